@@ -1,0 +1,104 @@
+// The one Kafka client every command shares. kafkajs is imported here and in src/kafka/
+// only, and only when a command actually talks to a broker.
+import { createRequire } from 'node:module';
+import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import type { Admin, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
+
+const require = createRequire(import.meta.url);
+
+export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+export interface ConnectionOptions {
+  brokers: string[];
+  clientId: string;
+  ssl?: TlsOptions;
+  sasl?: { mechanism: SaslMechanism; username: string; password: string };
+  /** TCP connect + TLS/SASL handshake bound, ms. */
+  connectionTimeout: number;
+  /** Per-request bound, ms; also bounds how long a command waits for an unreachable cluster. */
+  requestTimeout: number;
+  /** kafkajs log lines to stderr when true; silent otherwise. */
+  verbose?: boolean;
+  log?: (line: string) => void;
+}
+
+/** kafkajs' internal Cluster (src/cluster/index.js): brokers, metadata, connections. */
+export type KafkajsCluster = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** kafkajs' internal Broker (src/broker/index.js). */
+export type KafkajsBroker = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export class KafkaClient {
+  readonly options: ConnectionOptions;
+  private kafkaInstance?: Kafka;
+  private adminInstance?: Promise<Admin>;
+  private clusterInstance?: Promise<KafkajsCluster>;
+  private readonly closers: Array<() => Promise<void>> = [];
+
+  constructor(options: ConnectionOptions) {
+    this.options = options;
+  }
+
+  get kafka(): Kafka {
+    if (!this.kafkaInstance) {
+      const kafkajs = require('kafkajs') as typeof import('kafkajs');
+      const { logLevel } = kafkajs;
+      const log = this.options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+      const config: KafkaConfig = {
+        clientId: this.options.clientId,
+        brokers: this.options.brokers,
+        connectionTimeout: this.options.connectionTimeout,
+        requestTimeout: this.options.requestTimeout,
+        authenticationTimeout: this.options.connectionTimeout,
+        // A bounded number of quick retries: a wrong address must fail within the timeout.
+        retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
+        logLevel: this.options.verbose ? logLevel.INFO : logLevel.NOTHING,
+        logCreator: () => (entry) => {
+          const { message, ...extra } = entry.log;
+          const safe = JSON.stringify(extra, (k, v) => (/password|secret|key$/i.test(k) ? '[redacted]' : v));
+          log(`kafkajs ${entry.namespace} ${entry.label}: ${message} ${safe}`);
+        },
+      };
+      if (this.options.ssl) config.ssl = this.options.ssl;
+      if (this.options.sasl) config.sasl = this.options.sasl as SASLOptions;
+      this.kafkaInstance = new kafkajs.Kafka(config);
+    }
+    return this.kafkaInstance;
+  }
+
+  /** A connected kafkajs admin client. */
+  admin(): Promise<Admin> {
+    if (!this.adminInstance) {
+      const admin = this.kafka.admin();
+      this.adminInstance = admin.connect().then(() => admin);
+      this.closers.push(() => admin.disconnect());
+    }
+    return this.adminInstance;
+  }
+
+  /**
+   * A connected kafkajs Cluster, for our own protocol requests (record batches, newer API
+   * versions). kafkajs keeps the factory behind a private symbol; it builds the cluster with
+   * the same retry, logger and offsets as its own producer and consumer.
+   */
+  cluster(): Promise<KafkajsCluster> {
+    if (!this.clusterInstance) {
+      const kafka = this.kafka as unknown as Record<symbol, unknown>;
+      const sym = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
+      if (!sym) throw new Error('unsupported kafkajs version: no cluster factory');
+      const create = kafka[sym] as (opts: Record<string, unknown>) => KafkajsCluster;
+      const cluster = create({ metadataMaxAge: 300000, allowAutoTopicCreation: false, maxInFlightRequests: null });
+      this.clusterInstance = (async () => {
+        await cluster.connect();
+        await cluster.refreshMetadata();
+        return cluster;
+      })();
+      this.closers.push(() => cluster.disconnect());
+    }
+    return this.clusterInstance as Promise<KafkajsCluster>;
+  }
+
+  async close(): Promise<void> {
+    const closers = this.closers.splice(0);
+    await Promise.allSettled(closers.map((c) => c()));
+  }
+}
