@@ -1,0 +1,220 @@
+// The command tree. Flags shared by every command that talks to Kafka are defined once here
+// (addConnectionOptions); each command's body lives in src/commands/ and is loaded only when
+// that command runs.
+import { Command, Option } from 'commander';
+
+export type Action = (opts: Record<string, unknown>, command: Command) => Promise<void>;
+export type ActionFactory = (module: string) => Action;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export const OUTPUT_FORMATS = ['text', 'table', 'json'] as const;
+
+function examples(...lines: string[]): string {
+  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n') + '\n';
+}
+
+export function addConnectionOptions(cmd: Command, opts: { timeoutFlag?: boolean } = {}): Command {
+  const group = 'Connection:';
+  cmd.addOption(
+    new Option('--bootstrap-server <servers>', 'host:port[,host:port...] (env KFK_BOOTSTRAP_SERVER; default: profile, local cluster, localhost:9092)').helpGroup(group),
+  );
+  cmd.addOption(new Option('--command-config <file>', 'Kafka client .properties file (security.protocol, sasl.*, ssl.*, ...)').helpGroup(group));
+  cmd.addOption(new Option('--command-property <key=value>', 'a Kafka client property; repeatable').argParser(collect).helpGroup(group));
+  cmd.addOption(new Option('--profile <name>', 'named profile from the kfk config file (env KFK_PROFILE)').helpGroup(group));
+  if (opts.timeoutFlag !== false) {
+    cmd.addOption(new Option('--timeout <ms>', 'bound on connecting and on each request (env KFK_TIMEOUT)').default(undefined, '10000').helpGroup(group));
+  }
+  cmd.addOption(new Option('-v, --verbose', 'client logs and stack traces on stderr').helpGroup(group));
+  cmd.addOption(new Option('--no-color', 'never colour output (also NO_COLOR)').helpGroup(group));
+  return cmd;
+}
+
+function outputOption(): Option {
+  return new Option('-o, --output <format>', 'text (Kafka-identical when piped), table or json').choices([...OUTPUT_FORMATS]);
+}
+
+export interface ProgramOutput {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
+export function buildProgram(version: string, action: ActionFactory, output?: ProgramOutput): Command {
+  const program = new Command('kfk');
+  // Set before any subcommand exists: commander copies these settings into each one.
+  program.exitOverride();
+  if (output) {
+    program.configureOutput({
+      writeOut: output.writeOut,
+      writeErr: output.writeErr,
+      // commander's errors are "error: ...\n(Did you mean x?)": make them one kfk line.
+      outputError: (text, write) => write(`kfk: ${text.replace(/^error: /, '').replace(/\n\((Did you mean [^)]*)\)/, ' ($1)').replace(/\s*$/, '')}\n`),
+    });
+  }
+  program
+    .description('A fast command-line toolkit for Apache Kafka: topics, produce, consume.')
+    .version(version, '-V, --version', 'print the kfk version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      examples(
+        'kfk local start',
+        'kfk topic create --topic orders --partitions 3',
+        'seq 1 5 | kfk produce --topic orders',
+        'kfk consume --topic orders --from-beginning --timeout-ms 1000',
+      ) +
+        '\nExit codes: 0 success, 1 failure, 2 usage error.\n' +
+        'Configuration: flags > environment > --command-config > profile > defaults.\n',
+    );
+
+  // topic
+  const topic = program.command('topic').description('create, alter, describe, list and delete topics (kafka-topics)');
+  topic.addHelpText('after', examples('kfk topic list', 'kfk topic describe --topic orders'));
+
+  addConnectionOptions(topic.command('create'))
+    .description('create a topic')
+    .requiredOption('--topic <name>', 'topic to create')
+    .option('--partitions <n>', 'number of partitions (default: the broker default)')
+    .option('--replication-factor <n>', 'replicas per partition (default: the broker default)')
+    .option('--config <key=value>', 'topic config override; repeatable', collect)
+    .option('--replica-assignment <list>', 'manual assignment, e.g. 0:1,1:2 (partition by comma, brokers by colon)')
+    .option('--if-not-exists', 'succeed quietly if the topic exists')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk topic create --topic orders --partitions 6 --replication-factor 3 --config retention.ms=86400000'))
+    .action(action('topic/create'));
+
+  addConnectionOptions(topic.command('alter'))
+    .description('add partitions or change topic configs (partitions only ever grow)')
+    .requiredOption('--topic <name|regex>', 'topic(s) to alter')
+    .option('--partitions <n>', 'new, larger partition count')
+    .option('--replica-assignment <list>', 'replicas for the new partitions')
+    .option('--config <key=value>', 'set a topic config; repeatable', collect)
+    .option('--delete-config <key>', 'remove a topic config override; repeatable', collect)
+    .option('--if-exists', 'succeed quietly if no topic matches')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk topic alter --topic orders --partitions 12', 'kfk topic alter --topic orders --config retention.ms=3600000'))
+    .action(action('topic/alter'));
+
+  addConnectionOptions(topic.command('describe'))
+    .description('partitions, leaders, replicas, ISR and configs of topics')
+    .option('--topic <name|regex>', 'topic name or regular expression (default: all)')
+    .option('--under-replicated-partitions', 'only partitions whose ISR is smaller than the replica set')
+    .option('--under-min-isr-partitions', 'only partitions whose ISR is below min.insync.replicas')
+    .option('--at-min-isr-partitions', 'only partitions whose ISR equals min.insync.replicas')
+    .option('--unavailable-partitions', 'only partitions without a live leader')
+    .option('--topics-with-overrides', 'only topics that have config overrides')
+    .option('--exclude-internal', 'leave out internal topics such as __consumer_offsets')
+    .option('--if-exists', 'succeed quietly if no topic matches')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk topic describe --topic orders', 'kfk topic describe --under-replicated-partitions', 'kfk topic describe -o json | jq .'))
+    .action(action('topic/describe'));
+
+  addConnectionOptions(topic.command('list'))
+    .description('list topic names, sorted, one per line')
+    .option('--topic <regex>', 'only topics matching this regular expression')
+    .option('--exclude-internal', 'leave out internal topics')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk topic list', "kfk topic list --topic 'orders.*'"))
+    .action(action('topic/list'));
+
+  addConnectionOptions(topic.command('delete'))
+    .description('delete topics')
+    .requiredOption('--topic <name|regex>', 'topic name or regular expression')
+    .option('--if-exists', 'succeed quietly if no topic matches')
+    .option('--dry-run', 'show what would be deleted, delete nothing')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk topic delete --topic orders', "kfk topic delete --topic 'tmp-.*' --dry-run"))
+    .action(action('topic/delete'));
+
+  // produce
+  addConnectionOptions(program.command('produce'), { timeoutFlag: false })
+    .description('send stdin lines (or files) to a topic as records (kafka-console-producer)')
+    .requiredOption('--topic <name>', 'topic to produce to')
+    .option('--file <path>', 'read lines from this file instead of stdin; repeatable', collect)
+    .option('--format <format>', 'input format: line (default) or json', 'line')
+    .option('--key <key>', 'use this key for every record')
+    .option('--partition <n>', 'send every record to this partition')
+    .option('--sync', 'send each record synchronously (one in flight)')
+    .option('--timeout <ms>', 'linger: how long to wait to fill a batch', '1000')
+    .option('--batch-size <bytes>', 'batch size in bytes', '16384')
+    .addOption(new Option('--compression-codec [codec]', 'none, gzip, snappy, lz4 or zstd (no value: gzip)').choices(['none', 'gzip', 'snappy', 'lz4', 'zstd']))
+    .addOption(new Option('--request-required-acks <acks>', 'acks: 0, 1, -1 or all').default('-1').choices(['0', '1', '-1', 'all']))
+    .option('--message-send-max-retries <n>', 'retries per batch', '3')
+    .option('--retry-backoff-ms <ms>', 'wait between retries', '100')
+    .option('--request-timeout-ms <ms>', 'bound on each produce request', '30000')
+    .option('--max-memory-bytes <bytes>', 'bound on records buffered before the input is paused', '33554432')
+    .option('--max-block-ms <ms>', 'bound on waiting for metadata', '60000')
+    .option('--metadata-expiry-ms <ms>', 'metadata refresh interval', '300000')
+    .option('--idempotent', 'idempotent producer: acks=all, no duplicates on retry')
+    .option('--transactional-id <id>', 'send all input in one transaction (commit at end, abort on error)')
+    .option('--producer-property <key=value>', 'a producer property; repeatable', collect)
+    .option('--producer.config <file>', 'producer .properties file')
+    .option('--property <key=value>', 'reader property: parse.key, key.separator, parse.headers, ...; repeatable', collect)
+    .option('--reader-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
+    .option('--line-reader <class>', 'accepted for compatibility; only the default reader exists')
+    .addHelpText(
+      'after',
+      examples(
+        'seq 1 1000 | kfk produce --topic numbers',
+        "kfk produce --topic users --property parse.key=true --property key.separator=: < users.txt",
+        'kfk produce --topic events --format json --compression-codec zstd < events.jsonl',
+      ),
+    )
+    .action(action('produce'));
+
+  // consume
+  addConnectionOptions(program.command('consume'))
+    .description('print records of a topic, with or without a consumer group (kafka-console-consumer)')
+    .option('--topic <name>', 'topic to consume')
+    .option('--include <regex>', 'consume every topic matching this regular expression')
+    .option('--from-beginning', 'start at the earliest offset (when no committed offset exists)')
+    .option('--offset <offset>', 'earliest, latest, N (with --partition) or -N (last N per partition)')
+    .option('--partition <n>', 'consume only this partition')
+    .option('--group <id>', 'join this consumer group and commit offsets')
+    .option('--max-messages <n>', 'exit after this many records')
+    .option('--timeout-ms <ms>', 'exit when no record arrives for this long')
+    .option('-e, --exit-at-end', 'exit after reaching the end offsets as of start')
+    .option('--from <time>', 'start at this time: ISO 8601 or relative like -15m')
+    .option('--to <time>', 'stop at this time: ISO 8601 or relative')
+    .addOption(new Option('--isolation-level <level>', 'read_committed or read_uncommitted').choices(['read_committed', 'read_uncommitted']).default('read_uncommitted'))
+    .option('--skip-message-on-error', 'skip a record that cannot be formatted instead of stopping')
+    .addOption(new Option('-o, --output <format>', 'text (Kafka formatter) or json').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--encoding <encoding>', 'key/value encoding in json output').choices(['utf8', 'base64', 'hex']).default('utf8'))
+    .option('--consumer-property <key=value>', 'a consumer property; repeatable', collect)
+    .option('--consumer.config <file>', 'consumer .properties file')
+    .option('--property <key=value>', 'formatter property: print.key, print.timestamp, key.separator, ...; repeatable', collect)
+    .option('--formatter-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
+    .option('--formatter <class>', 'accepted for compatibility; only the default formatter exists')
+    .addHelpText(
+      'after',
+      examples(
+        'kfk consume --topic orders --from-beginning --max-messages 10',
+        'kfk consume --topic orders --group billing --property print.key=true',
+        'kfk consume --topic orders --offset -5 -e -o json',
+      ),
+    )
+    .action(action('consume'));
+
+  // local
+  const local = program.command('local').description('run a real Apache Kafka on this machine for development and tests');
+  local.addHelpText('after', examples('kfk local start', 'kfk local start --brokers 3', 'kfk local status', 'kfk local stop'));
+  local
+    .command('start')
+    .description('download (via Maven) and start Apache Kafka in KRaft mode on free loopback ports')
+    .addOption(new Option('--brokers <n>', 'number of brokers').choices(['1', '3']).default('1'))
+    .option('--sasl', 'also open a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)')
+    .option('--tls', 'also open an SSL listener with a throwaway CA')
+    .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
+    .action(action('local/start'));
+  local.command('stop').description('stop the local cluster (only processes kfk started)').action(action('local/stop'));
+  local.command('status').description('show whether the local cluster runs, and where').addOption(outputOption()).action(action('local/status'));
+  local
+    .command('logs')
+    .description('print the broker log(s)')
+    .option('-n, --lines <n>', 'last N lines per broker', '50')
+    .action(action('local/logs'));
+  local.command('install').description('fetch the Kafka jars into the cache without starting anything').option('--kafka-version <version>', 'Apache Kafka version').action(action('local/install'));
+
+  return program;
+}

@@ -1,0 +1,113 @@
+// Kafka client properties -> the connection options of src/kafka/client.ts.
+import { readFileSync } from 'node:fs';
+import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import type { ConnectionOptions, SaslMechanism } from '../kafka/client.js';
+import { KfkError, UsageError } from '../errors.js';
+import type { ResolvedConfig } from './resolve.js';
+
+const PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;
+const MECHANISMS: Record<string, SaslMechanism> = {
+  PLAIN: 'plain',
+  'SCRAM-SHA-256': 'scram-sha-256',
+  'SCRAM-SHA-512': 'scram-sha-512',
+};
+
+/** username/password out of a `sasl.jaas.config` line (PlainLoginModule / ScramLoginModule). */
+export function parseJaas(jaas: string): { username?: string; password?: string } {
+  const pick = (key: string) => {
+    const m = new RegExp(`\\b${key}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|'([^']*)'|([^\\s;]+))`).exec(jaas);
+    if (!m) return undefined;
+    return m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]);
+  };
+  return { username: pick('username'), password: pick('password') };
+}
+
+function readPem(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new KfkError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
+function tlsOptions(p: Map<string, string>): TlsOptions {
+  const tls: TlsOptions = {};
+  const trustType = (p.get('ssl.truststore.type') ?? '').toUpperCase();
+  if (p.has('ssl.truststore.certificates')) {
+    tls.ca = [p.get('ssl.truststore.certificates')!];
+  } else if (p.has('ssl.truststore.location')) {
+    const loc = p.get('ssl.truststore.location')!;
+    if (trustType && trustType !== 'PEM') {
+      throw new UsageError(
+        `ssl.truststore.type ${trustType} is not supported: use a PEM file`,
+        'convert with: keytool -exportcert -rfc -keystore <jks> -alias <alias> > ca.pem',
+      );
+    }
+    const pem = readPem(loc, 'truststore');
+    if (!pem.includes('-----BEGIN')) throw new UsageError(`truststore ${loc} is not a PEM file: set ssl.truststore.type=PEM and point to PEM certificates`);
+    tls.ca = [pem];
+  }
+  const keyType = (p.get('ssl.keystore.type') ?? '').toUpperCase();
+  if (p.has('ssl.keystore.certificate.chain') || p.has('ssl.keystore.key')) {
+    tls.cert = p.get('ssl.keystore.certificate.chain');
+    tls.key = p.get('ssl.keystore.key');
+    if (p.has('ssl.key.password')) tls.passphrase = p.get('ssl.key.password');
+  } else if (p.has('ssl.keystore.location')) {
+    const loc = p.get('ssl.keystore.location')!;
+    if (keyType === 'PKCS12' || /\.(p12|pfx)$/i.test(loc)) {
+      tls.pfx = readFileSync(loc);
+      tls.passphrase = p.get('ssl.keystore.password');
+    } else if (keyType === 'PEM' || keyType === '') {
+      const pem = readPem(loc, 'keystore');
+      tls.cert = pem;
+      tls.key = pem;
+      if (p.has('ssl.key.password')) tls.passphrase = p.get('ssl.key.password');
+    } else {
+      throw new UsageError(`ssl.keystore.type ${keyType} is not supported: use PEM or PKCS12`);
+    }
+  }
+  // Kafka's way to turn host name verification off is an empty algorithm. Certificate chain
+  // verification stays on: there is no silent "trust anything".
+  if (p.has('ssl.endpoint.identification.algorithm') && p.get('ssl.endpoint.identification.algorithm')!.trim() === '') {
+    tls.checkServerIdentity = () => undefined;
+  }
+  if (p.get('kfk.ssl.insecure') === 'true') tls.rejectUnauthorized = false;
+  return tls;
+}
+
+export function connectionOptions(config: ResolvedConfig, log?: (line: string) => void): ConnectionOptions {
+  const p = config.properties;
+  const protocol = (p.get('security.protocol') ?? 'PLAINTEXT').toUpperCase();
+  if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
+    throw new UsageError(`invalid security.protocol '${protocol}': expected one of ${PROTOCOLS.join(', ')}`);
+  }
+  const options: ConnectionOptions = {
+    brokers: config.bootstrapServers,
+    clientId: p.get('client.id') ?? 'kfk',
+    connectionTimeout: Math.min(config.timeoutMs, 5000),
+    requestTimeout: config.timeoutMs,
+    verbose: config.verbose,
+    log,
+  };
+  if (protocol === 'SSL' || protocol === 'SASL_SSL') options.ssl = tlsOptions(p);
+  if (protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL') {
+    const mechName = (p.get('sasl.mechanism') ?? 'GSSAPI').toUpperCase();
+    const mechanism = MECHANISMS[mechName];
+    if (!mechanism) {
+      throw new UsageError(`unsupported sasl.mechanism '${mechName}': expected PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512`);
+    }
+    const jaas = p.has('sasl.jaas.config') ? parseJaas(p.get('sasl.jaas.config')!) : {};
+    const username = p.get('sasl.username') ?? jaas.username;
+    const password = p.get('sasl.password') ?? jaas.password;
+    if (username === undefined || password === undefined) {
+      throw new UsageError(
+        `${protocol} needs a username and password`,
+        'set sasl.jaas.config, or sasl.username and sasl.password (KFK_SASL_USERNAME / KFK_SASL_PASSWORD)',
+      );
+    }
+    options.sasl = { mechanism, username, password };
+  } else if (p.has('sasl.mechanism') || p.has('sasl.jaas.config')) {
+    // Not an error in Kafka either, but almost always a forgotten security.protocol.
+  }
+  return options;
+}

@@ -1,0 +1,92 @@
+// What every command receives: its streams, the resolved configuration and a lazily built,
+// connected Kafka client. Nothing here loads kafkajs until a command asks for the client.
+import type { KafkaClient } from './kafka/client.js';
+import type { IO } from './io.js';
+import { KfkError } from './errors.js';
+import { resolveConfig, type ConnectionFlags, type ResolveInput, type ResolvedConfig } from './config/resolve.js';
+import type { Properties } from './config/properties.js';
+
+export interface ConfigExtras {
+  commandProperties?: Properties;
+  commandConfigFiles?: string[];
+}
+
+export class CommandContext {
+  readonly io: IO;
+  readonly flags: ConnectionFlags;
+  /** Aborted on SIGINT/SIGTERM: long-running commands stop and close cleanly. */
+  readonly signal: AbortSignal;
+  private resolved?: ResolvedConfig;
+  private extras: ConfigExtras = {};
+  private clientPromise?: Promise<KafkaClient>;
+  private client?: KafkaClient;
+
+  constructor(io: IO, flags: ConnectionFlags, signal: AbortSignal) {
+    this.io = io;
+    this.flags = flags;
+    this.signal = signal;
+  }
+
+  /** Command-specific property flags (e.g. --producer-property); call before config(). */
+  withExtras(extras: ConfigExtras): this {
+    this.extras = extras;
+    return this;
+  }
+
+  config(): ResolvedConfig {
+    if (!this.resolved) {
+      const input: ResolveInput = { flags: this.flags, env: this.io.env, ...this.extras };
+      this.resolved = resolveConfig(input);
+      for (const w of this.resolved.warnings) this.io.err(`kfk: warning: ${w}`);
+    }
+    return this.resolved;
+  }
+
+  /** A client whose connection to the cluster has been proven, within the configured bound. */
+  kafka(): Promise<KafkaClient> {
+    if (!this.clientPromise) this.clientPromise = this.connect();
+    return this.clientPromise;
+  }
+
+  async admin(): ReturnType<KafkaClient['admin']> {
+    const client = await this.kafka();
+    return this.bounded(client.admin());
+  }
+
+  private async connect(): Promise<KafkaClient> {
+    const config = this.config();
+    const [{ KafkaClient }, { connectionOptions }] = await Promise.all([
+      import('./kafka/client.js'),
+      import('./config/connection.js'),
+    ]);
+    const client = new KafkaClient(connectionOptions(config, (line) => this.io.err(line)));
+    this.client = client;
+    await this.bounded(client.cluster());
+    return client;
+  }
+
+  /** Races a connection step against the timeout and turns failures into one clear line. */
+  async bounded<T>(step: Promise<T>): Promise<T> {
+    const config = this.config();
+    const { connectFailure } = await import('./kafka/failures.js');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new KfkError(`cannot connect to ${config.bootstrapServers.join(',')}: timed out after ${config.timeoutMs} ms`)),
+        config.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([step, timeout]);
+    } catch (err) {
+      throw connectFailure(err, config.bootstrapServers);
+    } finally {
+      clearTimeout(timer);
+      step.catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.client) await this.client.close();
+  }
+}

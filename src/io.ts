@@ -1,0 +1,52 @@
+// The process's streams behind one interface, so commands never touch `process` directly.
+import type { Readable, Writable } from 'node:stream';
+
+export interface IO {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Colour on stdout (decided once: terminal, NO_COLOR, FORCE_COLOR, --no-color). */
+  color: boolean;
+  /** Colour on stderr. */
+  colorErr: boolean;
+  /** Writes data to stdout, honouring backpressure. */
+  out(text: string | Buffer): Promise<void> | void;
+  /** Writes a line of diagnostics to stderr. */
+  err(line: string): void;
+}
+
+export function decideColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+export function processIO(noColorFlag?: boolean): IO {
+  const { stdin, stdout, stderr, env } = process;
+  return {
+    stdin,
+    stdout,
+    stderr,
+    env,
+    color: decideColor(stdout, env, noColorFlag === true ? false : undefined),
+    colorErr: decideColor(stderr, env, noColorFlag === true ? false : undefined),
+    out(text) {
+      if (!stdout.write(text)) {
+        return new Promise<void>((resolve) => {
+          const done = () => {
+            stdout.off('drain', done);
+            stdout.off('close', done);
+            resolve();
+          };
+          stdout.once('drain', done);
+          stdout.once('close', done);
+        });
+      }
+    },
+    err(line) {
+      stderr.write(line + '\n');
+    },
+  };
+}

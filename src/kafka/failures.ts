@@ -1,0 +1,75 @@
+// kafkajs' errors -> one plain line for the user. Connection, TLS and authentication failures
+// get their own wording; nothing here ever includes credentials.
+import { KfkError, errorMessage } from '../errors.js';
+
+function rootCause(err: unknown): unknown {
+  let e = err as { cause?: unknown; originalError?: unknown } | undefined;
+  const seen = new Set<unknown>();
+  while (e && !seen.has(e)) {
+    seen.add(e);
+    const next = e.originalError ?? e.cause;
+    if (!next) break;
+    e = next as typeof e;
+  }
+  return e;
+}
+
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
+
+export function connectFailure(err: unknown, servers: string[]): KfkError {
+  if (err instanceof KfkError) return err;
+  const list = servers.join(',');
+  const root = rootCause(err) as { name?: string; code?: string; message?: string; type?: string } | undefined;
+  const all = [errorMessage(err), root?.message ?? ''].join(' ');
+  const name = (err as { name?: string })?.name ?? '';
+  if (name === 'KafkaJSSASLAuthenticationError' || /SASL .*authentication failed|Authentication failed/i.test(all)) {
+    return new KfkError(`authentication failed for ${list}: ${cleanSaslMessage(all)}`, {
+      hint: 'check sasl.mechanism, the username and the password',
+      cause: err,
+    });
+  }
+  if (root?.code && TLS_CODES.has(root.code)) {
+    const reason =
+      root.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+        ? `TLS host name verification failed: ${root.message}`
+        : `TLS certificate verification failed: ${(root.message ?? '').replace(/^Connection error: /, '')}`;
+    return new KfkError(`cannot connect to ${list}: ${reason}`, {
+      hint:
+        root.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+          ? 'to skip host name verification set ssl.endpoint.identification.algorithm= (empty)'
+          : 'set ssl.truststore.location (PEM) to the CA that signed the broker certificate',
+      cause: err,
+    });
+  }
+  if (root?.code === 'ECONNREFUSED') return new KfkError(`cannot connect to ${list}: connection refused`, { cause: err });
+  if (root?.code === 'ENOTFOUND' || root?.code === 'EAI_AGAIN') {
+    return new KfkError(`cannot connect to ${list}: host not found`, { cause: err });
+  }
+  if (root?.code === 'ENETUNREACH' || root?.code === 'EHOSTUNREACH') {
+    return new KfkError(`cannot connect to ${list}: network unreachable`, { cause: err });
+  }
+  if (root?.code === 'ECONNRESET' || /Closed connection|ECONNRESET/i.test(all)) {
+    return new KfkError(`cannot connect to ${list}: connection closed by the server (wrong security.protocol?)`, { cause: err });
+  }
+  if (/timed? ?out|timeout/i.test(all)) return new KfkError(`cannot connect to ${list}: timed out`, { cause: err });
+  return new KfkError(`cannot connect to ${list}: ${firstLine(root?.message ?? errorMessage(err))}`, { cause: err });
+}
+
+function cleanSaslMessage(msg: string): string {
+  if (/invalid credentials|Authentication failed during authentication/i.test(msg)) return 'invalid credentials';
+  const m = /SASL \S+ authentication failed: ([^\n]*)/i.exec(msg);
+  return m ? firstLine(m[1]) : 'invalid credentials';
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}

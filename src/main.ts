@@ -1,0 +1,89 @@
+// Process wiring: argv in, exit code out. Signals, a closed stdout and every error end here.
+import { readFileSync } from 'node:fs';
+import { CommanderError, type Command } from 'commander';
+import { buildProgram } from './cli.js';
+import { CommandContext } from './context.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, KfkError, errorMessage } from './errors.js';
+import { processIO } from './io.js';
+import type { ConnectionFlags } from './config/resolve.js';
+
+export type CommandRun = (ctx: CommandContext, opts: Record<string, unknown>, command: Command) => Promise<number | void>;
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+let exiting = false;
+function exit(code: number): void {
+  if (exiting) return;
+  exiting = true;
+  // Let what is already written reach the pipe, then leave even if a socket is still open.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+
+function reportError(err: unknown, verbose: boolean): number {
+  const stderr = process.stderr;
+  if (err instanceof KfkError) {
+    stderr.write(err.verbatim ? `${err.message}\n` : `kfk: ${err.message}\n`);
+    if (err.hint) stderr.write(`hint: ${err.hint}\n`);
+    if (verbose && err.cause instanceof Error && err.cause.stack) stderr.write(err.cause.stack + '\n');
+    return err.exitCode;
+  }
+  stderr.write(`kfk: ${errorMessage(err).split('\n')[0]}\n`);
+  if (verbose && err instanceof Error && err.stack) stderr.write(err.stack + '\n');
+  return EXIT_FAILURE;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) process.exit(sig === 'SIGINT' ? 130 : 143);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // `kfk consume ... | head`: a closed pipe is a normal end, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') {
+      controller.abort();
+      exit(EXIT_OK);
+    }
+  });
+
+  let verbose = Boolean(process.env.KFK_DEBUG);
+  let code = EXIT_OK;
+  const program = buildProgram(
+    packageVersion(),
+    (module) => async (opts, command) => {
+      const flags = opts as ConnectionFlags & { color?: boolean };
+      verbose ||= Boolean(flags.verbose);
+      const io = processIO(flags.color === false);
+      const ctx = new CommandContext(io, flags, controller.signal);
+      try {
+        const mod = (await import(`./commands/${module}.js`)) as { run: CommandRun };
+        const result = await mod.run(ctx, opts, command);
+        code = typeof result === 'number' ? result : EXIT_OK;
+      } finally {
+        await ctx.close().catch(() => undefined);
+      }
+    },
+    { writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) },
+  );
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      code = err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+      // `kfk topic` with no subcommand prints help to stderr and exits 1 in commander: a usage error.
+      if (err.code === 'commander.help') code = EXIT_USAGE;
+    } else {
+      code = reportError(err, verbose);
+    }
+  }
+  exit(code);
+}
