@@ -206,15 +206,31 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
     .option('--sasl', 'also open a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)')
     .option('--tls', 'also open an SSL listener with a throwaway CA')
     .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
+    .addHelpText('after', examples('kfk local start', 'kfk local start --brokers 3 --sasl --tls', 'KFK_KAFKA_VERSION=3.9.1 kfk local start'))
     .action(action('local/start'));
-  local.command('stop').description('stop the local cluster (only processes kfk started)').action(action('local/stop'));
-  local.command('status').description('show whether the local cluster runs, and where').addOption(outputOption()).action(action('local/status'));
+  local
+    .command('stop')
+    .description('stop the local cluster (only processes kfk started)')
+    .addHelpText('after', examples('kfk local stop'))
+    .action(action('local/stop'));
+  local
+    .command('status')
+    .description('show whether the local cluster runs, and where (exit 1 when it does not)')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk local status', 'kfk local status -o json'))
+    .action(action('local/status'));
   local
     .command('logs')
     .description('print the broker log(s)')
     .option('-n, --lines <n>', 'last N lines per broker', '50')
+    .addHelpText('after', examples('kfk local logs -n 200'))
     .action(action('local/logs'));
-  local.command('install').description('fetch the Kafka jars into the cache without starting anything').option('--kafka-version <version>', 'Apache Kafka version').action(action('local/install'));
+  local
+    .command('install')
+    .description('fetch the Kafka jars into the cache without starting anything')
+    .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
+    .addHelpText('after', examples('kfk local install'))
+    .action(action('local/install'));
 
   return program;
 }

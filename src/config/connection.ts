@@ -22,6 +22,21 @@ export function parseJaas(jaas: string): { username?: string; password?: string 
   return { username: pick('username'), password: pick('password') };
 }
 
+/**
+ * PEM text as Kafka accepts it in a .properties value, where continuation lines lose their
+ * newlines: the base64 body is re-wrapped so that OpenSSL reads it.
+ */
+export function normalizePem(text: string): string {
+  const blocks = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g)];
+  if (blocks.length === 0) return text;
+  return blocks
+    .map(([, label, body]) => {
+      const b64 = body.replace(/\s+/g, '');
+      return `-----BEGIN ${label}-----\n${b64.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
+    })
+    .join('');
+}
+
 function readPem(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -34,7 +49,7 @@ function tlsOptions(p: Map<string, string>): TlsOptions {
   const tls: TlsOptions = {};
   const trustType = (p.get('ssl.truststore.type') ?? '').toUpperCase();
   if (p.has('ssl.truststore.certificates')) {
-    tls.ca = [p.get('ssl.truststore.certificates')!];
+    tls.ca = [normalizePem(p.get('ssl.truststore.certificates')!)];
   } else if (p.has('ssl.truststore.location')) {
     const loc = p.get('ssl.truststore.location')!;
     if (trustType && trustType !== 'PEM') {
@@ -49,8 +64,10 @@ function tlsOptions(p: Map<string, string>): TlsOptions {
   }
   const keyType = (p.get('ssl.keystore.type') ?? '').toUpperCase();
   if (p.has('ssl.keystore.certificate.chain') || p.has('ssl.keystore.key')) {
-    tls.cert = p.get('ssl.keystore.certificate.chain');
-    tls.key = p.get('ssl.keystore.key');
+    const chain = p.get('ssl.keystore.certificate.chain');
+    const key = p.get('ssl.keystore.key');
+    if (chain) tls.cert = normalizePem(chain);
+    if (key) tls.key = normalizePem(key);
     if (p.has('ssl.key.password')) tls.passphrase = p.get('ssl.key.password');
   } else if (p.has('ssl.keystore.location')) {
     const loc = p.get('ssl.keystore.location')!;

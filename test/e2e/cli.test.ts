@@ -1,0 +1,124 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { kfk } from '../helpers/cli.js';
+
+const cluster = inject('cluster');
+
+describe('kfk command line', () => {
+  it('--help prints usage on stdout and exits 0', async () => {
+    const r = await kfk(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: kfk \[options\] \[command\]/);
+    expect(r.stdout).toContain('Exit codes: 0 success, 1 failure, 2 usage error.');
+    expect(r.stderr).toBe('');
+  });
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    const r = await kfk(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+  it.each([['topic', 'create'], ['topic', 'list'], ['produce'], ['consume'], ['local', 'start']])('%s %s --help has an example', async (...cmd) => {
+    const r = await kfk([...cmd.filter(Boolean), '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\$ kfk /);
+  });
+  it('a typo in a command is one line, with a suggestion, exit 2', async () => {
+    const r = await kfk(['tpoic', 'list']);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown command 'tpoic' (Did you mean topic?)\n" });
+  });
+  it('a typo in a flag is one line, with a suggestion, exit 2', async () => {
+    const r = await kfk(['topic', 'list', '--bootstrap-sever', 'x:1']);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown option '--bootstrap-sever' (Did you mean --bootstrap-server?)\n" });
+  });
+  it('a missing required flag is a usage error', async () => {
+    const r = await kfk(['topic', 'create']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("kfk: required option '--topic <name>' not specified\n");
+  });
+});
+
+describe('connecting', () => {
+  it('PLAINTEXT: lists topics with --bootstrap-server', async () => {
+    const r = await kfk(['topic', 'list', '--bootstrap-server', cluster.bootstrap]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+  it('takes the address from KFK_BOOTSTRAP_SERVER', async () => {
+    const r = await kfk(['topic', 'list'], { env: { KFK_BOOTSTRAP_SERVER: cluster.bootstrap } });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+  it('with no configuration, uses the running kfk local cluster', async () => {
+    const r = await kfk(['topic', 'list', '--timeout', '5000'], { env: { KFK_LOCAL_DIR: cluster.dir } });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+  it.each(['scram-512', 'scram-256', 'sasl-plain'])('SASL (%s) with the right password', async (kind) => {
+    const r = await kfk(['topic', 'list', '--bootstrap-server', cluster.saslBootstrap!, '--command-config', join(cluster.dir, `client-${kind}.properties`)]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+  it('SASL with a wrong password: exit 1 and a plain message, no password echoed', async () => {
+    const r = await kfk([
+      'topic', 'list', '--bootstrap-server', cluster.saslBootstrap!,
+      '--command-config', join(cluster.dir, 'client-scram-512.properties'),
+      '--command-property', 'sasl.password=Wr0ngPassw0rd',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`kfk: authentication failed for ${cluster.saslBootstrap}: invalid credentials\nhint: check sasl.mechanism, the username and the password\n`);
+    expect(r.stdout).toBe('');
+  });
+  it('SASL password from an environment variable', async () => {
+    const props = readFileSync(join(cluster.dir, 'client-scram-512.properties'), 'utf8');
+    const password = /password="([^"]+)"/.exec(props)![1];
+    const r = await kfk(
+      ['topic', 'list', '--bootstrap-server', cluster.saslBootstrap!, '--command-property', 'security.protocol=SASL_PLAINTEXT',
+        '--command-property', 'sasl.mechanism=SCRAM-SHA-512', '--command-property', 'sasl.username=kfk-scram'],
+      { env: { KFK_SASL_PASSWORD: password } },
+    );
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+  it('TLS with the CA as truststore', async () => {
+    const r = await kfk(['topic', 'list', '--bootstrap-server', cluster.tlsBootstrap!, '--command-config', join(cluster.dir, 'client-tls.properties')]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+  it('mutual TLS with a client certificate', async () => {
+    const r = await kfk(['topic', 'list', '--bootstrap-server', cluster.tlsBootstrap!, '--command-config', join(cluster.dir, 'client-mtls.properties')]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+  it('TLS without the CA is rejected: certificates are verified', async () => {
+    const r = await kfk(['topic', 'list', '--bootstrap-server', cluster.tlsBootstrap!, '--command-property', 'security.protocol=SSL']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(`kfk: cannot connect to ${cluster.tlsBootstrap}: TLS certificate verification failed: unable to verify the first certificate`);
+  });
+  it('TLS to "localhost" name matches the certificate; host name checks stay on', async () => {
+    const port = cluster.tlsBootstrap!.split(':')[1];
+    const r = await kfk(['topic', 'list', '--bootstrap-server', `localhost:${port}`, '--command-config', join(cluster.dir, 'client-tls.properties')]);
+    // the broker advertises 127.0.0.1 which is in the certificate too
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+  it('a refused address fails fast with exit 1 and no stack trace', async () => {
+    const r = await kfk(['topic', 'list', '--bootstrap-server', '127.0.0.1:1']);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'kfk: cannot connect to 127.0.0.1:1: connection refused\n' });
+  });
+});
+
+describe('a server that accepts but never answers', () => {
+  let server: Server;
+  let port = 0;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    server = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    port = (server.address() as { port: number }).port;
+  });
+  afterAll(() => {
+    sockets.forEach((s) => s.destroy());
+    server.close();
+  });
+  it('fails within --timeout with exit 1', async () => {
+    const r = await kfk(['topic', 'list', '--bootstrap-server', `127.0.0.1:${port}`, '--timeout', '1500']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^kfk: cannot connect to 127\\.0\\.0\\.1:${port}: timed out( after 1500 ms)?\\n$`));
+    expect(r.ms).toBeLessThan(1500 + 3000);
+  });
+});

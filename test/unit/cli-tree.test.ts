@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli.js';
+
+function leaves(cmd: Command, path: string[] = []): Array<{ path: string[]; cmd: Command }> {
+  const subs = cmd.commands.filter((c) => c.name() !== 'help');
+  if (subs.length === 0) return [{ path, cmd }];
+  return subs.flatMap((c) => leaves(c, [...path, c.name()]));
+}
+
+describe('the command tree', () => {
+  const program = buildProgram('0.0.0', () => async () => undefined);
+  const all = leaves(program);
+  it('has the commands every runbook needs', () => {
+    const names = all.map((l) => l.path.join(' '));
+    for (const n of ['topic create', 'topic alter', 'topic describe', 'topic list', 'topic delete', 'produce', 'consume', 'local start', 'local stop', 'local status', 'local logs']) {
+      expect(names).toContain(n);
+    }
+  });
+  it.each(all.map((l) => [l.path.join(' '), l.cmd] as const))('%s --help shows an example', (_name, cmd) => {
+    let text = '';
+    cmd.configureOutput({ writeOut: (s) => (text += s) });
+    cmd.outputHelp();
+    expect(text).toMatch(/Examples:\n {2}\$ .*\bkfk /);
+  });
+});
