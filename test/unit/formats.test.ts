@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { LineSplitter, parseLine, readerOptions } from '../../src/format/line-reader.js';
+import { recordFromJson, recordToJson } from '../../src/format/record-json.js';
+import { formatRecordText, textFormat } from '../../src/format/record-text.js';
+
+const props = (o: Record<string, string>) => new Map(Object.entries(o));
+const noWarn = () => undefined;
+const str = (b: Buffer | null) => (b === null ? null : b.toString());
+
+describe('LineSplitter', () => {
+  it('splits across chunks, drops CR before LF, keeps a last line without LF, keeps empty lines', () => {
+    const lines: string[] = [];
+    const s = new LineSplitter();
+    for (const c of ['a\r\nb', 'c\n\nd', 'e']) s.push(Buffer.from(c), (l) => lines.push(l.toString()));
+    s.end((l) => lines.push(l.toString()));
+    expect(lines).toEqual(['a', 'bc', '', 'de']);
+  });
+  it('passes invalid UTF-8 through byte for byte', () => {
+    const lines: Buffer[] = [];
+    const s = new LineSplitter();
+    s.push(Buffer.from([0xff, 0xfe, 0x0a, 0xc3]), (l) => lines.push(Buffer.from(l)));
+    s.end((l) => lines.push(Buffer.from(l)));
+    expect(lines).toEqual([Buffer.from([0xff, 0xfe]), Buffer.from([0xc3])]);
+  });
+});
+
+describe('reader properties (Kafka LineMessageReader)', () => {
+  it('parse.key with the default TAB separator', () => {
+    const o = readerOptions(props({ 'parse.key': 'true' }), noWarn);
+    const r = parseLine(Buffer.from('k1\tv\t1'), 1, o);
+    expect([str(r.key), str(r.value)]).toEqual(['k1', 'v\t1']);
+  });
+  it('headers, key and null.marker together', () => {
+    const o = readerOptions(props({ 'parse.key': 'true', 'key.separator': ':', 'parse.headers': 'true', 'headers.delimiter': '|', 'null.marker': 'NULL' }), noWarn);
+    const r = parseLine(Buffer.from('h1:a,h2:NULL|NULL:NULL'), 1, o);
+    expect(str(r.key)).toBeNull();
+    expect(r.value).toBeNull();
+    expect(r.headers!.map(([k, v]) => [k, str(v)])).toEqual([['h1', 'a'], ['h2', null]]);
+  });
+  it("fails like Kafka when the key separator is missing, unless ignore.error", () => {
+    const o = readerOptions(props({ 'parse.key': 'true' }), noWarn);
+    expect(() => parseLine(Buffer.from('novalue'), 7, o)).toThrowError("No key separator found on line number 7: 'novalue'");
+    const lax = readerOptions(props({ 'parse.key': 'true', 'ignore.error': 'true' }), noWarn);
+    const r = parseLine(Buffer.from('novalue'), 7, lax);
+    expect([r.key, str(r.value)]).toEqual([null, 'novalue']);
+  });
+  it('rejects a header pair without its separator', () => {
+    const o = readerOptions(props({ 'parse.headers': 'true' }), noWarn);
+    expect(() => parseLine(Buffer.from('h1\tv'), 2, o)).toThrowError("No header key separator found in pair 'h1' on line number 2");
+  });
+  it('warns about unknown reader properties', () => {
+    const warnings: string[] = [];
+    readerOptions(props({ 'parse.kee': 'true' }), (w) => warnings.push(w));
+    expect(warnings).toEqual(["unknown reader property 'parse.kee' ignored"]);
+  });
+});
+
+describe('JSON records', () => {
+  const rec = {
+    topic: 't', partition: 2, offset: 9, timestamp: 1700000000000, timestampType: 0 as const,
+    key: Buffer.from('k'), value: Buffer.from('{"a":1}'), headers: [['h', Buffer.from('x')]] as [string, Buffer | null][],
+  };
+  it('prints one object per record', () => {
+    expect(recordToJson(rec, 'utf8')).toBe(
+      '{"topic":"t","partition":2,"offset":9,"timestamp":1700000000000,"timestampType":"CreateTime","key":"k","value":"{\\"a\\":1}","headers":{"h":"x"}}',
+    );
+  });
+  it('keeps null key and tombstones as null, and marks invalid UTF-8 as base64 instead of corrupting it', () => {
+    const bin = Buffer.from([0xff, 0x00, 0x41]);
+    const j = JSON.parse(recordToJson({ ...rec, key: null, value: bin, headers: [] }, 'utf8'));
+    expect(j).toMatchObject({ key: null, value: '/wBB', valueEncoding: 'base64', headers: {} });
+    expect(JSON.parse(recordToJson({ ...rec, value: null }, 'utf8')).value).toBeNull();
+  });
+  it('round-trips through the producer side, also in hex and with repeated header keys', () => {
+    const r2 = { ...rec, value: Buffer.from([0, 1, 255]), headers: [['h', Buffer.from('1')], ['h', null]] as [string, Buffer | null][] };
+    for (const enc of ['utf8', 'base64', 'hex'] as const) {
+      const back = recordFromJson(recordToJson(r2, enc), 1);
+      expect(back.key).toEqual(r2.key);
+      expect(back.value).toEqual(r2.value);
+      expect(back.headers).toEqual(r2.headers);
+      expect(back.timestamp).toBe(r2.timestamp);
+      expect(back.partition).toBe(2);
+    }
+  });
+  it('reports malformed input with the line number', () => {
+    expect(() => recordFromJson('{"value": "x"', 4)).toThrowError(/^line 4: invalid JSON/);
+    expect(() => recordFromJson('[1]', 5)).toThrowError('line 5: expected a JSON object');
+    expect(() => recordFromJson('{"value":"zz","valueEncoding":"hex"}', 6)).toThrowError('line 6: value is not valid hex');
+  });
+});
+
+describe('text records (Kafka DefaultMessageFormatter)', () => {
+  const r = { partition: 0, offset: 0, timestamp: 1795560897089, timestampType: 0 as const, key: Buffer.from('k1'), value: Buffer.from('v1'), headers: [['h1', Buffer.from('x')], ['h2', Buffer.from('y')]] as [string, Buffer | null][] };
+  it('prints the value alone by default', () => {
+    expect(Buffer.concat(formatRecordText(r, textFormat(new Map(), noWarn))).toString()).toBe('v1\n');
+  });
+  it('prints every field in Kafka order (checked against kafka-console-consumer 4.4)', () => {
+    const f = textFormat(props({ 'print.timestamp': 'true', 'print.key': 'true', 'print.offset': 'true', 'print.partition': 'true', 'print.headers': 'true' }), noWarn);
+    expect(Buffer.concat(formatRecordText(r, f)).toString()).toBe('CreateTime:1795560897089\tPartition:0\tOffset:0\th1:x,h2:y\tk1\tv1\n');
+    const empty = { ...r, key: null, value: null, headers: [], offset: 1 };
+    expect(Buffer.concat(formatRecordText(empty, f)).toString()).toBe('CreateTime:1795560897089\tPartition:0\tOffset:1\tNO_HEADERS\tnull\tnull\n');
+  });
+  it('honours separators and null.literal', () => {
+    const f = textFormat(props({ 'print.key': 'true', 'key.separator': ' => ', 'line.separator': ';', 'null.literal': '<nil>' }), noWarn);
+    expect(Buffer.concat(formatRecordText({ ...r, key: null }, f)).toString()).toBe('<nil> => v1;');
+  });
+});
