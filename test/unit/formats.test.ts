@@ -105,3 +105,18 @@ describe('text records (Kafka DefaultMessageFormatter)', () => {
     expect(Buffer.concat(formatRecordText({ ...r, key: null }, f)).toString()).toBe('<nil> => v1;');
   });
 });
+
+import { parseTime } from '../../src/format/time.js';
+describe('--from / --to times', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z');
+  it('accepts relative, ISO 8601, epoch ms and now', () => {
+    expect(parseTime('-15m', '--from', now)).toBe(now - 15 * 60_000);
+    expect(parseTime('-2h', '--from', now)).toBe(now - 7_200_000);
+    expect(parseTime('2026-01-01T11:00:00Z', '--from', now)).toBe(now - 3_600_000);
+    expect(parseTime('1700000000000', '--from', now)).toBe(1700000000000);
+    expect(parseTime('now', '--to', now)).toBe(now);
+  });
+  it('rejects anything else with the flag named', () => {
+    expect(() => parseTime('yesterday', '--from', now)).toThrowError("invalid --from 'yesterday'");
+  });
+});
