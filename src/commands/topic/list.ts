@@ -3,15 +3,12 @@ import { topicMatcher } from '../../format/topic-pattern.js';
 
 export async function run(ctx: CommandContext, opts: { topic?: string; excludeInternal?: boolean; output?: string }): Promise<number> {
   const matches = topicMatcher(opts.topic);
-  const admin = await ctx.admin();
-  const names = (await ctx.bounded(admin.listTopics()))
-    .filter((t) => !(opts.excludeInternal && t.startsWith('__')))
-    .filter(matches)
-    .sort();
-  if (opts.output === 'json') {
-    await ctx.io.out(JSON.stringify(names) + '\n');
-  } else {
-    await ctx.io.out(names.map((n) => n + '\n').join(''));
-  }
+  const client = await ctx.kafka();
+  const { listTopicNames } = await import('../../kafka/topics.js');
+  const names = (await ctx.bounded(listTopicNames(client, { includeInternal: !opts.excludeInternal }))).filter(matches).sort();
+  // One name per line, as kafka-topics --list (which prints a lone empty line when there are
+  // no topics; kfk prints nothing, so that `| wc -l` counts topics).
+  if (opts.output === 'json') await ctx.io.out(JSON.stringify(names) + '\n');
+  else await ctx.io.out(names.map((n) => n + '\n').join(''));
   return 0;
 }

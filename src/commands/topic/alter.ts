@@ -1,0 +1,50 @@
+import type { CommandContext } from '../../context.js';
+import { KfkError, UsageError } from '../../errors.js';
+import { parseCount, parseReplicaAssignment, parseTopicConfigs } from '../../format/topic-args.js';
+import { topicMatcher } from '../../format/topic-pattern.js';
+
+export interface AlterFlags {
+  topic: string;
+  partitions?: string;
+  replicaAssignment?: string;
+  config?: string[];
+  deleteConfig?: string[];
+  ifExists?: boolean;
+  output?: string;
+}
+
+export async function run(ctx: CommandContext, opts: AlterFlags): Promise<number> {
+  const partitions = parseCount(opts.partitions, '--partitions');
+  const set = parseTopicConfigs(opts.config);
+  const del = opts.deleteConfig ?? [];
+  if (partitions === undefined && Object.keys(set).length === 0 && del.length === 0) {
+    throw new UsageError('nothing to alter: give --partitions, --config or --delete-config');
+  }
+  if (partitions !== undefined && partitions < 1) throw new KfkError('The partitions must be greater than 0');
+  const assignment = opts.replicaAssignment === undefined ? undefined : parseReplicaAssignment(opts.replicaAssignment);
+  if (assignment && partitions === undefined) throw new UsageError('--replica-assignment needs --partitions');
+
+  const client = await ctx.kafka();
+  const api = await import('../../kafka/topics.js');
+  const names = (await ctx.bounded(api.listTopicNames(client, { includeInternal: true }))).filter(topicMatcher(opts.topic)).sort();
+  if (names.length === 0) {
+    if (opts.ifExists) return 0;
+    throw new KfkError(`Topic '${opts.topic}' does not exist as expected`);
+  }
+  const results: Array<{ topic: string; partitions?: number; configs?: { set: Record<string, string>; deleted: string[] } }> = [];
+  for (const name of names) {
+    const r: (typeof results)[number] = { topic: name };
+    if (partitions !== undefined) {
+      // Kafka's --replica-assignment lists every partition; the new ones are those past the current count.
+      await ctx.bounded(api.createPartitions(client, name, partitions, assignment));
+      r.partitions = partitions;
+    }
+    if (Object.keys(set).length || del.length) {
+      await ctx.bounded(api.alterTopicConfigs(client, name, { set, delete: del }));
+      r.configs = { set, deleted: del };
+    }
+    results.push(r);
+  }
+  if (opts.output === 'json') await ctx.io.out(JSON.stringify(results) + '\n');
+  return 0;
+}

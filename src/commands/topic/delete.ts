@@ -1,0 +1,35 @@
+import type { CommandContext } from '../../context.js';
+import { KfkError } from '../../errors.js';
+import { topicMatcher } from '../../format/topic-pattern.js';
+
+export interface DeleteFlags {
+  topic: string;
+  ifExists?: boolean;
+  dryRun?: boolean;
+  output?: string;
+}
+
+export async function run(ctx: CommandContext, opts: DeleteFlags): Promise<number> {
+  const matches = topicMatcher(opts.topic);
+  const client = await ctx.kafka();
+  const api = await import('../../kafka/topics.js');
+  const all = await ctx.bounded(api.listTopicNames(client, { includeInternal: true }));
+  // A pattern never sweeps up internal topics; naming one exactly is refused.
+  if (all.includes(opts.topic) && opts.topic.startsWith('__')) {
+    throw new KfkError(`Topic ${opts.topic} is a kafka internal topic and is not allowed to be marked for deletion.`);
+  }
+  const names = all.filter((n) => !n.startsWith('__') && matches(n)).sort();
+  if (names.length === 0) {
+    if (opts.ifExists) return 0;
+    throw new KfkError(`Topic '${opts.topic}' does not exist as expected`);
+  }
+  if (opts.dryRun) {
+    if (opts.output === 'json') await ctx.io.out(JSON.stringify({ dryRun: true, topics: names }) + '\n');
+    else await ctx.io.out(names.map((n) => `Would delete topic ${n}.\n`).join(''));
+    return 0;
+  }
+  if (names.length > 1 || names[0] !== opts.topic) ctx.io.err(`kfk: deleting ${names.length} topic(s) matching '${opts.topic}': ${names.join(', ')}`);
+  await ctx.bounded(api.deleteTopics(client, names));
+  if (opts.output === 'json') await ctx.io.out(JSON.stringify({ dryRun: false, topics: names }) + '\n');
+  return 0;
+}

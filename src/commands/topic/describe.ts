@@ -1,0 +1,39 @@
+import type { CommandContext } from '../../context.js';
+import { KfkError } from '../../errors.js';
+import { describeJson, describeTable, describeText, describeView } from '../../format/topic-describe.js';
+import { outputMode, tableStyle } from '../../format/style.js';
+import { topicMatcher } from '../../format/topic-pattern.js';
+
+export interface DescribeFlags {
+  topic?: string;
+  underReplicatedPartitions?: boolean;
+  underMinIsrPartitions?: boolean;
+  atMinIsrPartitions?: boolean;
+  unavailablePartitions?: boolean;
+  topicsWithOverrides?: boolean;
+  excludeInternal?: boolean;
+  ifExists?: boolean;
+  output?: string;
+}
+
+export async function run(ctx: CommandContext, opts: DescribeFlags): Promise<number> {
+  const matches = topicMatcher(opts.topic);
+  const client = await ctx.kafka();
+  const topicsApi = await import('../../kafka/topics.js');
+  const all = await ctx.bounded(topicsApi.listTopicNames(client, { includeInternal: !opts.excludeInternal }));
+  const names = all.filter(matches).sort();
+  if (names.length === 0) {
+    if (opts.topic && !opts.ifExists) throw new KfkError(`Topic '${opts.topic}' does not exist as expected`);
+    return 0;
+  }
+  const [topics, liveBrokers] = await ctx.bounded(
+    Promise.all([topicsApi.describeTopics(client, names, { withConfigs: true }), topicsApi.liveBrokerIds(client)]),
+  );
+  topics.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const views = describeView(topics, opts, new Set(liveBrokers));
+  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
+  if (mode === 'json') await ctx.io.out(describeJson(views));
+  else if (mode === 'table') await ctx.io.out(await describeTable(views, await tableStyle(ctx.io.color)));
+  else await ctx.io.out(describeText(views));
+  return 0;
+}
