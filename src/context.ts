@@ -50,7 +50,7 @@ export class CommandContext {
 
   async admin(): ReturnType<KafkaClient['admin']> {
     const client = await this.kafka();
-    return this.bounded(client.admin());
+    return this.bounded(client.admin(), true);
   }
 
   private async connect(): Promise<KafkaClient> {
@@ -61,14 +61,17 @@ export class CommandContext {
     ]);
     const client = new KafkaClient(connectionOptions(config, (line) => this.io.err(line)));
     this.client = client;
-    await this.bounded(client.cluster());
+    await this.bounded(client.cluster(), true);
     return client;
   }
 
-  /** Races a connection step against the timeout and turns failures into one clear line. */
-  async bounded<T>(step: Promise<T>): Promise<T> {
+  /**
+   * Races a step against the timeout. Failures to reach or authenticate to the cluster become
+   * one clear line; a broker's own answer (e.g. TOPIC_ALREADY_EXISTS) passes through as it is.
+   */
+  async bounded<T>(step: Promise<T>, connecting = false): Promise<T> {
     const config = this.config();
-    const { connectFailure } = await import('./kafka/failures.js');
+    const { connectFailure, isConnectionError } = await import('./kafka/failures.js');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -79,6 +82,7 @@ export class CommandContext {
     try {
       return await Promise.race([step, timeout]);
     } catch (err) {
+      if (err instanceof KfkError || (!connecting && !isConnectionError(err))) throw err;
       throw connectFailure(err, config.bootstrapServers);
     } finally {
       clearTimeout(timer);

@@ -25,6 +25,28 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
+const NET_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const CONNECTION_ERRORS = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSSASLAuthenticationError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSLockTimeout',
+]);
+
+/** Whether an error is about reaching or authenticating to the cluster (not a broker's answer). */
+export function isConnectionError(err: unknown): boolean {
+  let e = err as { name?: string; code?: string; cause?: unknown; originalError?: unknown } | undefined;
+  const seen = new Set<unknown>();
+  while (e && !seen.has(e)) {
+    seen.add(e);
+    if ((e.name && CONNECTION_ERRORS.has(e.name)) || (e.code && (NET_CODES.has(e.code) || TLS_CODES.has(e.code)))) return true;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 export function connectFailure(err: unknown, servers: string[]): KfkError {
   if (err instanceof KfkError) return err;
   const list = servers.join(',');
