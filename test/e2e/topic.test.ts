@@ -1,0 +1,138 @@
+import { describe, expect, inject, it } from 'vitest';
+import { kfk, uniqueName } from '../helpers/cli.js';
+import { TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
+
+const { bootstrap } = inject('cluster');
+const B = ['--bootstrap-server', bootstrap];
+const topics = (args: string[]) => kafkaTool(TOOLS.topics, ['--bootstrap-server', bootstrap, ...args]);
+
+describe('kfk topic', () => {
+  it('create prints what kafka-topics prints, and the topic exists with the given layout', async () => {
+    const t = uniqueName('create');
+    const r = await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '3', '--config', 'retention.ms=60000']);
+    expect(r).toMatchObject({ code: 0, stdout: `Created topic ${t}.\n`, stderr: '' });
+    const d = await kfk(['topic', 'describe', ...B, '--topic', t, '-o', 'json']);
+    const [info] = JSON.parse(d.stdout);
+    expect(info.partitionCount).toBe(3);
+    expect(info.configs['retention.ms']).toBe('60000');
+  });
+
+  it('create with broker defaults when partitions and replication factor are omitted', async () => {
+    const t = uniqueName('defaults');
+    expect((await kfk(['topic', 'create', ...B, '--topic', t])).code).toBe(0);
+    const [info] = JSON.parse((await kfk(['topic', 'describe', ...B, '--topic', t, '-o', 'json'])).stdout);
+    expect(info).toMatchObject({ partitionCount: 1, replicationFactor: 1 });
+  });
+
+  it('create of an existing topic fails with Kafka\'s message; --if-not-exists succeeds quietly', async () => {
+    const t = uniqueName('exists');
+    await kfk(['topic', 'create', ...B, '--topic', t]);
+    const again = await kfk(['topic', 'create', ...B, '--topic', t]);
+    expect(again).toMatchObject({ code: 1, stdout: '', stderr: `kfk: Topic '${t}' already exists.\n` });
+    expect(await kfk(['topic', 'create', ...B, '--topic', t, '--if-not-exists'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it.each([
+    ['bad name!', `kfk: Topic name "bad name!" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'\n`],
+    ['x'.repeat(250), `kfk: Topic name is illegal, it can't be longer than 249 characters, topic name: ${'x'.repeat(250)}\n`],
+    ['..', 'kfk: Topic name cannot be "." or ".."\n'],
+  ])('rejects the invalid name %s', async (name, message) => {
+    const r = await kfk(['topic', 'create', ...B, '--topic', name]);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: message });
+  });
+
+  it('warns about . and _ collisions like Kafka', async () => {
+    const t = uniqueName('a.b_c');
+    const r = await kfk(['topic', 'create', ...B, '--topic', t]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide.");
+  });
+
+  it('rejects 0 partitions and a replication factor above the broker count', async () => {
+    const t = uniqueName('zero');
+    expect(await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '0'])).toMatchObject({ code: 1, stderr: 'kfk: The partitions must be greater than 0\n' });
+    const rf = await kfk(['topic', 'create', ...B, '--topic', t, '--replication-factor', '3']);
+    expect(rf.code).toBe(1);
+    expect(rf.stderr).toMatch(/^kfk: Unable to replicate the partition 3 time\(s\): The target replication factor of 3 cannot be reached because only 1 broker\(s\) are registered[^\n]*\.\n$/);
+  });
+
+  it('alter only grows partitions, with Kafka\'s message otherwise', async () => {
+    const t = uniqueName('grow');
+    await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '2']);
+    expect(await kfk(['topic', 'alter', ...B, '--topic', t, '--partitions', '4'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const shrink = await kfk(['topic', 'alter', ...B, '--topic', t, '--partitions', '3']);
+    expect(shrink).toMatchObject({ code: 1, stdout: '', stderr: `kfk: The topic ${t} currently has 4 partition(s); 3 would not be an increase.\n` });
+    expect(await kfk(['topic', 'alter', ...B, '--topic', t, '--partitions', '4'])).toMatchObject({ code: 1, stderr: 'kfk: Topic already has 4 partition(s).\n' });
+  });
+
+  it('alter --config changes one key and keeps the others', async () => {
+    const t = uniqueName('cfg');
+    await kfk(['topic', 'create', ...B, '--topic', t, '--config', 'retention.ms=60000', '--config', 'cleanup.policy=compact']);
+    expect((await kfk(['topic', 'alter', ...B, '--topic', t, '--config', 'max.message.bytes=20000'])).code).toBe(0);
+    let [info] = JSON.parse((await kfk(['topic', 'describe', ...B, '--topic', t, '-o', 'json'])).stdout);
+    expect(info.configs).toMatchObject({ 'retention.ms': '60000', 'cleanup.policy': 'compact', 'max.message.bytes': '20000' });
+    expect((await kfk(['topic', 'alter', ...B, '--topic', t, '--delete-config', 'retention.ms'])).code).toBe(0);
+    [info] = JSON.parse((await kfk(['topic', 'describe', ...B, '--topic', t, '-o', 'json'])).stdout);
+    expect(info.configs['retention.ms']).toBeUndefined();
+    expect(info.configs).toMatchObject({ 'cleanup.policy': 'compact', 'max.message.bytes': '20000' });
+  });
+
+  it('describe prints exactly what kafka-topics --describe prints', async () => {
+    const t = uniqueName('same');
+    await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '3', '--config', 'cleanup.policy=compact', '--config', 'retention.ms=1000']);
+    const [mine, theirs] = await Promise.all([kfk(['topic', 'describe', ...B, '--topic', t]), topics(['--describe', '--topic', t])]);
+    expect(theirs.code).toBe(0);
+    expect(mine).toMatchObject({ code: 0, stderr: '' });
+    expect(mine.stdout).toBe(theirs.stdout);
+    expect(mine.stdout).toMatch(new RegExp(`^Topic: ${t}\\tTopicId: [A-Za-z0-9_-]{22}\\tPartitionCount: 3\\tReplicationFactor: 1\\tConfigs: .*cleanup.policy=compact`));
+  });
+
+  it('describe with a regex and filters matches kafka-topics', async () => {
+    const prefix = uniqueName('rx');
+    await kfk(['topic', 'create', ...B, '--topic', `${prefix}-a`]);
+    await kfk(['topic', 'create', ...B, '--topic', `${prefix}-b`, '--config', 'retention.ms=5000']);
+    for (const extra of [[], ['--topics-with-overrides'], ['--under-replicated-partitions'], ['--at-min-isr-partitions']]) {
+      const [mine, theirs] = await Promise.all([
+        kfk(['topic', 'describe', ...B, '--topic', `${prefix}.*`, ...extra]),
+        topics(['--describe', '--topic', `${prefix}.*`, ...extra]),
+      ]);
+      expect(mine.stdout, extra.join(' ')).toBe(theirs.stdout);
+    }
+  });
+
+  it('describe of a missing topic: Kafka\'s message, exit 1; --if-exists: exit 0', async () => {
+    expect(await kfk(['topic', 'describe', ...B, '--topic', 'no-such-topic-x'])).toMatchObject({ code: 1, stdout: '', stderr: "kfk: Topic 'no-such-topic-x' does not exist as expected\n" });
+    expect(await kfk(['topic', 'describe', ...B, '--topic', 'no-such-topic-x', '--if-exists'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('list is sorted, one per line, the same as kafka-topics --list; --exclude-internal drops __ topics', async () => {
+    const prefix = uniqueName('ls');
+    for (const s of ['c', 'a', 'b']) await kfk(['topic', 'create', ...B, '--topic', `${prefix}-${s}`]);
+    const [mine, theirs] = await Promise.all([kfk(['topic', 'list', ...B]), topics(['--list'])]);
+    expect(mine.stdout).toBe(theirs.stdout);
+    const some = await kfk(['topic', 'list', ...B, '--topic', `${prefix}-.*`]);
+    expect(some.stdout).toBe(`${prefix}-a\n${prefix}-b\n${prefix}-c\n`);
+    const ex = await kfk(['topic', 'list', ...B, '--exclude-internal']);
+    expect(ex.stdout).not.toMatch(/^__/m);
+  });
+
+  it('delete removes exactly the matching topics; --dry-run removes nothing', async () => {
+    const prefix = uniqueName('del');
+    for (const s of ['x1', 'x2', 'keep']) await kfk(['topic', 'create', ...B, '--topic', `${prefix}-${s}`]);
+    const dry = await kfk(['topic', 'delete', ...B, '--topic', `${prefix}-x.*`, '--dry-run']);
+    expect(dry).toMatchObject({ code: 0, stdout: `Would delete topic ${prefix}-x1.\nWould delete topic ${prefix}-x2.\n` });
+    expect((await kfk(['topic', 'list', ...B, '--topic', `${prefix}.*`])).stdout.split('\n').filter(Boolean)).toHaveLength(3);
+    const del = await kfk(['topic', 'delete', ...B, '--topic', `${prefix}-x.*`]);
+    expect(del.code).toBe(0);
+    expect(del.stderr).toBe(`kfk: deleting 2 topic(s) matching '${prefix}-x.*': ${prefix}-x1, ${prefix}-x2\n`);
+    let left = '';
+    for (let i = 0; i < 20; i++) {
+      left = (await kfk(['topic', 'list', ...B, '--topic', `${prefix}.*`])).stdout;
+      if (left === `${prefix}-keep\n`) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(left).toBe(`${prefix}-keep\n`);
+    expect(await kfk(['topic', 'delete', ...B, '--topic', `${prefix}-nope`])).toMatchObject({ code: 1, stderr: `kfk: Topic '${prefix}-nope' does not exist as expected\n` });
+    expect((await kfk(['topic', 'delete', ...B, '--topic', `${prefix}-nope`, '--if-exists'])).code).toBe(0);
+  });
+});
