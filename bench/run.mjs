@@ -1,0 +1,354 @@
+#!/usr/bin/env node
+// Side-by-side benchmarks: kfk against Kafka's own tools, kcat, rpk, kaf and kafkactl, on one
+// local broker it starts itself, in one run. Tools alternate within each repetition; medians and
+// spread are reported, and every kfk figure as a ratio to each peer.
+//
+//   npm run bench                       # all scenarios, 5 repetitions, 1M x 100 B
+//   npm run bench -- --reps 3 --only produce-none,consume
+//   npm run bench -- --big              # adds the 10M-record RSS scenario
+//
+// Peers: kcat from Debian (installed when missing and possible); Kafka's tools from the same
+// Maven-fetched Kafka as the broker; kaf, kafkactl and rpk are looked up on PATH and in
+// bench/peers/bin (build them from source: see bench/README.md). A peer that is not found is
+// reported as missing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createReadStream, createWriteStream, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  if (i === -1) return dflt;
+  const v = args[i + 1];
+  return v === undefined || v.startsWith('--') ? true : v;
+};
+const REPS = Number(flag('reps', 5));
+const RECORDS = Number(flag('records', 1_000_000));
+const BIG = Boolean(flag('big', false));
+const ONLY = flag('only', '') ? String(flag('only')).split(',') : null;
+const PER_RUN_LIMIT_MS = 300_000;
+
+const { startLocal, stopLocal } = await import(join(root, 'dist/local/cluster.js'));
+const { ensureKafka, kafkaToolArgs, kafkaVersion } = await import(join(root, 'dist/local/kafka-dist.js'));
+const { KafkaClient } = await import(join(root, 'dist/kafka/client.js'));
+
+const log = (...a) => process.stderr.write(a.join(' ') + '\n');
+const which = (cmd) => {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  if (r.status === 0) return r.stdout.trim();
+  const local = join(root, 'bench/peers/bin', cmd);
+  return existsSync(local) ? local : null;
+};
+
+// ---------- peers ----------
+function findKcat() {
+  let p = which('kcat');
+  if (!p && process.getuid?.() === 0) {
+    log('bench: installing kcat from Debian');
+    spawnSync('sh', ['-c', 'apt-get install -y -qq kcat >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq kcat >/dev/null 2>&1)']);
+    p = which('kcat');
+  }
+  return p;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'kfk-bench-'));
+const dist = ensureKafka(kafkaVersion(process.env), process.env, log);
+const java = (cls, a) => ['java', ...kafkaToolArgs(dist, cls, a)];
+const kcat = findKcat();
+const kaf = which('kaf');
+const kafkactl = which('kafkactl');
+const rpk = which('rpk');
+const node = process.execPath;
+const kfkBin = join(root, 'bin/kfk.js');
+const peers = {
+  kfk: true,
+  kcat: Boolean(kcat),
+  'kafka-tools': true,
+  rpk: Boolean(rpk),
+  kaf: Boolean(kaf),
+  kafkactl: Boolean(kafkactl),
+};
+log('bench: peers', JSON.stringify(peers));
+
+// ---------- broker ----------
+log('bench: starting a local Kafka');
+const { state } = await startLocal({ dir: join(work, 'cluster'), brokers: 1, sasl: false, tls: false, version: dist.version, env: process.env, log });
+const B = state.bootstrap;
+const client = new KafkaClient({ brokers: [B], clientId: 'kfk-bench', connectionTimeout: 3000, requestTimeout: 30000 });
+const admin = await client.admin();
+let topicSeq = 0;
+async function freshTopic(prefix) {
+  const topic = `${prefix}-${Date.now().toString(36)}-${topicSeq++}`;
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+  return topic;
+}
+async function endOffset(topic) {
+  const offs = await admin.fetchTopicOffsets(topic);
+  return offs.reduce((s, p) => s + Number(p.high), 0);
+}
+
+// ---------- data ----------
+function makeData(n, file) {
+  // n lines of 99 bytes + LF = 100 B records, deterministic.
+  const out = Buffer.alloc(n * 100);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < n; i++) {
+    const base = i * 100;
+    const id = String(i).padStart(10, '0');
+    out.write(id, base, 'latin1');
+    for (let j = 10; j < 99; j++) out[base + j] = alphabet.charCodeAt((i * 7 + j) % alphabet.length);
+    out[base + 99] = 10;
+  }
+  writeFileSync(file, out);
+  return file;
+}
+const dataFile = makeData(RECORDS, join(work, `data-${RECORDS}.txt`));
+
+// ---------- running ----------
+/** Runs a command; returns wall ms, peak RSS MB and exit code. stdin from a file, stdout to a file or /dev/null. */
+function measure(argv, { stdin, stdout = '/dev/null', env = {} } = {}) {
+  return new Promise((resolve) => {
+    const timeFile = join(work, 'time.txt');
+    const started = process.hrtime.bigint();
+    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, ...argv], {
+      stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    if (stdin) {
+      createReadStream(stdin).pipe(child.stdin);
+      child.stdin.on('error', () => undefined);
+    }
+    const sink = createWriteStream(stdout);
+    child.stdout.pipe(sink);
+    let err = '';
+    child.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), PER_RUN_LIMIT_MS);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      let rssKb = NaN;
+      try {
+        rssKb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+      } catch {}
+      sink.end(() => resolve({ ms, rssMb: rssKb / 1024, code, err: err.trim().split('\n').slice(-2).join(' | ') }));
+    });
+  });
+}
+
+/** Time from start until the first byte on stdout, then the process is stopped. */
+function timeToFirst(argv) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'ignore'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    let ms = NaN;
+    child.stdout.once('data', () => {
+      ms = Number(process.hrtime.bigint() - started) / 1e6;
+      child.kill('SIGTERM');
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ms, rssMb: NaN, code: Number.isNaN(ms) ? code : 0 });
+    });
+  });
+}
+
+// ---------- scenarios ----------
+const kfk = (...a) => [node, kfkBin, ...a];
+const codecArgs = {
+  none: { kfk: [], kcat: [], java: [], rpk: [] },
+  lz4: { kfk: ['--compression-codec', 'lz4'], kcat: ['-z', 'lz4'], java: ['--compression-codec', 'lz4'], rpk: ['-z', 'lz4'] },
+  zstd: { kfk: ['--compression-codec', 'zstd'], kcat: ['-z', 'zstd'], java: ['--compression-codec', 'zstd'], rpk: ['-z', 'zstd'] },
+};
+
+let describeTopic;
+let consumeTopic;
+const scenarios = [];
+const add = (name, unit, tools, opts = {}) => scenarios.push({ name, unit, tools, ...opts });
+
+add('startup-help', 'ms', {
+  kfk: () => ({ argv: kfk('--help') }),
+  'bare node': () => ({ argv: [node, '-e', '0'] }),
+  kcat: kcat && (() => ({ argv: [kcat, '-V'] })),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.TopicCommand', ['--help']) }),
+  rpk: rpk && (() => ({ argv: [rpk, '--help'] })),
+  kaf: kaf && (() => ({ argv: [kaf, '--help'] })),
+  kafkactl: kafkactl && (() => ({ argv: [kafkactl, '--help'] })),
+});
+add('startup-version', 'ms', {
+  kfk: () => ({ argv: kfk('--version') }),
+  kcat: kcat && (() => ({ argv: [kcat, '-V'] })),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.TopicCommand', ['--version']) }),
+  rpk: rpk && (() => ({ argv: [rpk, 'version'] })),
+  kafkactl: kafkactl && (() => ({ argv: [kafkactl, 'version'] })),
+});
+add('topic-list', 'ms', {
+  kfk: () => ({ argv: kfk('topic', 'list', '--bootstrap-server', B) }),
+  'bare node': () => ({ argv: [node, '-e', '0'] }),
+  kcat: kcat && (() => ({ argv: [kcat, '-L', '-b', B, '-q'] })),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', B, '--list']) }),
+  rpk: rpk && (() => ({ argv: [rpk, 'topic', 'list', '-X', `brokers=${B}`] })),
+  kaf: kaf && (() => ({ argv: [kaf, 'topics', '-b', B] })),
+  kafkactl: kafkactl && (() => ({ argv: [kafkactl, 'get', 'topics'], env: { BROKERS: B } })),
+});
+add('topic-describe', 'ms', {
+  kfk: () => ({ argv: kfk('topic', 'describe', '--bootstrap-server', B, '--topic', describeTopic) }),
+  kcat: kcat && (() => ({ argv: [kcat, '-L', '-b', B, '-t', describeTopic] })),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', B, '--describe', '--topic', describeTopic]) }),
+  rpk: rpk && (() => ({ argv: [rpk, 'topic', 'describe', describeTopic, '-X', `brokers=${B}`] })),
+  kaf: kaf && (() => ({ argv: [kaf, 'topic', 'describe', describeTopic, '-b', B] })),
+  kafkactl: kafkactl && (() => ({ argv: [kafkactl, 'describe', 'topic', describeTopic], env: { BROKERS: B } })),
+}, { setup: async () => { describeTopic ??= await freshTopic('bench-describe'); } });
+
+for (const codec of ['none', 'lz4', 'zstd']) {
+  const c = codecArgs[codec];
+  add(`produce-${codec}`, 'records', {
+    kfk: (t) => ({ argv: kfk('produce', '--bootstrap-server', B, '--topic', t, ...c.kfk), stdin: dataFile }),
+    kcat: kcat && ((t) => ({ argv: [kcat, '-P', '-b', B, '-t', t, '-l', ...c.kcat, dataFile] })),
+    'kafka-tools': (t) => ({ argv: java('org.apache.kafka.tools.ConsoleProducer', ['--bootstrap-server', B, '--topic', t, ...c.java]), stdin: dataFile }),
+    rpk: rpk && ((t) => ({ argv: [rpk, 'topic', 'produce', t, '-X', `brokers=${B}`, ...c.rpk], stdin: dataFile })),
+  }, { perRunTopic: true, verifyCount: RECORDS, note: 'kaf and kafkactl send one request per record (over 300 s for 1M in BENCH.md): not run' });
+}
+
+add('consume', 'records', {
+  kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning', '--max-messages', String(RECORDS)) }),
+  kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', B, '-t', consumeTopic, '-o', 'beginning', '-c', String(RECORDS), '-q'] })),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning', '--max-messages', String(RECORDS)]) }),
+  rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consumeTopic, '-X', `brokers=${B}`, '-o', 'start', '-n', String(RECORDS), '-f', '%v\\n'] })),
+  kaf: kaf && (() => ({ argv: [kaf, 'consume', consumeTopic, '-b', B, '--offset', 'oldest', '--limit-messages', String(RECORDS), '--raw'] })),
+}, { setup: async () => { consumeTopic ??= await loadedTopic(); } });
+
+add('first-record', 'ms', {
+  kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning'), first: true }),
+  kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', B, '-t', consumeTopic, '-o', 'beginning', '-q'], first: true })),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning']), first: true }),
+  rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consumeTopic, '-X', `brokers=${B}`, '-o', 'start', '-f', '%v\\n'], first: true })),
+}, { setup: async () => { consumeTopic ??= await loadedTopic(); } });
+
+async function loadedTopic() {
+  const t = await freshTopic('bench-consume');
+  const r = await measure(kcat ? [kcat, '-P', '-b', B, '-t', t, '-l', dataFile] : kfk('produce', '--bootstrap-server', B, '--topic', t), { stdin: kcat ? undefined : dataFile });
+  if (r.code !== 0 || (await endOffset(t)) !== RECORDS) throw new Error('bench: could not load the consume topic');
+  return t;
+}
+
+// ---------- run ----------
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const results = [];
+for (const sc of scenarios) {
+  if (ONLY && !ONLY.includes(sc.name)) continue;
+  if (sc.setup) await sc.setup();
+  const toolNames = Object.keys(sc.tools);
+  const runs = Object.fromEntries(toolNames.map((t) => [t, []]));
+  const failures = Object.fromEntries(toolNames.map((t) => [t, []]));
+  log(`bench: ${sc.name}`);
+  for (let rep = -1; rep < REPS; rep++) {
+    // alternate the order each repetition so no tool always runs first
+    const order = rep % 2 ? toolNames : [...toolNames].reverse();
+    for (const tool of order) {
+      const make = sc.tools[tool];
+      if (!make) continue;
+      const topic = sc.perRunTopic ? await freshTopic(`bench-${sc.name}`) : undefined;
+      const spec = make(topic);
+      const r = spec.first ? await timeToFirst(spec.argv) : await measure(spec.argv, { stdin: spec.stdin, env: spec.env });
+      let ok = r.code === 0;
+      if (ok && sc.verifyCount && topic) {
+        const got = await endOffset(topic);
+        if (got !== sc.verifyCount) {
+          ok = false;
+          r.err = `delivered ${got} of ${sc.verifyCount}`;
+        }
+      }
+      if (rep < 0) continue; // warm-up
+      if (ok) runs[tool].push(r);
+      else failures[tool].push(r.err || `exit ${r.code}`);
+    }
+  }
+  const summary = {};
+  for (const tool of toolNames) {
+    if (!sc.tools[tool]) {
+      summary[tool] = { missing: true };
+      continue;
+    }
+    const ms = runs[tool].map((r) => r.ms);
+    const rss = runs[tool].map((r) => r.rssMb).filter((x) => !Number.isNaN(x));
+    summary[tool] = ms.length
+      ? {
+          medianMs: median(ms),
+          minMs: Math.min(...ms),
+          maxMs: Math.max(...ms),
+          peakRssMb: rss.length ? Math.max(...rss) : null,
+          recordsPerSec: sc.unit === 'records' ? RECORDS / (median(ms) / 1000) : undefined,
+          mbPerSec: sc.unit === 'records' ? (RECORDS * 100) / 1e6 / (median(ms) / 1000) : undefined,
+          runs: ms.length,
+          failures: failures[tool],
+        }
+      : { failed: failures[tool] };
+  }
+  results.push({ scenario: sc.name, unit: sc.unit, note: sc.note, tools: summary });
+  log(`bench: ${sc.name} ${JSON.stringify(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, v.medianMs ? Math.round(v.medianMs) : v.missing ? 'missing' : 'failed'])))}`);
+}
+
+// ---------- report ----------
+await client.close();
+await stopLocal(join(work, 'cluster'));
+const date = new Date().toISOString().slice(0, 10);
+const outDir = join(root, 'bench/results');
+mkdirSync(outDir, { recursive: true });
+const meta = { date, records: RECORDS, recordBytes: 100, reps: REPS, kafka: dist.version, node: process.version, peers };
+writeFileSync(join(outDir, `${date}.json`), JSON.stringify({ ...meta, results }, null, 2) + '\n');
+
+const fmtMs = (v) => (v === undefined ? '' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
+let md = `# kfk benchmarks, ${date}\n\nOne local Kafka ${dist.version} broker on loopback, ${RECORDS.toLocaleString('en')} records of 100 B, one partition; `;
+md += `median of ${REPS} runs after a warm-up, tools alternating (min-max in brackets). Ratio = kfk / peer wall time (below 1: kfk faster).\n`;
+md += `Reproduce: \`npm run bench\`. Node ${process.version}.\n\n`;
+md += '| scenario | tool | median | spread | peak RSS | records/s | kfk/peer |\n|---|---|---|---|---|---|---|\n';
+for (const r of results) {
+  const mine = r.tools.kfk?.medianMs;
+  for (const [tool, v] of Object.entries(r.tools)) {
+    if (v.missing) md += `| ${r.scenario} | ${tool} | missing | | | | |\n`;
+    else if (v.failed) md += `| ${r.scenario} | ${tool} | failed: ${v.failed[0] ?? ''} | | | | |\n`;
+    else {
+      const ratio = tool === 'kfk' || !mine ? '' : `${(mine / v.medianMs).toFixed(2)}x`;
+      md += `| ${r.scenario} | ${tool} | ${fmtMs(v.medianMs)} | ${fmtMs(v.minMs)}-${fmtMs(v.maxMs)} | ${v.peakRssMb ? `${Math.round(v.peakRssMb)} MB` : ''} | ${v.recordsPerSec ? Math.round(v.recordsPerSec).toLocaleString('en') : ''} | ${ratio} |\n`;
+    }
+  }
+  if (r.note) md += `| ${r.scenario} | | ${r.note} | | | | |\n`;
+}
+writeFileSync(join(outDir, `${date}.md`), md);
+copyFileSync(join(outDir, `${date}.md`), join(outDir, 'latest.md'));
+
+// chart: one bar group per scenario, wall time relative to kfk (log scale), as SVG
+const colors = { kfk: '#2b7a0b', 'bare node': '#999', kcat: '#1f77b4', 'kafka-tools': '#d62728', rpk: '#9467bd', kaf: '#8c564b', kafkactl: '#e377c2' };
+const rows = results.filter((r) => r.tools.kfk?.medianMs);
+const W = 900, rowH = 26, left = 150;
+let y = 40;
+let svg = '';
+const logx = (ratio) => left + ((Math.log10(ratio) + 1.5) / 3.5) * (W - left - 40);
+for (const r of rows) {
+  const mine = r.tools.kfk.medianMs;
+  svg += `<text x="10" y="${y + 14}" font-size="13">${r.scenario}</text>`;
+  for (const [tool, v] of Object.entries(r.tools)) {
+    if (!v.medianMs) continue;
+    const ratio = v.medianMs / mine;
+    svg += `<rect x="${left}" y="${y}" width="${Math.max(1, logx(ratio) - left)}" height="${rowH - 8}" fill="${colors[tool] ?? '#555'}"/>`;
+    svg += `<text x="${logx(ratio) + 4}" y="${y + 13}" font-size="11">${tool} ${ratio.toFixed(2)}x</text>`;
+    y += rowH - 6;
+  }
+  y += 12;
+}
+const x1 = logx(1);
+svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y + 20}" font-family="sans-serif"><rect width="100%" height="100%" fill="white"/>` +
+  `<text x="10" y="22" font-size="15" font-weight="bold">Wall time relative to kfk (log scale; right of the line: slower than kfk)</text>` +
+  `<line x1="${x1}" y1="30" x2="${x1}" y2="${y}" stroke="#000" stroke-dasharray="4"/>` + svg + '</svg>\n';
+writeFileSync(join(outDir, `${date}.svg`), svg);
+copyFileSync(join(outDir, `${date}.svg`), join(outDir, 'latest.svg'));
+rmSync(work, { recursive: true, force: true });
+process.stdout.write(md);
+process.exit(0);
