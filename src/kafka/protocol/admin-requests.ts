@@ -1,0 +1,301 @@
+// Admin requests kafkajs lacks or answers without the broker's own error message. Each is a
+// request/response object for kafkajs' Connection.send, encoded with kafkajs' Encoder/Decoder.
+//
+//   DescribeTopicPartitions v0 (key 75, flexible): topic ids, leaders, ISR, ELR, last known ELR
+//   CreateTopics v4 (key 19): -1 partitions / replication factor = broker defaults
+//   CreatePartitions v1 (key 37)
+//   DeleteTopics v3 (key 20)
+//   IncrementalAlterConfigs v0 (key 44): SET / DELETE of single keys, others untouched
+//
+// Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const Encoder = require('kafkajs/src/protocol/encoder') as new () => Enc;
+const Decoder = require('kafkajs/src/protocol/decoder') as new (b: Buffer) => Dec;
+const { createErrorFromCode } = require('kafkajs/src/protocol/error') as { createErrorFromCode: (code: number) => Error & { type: string; code: number } };
+
+export interface ProtocolRequest {
+  request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<Enc> };
+  response: { decode(raw: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+}
+
+/** A broker error: kafkajs' protocol error (type, code) carrying the broker's message. */
+export function brokerError(code: number, message: string | null | undefined): Error & { type: string; code: number } {
+  const err = createErrorFromCode(code);
+  if (message) err.message = message;
+  return err;
+}
+
+// ---- DescribeTopicPartitions v0 ----
+
+export interface DtpPartition {
+  errorCode: number;
+  partition: number;
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  elr: number[] | null;
+  lastKnownElr: number[] | null;
+  offline: number[];
+}
+
+export interface DtpTopic {
+  errorCode: number;
+  name: string | null;
+  topicId: string;
+  internal: boolean;
+  partitions: DtpPartition[];
+}
+
+export interface DtpResult {
+  topics: DtpTopic[];
+  nextCursor: { topic: string; partition: number } | null;
+}
+
+const readInt32 = (d: Dec) => d.readInt32() as number;
+
+export function describeTopicPartitions(topics: string[], limit: number, cursor: { topic: string; partition: number } | null): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 75,
+      apiVersion: 0,
+      apiName: 'DescribeTopicPartitions',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeUVarInt(0); // request header v2: tagged fields after the client id
+        e.writeUVarInt(topics.length + 1);
+        for (const t of topics) {
+          e.writeUVarIntString(t);
+          e.writeUVarInt(0);
+        }
+        e.writeInt32(limit);
+        if (cursor) {
+          e.writeInt8(1);
+          e.writeUVarIntString(cursor.topic);
+          e.writeInt32(cursor.partition);
+          e.writeUVarInt(0);
+        } else {
+          e.writeInt8(-1);
+        }
+        e.writeUVarInt(0);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer): Promise<DtpResult> => {
+        const d = new Decoder(raw);
+        d.readTaggedFields(); // response header v1
+        d.readInt32(); // throttle
+        const topicsOut = d.readUVarIntArray((t: Dec): DtpTopic => {
+          const errorCode = t.readInt16();
+          const name = t.readUVarIntString();
+          const topicId = Buffer.from(t.readBytes(16)).toString('base64url');
+          const internal = t.readBoolean();
+          const partitions = t.readUVarIntArray((p: Dec): DtpPartition => {
+            const part: DtpPartition = {
+              errorCode: p.readInt16(),
+              partition: p.readInt32(),
+              leader: p.readInt32(),
+              leaderEpoch: p.readInt32(),
+              replicas: p.readUVarIntArray(readInt32) ?? [],
+              isr: p.readUVarIntArray(readInt32) ?? [],
+              elr: p.readUVarIntArray(readInt32),
+              lastKnownElr: p.readUVarIntArray(readInt32),
+              offline: p.readUVarIntArray(readInt32) ?? [],
+            };
+            p.readTaggedFields();
+            return part;
+          }) ?? [];
+          t.readInt32(); // authorized operations
+          t.readTaggedFields();
+          return { errorCode, name, topicId, internal, partitions };
+        }) ?? [];
+        let nextCursor: DtpResult['nextCursor'] = null;
+        if (d.readInt8() !== -1) {
+          nextCursor = { topic: d.readUVarIntString(), partition: d.readInt32() };
+          d.readTaggedFields();
+        }
+        return { topics: topicsOut, nextCursor };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- CreateTopics v4 ----
+
+export interface NewTopic {
+  name: string;
+  partitions: number; // -1: broker default
+  replicationFactor: number; // -1: broker default
+  assignment?: number[][];
+  configs: Record<string, string>;
+}
+
+/** Parses per-name results `{name, errorCode, errorMessage}`; throws the first error. */
+async function parseNamedErrors(data: unknown) {
+  const results = data as Array<{ name: string; errorCode: number; errorMessage: string | null }>;
+  const bad = results.find((r) => r.errorCode !== 0);
+  if (bad) throw brokerError(bad.errorCode, bad.errorMessage);
+  return results;
+}
+
+export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 19,
+      apiVersion: 4,
+      apiName: 'CreateTopics',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeInt32(topics.length);
+        for (const t of topics) {
+          e.writeString(t.name);
+          e.writeInt32(t.assignment ? -1 : t.partitions);
+          e.writeInt16(t.assignment ? -1 : t.replicationFactor);
+          const assignment = t.assignment ?? [];
+          e.writeInt32(assignment.length);
+          assignment.forEach((brokers, i) => {
+            e.writeInt32(i);
+            e.writeInt32(brokers.length);
+            brokers.forEach((b) => e.writeInt32(b));
+          });
+          const configs = Object.entries(t.configs);
+          e.writeInt32(configs.length);
+          for (const [k, v] of configs) {
+            e.writeString(k);
+            e.writeString(v);
+          }
+        }
+        e.writeInt32(timeoutMs);
+        e.writeBoolean(false);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readInt32();
+        return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
+      },
+      parse: parseNamedErrors,
+    },
+  };
+}
+
+// ---- CreatePartitions v1 ----
+
+export function createPartitions(topic: string, count: number, assignment: number[][] | undefined, timeoutMs: number): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 37,
+      apiVersion: 1,
+      apiName: 'CreatePartitions',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeInt32(1);
+        e.writeString(topic);
+        e.writeInt32(count);
+        if (assignment) {
+          e.writeInt32(assignment.length);
+          for (const brokers of assignment) {
+            e.writeInt32(brokers.length);
+            brokers.forEach((b) => e.writeInt32(b));
+          }
+        } else {
+          e.writeInt32(-1);
+        }
+        e.writeInt32(timeoutMs);
+        e.writeBoolean(false);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readInt32();
+        return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
+      },
+      parse: parseNamedErrors,
+    },
+  };
+}
+
+// ---- DeleteTopics v3 ----
+
+export function deleteTopics(names: string[], timeoutMs: number): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 20,
+      apiVersion: 3,
+      apiName: 'DeleteTopics',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeInt32(names.length);
+        names.forEach((n) => e.writeString(n));
+        e.writeInt32(timeoutMs);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readInt32();
+        return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: null }));
+      },
+      parse: parseNamedErrors,
+    },
+  };
+}
+
+// ---- IncrementalAlterConfigs v0 ----
+
+export const RESOURCE_TOPIC = 2;
+export const RESOURCE_BROKER = 4;
+export const OP_SET = 0;
+export const OP_DELETE = 1;
+
+export function incrementalAlterConfigs(
+  resourceType: number,
+  resourceName: string,
+  ops: Array<{ name: string; op: number; value: string | null }>,
+): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 44,
+      apiVersion: 0,
+      apiName: 'IncrementalAlterConfigs',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeInt32(1);
+        e.writeInt8(resourceType);
+        e.writeString(resourceName);
+        e.writeInt32(ops.length);
+        for (const o of ops) {
+          e.writeString(o.name);
+          e.writeInt8(o.op);
+          e.writeString(o.value);
+        }
+        e.writeBoolean(false);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readInt32();
+        return d.readArray((r: Dec) => {
+          const errorCode = r.readInt16();
+          const errorMessage = r.readString();
+          r.readInt8();
+          return { name: r.readString(), errorCode, errorMessage };
+        });
+      },
+      parse: parseNamedErrors,
+    },
+  };
+}

@@ -1,0 +1,211 @@
+// Topics as plain data: what `kfk topic` needs from the cluster, independent of kafkajs' shapes.
+import { createRequire } from 'node:module';
+import type { KafkaClient, KafkajsBroker } from './client.js';
+import {
+  OP_DELETE,
+  OP_SET,
+  RESOURCE_TOPIC,
+  createPartitions as createPartitionsRequest,
+  createTopics,
+  deleteTopics as deleteTopicsRequest,
+  describeTopicPartitions,
+  incrementalAlterConfigs,
+  type DtpResult,
+  type ProtocolRequest,
+} from './protocol/admin-requests.js';
+
+const require = createRequire(import.meta.url);
+
+export interface PartitionInfo {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  elr: number[] | null;
+  lastKnownElr: number[] | null;
+  offline: number[];
+}
+
+export interface ConfigInfo {
+  name: string;
+  value: string | null;
+  isDefault: boolean;
+  isSensitive: boolean;
+  source: number;
+}
+
+export interface TopicInfo {
+  name: string;
+  topicId: string;
+  internal: boolean;
+  partitions: PartitionInfo[];
+  configs: ConfigInfo[];
+}
+
+const ADMIN_TIMEOUT_MS = 30_000;
+
+async function send<T>(broker: KafkajsBroker, req: ProtocolRequest, requestTimeout = ADMIN_TIMEOUT_MS): Promise<T> {
+  return (await broker.connectionPool.send({ ...req, requestTimeout })) as T;
+}
+
+async function anyBroker(client: KafkaClient): Promise<KafkajsBroker> {
+  const cluster = await client.cluster();
+  return cluster.findControllerBroker();
+}
+
+function supports(broker: KafkajsBroker, apiKey: number, version: number): boolean {
+  const v = broker.versions?.[apiKey];
+  return Boolean(v) && v.minVersion <= version && v.maxVersion >= version;
+}
+
+export async function listTopicNames(client: KafkaClient, o: { includeInternal: boolean }): Promise<string[]> {
+  const admin = await client.admin();
+  const names = await admin.listTopics();
+  return o.includeInternal ? names : names.filter((n) => !n.startsWith('__'));
+}
+
+export async function liveBrokerIds(client: KafkaClient): Promise<number[]> {
+  const admin = await client.admin();
+  const { brokers } = await admin.describeCluster();
+  return brokers.map((b) => b.nodeId);
+}
+
+/**
+ * Java's HashMap iteration order for these keys (kafka-topics prints a topic's configs from a
+ * HashMap): bucket by the spread String.hashCode, buckets ascending, insertion order within one.
+ */
+export function javaHashMapOrder(keys: string[]): string[] {
+  let capacity = 16;
+  while (keys.length > capacity * 0.75) capacity *= 2;
+  const bucket = (s: string) => {
+    let h = 0;
+    for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+    return (h ^ (h >>> 16)) & (capacity - 1);
+  };
+  return keys
+    .map((k, i) => ({ k, i, b: bucket(k) }))
+    .sort((a, b) => a.b - b.b || a.i - b.i)
+    .map((x) => x.k);
+}
+
+async function topicConfigs(client: KafkaClient, names: string[]): Promise<Map<string, ConfigInfo[]>> {
+  const admin = await client.admin();
+  const { ConfigResourceTypes } = require('kafkajs') as typeof import('kafkajs');
+  const res = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+  });
+  const out = new Map<string, ConfigInfo[]>();
+  for (const r of res.resources) {
+    const entries = r.configEntries.map((e) => ({
+      name: e.configName,
+      value: e.configValue,
+      isDefault: e.isDefault,
+      isSensitive: e.isSensitive,
+      source: (e as { configSource?: number }).configSource ?? -1,
+    }));
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    out.set(r.resourceName, javaHashMapOrder(entries.map((e) => e.name)).map((n) => byName.get(n)!));
+  }
+  return out;
+}
+
+async function describePartitions(client: KafkaClient, names: string[]): Promise<Map<string, Omit<TopicInfo, 'configs'>>> {
+  const out = new Map<string, Omit<TopicInfo, 'configs'>>();
+  const broker = await anyBroker(client);
+  if (supports(broker, 75, 0)) {
+    let cursor: DtpResult['nextCursor'] = null;
+    do {
+      const res: DtpResult = await send<DtpResult>(broker, describeTopicPartitions(names, 2000, cursor));
+      for (const t of res.topics) {
+        if (t.errorCode !== 0) {
+          const { brokerError } = await import('./protocol/admin-requests.js');
+          throw brokerError(t.errorCode, t.errorCode === 3 ? `Topic '${t.name}' does not exist` : null);
+        }
+        const prev = out.get(t.name!);
+        const partitions = t.partitions.map((p) => ({
+          partition: p.partition,
+          leader: p.leader,
+          replicas: p.replicas,
+          isr: p.isr,
+          elr: p.elr,
+          lastKnownElr: p.lastKnownElr,
+          offline: p.offline,
+        }));
+        if (prev) prev.partitions.push(...partitions);
+        else out.set(t.name!, { name: t.name!, topicId: t.topicId, internal: t.internal, partitions });
+      }
+      cursor = res.nextCursor;
+    } while (cursor);
+    return out;
+  }
+  // Brokers before Kafka 3.8: Metadata through kafkajs, without topic ids or ELR.
+  const admin = await client.admin();
+  const meta = await admin.fetchTopicMetadata({ topics: names });
+  for (const t of meta.topics) {
+    out.set(t.name, {
+      name: t.name,
+      topicId: 'AAAAAAAAAAAAAAAAAAAAAA',
+      internal: t.name.startsWith('__'),
+      partitions: t.partitions.map((p) => ({
+        partition: p.partitionId,
+        leader: p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+        elr: null,
+        lastKnownElr: null,
+        offline: p.offlineReplicas ?? [],
+      })),
+    });
+  }
+  return out;
+}
+
+export async function describeTopics(client: KafkaClient, names: string[], o: { withConfigs: boolean }): Promise<TopicInfo[]> {
+  const [parts, configs] = await Promise.all([
+    describePartitions(client, names),
+    o.withConfigs ? topicConfigs(client, names) : Promise.resolve(new Map<string, ConfigInfo[]>()),
+  ]);
+  return names
+    .filter((n) => parts.has(n))
+    .map((n) => ({ ...parts.get(n)!, configs: configs.get(n) ?? [] }));
+}
+
+export async function createTopic(
+  client: KafkaClient,
+  t: { name: string; partitions?: number; replicationFactor?: number; configs: Record<string, string>; replicaAssignment?: number[][] },
+): Promise<void> {
+  const broker = await anyBroker(client);
+  await send(
+    broker,
+    createTopics(
+      [{ name: t.name, partitions: t.partitions ?? -1, replicationFactor: t.replicationFactor ?? -1, assignment: t.replicaAssignment, configs: t.configs }],
+      ADMIN_TIMEOUT_MS,
+    ),
+  );
+}
+
+/** Grows a topic to `count` partitions. `assignment` lists replicas for every partition (kafka-topics style); only the new ones are sent. */
+export async function createPartitions(client: KafkaClient, name: string, count: number, assignment?: number[][]): Promise<void> {
+  const broker = await anyBroker(client);
+  let newAssignment: number[][] | undefined;
+  if (assignment) {
+    const current = (await describePartitions(client, [name])).get(name)?.partitions.length ?? 0;
+    newAssignment = assignment.slice(current);
+  }
+  await send(broker, createPartitionsRequest(name, count, newAssignment, ADMIN_TIMEOUT_MS));
+}
+
+export async function alterTopicConfigs(client: KafkaClient, name: string, change: { set: Record<string, string>; delete: string[] }): Promise<void> {
+  const broker = await anyBroker(client);
+  const ops = [
+    ...Object.entries(change.set).map(([k, v]) => ({ name: k, op: OP_SET, value: v })),
+    ...change.delete.map((k) => ({ name: k, op: OP_DELETE, value: null })),
+  ];
+  await send(broker, incrementalAlterConfigs(RESOURCE_TOPIC, name, ops));
+}
+
+export async function deleteTopics(client: KafkaClient, names: string[]): Promise<void> {
+  const broker = await anyBroker(client);
+  await send(broker, deleteTopicsRequest(names, ADMIN_TIMEOUT_MS));
+}
