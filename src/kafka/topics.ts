@@ -74,8 +74,9 @@ export async function liveBrokerIds(client: KafkaClient): Promise<number[]> {
  * Java's HashMap iteration order for these keys (kafka-topics prints a topic's configs from a
  * HashMap): bucket by the spread String.hashCode, buckets ascending, insertion order within one.
  */
-export function javaHashMapOrder(keys: string[]): string[] {
-  let capacity = 16;
+export function javaHashMapOrder(keys: string[], initialCapacity = 16): string[] {
+  let capacity = 1;
+  while (capacity < initialCapacity) capacity *= 2;
   while (keys.length > capacity * 0.75) capacity *= 2;
   const bucket = (s: string) => {
     let h = 0;
