@@ -1,0 +1,170 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, inject, it } from 'vitest';
+import { KFK_BIN, cleanEnv, kfk, uniqueName } from '../helpers/cli.js';
+import { TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
+import { testClient } from '../helpers/kafka-read.js';
+
+const { bootstrap } = inject('cluster');
+const B = ['--bootstrap-server', bootstrap];
+
+async function loaded(prefix: string, lines: string[], opts: { partitions?: number; produceArgs?: string[] } = {}) {
+  const t = uniqueName(prefix);
+  expect((await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', String(opts.partitions ?? 1)])).code).toBe(0);
+  if (lines.length) {
+    const r = await kfk(['produce', ...B, '--topic', t, ...(opts.produceArgs ?? [])], { input: lines.join('\n') + '\n' });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  }
+  return t;
+}
+
+async function groupIds(): Promise<string[]> {
+  const client = testClient(bootstrap);
+  try {
+    const admin = await client.admin();
+    return (await admin.listGroups()).groups.map((g) => g.groupId);
+  } finally {
+    await client.close();
+  }
+}
+
+describe('kfk consume', () => {
+  it('prints values one per line, like kafka-console-consumer, and the total on stderr', async () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `value-${i}`);
+    const t = await loaded('values', lines);
+    const r = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '--max-messages', '200']);
+    expect(r).toMatchObject({ code: 0, stdout: lines.join('\n') + '\n', stderr: 'Processed a total of 200 messages\n' });
+  });
+
+  it('--timeout-ms ends cleanly with exit 0 and no stack trace', async () => {
+    const t = await loaded('idle', ['a', 'b']);
+    const r = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '--timeout-ms', '1500']);
+    expect(r).toMatchObject({ code: 0, stdout: 'a\nb\n', stderr: 'Processed a total of 2 messages\n' });
+  });
+
+  it('formatter properties print exactly what Kafka\'s console consumer prints', async () => {
+    const t = await loaded('fmt', ['h1:x,h2:y\tk1\tv1', 'NO\tk2\tv2'], {
+      produceArgs: ['--property', 'parse.headers=true', '--property', 'parse.key=true', '--property', 'null.marker=NO'],
+    });
+    const props = ['print.key', 'print.offset', 'print.partition', 'print.headers', 'print.timestamp'].flatMap((p) => ['--property', `${p}=true`]);
+    const [mine, theirs] = await Promise.all([
+      kfk(['consume', ...B, '--topic', t, '--from-beginning', '--max-messages', '2', ...props]),
+      kafkaTool(TOOLS.consumer, ['--bootstrap-server', bootstrap, '--topic', t, '--from-beginning', '--max-messages', '2', ...props.map((p) => (p === '--property' ? '--formatter-property' : p))]),
+    ]);
+    expect(theirs.code).toBe(0);
+    expect(mine.code).toBe(0);
+    expect(mine.stdout).toBe(theirs.stdout);
+    expect(mine.stdout).toMatch(/^CreateTime:\d+\tPartition:0\tOffset:0\th1:x,h2:y\tk1\tv1\nCreateTime:\d+\tPartition:0\tOffset:1\tNO_HEADERS\tk2\tv2\n$/);
+  });
+
+  it('without --group, joins and creates no consumer group', async () => {
+    const t = await loaded('nogroup', ['a']);
+    const before = await groupIds();
+    const r = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '--max-messages', '1']);
+    expect(r.stdout).toBe('a\n');
+    expect(await groupIds()).toEqual(before);
+  });
+
+  it('--group commits as it goes: a second run continues where the first stopped', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `g${i}`);
+    const t = await loaded('group', lines);
+    const g = uniqueName('grp');
+    const first = await kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--max-messages', '10']);
+    expect(first).toMatchObject({ code: 0, stdout: lines.slice(0, 10).join('\n') + '\n' });
+    const second = await kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--timeout-ms', '4000']);
+    expect(second).toMatchObject({ code: 0, stdout: lines.slice(10).join('\n') + '\n', stderr: 'Processed a total of 20 messages\n' });
+    expect(await groupIds()).toContain(g);
+  });
+
+  it('-e reads to the end offsets as of start and exits 0', async () => {
+    const t = await loaded('end', ['1', '2', '3'], { partitions: 2 });
+    const r = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean).sort()).toEqual(['1', '2', '3']);
+    expect(r.stderr).toBe('Processed a total of 3 messages\n');
+    const empty = await loaded('end-empty', []);
+    expect(await kfk(['consume', ...B, '--topic', empty, '-e'])).toMatchObject({ code: 0, stdout: '', stderr: 'Processed a total of 0 messages\n' });
+  });
+
+  it('--offset -N gives the last N per partition; --partition with --offset N starts there', async () => {
+    const t = await loaded('last', ['a', 'b', 'c', 'd', 'e']);
+    expect((await kfk(['consume', ...B, '--topic', t, '--offset', '-2', '-e'])).stdout).toBe('d\ne\n');
+    expect((await kfk(['consume', ...B, '--topic', t, '--partition', '0', '--offset', '3', '-e'])).stdout).toBe('d\ne\n');
+    const noPart = await kfk(['consume', ...B, '--topic', t, '--offset', '3']);
+    expect(noPart).toMatchObject({ code: 2, stderr: 'kfk: The partition is required when offset is specified.\n' });
+    const bad = await kfk(['consume', ...B, '--topic', t, '--partition', '0', '--offset', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^kfk: invalid --offset 'soon'/);
+  });
+
+  it('--from picks records by time', async () => {
+    const t = await loaded('time', ['old']);
+    await new Promise((r) => setTimeout(r, 1500));
+    const mark = new Date().toISOString();
+    await kfk(['produce', ...B, '--topic', t], { input: 'new\n' });
+    expect((await kfk(['consume', ...B, '--topic', t, '--from', mark, '-e'])).stdout).toBe('new\n');
+  });
+
+  it('-o json is lossless and is exactly what produce --format json reads back', async () => {
+    const src = await loaded('json-src', ['k1\tv1', 'k2\tv2'], { produceArgs: ['--property', 'parse.key=true'] });
+    const out = await kfk(['consume', ...B, '--topic', src, '--from-beginning', '-e', '-o', 'json']);
+    expect(out.code).toBe(0);
+    const recs = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs.map((r) => [r.key, r.value, r.partition, r.offset])).toEqual([['k1', 'v1', 0, 0], ['k2', 'v2', 0, 1]]);
+    const dst = await loaded('json-dst', []);
+    expect((await kfk(['produce', ...B, '--topic', dst, '--format', 'json'], { input: out.stdout })).code).toBe(0);
+    const back = await kfk(['consume', ...B, '--topic', dst, '--from-beginning', '-e', '-o', 'json']);
+    const strip = (s: string) => s.trim().split('\n').map((l) => { const o = JSON.parse(l); delete o.topic; return o; });
+    expect(strip(back.stdout)).toEqual(strip(out.stdout));
+  });
+
+  it('binary values and tombstones survive the JSON round trip', async () => {
+    const dst = await loaded('bin', []);
+    const input = [
+      JSON.stringify({ key: '/wA=', keyEncoding: 'base64', value: 'deadbeef', valueEncoding: 'hex', headers: { h: 'x' } }),
+      JSON.stringify({ key: 'tomb', value: null }),
+    ].join('\n');
+    expect((await kfk(['produce', ...B, '--topic', dst, '--format', 'json'], { input })).code).toBe(0);
+    const out = await kfk(['consume', ...B, '--topic', dst, '--from-beginning', '-e', '-o', 'json', '--encoding', 'hex']);
+    const recs = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs[0]).toMatchObject({ key: 'ff00', keyEncoding: 'hex', value: 'deadbeef', valueEncoding: 'hex', headers: { h: '78' } });
+    expect(recs[1]).toMatchObject({ key: '746f6d62', value: null });
+  });
+
+  it.each(['gzip', 'snappy', 'lz4', 'zstd'])('reads what Kafka\'s producer compressed with %s', async (codec) => {
+    const t = uniqueName(`jcodec-${codec}`);
+    await kfk(['topic', 'create', ...B, '--topic', t]);
+    const lines = Array.from({ length: 300 }, (_, i) => `${codec}-${i}-${'z'.repeat(30)}`);
+    const p = await kafkaTool(TOOLS.producer, ['--bootstrap-server', bootstrap, '--topic', t, '--compression-codec', codec], { input: lines.join('\n') + '\n' });
+    expect(p.code).toBe(0);
+    const r = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e']);
+    expect(r.stdout).toBe(lines.join('\n') + '\n');
+  });
+
+  it('a read_committed consumer skips an aborted transaction', async () => {
+    const t = await loaded('rc', ['before']);
+    await kfk(['produce', ...B, '--topic', t, '--transactional-id', uniqueName('tx'), '--property', 'parse.key=true'], { input: 'k\taborted\nbroken\n' });
+    await kfk(['produce', ...B, '--topic', t], { input: 'after\n' });
+    const rc = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '--isolation-level', 'read_committed', '--timeout-ms', '2000']);
+    expect(rc.stdout).toBe('before\nafter\n');
+    const ru = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '--timeout-ms', '2000']);
+    expect(ru.stdout).toBe('before\naborted\nafter\n');
+  });
+
+  it('a closed pipe (| head) ends quietly with exit 0', async () => {
+    const t = await loaded('pipe', Array.from({ length: 20000 }, (_, i) => `p${i}`));
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn('sh', ['-c', `"${process.execPath}" "${KFK_BIN}" consume --bootstrap-server ${bootstrap} --topic ${t} --from-beginning | head -n 3 >/dev/null; echo "\${PIPESTATUS:-}"`], { env: cleanEnv() });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [KFK_BIN, 'consume', ...B, '--topic', t, '--from-beginning'], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (c) => resolve({ code: c, err }));
+    });
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(/Error|at /);
+  });
+});
