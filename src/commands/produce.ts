@@ -1,0 +1,123 @@
+// kfk produce: stdin lines (or files) to a topic. Every line is delivered, or kfk says how many
+// were not and exits 1.
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { KfkError, UsageError } from '../errors.js';
+import { parseKeyValues } from '../config/properties.js';
+import { LineSplitter, isPlain, parseLine, readerOptions, type ParsedLine } from '../format/line-reader.js';
+import { recordFromJson } from '../format/record-json.js';
+import { producerSettings, type ProduceFlags } from './produce-settings.js';
+
+export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Command): Promise<number> {
+  const { io } = ctx;
+  const explicit = new Set(Object.keys(opts).filter((k) => command?.getOptionValueSource(k) === 'cli'));
+  if (opts.format !== 'line' && opts.format !== 'json') throw new UsageError(`invalid --format '${opts.format}': expected line or json`);
+  const readerProps = parseKeyValues([...(opts.property ?? []), ...(opts.readerProperty ?? [])], '--property');
+  const reader = readerOptions(readerProps, (w) => io.err(`kfk: warning: ${w}`));
+  const producerProps = parseKeyValues(opts.producerProperty, '--producer-property');
+  const producerConfigFiles = opts['producer.config'] ? [opts['producer.config']] : [];
+  ctx.withExtras({ commandProperties: producerProps, commandConfigFiles: producerConfigFiles });
+  const config = ctx.config();
+  const settings = producerSettings(opts, explicit, config.properties);
+  const fixedPartition = opts.partition === undefined ? undefined : parseNonNegative(opts.partition, '--partition');
+  const fixedKey = opts.key === undefined ? undefined : Buffer.from(opts.key);
+
+  const client = await ctx.kafka();
+  const { openProducer } = await import('../kafka/produce-session.js');
+  const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition));
+
+  const plain = isPlain(reader) && opts.format === 'line';
+  let lineNumber = 0;
+  let sent = 0;
+  let inputError: KfkError | undefined;
+  const prompt = Boolean(io.stdin.isTTY) && !opts.file?.length;
+
+  const toRecord = (line: Buffer): ParsedLine & { partition?: number; timestamp?: number } => {
+    if (plain) return { key: fixedKey ?? null, value: line };
+    if (opts.format === 'json') return recordFromJson(line.toString('utf8'), lineNumber);
+    const parsed = parseLine(line, lineNumber, reader);
+    if (fixedKey && parsed.key === null) parsed.key = fixedKey;
+    return parsed;
+  };
+
+  const sources: Array<() => Readable> = opts.file?.length
+    ? opts.file.map((f) => () => createReadStream(f, { highWaterMark: 1 << 20 }))
+    : [() => io.stdin];
+
+  try {
+    outer: for (const open of sources) {
+      const splitter = new LineSplitter();
+      const stream = open();
+      if (prompt) io.err('>');
+      const lines: Buffer[] = [];
+      const collect = (l: Buffer) => lines.push(l);
+      const drain = async () => {
+        for (const line of lines) {
+          lineNumber++;
+          // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
+          if (opts.format === 'json' && line.length === 0) continue;
+          const rec = toRecord(line);
+          const pending = session.send({
+            key: rec.key,
+            value: rec.value,
+            headers: rec.headers,
+            partition: fixedPartition ?? rec.partition,
+            timestamp: rec.timestamp,
+          });
+          if (pending) await pending;
+          sent++;
+          if (ctx.signal.aborted) break;
+        }
+        lines.length = 0;
+      };
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          splitter.push(chunk, collect);
+          await drain();
+          if (ctx.signal.aborted) break outer;
+          if (prompt) io.err('>');
+        }
+        splitter.end(collect);
+        await drain();
+      } catch (err) {
+        if (err instanceof KfkError) {
+          inputError = err;
+          break outer;
+        }
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+          throw new KfkError(`cannot read ${(err as NodeJS.ErrnoException).path}: ${code === 'ENOENT' ? 'no such file' : code}`);
+        }
+        throw err;
+      }
+    }
+  } catch (err) {
+    await session.abort().catch(() => undefined);
+    throw err;
+  }
+
+  const report = inputError ? await session.abort() : await session.close();
+  if (inputError) {
+    io.err(`kfk: ${inputError.message}`);
+    const lost = settings.transactionalId ? sent : report.failed;
+    const note = settings.transactionalId
+      ? `transaction aborted: none of the ${sent} record(s) read before line ${lineNumber} were committed`
+      : `${report.delivered} record(s) before line ${lineNumber} delivered, input stopped there`;
+    io.err(`kfk: ${note}${lost && !settings.transactionalId ? `, ${lost} not delivered` : ''}`);
+    return 1;
+  }
+  if (report.failed > 0) {
+    const why = report.errors.map((e) => `${e.message}${e.count > 1 ? ` (${e.count} records)` : ''}`).join('; ');
+    io.err(`kfk: ${report.failed} of ${report.failed + report.delivered} record(s) not delivered: ${why}`);
+    return 1;
+  }
+  if (config.verbose) io.err(`kfk: ${report.delivered} record(s) delivered to ${opts.topic}`);
+  return 0;
+}
+
+export function parseNonNegative(v: string, flag: string): number {
+  if (!/^\d+$/.test(v.trim())) throw new UsageError(`invalid ${flag} '${v}': expected a non-negative integer`);
+  return Number(v);
+}

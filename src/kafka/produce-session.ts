@@ -1,0 +1,80 @@
+// One `kfk produce` run against one topic: checks the topic, then hands records to the record
+// producer and reports what was delivered.
+import { KfkError } from '../errors.js';
+import type { KafkaClient } from './client.js';
+import type { ProducerSettings } from '../commands/produce-settings.js';
+
+export interface SessionRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: [string, Buffer | null][];
+  partition?: number;
+  timestamp?: number;
+}
+
+export interface DeliveryReport {
+  delivered: number;
+  failed: number;
+  errors: { message: string; count: number }[];
+}
+
+export interface ProduceSession {
+  /** Returns a promise only when the buffer is full: the caller waits (backpressure). */
+  send(record: SessionRecord): void | Promise<void>;
+  /** Sends what is buffered, commits a transaction, and reports. */
+  close(): Promise<DeliveryReport>;
+  /** Aborts a transaction (or, without one, still delivers what was buffered) and reports. */
+  abort(): Promise<DeliveryReport>;
+}
+
+export async function topicPartitionCount(client: KafkaClient, topic: string): Promise<number> {
+  const cluster = await client.cluster();
+  cluster.addTargetTopic?.(topic);
+  try {
+    await cluster.refreshMetadata([topic]);
+  } catch (err) {
+    if ((err as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION') throw new KfkError(`topic '${topic}' does not exist`);
+    throw err;
+  }
+  const meta = cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number }>;
+  if (!meta || meta.length === 0) throw new KfkError(`topic '${topic}' does not exist`);
+  return meta.length;
+}
+
+export async function openProducer(
+  client: KafkaClient,
+  topic: string,
+  settings: ProducerSettings,
+  fixedPartition: number | undefined,
+): Promise<ProduceSession> {
+  const partitions = await topicPartitionCount(client, topic);
+  if (fixedPartition !== undefined && fixedPartition >= partitions) {
+    throw new KfkError(`partition ${fixedPartition} does not exist: topic '${topic}' has ${partitions} partition(s)`);
+  }
+  const { RecordProducer } = await import('./producer.js');
+  const cluster = await client.cluster();
+  const producer = new RecordProducer(cluster, {
+    acks: settings.acks,
+    compression: settings.compression,
+    lingerMs: settings.lingerMs,
+    batchBytes: Math.min(settings.batchBytes, settings.maxRequestSize),
+    maxInFlight: settings.maxInFlight,
+    retries: settings.retries,
+    retryBackoffMs: settings.retryBackoffMs,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    maxBufferedBytes: settings.maxBufferedBytes,
+    idempotent: settings.idempotent,
+    transactionalId: settings.transactionalId,
+    transactionTimeoutMs: settings.transactionTimeoutMs,
+  });
+  await producer.init();
+  return {
+    send: (r) => {
+      const pending = producer.send({ topic, partition: r.partition, key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp });
+      if (settings.sync) return Promise.resolve(pending).then(() => producer.flush());
+      return pending;
+    },
+    close: () => producer.close(),
+    abort: () => producer.abort(),
+  };
+}

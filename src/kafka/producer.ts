@@ -1,0 +1,595 @@
+// The record producer: our own RecordBatch v2 batches sent as Produce requests on kafkajs'
+// connections (its TLS, SASL and version negotiation stay in one place).
+//
+// - Batches close by bytes (batchBytes), and by linger time; several requests are in flight per
+//   broker and per partition (maxInFlight).
+// - Errors per partition: retriable ones (leader moved, timeouts, not enough replicas) refresh
+//   metadata and resend after a backoff, up to `retries` times; MESSAGE_TOO_LARGE splits a
+//   multi-record batch in two and resends (only a single record over the limit fails); anything
+//   else fails the batch. Every record ends up counted as delivered or failed.
+// - Idempotent: InitProducerId, per-partition sequence numbers. After a failure the partition
+//   drains its in-flight requests and resends what is not acknowledged, re-sequenced from the
+//   broker's next expected sequence, so nothing is written twice or out of order.
+// - Transactional: the same, plus AddPartitionsToTxn before a partition's first batch, and
+//   EndTxn (commit on close, abort on abort).
+//
+// Unkeyed records stick to one partition until its batch closes, then move to the next (as the
+// Java client's sticky partitioner does, round-robin instead of random); keyed records go where
+// murmur2 puts them, as in the Java client.
+import { KfkError } from '../errors.js';
+import { partitionForKey } from './partitioner.js';
+import { BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from './records/encoder.js';
+import { decodeRecordSet } from './records/decoder.js';
+import { produceRequest, produceVersion, type ProducePartitionResult } from './protocol/produce.js';
+import type { KafkajsBroker, KafkajsCluster } from './client.js';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { createErrorFromCode } = require('kafkajs/src/protocol/error') as { createErrorFromCode: (code: number) => Error & { type: string; retriable: boolean } };
+
+export interface ProducerOptions {
+  acks: -1 | 0 | 1;
+  compression: number;
+  lingerMs: number;
+  batchBytes: number;
+  maxInFlight: number;
+  retries: number;
+  retryBackoffMs: number;
+  requestTimeoutMs: number;
+  maxBufferedBytes: number;
+  idempotent: boolean;
+  transactionalId?: string;
+  transactionTimeoutMs?: number;
+}
+
+export interface ProducerRecord extends OutRecord {
+  topic: string;
+  partition?: number;
+}
+
+export interface DeliveryReport {
+  delivered: number;
+  failed: number;
+  errors: { message: string; count: number }[];
+}
+
+interface Batch {
+  topic: string;
+  partition: number;
+  builder: BatchBuilder;
+  count: number;
+  bytes?: Buffer;
+  building?: Promise<Buffer>;
+  baseSequence: number;
+  attempts: number;
+  notBefore: number;
+  lastError?: string;
+}
+
+interface PartitionState {
+  topic: string;
+  partition: number;
+  open: BatchBuilder | null;
+  lingerTimer: NodeJS.Timeout | null;
+  queue: Batch[];
+  inflight: Set<Batch>;
+  failedInFlight: Batch[];
+  recovering: boolean;
+  /** Records acknowledged so far (idempotent: the broker's next expected sequence). */
+  acked: number;
+  /** Next sequence to hand out. */
+  nextSeq: number;
+  addedToTxn: boolean;
+}
+
+const RETRIABLE = new Set([3, 5, 6, 7, 13, 19, 20, 56, 45, 15, 14]);
+const TOO_LARGE = new Set([10, 18]);
+const DUPLICATE_SEQUENCE = 46;
+const OUT_OF_ORDER = 45;
+const FATAL_PRODUCER = new Set([47, 90, 59, 48, 53]);
+
+/** Coordinator calls answer "loading" or "concurrent transactions" for a while: retry those. */
+async function retrying<T>(call: () => Promise<T>, deadlineMs = 20_000): Promise<T> {
+  const until = Date.now() + deadlineMs;
+  for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+    try {
+      return await call();
+    } catch (err) {
+      const e = err as { retriable?: boolean; type?: string };
+      const again = e.retriable || e.type === 'CONCURRENT_TRANSACTIONS' || e.type === 'COORDINATOR_LOAD_IN_PROGRESS';
+      if (!again || Date.now() + wait > until) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+export class RecordProducer {
+  private readonly cluster: KafkajsCluster;
+  private readonly o: ProducerOptions;
+  private readonly parts = new Map<string, PartitionState>();
+  private readonly topicPartitions = new Map<string, number>();
+  private readonly sticky = new Map<string, number>();
+  private producerId = -1;
+  private producerEpoch = -1;
+  private bufferedBytes = 0;
+  private waiters: Array<() => void> = [];
+  private brokerInflight = new Map<number, number>();
+  private delivered = 0;
+  private failed = 0;
+  private errors = new Map<string, number>();
+  private idle: Array<() => void> = [];
+  private pumping = false;
+  private pumpAgain = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private fatal: Error | null = null;
+  private txnCoordinator: KafkajsBroker | null = null;
+
+  constructor(cluster: KafkajsCluster, options: ProducerOptions) {
+    this.cluster = cluster;
+    this.o = options;
+  }
+
+  async init(): Promise<void> {
+    if (!this.o.idempotent && !this.o.transactionalId) return;
+    let broker: KafkajsBroker;
+    if (this.o.transactionalId) {
+      broker = await this.cluster.findGroupCoordinator({ groupId: this.o.transactionalId, coordinatorType: 1 });
+      this.txnCoordinator = broker;
+    } else {
+      broker = await this.cluster.findControllerBroker();
+    }
+    const res: { producerId: string; producerEpoch: number } = await retrying(() =>
+      broker.initProducerId({ transactionalId: this.o.transactionalId, transactionTimeout: this.o.transactionTimeoutMs ?? 60000 }),
+    );
+    this.producerId = Number(res.producerId);
+    this.producerEpoch = Number(res.producerEpoch);
+  }
+
+  private partitionCount(topic: string): number {
+    let n = this.topicPartitions.get(topic);
+    if (n === undefined) {
+      const meta = this.cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number }>;
+      n = meta.length;
+      if (!n) throw new KfkError(`topic '${topic}' does not exist`);
+      this.topicPartitions.set(topic, n);
+    }
+    return n;
+  }
+
+  private state(topic: string, partition: number): PartitionState {
+    const key = `${topic}\0${partition}`;
+    let s = this.parts.get(key);
+    if (!s) {
+      s = { topic, partition, open: null, lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, acked: 0, nextSeq: 0, addedToTxn: false };
+      this.parts.set(key, s);
+    }
+    return s;
+  }
+
+  /** Adds a record. Returns a promise only when the buffer is full: wait for it before the next. */
+  send(r: ProducerRecord): void | Promise<void> {
+    if (this.fatal) throw this.fatal;
+    const n = this.partitionCount(r.topic);
+    let partition = r.partition;
+    if (partition === undefined) {
+      if (r.key !== null) partition = partitionForKey(r.key, n);
+      else {
+        partition = this.sticky.get(r.topic) ?? 0;
+        this.sticky.set(r.topic, partition);
+      }
+    } else if (partition >= n) {
+      throw new KfkError(`partition ${partition} does not exist: topic '${r.topic}' has ${n} partition(s)`);
+    }
+    const s = this.state(r.topic, partition);
+    const now = Date.now();
+    if (!s.open) this.openBatch(s);
+    const before = s.open!.sizeInBytes;
+    if (!s.open!.tryAppend(r, now)) {
+      this.closeBatch(s, r.key === null && r.partition === undefined);
+      if (r.key === null && r.partition === undefined) return this.send(r);
+      this.openBatch(s);
+      s.open!.tryAppend(r, now);
+    }
+    this.bufferedBytes += s.open!.sizeInBytes - before;
+    if (s.open!.sizeInBytes >= this.o.batchBytes) this.closeBatch(s, r.key === null && r.partition === undefined);
+    if (this.bufferedBytes >= this.o.maxBufferedBytes) {
+      return new Promise((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private openBatch(s: PartitionState): void {
+    s.open = new BatchBuilder(this.o.batchBytes);
+    if (this.o.lingerMs > 0) {
+      s.lingerTimer = setTimeout(() => {
+        s.lingerTimer = null;
+        if (s.open && s.open.count > 0) this.closeBatch(s, false);
+      }, this.o.lingerMs);
+    }
+  }
+
+  /** Moves the open batch to the send queue; moves the sticky partition on if asked. */
+  private closeBatch(s: PartitionState, moveSticky: boolean): void {
+    if (s.lingerTimer) {
+      clearTimeout(s.lingerTimer);
+      s.lingerTimer = null;
+    }
+    const b = s.open;
+    s.open = null;
+    if (moveSticky) {
+      const n = this.partitionCount(s.topic);
+      this.sticky.set(s.topic, (s.partition + 1) % n);
+    }
+    if (!b || b.count === 0) return;
+    const batch: Batch = { topic: s.topic, partition: s.partition, builder: b, count: b.count, baseSequence: -1, attempts: 0, notBefore: 0 };
+    if (this.producerId >= 0) {
+      batch.baseSequence = s.nextSeq;
+      s.nextSeq += b.count;
+    }
+    batch.building = b.build(this.identity(batch));
+    s.queue.push(batch);
+    this.pump();
+  }
+
+  private identity(b: Batch) {
+    return this.producerId >= 0
+      ? { compression: this.o.compression, producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: b.baseSequence, transactional: Boolean(this.o.transactionalId) }
+      : { ...NO_PRODUCER, compression: this.o.compression };
+  }
+
+  /** Sends what is ready, up to the in-flight limits. */
+  private pump(): void {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pumpLoop().finally(() => {
+      this.pumping = false;
+      if (this.pumpAgain) {
+        this.pumpAgain = false;
+        this.pump();
+      }
+    });
+  }
+
+  private async pumpLoop(): Promise<void> {
+    const now = Date.now();
+    const byBroker = new Map<number, Batch[]>();
+    let soonest = Infinity;
+    for (const s of this.parts.values()) {
+      if (s.recovering || s.queue.length === 0) continue;
+      if (s.inflight.size >= this.o.maxInFlight) continue;
+      const b = s.queue[0];
+      if (b.notBefore > now) {
+        soonest = Math.min(soonest, b.notBefore);
+        continue;
+      }
+      let leader: number;
+      try {
+        leader = this.leaderOf(s.topic, s.partition);
+      } catch {
+        soonest = Math.min(soonest, now + this.o.retryBackoffMs);
+        void this.refreshMetadata();
+        continue;
+      }
+      if ((this.brokerInflight.get(leader) ?? 0) >= this.o.maxInFlight) continue;
+      s.queue.shift();
+      s.inflight.add(b);
+      const list = byBroker.get(leader);
+      if (list) list.push(b);
+      else byBroker.set(leader, [b]);
+    }
+    if (soonest !== Infinity && !this.retryTimer) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.pump();
+      }, Math.max(1, soonest - now));
+    }
+    for (const [leader, batches] of byBroker) {
+      this.brokerInflight.set(leader, (this.brokerInflight.get(leader) ?? 0) + 1);
+      void this.sendRequest(leader, batches).finally(() => {
+        this.brokerInflight.set(leader, (this.brokerInflight.get(leader) ?? 1) - 1);
+        this.pump();
+      });
+    }
+  }
+
+  private leaderOf(topic: string, partition: number): number {
+    const meta = this.cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number; leader: number }>;
+    const p = meta.find((m) => m.partitionId === partition);
+    if (!p || p.leader < 0) throw new Error('no leader');
+    return p.leader;
+  }
+
+  private refreshing: Promise<void> | null = null;
+  private refreshMetadata(): Promise<void> {
+    this.refreshing ??= (async () => {
+      try {
+        await this.cluster.refreshMetadata();
+      } catch {
+        /* retried by the next attempt */
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  private async addToTransaction(batches: Batch[]): Promise<void> {
+    if (!this.o.transactionalId) return;
+    const fresh = batches.filter((b) => !this.state(b.topic, b.partition).addedToTxn);
+    if (fresh.length === 0) return;
+    const topics = new Map<string, Set<number>>();
+    for (const b of fresh) {
+      if (!topics.has(b.topic)) topics.set(b.topic, new Set());
+      topics.get(b.topic)!.add(b.partition);
+    }
+    await retrying(() =>
+      this.txnCoordinator.addPartitionsToTxn({
+        transactionalId: this.o.transactionalId,
+        producerId: this.producerId,
+        producerEpoch: this.producerEpoch,
+        topics: [...topics].map(([topic, ps]) => ({ topic, partitions: [...ps] })),
+      }),
+    );
+    for (const b of fresh) this.state(b.topic, b.partition).addedToTxn = true;
+  }
+
+  private async sendRequest(leader: number, batches: Batch[]): Promise<void> {
+    let results: ProducePartitionResult[] | undefined;
+    let requestError: Error | undefined;
+    try {
+      await this.addToTransaction(batches);
+      for (const b of batches) if (!b.bytes) b.bytes = await b.building!;
+      const broker: KafkajsBroker = await this.cluster.findBroker({ nodeId: leader });
+      const version = produceVersion(broker.versions?.[0]?.maxVersion);
+      const req = produceRequest(
+        version,
+        this.o.transactionalId ?? null,
+        this.o.acks,
+        this.o.requestTimeoutMs,
+        batches.map((b) => ({ topic: b.topic, partition: b.partition, batch: b.bytes! })),
+      );
+      results = (await broker.connectionPool.send({ ...req, requestTimeout: this.o.requestTimeoutMs + 5000 })) as ProducePartitionResult[] | undefined;
+    } catch (err) {
+      requestError = err as Error;
+    }
+    if (this.o.acks === 0 && !requestError) {
+      for (const b of batches) this.succeed(b);
+      return;
+    }
+    for (const b of batches) {
+      if (requestError) {
+        const fatal = (requestError as { type?: string }).type === 'INVALID_TXN_STATE' || /not authorized/i.test(requestError.message);
+        this.retryOrFail(b, requestError.message, !fatal);
+        continue;
+      }
+      const r = results!.find((x) => x.topic === b.topic && x.partition === b.partition);
+      if (!r) {
+        this.retryOrFail(b, 'no response for partition', true);
+        continue;
+      }
+      if (r.errorCode === 0 || (r.errorCode === DUPLICATE_SEQUENCE && this.producerId >= 0)) this.succeed(b);
+      else this.handleError(b, r);
+    }
+    if (requestError) void this.refreshMetadata();
+  }
+
+  private message(code: number, brokerMessage: string | null): string {
+    const e = createErrorFromCode(code);
+    return brokerMessage ? `${e.message} (${brokerMessage})` : e.message;
+  }
+
+  private handleError(b: Batch, r: ProducePartitionResult): void {
+    const code = r.errorCode;
+    if (TOO_LARGE.has(code)) {
+      if (b.count > 1) {
+        void this.split(b);
+        return;
+      }
+      this.fail(b, this.message(code, r.errorMessage));
+      return;
+    }
+    if (FATAL_PRODUCER.has(code)) {
+      this.fatal = new KfkError(`producer fenced or unknown: ${this.message(code, r.errorMessage)}`);
+      this.fail(b, this.message(code, r.errorMessage));
+      return;
+    }
+    if (code === OUT_OF_ORDER && this.producerId >= 0) {
+      // An earlier batch of this partition failed: resend in order without spending an attempt.
+      this.requeue(b, false);
+      return;
+    }
+    if (RETRIABLE.has(code)) {
+      if (code === 3 || code === 5 || code === 6) void this.refreshMetadata();
+      this.retryOrFail(b, this.message(code, r.errorMessage), true);
+      return;
+    }
+    this.fail(b, this.message(code, r.errorMessage));
+  }
+
+  private retryOrFail(b: Batch, message: string, retriable: boolean): void {
+    b.lastError = message;
+    if (!retriable || b.attempts >= this.o.retries) {
+      this.fail(b, message);
+      return;
+    }
+    this.requeue(b, true);
+  }
+
+  private requeue(b: Batch, countAttempt: boolean): void {
+    const s = this.state(b.topic, b.partition);
+    s.inflight.delete(b);
+    if (countAttempt) {
+      b.attempts++;
+      b.notBefore = Date.now() + Math.min(this.o.retryBackoffMs * 2 ** (b.attempts - 1), 2000);
+    }
+    s.failedInFlight.push(b);
+    s.recovering = true;
+    this.maybeRecover(s);
+  }
+
+  /** Once a failed partition has nothing in flight, resend its unacknowledged batches in order. */
+  private maybeRecover(s: PartitionState): void {
+    if (!s.recovering || s.inflight.size > 0) return;
+    const pending = [...s.failedInFlight, ...s.queue].sort((a, b) => (a.baseSequence - b.baseSequence) || 0);
+    s.failedInFlight = [];
+    if (this.producerId >= 0) {
+      let seq = s.acked;
+      for (const b of pending) {
+        b.baseSequence = seq;
+        seq += b.count;
+        if (b.bytes) restampBatch(b.bytes, { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: b.baseSequence });
+        else b.building = b.building!.then((buf) => (restampBatch(buf, { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: b.baseSequence }), buf));
+      }
+      s.nextSeq = seq;
+    }
+    s.queue = pending;
+    s.recovering = false;
+    this.pump();
+  }
+
+  private async split(b: Batch): Promise<void> {
+    const s = this.state(b.topic, b.partition);
+    s.inflight.delete(b);
+    s.recovering = true;
+    // Decode our own records back and re-encode them as two batches.
+    const section = b.builder.recordsSection();
+    const header = Buffer.alloc(61);
+    header.writeInt32BE(0, 0);
+    header.writeInt32BE(0, 4);
+    header.writeInt32BE(49 + section.length, 8);
+    header.writeInt8(2, 16);
+    header.writeInt32BE(b.count - 1, 23);
+    header.writeInt32BE(b.count, 57);
+    const firstTs = b.builder.firstTimestamp;
+    header.writeInt32BE(Math.floor(firstTs / 0x100000000), 27);
+    header.writeUInt32BE(firstTs % 0x100000000, 31);
+    const { records } = await decodeRecordSet(Buffer.concat([header, section]), { topic: b.topic, partition: b.partition, fromOffset: 0, readCommitted: false, abortedTransactions: null });
+    const half = Math.ceil(records.length / 2);
+    const halves = [records.slice(0, half), records.slice(half)];
+    const made: Batch[] = [];
+    let seq = b.baseSequence;
+    for (const part of halves) {
+      const builder = new BatchBuilder(Math.max(1024, Math.floor(b.bytes ? b.bytes.length / 2 : this.o.batchBytes / 2) + 1024));
+      for (const r of part) builder.tryAppend({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp }, r.timestamp);
+      const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, baseSequence: seq, attempts: b.attempts, notBefore: 0 };
+      if (seq >= 0) seq += builder.count;
+      nb.building = builder.build(this.identity(nb));
+      made.push(nb);
+    }
+    s.failedInFlight.push(...made);
+    this.maybeRecover(s);
+  }
+
+  private release(b: Batch): void {
+    this.bufferedBytes -= b.builder.sizeInBytes;
+    if (this.bufferedBytes < this.o.maxBufferedBytes && this.waiters.length) {
+      const w = this.waiters;
+      this.waiters = [];
+      w.forEach((f) => f());
+    }
+  }
+
+  private succeed(b: Batch): void {
+    const s = this.state(b.topic, b.partition);
+    s.inflight.delete(b);
+    s.acked += b.count;
+    this.delivered += b.count;
+    this.release(b);
+    this.maybeRecover(s);
+    this.checkIdle();
+  }
+
+  private fail(b: Batch, message: string): void {
+    const s = this.state(b.topic, b.partition);
+    s.inflight.delete(b);
+    this.failed += b.count;
+    this.errors.set(message, (this.errors.get(message) ?? 0) + b.count);
+    this.release(b);
+    if (this.producerId >= 0) {
+      // The broker never took these sequences: later batches are re-sequenced.
+      s.recovering = true;
+    }
+    this.maybeRecover(s);
+    this.checkIdle();
+  }
+
+  private pendingCount(): number {
+    let n = 0;
+    for (const s of this.parts.values()) n += s.queue.length + s.inflight.size + s.failedInFlight.length + (s.open && s.open.count ? 1 : 0);
+    return n;
+  }
+
+  private checkIdle(): void {
+    if (this.pendingCount() === 0 && this.idle.length) {
+      const w = this.idle;
+      this.idle = [];
+      w.forEach((f) => f());
+    }
+  }
+
+  /** Closes open batches and waits until every record is delivered or failed. */
+  async flush(): Promise<void> {
+    for (const s of this.parts.values()) if (s.open && s.open.count) this.closeBatch(s, false);
+    if (this.pendingCount() === 0) return;
+    await new Promise<void>((resolve) => {
+      this.idle.push(resolve);
+      this.pump();
+    });
+  }
+
+  private report(): DeliveryReport {
+    return { delivered: this.delivered, failed: this.failed, errors: [...this.errors].map(([message, count]) => ({ message, count })) };
+  }
+
+  async close(): Promise<DeliveryReport> {
+    await this.flush();
+    if (this.o.transactionalId && this.producerId >= 0) {
+      const commit = this.failed === 0;
+      await this.endTransaction(commit);
+      if (!commit) {
+        // Nothing of an aborted transaction counts as delivered.
+        this.failed += this.delivered;
+        this.delivered = 0;
+        this.errors.set('transaction aborted', (this.errors.get('transaction aborted') ?? 0));
+      }
+    }
+    this.cleanup();
+    return this.report();
+  }
+
+  async abort(): Promise<DeliveryReport> {
+    if (this.o.transactionalId && this.producerId >= 0) {
+      for (const s of this.parts.values()) {
+        if (s.lingerTimer) clearTimeout(s.lingerTimer);
+        s.open = null;
+        s.queue = [];
+      }
+      if (this.pendingCount() > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+      await this.endTransaction(false);
+      this.failed += this.delivered;
+      this.delivered = 0;
+      this.cleanup();
+      return this.report();
+    }
+    return this.close();
+  }
+
+  private async endTransaction(commit: boolean): Promise<void> {
+    if (![...this.parts.values()].some((s) => s.addedToTxn)) return;
+    await retrying(() =>
+      this.txnCoordinator.endTxn({
+        transactionalId: this.o.transactionalId,
+        producerId: this.producerId,
+        producerEpoch: this.producerEpoch,
+        transactionResult: commit,
+      }),
+    );
+  }
+
+  private cleanup(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    for (const s of this.parts.values()) if (s.lingerTimer) clearTimeout(s.lingerTimer);
+  }
+}

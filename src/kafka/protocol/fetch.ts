@@ -1,0 +1,124 @@
+// Fetch requests and responses of our own (v4-v11, non-flexible): isolation level and aborted
+// transactions are carried; each partition's records come back as raw bytes for our decoder.
+import { createRequire } from 'node:module';
+import type { ProtocolRequest } from './admin-requests.js';
+import type { AbortedTransaction } from '../records/decoder.js';
+
+const require = createRequire(import.meta.url);
+type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const Decoder = require('kafkajs/src/protocol/decoder') as new (b: Buffer) => Dec;
+
+export interface FetchPartition {
+  topic: string;
+  partition: number;
+  offset: number;
+  maxBytes: number;
+}
+
+export interface FetchPartitionResult {
+  topic: string;
+  partition: number;
+  errorCode: number;
+  highWatermark: number;
+  lastStableOffset: number;
+  logStartOffset: number;
+  abortedTransactions: AbortedTransaction[] | null;
+  records: Buffer;
+}
+
+export function fetchVersion(brokerMax: number | undefined): number {
+  return Math.min(11, brokerMax ?? 4);
+}
+
+function encoderOf(buf: Buffer) {
+  return { buf, get buffer() { return buf; }, size: () => buf.length };
+}
+
+export function fetchRequest(
+  version: number,
+  o: { maxWaitMs: number; minBytes: number; maxBytes: number; readCommitted: boolean; partitions: FetchPartition[] },
+): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 1,
+      apiVersion: version,
+      apiName: 'Fetch',
+      encode: async () => {
+        const byTopic = new Map<string, FetchPartition[]>();
+        for (const p of o.partitions) {
+          const list = byTopic.get(p.topic);
+          if (list) list.push(p);
+          else byTopic.set(p.topic, [p]);
+        }
+        const b = Buffer.alloc(64 + [...byTopic.keys()].reduce((s, t) => s + 6 + Buffer.byteLength(t), 0) + o.partitions.length * 32);
+        let off = 0;
+        off = b.writeInt32BE(-1, off); // replica id
+        off = b.writeInt32BE(o.maxWaitMs, off);
+        off = b.writeInt32BE(o.minBytes, off);
+        off = b.writeInt32BE(o.maxBytes, off);
+        off = b.writeInt8(o.readCommitted ? 1 : 0, off);
+        if (version >= 7) {
+          off = b.writeInt32BE(0, off); // session id: no session
+          off = b.writeInt32BE(-1, off); // session epoch: full fetch, no session
+        }
+        off = b.writeInt32BE(byTopic.size, off);
+        for (const [topic, ps] of byTopic) {
+          off = b.writeInt16BE(Buffer.byteLength(topic), off);
+          off += b.write(topic, off);
+          off = b.writeInt32BE(ps.length, off);
+          for (const p of ps) {
+            off = b.writeInt32BE(p.partition, off);
+            if (version >= 9) off = b.writeInt32BE(-1, off); // current leader epoch
+            const hi = Math.floor(p.offset / 0x100000000);
+            off = b.writeInt32BE(hi, off);
+            off = b.writeUInt32BE(p.offset - hi * 0x100000000, off);
+            if (version >= 5) {
+              off = b.writeInt32BE(-1, off);
+              off = b.writeInt32BE(-1, off); // log start offset
+            }
+            off = b.writeInt32BE(p.maxBytes, off);
+          }
+        }
+        if (version >= 7) off = b.writeInt32BE(0, off); // forgotten topics
+        if (version >= 11) off = b.writeInt16BE(0, off); // rack id ""
+        return encoderOf(b.subarray(0, off));
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readInt32(); // throttle
+        let errorCode = 0;
+        if (version >= 7) {
+          errorCode = d.readInt16();
+          d.readInt32(); // session id
+        }
+        const out: FetchPartitionResult[] = [];
+        const topics = d.readInt32();
+        for (let t = 0; t < topics; t++) {
+          const topic = d.readString();
+          const n = d.readInt32();
+          for (let i = 0; i < n; i++) {
+            const partition = d.readInt32();
+            const perr = d.readInt16();
+            const highWatermark = Number(d.readInt64());
+            const lastStableOffset = Number(d.readInt64());
+            const logStartOffset = version >= 5 ? Number(d.readInt64()) : -1;
+            const ac = d.readInt32();
+            let abortedTransactions: AbortedTransaction[] | null = null;
+            if (ac >= 0) {
+              abortedTransactions = [];
+              for (let a = 0; a < ac; a++) abortedTransactions.push({ producerId: Number(d.readInt64()), firstOffset: Number(d.readInt64()) });
+            }
+            if (version >= 11) d.readInt32(); // preferred read replica
+            const len = d.readInt32();
+            const records: Buffer = len > 0 ? d.readBytes(len) : Buffer.alloc(0);
+            out.push({ topic, partition, errorCode: perr, highWatermark, lastStableOffset, logStartOffset, abortedTransactions, records });
+          }
+        }
+        return { errorCode, partitions: out };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}

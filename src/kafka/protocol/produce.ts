@@ -1,0 +1,107 @@
+// Produce requests carrying our own record batches (v3-v8: non-flexible; Kafka 4 accepts v3+).
+import { createRequire } from 'node:module';
+import type { ProtocolRequest } from './admin-requests.js';
+
+const require = createRequire(import.meta.url);
+type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const Decoder = require('kafkajs/src/protocol/decoder') as new (b: Buffer) => Dec;
+
+export interface ProducePartitionData {
+  topic: string;
+  partition: number;
+  batch: Buffer;
+}
+
+export interface ProducePartitionResult {
+  topic: string;
+  partition: number;
+  errorCode: number;
+  baseOffset: number;
+  errorMessage: string | null;
+}
+
+const MAX_VERSION = 8;
+
+export function produceVersion(brokerMax: number | undefined): number {
+  return Math.min(MAX_VERSION, brokerMax ?? 3);
+}
+
+/** A stand-in for kafkajs' Encoder around a buffer we filled ourselves (no extra copy). */
+function encoderOf(buf: Buffer) {
+  return { buf, get buffer() { return buf; }, size: () => buf.length };
+}
+
+export function produceRequest(version: number, transactionalId: string | null, acks: number, timeoutMs: number, parts: ProducePartitionData[]): ProtocolRequest & { request: { expectResponse(): boolean } } {
+  return {
+    request: {
+      apiKey: 0,
+      apiVersion: version,
+      apiName: 'Produce',
+      expectResponse: () => acks !== 0,
+      encode: async () => {
+        const byTopic = new Map<string, ProducePartitionData[]>();
+        for (const p of parts) {
+          const list = byTopic.get(p.topic);
+          if (list) list.push(p);
+          else byTopic.set(p.topic, [p]);
+        }
+        let size = 2 + (transactionalId === null ? 0 : Buffer.byteLength(transactionalId)) + 2 + 4 + 4;
+        for (const [topic, ps] of byTopic) {
+          size += 2 + Buffer.byteLength(topic) + 4;
+          for (const p of ps) size += 4 + 4 + p.batch.length;
+        }
+        const b = Buffer.allocUnsafe(size);
+        let o = 0;
+        if (transactionalId === null) o = b.writeInt16BE(-1, o);
+        else {
+          o = b.writeInt16BE(Buffer.byteLength(transactionalId), o);
+          o += b.write(transactionalId, o);
+        }
+        o = b.writeInt16BE(acks, o);
+        o = b.writeInt32BE(timeoutMs, o);
+        o = b.writeInt32BE(byTopic.size, o);
+        for (const [topic, ps] of byTopic) {
+          o = b.writeInt16BE(Buffer.byteLength(topic), o);
+          o += b.write(topic, o);
+          o = b.writeInt32BE(ps.length, o);
+          for (const p of ps) {
+            o = b.writeInt32BE(p.partition, o);
+            o = b.writeInt32BE(p.batch.length, o);
+            o += p.batch.copy(b, o);
+          }
+        }
+        return encoderOf(b);
+      },
+    },
+    response: {
+      decode: async (raw: Buffer): Promise<ProducePartitionResult[]> => {
+        const d = new Decoder(raw);
+        const out: ProducePartitionResult[] = [];
+        const topics = d.readInt32();
+        for (let t = 0; t < topics; t++) {
+          const topic = d.readString();
+          const n = d.readInt32();
+          for (let i = 0; i < n; i++) {
+            const partition = d.readInt32();
+            const errorCode = d.readInt16();
+            const baseOffset = Number(d.readInt64());
+            d.readInt64(); // log append time
+            if (version >= 5) d.readInt64(); // log start offset
+            let errorMessage: string | null = null;
+            if (version >= 8) {
+              const recordErrors = d.readInt32();
+              for (let e = 0; e < recordErrors; e++) {
+                d.readInt32();
+                d.readString();
+              }
+              errorMessage = d.readString();
+            }
+            out.push({ topic, partition, errorCode, baseOffset, errorMessage });
+          }
+        }
+        return out;
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}

@@ -1,0 +1,173 @@
+// RecordBatch v2 (magic 2), encoded in place: one buffer per batch, record lengths computed up
+// front, varints written directly, no Buffer per record. The batch header is filled in when the
+// batch closes; compression covers the records section; CRC-32C covers attributes..end.
+import { compress } from './codecs.js';
+import { crc32c } from './crc.js';
+import { varintSize, writeVarint } from './varint.js';
+
+export const BATCH_HEADER_SIZE = 61;
+const ATTR_OFFSET = 21;
+const CRC_OFFSET = 17;
+
+export interface OutRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: [string, Buffer | null][];
+  timestamp?: number;
+}
+
+export interface BatchIdentity {
+  compression: number;
+  producerId: number;
+  producerEpoch: number;
+  baseSequence: number;
+  transactional: boolean;
+}
+
+export const NO_PRODUCER: BatchIdentity = { compression: 0, producerId: -1, producerEpoch: -1, baseSequence: -1, transactional: false };
+
+function headerSize(headers: [string, Buffer | null][] | undefined): number {
+  if (!headers) return varintSize(0);
+  let size = varintSize(headers.length);
+  for (const [k, v] of headers) {
+    const kl = Buffer.byteLength(k);
+    size += varintSize(kl) + kl + (v === null ? varintSize(-1) : varintSize(v.length) + v.length);
+  }
+  return size;
+}
+
+export class BatchBuilder {
+  private buf: Buffer;
+  private off = BATCH_HEADER_SIZE;
+  count = 0;
+  private baseTimestamp = 0;
+  private maxTimestamp = 0;
+  /** When the first record went in (for linger). */
+  openedAt = 0;
+  readonly maxBytes: number;
+
+  constructor(maxBytes: number) {
+    this.maxBytes = maxBytes;
+    this.buf = Buffer.allocUnsafe(Math.min(maxBytes, 64 * 1024));
+  }
+
+  get sizeInBytes(): number {
+    return this.off;
+  }
+
+  /** Adds a record; false when it does not fit (the batch is then full). A first record always fits. */
+  tryAppend(r: OutRecord, now: number): boolean {
+    const ts = r.timestamp ?? now;
+    if (this.count === 0) {
+      this.baseTimestamp = ts;
+      this.maxTimestamp = ts;
+      this.openedAt = now;
+    }
+    const tsDelta = ts - this.baseTimestamp;
+    const keyLen = r.key === null ? -1 : r.key.length;
+    const valLen = r.value === null ? -1 : r.value.length;
+    const body =
+      1 +
+      varintSize(tsDelta) +
+      varintSize(this.count) +
+      varintSize(keyLen) +
+      (keyLen > 0 ? keyLen : 0) +
+      varintSize(valLen) +
+      (valLen > 0 ? valLen : 0) +
+      headerSize(r.headers);
+    const total = varintSize(body) + body;
+    if (this.off + total > this.buf.length) {
+      if (this.count > 0 && this.off + total > this.maxBytes) return false;
+      const need = this.off + total;
+      const grown = Buffer.allocUnsafe(Math.max(need, Math.min(this.buf.length * 4, this.maxBytes)));
+      this.buf.copy(grown, 0, 0, this.off);
+      this.buf = grown;
+    }
+    const b = this.buf;
+    let o = writeVarint(b, this.off, body);
+    b[o++] = 0;
+    o = writeVarint(b, o, tsDelta);
+    o = writeVarint(b, o, this.count);
+    o = writeVarint(b, o, keyLen);
+    if (keyLen > 0) o += r.key!.copy(b, o);
+    o = writeVarint(b, o, valLen);
+    if (valLen > 0) o += r.value!.copy(b, o);
+    if (!r.headers) o = writeVarint(b, o, 0);
+    else {
+      o = writeVarint(b, o, r.headers.length);
+      for (const [k, v] of r.headers) {
+        const kl = Buffer.byteLength(k);
+        o = writeVarint(b, o, kl);
+        o += b.write(k, o, 'utf8');
+        if (v === null) o = writeVarint(b, o, -1);
+        else {
+          o = writeVarint(b, o, v.length);
+          o += v.copy(b, o);
+        }
+      }
+    }
+    this.off = o;
+    this.count++;
+    if (ts > this.maxTimestamp) this.maxTimestamp = ts;
+    return true;
+  }
+
+  /** The records section, uncompressed (for splitting a batch the broker found too large). */
+  recordsSection(): Buffer {
+    return this.buf.subarray(BATCH_HEADER_SIZE, this.off);
+  }
+
+  get firstTimestamp(): number {
+    return this.baseTimestamp;
+  }
+
+  /** The finished batch. The builder must not be appended to afterwards. */
+  async build(id: BatchIdentity): Promise<Buffer> {
+    let out: Buffer;
+    if (id.compression === 0) {
+      out = this.buf.subarray(0, this.off);
+    } else {
+      const compressed = await compress(id.compression, this.buf.subarray(BATCH_HEADER_SIZE, this.off));
+      out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + compressed.length);
+      compressed.copy(out, BATCH_HEADER_SIZE);
+    }
+    writeBatchHeader(out, this.count, this.baseTimestamp, this.maxTimestamp, id);
+    return out;
+  }
+}
+
+export function writeBatchHeader(out: Buffer, count: number, baseTimestamp: number, maxTimestamp: number, id: BatchIdentity): void {
+  out.writeInt32BE(0, 0); // baseOffset (int64): the broker assigns it
+  out.writeInt32BE(0, 4);
+  out.writeInt32BE(out.length - 12, 8); // batchLength
+  out.writeInt32BE(-1, 12); // partitionLeaderEpoch
+  out.writeInt8(2, 16); // magic
+  const attributes = (id.compression & 0x07) | (id.transactional ? 0x10 : 0);
+  out.writeInt16BE(attributes, ATTR_OFFSET);
+  out.writeInt32BE(count - 1, 23); // lastOffsetDelta
+  writeInt64(out, baseTimestamp, 27);
+  writeInt64(out, maxTimestamp, 35);
+  writeInt64(out, id.producerId, 43);
+  out.writeInt16BE(id.producerEpoch, 51);
+  out.writeInt32BE(id.baseSequence, 53);
+  out.writeInt32BE(count, 57);
+  out.writeUInt32BE(crc32c(out.subarray(ATTR_OFFSET)), CRC_OFFSET);
+}
+
+/** Rewrites producer id/epoch/sequence of an already built batch (a resend after a new epoch). */
+export function restampBatch(batch: Buffer, id: { producerId: number; producerEpoch: number; baseSequence: number }): void {
+  writeInt64(batch, id.producerId, 43);
+  batch.writeInt16BE(id.producerEpoch, 51);
+  batch.writeInt32BE(id.baseSequence, 53);
+  batch.writeUInt32BE(crc32c(batch.subarray(ATTR_OFFSET)), CRC_OFFSET);
+}
+
+export function writeInt64(buf: Buffer, n: number, off: number): void {
+  const hi = Math.floor(n / 0x100000000);
+  buf.writeInt32BE(hi, off);
+  buf.writeUInt32BE(n - hi * 0x100000000, off + 4);
+}
+
+export function readInt64(buf: Buffer, off: number): number {
+  return buf.readInt32BE(off) * 0x100000000 + buf.readUInt32BE(off + 4);
+}
