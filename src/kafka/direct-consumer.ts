@@ -1,0 +1,142 @@
+// Consuming without a consumer group: partitions are assigned explicitly and fetched from their
+// leaders, so no group is joined, created or left behind (Kafka's console consumer makes a
+// `console-consumer-<random>` group for this).
+import { KfkError } from '../errors.js';
+import type { KafkaClient } from './client.js';
+import type { StartSpec } from '../commands/consume.js';
+
+export interface DirectRecord {
+  topic: string;
+  partition: number;
+  offset: number;
+  timestamp: number;
+  timestampType: 0 | 1;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: [string, Buffer | null][];
+}
+
+export interface DirectOptions {
+  topic?: string;
+  include?: (name: string) => boolean;
+  partition?: number;
+  start: StartSpec;
+  /** --to: a partition is done at its first record past this time. */
+  stopAt?: number;
+  /** -e: each partition is done at its end offset as of start. */
+  exitAtEnd: boolean;
+  readCommitted: boolean;
+  onBatch: (records: DirectRecord[]) => Promise<void>;
+  signal: AbortSignal;
+}
+
+interface Assignment {
+  topic: string;
+  partition: number;
+  offset: number;
+  /** exclusive end for -e */
+  end?: number;
+}
+
+export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOptions, 'onBatch' | 'signal'>): Promise<Assignment[]> {
+  const admin = await client.admin();
+  let topics: string[];
+  if (o.topic !== undefined) topics = [o.topic];
+  else {
+    const all = await admin.listTopics();
+    topics = all.filter((t) => o.include!(t) && !t.startsWith('__')).sort();
+    if (topics.length === 0) throw new KfkError('no topic matches --include');
+  }
+  const meta = await admin.fetchTopicMetadata({ topics }).catch((err: { type?: string }) => {
+    if (err.type === 'UNKNOWN_TOPIC_OR_PARTITION') throw new KfkError(`topic '${o.topic}' does not exist`);
+    throw err;
+  });
+  const out: Assignment[] = [];
+  for (const t of meta.topics) {
+    const ids = t.partitions.map((p) => p.partitionId).sort((a, b) => a - b);
+    if (o.partition !== undefined && !ids.includes(o.partition)) {
+      throw new KfkError(`partition ${o.partition} does not exist: topic '${t.name}' has ${ids.length} partition(s)`);
+    }
+    const wanted = o.partition !== undefined ? [o.partition] : ids;
+    const offsets = await admin.fetchTopicOffsets(t.name);
+    const bounds = new Map(offsets.map((x) => [x.partition, { low: Number(x.low), high: Number(x.high) }]));
+    let byTime: Map<number, number> | undefined;
+    if (o.start.kind === 'time') {
+      const found = await admin.fetchTopicOffsetsByTimestamp(t.name, o.start.timestamp);
+      byTime = new Map(found.map((x) => [x.partition, Number(x.offset)]));
+    }
+    for (const p of wanted) {
+      const { low, high } = bounds.get(p)!;
+      let offset: number;
+      switch (o.start.kind) {
+        case 'earliest':
+          offset = low;
+          break;
+        case 'latest':
+          offset = high;
+          break;
+        case 'offset':
+          offset = Math.min(Math.max(o.start.offset, low), high);
+          break;
+        case 'last':
+          offset = Math.max(low, high - o.start.count);
+          break;
+        case 'time': {
+          const at = byTime!.get(p);
+          offset = at === undefined || at < 0 ? high : at;
+          break;
+        }
+      }
+      out.push({ topic: t.name, partition: p, offset, end: o.exitAtEnd ? high : undefined });
+    }
+  }
+  return out;
+}
+
+export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): Promise<void> {
+  const assignments = await resolveAssignments(client, o);
+  const key = (t: string, p: number) => `${t}\0${p}`;
+  const open = new Map<string, Assignment>();
+  for (const a of assignments) if (a.end === undefined || a.offset < a.end) open.set(key(a.topic, a.partition), a);
+  if (open.size === 0) return;
+
+  const { PartitionFetcher } = await import('./fetcher.js');
+  const fetcher = new PartitionFetcher(client, {
+    readCommitted: o.readCommitted,
+    // -e: a partition whose position passed its end (transaction markers count) is done.
+    onPosition: (topic, partition, next) => {
+      const a = open.get(key(topic, partition));
+      if (a?.end !== undefined && next >= a.end) open.delete(key(topic, partition));
+      if (open.size === 0) fetcher.stop();
+    },
+  });
+  fetcher.assign([...open.values()].map((a) => ({ topic: a.topic, partition: a.partition, offset: a.offset })));
+  const stop = () => fetcher.stop();
+  o.signal.addEventListener('abort', stop, { once: true });
+  try {
+    await fetcher.run(async (records: DirectRecord[]) => {
+      let batch = records;
+      if (o.exitAtEnd || o.stopAt !== undefined) {
+        batch = [];
+        for (const r of records) {
+          const a = open.get(key(r.topic, r.partition));
+          if (!a) continue;
+          if (a.end !== undefined && r.offset >= a.end) {
+            open.delete(key(r.topic, r.partition));
+            continue;
+          }
+          if (o.stopAt !== undefined && r.timestamp > o.stopAt) {
+            open.delete(key(r.topic, r.partition));
+            continue;
+          }
+          batch.push(r);
+          if (a.end !== undefined && r.offset + 1 >= a.end) open.delete(key(r.topic, r.partition));
+        }
+      }
+      if (batch.length) await o.onBatch(batch);
+      if (open.size === 0) fetcher.stop();
+    }, o.signal);
+  } finally {
+    o.signal.removeEventListener('abort', stop);
+  }
+}

@@ -1,0 +1,201 @@
+// A group-less consumer: partitions are assigned explicitly and fetched from their leaders with
+// our own Fetch requests on kafkajs' connections. No consumer group is joined or created.
+//
+// Each round sends one Fetch per leader for all of its partitions; as soon as a round's
+// responses are in, the next round is sent (positions come from the batch headers) and only
+// then are the records decoded and handed on, so the broker works while we decode. The
+// callback's promise is awaited before the next batch: output backpressure reaches the fetch
+// loop, and memory stays bounded (one round in flight, one being decoded).
+//
+// Per-partition errors: leader moved or unknown -> refresh metadata and go on; offset out of
+// range -> the nearest valid offset; a lost connection (a broker restart) -> reconnect with
+// backoff and go on from the same positions.
+import { KfkError } from '../errors.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
+import { fetchRequest, fetchVersion, type FetchPartitionResult } from './protocol/fetch.js';
+import { decodeRecordSet, type DecodedRecord } from './records/decoder.js';
+import { readInt64 } from './records/encoder.js';
+
+export type FetchedRecord = DecodedRecord;
+
+export interface FetcherOptions {
+  readCommitted: boolean;
+  maxWaitMs?: number;
+  partitionMaxBytes?: number;
+  maxBytes?: number;
+  verifyCrc?: boolean;
+  /** Called with each partition's next fetch position after every response. */
+  onPosition?: (topic: string, partition: number, nextOffset: number) => void;
+}
+
+interface Position {
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+interface RoundResult {
+  results: FetchPartitionResult[];
+  error?: Error;
+}
+
+const LEADER_ERRORS = new Set([3, 5, 6, 9, 56, 74, 75, 100]);
+const OFFSET_OUT_OF_RANGE = 1;
+
+/** Offset after the last complete batch of a record set, from the batch headers only. */
+function scanNextOffset(set: Buffer, from: number): number {
+  let off = 0;
+  let next = from;
+  while (off + 12 <= set.length) {
+    const len = set.readInt32BE(off + 8);
+    if (off + 12 + len > set.length || len < 49) break;
+    next = Math.max(next, readInt64(set, off) + set.readInt32BE(off + 23) + 1);
+    off += 12 + len;
+  }
+  return next;
+}
+
+export class PartitionFetcher {
+  private readonly client: KafkaClient;
+  private readonly o: FetcherOptions;
+  private positions = new Map<string, Position>();
+  private stopped = false;
+  private wake: (() => void) | null = null;
+
+  constructor(client: KafkaClient, options: FetcherOptions) {
+    this.client = client;
+    this.o = options;
+  }
+
+  assign(assignments: Position[]): void {
+    for (const a of assignments) this.positions.set(`${a.topic}\0${a.partition}`, { ...a });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wake?.();
+  }
+
+  private async leaders(cluster: KafkajsCluster): Promise<Map<number, Position[]>> {
+    const byLeader = new Map<number, Position[]>();
+    for (const p of this.positions.values()) {
+      const meta = (cluster.findTopicPartitionMetadata(p.topic) ?? []) as Array<{ partitionId: number; leader: number }>;
+      const m = meta.find((x) => x.partitionId === p.partition);
+      if (!m || m.leader < 0) continue;
+      const list = byLeader.get(m.leader);
+      if (list) list.push(p);
+      else byLeader.set(m.leader, [p]);
+    }
+    return byLeader;
+  }
+
+  private async fetchFrom(cluster: KafkajsCluster, leader: number, parts: Position[]): Promise<RoundResult> {
+    try {
+      const broker: KafkajsBroker = await cluster.findBroker({ nodeId: leader });
+      const version = fetchVersion(broker.versions?.[1]?.maxVersion);
+      const req = fetchRequest(version, {
+        maxWaitMs: this.o.maxWaitMs ?? 500,
+        minBytes: 1,
+        maxBytes: this.o.maxBytes ?? 16 * 1024 * 1024,
+        readCommitted: this.o.readCommitted,
+        partitions: parts.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset, maxBytes: this.o.partitionMaxBytes ?? 4 * 1024 * 1024 })),
+      });
+      const res = (await broker.connectionPool.send({ ...req, requestTimeout: (this.o.maxWaitMs ?? 500) + 30_000 })) as { errorCode: number; partitions: FetchPartitionResult[] };
+      return { results: res.partitions };
+    } catch (err) {
+      return { results: [], error: err as Error };
+    }
+  }
+
+  private async round(cluster: KafkajsCluster): Promise<RoundResult> {
+    const byLeader = await this.leaders(cluster);
+    if (byLeader.size === 0) return { results: [], error: new Error('no partition has a leader') };
+    const rounds = await Promise.all([...byLeader].map(([leader, parts]) => this.fetchFrom(cluster, leader, parts)));
+    return { results: rounds.flatMap((r) => r.results), error: rounds.find((r) => r.error)?.error };
+  }
+
+  private async resetOutOfRange(p: Position): Promise<void> {
+    const admin = await this.client.admin();
+    const offs = await admin.fetchTopicOffsets(p.topic);
+    const o = offs.find((x) => x.partition === p.partition);
+    if (!o) return;
+    const low = Number(o.low);
+    const high = Number(o.high);
+    p.offset = p.offset < low ? low : Math.min(p.offset, high);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  async run(onBatch: (records: FetchedRecord[]) => Promise<void> | void, signal?: AbortSignal): Promise<void> {
+    const abort = () => this.stop();
+    signal?.addEventListener('abort', abort, { once: true });
+    const cluster = await this.client.cluster();
+    const topics = [...new Set([...this.positions.values()].map((p) => p.topic))];
+    await cluster.addMultipleTargetTopics(topics);
+    let backoff = 100;
+    try {
+      let next: Promise<RoundResult> | null = this.round(cluster);
+      while (!this.stopped && next) {
+        const { results, error } = await next;
+        next = null;
+        if (this.stopped) break;
+        let refresh = Boolean(error);
+        const work: Array<{ p: Position; r: FetchPartitionResult; from: number }> = [];
+        for (const r of results) {
+          const p = this.positions.get(`${r.topic}\0${r.partition}`);
+          if (!p) continue;
+          if (r.errorCode === OFFSET_OUT_OF_RANGE) {
+            await this.resetOutOfRange(p);
+            continue;
+          }
+          if (LEADER_ERRORS.has(r.errorCode)) {
+            refresh = true;
+            continue;
+          }
+          if (r.errorCode === 29) throw new KfkError(`not authorized to read topic '${r.topic}'`);
+          if (r.errorCode !== 0) throw new KfkError(`fetch from ${r.topic}-${r.partition} failed: error code ${r.errorCode}`);
+          const from = p.offset;
+          p.offset = scanNextOffset(r.records, from);
+          work.push({ p, r, from });
+        }
+        if (refresh) {
+          await this.sleep(backoff);
+          backoff = Math.min(backoff * 2, 2000);
+          await cluster.refreshMetadata().catch(() => undefined);
+        } else if (error === undefined) {
+          backoff = 100;
+        }
+        // Pipelining: the next round goes out before this one is decoded.
+        if (!this.stopped) next = this.round(cluster);
+        for (const { p, r, from } of work) {
+          if (this.stopped) break;
+          const decoded = await decodeRecordSet(r.records, {
+            topic: p.topic,
+            partition: p.partition,
+            fromOffset: from,
+            readCommitted: this.o.readCommitted,
+            abortedTransactions: r.abortedTransactions,
+            verifyCrc: this.o.verifyCrc,
+          });
+          if (decoded.records.length) await onBatch(decoded.records);
+          this.o.onPosition?.(p.topic, p.partition, p.offset);
+        }
+      }
+      // A round still in flight is dropped: closing the client ends it.
+    } finally {
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+}
