@@ -466,13 +466,21 @@ export class RecordProducer {
     header.writeInt32BE(Math.floor(firstTs / 0x100000000), 27);
     header.writeUInt32BE(firstTs % 0x100000000, 31);
     const { records } = await decodeRecordSet(Buffer.concat([header, section]), { topic: b.topic, partition: b.partition, fromOffset: 0, readCommitted: false, abortedTransactions: null });
-    const half = Math.ceil(records.length / 2);
-    const halves = [records.slice(0, half), records.slice(half)];
+    // Two (or more) batches of about half the size; a record that does not fit starts the next.
+    const limit = Math.max(1024, Math.ceil((b.bytes ? b.bytes.length : this.o.batchBytes) / 2));
+    const builders: BatchBuilder[] = [new BatchBuilder(limit)];
+    for (const r of records) {
+      const rec = { key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp };
+      if (!builders[builders.length - 1].tryAppend(rec, r.timestamp)) {
+        const next = new BatchBuilder(limit);
+        next.tryAppend(rec, r.timestamp);
+        builders.push(next);
+      }
+    }
+    if (builders.reduce((n, x) => n + x.count, 0) !== b.count) throw new Error('internal error: a split batch lost records');
     const made: Batch[] = [];
     let seq = b.baseSequence;
-    for (const part of halves) {
-      const builder = new BatchBuilder(Math.max(1024, Math.floor(b.bytes ? b.bytes.length / 2 : this.o.batchBytes / 2) + 1024));
-      for (const r of part) builder.tryAppend({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp }, r.timestamp);
+    for (const builder of builders) {
       const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, baseSequence: seq, attempts: b.attempts, notBefore: 0 };
       if (seq >= 0) seq += builder.count;
       nb.building = builder.build(this.identity(nb));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kfk, uniqueName } from '../helpers/cli.js';
 import { TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
-import { endOffsets, readAll } from '../helpers/kafka-read.js';
+import { endOffsets, readAll, readCommittedValues } from '../helpers/kafka-read.js';
 
 const { bootstrap } = inject('cluster');
 const B = ['--bootstrap-server', bootstrap];
@@ -140,7 +140,7 @@ describe('kfk produce', () => {
     const t = await topic('txn-ok');
     const r = await kfk(['produce', ...B, '--topic', t, '--transactional-id', uniqueName('tx')], { input: 'a\nb\nc\n' });
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect((await readAll(bootstrap, t, { readCommitted: true })).map((g) => g.value)).toEqual(['a', 'b', 'c']);
+    expect(await readCommittedValues(bootstrap, t)).toEqual(['a', 'b', 'c']);
   });
 
   it('--transactional-id: a bad line aborts, a read_committed consumer sees none', async () => {
@@ -148,7 +148,7 @@ describe('kfk produce', () => {
     const r = await kfk(['produce', ...B, '--topic', t, '--transactional-id', uniqueName('tx'), '--property', 'parse.key=true'], { input: 'k\ta\nk\tb\nbroken\n' });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("kfk: No key separator found on line number 3: 'broken'\nkfk: transaction aborted: none of the 2 record(s) read before line 3 were committed\n");
-    expect(await readAll(bootstrap, t, { readCommitted: true })).toEqual([]);
+    expect(await readCommittedValues(bootstrap, t)).toEqual([]);
   });
 
   it('bad flag values are usage errors', async () => {

@@ -70,3 +70,10 @@ export async function readAll(bootstrap: string, topic: string, opts: { readComm
   }
   return out.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
 }
+
+/** Values a read_committed consumer sees, read by Kafka's own console consumer. */
+export async function readCommittedValues(bootstrap: string, topic: string): Promise<string[]> {
+  const { kafkaTool, TOOLS } = await import('./kafka-tools.js');
+  const r = await kafkaTool(TOOLS.consumer, ['--bootstrap-server', bootstrap, '--topic', topic, '--from-beginning', '--isolation-level', 'read_committed', '--timeout-ms', '6000']);
+  return r.stdout.split('\n').filter(Boolean);
+}
