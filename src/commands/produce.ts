@@ -25,13 +25,14 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
   const fixedKey = opts.key === undefined ? undefined : Buffer.from(opts.key);
 
   const client = await ctx.kafka();
-  const { openProducer } = await import('../kafka/produce-session.js');
+  const { openProducer, topicMessageLimit } = await import('../kafka/produce-session.js');
   const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition));
 
   const plain = isPlain(reader) && opts.format === 'line';
   let lineNumber = 0;
   let sent = 0;
   let inputError: KfkError | undefined;
+  const oversized: number[] = [];
   const prompt = Boolean(io.stdin.isTTY) && !opts.file?.length;
 
   const toRecord = (line: Buffer): ParsedLine & { partition?: number; timestamp?: number } => {
@@ -59,7 +60,14 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
           // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
           if (opts.format === 'json' && line.length === 0) continue;
           const rec = toRecord(line);
+          const size = (rec.key?.length ?? 0) + (rec.value?.length ?? 0) + 64;
+          if (size > settings.maxRequestSize) {
+            // As Kafka's producer: such a record is refused before it is sent; the rest go on.
+            oversized.push(lineNumber);
+            continue;
+          }
           const pending = session.send({
+            tag: lineNumber,
             key: rec.key,
             value: rec.value,
             headers: rec.headers,
@@ -98,22 +106,42 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
     throw err;
   }
 
-  const report = inputError ? await session.abort() : await session.close();
+  const report = inputError || (settings.transactionalId && oversized.length) ? await session.abort() : await session.close();
+  if (oversized.length) {
+    report.failed += oversized.length;
+    report.errors.push({
+      message: `record larger than max.request.size (${settings.maxRequestSize} bytes)`,
+      count: oversized.length,
+      tags: oversized.slice(0, 20),
+    });
+  }
   if (inputError) {
     io.err(`kfk: ${inputError.message}`);
-    const lost = settings.transactionalId ? sent : report.failed;
-    const note = settings.transactionalId
-      ? `transaction aborted: none of the ${sent} record(s) read before line ${lineNumber} were committed`
-      : `${report.delivered} record(s) before line ${lineNumber} delivered, input stopped there`;
-    io.err(`kfk: ${note}${lost && !settings.transactionalId ? `, ${lost} not delivered` : ''}`);
+    io.err(
+      settings.transactionalId
+        ? `kfk: transaction aborted: none of the ${sent} record(s) read before line ${lineNumber} were committed`
+        : `kfk: ${report.delivered} record(s) before line ${lineNumber} delivered, input stopped there${report.failed ? `, ${report.failed} not delivered` : ''}`,
+    );
     return 1;
   }
   if (report.failed > 0) {
-    const why = report.errors.map((e) => `${e.message}${e.count > 1 ? ` (${e.count} records)` : ''}`).join('; ');
-    io.err(`kfk: ${report.failed} of ${report.failed + report.delivered} record(s) not delivered: ${why}`);
+    const parts: string[] = [];
+    for (const e of report.errors) {
+      let message = e.message;
+      if (/larger than the max message size/.test(message)) {
+        const limit = await topicMessageLimit(client, opts.topic);
+        if (limit) message += ` (topic max.message.bytes=${limit})`;
+      }
+      const lines = e.tags.length ? `; line${e.tags.length > 1 ? 's' : ''} ${e.tags.join(', ')}${e.count > e.tags.length ? ', ...' : ''}` : '';
+      parts.push(`${message}: ${e.count} record(s)${lines}`);
+    }
+    const total = report.failed + report.delivered;
+    io.err(`kfk: ${report.failed} of ${total} record(s) not delivered${settings.transactionalId ? ' (transaction aborted)' : ''}`);
+    for (const p of parts) io.err(`kfk:   ${p}`);
     return 1;
   }
-  if (config.verbose) io.err(`kfk: ${report.delivered} record(s) delivered to ${opts.topic}`);
+  if (ctx.signal.aborted) io.err(`kfk: interrupted: ${report.delivered} record(s) delivered, input not read to the end`);
+  else if (config.verbose) io.err(`kfk: ${report.delivered} record(s) delivered to ${opts.topic}`);
   return 0;
 }
 

@@ -4,18 +4,17 @@ import { KfkError } from '../errors.js';
 import type { KafkaClient } from './client.js';
 import type { ProducerSettings } from '../commands/produce-settings.js';
 
+import type { DeliveryReport } from './producer.js';
+export type { DeliveryReport } from './producer.js';
+
 export interface SessionRecord {
   key: Buffer | null;
   value: Buffer | null;
   headers?: [string, Buffer | null][];
   partition?: number;
   timestamp?: number;
-}
-
-export interface DeliveryReport {
-  delivered: number;
-  failed: number;
-  errors: { message: string; count: number }[];
+  /** input line number, reported back for records that fail */
+  tag?: number;
 }
 
 export interface ProduceSession {
@@ -70,11 +69,22 @@ export async function openProducer(
   await producer.init();
   return {
     send: (r) => {
-      const pending = producer.send({ topic, partition: r.partition, key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp });
+      const pending = producer.send({ topic, partition: r.partition, key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, tag: r.tag });
       if (settings.sync) return Promise.resolve(pending).then(() => producer.flush());
       return pending;
     },
     close: () => producer.close(),
     abort: () => producer.abort(),
   };
+}
+
+/** The topic's max.message.bytes, to name the limit when a record is too large. */
+export async function topicMessageLimit(client: KafkaClient, topic: string): Promise<string | undefined> {
+  try {
+    const admin = await client.admin();
+    const res = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['max.message.bytes'] }] });
+    return res.resources[0]?.configEntries.find((e) => e.configName === 'max.message.bytes')?.configValue;
+  } catch {
+    return undefined;
+  }
 }

@@ -45,12 +45,41 @@ export interface ProducerOptions {
 export interface ProducerRecord extends OutRecord {
   topic: string;
   partition?: number;
+  /** The caller's reference for this record (kfk produce: its input line number). */
+  tag?: number;
+}
+
+/** Which tags (line numbers) a batch holds: a run first..last, or a list when not contiguous. */
+class Tags {
+  first = -1;
+  last = -1;
+  list: number[] | null = null;
+  add(tag: number): void {
+    if (this.first < 0 && this.list === null) {
+      this.first = this.last = tag;
+    } else if (this.list === null && tag === this.last + 1) {
+      this.last = tag;
+    } else {
+      if (this.list === null) {
+        this.list = [];
+        for (let t = this.first; t <= this.last; t++) this.list.push(t);
+      }
+      this.list.push(tag);
+    }
+  }
+  values(limit: number): number[] {
+    if (this.list) return this.list.slice(0, limit);
+    const out: number[] = [];
+    for (let t = this.first; t >= 0 && t <= this.last && out.length < limit; t++) out.push(t);
+    return out;
+  }
 }
 
 export interface DeliveryReport {
   delivered: number;
   failed: number;
-  errors: { message: string; count: number }[];
+  /** Per distinct error: how many records, and the first tags (line numbers) of them. */
+  errors: { message: string; count: number; tags: number[] }[];
 }
 
 interface Batch {
@@ -58,6 +87,7 @@ interface Batch {
   partition: number;
   builder: BatchBuilder;
   count: number;
+  tags: Tags;
   bytes?: Buffer;
   building?: Promise<Buffer>;
   baseSequence: number;
@@ -70,6 +100,7 @@ interface PartitionState {
   topic: string;
   partition: number;
   open: BatchBuilder | null;
+  openTags: Tags;
   lingerTimer: NodeJS.Timeout | null;
   queue: Batch[];
   inflight: Set<Batch>;
@@ -116,7 +147,14 @@ export class RecordProducer {
   private brokerInflight = new Map<number, number>();
   private delivered = 0;
   private failed = 0;
-  private errors = new Map<string, number>();
+  private errors = new Map<string, { count: number; tags: number[] }>();
+
+  private recordError(message: string, count: number, tags: number[]): void {
+    const e = this.errors.get(message) ?? { count: 0, tags: [] };
+    e.count += count;
+    for (const t of tags) if (e.tags.length < 20) e.tags.push(t);
+    this.errors.set(message, e);
+  }
   private idle: Array<() => void> = [];
   private pumping = false;
   private pumpAgain = false;
@@ -160,7 +198,7 @@ export class RecordProducer {
     const key = `${topic}\0${partition}`;
     let s = this.parts.get(key);
     if (!s) {
-      s = { topic, partition, open: null, lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, acked: 0, nextSeq: 0, addedToTxn: false };
+      s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, acked: 0, nextSeq: 0, addedToTxn: false };
       this.parts.set(key, s);
     }
     return s;
@@ -190,6 +228,7 @@ export class RecordProducer {
       this.openBatch(s);
       s.open!.tryAppend(r, now);
     }
+    if (r.tag !== undefined) s.openTags.add(r.tag);
     this.bufferedBytes += s.open!.sizeInBytes - before;
     if (s.open!.sizeInBytes >= this.o.batchBytes) this.closeBatch(s, r.key === null && r.partition === undefined);
     if (this.bufferedBytes >= this.o.maxBufferedBytes) {
@@ -214,13 +253,15 @@ export class RecordProducer {
       s.lingerTimer = null;
     }
     const b = s.open;
+    const tags = s.openTags;
     s.open = null;
+    s.openTags = new Tags();
     if (moveSticky) {
       const n = this.partitionCount(s.topic);
       this.sticky.set(s.topic, (s.partition + 1) % n);
     }
     if (!b || b.count === 0) return;
-    const batch: Batch = { topic: s.topic, partition: s.partition, builder: b, count: b.count, baseSequence: -1, attempts: 0, notBefore: 0 };
+    const batch: Batch = { topic: s.topic, partition: s.partition, builder: b, count: b.count, tags, baseSequence: -1, attempts: 0, notBefore: 0 };
     if (this.producerId >= 0) {
       batch.baseSequence = s.nextSeq;
       s.nextSeq += b.count;
@@ -469,19 +510,23 @@ export class RecordProducer {
     // Two (or more) batches of about half the size; a record that does not fit starts the next.
     const limit = Math.max(1024, Math.ceil((b.bytes ? b.bytes.length : this.o.batchBytes) / 2));
     const builders: BatchBuilder[] = [new BatchBuilder(limit)];
-    for (const r of records) {
+    const tagLists: Tags[] = [new Tags()];
+    const allTags = b.tags.values(Infinity);
+    records.forEach((r, i) => {
       const rec = { key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp };
       if (!builders[builders.length - 1].tryAppend(rec, r.timestamp)) {
         const next = new BatchBuilder(limit);
         next.tryAppend(rec, r.timestamp);
         builders.push(next);
+        tagLists.push(new Tags());
       }
-    }
+      if (allTags[i] !== undefined) tagLists[tagLists.length - 1].add(allTags[i]);
+    });
     if (builders.reduce((n, x) => n + x.count, 0) !== b.count) throw new Error('internal error: a split batch lost records');
     const made: Batch[] = [];
     let seq = b.baseSequence;
-    for (const builder of builders) {
-      const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, baseSequence: seq, attempts: b.attempts, notBefore: 0 };
+    for (const [i, builder] of builders.entries()) {
+      const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, tags: tagLists[i], baseSequence: seq, attempts: b.attempts, notBefore: 0 };
       if (seq >= 0) seq += builder.count;
       nb.building = builder.build(this.identity(nb));
       made.push(nb);
@@ -513,7 +558,7 @@ export class RecordProducer {
     const s = this.state(b.topic, b.partition);
     s.inflight.delete(b);
     this.failed += b.count;
-    this.errors.set(message, (this.errors.get(message) ?? 0) + b.count);
+    this.recordError(message, b.count, b.tags.values(20));
     this.release(b);
     if (this.producerId >= 0) {
       // The broker never took these sequences: later batches are re-sequenced.
@@ -548,7 +593,7 @@ export class RecordProducer {
   }
 
   private report(): DeliveryReport {
-    return { delivered: this.delivered, failed: this.failed, errors: [...this.errors].map(([message, count]) => ({ message, count })) };
+    return { delivered: this.delivered, failed: this.failed, errors: [...this.errors].map(([message, e]) => ({ message, count: e.count, tags: e.tags })) };
   }
 
   async close(): Promise<DeliveryReport> {
@@ -560,7 +605,6 @@ export class RecordProducer {
         // Nothing of an aborted transaction counts as delivered.
         this.failed += this.delivered;
         this.delivered = 0;
-        this.errors.set('transaction aborted', (this.errors.get('transaction aborted') ?? 0));
       }
     }
     this.cleanup();

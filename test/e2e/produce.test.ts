@@ -115,8 +115,36 @@ describe('kfk produce', () => {
     const input = ['small-1', big, 'small-2'].join('\n') + '\n';
     const r = await kfk(['produce', ...B, '--topic', t], { input });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^kfk: 1 of 3 record\(s\) not delivered: /);
+    expect(r.stderr).toBe(
+      'kfk: 1 of 3 record(s) not delivered\n' +
+        'kfk:   The request included a message larger than the max message size the server will accept (topic max.message.bytes=20000): 1 record(s); line 2\n',
+    );
     expect((await readAll(bootstrap, t)).map((g) => g.value)).toEqual(['small-1', 'small-2']);
+  });
+
+  it('a 10 MB line is refused before sending, named by its line; the others arrive', async () => {
+    const t = await topic('huge');
+    const r = await kfk(['produce', ...B, '--topic', t], { input: `a\n${'H'.repeat(10 * 1024 * 1024)}\nb\n` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('kfk: 1 of 3 record(s) not delivered\nkfk:   record larger than max.request.size (1048576 bytes): 1 record(s); line 2\n');
+    expect((await readAll(bootstrap, t)).map((g) => g.value)).toEqual(['a', 'b']);
+  });
+
+  it('a topic with max.message.bytes=65536 takes 20,000 lines of 1,000 B', async () => {
+    const t = await topic('mmb', 1, ['max.message.bytes=65536']);
+    const line = 'q'.repeat(999);
+    const r = await kfk(['produce', ...B, '--topic', t], { input: Array.from({ length: 20000 }, () => line).join('\n') + '\n' });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(await endOffsets(bootstrap, t)).toEqual([20000]);
+  });
+
+  it.each(['0', '1', 'all'])('acks=%s delivers every line', async (acks) => {
+    const t = await topic(`acks${acks}`);
+    const lines = Array.from({ length: 2000 }, (_, i) => `a${i}`);
+    const r = await kfk(['produce', ...B, '--topic', t, '--request-required-acks', acks], { input: lines.join('\n') });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    for (let i = 0; i < 20 && (await endOffsets(bootstrap, t))[0] < 2000; i++) await new Promise((res) => setTimeout(res, 100));
+    expect((await readAll(bootstrap, t)).map((g) => g.value)).toEqual(lines);
   });
 
   it('many small records into a topic with a small max.message.bytes: batches are split, nothing lost', async () => {
