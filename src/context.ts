@@ -16,6 +16,8 @@ export class CommandContext {
   readonly flags: ConnectionFlags;
   /** Aborted on SIGINT/SIGTERM: long-running commands stop and close cleanly. */
   readonly signal: AbortSignal;
+  /** Lines for stderr after a failure has been reported (e.g. the consumer's summary). */
+  readonly trailer: string[] = [];
   private resolved?: ResolvedConfig;
   private extras: ConfigExtras = {};
   private clientPromise?: Promise<KafkaClient>;

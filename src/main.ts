@@ -55,6 +55,7 @@ export async function main(argv: string[]): Promise<void> {
   });
 
   let verbose = Boolean(process.env.KFK_DEBUG);
+  let current: CommandContext | undefined;
   let code = EXIT_OK;
   const program = buildProgram(
     packageVersion(),
@@ -63,6 +64,7 @@ export async function main(argv: string[]): Promise<void> {
       verbose ||= Boolean(flags.verbose);
       const io = processIO(flags.color === false);
       const ctx = new CommandContext(io, flags, controller.signal);
+      current = ctx;
       try {
         const mod = (await import(`./commands/${module}.js`)) as { run: CommandRun };
         const result = await mod.run(ctx, opts, command);
@@ -83,6 +85,7 @@ export async function main(argv: string[]): Promise<void> {
       if (err.code === 'commander.help') code = EXIT_USAGE;
     } else {
       code = reportError(err, verbose);
+      for (const line of current?.trailer ?? []) process.stderr.write(line + '\n');
     }
   }
   exit(code);

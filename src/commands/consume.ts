@@ -167,6 +167,7 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
         stopAt,
         exitAtEnd: Boolean(opts.exitAtEnd),
         readCommitted,
+        checkCrcs: (props.get('check.crcs') ?? 'true').trim().toLowerCase() !== 'false',
         onBatch: async (records) => {
           await emit(records);
         },
@@ -179,7 +180,9 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
     clearTimeout(idleTimer);
     ctx.signal.removeEventListener('abort', stop);
     await out.flush().catch(() => undefined);
-    io.err(`Processed a total of ${count} messages`);
+    const summary = `Processed a total of ${count} messages`;
+    if (failure) ctx.trailer.push(summary);
+    else io.err(summary);
   }
   if (failure) throw failure;
   return 0;

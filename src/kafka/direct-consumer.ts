@@ -26,6 +26,8 @@ export interface DirectOptions {
   /** -e: each partition is done at its end offset as of start. */
   exitAtEnd: boolean;
   readCommitted: boolean;
+  /** check.crcs: verify each batch's CRC-32C (on by default, as in Kafka's consumer). */
+  checkCrcs: boolean;
   onBatch: (records: DirectRecord[]) => Promise<void>;
   signal: AbortSignal;
 }
@@ -76,7 +78,10 @@ export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOpti
           offset = high;
           break;
         case 'offset':
-          offset = Math.min(Math.max(o.start.offset, low), high);
+          if (o.start.offset < low || o.start.offset > high) {
+            throw new KfkError(`offset ${o.start.offset} is out of range for ${t.name}-${p}: valid offsets are ${low} to ${high}`);
+          }
+          offset = o.start.offset;
           break;
         case 'last':
           offset = Math.max(low, high - o.start.count);
@@ -103,6 +108,7 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
   const { PartitionFetcher } = await import('./fetcher.js');
   const fetcher = new PartitionFetcher(client, {
     readCommitted: o.readCommitted,
+    verifyCrc: o.checkCrcs,
     // -e: a partition whose position passed its end (transaction markers count) is done.
     onPosition: (topic, partition, next) => {
       const a = open.get(key(topic, partition));

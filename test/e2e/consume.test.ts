@@ -91,6 +91,12 @@ describe('kfk consume', () => {
     expect((await kfk(['consume', ...B, '--topic', t, '--partition', '0', '--offset', '3', '-e'])).stdout).toBe('d\ne\n');
     const noPart = await kfk(['consume', ...B, '--topic', t, '--offset', '3']);
     expect(noPart).toMatchObject({ code: 2, stderr: 'kfk: The partition is required when offset is specified.\n' });
+    const out = await kfk(['consume', ...B, '--topic', t, '--partition', '0', '--offset', '9']);
+    expect(out).toMatchObject({ code: 1, stdout: '', stderr: `kfk: offset 9 is out of range for ${t}-0: valid offsets are 0 to 5\nProcessed a total of 0 messages\n` });
+    const nop = await kfk(['consume', ...B, '--topic', t, '--partition', '3', '-e']);
+    expect(nop).toMatchObject({ code: 1, stderr: `kfk: partition 3 does not exist: topic '${t}' has 1 partition(s)\nProcessed a total of 0 messages\n` });
+    const unknown = await kfk(['consume', ...B, '--topic', 'no-such-topic-c', '-e']);
+    expect(unknown).toMatchObject({ code: 1, stderr: "kfk: topic 'no-such-topic-c' does not exist\nProcessed a total of 0 messages\n" });
     const bad = await kfk(['consume', ...B, '--topic', t, '--partition', '0', '--offset', 'soon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^kfk: invalid --offset 'soon'/);
