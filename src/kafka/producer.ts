@@ -106,6 +106,8 @@ interface PartitionState {
   inflight: Set<Batch>;
   failedInFlight: Batch[];
   recovering: boolean;
+  /** Batches being split (async): recovery waits for them. */
+  splitting: number;
   /** Records acknowledged so far (idempotent: the broker's next expected sequence). */
   acked: number;
   /** Next sequence to hand out. */
@@ -198,7 +200,7 @@ export class RecordProducer {
     const key = `${topic}\0${partition}`;
     let s = this.parts.get(key);
     if (!s) {
-      s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, acked: 0, nextSeq: 0, addedToTxn: false };
+      s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, splitting: 0, acked: 0, nextSeq: 0, addedToTxn: false };
       this.parts.set(key, s);
     }
     return s;
@@ -425,7 +427,11 @@ export class RecordProducer {
     const code = r.errorCode;
     if (TOO_LARGE.has(code)) {
       if (b.count > 1) {
-        void this.split(b);
+        this.split(b).catch((err: Error) => {
+          const s = this.state(b.topic, b.partition);
+          s.splitting = Math.max(0, s.splitting - 1);
+          this.fail(b, err.message);
+        });
         return;
       }
       this.fail(b, this.message(code, r.errorMessage));
@@ -472,7 +478,7 @@ export class RecordProducer {
 
   /** Once a failed partition has nothing in flight, resend its unacknowledged batches in order. */
   private maybeRecover(s: PartitionState): void {
-    if (!s.recovering || s.inflight.size > 0) return;
+    if (!s.recovering || s.inflight.size > 0 || s.splitting > 0) return;
     const pending = [...s.failedInFlight, ...s.queue].sort((a, b) => (a.baseSequence - b.baseSequence) || 0);
     s.failedInFlight = [];
     if (this.producerId >= 0) {
@@ -494,6 +500,7 @@ export class RecordProducer {
     const s = this.state(b.topic, b.partition);
     s.inflight.delete(b);
     s.recovering = true;
+    s.splitting++;
     // Decode our own records back and re-encode them as two batches.
     const section = b.builder.recordsSection();
     const header = Buffer.alloc(61);
@@ -532,6 +539,8 @@ export class RecordProducer {
       made.push(nb);
     }
     s.failedInFlight.push(...made);
+    s.splitting--;
+    s.recovering = true;
     this.maybeRecover(s);
   }
 
@@ -570,7 +579,7 @@ export class RecordProducer {
 
   private pendingCount(): number {
     let n = 0;
-    for (const s of this.parts.values()) n += s.queue.length + s.inflight.size + s.failedInFlight.length + (s.open && s.open.count ? 1 : 0);
+    for (const s of this.parts.values()) n += s.queue.length + s.inflight.size + s.failedInFlight.length + s.splitting + (s.open && s.open.count ? 1 : 0);
     return n;
   }
 
