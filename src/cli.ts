@@ -127,6 +127,105 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
     .addHelpText('after', examples('kfk topic delete --topic orders', "kfk topic delete --topic 'tmp-.*' --dry-run"))
     .action(action('topic/delete'));
 
+  // group
+  const group = program.command('group').description('consumer groups: lag, members, offset resets (kafka-consumer-groups)');
+  group.addHelpText('after', examples('kfk group list', 'kfk group describe --group billing', 'kfk group reset-offsets --group billing --topic orders --to-earliest --execute'));
+
+  addConnectionOptions(group.command('list'))
+    .description('list consumer groups (--state adds the state; --state S[,S] filters)')
+    .option('--state [states]', 'show the STATE column; with a value, only groups in these states (Stable, Empty, ...)')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk group list', 'kfk group list --state', 'kfk group list --state Empty -o json'))
+    .action(action('group/list'));
+
+  addConnectionOptions(group.command('describe'))
+    .description('per-partition CURRENT-OFFSET, LOG-END-OFFSET and LAG of a group, with its members')
+    .requiredOption('--group <id>', 'consumer group')
+    .option('--offsets', 'partition offsets and lag (the default)')
+    .option('--members', 'members, their hosts and partition counts')
+    .option('--state', 'coordinator, assignment strategy, state and member count')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk group describe --group billing', 'kfk group describe --group billing --members', 'kfk group describe --group billing -o json | jq .totalLag'))
+    .action(action('group/describe'));
+
+  addConnectionOptions(group.command('reset-offsets'))
+    .description('move a group\'s committed offsets (dry run unless --execute; the group must be inactive)')
+    .requiredOption('--group <id>', 'consumer group')
+    .option('--topic <topic[:partitions]>', 'topic, or topic:0,1 / topic:0-3; repeatable', collect)
+    .option('--all-topics', 'every topic the group has committed offsets for')
+    .option('--to-earliest', 'to the earliest offset')
+    .option('--to-latest', 'to the log end')
+    .option('--to-current', 'to the committed offset (no change)')
+    .option('--to-offset <n>', 'to offset N (kept within the log)')
+    .option('--shift-by <n>', 'committed offset plus N (negative moves back)')
+    .option('--to-datetime <time>', 'to the first offset at or after this time (ISO 8601; no zone means UTC)')
+    .option('--by-duration <duration>', 'to the first offset at or after now minus this (PT1H30M, 90m, 1d)')
+    .option('--dry-run', 'show the plan only (the default)')
+    .option('--execute', 'commit the plan')
+    .addOption(outputOption())
+    .addHelpText(
+      'after',
+      examples('kfk group reset-offsets --group billing --topic orders --to-earliest', 'kfk group reset-offsets --group billing --topic orders:0 --shift-by -10 --execute'),
+    )
+    .action(action('group/reset-offsets'));
+
+  addConnectionOptions(group.command('delete'))
+    .description('delete consumer groups (they must be empty)')
+    .requiredOption('--group <id>', 'consumer group; repeatable or comma-separated', collect)
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk group delete --group old-billing'))
+    .action(action('group/delete'));
+
+  addConnectionOptions(group.command('delete-offsets'))
+    .description('delete a group\'s committed offsets for topics or partitions')
+    .requiredOption('--group <id>', 'consumer group')
+    .requiredOption('--topic <topic[:partitions]>', 'topic or topic:0,1; repeatable', collect)
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk group delete-offsets --group billing --topic orders'))
+    .action(action('group/delete-offsets'));
+
+  // config
+  const config = program.command('config').description('describe and change topic and broker configs (kafka-configs)');
+  config.addHelpText('after', examples('kfk config describe --topic orders', 'kfk config alter --topic orders --set retention.ms=3600000'));
+
+  addConnectionOptions(config.command('describe'))
+    .description("a topic's or broker's dynamic configs (--all: every config), with synonyms")
+    .option('--topic <name>', 'topic')
+    .option('--broker <id>', 'broker id')
+    .option('--all', 'all configs, defaults included')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk config describe --topic orders', 'kfk config describe --broker 1 --all -o json'))
+    .action(action('config/describe'));
+
+  addConnectionOptions(config.command('alter'))
+    .description('set or delete config keys; keys not named are kept')
+    .option('--topic <name>', 'topic')
+    .option('--broker <id>', 'broker id')
+    .option('--set <key=value>', 'set a config (also a=1,b=[x,y]); repeatable', collect)
+    .option('--delete <key>', 'remove a config override; repeatable', collect)
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk config alter --topic orders --set retention.ms=3600000 --delete cleanup.policy', 'kfk config alter --broker 1 --set log.cleaner.threads=2'))
+    .action(action('config/alter'));
+
+  // cluster
+  const cluster = program.command('cluster').description('the cluster: id, controller, brokers');
+  addConnectionOptions(cluster.command('describe'))
+    .description('cluster id, controller, and brokers with host:port and rack')
+    .addOption(outputOption())
+    .addHelpText('after', examples('kfk cluster describe', 'kfk cluster describe -o json'))
+    .action(action('cluster/describe'));
+
+  // offsets
+  addConnectionOptions(program.command('offsets'))
+    .description('partition offsets at a time: topic:partition:offset (kafka-get-offsets)')
+    .option('--topic <name|regex>', 'topic name or regular expression (default: all)')
+    .option('--partitions <list>', 'only these partitions, e.g. 0,1')
+    .option('--time <time>', 'earliest (-2), latest (-1, default), epoch ms or a date-time')
+    .option('--exclude-internal', 'leave out internal topics')
+    .addOption(new Option('-o, --output <format>', 'text (kafka-get-offsets) or json').choices(['text', 'json']))
+    .addHelpText('after', examples('kfk offsets --topic orders', 'kfk offsets --topic orders --time earliest', "kfk offsets --topic orders --time '2024-05-01T00:00:00Z'"))
+    .action(action('offsets'));
+
   // produce
   addConnectionOptions(program.command('produce'), { timeoutFlag: false })
     .description('send stdin lines (or files) to a topic as records (kafka-console-producer)')

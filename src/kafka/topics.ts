@@ -75,15 +75,31 @@ export async function liveBrokerIds(client: KafkaClient): Promise<number[]> {
  * HashMap): bucket by the spread String.hashCode, buckets ascending, insertion order within one.
  */
 export function javaHashMapOrder(keys: string[], initialCapacity = 16): string[] {
+  return javaHashOrder(keys, javaStringHash, initialCapacity);
+}
+
+/** Java's String.hashCode. */
+export function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Java's TopicPartition.hashCode. */
+export function javaTopicPartitionHash(tp: { topic: string; partition: number }): number {
+  return (Math.imul(31 + tp.partition, 31) + javaStringHash(tp.topic)) | 0;
+}
+
+/** Java's HashMap iteration order for items with these hashCodes. */
+export function javaHashOrder<T>(items: T[], hash: (item: T) => number, initialCapacity = 16): T[] {
   let capacity = 1;
   while (capacity < initialCapacity) capacity *= 2;
-  while (keys.length > capacity * 0.75) capacity *= 2;
-  const bucket = (s: string) => {
-    let h = 0;
-    for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  while (items.length > capacity * 0.75) capacity *= 2;
+  const bucket = (item: T) => {
+    const h = hash(item);
     return (h ^ (h >>> 16)) & (capacity - 1);
   };
-  return keys
+  return items
     .map((k, i) => ({ k, i, b: bucket(k) }))
     .sort((a, b) => a.b - b.b || a.i - b.i)
     .map((x) => x.k);

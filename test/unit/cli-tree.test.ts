@@ -13,7 +13,7 @@ describe('the command tree', () => {
   const all = leaves(program);
   it('has the commands every runbook needs', () => {
     const names = all.map((l) => l.path.join(' '));
-    for (const n of ['topic create', 'topic alter', 'topic describe', 'topic list', 'topic delete', 'produce', 'consume', 'local start', 'local stop', 'local status', 'local logs']) {
+    for (const n of ['topic create', 'topic alter', 'topic describe', 'topic list', 'topic delete', 'produce', 'consume', 'local start', 'local stop', 'local status', 'local logs', 'group list', 'group describe', 'group reset-offsets', 'group delete', 'group delete-offsets', 'config describe', 'config alter', 'cluster describe', 'offsets']) {
       expect(names).toContain(n);
     }
   });

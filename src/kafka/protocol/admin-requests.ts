@@ -6,6 +6,7 @@
 //   CreatePartitions v1 (key 37)
 //   DeleteTopics v3 (key 20)
 //   IncrementalAlterConfigs v0 (key 44): SET / DELETE of single keys, others untouched
+//   OffsetDelete v0 (key 47): a group's committed offsets for some partitions
 //
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
 import { createRequire } from 'node:module';
@@ -296,6 +297,51 @@ export function incrementalAlterConfigs(
         });
       },
       parse: parseNamedErrors,
+    },
+  };
+}
+
+// ---- OffsetDelete v0 (key 47): to the group coordinator ----
+
+export function offsetDelete(group: string, partitions: Array<{ topic: string; partition: number }>): ProtocolRequest {
+  const byTopic = new Map<string, number[]>();
+  for (const p of partitions) (byTopic.get(p.topic) ?? byTopic.set(p.topic, []).get(p.topic)!).push(p.partition);
+  return {
+    request: {
+      apiKey: 47,
+      apiVersion: 0,
+      apiName: 'OffsetDelete',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeString(group);
+        e.writeInt32(byTopic.size);
+        for (const [topic, ps] of byTopic) {
+          e.writeString(topic);
+          e.writeInt32(ps.length);
+          ps.forEach((p) => e.writeInt32(p));
+        }
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        const errorCode = d.readInt16();
+        d.readInt32();
+        const topics = d.readArray((t: Dec) => ({
+          topic: t.readString(),
+          partitions: t.readArray((p: Dec) => ({ partition: p.readInt32(), errorCode: p.readInt16() })),
+        }));
+        return { errorCode, topics };
+      },
+      parse: async (data: unknown) => {
+        const r = data as { errorCode: number; topics: Array<{ topic: string; partitions: Array<{ partition: number; errorCode: number }> }> };
+        const message = (code: number) => createErrorFromCode(code).message;
+        return {
+          error: r.errorCode ? { code: r.errorCode, message: message(r.errorCode) } : null,
+          partitions: r.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, error: p.errorCode ? message(p.errorCode) : null }))),
+        };
+      },
     },
   };
 }

@@ -1,0 +1,43 @@
+// kafka-configs --describe: the resource's dynamic configs (or --all), sorted, with synonyms.
+import type { CommandContext } from '../../context.js';
+import { KfkError, UsageError } from '../../errors.js';
+import { grid } from '../../format/group-text.js';
+import { outputMode, tableStyle } from '../../format/style.js';
+import type { ConfigEntry, ResourceKind } from '../../kafka/configs.js';
+
+export function configResource(opts: { topic?: string; broker?: string }): { kind: ResourceKind; name: string } {
+  if (opts.topic !== undefined && opts.broker !== undefined) throw new UsageError('give --topic or --broker, not both');
+  if (opts.topic !== undefined) return { kind: 'topic', name: opts.topic };
+  if (opts.broker !== undefined) return { kind: 'broker', name: opts.broker };
+  throw new UsageError('give --topic T or --broker ID');
+}
+
+const DYNAMIC: Record<ResourceKind, string> = { topic: 'DYNAMIC_TOPIC_CONFIG', broker: 'DYNAMIC_BROKER_CONFIG' };
+
+export function configText(kind: ResourceKind, name: string, entries: ConfigEntry[], all: boolean): string {
+  const lines = entries.map((e) => {
+    const synonyms = e.synonyms.map((s) => `${s.source}:${s.name}=${s.value}`).join(', ');
+    return `  ${e.name}=${e.value} sensitive=${e.sensitive} synonyms={${synonyms}}\n`;
+  });
+  return `${all ? 'All' : 'Dynamic'} configs for ${kind} ${name} are:\n` + lines.join('');
+}
+
+export async function run(ctx: CommandContext, opts: { topic?: string; broker?: string; all?: boolean; output?: string }): Promise<number> {
+  const { kind, name } = configResource(opts);
+  const client = await ctx.kafka();
+  const api = await import('../../kafka/configs.js');
+  if (kind === 'topic') {
+    const { listTopicNames } = await import('../../kafka/topics.js');
+    const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
+    if (!names.includes(name)) throw new KfkError(`Topic '${name}' does not exist as expected`);
+  }
+  const all = await ctx.bounded(api.describeConfigs(client, kind, name));
+  const entries = opts.all ? all : all.filter((e) => e.source === DYNAMIC[kind]);
+  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
+  if (mode === 'json') await ctx.io.out(JSON.stringify({ resource: kind, name, configs: entries }) + '\n');
+  else if (mode === 'table') {
+    const rows = entries.map((e) => [e.name, e.value ?? (e.sensitive ? '(sensitive)' : '-'), e.source, e.readOnly ? 'yes' : 'no']);
+    await ctx.io.out(await grid(['NAME', 'VALUE', 'SOURCE', 'READ-ONLY'], rows, await tableStyle(ctx.io.color)));
+  } else await ctx.io.out(configText(kind, name, entries, Boolean(opts.all)));
+  return 0;
+}
