@@ -1,0 +1,230 @@
+import { describe, expect, inject, it } from 'vitest';
+import { kfk, uniqueName } from '../helpers/cli.js';
+import { kafkaTool } from '../helpers/kafka-tools.js';
+
+const { bootstrap } = inject('cluster');
+const B = ['--bootstrap-server', bootstrap];
+const GROUPS = 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand';
+const groupsTool = (args: string[]) => kafkaTool(GROUPS, ['--bootstrap-server', bootstrap, ...args]);
+
+/** A topic with `counts[p]` records in partition p. */
+async function topicWith(counts: number[]): Promise<string> {
+  const t = uniqueName('grp');
+  expect((await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', String(counts.length)])).code).toBe(0);
+  await produceMore(t, counts);
+  return t;
+}
+
+async function produceMore(t: string, counts: number[]): Promise<void> {
+  for (const [p, n] of counts.entries()) {
+    if (n === 0) continue;
+    const lines = Array.from({ length: n }, (_, i) => `p${p}-${i}`).join('\n') + '\n';
+    expect((await kfk(['produce', ...B, '--topic', t, '--partition', String(p)], { input: lines })).code).toBe(0);
+  }
+}
+
+async function consumeInGroup(t: string, group: string, n: number): Promise<void> {
+  const r = await kfk(['consume', ...B, '--topic', t, '--group', group, '--from-beginning', '--max-messages', String(n), '--timeout-ms', '15000']);
+  expect(r.code).toBe(0);
+  expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(n);
+}
+
+interface Described {
+  totalLag: number;
+  state: string;
+  offsets: Array<{ topic: string; partition: number; currentOffset: number | null; logEndOffset: number | null; lag: number | null; consumerId: string | null }>;
+}
+
+async function describeJson(group: string): Promise<Described> {
+  const r = await kfk(['group', 'describe', ...B, '--group', group, '-o', 'json']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Described;
+}
+
+describe('kfk group', () => {
+  it('lag per partition is what was produced minus what the group consumed', async () => {
+    const t = await topicWith([10, 20, 30]);
+    const g = uniqueName('lag');
+    await consumeInGroup(t, g, 60);
+    await produceMore(t, [1, 2, 3]);
+    const d = await describeJson(g);
+    expect(d.state).toBe('Empty');
+    expect(d.offsets.map((o) => [o.partition, o.currentOffset, o.logEndOffset, o.lag])).toEqual([
+      [0, 10, 11, 1],
+      [1, 20, 22, 2],
+      [2, 30, 33, 3],
+    ]);
+    expect(d.totalLag).toBe(6);
+  });
+
+  it('describe prints exactly what kafka-consumer-groups --describe prints for the same group', async () => {
+    const t = await topicWith([5, 7]);
+    const g = uniqueName('same');
+    await consumeInGroup(t, g, 12);
+    await produceMore(t, [3, 0]);
+    const real = await groupsTool(['--describe', '--group', g]);
+    const ours = await kfk(['group', 'describe', ...B, '--group', g]);
+    expect(real.code).toBe(0);
+    expect(ours).toMatchObject({ code: 0, stdout: real.stdout, stderr: `Consumer group '${g}' has no active members.\n` });
+    expect(ours.stdout).toContain(`\n${g.padEnd(15)} ${t.padEnd(15)} 0          5               8               3               -`);
+  });
+
+  it('an unknown group is a one-line error', async () => {
+    const g = uniqueName('nobody');
+    expect(await kfk(['group', 'describe', ...B, '--group', g])).toMatchObject({ code: 1, stdout: '', stderr: `kfk: Consumer group '${g}' does not exist.\n` });
+  });
+
+  it('reset-offsets: the dry run changes nothing, --execute moves the group as planned, plans match Kafka\'s', async () => {
+    const t = await topicWith([8, 4]);
+    const g = uniqueName('reset');
+    await consumeInGroup(t, g, 12);
+    const before = await describeJson(g);
+
+    const dry = await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, '--to-earliest']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toBe('kfk: dry run (the default): nothing was changed; add --execute to apply this plan\n');
+    const realPlan = await groupsTool(['--reset-offsets', '--group', g, '--topic', t, '--to-earliest', '--dry-run']);
+    expect(dry.stdout).toBe(realPlan.stdout);
+    expect(await describeJson(g)).toEqual(before);
+
+    for (const spec of [['--shift-by', '-3'], ['--to-offset', '2'], ['--to-latest'], ['--to-datetime', '2020-01-01T00:00:00.000']]) {
+      const ours = await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', `${t}:1`, ...spec, '--dry-run']);
+      const real = await groupsTool(['--reset-offsets', '--group', g, '--topic', `${t}:1`, ...spec, '--dry-run']);
+      expect(ours).toMatchObject({ code: 0, stdout: real.stdout, stderr: '' });
+    }
+
+    const shift = await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, '--shift-by', '-3', '--execute']);
+    expect(shift).toMatchObject({ code: 0, stderr: '' });
+    const after = await describeJson(g);
+    expect(after.offsets.map((o) => [o.partition, o.currentOffset, o.lag])).toEqual([
+      [0, 5, 3],
+      [1, 1, 3],
+    ]);
+    expect(after.totalLag).toBe(6);
+
+    // The group reads from the new position.
+    const again = await kfk(['consume', ...B, '--topic', t, '--group', g, '--max-messages', '6', '--timeout-ms', '15000']);
+    expect(again.stdout.split('\n').filter(Boolean).sort()).toEqual(['p0-5', 'p0-6', 'p0-7', 'p1-1', 'p1-2', 'p1-3']);
+  });
+
+  it('reset-offsets refuses while the group has an active member, like Kafka', async () => {
+    const t = await topicWith([3]);
+    const g = uniqueName('active');
+    const member = kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--timeout-ms', '6000']);
+    let state = '';
+    for (let i = 0; i < 60 && state !== 'Stable'; i++) {
+      const r = await kfk(['group', 'describe', ...B, '--group', g, '--state', '-o', 'json']);
+      state = r.code === 0 ? (JSON.parse(r.stdout) as { state: string }).state : '';
+      if (state !== 'Stable') await new Promise((res) => setTimeout(res, 250));
+    }
+    expect(state).toBe('Stable');
+    const members = await kfk(['group', 'describe', ...B, '--group', g, '--members']);
+    const realMembers = await groupsTool(['--describe', '--group', g, '--members']);
+    expect(members).toMatchObject({ code: 0, stdout: realMembers.stdout });
+    const r = await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, '--to-earliest', '--execute']);
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `kfk: Assignments can only be reset if the group '${g}' is inactive, but the current state is Stable.\n`,
+    });
+    expect((await member).code).toBe(0);
+  });
+
+  it('delete-offsets and delete remove what they name', async () => {
+    const t = await topicWith([2, 2]);
+    const g = uniqueName('del');
+    await consumeInGroup(t, g, 4);
+    const r = await kfk(['group', 'delete-offsets', ...B, '--group', g, '--topic', `${t}:0`]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const w = Math.max(15, t.length);
+    expect(r.stdout).toBe(`Request succeeded for deleting offsets from group ${g}.\n\n${'TOPIC'.padEnd(w)} PARTITION  STATUS         \n${t.padEnd(w)} 0          Successful     \n`);
+    expect((await describeJson(g)).offsets.map((o) => o.partition)).toEqual([1]);
+
+    expect(await kfk(['group', 'delete', ...B, '--group', g])).toMatchObject({ code: 0, stdout: `Deletion of requested consumer groups ('${g}') was successful.\n` });
+    expect((await kfk(['group', 'describe', ...B, '--group', g])).code).toBe(1);
+    const gone = await kfk(['group', 'delete', ...B, '--group', g]);
+    expect(gone.code).toBe(1);
+    expect(gone.stdout).toContain(`* Group '${g}' could not be deleted due to: `);
+  });
+
+  it('list shows groups with their state; --state filters', async () => {
+    const t = await topicWith([1]);
+    const g = uniqueName('listed');
+    await consumeInGroup(t, g, 1);
+    const all = await kfk(['group', 'list', ...B]);
+    expect(all.stdout.split('\n')).toContain(g);
+    const json = JSON.parse((await kfk(['group', 'list', ...B, '-o', 'json'])).stdout) as Array<{ group: string; state: string; protocolType: string }>;
+    expect(json.find((x) => x.group === g)).toMatchObject({ state: 'Empty', protocolType: 'consumer' });
+    const stable = await kfk(['group', 'list', ...B, '--state', 'stable']);
+    expect(stable.stdout).not.toContain(g);
+    expect(stable.stdout.startsWith('GROUP')).toBe(true);
+    expect(await kfk(['group', 'list', ...B, '--state', 'sleepy'])).toMatchObject({
+      code: 2,
+      stderr: "kfk: Invalid state list 'sleepy'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty\n",
+    });
+  });
+});
+
+describe('kfk config', () => {
+  it('alter changes only the named keys; describe prints what kafka-configs prints', async () => {
+    const t = uniqueName('cfg');
+    await kfk(['topic', 'create', ...B, '--topic', t, '--config', 'retention.ms=60000', '--config', 'cleanup.policy=compact']);
+    expect(await kfk(['config', 'alter', ...B, '--topic', t, '--set', 'max.message.bytes=200000', '--delete', 'cleanup.policy'])).toMatchObject({
+      code: 0,
+      stdout: `Completed updating config for topic ${t}.\n`,
+    });
+    const ours = await kfk(['config', 'describe', ...B, '--topic', t]);
+    expect(ours.stdout).toBe(
+      `Dynamic configs for topic ${t} are:\n` +
+        '  max.message.bytes=200000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:max.message.bytes=200000, DEFAULT_CONFIG:message.max.bytes=1048588}\n' +
+        '  retention.ms=60000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=60000}\n',
+    );
+    const real = await kafkaTool('org.apache.kafka.tools.ConfigCommand', ['--bootstrap-server', bootstrap, '--describe', '--entity-type', 'topics', '--entity-name', t]);
+    expect(ours.stdout).toBe(real.stdout);
+    const all = JSON.parse((await kfk(['config', 'describe', ...B, '--topic', t, '--all', '-o', 'json'])).stdout) as { configs: Array<{ name: string; value: string; source: string }> };
+    expect(all.configs.find((c) => c.name === 'cleanup.policy')).toMatchObject({ value: 'delete', source: 'DEFAULT_CONFIG' });
+  });
+
+  it('an unknown config name and a bad value are one-line errors', async () => {
+    const t = uniqueName('cfgbad');
+    await kfk(['topic', 'create', ...B, '--topic', t]);
+    const name = await kfk(['config', 'alter', ...B, '--topic', t, '--set', 'no.such.config=1']);
+    expect(name.code).toBe(1);
+    expect(name.stderr).toMatch(/^kfk: .*no\.such\.config.*\n$/);
+    const value = await kfk(['config', 'alter', ...B, '--topic', t, '--set', 'retention.ms=soon']);
+    expect(value.code).toBe(1);
+    expect(value.stderr).toMatch(/^kfk: .*retention\.ms.*\n$/);
+    expect(await kfk(['config', 'describe', ...B, '--topic', uniqueName('none')])).toMatchObject({ code: 1 });
+  });
+
+  it('broker configs: set and delete a dynamic broker config', async () => {
+    const { brokers } = JSON.parse((await kfk(['cluster', 'describe', ...B, '-o', 'json'])).stdout) as { brokers: Array<{ id: number }> };
+    const id = String(brokers[0].id);
+    expect((await kfk(['config', 'alter', ...B, '--broker', id, '--set', 'log.cleaner.io.max.bytes.per.second=1.0E9'])).code).toBe(0);
+    const d = await kfk(['config', 'describe', ...B, '--broker', id]);
+    expect(d.stdout).toContain(`Dynamic configs for broker ${id} are:\n  log.cleaner.io.max.bytes.per.second=1.0E9 sensitive=false synonyms={DYNAMIC_BROKER_CONFIG:log.cleaner.io.max.bytes.per.second=1.0E9`);
+    expect((await kfk(['config', 'alter', ...B, '--broker', id, '--delete', 'log.cleaner.io.max.bytes.per.second'])).code).toBe(0);
+    expect((await kfk(['config', 'describe', ...B, '--broker', id])).stdout).toBe(`Dynamic configs for broker ${id} are:\n`);
+  });
+});
+
+describe('kfk cluster and offsets', () => {
+  it('cluster describe names the cluster id and the broker at the bootstrap address', async () => {
+    const r = await kfk(['cluster', 'describe', ...B, '-o', 'json']);
+    const info = JSON.parse(r.stdout) as { clusterId: string; controller: number; brokers: Array<{ id: number; host: string; port: number }> };
+    expect(info.clusterId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(info.brokers.map((b) => `${b.host}:${b.port}`)).toContain(bootstrap);
+    const text = await kfk(['cluster', 'describe', ...B]);
+    expect(text.stdout.startsWith(`Cluster ID: ${info.clusterId}\nController: ${info.controller}\nBroker: `)).toBe(true);
+  });
+
+  it('offsets print what kafka-get-offsets prints', async () => {
+    const t = await topicWith([4, 0, 9]);
+    for (const [ours, theirs] of [[[], []], [['--time', 'earliest'], ['--time', '-2']], [['--time', '4102444800000'], ['--time', '4102444800000']]]) {
+      const k = await kfk(['offsets', ...B, '--topic', t, ...ours]);
+      const real = await kafkaTool('org.apache.kafka.tools.GetOffsetShell', ['--bootstrap-server', bootstrap, '--topic', t, ...theirs]);
+      expect(k).toMatchObject({ code: 0, stdout: real.stdout, stderr: '' });
+    }
+    expect((await kfk(['offsets', ...B, '--topic', t])).stdout).toBe(`${t}:0:4\n${t}:1:0\n${t}:2:9\n`);
+  });
+});
