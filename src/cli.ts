@@ -1,7 +1,7 @@
 // The command tree. Flags shared by every command that talks to Kafka are defined once here
 // (addConnectionOptions); each command's body lives in src/commands/ and is loaded only when
 // that command runs.
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 
 export type Action = (opts: Record<string, unknown>, command: Command) => Promise<void>;
 export type ActionFactory = (module: string) => Action;
@@ -330,6 +330,22 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
     .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
     .addHelpText('after', examples('kfk local install'))
     .action(action('local/install'));
+
+  // completion
+  program
+    .command('completion')
+    .description('print the shell completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples('kfk completion bash > ~/.local/share/bash-completion/completions/kfk', 'kfk completion zsh > "${fpath[1]}/_kfk"', 'kfk completion fish > ~/.config/fish/completions/kfk.fish'),
+    )
+    .action((shell: string, opts: Record<string, unknown>, cmd: Command) => action('completion')({ ...opts, shell }, cmd));
+  // Names for the completion scripts: topics or groups of the configured cluster, quickly or not at all.
+  addConnectionOptions(program.command('__complete', { hidden: true }))
+    .description('print topic or group names for shell completion')
+    .addArgument(new Argument('<kind>').choices(['topics', 'groups']))
+    .action((kind: string, opts: Record<string, unknown>, cmd: Command) => action('complete-names')({ ...opts, kind }, cmd));
 
   return program;
 }

@@ -6,7 +6,8 @@ import {
   OP_SET,
   RESOURCE_TOPIC,
   createPartitions as createPartitionsRequest,
-  createTopics,
+  brokerError,
+  createTopics as createTopicsRequest,
   deleteTopics as deleteTopicsRequest,
   describeTopicPartitions,
   incrementalAlterConfigs,
@@ -136,7 +137,6 @@ async function describePartitions(client: KafkaClient, names: string[]): Promise
       const res: DtpResult = await send<DtpResult>(broker, describeTopicPartitions(names, 2000, cursor));
       for (const t of res.topics) {
         if (t.errorCode !== 0) {
-          const { brokerError } = await import('./protocol/admin-requests.js');
           throw brokerError(t.errorCode, t.errorCode === 3 ? `Topic '${t.name}' does not exist` : null);
         }
         const prev = out.get(t.name!);
@@ -188,18 +188,29 @@ export async function describeTopics(client: KafkaClient, names: string[], o: { 
     .map((n) => ({ ...parts.get(n)!, configs: configs.get(n) ?? [] }));
 }
 
-export async function createTopic(
-  client: KafkaClient,
-  t: { name: string; partitions?: number; replicationFactor?: number; configs: Record<string, string>; replicaAssignment?: number[][] },
-): Promise<void> {
+export interface NewTopicSpec {
+  name: string;
+  partitions?: number;
+  replicationFactor?: number;
+  configs: Record<string, string>;
+  replicaAssignment?: number[][];
+}
+
+/** Creates all topics in one CreateTopics request; each topic's outcome (error or null), in order. */
+export async function createTopics(client: KafkaClient, topics: NewTopicSpec[]): Promise<Array<{ name: string; error: (Error & { type: string }) | null }>> {
   const broker = await anyBroker(client);
-  await send(
+  const res = await send<Array<{ name: string; errorCode: number; errorMessage: string | null }>>(
     broker,
-    createTopics(
-      [{ name: t.name, partitions: t.partitions ?? -1, replicationFactor: t.replicationFactor ?? -1, assignment: t.replicaAssignment, configs: t.configs }],
+    createTopicsRequest(
+      topics.map((t) => ({ name: t.name, partitions: t.partitions ?? -1, replicationFactor: t.replicationFactor ?? -1, assignment: t.replicaAssignment, configs: t.configs })),
       ADMIN_TIMEOUT_MS,
     ),
   );
+  const byName = new Map(res.map((r) => [r.name, r]));
+  return topics.map((t) => {
+    const r = byName.get(t.name);
+    return { name: t.name, error: r && r.errorCode !== 0 ? brokerError(r.errorCode, r.errorMessage) : null };
+  });
 }
 
 /** Grows a topic to `count` partitions. `assignment` lists replicas for every partition (kafka-topics style); only the new ones are sent. */

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../context.js';
 import { KfkError, UsageError } from '../../errors.js';
 import { parseCount, parseReplicaAssignment, parseTopicConfigs } from '../../format/topic-args.js';
-import { topicMatcher } from '../../format/topic-pattern.js';
+import { missingTopicsMessage, topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
 
 export interface AlterFlags {
   topic: string;
@@ -26,11 +26,13 @@ export async function run(ctx: CommandContext, opts: AlterFlags): Promise<number
 
   const client = await ctx.kafka();
   const api = await import('../../kafka/topics.js');
-  const names = (await ctx.bounded(api.listTopicNames(client, { includeInternal: true }))).filter(topicMatcher(opts.topic)).sort();
-  if (names.length === 0) {
-    if (opts.ifExists) return 0;
-    throw new KfkError(`Topic '${opts.topic}' does not exist as expected`);
+  const all = await ctx.bounded(api.listTopicNames(client, { includeInternal: true }));
+  const names = all.filter(topicMatcher(opts.topic)).sort();
+  if (!opts.ifExists) {
+    const missing = unmatchedPatterns(opts.topic, all);
+    if (missing.length) throw new KfkError(missingTopicsMessage(missing));
   }
+  if (names.length === 0) return 0;
   const results: Array<{ topic: string; partitions?: number; configs?: { set: Record<string, string>; deleted: string[] } }> = [];
   for (const name of names) {
     const r: (typeof results)[number] = { topic: name };

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../context.js';
 import { KfkError } from '../../errors.js';
-import { topicMatcher } from '../../format/topic-pattern.js';
+import { missingTopicsMessage, splitTopicList, topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
 
 export interface DeleteFlags {
   topic: string;
@@ -15,14 +15,15 @@ export async function run(ctx: CommandContext, opts: DeleteFlags): Promise<numbe
   const api = await import('../../kafka/topics.js');
   const all = await ctx.bounded(api.listTopicNames(client, { includeInternal: true }));
   // A pattern never sweeps up internal topics; naming one exactly is refused.
-  if (all.includes(opts.topic) && opts.topic.startsWith('__')) {
-    throw new KfkError(`Topic ${opts.topic} is a kafka internal topic and is not allowed to be marked for deletion.`);
+  const internal = splitTopicList(opts.topic).find((t) => t.startsWith('__') && all.includes(t));
+  if (internal) throw new KfkError(`Topic ${internal} is a kafka internal topic and is not allowed to be marked for deletion.`);
+  const deletable = all.filter((n) => !n.startsWith('__'));
+  const names = deletable.filter(matches).sort();
+  if (!opts.ifExists) {
+    const missing = unmatchedPatterns(opts.topic, deletable);
+    if (missing.length) throw new KfkError(missingTopicsMessage(missing));
   }
-  const names = all.filter((n) => !n.startsWith('__') && matches(n)).sort();
-  if (names.length === 0) {
-    if (opts.ifExists) return 0;
-    throw new KfkError(`Topic '${opts.topic}' does not exist as expected`);
-  }
+  if (names.length === 0) return 0;
   if (opts.dryRun) {
     if (opts.output === 'json') await ctx.io.out(JSON.stringify({ dryRun: true, topics: names }) + '\n');
     else await ctx.io.out(names.map((n) => `Would delete topic ${n}.\n`).join(''));

@@ -2,7 +2,7 @@ import type { CommandContext } from '../../context.js';
 import { KfkError } from '../../errors.js';
 import { describeJson, describeTable, describeText, describeView } from '../../format/topic-describe.js';
 import { outputMode, tableStyle } from '../../format/style.js';
-import { topicMatcher } from '../../format/topic-pattern.js';
+import { missingTopicsMessage, topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
 
 export interface DescribeFlags {
   topic?: string;
@@ -22,10 +22,11 @@ export async function run(ctx: CommandContext, opts: DescribeFlags): Promise<num
   const topicsApi = await import('../../kafka/topics.js');
   const all = await ctx.bounded(topicsApi.listTopicNames(client, { includeInternal: !opts.excludeInternal }));
   const names = all.filter(matches).sort();
-  if (names.length === 0) {
-    if (opts.topic && !opts.ifExists) throw new KfkError(`Topic '${opts.topic}' does not exist as expected`);
-    return 0;
+  if (opts.topic !== undefined && !opts.ifExists) {
+    const missing = unmatchedPatterns(opts.topic, all);
+    if (missing.length) throw new KfkError(missingTopicsMessage(missing));
   }
+  if (names.length === 0) return 0;
   const [topics, liveBrokers] = await ctx.bounded(
     Promise.all([topicsApi.describeTopics(client, names, { withConfigs: true }), topicsApi.liveBrokerIds(client)]),
   );

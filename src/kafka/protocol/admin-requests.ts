@@ -183,7 +183,7 @@ export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolReq
         d.readInt32();
         return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
       },
-      parse: parseNamedErrors,
+      parse: async (data: unknown) => data, // per-topic errors: the caller decides (several topics, --if-not-exists)
     },
   };
 }
