@@ -24,6 +24,20 @@ export default defineConfig({
           poolOptions: { forks: { maxForks: 2, minForks: 1 } },
         },
       },
+      {
+        // Faults on a real 3-broker cluster: one file at a time, tests in order (they stop and
+        // restart brokers).
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup-3.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          poolOptions: { forks: { maxForks: 1, minForks: 1 } },
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

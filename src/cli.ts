@@ -252,6 +252,7 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
     .option('--property <key=value>', 'reader property: parse.key, key.separator, parse.headers, ...; repeatable', collect)
     .option('--reader-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
     .option('--line-reader <class>', 'accepted for compatibility; only the default reader exists')
+    .option('--failed-records <file>', 'write records that were not delivered here, as JSON lines to resend with --format json --file')
     .addHelpText(
       'after',
       examples(

@@ -9,6 +9,8 @@ import type { Properties } from './config/properties.js';
 export interface ConfigExtras {
   commandProperties?: Properties;
   commandConfigFiles?: string[];
+  /** The command's --timeout means something else (kfk produce: linger, as in Kafka). */
+  timeoutFlagIsNotConnection?: boolean;
 }
 
 export class CommandContext {
@@ -37,7 +39,9 @@ export class CommandContext {
 
   config(): ResolvedConfig {
     if (!this.resolved) {
-      const input: ResolveInput = { flags: this.flags, env: this.io.env, ...this.extras };
+      const { timeoutFlagIsNotConnection, ...extras } = this.extras;
+      const flags = timeoutFlagIsNotConnection ? { ...this.flags, timeout: undefined } : this.flags;
+      const input: ResolveInput = { flags, env: this.io.env, ...extras };
       this.resolved = resolveConfig(input);
       for (const w of this.resolved.warnings) this.io.err(`kfk: warning: ${w}`);
     }

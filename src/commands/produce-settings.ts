@@ -7,6 +7,7 @@ import { CODEC_ID, type CodecName } from '../kafka/records/codecs.js';
 export interface ProduceFlags {
   topic: string;
   file?: string[];
+  failedRecords?: string;
   format: string;
   key?: string;
   partition?: string;

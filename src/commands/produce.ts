@@ -18,7 +18,7 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
   const reader = readerOptions(readerProps, (w) => io.err(`kfk: warning: ${w}`));
   const producerProps = parseKeyValues(opts.producerProperty, '--producer-property');
   const producerConfigFiles = opts['producer.config'] ? [opts['producer.config']] : [];
-  ctx.withExtras({ commandProperties: producerProps, commandConfigFiles: producerConfigFiles });
+  ctx.withExtras({ commandProperties: producerProps, commandConfigFiles: producerConfigFiles, timeoutFlagIsNotConnection: true });
   const config = ctx.config();
   const settings = producerSettings(opts, explicit, config.properties);
   const fixedPartition = opts.partition === undefined ? undefined : parseNonNegative(opts.partition, '--partition');
@@ -26,7 +26,30 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
 
   const client = await ctx.kafka();
   const { openProducer, topicMessageLimit } = await import('../kafka/produce-session.js');
-  const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition));
+  // --failed-records FILE: undelivered records as JSON lines, for `kfk produce --format json --file FILE`.
+  let failedOut: import('node:fs').WriteStream | undefined;
+  let failedWritten = 0;
+  if (opts.failedRecords !== undefined) {
+    const { createWriteStream } = await import('node:fs');
+    failedOut = createWriteStream(opts.failedRecords, { flags: 'w', mode: 0o600 });
+    await new Promise<void>((resolve, reject) => {
+      failedOut!.once('open', () => resolve());
+      failedOut!.once('error', (err) => reject(new KfkError(`cannot write --failed-records ${opts.failedRecords}: ${err.message}`)));
+    });
+  }
+  const { recordToInputJson } = await import('../format/record-json.js');
+  const onUndelivered = failedOut
+    ? (records: Array<{ key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][]; timestamp: number }>) => {
+        failedWritten += records.length;
+        failedOut!.write(records.map((r) => recordToInputJson({ ...r, partition: fixedPartition }) + '\n').join(''));
+      }
+    : undefined;
+  const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered));
+  const closeFailedOut = async () => {
+    if (!failedOut) return;
+    await new Promise<void>((resolve) => failedOut!.end(resolve));
+    if (failedWritten) io.err(`kfk: ${failedWritten} undelivered record(s) written to ${opts.failedRecords}; resend with: kfk produce --topic ${opts.topic} --format json --file ${opts.failedRecords}`);
+  };
 
   const plain = isPlain(reader) && opts.format === 'line';
   let lineNumber = 0;
@@ -107,6 +130,7 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
   }
 
   const report = inputError || (settings.transactionalId && oversized.length) ? await session.abort() : await session.close();
+  await closeFailedOut();
   if (oversized.length) {
     report.failed += oversized.length;
     report.errors.push({

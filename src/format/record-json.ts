@@ -32,6 +32,21 @@ export function recordToJson(r: JsonRecordIn, encoding: BinaryEncoding): string 
     timestamp: r.timestamp,
     timestampType: r.timestampType === 1 ? 'LogAppendTime' : 'CreateTime',
   };
+  return JSON.stringify(withPayload(out, r, encoding));
+}
+
+/**
+ * A record as `kfk produce --format json` input (key, value, headers, timestamp, and the
+ * partition when one is given): what --failed-records writes for a later rerun.
+ */
+export function recordToInputJson(r: Omit<JsonRecordIn, 'topic' | 'offset' | 'timestampType' | 'partition'> & { partition?: number }): string {
+  const out: Record<string, unknown> = {};
+  if (r.partition !== undefined) out.partition = r.partition;
+  out.timestamp = r.timestamp;
+  return JSON.stringify(withPayload(out, r, 'utf8'));
+}
+
+function withPayload(out: Record<string, unknown>, r: Pick<JsonRecordIn, 'key' | 'value' | 'headers'>, encoding: BinaryEncoding): Record<string, unknown> {
   if (r.key === null) out.key = null;
   else {
     const k = encodeBytes(r.key, encoding);
@@ -50,7 +65,7 @@ export function recordToJson(r: JsonRecordIn, encoding: BinaryEncoding): string 
   const unique = new Set(pairs.map(([k]) => k)).size === pairs.length;
   out.headers = unique ? Object.fromEntries(pairs) : pairs;
   if (headerEnc !== 'utf8' && pairs.length) out.headersEncoding = headerEnc;
-  return JSON.stringify(out);
+  return out;
 }
 
 export interface JsonRecordOut {

@@ -138,9 +138,11 @@ export async function describeTable(views: DescribeView[], style: TableStyle): P
       blocks.push(head);
       continue;
     }
-    const table = new Table({ head: ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'ELR', 'LAST KNOWN ELR'], style: { head: [], border: [] } });
+    const table = new Table({ head: ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'ELR', 'LAST KNOWN ELR', 'STATUS'], style: { head: [], border: [] } });
     for (const p of v.partitions) {
       const under = p.isr.length < p.replicas.length;
+      // Words as well as colour, so the state reads the same without colour.
+      const status = p.leader < 0 ? style.bad('OFFLINE') : under ? style.warn('UNDER-REPLICATED') : 'ok';
       table.push([
         String(p.partition),
         p.leader >= 0 ? String(p.leader) : style.bad('none'),
@@ -148,6 +150,7 @@ export async function describeTable(views: DescribeView[], style: TableStyle): P
         under ? style.warn(ids(p.isr)) : ids(p.isr),
         p.elr === null ? 'N/A' : ids(p.elr),
         p.lastKnownElr === null ? 'N/A' : ids(p.lastKnownElr),
+        status,
       ]);
     }
     blocks.push(head + '\n' + table.toString());

@@ -4,7 +4,7 @@ import { KfkError } from '../errors.js';
 import type { KafkaClient } from './client.js';
 import type { ProducerSettings } from '../commands/produce-settings.js';
 
-import type { DeliveryReport } from './producer.js';
+import type { DeliveryReport, ProducerOptions } from './producer.js';
 export type { DeliveryReport } from './producer.js';
 
 export interface SessionRecord {
@@ -45,6 +45,7 @@ export async function openProducer(
   topic: string,
   settings: ProducerSettings,
   fixedPartition: number | undefined,
+  onUndelivered?: ProducerOptions['onUndelivered'],
 ): Promise<ProduceSession> {
   const partitions = await topicPartitionCount(client, topic);
   if (fixedPartition !== undefined && fixedPartition >= partitions) {
@@ -65,6 +66,7 @@ export async function openProducer(
     idempotent: settings.idempotent,
     transactionalId: settings.transactionalId,
     transactionTimeoutMs: settings.transactionTimeoutMs,
+    onUndelivered,
   });
   await producer.init();
   return {
@@ -73,8 +75,16 @@ export async function openProducer(
       if (settings.sync) return Promise.resolve(pending).then(() => producer.flush());
       return pending;
     },
-    close: () => producer.close(),
-    abort: () => producer.abort(),
+    close: async () => {
+      const report = await producer.close();
+      await producer.undeliveredDone();
+      return report;
+    },
+    abort: async () => {
+      const report = await producer.abort();
+      await producer.undeliveredDone();
+      return report;
+    },
   };
 }
 

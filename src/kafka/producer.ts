@@ -13,13 +13,14 @@
 // - Transactional: the same, plus AddPartitionsToTxn before a partition's first batch, and
 //   EndTxn (commit on close, abort on abort).
 //
-// Unkeyed records stick to one partition until its batch closes, then move to the next (as the
-// Java client's sticky partitioner does, round-robin instead of random); keyed records go where
-// murmur2 puts them, as in the Java client.
+// Unkeyed records stick to one partition until a batch's worth of bytes (batch size) has gone to
+// it, or its batch fills, then move to the next (as the Java client's built-in partitioner does,
+// round-robin instead of weighted random); keyed records go where murmur2 puts them, as in the
+// Java client.
 import { KfkError } from '../errors.js';
 import { partitionForKey } from './partitioner.js';
 import { BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from './records/encoder.js';
-import { decodeRecordSet } from './records/decoder.js';
+import { decodeRecordSet, type DecodedRecord } from './records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from './protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from './client.js';
 import { createRequire } from 'node:module';
@@ -40,6 +41,8 @@ export interface ProducerOptions {
   idempotent: boolean;
   transactionalId?: string;
   transactionTimeoutMs?: number;
+  /** Called with the records of every batch that was not delivered, and their tags. */
+  onUndelivered?: (records: DecodedRecord[], tags: number[]) => void;
 }
 
 export interface ProducerRecord extends OutRecord {
@@ -142,6 +145,8 @@ export class RecordProducer {
   private readonly parts = new Map<string, PartitionState>();
   private readonly topicPartitions = new Map<string, number>();
   private readonly sticky = new Map<string, number>();
+  /** Bytes sent to the current sticky partition of each topic. */
+  private readonly stickyBytes = new Map<string, number>();
   private producerId = -1;
   private producerEpoch = -1;
   private bufferedBytes = 0;
@@ -149,6 +154,7 @@ export class RecordProducer {
   private brokerInflight = new Map<number, number>();
   private delivered = 0;
   private failed = 0;
+  private undeliveredWrites: Promise<void>[] = [];
   private errors = new Map<string, { count: number; tags: number[] }>();
 
   private recordError(message: string, count: number, tags: number[]): void {
@@ -232,7 +238,13 @@ export class RecordProducer {
     }
     if (r.tag !== undefined) s.openTags.add(r.tag);
     this.bufferedBytes += s.open!.sizeInBytes - before;
-    if (s.open!.sizeInBytes >= this.o.batchBytes) this.closeBatch(s, r.key === null && r.partition === undefined);
+    const unkeyed = r.key === null && r.partition === undefined;
+    if (s.open!.sizeInBytes >= this.o.batchBytes) this.closeBatch(s, unkeyed);
+    else if (unkeyed) {
+      const sent = (this.stickyBytes.get(r.topic) ?? 0) + s.open!.sizeInBytes - before;
+      if (sent >= this.o.batchBytes) this.moveSticky(s);
+      else this.stickyBytes.set(r.topic, sent);
+    }
     if (this.bufferedBytes >= this.o.maxBufferedBytes) {
       return new Promise((resolve) => this.waiters.push(resolve));
     }
@@ -248,6 +260,11 @@ export class RecordProducer {
     }
   }
 
+  private moveSticky(s: PartitionState): void {
+    this.sticky.set(s.topic, (s.partition + 1) % this.partitionCount(s.topic));
+    this.stickyBytes.set(s.topic, 0);
+  }
+
   /** Moves the open batch to the send queue; moves the sticky partition on if asked. */
   private closeBatch(s: PartitionState, moveSticky: boolean): void {
     if (s.lingerTimer) {
@@ -258,10 +275,7 @@ export class RecordProducer {
     const tags = s.openTags;
     s.open = null;
     s.openTags = new Tags();
-    if (moveSticky) {
-      const n = this.partitionCount(s.topic);
-      this.sticky.set(s.topic, (s.partition + 1) % n);
-    }
+    if (moveSticky) this.moveSticky(s);
     if (!b || b.count === 0) return;
     const batch: Batch = { topic: s.topic, partition: s.partition, builder: b, count: b.count, tags, baseSequence: -1, attempts: 0, notBefore: 0 };
     if (this.producerId >= 0) {
@@ -496,12 +510,8 @@ export class RecordProducer {
     this.pump();
   }
 
-  private async split(b: Batch): Promise<void> {
-    const s = this.state(b.topic, b.partition);
-    s.inflight.delete(b);
-    s.recovering = true;
-    s.splitting++;
-    // Decode our own records back and re-encode them as two batches.
+  /** The records of one of our own batches, decoded back from its encoding. */
+  private async decodeOwn(b: Batch): Promise<DecodedRecord[]> {
     const section = b.builder.recordsSection();
     const header = Buffer.alloc(61);
     header.writeInt32BE(0, 0);
@@ -514,6 +524,16 @@ export class RecordProducer {
     header.writeInt32BE(Math.floor(firstTs / 0x100000000), 27);
     header.writeUInt32BE(firstTs % 0x100000000, 31);
     const { records } = await decodeRecordSet(Buffer.concat([header, section]), { topic: b.topic, partition: b.partition, fromOffset: 0, readCommitted: false, abortedTransactions: null });
+    return records;
+  }
+
+  private async split(b: Batch): Promise<void> {
+    const s = this.state(b.topic, b.partition);
+    s.inflight.delete(b);
+    s.recovering = true;
+    s.splitting++;
+    // Decode our own records back and re-encode them as two batches.
+    const records = await this.decodeOwn(b);
     // Two (or more) batches of about half the size; a record that does not fit starts the next.
     const limit = Math.max(1024, Math.ceil((b.bytes ? b.bytes.length : this.o.batchBytes) / 2));
     const builders: BatchBuilder[] = [new BatchBuilder(limit)];
@@ -568,6 +588,11 @@ export class RecordProducer {
     s.inflight.delete(b);
     this.failed += b.count;
     this.recordError(message, b.count, b.tags.values(20));
+    if (this.o.onUndelivered) {
+      const hook = this.o.onUndelivered;
+      const tags = b.tags.values(Infinity);
+      this.undeliveredWrites.push(this.decodeOwn(b).then((records) => hook(records, tags)));
+    }
     this.release(b);
     if (this.producerId >= 0) {
       // The broker never took these sequences: later batches are re-sequenced.
@@ -599,6 +624,11 @@ export class RecordProducer {
       this.idle.push(resolve);
       this.pump();
     });
+  }
+
+  /** Waits until every undelivered batch has been handed to onUndelivered. */
+  async undeliveredDone(): Promise<void> {
+    while (this.undeliveredWrites.length) await Promise.all(this.undeliveredWrites.splice(0));
   }
 
   private report(): DeliveryReport {

@@ -310,7 +310,7 @@ async function waitReady(state: LocalClusterState, timeoutMs: number, expectBrok
         throw new KfkError(`Kafka node ${n.nodeId} exited during start-up: ${tail || out || 'see ' + n.logFile}`);
       }
     }
-    const client = new KafkaClient({ brokers: [state.bootstrap], clientId: 'kfk-local', connectionTimeout: 1000, requestTimeout: 3000 });
+    const client = new KafkaClient({ brokers: state.bootstrap.split(','), clientId: 'kfk-local', connectionTimeout: 1000, requestTimeout: 3000 });
     try {
       const admin = await client.admin();
       const desc = await admin.describeCluster();

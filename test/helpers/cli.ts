@@ -50,3 +50,39 @@ export function kfk(args: string[], opts: { input?: string | Buffer; env?: Recor
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 }
+
+/** A running kfk whose stdin the test writes to over time (paced input, signals mid-run). */
+export function kfkProcess(args: string[], opts: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}) {
+  const started = Date.now();
+  const child = spawn(process.execPath, [KFK_BIN, ...args], { env: cleanEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (d) => out.push(d));
+  child.stderr.on('data', (d) => err.push(d));
+  child.stdin.on('error', () => undefined);
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+  const done = new Promise<RunResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
+    });
+  });
+  return {
+    child,
+    done,
+    /** Lines of stdout so far. */
+    outputLines: () => Buffer.concat(out).toString('utf8').split('\n').filter(Boolean).length,
+    /** Writes `lines` in chunks of `chunk` lines, `everyMs` apart, then closes stdin. */
+    async feed(lines: string[], chunk: number, everyMs: number): Promise<void> {
+      for (let i = 0; i < lines.length; i += chunk) {
+        const ok = child.stdin.write(lines.slice(i, i + chunk).join('\n') + '\n');
+        if (!ok) await new Promise((r) => child.stdin.once('drain', r));
+        await new Promise((r) => setTimeout(r, everyMs));
+      }
+      child.stdin.end();
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
