@@ -26,6 +26,7 @@ export interface ConnectionOptions {
 export type KafkajsCluster = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** kafkajs' internal Broker (src/broker/index.js). */
 export type KafkajsBroker = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type KajsBrokerRef = KafkajsBroker;
 
 export class KafkaClient {
   readonly options: ConnectionOptions;
@@ -49,8 +50,9 @@ export class KafkaClient {
         connectionTimeout: this.options.connectionTimeout,
         requestTimeout: this.options.requestTimeout,
         authenticationTimeout: this.options.connectionTimeout,
-        // A bounded number of quick retries: a wrong address must fail within the timeout.
-        retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
+        // A bounded number of quick retries: a wrong address must fail within the timeout. Each
+        // retry may pick another bootstrap address, so a longer list gets more of them.
+        retry: { retries: Math.max(2, 2 * this.options.brokers.length), initialRetryTime: 100, maxRetryTime: 1000 },
         logLevel: this.options.verbose ? logLevel.INFO : logLevel.NOTHING,
         logCreator: () => (entry) => {
           const { message, ...extra } = entry.log;
@@ -95,6 +97,27 @@ export class KafkaClient {
       this.closers.push(() => cluster.disconnect());
     }
     return this.clusterInstance as Promise<KafkajsCluster>;
+  }
+
+  /**
+   * A connected broker for cluster-wide admin requests: the controller the metadata names, or,
+   * when that one cannot be reached (it is restarting, say), any other broker that answers.
+   */
+  async anyBroker(): Promise<KajsBrokerRef> {
+    const cluster = await this.cluster();
+    try {
+      return await cluster.findControllerBroker();
+    } catch (err) {
+      const ids = (cluster.brokerPool.metadata?.brokers ?? []).map((b: { nodeId: number }) => b.nodeId) as number[];
+      for (const nodeId of ids) {
+        try {
+          return await cluster.findBroker({ nodeId });
+        } catch {
+          // try the next one
+        }
+      }
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

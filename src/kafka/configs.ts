@@ -41,7 +41,7 @@ async function target(client: KafkaClient, kind: ResourceKind, name: string): Pr
       throw new KfkError(`broker ${name} is not in the cluster`);
     }
   }
-  return cluster.findControllerBroker();
+  return client.anyBroker();
 }
 
 export async function describeConfigs(client: KafkaClient, kind: ResourceKind, name: string): Promise<ConfigEntry[]> {

@@ -50,8 +50,7 @@ async function send<T>(broker: KafkajsBroker, req: ProtocolRequest, requestTimeo
 }
 
 async function anyBroker(client: KafkaClient): Promise<KafkajsBroker> {
-  const cluster = await client.cluster();
-  return cluster.findControllerBroker();
+  return client.anyBroker();
 }
 
 function supports(broker: KafkajsBroker, apiKey: number, version: number): boolean {

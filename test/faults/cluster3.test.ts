@@ -1,6 +1,7 @@
 // Faults on a real 3-broker cluster (RF 3, min.insync.replicas 2): brokers are killed and
 // restarted by pid while kfk produces, consumes and describes. Nothing may be lost.
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -39,9 +40,21 @@ async function kill(nodeId: number, hard = true): Promise<void> {
   down.add(nodeId);
   await stopNode(state.nodes.find((n) => n.nodeId === nodeId)!, hard);
 }
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const sock = connect({ host: '127.0.0.1', port }, () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.on('error', () => resolve(false));
+  });
+
+/** Restarts a broker and waits until it accepts clients (it may be in the ISR a little earlier). */
 async function revive(nodeId: number): Promise<void> {
   await restartNode(state, nodeId, process.env);
   down.delete(nodeId);
+  const node = state.nodes.find((n) => n.nodeId === nodeId)!;
+  await waitUntil(`broker ${nodeId} accepts connections`, () => accepts(node.port));
 }
 
 /** Every partition of `topic` has a leader and its full replica set in sync. */
