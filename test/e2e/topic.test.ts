@@ -135,4 +135,51 @@ describe('kfk topic', () => {
     expect(await kfk(['topic', 'delete', ...B, '--topic', `${prefix}-nope`])).toMatchObject({ code: 1, stderr: `kfk: Topic '${prefix}-nope' does not exist as expected\n` });
     expect((await kfk(['topic', 'delete', ...B, '--topic', `${prefix}-nope`, '--if-exists'])).code).toBe(0);
   });
+
+  it('an invalid config name or value is a one-line error and creates nothing', async () => {
+    const t = uniqueName('badcfg');
+    expect(await kfk(['topic', 'create', ...B, '--topic', t, '--config', 'no.such.config=1'])).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'kfk: Unknown topic config name: no.such.config\n',
+    });
+    expect(await kfk(['topic', 'create', ...B, '--topic', t, '--config', 'retention.ms=abc'])).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'kfk: Invalid value abc for configuration retention.ms: Not a number of type LONG\n',
+    });
+    expect((await kfk(['topic', 'list', ...B, '--topic', t])).stdout).toBe('');
+  });
+
+  it('--topic takes a comma list: create makes them all, describe and delete take them all', async () => {
+    const prefix = uniqueName('multi');
+    const names = [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`];
+    const created = await kfk(['topic', 'create', ...B, '--topic', names.join(','), '--partitions', '2']);
+    expect(created).toMatchObject({ code: 0, stdout: names.map((n) => `Created topic ${n}.\n`).join(''), stderr: '' });
+    const described = JSON.parse((await kfk(['topic', 'describe', ...B, '--topic', names.join(','), '-o', 'json'])).stdout) as Array<{ topic: string; partitionCount: number }>;
+    expect(described.map((d) => [d.topic, d.partitionCount]).sort()).toEqual(names.map((n) => [n, 2]));
+    // One of them exists already: the others are created, the error names it, exit 1.
+    const again = await kfk(['topic', 'create', ...B, '--topic', `${names[0]},${prefix}-d`]);
+    expect(again).toMatchObject({ code: 1, stdout: `Created topic ${prefix}-d.\n` });
+    expect(again.stderr).toBe(`kfk: Topic '${names[0]}' already exists.\nkfk: 1 of 2 topics not created\n`);
+    expect(await kfk(['topic', 'describe', ...B, '--topic', `${names[0]},${prefix}-zz`])).toMatchObject({ code: 1, stderr: `kfk: Topic '${prefix}-zz' does not exist as expected\n` });
+    expect((await kfk(['topic', 'delete', ...B, '--topic', `${names.join(',')},${prefix}-d`])).code).toBe(0);
+    expect((await kfk(['topic', 'list', ...B, '--topic', `${prefix}-.*`])).stdout).toBe('');
+  });
+
+  it('-o table shows partitions with their state; -o json is one document', async () => {
+    const t = uniqueName('table');
+    await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '2', '--config', 'retention.ms=60000']);
+    const table = await kfk(['topic', 'describe', ...B, '--topic', t, '-o', 'table']);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${t}  id [A-Za-z0-9_-]{22}  partitions 2  replication 1$`));
+    expect(lines[1]).toBe('configs: retention.ms=60000');
+    expect(table.stdout).toContain('│ PARTITION │ LEADER │ REPLICAS │ ISR │ ELR │ LAST KNOWN ELR │ STATUS │');
+    expect(table.stdout.match(/│ ok     │/g)).toHaveLength(2);
+    expect(table.stdout).not.toMatch(/\x1b\[/); // no colour in a pipe
+    const list = await kfk(['topic', 'list', ...B, '--topic', t, '-o', 'json']);
+    expect(JSON.parse(list.stdout)).toEqual([t]);
+  });
 });
+
