@@ -174,7 +174,7 @@ describe('kfk topic', () => {
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
     expect(lines[0]).toMatch(new RegExp(`^${t}  id [A-Za-z0-9_-]{22}  partitions 2  replication 1$`));
-    expect(lines[1]).toBe('configs: retention.ms=60000');
+    expect(lines[1]).toBe('configs: min.insync.replicas=1, retention.ms=60000');
     expect(table.stdout).toContain('│ PARTITION │ LEADER │ REPLICAS │ ISR │ ELR │ LAST KNOWN ELR │ STATUS │');
     expect(table.stdout.match(/│ ok     │/g)).toHaveLength(2);
     expect(table.stdout).not.toMatch(/\x1b\[/); // no colour in a pipe
