@@ -65,7 +65,14 @@ export class CommandContext {
       import('./kafka/client.js'),
       import('./config/connection.js'),
     ]);
-    const client = new KafkaClient(connectionOptions(config, (line) => this.io.err(line)));
+    const options = connectionOptions(config, (line) => this.io.err(line));
+    if (config.verbose) {
+      // Who and where, never the secret: the password and key material stay out of every log.
+      const auth = options.sasl ? `SASL ${options.sasl.mechanism.toUpperCase()} as ${options.sasl.username}` : 'no SASL';
+      const tls = options.ssl ? `TLS${options.ssl.cert ? ' with a client certificate' : ''}${options.ssl.checkServerIdentity ? ', host names not checked' : ''}` : 'no TLS';
+      this.io.err(`kfk: connecting to ${options.brokers.join(',')} (${auth}, ${tls}; bootstrap from ${config.bootstrapSource}, timeout ${config.timeoutMs} ms)`);
+    }
+    const client = new KafkaClient(options);
     this.client = client;
     await this.bounded(client.cluster(), true);
     return client;

@@ -23,10 +23,10 @@ export async function run(ctx: CommandContext, opts: { topic?: string; partition
   }
   const matches = topicMatcher(opts.topic);
   const client = await ctx.kafka();
-  const { listTopicNames } = await import('../kafka/topics.js');
+  const { listTopicNames, explainMissingTopics } = await import('../kafka/topics.js');
   const api = await import('../kafka/offsets.js');
   const names = (await ctx.bounded(listTopicNames(client, { includeInternal: !opts.excludeInternal }))).filter(matches).sort();
-  if (names.length === 0 && opts.topic !== undefined) throw new KfkError(`Topic '${opts.topic}' does not exist as expected`);
+  if (names.length === 0 && opts.topic !== undefined) throw await ctx.bounded(explainMissingTopics(client, [opts.topic]));
   const wanted = (await ctx.bounded(api.partitionsOf(client, names)))
     .map((t) => ({ topic: t.topic, partitions: only ? t.partitions.filter((p) => only!.has(p)) : t.partitions }))
     .filter((t) => t.partitions.length > 0);

@@ -43,6 +43,28 @@ export interface GroupOffsetRow {
   clientId: string | null;
 }
 
+/**
+ * kafkajs reports a group the user may not access as "Failed to find group coordinator" after
+ * its retries: ask FindCoordinator once more directly to name the real reason.
+ */
+export async function groupAccess<T>(client: KafkaClient, group: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if ((err as Error).name !== 'KafkaJSGroupCoordinatorNotFound') throw err;
+    try {
+      const broker = await client.anyBroker();
+      await broker.findGroupCoordinator({ groupId: group, coordinatorType: 0 });
+    } catch (probe) {
+      if ((probe as { type?: string }).type === 'GROUP_AUTHORIZATION_FAILED') {
+        const { KfkError } = await import('../errors.js');
+        throw new KfkError(`Not authorized to access group: ${group}`);
+      }
+    }
+    throw err;
+  }
+}
+
 export async function listGroups(client: KafkaClient): Promise<GroupListing[]> {
   const admin = await client.admin();
   const { groups } = await admin.listGroups();
@@ -61,6 +83,10 @@ export async function listGroups(client: KafkaClient): Promise<GroupListing[]> {
 
 /** The group, or null when the broker knows no such group (state Dead). */
 export async function describeGroup(client: KafkaClient, group: string): Promise<GroupDescription | null> {
+  return groupAccess(client, group, () => describeGroupUnchecked(client, group));
+}
+
+async function describeGroupUnchecked(client: KafkaClient, group: string): Promise<GroupDescription | null> {
   const admin = await client.admin();
   const cluster = await client.cluster();
   const [{ groups }, meta] = await Promise.all([
@@ -93,7 +119,7 @@ export async function describeGroup(client: KafkaClient, group: string): Promise
 /** Committed offsets of the group (all topics it has committed for, or only `topics`). */
 export async function committedOffsets(client: KafkaClient, group: string, topics?: string[]): Promise<PartitionOffset[]> {
   const admin = await client.admin();
-  const res = await admin.fetchOffsets({ groupId: group, topics });
+  const res = await groupAccess(client, group, () => admin.fetchOffsets({ groupId: group, topics }));
   const out: PartitionOffset[] = [];
   for (const t of res) for (const p of t.partitions) out.push({ topic: t.topic, partition: p.partition, offset: Number(p.offset) });
   return out;

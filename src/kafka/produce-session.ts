@@ -33,10 +33,15 @@ export async function topicPartitionCount(client: KafkaClient, topic: string): P
     await cluster.refreshMetadata([topic]);
   } catch (err) {
     if ((err as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION') throw new KfkError(`topic '${topic}' does not exist`);
+    if ((err as { type?: string }).type === 'TOPIC_AUTHORIZATION_FAILED') throw new KfkError(`Not authorized to access topics: [${topic}]`);
     throw err;
   }
   const meta = cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number }>;
-  if (!meta || meta.length === 0) throw new KfkError(`topic '${topic}' does not exist`);
+  if (!meta || meta.length === 0) {
+    const { explainMissingTopics } = await import('./topics.js');
+    const why = await explainMissingTopics(client, [topic]);
+    throw why.message.startsWith('Not authorized') ? why : new KfkError(`topic '${topic}' does not exist`);
+  }
   return meta.length;
 }
 

@@ -1,5 +1,6 @@
 // Topics as plain data: what `kfk topic` needs from the cluster, independent of kafkajs' shapes.
 import { createRequire } from 'node:module';
+import { KfkError } from '../errors.js';
 import type { KafkaClient, KafkajsBroker } from './client.js';
 import {
   OP_DELETE,
@@ -235,4 +236,24 @@ export async function alterTopicConfigs(client: KafkaClient, name: string, chang
 export async function deleteTopics(client: KafkaClient, names: string[]): Promise<void> {
   const broker = await anyBroker(client);
   await send(broker, deleteTopicsRequest(names, ADMIN_TIMEOUT_MS));
+}
+
+/**
+ * Why named topics are not in the listing: a topic the user may not see is left out of
+ * ListTopics, so each name is asked for directly. "Not authorized" when the broker says so,
+ * else Kafka's "does not exist" wording.
+ */
+export async function explainMissingTopics(client: KafkaClient, missing: string[]): Promise<KfkError> {
+  const { missingTopicsMessage } = await import('../format/topic-pattern.js');
+  const denied: string[] = [];
+  const broker = await anyBroker(client);
+  for (const name of missing.filter((m) => /^[A-Za-z0-9._-]+$/.test(m))) {
+    try {
+      await broker.metadata([name]);
+    } catch (err) {
+      if ((err as { type?: string }).type === 'TOPIC_AUTHORIZATION_FAILED') denied.push(name);
+    }
+  }
+  if (denied.length) return new KfkError(`Not authorized to access topics: [${denied.join(', ')}]`);
+  return new KfkError(missingTopicsMessage(missing));
 }

@@ -22,7 +22,9 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
-export const SASL_USERS = { plain: 'kfk-plain', scram: 'kfk-scram' } as const;
+// kfk-limited (SCRAM-SHA-512) is an ordinary user: with an authorizer enabled and only the
+// others as super users, it is the one that gets "not authorized".
+export const SASL_USERS = { plain: 'kfk-plain', scram: 'kfk-scram', limited: 'kfk-limited' } as const;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,6 +77,7 @@ function pemProp(path: string): string {
 interface Credentials {
   plainPassword: string;
   scramPassword: string;
+  limitedPassword: string;
 }
 
 function serverProperties(
@@ -235,6 +238,7 @@ function formatStorage(dist: KafkaDist, node: LocalNode, dir: string, clusterId:
   if (creds) {
     args.push('-S', `SCRAM-SHA-512=[name=${SASL_USERS.scram},password=${creds.scramPassword}]`);
     args.push('-S', `SCRAM-SHA-256=[name=${SASL_USERS.scram},password=${creds.scramPassword}]`);
+    args.push('-S', `SCRAM-SHA-512=[name=${SASL_USERS.limited},password=${creds.limitedPassword}]`);
   }
   const r = spawnSync('java', args, { encoding: 'utf8' });
   if (r.status !== 0) {
@@ -262,6 +266,11 @@ function writeClientConfigs(dir: string, creds: Credentials | undefined, tls: Re
         `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${SASL_USERS.scram}" password="${creds.scramPassword}";`,
       ]);
     }
+    write('client-limited.properties', [
+      'security.protocol=SASL_PLAINTEXT',
+      'sasl.mechanism=SCRAM-SHA-512',
+      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${SASL_USERS.limited}" password="${creds.limitedPassword}";`,
+    ]);
     state.saslClientConfig = join(dir, 'client-scram-512.properties');
   }
   if (tls) {
@@ -352,7 +361,7 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
     });
   }
   const creds: Credentials | undefined = o.sasl
-    ? { plainPassword: randomBytes(12).toString('base64url'), scramPassword: randomBytes(12).toString('base64url') }
+    ? { plainPassword: randomBytes(12).toString('base64url'), scramPassword: randomBytes(12).toString('base64url'), limitedPassword: randomBytes(12).toString('base64url') }
     : undefined;
   const tls = o.tls ? makeTlsMaterial(join(o.dir, 'tls')) : undefined;
   const clusterId = randomBytes(16).toString('base64url').replace(/^-/, 'A');

@@ -25,6 +25,12 @@ export default async function setup(project: TestProject) {
     version: kafkaVersion(process.env),
     env: process.env,
     log: (l) => process.stderr.write(l + '\n'),
+    // ACLs are enforced: the PLAINTEXT listener (ANONYMOUS) and the SASL users kfk-plain and
+    // kfk-scram are super users; kfk-limited is not (test/e2e/security.test.ts).
+    brokerProperties: {
+      'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      'super.users': 'User:ANONYMOUS;User:kfk-plain;User:kfk-scram',
+    },
   });
   process.stderr.write(`test broker: Kafka ${state.version} at ${state.bootstrap} (${Date.now() - started} ms)\n`);
   project.provide('cluster', state);

@@ -13,9 +13,9 @@ export async function run(ctx: CommandContext, opts: { topic?: string; broker?: 
   if (both.length) throw new UsageError(`cannot --set and --delete the same key: ${both.join(', ')}`);
   const client = await ctx.kafka();
   if (kind === 'topic') {
-    const { listTopicNames } = await import('../../kafka/topics.js');
+    const { listTopicNames, explainMissingTopics } = await import('../../kafka/topics.js');
     const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
-    if (!names.includes(name)) throw new KfkError(`Topic '${name}' does not exist as expected`);
+    if (!names.includes(name)) throw await ctx.bounded(explainMissingTopics(client, [name]));
   }
   const { alterConfigs } = await import('../../kafka/configs.js');
   await ctx.bounded(alterConfigs(client, kind, name, { set, delete: del }));

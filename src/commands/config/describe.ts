@@ -27,9 +27,9 @@ export async function run(ctx: CommandContext, opts: { topic?: string; broker?: 
   const client = await ctx.kafka();
   const api = await import('../../kafka/configs.js');
   if (kind === 'topic') {
-    const { listTopicNames } = await import('../../kafka/topics.js');
+    const { listTopicNames, explainMissingTopics } = await import('../../kafka/topics.js');
     const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
-    if (!names.includes(name)) throw new KfkError(`Topic '${name}' does not exist as expected`);
+    if (!names.includes(name)) throw await ctx.bounded(explainMissingTopics(client, [name]));
   }
   const all = await ctx.bounded(api.describeConfigs(client, kind, name));
   const entries = opts.all ? all : all.filter((e) => e.source === DYNAMIC[kind]);

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../context.js';
 import { KfkError, UsageError } from '../../errors.js';
 import { parseCount, parseReplicaAssignment, parseTopicConfigs } from '../../format/topic-args.js';
-import { missingTopicsMessage, topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
+import { topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
 
 export interface AlterFlags {
   topic: string;
@@ -30,7 +30,7 @@ export async function run(ctx: CommandContext, opts: AlterFlags): Promise<number
   const names = all.filter(topicMatcher(opts.topic)).sort();
   if (!opts.ifExists) {
     const missing = unmatchedPatterns(opts.topic, all);
-    if (missing.length) throw new KfkError(missingTopicsMessage(missing));
+    if (missing.length) throw await ctx.bounded(api.explainMissingTopics(client, missing));
   }
   if (names.length === 0) return 0;
   const results: Array<{ topic: string; partitions?: number; configs?: { set: Record<string, string>; deleted: string[] } }> = [];

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../context.js';
 import { KfkError } from '../../errors.js';
-import { missingTopicsMessage, splitTopicList, topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
+import { splitTopicList, topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
 
 export interface DeleteFlags {
   topic: string;
@@ -21,7 +21,7 @@ export async function run(ctx: CommandContext, opts: DeleteFlags): Promise<numbe
   const names = deletable.filter(matches).sort();
   if (!opts.ifExists) {
     const missing = unmatchedPatterns(opts.topic, deletable);
-    if (missing.length) throw new KfkError(missingTopicsMessage(missing));
+    if (missing.length) throw await ctx.bounded(api.explainMissingTopics(client, missing));
   }
   if (names.length === 0) return 0;
   if (opts.dryRun) {

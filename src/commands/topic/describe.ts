@@ -2,7 +2,7 @@ import type { CommandContext } from '../../context.js';
 import { KfkError } from '../../errors.js';
 import { describeJson, describeTable, describeText, describeView } from '../../format/topic-describe.js';
 import { outputMode, tableStyle } from '../../format/style.js';
-import { missingTopicsMessage, topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
+import { topicMatcher, unmatchedPatterns } from '../../format/topic-pattern.js';
 
 export interface DescribeFlags {
   topic?: string;
@@ -24,7 +24,7 @@ export async function run(ctx: CommandContext, opts: DescribeFlags): Promise<num
   const names = all.filter(matches).sort();
   if (opts.topic !== undefined && !opts.ifExists) {
     const missing = unmatchedPatterns(opts.topic, all);
-    if (missing.length) throw new KfkError(missingTopicsMessage(missing));
+    if (missing.length) throw await ctx.bounded(topicsApi.explainMissingTopics(client, missing));
   }
   if (names.length === 0) return 0;
   const [topics, liveBrokers] = await ctx.bounded(
