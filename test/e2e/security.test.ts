@@ -117,8 +117,10 @@ describe('secrets', () => {
       expect(all).not.toContain(password);
       for (const line of keyBody) expect(all).not.toContain(line);
     }
-    // The verbose runs did log: the check above looked at real client logs.
-    expect(runs[0].stderr).toContain('kafkajs');
+    // The verbose runs did log: the checks above looked at real client logs and stack traces.
+    expect(runs[0].stderr).toContain('kfk: connecting to');
+    expect(runs[1].stderr).toContain('kafkajs Connection ERROR');
+    expect(runs[1].stderr).toContain('    at ');
   });
 
   it('the SASL password can come from a file', async () => {
