@@ -104,7 +104,7 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
         lines.length = 0;
       };
       try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
+        for await (const chunk of untilAborted(stream, ctx.signal)) {
           splitter.push(chunk, collect);
           await drain();
           if (ctx.signal.aborted) break outer;
@@ -172,4 +172,19 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
 export function parseNonNegative(v: string, flag: string): number {
   if (!/^\d+$/.test(v.trim())) throw new UsageError(`invalid ${flag} '${v}': expected a non-negative integer`);
   return Number(v);
+}
+
+/** The stream's chunks until it ends or `signal` aborts (Ctrl-C while stdin waits for more). */
+async function* untilAborted(stream: Readable, signal: AbortSignal): AsyncGenerator<Buffer> {
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const aborted = new Promise<IteratorResult<Buffer>>((resolve) => {
+    const stop = () => resolve({ done: true, value: undefined });
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  for (;;) {
+    const r = await Promise.race([it.next(), aborted]);
+    if (r.done) return;
+    yield r.value;
+  }
 }
