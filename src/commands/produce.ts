@@ -74,6 +74,9 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
     outer: for (const open of sources) {
       const splitter = new LineSplitter();
       const stream = open();
+      // Ctrl-C while the input waits for more (a terminal, an open pipe): stop reading now.
+      const stopReading = () => stream.destroy();
+      ctx.signal.addEventListener('abort', stopReading, { once: true });
       if (prompt) io.err('>');
       const lines: Buffer[] = [];
       const collect = (l: Buffer) => lines.push(l);
@@ -104,7 +107,7 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
         lines.length = 0;
       };
       try {
-        for await (const chunk of untilAborted(stream, ctx.signal)) {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
           splitter.push(chunk, collect);
           await drain();
           if (ctx.signal.aborted) break outer;
@@ -113,6 +116,7 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
         splitter.end(collect);
         await drain();
       } catch (err) {
+        if (ctx.signal.aborted) break outer;
         if (err instanceof KfkError) {
           inputError = err;
           break outer;
@@ -172,19 +176,4 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
 export function parseNonNegative(v: string, flag: string): number {
   if (!/^\d+$/.test(v.trim())) throw new UsageError(`invalid ${flag} '${v}': expected a non-negative integer`);
   return Number(v);
-}
-
-/** The stream's chunks until it ends or `signal` aborts (Ctrl-C while stdin waits for more). */
-async function* untilAborted(stream: Readable, signal: AbortSignal): AsyncGenerator<Buffer> {
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const aborted = new Promise<IteratorResult<Buffer>>((resolve) => {
-    const stop = () => resolve({ done: true, value: undefined });
-    if (signal.aborted) stop();
-    else signal.addEventListener('abort', stop, { once: true });
-  });
-  for (;;) {
-    const r = await Promise.race([it.next(), aborted]);
-    if (r.done) return;
-    yield r.value;
-  }
 }
