@@ -1,0 +1,96 @@
+// The src/kafka layer against the real broker, without the CLI: our own record batches on
+// kafkajs' connection, the protocol versions kafkajs lacks, groups and offsets.
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { KafkaClient } from '../../src/kafka/client.js';
+import { createTopics, describeTopics, explainMissingTopics } from '../../src/kafka/topics.js';
+import { openProducer } from '../../src/kafka/produce-session.js';
+import { runDirectConsumer, type DirectRecord } from '../../src/kafka/direct-consumer.js';
+import { EARLIEST, LATEST, listOffsets, partitionsOf } from '../../src/kafka/offsets.js';
+import { commitGroupOffsets, committedOffsets } from '../../src/kafka/groups.js';
+import { producerSettings } from '../../src/commands/produce-settings.js';
+import { uniqueName } from '../helpers/cli.js';
+
+const { bootstrap } = inject('cluster');
+const client = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
+afterAll(() => client.close());
+
+const settings = () =>
+  producerSettings(
+    { topic: 'x', format: 'line', timeout: '5', batchSize: '65536', requestRequiredAcks: '-1', messageSendMaxRetries: '3', retryBackoffMs: '100', requestTimeoutMs: '30000', maxMemoryBytes: '33554432', maxBlockMs: '60000', metadataExpiryMs: '300000' } as never,
+    new Set(),
+    new Map(),
+  );
+
+describe('src/kafka against a real broker', () => {
+  it('CreateTopics creates several topics in one request; DescribeTopicPartitions gives ids and ISR', async () => {
+    const names = [uniqueName('int-a'), uniqueName('int-b')];
+    const res = await createTopics(client, names.map((name) => ({ name, partitions: 3, configs: { 'retention.ms': '60000' } })));
+    expect(res).toEqual(names.map((name) => ({ name, error: null })));
+    const again = await createTopics(client, [{ name: names[0], configs: {} }]);
+    expect(again[0].error?.type).toBe('TOPIC_ALREADY_EXISTS');
+    const info = await describeTopics(client, names, { withConfigs: true });
+    expect(info.map((t) => t.partitions.length)).toEqual([3, 3]);
+    expect(info[0].topicId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(info[0].topicId).not.toBe('AAAAAAAAAAAAAAAAAAAAAA');
+    expect(info[0].partitions[0].isr).toEqual(info[0].partitions[0].replicas);
+    expect(info[0].configs.find((c) => c.name === 'retention.ms')?.value).toBe('60000');
+    expect((await explainMissingTopics(client, [uniqueName('int-none')])).message).toMatch(/does not exist as expected$/);
+  });
+
+  it('records encoded by src/kafka/records come back from the group-less fetcher byte for byte', async () => {
+    const [topic] = [uniqueName('int-rec')];
+    await createTopics(client, [{ name: topic, partitions: 2, configs: {} }]);
+    const session = await openProducer(client, topic, settings(), undefined);
+    const sent: Array<{ key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][] }> = [];
+    for (let i = 0; i < 5000; i++) {
+      const r = {
+        key: i % 3 === 0 ? null : Buffer.from(`k${i % 17}`),
+        value: i % 101 === 0 ? null : Buffer.from(`value-${i}-${'x'.repeat(i % 50)}`),
+        headers: i % 2 ? ([['h', Buffer.from(String(i))], ['n', null]] as [string, Buffer | null][]) : [],
+      };
+      sent.push(r);
+      await session.send({ ...r, tag: i + 1 });
+    }
+    const report = await session.close();
+    expect(report).toMatchObject({ delivered: 5000, failed: 0 });
+
+    const got: DirectRecord[] = [];
+    await runDirectConsumer(client, {
+      topic,
+      start: { kind: 'earliest' } as never,
+      exitAtEnd: true,
+      readCommitted: false,
+      checkCrcs: true,
+      onBatch: async (records) => {
+        got.push(...records);
+      },
+      signal: new AbortController().signal,
+    });
+    expect(got).toHaveLength(5000);
+    const key = (r: { key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][] }) =>
+      JSON.stringify([r.key?.toString('hex') ?? null, r.value?.toString('hex') ?? null, r.headers.map(([k, v]) => [k, v?.toString('hex') ?? null])]);
+    expect(got.map(key).sort()).toEqual(sent.map(key).sort());
+    const [p0, p1] = [got.filter((r) => r.partition === 0), got.filter((r) => r.partition === 1)];
+    expect(p0.map((r) => r.offset)).toEqual(p0.map((_, i) => i));
+    expect(p1.map((r) => r.offset)).toEqual(p1.map((_, i) => i));
+
+    const parts = await partitionsOf(client, [topic]);
+    const [lo, hi] = await Promise.all([listOffsets(client, parts, EARLIEST), listOffsets(client, parts, LATEST)]);
+    expect(lo.map((o) => o.offset)).toEqual([0, 0]);
+    expect(hi.map((o) => o.offset)).toEqual([p0.length, p1.length]);
+  });
+
+  it('offsets committed from outside a group are what the group then has', async () => {
+    const topic = uniqueName('int-grp');
+    const group = uniqueName('int-group');
+    await createTopics(client, [{ name: topic, partitions: 2, configs: {} }]);
+    await commitGroupOffsets(client, group, [
+      { topic, partition: 0, offset: 0 },
+      { topic, partition: 1, offset: 0 },
+    ]);
+    expect((await committedOffsets(client, group)).map((c) => [c.topic, c.partition, c.offset])).toEqual([
+      [topic, 0, 0],
+      [topic, 1, 0],
+    ]);
+  });
+});
