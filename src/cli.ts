@@ -332,6 +332,20 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
     .addHelpText('after', examples('kfk local install'))
     .action(action('local/install'));
 
+  // compat: handled in main.ts before parsing (Kafka's syntax is not kfk's); listed here for help.
+  program
+    .command('compat')
+    .description("run a Kafka script's exact command line: kafka-topics, kafka-console-producer, kafka-console-consumer")
+    .argument('<tool>', 'kafka-topics, kafka-console-producer or kafka-console-consumer')
+    .argument('[args...]', "the script's own arguments")
+    .addHelpText(
+      'after',
+      examples(
+        'kfk compat kafka-topics --bootstrap-server localhost:9092 --create --topic orders --partitions 3',
+        'kfk compat kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning',
+      ) + '\nAlso installed as kfk-kafka-topics, kfk-kafka-console-producer and kfk-kafka-console-consumer.\n',
+    );
+
   // completion
   program
     .command('completion')
@@ -345,6 +359,7 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
   // Names for the completion scripts: topics or groups of the configured cluster, quickly or not at all.
   addConnectionOptions(program.command('__complete', { hidden: true }))
     .description('print topic or group names for shell completion')
+    .addHelpText('after', examples('kfk __complete topics --bootstrap-server localhost:9092'))
     .addArgument(new Argument('<kind>').choices(['topics', 'groups']))
     .action((kind: string, opts: Record<string, unknown>, cmd: Command) => action('complete-names')({ ...opts, kind }, cmd));
 

@@ -23,20 +23,40 @@ function exit(code: number): void {
   setTimeout(() => process.exit(code), 2000).unref();
 }
 
+/** How an error line starts: `kfk: `, or the Kafka tool's own prefix for the drop-ins. */
+let errorPrefix = 'kfk: ';
+/** Kafka's tools exit 1 on bad arguments too; kfk's own commands exit 2. */
+let usageExit = EXIT_USAGE;
+
 function reportError(err: unknown, verbose: boolean): number {
   const stderr = process.stderr;
   if (err instanceof KfkError) {
-    stderr.write(err.verbatim ? `${err.message}\n` : `kfk: ${err.message}\n`);
+    stderr.write(err.verbatim ? `${err.message}\n` : `${errorPrefix}${err.message}\n`);
     if (err.hint) stderr.write(`hint: ${err.hint}\n`);
     if (verbose && err.cause instanceof Error && err.cause.stack) stderr.write(err.cause.stack + '\n');
-    return err.exitCode;
+    return err.exitCode === EXIT_USAGE ? usageExit : err.exitCode;
   }
-  stderr.write(`kfk: ${errorMessage(err).split('\n')[0]}\n`);
+  stderr.write(`${errorPrefix}${errorMessage(err).split('\n')[0]}\n`);
   if (verbose && err instanceof Error && err.stack) stderr.write(err.stack + '\n');
   return EXIT_FAILURE;
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // Kafka's own command lines: `kfk compat kafka-topics --list ...` (and the kfk-kafka-* bins).
+  if (argv[0] === 'compat' && argv.length > 1 && !argv[1].startsWith('-')) {
+    const { translate } = await import('./compat/kafka-scripts.js');
+    try {
+      const t = translate(argv[1], argv.slice(2));
+      errorPrefix = t.errorPrefix;
+      usageExit = EXIT_FAILURE;
+      argv = t.argv;
+    } catch (err) {
+      errorPrefix = argv[1].includes('topics') ? 'Error while executing topic command : ' : 'ERROR ';
+      usageExit = EXIT_FAILURE;
+      exit(reportError(err, false));
+      return;
+    }
+  }
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals) => {
@@ -70,7 +90,8 @@ export async function main(argv: string[]): Promise<void> {
         const result = await mod.run(ctx, opts, command);
         code = typeof result === 'number' ? result : EXIT_OK;
       } finally {
-        await ctx.close().catch(() => undefined);
+        // Closing talks to brokers too; one that is gone must not keep kfk from exiting.
+        await Promise.race([ctx.close().catch(() => undefined), new Promise((r) => setTimeout(r, 3000).unref())]);
       }
     },
     { writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) },
@@ -80,9 +101,9 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      code = err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+      code = err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT_OK : usageExit;
       // `kfk topic` with no subcommand prints help to stderr and exits 1 in commander: a usage error.
-      if (err.code === 'commander.help') code = EXIT_USAGE;
+      if (err.code === 'commander.help') code = usageExit;
     } else {
       code = reportError(err, verbose);
       for (const line of current?.trailer ?? []) process.stderr.write(line + '\n');

@@ -1,0 +1,113 @@
+// Drop-ins for runbooks: Kafka's own command lines (kafka-topics, kafka-console-producer,
+// kafka-console-consumer; 3.x and 4.x spellings) translated to kfk commands, which print
+// Kafka's text. `kfk compat kafka-topics --list ...` and the kfk-kafka-* bins use this.
+import { UsageError } from '../errors.js';
+
+export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer'] as const;
+export type KafkaTool = (typeof KAFKA_TOOLS)[number];
+
+export interface Translation {
+  argv: string[];
+  /** How Kafka's tool introduces an error on stderr. */
+  errorPrefix: string;
+}
+
+const TOPIC_ACTIONS = ['--list', '--describe', '--create', '--alter', '--delete'] as const;
+/** kafka-topics flags that take a value, and the kfk flag each becomes. */
+const TOPIC_VALUE_FLAGS: Record<string, string> = {
+  '--bootstrap-server': '--bootstrap-server',
+  '--command-config': '--command-config',
+  '--topic': '--topic',
+  '--partitions': '--partitions',
+  '--replication-factor': '--replication-factor',
+  '--config': '--config',
+  '--delete-config': '--delete-config',
+  '--replica-assignment': '--replica-assignment',
+  '--topic-id': '--topic-id',
+};
+const TOPIC_SWITCHES = [
+  '--if-exists',
+  '--if-not-exists',
+  '--under-replicated-partitions',
+  '--under-min-isr-partitions',
+  '--at-min-isr-partitions',
+  '--unavailable-partitions',
+  '--topics-with-overrides',
+  '--exclude-internal',
+];
+/** Which kfk topic subcommand accepts which switch (kafka-topics ignores the rest). */
+const SWITCHES_FOR: Record<string, string[]> = {
+  create: ['--if-not-exists'],
+  alter: ['--if-exists'],
+  delete: ['--if-exists'],
+  list: ['--exclude-internal'],
+  describe: TOPIC_SWITCHES.filter((s) => s !== '--if-not-exists'),
+};
+
+/** `--flag=value` and `--flag value` both work, as in joptsimple. */
+function splitEquals(args: string[]): string[] {
+  return args.flatMap((a) => (/^--[^=]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
+}
+
+function translateTopics(raw: string[]): string[] {
+  const args = splitEquals(raw);
+  if (args.includes('--help') || args.length === 0) return ['topic', '--help'];
+  if (args.includes('--version')) return ['--version'];
+  if (args.includes('--zookeeper')) throw new UsageError('--zookeeper is not supported: use --bootstrap-server');
+  const actions = TOPIC_ACTIONS.filter((a) => args.includes(a));
+  if (actions.length !== 1) throw new UsageError('Command must include exactly one action: --list, --describe, --create, --alter or --delete');
+  const sub = actions[0].slice(2);
+  const out = ['topic', sub, '-o', 'text'];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if ((TOPIC_ACTIONS as readonly string[]).includes(a)) continue;
+    if (a in TOPIC_VALUE_FLAGS) {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`Option ${a} requires an argument`);
+      if (a === '--topic-id') throw new UsageError('--topic-id is not supported: use --topic');
+      out.push(TOPIC_VALUE_FLAGS[a], v);
+    } else if (TOPIC_SWITCHES.includes(a)) {
+      if (SWITCHES_FOR[sub].includes(a)) out.push(a);
+    } else {
+      throw new UsageError(`${a} is not a recognized option`);
+    }
+  }
+  return out;
+}
+
+/** Kafka client flags kfk has no use for: accepted and ignored, with their value when they take one. */
+const IGNORED_WITH_VALUE = ['--key-deserializer', '--value-deserializer', '--max-partition-memory-bytes', '--socket-buffer-size', '--message-send-max-retries-backoff'];
+const IGNORED_SWITCHES = ['--enable-systest-events'];
+/** Old spellings that 4.x renamed. */
+const RENAMED: Record<string, string> = { '--broker-list': '--bootstrap-server', '--whitelist': '--include' };
+
+function translateClient(command: 'produce' | 'consume', raw: string[]): string[] {
+  const args = splitEquals(raw);
+  const out: string[] = [command];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (IGNORED_WITH_VALUE.includes(a)) {
+      i++;
+      continue;
+    }
+    if (IGNORED_SWITCHES.includes(a)) continue;
+    out.push(RENAMED[a] ?? a);
+  }
+  return out;
+}
+
+export function translate(tool: string, args: string[]): Translation {
+  switch (tool) {
+    case 'kafka-topics':
+    case 'kafka-topics.sh':
+      return { argv: translateTopics(args), errorPrefix: 'Error while executing topic command : ' };
+    case 'kafka-console-producer':
+    case 'kafka-console-producer.sh':
+      return { argv: translateClient('produce', args), errorPrefix: 'ERROR ' };
+    case 'kafka-console-consumer':
+    case 'kafka-console-consumer.sh':
+      return { argv: translateClient('consume', args), errorPrefix: 'ERROR ' };
+    default:
+      throw new UsageError(`unknown Kafka tool '${tool}': expected ${KAFKA_TOOLS.join(', ')}`);
+  }
+}
