@@ -27,9 +27,11 @@ function exit(code: number): void {
 let errorPrefix = 'kfk: ';
 /** Kafka's tools exit 1 on bad arguments too; kfk's own commands exit 2. */
 let usageExit = EXIT_USAGE;
+/** kafka-topics prints its error line on stdout; the drop-in does the same. */
+let errorStream: NodeJS.WriteStream = process.stderr;
 
 function reportError(err: unknown, verbose: boolean): number {
-  const stderr = process.stderr;
+  const stderr = errorStream;
   if (err instanceof KfkError) {
     stderr.write(err.verbatim ? `${err.message}\n` : `${errorPrefix}${err.message}\n`);
     if (err.hint) stderr.write(`hint: ${err.hint}\n`);
@@ -49,9 +51,12 @@ export async function main(argv: string[]): Promise<void> {
       const t = translate(argv[1], argv.slice(2));
       errorPrefix = t.errorPrefix;
       usageExit = EXIT_FAILURE;
+      if (t.errorsToStdout) errorStream = process.stdout;
+      for (const n of t.notices) process.stdout.write(n + '\n');
       argv = t.argv;
     } catch (err) {
       errorPrefix = argv[1].includes('topics') ? 'Error while executing topic command : ' : 'ERROR ';
+      if (argv[1].includes('topics')) errorStream = process.stdout;
       usageExit = EXIT_FAILURE;
       exit(reportError(err, false));
       return;

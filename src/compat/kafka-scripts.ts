@@ -8,8 +8,12 @@ export type KafkaTool = (typeof KAFKA_TOOLS)[number];
 
 export interface Translation {
   argv: string[];
-  /** How Kafka's tool introduces an error on stderr. */
+  /** How Kafka's tool introduces an error. */
   errorPrefix: string;
+  /** kafka-topics prints its error line on stdout. */
+  errorsToStdout: boolean;
+  /** Lines Kafka 4.x prints on stdout first: the deprecation notices for the old flag names. */
+  notices: string[];
 }
 
 const TOPIC_ACTIONS = ['--list', '--describe', '--create', '--alter', '--delete'] as const;
@@ -81,6 +85,17 @@ const IGNORED_SWITCHES = ['--enable-systest-events'];
 /** Old spellings that 4.x renamed. */
 const RENAMED: Record<string, string> = { '--broker-list': '--bootstrap-server', '--whitelist': '--include' };
 
+/** Kafka 4.x's notices for the 3.x flag names, in the order it prints them. */
+function deprecationNotices(command: 'produce' | 'consume', args: string[]): string[] {
+  const [prefix, client, newProperty] = command === 'produce' ? ['Warning:', 'producer', 'reader'] : ['Option', 'consumer', 'formatter'];
+  const old: Array<[string, string]> = [
+    [`--${client}-property`, '--command-property'],
+    [`--${client}.config`, '--command-config'],
+    ['--property', `--${newProperty}-property`],
+  ];
+  return old.filter(([flag]) => args.includes(flag)).map(([flag, now]) => `${prefix} ${flag} is deprecated and will be removed in a future version. Use ${now} instead.`);
+}
+
 function translateClient(command: 'produce' | 'consume', raw: string[]): string[] {
   const args = splitEquals(raw);
   const out: string[] = [command];
@@ -100,13 +115,13 @@ export function translate(tool: string, args: string[]): Translation {
   switch (tool) {
     case 'kafka-topics':
     case 'kafka-topics.sh':
-      return { argv: translateTopics(args), errorPrefix: 'Error while executing topic command : ' };
+      return { argv: translateTopics(args), errorPrefix: 'Error while executing topic command : ', errorsToStdout: true, notices: [] };
     case 'kafka-console-producer':
     case 'kafka-console-producer.sh':
-      return { argv: translateClient('produce', args), errorPrefix: 'ERROR ' };
+      return { argv: translateClient('produce', args), errorPrefix: 'ERROR ', errorsToStdout: false, notices: deprecationNotices('produce', splitEquals(args)) };
     case 'kafka-console-consumer':
     case 'kafka-console-consumer.sh':
-      return { argv: translateClient('consume', args), errorPrefix: 'ERROR ' };
+      return { argv: translateClient('consume', args), errorPrefix: 'ERROR ', errorsToStdout: false, notices: deprecationNotices('consume', splitEquals(args)) };
     default:
       throw new UsageError(`unknown Kafka tool '${tool}': expected ${KAFKA_TOOLS.join(', ')}`);
   }

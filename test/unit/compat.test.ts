@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../../src/compat/kafka-scripts.js';
+
+describe('Kafka script command lines', () => {
+  it('kafka-topics actions become kfk topic subcommands with Kafka text output', () => {
+    expect(translate('kafka-topics', ['--bootstrap-server', 'b:9092', '--create', '--topic', 't', '--partitions', '3', '--if-not-exists']).argv).toEqual([
+      'topic', 'create', '-o', 'text', '--bootstrap-server', 'b:9092', '--topic', 't', '--partitions', '3', '--if-not-exists',
+    ]);
+    expect(translate('kafka-topics.sh', ['--list', '--exclude-internal', '--bootstrap-server=b:1']).argv).toEqual(['topic', 'list', '-o', 'text', '--exclude-internal', '--bootstrap-server', 'b:1']);
+    expect(translate('kafka-topics', ['--describe', '--if-not-exists', '--under-replicated-partitions']).argv).toEqual(['topic', 'describe', '-o', 'text', '--under-replicated-partitions']);
+  });
+
+  it('kafka-topics without exactly one action, with --zookeeper, or with an unknown flag is refused', () => {
+    expect(() => translate('kafka-topics', ['--topic', 't'])).toThrow('Command must include exactly one action');
+    expect(() => translate('kafka-topics', ['--list', '--describe'])).toThrow('Command must include exactly one action');
+    expect(() => translate('kafka-topics', ['--list', '--zookeeper', 'z:2181'])).toThrow('--zookeeper is not supported');
+    expect(() => translate('kafka-topics', ['--list', '--frobnicate'])).toThrow('--frobnicate is not a recognized option');
+  });
+
+  it('console tools: 3.x names renamed, JVM-only flags dropped, 4.x notices for deprecated flags', () => {
+    const p = translate('kafka-console-producer', ['--broker-list', 'b:1', '--topic', 't', '--property', 'parse.key=true', '--producer-property', 'acks=1']);
+    expect(p.argv).toEqual(['produce', '--bootstrap-server', 'b:1', '--topic', 't', '--property', 'parse.key=true', '--producer-property', 'acks=1']);
+    expect(p.notices).toEqual([
+      'Warning: --producer-property is deprecated and will be removed in a future version. Use --command-property instead.',
+      'Warning: --property is deprecated and will be removed in a future version. Use --reader-property instead.',
+    ]);
+    const c = translate('kafka-console-consumer', ['--whitelist', 'a.*', '--value-deserializer', 'X', '--enable-systest-events', '--property', 'print.key=true']);
+    expect(c.argv).toEqual(['consume', '--include', 'a.*', '--property', 'print.key=true']);
+    expect(c.notices).toEqual(['Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.']);
+    expect(() => translate('kafka-acls', [])).toThrow("unknown Kafka tool 'kafka-acls'");
+  });
+});
