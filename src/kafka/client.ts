@@ -1,10 +1,9 @@
 // The one Kafka client every command shares. kafkajs is imported here and in src/kafka/
 // only, and only when a command actually talks to a broker.
-import { createRequire } from 'node:module';
+import { kafkajs } from './kafkajs.js';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { Admin, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 
-const require = createRequire(import.meta.url);
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
 
@@ -41,8 +40,8 @@ export class KafkaClient {
 
   get kafka(): Kafka {
     if (!this.kafkaInstance) {
-      const kafkajs = require('kafkajs') as typeof import('kafkajs');
-      const { logLevel } = kafkajs;
+      const lib = kafkajs().kafkajs;
+      const { logLevel } = lib;
       const log = this.options.log ?? ((line: string) => process.stderr.write(line + '\n'));
       const config: KafkaConfig = {
         clientId: this.options.clientId,
@@ -62,7 +61,7 @@ export class KafkaClient {
       };
       if (this.options.ssl) config.ssl = this.options.ssl;
       if (this.options.sasl) config.sasl = this.options.sasl as SASLOptions;
-      this.kafkaInstance = new kafkajs.Kafka(config);
+      this.kafkaInstance = new lib.Kafka(config);
     }
     return this.kafkaInstance;
   }

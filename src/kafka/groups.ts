@@ -1,11 +1,10 @@
 // Consumer groups as plain data: listing, members and assignments, committed offsets, lag,
 // offset commits from outside the group (generation -1, as Kafka's admin client does), deletion.
-import { createRequire } from 'node:module';
+import { kafkajs } from './kafkajs.js';
 import type { KafkaClient } from './client.js';
 import { brokerError, offsetDelete } from './protocol/admin-requests.js';
 import { LATEST, listOffsets, tpKey, type PartitionOffset } from './offsets.js';
 
-const require = createRequire(import.meta.url);
 
 export interface GroupListing {
   group: string;
@@ -97,7 +96,7 @@ async function describeGroupUnchecked(client: KafkaClient, group: string): Promi
   if (!g || g.state === 'Dead') return null;
   const code = (g as { errorCode?: number }).errorCode;
   if (code) throw brokerError(code, null);
-  const { AssignerProtocol } = require('kafkajs') as typeof import('kafkajs');
+  const { AssignerProtocol } = kafkajs().kafkajs;
   const members = g.members.map((m) => {
     const assignment: GroupMember['assignment'] = [];
     if (g.protocolType === 'consumer' && m.memberAssignment && m.memberAssignment.length > 0) {

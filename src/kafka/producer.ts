@@ -17,16 +17,15 @@
 // it, or its batch fills, then move to the next (as the Java client's built-in partitioner does,
 // round-robin instead of weighted random); keyed records go where murmur2 puts them, as in the
 // Java client.
+import { kafkajs } from './kafkajs.js';
 import { KfkError } from '../errors.js';
 import { partitionForKey } from './partitioner.js';
 import { BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from './records/encoder.js';
 import { decodeRecordSet, type DecodedRecord } from './records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from './protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from './client.js';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const { createErrorFromCode } = require('kafkajs/src/protocol/error') as { createErrorFromCode: (code: number) => Error & { type: string; retriable: boolean } };
+const { createErrorFromCode } = kafkajs();
 
 export interface ProducerOptions {
   acks: -1 | 0 | 1;

@@ -1,5 +1,4 @@
 // Topics as plain data: what `kfk topic` needs from the cluster, independent of kafkajs' shapes.
-import { createRequire } from 'node:module';
 import { KfkError } from '../errors.js';
 import type { KafkaClient, KafkajsBroker } from './client.js';
 import {
@@ -16,7 +15,6 @@ import {
   type ProtocolRequest,
 } from './protocol/admin-requests.js';
 
-const require = createRequire(import.meta.url);
 
 export interface PartitionInfo {
   partition: number;
@@ -59,16 +57,21 @@ function supports(broker: KafkajsBroker, apiKey: number, version: number): boole
   return Boolean(v) && v.minVersion <= version && v.maxVersion >= version;
 }
 
+// Metadata and configs go over the one connection kfk already holds (no admin client of its
+// own, which would connect a second time).
 export async function listTopicNames(client: KafkaClient, o: { includeInternal: boolean }): Promise<string[]> {
-  const admin = await client.admin();
-  const names = await admin.listTopics();
+  const cluster = await client.cluster();
+  const { topicMetadata } = (await cluster.metadata()) as { topicMetadata: Array<{ topic: string }> };
+  const names = topicMetadata.map((t) => t.topic);
   return o.includeInternal ? names : names.filter((n) => !n.startsWith('__'));
 }
 
 export async function liveBrokerIds(client: KafkaClient): Promise<number[]> {
+  const cluster = await client.cluster();
+  const meta = cluster.brokerPool.metadata as { brokers: Array<{ nodeId: number }> } | null;
+  if (meta) return meta.brokers.map((b) => b.nodeId);
   const admin = await client.admin();
-  const { brokers } = await admin.describeCluster();
-  return brokers.map((b) => b.nodeId);
+  return (await admin.describeCluster()).brokers.map((b) => b.nodeId);
 }
 
 /**
@@ -107,14 +110,14 @@ export function javaHashOrder<T>(items: T[], hash: (item: T) => number, initialC
 }
 
 async function topicConfigs(client: KafkaClient, names: string[]): Promise<Map<string, ConfigInfo[]>> {
-  const admin = await client.admin();
-  const { ConfigResourceTypes } = require('kafkajs') as typeof import('kafkajs');
-  const res = await admin.describeConfigs({
+  const broker = await anyBroker(client);
+  const res = (await broker.describeConfigs({
     includeSynonyms: false,
-    resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
-  });
+    resources: names.map((name) => ({ type: RESOURCE_TOPIC, name })),
+  })) as { resources: Array<{ resourceName: string; errorCode: number; errorMessage: string | null; configEntries: Array<{ configName: string; configValue: string | null; isDefault: boolean; isSensitive: boolean; configSource?: number }> }> };
   const out = new Map<string, ConfigInfo[]>();
   for (const r of res.resources) {
+    if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
     const entries = r.configEntries.map((e) => ({
       name: e.configName,
       value: e.configValue,

@@ -9,14 +9,13 @@
 //   OffsetDelete v0 (key 47): a group's committed offsets for some partitions
 //
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
-import { createRequire } from 'node:module';
+import { kafkajs } from '../kafkajs.js';
 
-const require = createRequire(import.meta.url);
 type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const Encoder = require('kafkajs/src/protocol/encoder') as new () => Enc;
-const Decoder = require('kafkajs/src/protocol/decoder') as new (b: Buffer) => Dec;
-const { createErrorFromCode } = require('kafkajs/src/protocol/error') as { createErrorFromCode: (code: number) => Error & { type: string; code: number } };
+const { Encoder } = kafkajs();
+const { Decoder } = kafkajs();
+const { createErrorFromCode } = kafkajs();
 
 export interface ProtocolRequest {
   request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<Enc> };

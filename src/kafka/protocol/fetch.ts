@@ -1,12 +1,11 @@
 // Fetch requests and responses of our own (v4-v11, non-flexible): isolation level and aborted
 // transactions are carried; each partition's records come back as raw bytes for our decoder.
-import { createRequire } from 'node:module';
+import { kafkajs } from '../kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 import type { AbortedTransaction } from '../records/decoder.js';
 
-const require = createRequire(import.meta.url);
 type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const Decoder = require('kafkajs/src/protocol/decoder') as new (b: Buffer) => Dec;
+const { Decoder } = kafkajs();
 
 export interface FetchPartition {
   topic: string;

@@ -1,10 +1,9 @@
 // Produce requests carrying our own record batches (v3-v8: non-flexible; Kafka 4 accepts v3+).
-import { createRequire } from 'node:module';
+import { kafkajs } from '../kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
-const require = createRequire(import.meta.url);
 type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const Decoder = require('kafkajs/src/protocol/decoder') as new (b: Buffer) => Dec;
+const { Decoder } = kafkajs();
 
 export interface ProducePartitionData {
   topic: string;

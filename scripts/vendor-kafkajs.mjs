@@ -1,0 +1,34 @@
+// Bundles kafkajs (MIT, https://github.com/tulios/kafkajs) with the internals kfk uses into one
+// file, dist/vendor/kafkajs.cjs, loaded by src/kafka/kafkajs.ts. Run by `npm run build`.
+import { build } from 'esbuild';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const pkgDir = dirname(require.resolve('kafkajs/package.json'));
+const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+const license = readFileSync(join(pkgDir, 'LICENSE'), 'utf8').trim();
+mkdirSync(join(root, 'dist/vendor'), { recursive: true });
+await build({
+  stdin: {
+    contents: `module.exports = {
+  kafkajs: require('kafkajs'),
+  Encoder: require('kafkajs/src/protocol/encoder'),
+  Decoder: require('kafkajs/src/protocol/decoder'),
+  createErrorFromCode: require('kafkajs/src/protocol/error').createErrorFromCode,
+};`,
+    resolveDir: root,
+    loader: 'js',
+  },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: join(root, 'dist/vendor/kafkajs.cjs'),
+  banner: { js: `/* kafkajs ${version}, bundled for kfk.\n${license}\n*/` },
+  legalComments: 'inline',
+  logLevel: 'warning',
+});
