@@ -228,3 +228,20 @@ describe('kfk cluster and offsets', () => {
     expect((await kfk(['offsets', ...B, '--topic', t])).stdout).toBe(`${t}:0:4\n${t}:1:0\n${t}:2:9\n`);
   });
 });
+
+describe('names for shell completion', () => {
+  it('__complete lists topics and groups of the cluster, and stays silent when it cannot answer', async () => {
+    const t = await topicWith([1]);
+    const g = uniqueName('complete');
+    await consumeInGroup(t, g, 1);
+    expect((await kfk(['__complete', 'topics', ...B])).stdout.split('\n')).toContain(t);
+    expect((await kfk(['__complete', 'groups', ...B])).stdout.split('\n')).toContain(g);
+    const dead = await kfk(['__complete', 'topics', '--bootstrap-server', '127.0.0.1:1']);
+    expect(dead).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(dead.ms).toBeLessThan(5000);
+    const script = await kfk(['completion', 'bash']);
+    expect(script.code).toBe(0);
+    expect(script.stdout).toContain('complete -F _kfk kfk');
+  });
+});
+
