@@ -229,6 +229,30 @@ add('first-record', 'ms', {
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consumeTopic, '-X', `brokers=${B}`, '-o', 'start', '-f', '%v\\n'], first: true })),
 }, { setup: async () => { consumeTopic ??= await loadedTopic(); } });
 
+// --big: the same jobs with 10M records, once each, to see whether peak RSS stays flat (compare
+// with the 1M rows above) or grows with the input.
+if (BIG) {
+  const big = RECORDS * 10;
+  let bigFile;
+  let bigTopic;
+  const needBig = async () => {
+    bigFile ??= makeData(big, join(work, `data-${big}.txt`));
+    if (!bigTopic) {
+      bigTopic = await freshTopic('bench-consume-big');
+      const r = await measure(kcat ? [kcat, '-P', '-b', B, '-t', bigTopic, '-l', bigFile] : kfk('produce', '--bootstrap-server', B, '--topic', bigTopic), { stdin: kcat ? undefined : bigFile });
+      if (r.code !== 0 || (await endOffset(bigTopic)) !== big) throw new Error('bench: could not load the 10M topic');
+    }
+  };
+  add('produce-10m', 'records', {
+    kfk: (t) => ({ argv: kfk('produce', '--bootstrap-server', B, '--topic', t), stdin: bigFile }),
+    kcat: kcat && ((t) => ({ argv: [kcat, '-P', '-b', B, '-t', t, '-l', bigFile] })),
+  }, { perRunTopic: true, verifyCount: big, reps: 1, noWarmup: true, records: big, setup: needBig });
+  add('consume-10m', 'records', {
+    kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', bigTopic, '--from-beginning', '--max-messages', String(big)) }),
+    kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', B, '-t', bigTopic, '-o', 'beginning', '-c', String(big), '-q'] })),
+  }, { reps: 1, noWarmup: true, records: big, setup: needBig });
+}
+
 async function loadedTopic() {
   const t = await freshTopic('bench-consume');
   const r = await measure(kcat ? [kcat, '-P', '-b', B, '-t', t, '-l', dataFile] : kfk('produce', '--bootstrap-server', B, '--topic', t), { stdin: kcat ? undefined : dataFile });
@@ -249,7 +273,7 @@ for (const sc of scenarios) {
   const runs = Object.fromEntries(toolNames.map((t) => [t, []]));
   const failures = Object.fromEntries(toolNames.map((t) => [t, []]));
   log(`bench: ${sc.name}`);
-  for (let rep = -1; rep < REPS; rep++) {
+  for (let rep = sc.noWarmup ? 0 : -1; rep < (sc.reps ?? REPS); rep++) {
     // alternate the order each repetition so no tool always runs first
     const order = rep % 2 ? toolNames : [...toolNames].reverse();
     for (const tool of order) {
@@ -285,8 +309,8 @@ for (const sc of scenarios) {
           minMs: Math.min(...ms),
           maxMs: Math.max(...ms),
           peakRssMb: rss.length ? Math.max(...rss) : null,
-          recordsPerSec: sc.unit === 'records' ? RECORDS / (median(ms) / 1000) : undefined,
-          mbPerSec: sc.unit === 'records' ? (RECORDS * 100) / 1e6 / (median(ms) / 1000) : undefined,
+          recordsPerSec: sc.unit === 'records' ? (sc.records ?? RECORDS) / (median(ms) / 1000) : undefined,
+          mbPerSec: sc.unit === 'records' ? ((sc.records ?? RECORDS) * 100) / 1e6 / (median(ms) / 1000) : undefined,
           runs: ms.length,
           failures: failures[tool],
         }

@@ -87,7 +87,7 @@ export function connectFailure(err: unknown, servers: string[]): KfkError {
 }
 
 function cleanSaslMessage(msg: string): string {
-  if (/invalid credentials|Authentication failed during authentication/i.test(msg)) return 'invalid credentials';
+  if (/invalid credentials|Authentication failed during authentication|Invalid username or password/i.test(msg)) return 'invalid credentials';
   const m = /SASL \S+ authentication failed: ([^\n]*)/i.exec(msg);
   return m ? firstLine(m[1]) : 'invalid credentials';
 }
