@@ -55,3 +55,10 @@ describe('shell completions', () => {
     }
   });
 });
+
+describe('docs/reference.md', () => {
+  it('matches the command tree (run `npm run build && node scripts/gen-docs.mjs` after changing commands)', async () => {
+    const { generateReference } = await import('../../src/completion/reference.js');
+    expect(readFileSync(fileURLToPath(new URL('../../docs/reference.md', import.meta.url)), 'utf8')).toBe(generateReference());
+  });
+});
