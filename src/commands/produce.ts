@@ -1,6 +1,6 @@
 // kfk produce: stdin lines (or files) to a topic. Every line is delivered, or kfk says how many
 // were not and exits 1.
-import { createReadStream } from 'node:fs';
+import { createReadStream, fstatSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
@@ -68,7 +68,9 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
 
   const sources: Array<() => Readable> = opts.file?.length
     ? opts.file.map((f) => () => createReadStream(f, { highWaterMark: 1 << 20 }))
-    : [() => io.stdin];
+    : // stdin redirected from a file is read in 1 MB chunks like --file (process.stdin reads 64 kB
+      // at a time); pipes and terminals keep process.stdin.
+      [() => (io.stdin === process.stdin && stdinIsFile() ? createReadStream('', { fd: 0, highWaterMark: 1 << 20, autoClose: false }) : io.stdin)];
 
   try {
     outer: for (const open of sources) {
@@ -176,4 +178,12 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
 export function parseNonNegative(v: string, flag: string): number {
   if (!/^\d+$/.test(v.trim())) throw new UsageError(`invalid ${flag} '${v}': expected a non-negative integer`);
   return Number(v);
+}
+
+function stdinIsFile(): boolean {
+  try {
+    return fstatSync(0).isFile();
+  } catch {
+    return false;
+  }
 }
