@@ -6,12 +6,17 @@ import { UsageError } from '../errors.js';
  * regex quantifier (`t{1,3}`) and do not split.
  */
 export function splitTopicList(arg: string): string[] {
+  return splitOutside(arg, '{', '}');
+}
+
+/** Splits at commas that are not inside `open`...`close` (a regex `{1,3}`, a config `[a,b]`). */
+export function splitOutside(text: string, open: string, close: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
-  for (const ch of arg) {
-    if (ch === '{') depth++;
-    else if (ch === '}') depth = Math.max(0, depth - 1);
+  for (const ch of text) {
+    if (ch === open) depth++;
+    else if (ch === close) depth = Math.max(0, depth - 1);
     if (ch === ',' && depth === 0) {
       out.push(cur);
       cur = '';

@@ -2,6 +2,7 @@
 import type { CommandContext } from '../../context.js';
 import { KfkError, UsageError } from '../../errors.js';
 import { parseTopicConfigs } from '../../format/topic-args.js';
+import { splitOutside } from '../../format/topic-pattern.js';
 import { configResource } from './describe.js';
 
 export async function run(ctx: CommandContext, opts: { topic?: string; broker?: string; set?: string[]; delete?: string[]; output?: string }): Promise<number> {
@@ -26,17 +27,5 @@ export async function run(ctx: CommandContext, opts: { topic?: string; broker?: 
 
 /** kafka-configs' --add-config a=1,b=[x,y]: commas split pairs except inside brackets. */
 export function splitConfigList(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '[') depth++;
-    if (ch === ']') depth = Math.max(0, depth - 1);
-    if (ch === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim()).filter(Boolean).map((s) => s.replace(/=\[(.*)\]$/, '=$1'));
+  return splitOutside(text, '[', ']').map((s) => s.replace(/=\[(.*)\]$/, '=$1'));
 }
