@@ -121,7 +121,7 @@ export async function committedOffsets(client: KafkaClient, group: string, topic
   const res = await groupAccess(client, group, () => admin.fetchOffsets({ groupId: group, topics }));
   const out: PartitionOffset[] = [];
   for (const t of res) for (const p of t.partitions) out.push({ topic: t.topic, partition: p.partition, offset: Number(p.offset) });
-  return out;
+  return out.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
 }
 
 /**
