@@ -117,12 +117,20 @@ export class LineSplitter {
   private carry: Buffer | null = null;
 
   push(chunk: Buffer, onLine: (line: Buffer) => void): void {
-    let buf = chunk;
-    if (this.carry) {
-      buf = Buffer.concat([this.carry, chunk]);
-      this.carry = null;
-    }
+    const buf = chunk;
     let start = 0;
+    if (this.carry) {
+      // Only the line that spans the two chunks is joined: no copy of the whole chunk.
+      const nl = buf.indexOf(10);
+      if (nl === -1) {
+        this.carry = Buffer.concat([this.carry, buf]);
+        return;
+      }
+      const joined = Buffer.concat([this.carry, buf.subarray(0, nl)]);
+      this.carry = null;
+      onLine(joined.length && joined[joined.length - 1] === 13 ? joined.subarray(0, joined.length - 1) : joined);
+      start = nl + 1;
+    }
     for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
       const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
       onLine(buf.subarray(start, end));
