@@ -15,6 +15,13 @@ describe('LineSplitter', () => {
     s.end((l) => lines.push(l.toString()));
     expect(lines).toEqual(['a', 'bc', '', 'de']);
   });
+  it('a line spread over several chunks, and a CR in one chunk with its LF in the next', () => {
+    const lines: string[] = [];
+    const s = new LineSplitter();
+    for (const c of ['lo', 'ng', ' li', 'ne\r', '\nx\n', '\r', '\n']) s.push(Buffer.from(c), (l) => lines.push(l.toString()));
+    s.end((l) => lines.push(l.toString()));
+    expect(lines).toEqual(['long line', 'x', '']);
+  });
   it('passes invalid UTF-8 through byte for byte', () => {
     const lines: Buffer[] = [];
     const s = new LineSplitter();
