@@ -12,7 +12,7 @@
 // bench/peers/bin (build them from source: see bench/README.md). A peer that is not found is
 // reported as missing.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createReadStream, createWriteStream, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createReadStream, createWriteStream, copyFileSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,21 +108,23 @@ function makeData(n, file) {
 const dataFile = makeData(RECORDS, join(work, `data-${RECORDS}.txt`));
 
 // ---------- running ----------
-/** Runs a command; returns wall ms, peak RSS MB and exit code. stdin from a file, stdout to a file or /dev/null. */
+/**
+ * Runs a command; returns wall ms, peak RSS MB and exit code. stdin is the file itself and stdout
+ * a file (or /dev/null), as a shell redirect gives them: nothing is pumped through this process.
+ */
 function measure(argv, { stdin, stdout = '/dev/null', env = {} } = {}) {
   return new Promise((resolve) => {
     const timeFile = join(work, 'time.txt');
+    const inFd = stdin ? openSync(stdin, 'r') : 'ignore';
+    // stdout 'pipe': read and dropped here (BENCH.md's consume target is "into a pipe").
+    const outFd = stdout === 'pipe' ? 'pipe' : openSync(stdout, 'w');
     const started = process.hrtime.bigint();
     const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, ...argv], {
-      stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      stdio: [inFd, outFd, 'pipe'],
       env: { ...process.env, ...env },
     });
-    if (stdin) {
-      createReadStream(stdin).pipe(child.stdin);
-      child.stdin.on('error', () => undefined);
-    }
-    const sink = createWriteStream(stdout);
-    child.stdout.pipe(sink);
+    if (outFd === 'pipe') child.stdout.resume();
+    const sink = { end: (cb) => { if (typeof inFd === 'number') closeSync(inFd); if (typeof outFd === 'number') closeSync(outFd); cb(); } };
     let err = '';
     child.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
     const timer = setTimeout(() => child.kill('SIGKILL'), PER_RUN_LIMIT_MS);
@@ -220,7 +222,7 @@ add('consume', 'records', {
   'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning', '--max-messages', String(RECORDS)]) }),
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consumeTopic, '-X', `brokers=${B}`, '-o', 'start', '-n', String(RECORDS), '-f', '%v\\n'] })),
   kaf: kaf && (() => ({ argv: [kaf, 'consume', consumeTopic, '-b', B, '--offset', 'oldest', '--limit-messages', String(RECORDS), '--raw'] })),
-}, { setup: async () => { consumeTopic ??= await loadedTopic(); } });
+}, { stdout: 'pipe', setup: async () => { consumeTopic ??= await loadedTopic(); } });
 
 add('first-record', 'ms', {
   kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning'), first: true }),
@@ -250,7 +252,7 @@ if (BIG) {
   add('consume-10m', 'records', {
     kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', bigTopic, '--from-beginning', '--max-messages', String(big)) }),
     kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', B, '-t', bigTopic, '-o', 'beginning', '-c', String(big), '-q'] })),
-  }, { reps: 1, noWarmup: true, records: big, setup: needBig });
+  }, { stdout: 'pipe', reps: 1, noWarmup: true, records: big, setup: needBig });
 }
 
 async function loadedTopic() {
@@ -281,7 +283,7 @@ for (const sc of scenarios) {
       if (!make) continue;
       const topic = sc.perRunTopic ? await freshTopic(`bench-${sc.name}`) : undefined;
       const spec = make(topic);
-      const r = spec.first ? await timeToFirst(spec.argv) : await measure(spec.argv, { stdin: spec.stdin, env: spec.env });
+      const r = spec.first ? await timeToFirst(spec.argv) : await measure(spec.argv, { stdin: spec.stdin, env: spec.env, stdout: sc.stdout });
       let ok = (spec.okCodes ?? [0]).includes(r.code);
       if (ok && sc.verifyCount && topic) {
         const got = await endOffset(topic);
