@@ -144,6 +144,7 @@ export class RecordProducer {
   private readonly parts = new Map<string, PartitionState>();
   private readonly topicPartitions = new Map<string, number>();
   private readonly sticky = new Map<string, number>();
+  private lastState: PartitionState | null = null;
   /** Bytes sent to the current sticky partition of each topic. */
   private readonly stickyBytes = new Map<string, number>();
   private producerId = -1;
@@ -202,12 +203,16 @@ export class RecordProducer {
   }
 
   private state(topic: string, partition: number): PartitionState {
+    // Consecutive records mostly go to the same partition: skip building the key for them.
+    const last = this.lastState;
+    if (last && last.partition === partition && last.topic === topic) return last;
     const key = `${topic}\0${partition}`;
     let s = this.parts.get(key);
     if (!s) {
       s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, splitting: 0, acked: 0, nextSeq: 0, addedToTxn: false };
       this.parts.set(key, s);
     }
+    this.lastState = s;
     return s;
   }
 
