@@ -40,7 +40,28 @@ interface Assignment {
   end?: number;
 }
 
+/** Broker answers that mean "ask again shortly": a leader election or a stale leader. */
+const TRANSIENT = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_LEADER_OR_FOLLOWER', 'REQUEST_TIMED_OUT', 'KAFKA_STORAGE_ERROR']);
+
+/**
+ * Where each partition starts (and, with -e, ends). A partition whose leader is being elected
+ * (a broker just went away) is asked again for up to ~15 s instead of failing the command.
+ */
 export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOptions, 'onBatch' | 'signal'>): Promise<Assignment[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await resolveOnce(client, o);
+    } catch (err) {
+      const type = (err as { type?: string }).type ?? '';
+      if (!TRANSIENT.has(type) || attempt >= 30) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+      const cluster = await client.cluster();
+      await cluster.refreshMetadata().catch(() => undefined);
+    }
+  }
+}
+
+async function resolveOnce(client: KafkaClient, o: Omit<DirectOptions, 'onBatch' | 'signal'>): Promise<Assignment[]> {
   const admin = await client.admin();
   let topics: string[];
   if (o.topic !== undefined) topics = [o.topic];
