@@ -43,6 +43,8 @@ export interface ProducerSettings {
   idempotent: boolean;
   transactionalId?: string;
   transactionTimeoutMs: number;
+  /** delivery.timeout.ms (Kafka's default 120000): the bound on waiting for acknowledgements. */
+  deliveryTimeoutMs: number;
   maxInFlight: number;
   sync: boolean;
 }
@@ -108,6 +110,7 @@ export function producerSettings(f: ProduceFlags, explicit: Set<string>, props: 
     idempotent,
     transactionalId,
     transactionTimeoutMs: int(props.get('transaction.timeout.ms') ?? '60000', 'transaction.timeout.ms', 1),
+    deliveryTimeoutMs: int(props.get('delivery.timeout.ms') ?? '120000', 'delivery.timeout.ms', 1),
     maxInFlight: sync ? 1 : int(props.get('max.in.flight.requests.per.connection') ?? '5', 'max.in.flight.requests.per.connection', 1),
     sync,
   };

@@ -71,6 +71,7 @@ export async function openProducer(
     idempotent: settings.idempotent,
     transactionalId: settings.transactionalId,
     transactionTimeoutMs: settings.transactionTimeoutMs,
+    deliveryTimeoutMs: settings.deliveryTimeoutMs,
     onUndelivered,
   });
   await producer.init();

@@ -40,6 +40,8 @@ export interface ProducerOptions {
   idempotent: boolean;
   transactionalId?: string;
   transactionTimeoutMs?: number;
+  /** After the input ends, how long to wait for acknowledgements before giving up (delivery.timeout.ms). */
+  deliveryTimeoutMs?: number;
   /** Called with the records of every batch that was not delivered, and their tags. */
   onUndelivered?: (records: DecodedRecord[], tags: number[]) => void;
 }
@@ -96,6 +98,8 @@ interface Batch {
   attempts: number;
   notBefore: number;
   lastError?: string;
+  /** Given up on (delivery.timeout.ms): a late answer for it is ignored. */
+  expired?: boolean;
 }
 
 interface PartitionState {
@@ -442,6 +446,7 @@ export class RecordProducer {
   }
 
   private handleError(b: Batch, r: ProducePartitionResult): void {
+    if (b.expired) return;
     const code = r.errorCode;
     if (TOO_LARGE.has(code)) {
       if (b.count > 1) {
@@ -474,6 +479,7 @@ export class RecordProducer {
   }
 
   private retryOrFail(b: Batch, message: string, retriable: boolean): void {
+    if (b.expired) return;
     b.lastError = message;
     if (!retriable || b.attempts >= this.o.retries) {
       this.fail(b, message);
@@ -578,6 +584,7 @@ export class RecordProducer {
   }
 
   private succeed(b: Batch): void {
+    if (b.expired) return;
     const s = this.state(b.topic, b.partition);
     s.inflight.delete(b);
     s.acked += b.count;
@@ -588,6 +595,7 @@ export class RecordProducer {
   }
 
   private fail(b: Batch, message: string): void {
+    if (b.expired) return;
     const s = this.state(b.topic, b.partition);
     s.inflight.delete(b);
     this.failed += b.count;
@@ -624,10 +632,34 @@ export class RecordProducer {
   async flush(): Promise<void> {
     for (const s of this.parts.values()) if (s.open && s.open.count) this.closeBatch(s, false);
     if (this.pendingCount() === 0) return;
+    let deadline: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
       this.idle.push(resolve);
       this.pump();
+      const ms = this.o.deliveryTimeoutMs;
+      if (ms) deadline = setTimeout(() => this.expireAll(`not acknowledged within delivery.timeout.ms (${ms} ms)`), ms);
     });
+    clearTimeout(deadline);
+  }
+
+  /** Gives up on every record not yet acknowledged: each batch fails once with `message`. */
+  private expireAll(message: string): void {
+    for (const s of this.parts.values()) {
+      if (s.lingerTimer) clearTimeout(s.lingerTimer);
+      s.lingerTimer = null;
+      if (s.open && s.open.count) this.closeBatch(s, false);
+      const pending = [...s.queue, ...s.failedInFlight, ...s.inflight];
+      s.queue = [];
+      s.failedInFlight = [];
+      s.splitting = 0;
+      s.recovering = false;
+      for (const b of pending) {
+        this.fail(b, message);
+        b.expired = true;
+      }
+      s.inflight.clear();
+    }
+    this.checkIdle();
   }
 
   /** Waits until every undelivered batch has been handed to onUndelivered. */
