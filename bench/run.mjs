@@ -67,6 +67,7 @@ const peers = {
   kfk: true,
   kcat: Boolean(kcat),
   'kafka-tools': true,
+  'kafka-perf': true,
   rpk: Boolean(rpk),
   kaf: Boolean(kaf),
   kafkactl: Boolean(kafkactl),
@@ -161,9 +162,9 @@ function timeToFirst(argv) {
 // ---------- scenarios ----------
 const kfk = (...a) => [node, kfkBin, ...a];
 const codecArgs = {
-  none: { kfk: [], kcat: [], java: [], rpk: [] },
-  lz4: { kfk: ['--compression-codec', 'lz4'], kcat: ['-z', 'lz4'], java: ['--compression-codec', 'lz4'], rpk: ['-z', 'lz4'] },
-  zstd: { kfk: ['--compression-codec', 'zstd'], kcat: ['-z', 'zstd'], java: ['--compression-codec', 'zstd'], rpk: ['-z', 'zstd'] },
+  none: { kfk: [], kcat: [], java: [], rpk: [], perf: [] },
+  lz4: { kfk: ['--compression-codec', 'lz4'], kcat: ['-z', 'lz4'], java: ['--compression-codec', 'lz4'], rpk: ['-z', 'lz4'], perf: ['compression.type=lz4'] },
+  zstd: { kfk: ['--compression-codec', 'zstd'], kcat: ['-z', 'zstd'], java: ['--compression-codec', 'zstd'], rpk: ['-z', 'zstd'], perf: ['compression.type=zstd'] },
 };
 
 let describeTopic;
@@ -212,6 +213,8 @@ for (const codec of ['none', 'lz4', 'zstd']) {
     kfk: (t) => ({ argv: kfk('produce', '--bootstrap-server', B, '--topic', t, ...c.kfk), stdin: dataFile }),
     kcat: kcat && ((t) => ({ argv: [kcat, '-P', '-b', B, '-t', t, '-l', ...c.kcat, dataFile] })),
     'kafka-tools': (t) => ({ argv: java('org.apache.kafka.tools.ConsoleProducer', ['--bootstrap-server', B, '--topic', t, ...c.java]), stdin: dataFile }),
+    // Kafka's load generator: the same count and size, payloads from the same data file.
+    'kafka-perf': (t) => ({ argv: java('org.apache.kafka.tools.ProducerPerformance', ['--topic', t, '--num-records', String(RECORDS), '--payload-file', dataFile, '--throughput', '-1', '--producer-props', `bootstrap.servers=${B}`, ...c.perf]) }),
     rpk: rpk && ((t) => ({ argv: [rpk, 'topic', 'produce', t, '-X', `brokers=${B}`, ...c.rpk], stdin: dataFile })),
   }, { perRunTopic: true, verifyCount: RECORDS, note: 'kaf and kafkactl send one request per record (over 300 s for 1M in BENCH.md): not run' });
 }
@@ -220,6 +223,7 @@ add('consume', 'records', {
   kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning', '--max-messages', String(RECORDS)) }),
   kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', B, '-t', consumeTopic, '-o', 'beginning', '-c', String(RECORDS), '-q'] })),
   'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.consumer.ConsoleConsumer', ['--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning', '--max-messages', String(RECORDS)]) }),
+  'kafka-perf': () => ({ argv: java('org.apache.kafka.tools.ConsumerPerformance', ['--bootstrap-server', B, '--topic', consumeTopic, '--messages', String(RECORDS)]) }),
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consumeTopic, '-X', `brokers=${B}`, '-o', 'start', '-n', String(RECORDS), '-f', '%v\\n'] })),
   kaf: kaf && (() => ({ argv: [kaf, 'consume', consumeTopic, '-b', B, '--offset', 'oldest', '--limit-messages', String(RECORDS), '--raw'] })),
 }, { stdout: 'pipe', setup: async () => { consumeTopic ??= await loadedTopic(); } });
