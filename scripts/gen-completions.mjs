@@ -1,11 +1,18 @@
 // Writes completions/ from the built command tree: `npm run build && node scripts/gen-completions.mjs`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// test/unit/completions.test.ts fails when these files differ from what the tree generates.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { generateCompletion } = await import(join(root, 'dist/completion/generate.js'));
+const built = join(root, 'dist/completion/generate.js');
+if (!existsSync(built)) {
+  console.error('gen-completions: dist/ is missing; run `npm run build` first');
+  process.exit(1);
+}
+const { generateCompletion } = await import(pathToFileURL(built).href);
 mkdirSync(join(root, 'completions'), { recursive: true });
 for (const [shell, file] of [['bash', 'kfk.bash'], ['zsh', '_kfk'], ['fish', 'kfk.fish']]) {
   writeFileSync(join(root, 'completions', file), generateCompletion(shell));
+  console.log(`completions/${file}`);
 }

@@ -1,58 +1,122 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { generateCompletion } from '../../src/completion/generate.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCompletion, type Shell } from '../../src/completion/generate.js';
 
 const dir = fileURLToPath(new URL('../../completions/', import.meta.url));
-const FILES = { bash: 'kfk.bash', zsh: '_kfk', fish: 'kfk.fish' } as const;
+const FILES: Record<Shell, string> = { bash: 'kfk.bash', zsh: '_kfk', fish: 'kfk.fish' };
+const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+const sq = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+const tmpDirs: string[] = [];
+afterAll(() => tmpDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** Runs the bash completion function on a command line; returns COMPREPLY. */
-function complete(line: string[], path?: string): string[] {
-  const script = `source ${JSON.stringify(join(dir, 'kfk.bash'))}
-COMP_WORDS=(${line.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 ))
-COMP_LINE="\${COMP_WORDS[*]}"; COMP_POINT=\${#COMP_LINE}
-fn=$(complete -p kfk | sed -E 's/.*-F ([^ ]+).*/\\1/'); $fn
+/** A fake `kfk` first on PATH: logs its arguments, prints names for `__complete topics|groups`. */
+function fakeKfk(): { PATH: string; calls: () => string[] } {
+  const bin = mkdtempSync(join(tmpdir(), 'kfk-fake-'));
+  tmpDirs.push(bin);
+  const log = join(bin, 'calls');
+  writeFileSync(
+    join(bin, 'kfk'),
+    `#!/bin/sh\necho "$*" >> ${sq(log)}\n` +
+      `case "$2" in topics) printf 'orders\\norders-dlq\\npayments\\n' ;; groups) printf 'billing\\n$(touch ${bin}/pwned)\\n' ;; esac\n`,
+  );
+  chmodSync(join(bin, 'kfk'), 0o755);
+  return { PATH: `${bin}:${process.env.PATH}`, calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []) };
+}
+
+/**
+ * Completes `line` (the cursor at its end) with completions/kfk.bash, as bash does on TAB:
+ * COMP_WORDS split like readline (at blanks, and at '=' and ':', which are words of their own),
+ * the function that `complete -p kfk` names, then COMPREPLY.
+ */
+function bashComplete(line: string, PATH = process.env.PATH): string[] {
+  const words = line.split(' ').flatMap((blank) => (blank === '' ? [''] : blank.split(/([=:])/).filter((w) => w !== '')));
+  const script = `source ${sq(join(dir, FILES.bash))}
+COMP_WORDS=(${words.map(sq).join(' ')}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 ))
+COMP_LINE=${sq(line)}; COMP_POINT=\${#COMP_LINE}
+fn=$(complete -p kfk | sed -E 's/.* -F ([^ ]+) .*/\\1/'); "$fn" kfk "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
 printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, PATH: path ?? process.env.PATH } });
+  const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { encoding: 'utf8', env: { ...process.env, PATH } });
   expect(r.stderr).toBe('');
   return r.stdout.split('\n').filter(Boolean);
 }
 
 describe('shell completions', () => {
-  it.each(Object.entries(FILES))('completions/%s matches the command tree (run `npm run build && node scripts/gen-completions.mjs` after changing commands)', (shell, file) => {
-    expect(readFileSync(join(dir, file), 'utf8')).toBe(generateCompletion(shell as 'bash'));
+  it.each(Object.entries(FILES))('completions/ for %s matches the command tree', (shell, file) => {
+    const committed = existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : '';
+    expect(committed, `completions/${file} is out of date: run \`npm run build && node scripts/gen-completions.mjs\``).toBe(generateCompletion(shell as Shell));
   });
 
-  it('bash completes commands, subcommands, flags and fixed values', () => {
-    expect(complete(['kfk', 'to'])).toEqual(['topic']);
-    expect(complete(['kfk', 'topic', ''])).toEqual(['create', 'alter', 'describe', 'list', 'delete']);
-    expect(complete(['kfk', 'produce', '--compression-codec', ''])).toEqual(['none', 'gzip', 'snappy', 'lz4', 'zstd']);
-    expect(complete(['kfk', 'produce', '--request-required-acks', ''])).toEqual(['0', '1', '-1', 'all']);
-    expect(complete(['kfk', 'consume', '--isol'])).toEqual(['--isolation-level']);
-    expect(complete(['kfk', 'topic', 'describe', '-o', ''])).toEqual(['text', 'table', 'json']);
-    expect(complete(['kfk', 'consume', '--bootstrap-server', 'x:1', '--from-b'])).toEqual(['--from-beginning']);
-    expect(complete(['kfk', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
+  it('generates the same bytes every time', () => {
+    for (const shell of Object.keys(FILES) as Shell[]) expect(generateCompletion(shell)).toBe(generateCompletion(shell));
   });
 
-  it('bash asks the cluster for topic and group names, passing the typed connection flags', () => {
-    const bin = mkdtempSync(join(tmpdir(), 'kfk-fake-'));
-    const log = join(bin, 'calls');
-    writeFileSync(join(bin, 'kfk'), `#!/bin/sh\necho "$*" >> ${log}\nif [ "$2" = topics ]; then printf 'orders\\norders-dlq\\npayments\\n'; else printf 'billing\\n'; fi\n`);
-    chmodSync(join(bin, 'kfk'), 0o755);
-    const PATH = `${bin}:${process.env.PATH}`;
-    expect(complete(['kfk', 'consume', '--bootstrap-server', 'b:9092', '--topic', 'ord'], PATH)).toEqual(['orders', 'orders-dlq']);
-    expect(complete(['kfk', 'group', 'describe', '--group', ''], PATH)).toEqual(['billing']);
-    expect(readFileSync(log, 'utf8')).toBe('__complete topics --bootstrap-server b:9092\n__complete groups\n');
+  it('the bash script registers a function for kfk', () => {
+    const r = spawnSync('bash', ['-c', `source ${sq(join(dir, FILES.bash))}; complete -p kfk`], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^complete -F \S+ kfk$/m);
   });
 
-  it('the scripts parse in their shells', () => {
-    execFileSync('bash', ['-n', join(dir, 'kfk.bash')]);
-    for (const [shell, file] of [['zsh', '_kfk'], ['fish', 'kfk.fish']]) {
-      if (spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0) execFileSync(shell, ['-n', join(dir, file)]);
-    }
+  it('bash completes commands, subcommands and flags', () => {
+    expect(bashComplete('kfk to')).toEqual(['topic']);
+    expect(bashComplete('kfk ')).toEqual(expect.arrayContaining(['topic', 'group', 'produce', 'consume', 'local', 'completion']));
+    expect(bashComplete('kfk ')).not.toContain('__complete');
+    expect(bashComplete('kfk topic ')).toEqual(expect.arrayContaining(['create', 'alter', 'describe', 'list', 'delete']));
+    expect(bashComplete('kfk group reset')).toEqual(['reset-offsets']);
+    expect(bashComplete('kfk consume --isol')).toEqual(['--isolation-level']);
+    expect(bashComplete('kfk local start --')).toEqual(['--brokers', '--sasl', '--tls', '--kafka-version', '--help']);
+    // flag values are skipped when finding the command, including host:port and key=value
+    expect(bashComplete('kfk consume --bootstrap-server localhost:9092 --command-property a=b --from-b')).toEqual(['--from-beginning']);
+  });
+
+  it('bash completes fixed flag values and arguments', () => {
+    expect(bashComplete('kfk produce --compression-codec ')).toEqual(['none', 'gzip', 'snappy', 'lz4', 'zstd']);
+    expect(bashComplete('kfk produce --compression-codec --to')).toEqual(['--topic']); // its value is optional
+    expect(bashComplete('kfk produce --request-required-acks ')).toEqual(['0', '1', '-1', 'all']);
+    expect(bashComplete('kfk topic describe -o ')).toEqual(['text', 'table', 'json']);
+    expect(bashComplete('kfk consume -o ')).toEqual(['text', 'json']);
+    expect(bashComplete('kfk consume --isolation-level=read_c')).toEqual(['read_committed']);
+    expect(bashComplete('kfk consume --encoding ')).toEqual(['utf8', 'base64', 'hex']);
+    expect(bashComplete('kfk local start --brokers ')).toEqual(['1', '3']);
+    expect(bashComplete('kfk completion ')).toEqual(['bash', 'zsh', 'fish']);
+    expect(bashComplete('kfk consume --partition ')).toEqual([]); // a free value: nothing to offer
+    expect(bashComplete('kfk consume --bootstrap-server localhost:')).toEqual([]);
+  });
+
+  it('bash asks `kfk __complete` for topic and group names, with the typed connection flags', () => {
+    const fake = fakeKfk();
+    expect(bashComplete('kfk consume --topic ', fake.PATH)).toEqual(['orders', 'orders-dlq', 'payments']);
+    expect(bashComplete('kfk consume --bootstrap-server b:9092 --profile=dev --topic ord', fake.PATH)).toEqual(['orders', 'orders-dlq']);
+    expect(bashComplete('kfk group describe --group ', fake.PATH)).toEqual(['billing', '\\$\\(touch\\ ' + fake.PATH.split(':')[0] + '/pwned\\)']);
+    expect(fake.calls()).toEqual(['__complete topics', '__complete topics --bootstrap-server b:9092 --profile=dev', '__complete groups']);
+    // a name from the cluster is never run as a command
+    expect(existsSync(join(fake.PATH.split(':')[0], 'pwned'))).toBe(false);
+  });
+
+  it('the scripts parse in their shells (zsh and fish when installed)', () => {
+    execFileSync('bash', ['-n', join(dir, FILES.bash)]);
+    for (const shell of ['zsh', 'fish'] as const) if (has(shell)) execFileSync(shell, ['-n', join(dir, FILES[shell])]);
+  });
+
+  describe.skipIf(!has('fish'))('fish', () => {
+    let fake: ReturnType<typeof fakeKfk>;
+    beforeAll(() => {
+      fake = fakeKfk();
+    });
+    const fishComplete = (line: string) =>
+      execFileSync('fish', ['--no-config', '-c', `source ${sq(join(dir, FILES.fish))}; complete -C ${sq(line)}`], { encoding: 'utf8', env: { ...process.env, PATH: fake.PATH } })
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]);
+    it('completes subcommands, flags, values and names', () => {
+      expect(fishComplete('kfk topic ')).toEqual(['alter', 'create', 'delete', 'describe', 'list']);
+      expect(fishComplete('kfk consume --isol')).toEqual(['--isolation-level']);
+      expect(fishComplete('kfk produce --compression-codec ')).toEqual(['gzip', 'lz4', 'none', 'snappy', 'zstd']);
+      expect(fishComplete('kfk consume --bootstrap-server b:1 --topic ord')).toEqual(['orders', 'orders-dlq']);
+      expect(fake.calls()).toEqual(['__complete topics --bootstrap-server b:1']);
+    });
   });
 });
 
