@@ -30,5 +30,17 @@ await build({
   outfile: join(root, 'dist/vendor/kafkajs.cjs'),
   banner: { js: `/* kafkajs ${version}, bundled for kfk.\n${license}\n*/` },
   legalComments: 'inline',
+  // kfk's request framing (one copy, or none) instead of kafkajs' (two copies into zeroed buffers).
+  plugins: [
+    {
+      name: 'kfk-request-framing',
+      setup(b) {
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]protocol[\\/]request\.js$/ }, () => ({
+          contents: readFileSync(join(root, 'src/kafka/protocol/kafkajs-request.cjs'), 'utf8'),
+          loader: 'js',
+        }));
+      },
+    },
+  ],
   logLevel: 'warning',
 });

@@ -8,6 +8,7 @@ import { KfkError, UsageError } from '../errors.js';
 import { parseKeyValues } from '../config/properties.js';
 import { LineSplitter, isPlain, parseLine, readerOptions, type ParsedLine } from '../format/line-reader.js';
 import { recordFromJson } from '../format/record-json.js';
+import type { SessionRecord } from '../kafka/produce-session.js';
 import { producerSettings, type ProduceFlags } from './produce-settings.js';
 
 export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Command): Promise<number> {
@@ -59,11 +60,41 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
   const prompt = Boolean(io.stdin.isTTY) && !opts.file?.length;
 
   const toRecord = (line: Buffer): ParsedLine & { partition?: number; timestamp?: number } => {
-    if (plain) return { key: fixedKey ?? null, value: line };
     if (opts.format === 'json') return recordFromJson(line.toString('utf8'), lineNumber);
     const parsed = parseLine(line, lineNumber, reader);
     if (fixedKey && parsed.key === null) parsed.key = fixedKey;
     return parsed;
+  };
+
+  // Plain lines go to the producer as slices of the input chunk through one reused record: no
+  // object per line (the producer copies the bytes into its batch before send returns).
+  const plainRecord: SessionRecord = { key: fixedKey ?? null, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
+  const plainOverhead = (fixedKey?.length ?? 0) + 64;
+  const handleLine = (line: LineSplitter): void | Promise<void> => {
+    lineNumber++;
+    let record: SessionRecord;
+    let size: number;
+    if (plain) {
+      record = plainRecord;
+      record.tag = lineNumber;
+      record.value = line.lineBuf;
+      record.valueStart = line.lineStart;
+      record.valueEnd = line.lineEnd;
+      size = plainOverhead + line.lineEnd - line.lineStart;
+    } else {
+      // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
+      if (opts.format === 'json' && line.lineEnd === line.lineStart) return;
+      const rec = toRecord(line.line());
+      record = { tag: lineNumber, key: rec.key, value: rec.value, headers: rec.headers, partition: fixedPartition ?? rec.partition, timestamp: rec.timestamp };
+      size = (rec.key?.length ?? 0) + (rec.value?.length ?? 0) + 64;
+    }
+    if (size > settings.maxRequestSize) {
+      // As Kafka's producer: such a record is refused before it is sent; the rest go on.
+      oversized.push(lineNumber);
+      return;
+    }
+    sent++;
+    return session.send(record);
   };
 
   const sources: Array<() => Readable> = opts.file?.length
@@ -80,43 +111,21 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
       const stopReading = () => stream.destroy();
       ctx.signal.addEventListener('abort', stopReading, { once: true });
       if (prompt) io.err('>');
-      const lines: Buffer[] = [];
-      const collect = (l: Buffer) => lines.push(l);
-      const drain = async () => {
-        for (const line of lines) {
-          lineNumber++;
-          // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
-          if (opts.format === 'json' && line.length === 0) continue;
-          const rec = toRecord(line);
-          const size = (rec.key?.length ?? 0) + (rec.value?.length ?? 0) + 64;
-          if (size > settings.maxRequestSize) {
-            // As Kafka's producer: such a record is refused before it is sent; the rest go on.
-            oversized.push(lineNumber);
-            continue;
-          }
-          const pending = session.send({
-            tag: lineNumber,
-            key: rec.key,
-            value: rec.value,
-            headers: rec.headers,
-            partition: fixedPartition ?? rec.partition,
-            timestamp: rec.timestamp,
-          });
-          if (pending) await pending;
-          sent++;
-          if (ctx.signal.aborted) break;
-        }
-        lines.length = 0;
-      };
       try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
-          splitter.push(chunk, collect);
-          await drain();
+          splitter.feed(chunk);
+          while (splitter.next()) {
+            const pending = handleLine(splitter);
+            if (pending) await pending;
+            if (ctx.signal.aborted) break;
+          }
           if (ctx.signal.aborted) break outer;
           if (prompt) io.err('>');
         }
-        splitter.end(collect);
-        await drain();
+        if (splitter.finish()) {
+          const pending = handleLine(splitter);
+          if (pending) await pending;
+        }
       } catch (err) {
         if (ctx.signal.aborted) break outer;
         if (err instanceof KfkError) {

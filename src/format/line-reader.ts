@@ -110,40 +110,74 @@ export function parseLine(line: Buffer, lineNumber: number, o: ReaderOptions): P
 
 /**
  * Splits a byte stream into lines (LF, with a trailing CR dropped as Java's readLine does),
- * without copying: each line is a view into the chunk it came in, or into a joined buffer
- * when a line spans chunks. A final line without LF is a line too.
+ * without copying. Used as a cursor: `feed(chunk)`, then `next()` until it returns false; each
+ * line is `lineBuf[lineStart, lineEnd)` (no object per line), a view into the chunk it came in, or into a
+ * joined buffer when a line spans chunks. After the input, `finish()` gives a final line without
+ * LF. `push`/`end` are the same with a callback and a Buffer per line.
  */
 export class LineSplitter {
   private carry: Buffer | null = null;
+  private chunk: Buffer = Buffer.alloc(0);
+  private pos = 0;
+  lineBuf: Buffer = this.chunk;
+  lineStart = 0;
+  lineEnd = 0;
+
+  feed(chunk: Buffer): void {
+    this.chunk = chunk;
+    this.pos = 0;
+  }
+
+  /** Moves to the next complete line of the fed chunk; false when none is left in it. */
+  next(): boolean {
+    const buf = this.chunk;
+    const from = this.pos;
+    if (from >= buf.length) return false;
+    const nl = buf.indexOf(10, from);
+    if (nl === -1) {
+      const rest = buf.subarray(from);
+      // Only the line that spans chunks is copied, never the whole chunk.
+      this.carry = this.carry ? Buffer.concat([this.carry, rest]) : Buffer.from(rest);
+      this.pos = buf.length;
+      return false;
+    }
+    this.pos = nl + 1;
+    if (this.carry) {
+      const joined = nl > from ? Buffer.concat([this.carry, buf.subarray(from, nl)]) : this.carry;
+      this.carry = null;
+      this.set(joined, 0, joined.length);
+    } else {
+      this.set(buf, from, nl);
+    }
+    return true;
+  }
+
+  /** The last line when the input did not end with LF; false when there is none. */
+  finish(): boolean {
+    const c = this.carry;
+    this.carry = null;
+    if (!c || c.length === 0) return false;
+    this.set(c, 0, c.length);
+    return true;
+  }
+
+  /** The current line as a Buffer (a view, no copy). */
+  line(): Buffer {
+    return this.lineBuf.subarray(this.lineStart, this.lineEnd);
+  }
+
+  private set(buf: Buffer, start: number, end: number): void {
+    this.lineBuf = buf;
+    this.lineStart = start;
+    this.lineEnd = end > start && buf[end - 1] === 13 ? end - 1 : end;
+  }
 
   push(chunk: Buffer, onLine: (line: Buffer) => void): void {
-    const buf = chunk;
-    let start = 0;
-    if (this.carry) {
-      // Only the line that spans the two chunks is joined: no copy of the whole chunk.
-      const nl = buf.indexOf(10);
-      if (nl === -1) {
-        this.carry = Buffer.concat([this.carry, buf]);
-        return;
-      }
-      const joined = Buffer.concat([this.carry, buf.subarray(0, nl)]);
-      this.carry = null;
-      onLine(joined.length && joined[joined.length - 1] === 13 ? joined.subarray(0, joined.length - 1) : joined);
-      start = nl + 1;
-    }
-    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-      const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
-      onLine(buf.subarray(start, end));
-      start = nl + 1;
-    }
-    if (start < buf.length) this.carry = Buffer.from(buf.subarray(start));
+    this.feed(chunk);
+    while (this.next()) onLine(this.line());
   }
 
   end(onLine: (line: Buffer) => void): void {
-    if (this.carry && this.carry.length > 0) {
-      const c = this.carry;
-      onLine(c[c.length - 1] === 13 ? c.subarray(0, c.length - 1) : c);
-    }
-    this.carry = null;
+    if (this.finish()) onLine(this.line());
   }
 }

@@ -10,6 +10,9 @@ export type { DeliveryReport } from './producer.js';
 export interface SessionRecord {
   key: Buffer | null;
   value: Buffer | null;
+  /** When set, the value is `value[valueStart, valueEnd)`. */
+  valueStart?: number;
+  valueEnd?: number;
   headers?: [string, Buffer | null][];
   partition?: number;
   timestamp?: number;
@@ -18,7 +21,10 @@ export interface SessionRecord {
 }
 
 export interface ProduceSession {
-  /** Returns a promise only when the buffer is full: the caller waits (backpressure). */
+  /**
+   * Returns a promise only when the buffer is full: the caller waits (backpressure). The record's
+   * bytes are copied before it returns: the caller may reuse the record and its buffers.
+   */
   send(record: SessionRecord): void | Promise<void>;
   /** Sends what is buffered, commits a transaction, and reports. */
   close(): Promise<DeliveryReport>;
@@ -77,7 +83,9 @@ export async function openProducer(
   await producer.init();
   return {
     send: (r) => {
-      const pending = producer.send({ topic, partition: r.partition, key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, tag: r.tag });
+      const record = r as SessionRecord & { topic: string };
+      record.topic = topic;
+      const pending = producer.send(record);
       if (settings.sync) return Promise.resolve(pending).then(() => producer.flush());
       return pending;
     },

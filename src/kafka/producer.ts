@@ -20,7 +20,7 @@
 import { kafkajs } from './kafkajs.js';
 import { KfkError } from '../errors.js';
 import { partitionForKey } from './partitioner.js';
-import { BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from './records/encoder.js';
+import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from './records/encoder.js';
 import { decodeRecordSet, type DecodedRecord } from './records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from './protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from './client.js';
@@ -173,10 +173,17 @@ export class RecordProducer {
   private retryTimer: NodeJS.Timeout | null = null;
   private fatal: Error | null = null;
   private txnCoordinator: KafkajsBroker | null = null;
+  private readonly pools = new Map<number, BatchBufferPool>();
 
   constructor(cluster: KafkajsCluster, options: ProducerOptions) {
     this.cluster = cluster;
     this.o = options;
+  }
+
+  private poolFor(headroom: number): BatchBufferPool {
+    let pool = this.pools.get(headroom);
+    if (!pool) this.pools.set(headroom, (pool = new BatchBufferPool(headroom + this.o.batchBytes)));
+    return pool;
   }
 
   async init(): Promise<void> {
@@ -259,13 +266,23 @@ export class RecordProducer {
   }
 
   private openBatch(s: PartitionState): void {
-    s.open = new BatchBuilder(this.o.batchBytes);
+    const room = this.headroomFor(s.topic);
+    s.open = new BatchBuilder(this.o.batchBytes, room, this.poolFor(room));
     if (this.o.lingerMs > 0) {
       s.lingerTimer = setTimeout(() => {
         s.lingerTimer = null;
         if (s.open && s.open.count > 0) this.closeBatch(s, false);
       }, this.o.lingerMs);
     }
+  }
+
+  /**
+   * Room kept in front of each batch so that a request carrying only it is framed in place
+   * (protocol/produce.ts): request header with a client id of up to 255 bytes, and the Produce
+   * fields before the batch.
+   */
+  private headroomFor(topic: string): number {
+    return 320 + Buffer.byteLength(topic) + (this.o.transactionalId ? Buffer.byteLength(this.o.transactionalId) : 0);
   }
 
   private moveSticky(s: PartitionState): void {
@@ -413,7 +430,8 @@ export class RecordProducer {
         this.o.transactionalId ?? null,
         this.o.acks,
         this.o.requestTimeoutMs,
-        batches.map((b) => ({ topic: b.topic, partition: b.partition, batch: b.bytes! })),
+        // A resend after a timeout copies: the earlier request may still sit in the socket's buffer.
+        batches.map((b) => ({ topic: b.topic, partition: b.partition, batch: b.bytes!, headroom: b.attempts === 0 ? b.builder.headroom : 0 })),
       );
       results = (await broker.connectionPool.send({ ...req, requestTimeout: this.o.requestTimeoutMs + 5000 })) as ProducePartitionResult[] | undefined;
     } catch (err) {
@@ -590,6 +608,10 @@ export class RecordProducer {
     s.acked += b.count;
     this.delivered += b.count;
     this.release(b);
+    // The broker answered, so the request (framed in the batch's buffer) has left the socket:
+    // the buffer can carry the next batch. Not after acks=0 (no answer: it may still be queued in
+    // the socket) nor after a resend (an earlier attempt may still be queued).
+    if (this.o.acks !== 0 && b.attempts === 0) b.builder.recycle();
     this.maybeRecover(s);
     this.checkIdle();
   }

@@ -9,6 +9,8 @@ export interface ProducePartitionData {
   topic: string;
   partition: number;
   batch: Buffer;
+  /** Bytes in front of `batch` (in its ArrayBuffer) that are free to write the request into. */
+  headroom?: number;
 }
 
 export interface ProducePartitionResult {
@@ -25,9 +27,14 @@ export function produceVersion(brokerMax: number | undefined): number {
   return Math.min(MAX_VERSION, brokerMax ?? 3);
 }
 
-/** A stand-in for kafkajs' Encoder around a buffer we filled ourselves (no extra copy). */
-function encoderOf(buf: Buffer) {
-  return { buf, get buffer() { return buf; }, size: () => buf.length };
+/**
+ * A stand-in for kafkajs' Encoder around a buffer we filled ourselves: the body is
+ * `buf[headroom..]`, and the bytes before it are free for the request framing
+ * (src/kafka/protocol/kafkajs-request.cjs frames it there, without a copy).
+ */
+function encoderOf(buf: Buffer, headroom = 0) {
+  const body = headroom ? buf.subarray(headroom) : buf;
+  return { buf, headroom, get buffer() { return body; }, size: () => body.length };
 }
 
 export function produceRequest(version: number, transactionalId: string | null, acks: number, timeoutMs: number, parts: ProducePartitionData[]): ProtocolRequest & { request: { expectResponse(): boolean } } {
@@ -49,8 +56,20 @@ export function produceRequest(version: number, transactionalId: string | null, 
           size += 2 + Buffer.byteLength(topic) + 4;
           for (const p of ps) size += 4 + 4 + p.batch.length;
         }
-        const b = Buffer.allocUnsafe(size);
-        let o = 0;
+        // One batch with room in front of it (the common case of bulk input): the request is
+        // written around it, no copy. Otherwise the batches are copied into one body.
+        const only = parts.length === 1 ? parts[0] : undefined;
+        const inPlace = only !== undefined && (only.headroom ?? 0) >= size - only.batch.length;
+        let b: Buffer;
+        let start = 0;
+        if (inPlace) {
+          const room = only.headroom!;
+          b = Buffer.from(only.batch.buffer, only.batch.byteOffset - room, room + only.batch.length);
+          start = room - (size - only.batch.length);
+        } else {
+          b = Buffer.allocUnsafe(size);
+        }
+        let o = start;
         if (transactionalId === null) o = b.writeInt16BE(-1, o);
         else {
           o = b.writeInt16BE(Buffer.byteLength(transactionalId), o);
@@ -66,10 +85,10 @@ export function produceRequest(version: number, transactionalId: string | null, 
           for (const p of ps) {
             o = b.writeInt32BE(p.partition, o);
             o = b.writeInt32BE(p.batch.length, o);
-            o += p.batch.copy(b, o);
+            o += inPlace ? p.batch.length : p.batch.copy(b, o);
           }
         }
-        return encoderOf(b);
+        return encoderOf(b, start);
       },
     },
     response: {

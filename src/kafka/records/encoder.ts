@@ -12,6 +12,9 @@ const CRC_OFFSET = 17;
 export interface OutRecord {
   key: Buffer | null;
   value: Buffer | null;
+  /** When set, the value is `value[valueStart, valueEnd)`: a line of an input chunk, no view made. */
+  valueStart?: number;
+  valueEnd?: number;
   headers?: [string, Buffer | null][];
   timestamp?: number;
 }
@@ -36,9 +39,29 @@ function headerSize(headers: [string, Buffer | null][] | undefined): number {
   return size;
 }
 
+/**
+ * Full-size batch buffers (headroom + largest batch) kept for reuse once a batch is acknowledged,
+ * so bulk input does not allocate (and leave for the collector) a new megabyte per batch.
+ */
+export class BatchBufferPool {
+  private readonly free: Buffer[] = [];
+  constructor(
+    readonly size: number,
+    private readonly keep = 8,
+  ) {}
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafe(this.size);
+  }
+  give(buf: Buffer): void {
+    if (buf.length === this.size && this.free.length < this.keep) this.free.push(buf);
+  }
+}
+
 export class BatchBuilder {
   private buf: Buffer;
-  private off = BATCH_HEADER_SIZE;
+  /** Free bytes kept in front of the batch, for the request that carries it to be framed in place. */
+  readonly headroom: number;
+  private off: number;
   count = 0;
   private baseTimestamp = 0;
   private maxTimestamp = 0;
@@ -46,13 +69,19 @@ export class BatchBuilder {
   openedAt = 0;
   readonly maxBytes: number;
 
-  constructor(maxBytes: number) {
+  constructor(
+    maxBytes: number,
+    headroom = 0,
+    private readonly pool?: BatchBufferPool,
+  ) {
     this.maxBytes = maxBytes;
-    this.buf = Buffer.allocUnsafe(Math.min(maxBytes, 64 * 1024));
+    this.headroom = headroom;
+    this.off = headroom + BATCH_HEADER_SIZE;
+    this.buf = Buffer.allocUnsafe(headroom + Math.min(maxBytes, 64 * 1024));
   }
 
   get sizeInBytes(): number {
-    return this.off;
+    return this.off - this.headroom;
   }
 
   /** Adds a record; false when it does not fit (the batch is then full). A first record always fits. */
@@ -65,7 +94,8 @@ export class BatchBuilder {
     }
     const tsDelta = ts - this.baseTimestamp;
     const keyLen = r.key === null ? -1 : r.key.length;
-    const valLen = r.value === null ? -1 : r.value.length;
+    const valStart = r.valueStart ?? 0;
+    const valLen = r.value === null ? -1 : (r.valueEnd ?? r.value.length) - valStart;
     const body =
       1 +
       varintSize(tsDelta) +
@@ -77,9 +107,11 @@ export class BatchBuilder {
       headerSize(r.headers);
     const total = varintSize(body) + body;
     if (this.off + total > this.buf.length) {
-      if (this.count > 0 && this.off + total > this.maxBytes) return false;
+      const room = this.headroom;
+      if (this.count > 0 && this.off - room + total > this.maxBytes) return false;
       const need = this.off + total;
-      const grown = Buffer.allocUnsafe(Math.max(need, Math.min(this.buf.length * 4, this.maxBytes)));
+      const pool = this.pool && need <= this.pool.size && this.pool.size === room + this.maxBytes ? this.pool : undefined;
+      const grown = pool ? pool.take() : Buffer.allocUnsafe(Math.max(need, room + Math.min((this.buf.length - room) * 4, this.maxBytes)));
       this.buf.copy(grown, 0, 0, this.off);
       this.buf = grown;
     }
@@ -96,7 +128,10 @@ export class BatchBuilder {
     }
     o = writeVarint(b, o, valLen);
     if (valLen > 0) {
-      b.set(r.value!, o);
+      const v = r.value!;
+      if (valStart === 0 && valLen === v.length) b.set(v, o);
+      else if (valLen < 256) for (let i = 0; i < valLen; i++) b[o + i] = v[valStart + i];
+      else v.copy(b, o, valStart, valStart + valLen);
       o += valLen;
     }
     if (!r.headers) o = writeVarint(b, o, 0);
@@ -119,23 +154,32 @@ export class BatchBuilder {
     return true;
   }
 
+  /** Hands the buffer back to the pool: only once nothing refers to the batch any more. */
+  recycle(): void {
+    this.pool?.give(this.buf);
+  }
+
   /** The records section, uncompressed (for splitting a batch the broker found too large). */
   recordsSection(): Buffer {
-    return this.buf.subarray(BATCH_HEADER_SIZE, this.off);
+    return this.buf.subarray(this.headroom + BATCH_HEADER_SIZE, this.off);
   }
 
   get firstTimestamp(): number {
     return this.baseTimestamp;
   }
 
-  /** The finished batch. The builder must not be appended to afterwards. */
+  /**
+   * The finished batch. The builder must not be appended to afterwards. The `headroom` bytes in
+   * front of it (`out.buffer` before `out.byteOffset`) are free for the caller.
+   */
   async build(id: BatchIdentity): Promise<Buffer> {
     let out: Buffer;
+    const room = this.headroom;
     if (id.compression === 0) {
-      out = this.buf.subarray(0, this.off);
+      out = this.buf.subarray(room, this.off);
     } else {
-      const compressed = await compress(id.compression, this.buf.subarray(BATCH_HEADER_SIZE, this.off));
-      out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + compressed.length);
+      const compressed = await compress(id.compression, this.buf.subarray(room + BATCH_HEADER_SIZE, this.off));
+      out = Buffer.allocUnsafe(room + BATCH_HEADER_SIZE + compressed.length).subarray(room);
       compressed.copy(out, BATCH_HEADER_SIZE);
     }
     writeBatchHeader(out, this.count, this.baseTimestamp, this.maxTimestamp, id);

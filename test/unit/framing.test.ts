@@ -1,0 +1,113 @@
+// Batches built with room in front of them, values given as slices of an input chunk, reused
+// buffers, and Produce requests framed in place: the bytes must be the same as without these.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { decodeRecordSet } from '../../src/kafka/records/decoder.js';
+import { BatchBufferPool, BatchBuilder, NO_PRODUCER } from '../../src/kafka/records/encoder.js';
+import { produceRequest } from '../../src/kafka/protocol/produce.js';
+import { LineSplitter } from '../../src/format/line-reader.js';
+
+const require = createRequire(import.meta.url);
+const frame = require('../../src/kafka/protocol/kafkajs-request.cjs') as (a: {
+  correlationId: number;
+  clientId: string | null;
+  request: { apiKey: number; apiVersion: number; encode: () => Promise<unknown> };
+}) => Promise<{ buffer: Buffer }>;
+
+const decode = async (batch: Buffer) =>
+  (await decodeRecordSet(batch, { topic: 't', partition: 0, fromOffset: 0, readCommitted: false, abortedTransactions: null, verifyCrc: true })).records.map((r) => [
+    r.key?.toString() ?? null,
+    r.value?.toString() ?? null,
+  ]);
+
+async function built(headroom: number, pool?: BatchBufferPool): Promise<Buffer> {
+  const b = new BatchBuilder(200_000, headroom, pool);
+  const chunk = Buffer.from('alpha\nbeta\n\ngamma-' + 'x'.repeat(300) + '\n');
+  const s = new LineSplitter();
+  s.feed(chunk);
+  const rec = { key: Buffer.from('k'), value: null as Buffer | null, valueStart: 0, valueEnd: 0 };
+  while (s.next()) {
+    rec.value = s.lineBuf;
+    rec.valueStart = s.lineStart;
+    rec.valueEnd = s.lineEnd;
+    expect(b.tryAppend(rec, 1_700_000_000_000)).toBe(true);
+  }
+  // grows past its first 64 kB buffer (from the pool when there is one)
+  for (let i = 0; i < 1000; i++) b.tryAppend({ key: null, value: Buffer.alloc(100, 97 + (i % 26)) }, 1_700_000_000_000);
+  return b.build(NO_PRODUCER);
+}
+
+describe('batch headroom, value slices and buffer reuse', () => {
+  it('a batch with headroom is byte-identical to one without, and slices encode as values', async () => {
+    const plain = await built(0);
+    const roomy = await built(400, new BatchBufferPool(400 + 200_000));
+    expect(roomy.equals(plain)).toBe(true);
+    const records = await decode(plain);
+    expect(records.slice(0, 4)).toEqual([
+      ['k', 'alpha'],
+      ['k', 'beta'],
+      ['k', ''],
+      ['k', 'gamma-' + 'x'.repeat(300)],
+    ]);
+    expect(records).toHaveLength(1004);
+  });
+
+  it('a recycled buffer carries the next batch correctly', async () => {
+    const pool = new BatchBufferPool(400 + 200_000);
+    const first = new BatchBuilder(200_000, 400, pool);
+    for (let i = 0; i < 1000; i++) first.tryAppend({ key: null, value: Buffer.alloc(100, 122) }, 1);
+    await first.build(NO_PRODUCER);
+    first.recycle();
+    const again = await built(400, pool);
+    expect(again.equals(await built(0))).toBe(true);
+  });
+
+  it('a Produce request framed in place equals one framed by copying', async () => {
+    const batch = await built(400);
+    const copy = Buffer.from(batch);
+    const encode = async (data: { batch: Buffer; headroom?: number }) =>
+      (
+        await frame({
+          correlationId: 7,
+          clientId: 'kfk',
+          request: produceRequest(8, null, -1, 30000, [{ topic: 'orders', partition: 3, ...data }]).request as never,
+        })
+      ).buffer;
+    const inPlace = await encode({ batch, headroom: 400 });
+    const copied = await encode({ batch: copy });
+    expect(inPlace.equals(copied)).toBe(true);
+    // framed in the batch's own memory: no copy of the batch
+    expect(inPlace.buffer).toBe(batch.buffer);
+    expect(copied.readInt32BE(0)).toBe(copied.length - 4);
+    expect(copied.subarray(4, 12).toString('hex')).toBe('0000000800000007');
+    expect(copied.subarray(12, 17).toString()).toBe('\u0000\u0003kfk');
+  });
+
+  it('too little headroom: the request is copied, same bytes', async () => {
+    const batch = await built(400);
+    const small = await frame({
+      correlationId: 1,
+      clientId: 'c'.repeat(500),
+      request: produceRequest(8, null, -1, 30000, [{ topic: 'orders', partition: 0, batch, headroom: 400 }]).request as never,
+    });
+    const copied = await frame({
+      correlationId: 1,
+      clientId: 'c'.repeat(500),
+      request: produceRequest(8, null, -1, 30000, [{ topic: 'orders', partition: 0, batch: Buffer.from(batch) }]).request as never,
+    });
+    expect(small.buffer.equals(copied.buffer)).toBe(true);
+  });
+});
+
+describe('LineSplitter as a cursor', () => {
+  it('gives each line as a range of its chunk; a line across chunks is joined; CRLF and a last line without LF', () => {
+    const s = new LineSplitter();
+    const lines: string[] = [];
+    for (const part of ['one\r\ntw', 'o\n', '\nthr', 'ee']) {
+      s.feed(Buffer.from(part));
+      while (s.next()) lines.push(s.lineBuf.toString('utf8', s.lineStart, s.lineEnd));
+    }
+    if (s.finish()) lines.push(s.line().toString());
+    expect(lines).toEqual(['one', 'two', '', 'three']);
+  });
+});
