@@ -9,6 +9,7 @@ import { recordToJson, type BinaryEncoding } from '../format/record-json.js';
 import { formatRecordText, isValueOnly, textFormat, type TextFormat } from '../format/record-text.js';
 import { parseTime } from '../format/time.js';
 import { topicMatcher } from '../format/topic-pattern.js';
+import { viewToRecord, type RecordView } from '../kafka/records/decoder.js';
 
 export interface ConsumeFlags {
   topic?: string;
@@ -117,20 +118,21 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
     idleTimer = setTimeout(stop, idleMs);
   };
 
-  /** Prints a batch; returns how many records it took. */
+  const printRecord = (r: ConsumedRecord): void => {
+    if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
+    else if (valueOnly) {
+      out.push(r.value ?? text.nullLiteral);
+      out.push(text.lineSeparator);
+    } else for (const b of formatRecordText(r, text)) out.push(b);
+  };
+
+  /** Prints a batch of records (group consumer); returns how many it took. */
   const emit = async (records: ConsumedRecord[]): Promise<number> => {
     let taken = 0;
     for (const r of records) {
       if (count >= maxMessages) break;
       if (stopAt !== undefined && r.timestamp > stopAt) continue;
-      if (opts.output === 'json') {
-        out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
-      } else if (valueOnly) {
-        out.push(r.value ?? text.nullLiteral);
-        out.push(text.lineSeparator);
-      } else {
-        for (const b of formatRecordText(r, text)) out.push(b);
-      }
+      printRecord(r);
       count++;
       taken++;
       if (out.full) await out.flush();
@@ -139,6 +141,31 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
     await out.flush();
     if (count >= maxMessages) stop();
     return taken;
+  };
+
+  // Without a group, records arrive as views into the fetch response (no object per record):
+  // the default value-only output copies each value straight into the output buffer.
+  const viewValueOnly = valueOnly && opts.output !== 'json';
+  let sawRecords = false;
+  const onRecord = (v: RecordView): boolean => {
+    if (count >= maxMessages) return false;
+    sawRecords = true;
+    if (stopAt !== undefined && v.timestamp > stopAt) return true;
+    if (viewValueOnly) {
+      if (v.valueLength < 0) out.push(text.nullLiteral);
+      else out.write(v.buf, v.valueStart, v.valueStart + v.valueLength);
+      out.push(text.lineSeparator);
+    } else {
+      printRecord(viewToRecord(v));
+    }
+    count++;
+    return count < maxMessages;
+  };
+  const afterSet = async (): Promise<void> => {
+    if (sawRecords) armIdle();
+    sawRecords = false;
+    await out.flush();
+    if (count >= maxMessages) stop();
   };
 
   let failure: unknown;
@@ -168,9 +195,8 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
         exitAtEnd: Boolean(opts.exitAtEnd),
         readCommitted,
         checkCrcs: (props.get('check.crcs') ?? 'true').trim().toLowerCase() !== 'false',
-        onBatch: async (records) => {
-          await emit(records);
-        },
+        onRecord,
+        afterSet,
         signal: stopper.signal,
       });
     }

@@ -1,29 +1,75 @@
 // Collects small writes into large ones for stdout and waits when the pipe is full, so a fast
-// consumer neither floods memory nor makes one write call per record.
+// consumer neither floods memory nor makes one write call per record. Bytes are copied into
+// 256 kB chunks, which are reused once stdout has taken them: printing a million records
+// allocates a few chunks, not a million views, and keeps no fetch response alive.
 import type { IO } from '../io.js';
 
 export class OutputBuffer {
-  private parts: Buffer[] = [];
-  private size = 0;
+  private chunk: Buffer;
+  private used = 0;
+  private ready: Buffer[] = [];
+  private readySize = 0;
+  private spare: Buffer[] = [];
+  private viewSource: Uint8Array | null = null;
+  private viewBuffer: ArrayBufferLike = new ArrayBuffer(0);
+  private viewOffset = 0;
+
   constructor(
     private readonly io: IO,
     private readonly limit = 256 * 1024,
-  ) {}
+  ) {
+    this.chunk = Buffer.allocUnsafe(limit);
+  }
 
-  push(b: Buffer): void {
-    this.parts.push(b);
-    this.size += b.length;
+  push(b: Uint8Array): void {
+    this.write(b, 0, b.length);
+  }
+
+  /** Copies `src[start, end)`. */
+  write(src: Uint8Array, start: number, end: number): void {
+    const len = end - start;
+    if (len <= 0) return;
+    if (this.used + len > this.chunk.length) {
+      this.seal();
+      if (len > this.chunk.length) this.chunk = Buffer.allocUnsafe(len);
+    }
+    if (len === src.length) this.chunk.set(src, this.used);
+    else {
+      // A plain view, the source's ArrayBuffer looked up once per source: cheaper than subarray.
+      if (src !== this.viewSource) {
+        this.viewSource = src;
+        this.viewBuffer = src.buffer;
+        this.viewOffset = src.byteOffset;
+      }
+      this.chunk.set(new Uint8Array(this.viewBuffer, this.viewOffset + start, len), this.used);
+    }
+    this.used += len;
   }
 
   get full(): boolean {
-    return this.size >= this.limit;
+    return this.readySize + this.used >= this.limit;
+  }
+
+  private seal(): void {
+    if (this.used === 0) return;
+    this.ready.push(this.chunk.subarray(0, this.used));
+    this.readySize += this.used;
+    this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(this.limit);
+    this.used = 0;
   }
 
   async flush(): Promise<void> {
-    if (this.size === 0) return;
-    const chunk = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    await this.io.out(chunk);
+    this.seal();
+    const ready = this.ready;
+    this.ready = [];
+    this.readySize = 0;
+    for (const part of ready) {
+      await this.io.out(part);
+      // Written (or queued in the stream, which keeps its own reference until then): a chunk of
+      // ours is reused only after a write that did not have to wait.
+      if (part.buffer.byteLength === this.limit && this.spare.length < 2 && this.io.stdout.writableLength === 0) {
+        this.spare.push(Buffer.from(part.buffer, part.byteOffset, this.limit));
+      }
+    }
   }
 }

@@ -4,17 +4,7 @@
 import { KfkError } from '../errors.js';
 import type { KafkaClient } from './client.js';
 import type { StartSpec } from '../commands/consume.js';
-
-export interface DirectRecord {
-  topic: string;
-  partition: number;
-  offset: number;
-  timestamp: number;
-  timestampType: 0 | 1;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: [string, Buffer | null][];
-}
+import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
 
 export interface DirectOptions {
   topic?: string;
@@ -28,7 +18,13 @@ export interface DirectOptions {
   readCommitted: boolean;
   /** check.crcs: verify each batch's CRC-32C (on by default, as in Kafka's consumer). */
   checkCrcs: boolean;
-  onBatch: (records: DirectRecord[]) => Promise<void>;
+  /**
+   * Each record, as a view valid only during the call (records/decoder.ts RecordView); false
+   * stops the rest of the fetched set. After each fetched set, `afterSet` is awaited: output
+   * backpressure reaches the fetch loop there.
+   */
+  onRecord: RecordVisitor;
+  afterSet: () => Promise<void>;
   signal: AbortSignal;
 }
 
@@ -47,7 +43,7 @@ const TRANSIENT = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', '
  * Where each partition starts (and, with -e, ends). A partition whose leader is being elected
  * (a broker just went away) is asked again for up to ~15 s instead of failing the command.
  */
-export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOptions, 'onBatch' | 'signal'>): Promise<Assignment[]> {
+export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOptions, 'onRecord' | 'afterSet' | 'signal'>): Promise<Assignment[]> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await resolveOnce(client, o);
@@ -61,7 +57,7 @@ export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOpti
   }
 }
 
-async function resolveOnce(client: KafkaClient, o: Omit<DirectOptions, 'onBatch' | 'signal'>): Promise<Assignment[]> {
+async function resolveOnce(client: KafkaClient, o: Omit<DirectOptions, 'onRecord' | 'afterSet' | 'signal'>): Promise<Assignment[]> {
   const admin = await client.admin();
   let topics: string[];
   if (o.topic !== undefined) topics = [o.topic];
@@ -141,26 +137,27 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
   const stop = () => fetcher.stop();
   o.signal.addEventListener('abort', stop, { once: true });
   try {
-    await fetcher.run(async (records: DirectRecord[]) => {
-      let batch = records;
-      if (o.exitAtEnd || o.stopAt !== undefined) {
-        batch = [];
-        for (const r of records) {
-          const a = open.get(key(r.topic, r.partition));
-          if (!a) continue;
-          if (a.end !== undefined && r.offset >= a.end) {
-            open.delete(key(r.topic, r.partition));
-            continue;
+    await fetcher.run(async (set, decode) => {
+      const k = key(decode.topic, decode.partition);
+      const a = open.get(k);
+      if (!a) return;
+      const filtered = o.exitAtEnd || o.stopAt !== undefined;
+      await visitRecordSet(set, decode, (v) => {
+        if (filtered) {
+          if (!open.has(k)) return false;
+          if (a.end !== undefined && v.offset >= a.end) {
+            open.delete(k);
+            return false;
           }
-          if (o.stopAt !== undefined && r.timestamp > o.stopAt) {
-            open.delete(key(r.topic, r.partition));
-            continue;
+          if (o.stopAt !== undefined && v.timestamp > o.stopAt) {
+            open.delete(k);
+            return false;
           }
-          batch.push(r);
-          if (a.end !== undefined && r.offset + 1 >= a.end) open.delete(key(r.topic, r.partition));
+          if (a.end !== undefined && v.offset + 1 >= a.end) open.delete(k);
         }
-      }
-      if (batch.length) await o.onBatch(batch);
+        return o.onRecord(v);
+      });
+      await o.afterSet();
       if (open.size === 0) fetcher.stop();
     }, o.signal);
   } finally {

@@ -13,10 +13,14 @@
 import { KfkError } from '../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
 import { fetchRequest, fetchVersion, type FetchPartitionResult } from './protocol/fetch.js';
-import { decodeRecordSet, type DecodedRecord } from './records/decoder.js';
+import type { DecodeOptions } from './records/decoder.js';
 import { readInt64 } from './records/encoder.js';
 
-export type FetchedRecord = DecodedRecord;
+/**
+ * One partition's records from a Fetch response, undecoded: the caller decodes them
+ * (records/decoder.ts: as objects with decodeRecordSet, or as views with visitRecordSet).
+ */
+export type FetchedSet = (set: Buffer, decode: DecodeOptions) => Promise<void> | void;
 
 export interface FetcherOptions {
   readCommitted: boolean;
@@ -140,7 +144,7 @@ export class PartitionFetcher {
     });
   }
 
-  async run(onBatch: (records: FetchedRecord[]) => Promise<void> | void, signal?: AbortSignal): Promise<void> {
+  async run(onSet: FetchedSet, signal?: AbortSignal): Promise<void> {
     const abort = () => this.stop();
     signal?.addEventListener('abort', abort, { once: true });
     const cluster = await this.client.cluster();
@@ -183,15 +187,16 @@ export class PartitionFetcher {
         if (!this.stopped) next = this.round(cluster);
         for (const { p, r, from } of work) {
           if (this.stopped) break;
-          const decoded = await decodeRecordSet(r.records, {
-            topic: p.topic,
-            partition: p.partition,
-            fromOffset: from,
-            readCommitted: this.o.readCommitted,
-            abortedTransactions: r.abortedTransactions,
-            verifyCrc: this.o.verifyCrc,
-          });
-          if (decoded.records.length) await onBatch(decoded.records);
+          if (r.records.length) {
+            await onSet(r.records, {
+              topic: p.topic,
+              partition: p.partition,
+              fromOffset: from,
+              readCommitted: this.o.readCommitted,
+              abortedTransactions: r.abortedTransactions,
+              verifyCrc: this.o.verifyCrc,
+            });
+          }
           this.o.onPosition?.(p.topic, p.partition, p.offset);
         }
       }

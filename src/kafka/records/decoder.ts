@@ -35,20 +35,69 @@ export class CorruptRecordError extends Error {}
 
 const NO_HEADERS: [string, Buffer | null][] = [];
 
-function decodeRecords(
-  section: Buffer,
-  count: number,
-  baseOffset: number,
-  baseTimestamp: number,
-  maxTimestamp: number,
-  logAppend: boolean,
-  topic: string,
-  partition: number,
-  fromOffset: number,
-  out: DecodedRecord[],
-): void {
+/**
+ * One record, as positions in the buffer it was decoded from (the response, or the decompressed
+ * records section): no object and no Buffer per record. The visitor gets the same object for
+ * every record; it is valid only during the call.
+ */
+export interface RecordView {
+  topic: string;
+  partition: number;
+  offset: number;
+  timestamp: number;
+  timestampType: 0 | 1;
+  buf: Buffer;
+  /** -1: null key */
+  keyStart: number;
+  keyLength: number;
+  /** -1: null value */
+  valueStart: number;
+  valueLength: number;
+  headersStart: number;
+  headerCount: number;
+}
+
+/** Returns false to stop: the rest of the set is not visited. */
+export type RecordVisitor = (v: RecordView) => boolean | void;
+
+export function viewKey(v: RecordView): Buffer | null {
+  return v.keyLength < 0 ? null : v.buf.subarray(v.keyStart, v.keyStart + v.keyLength);
+}
+
+export function viewValue(v: RecordView): Buffer | null {
+  return v.valueLength < 0 ? null : v.buf.subarray(v.valueStart, v.valueStart + v.valueLength);
+}
+
+export function viewHeaders(v: RecordView): [string, Buffer | null][] {
+  if (v.headerCount <= 0) return NO_HEADERS;
+  const b = v.buf;
+  const pos = { off: v.headersStart };
+  const headers: [string, Buffer | null][] = [];
+  for (let h = 0; h < v.headerCount; h++) {
+    const kl = readVarint(b, pos);
+    const hk = b.toString('utf8', pos.off, pos.off + kl);
+    pos.off += kl;
+    const vl = readVarint(b, pos);
+    let hv: Buffer | null = null;
+    if (vl >= 0) {
+      hv = b.subarray(pos.off, pos.off + vl);
+      pos.off += vl;
+    }
+    headers.push([hk, hv]);
+  }
+  return headers;
+}
+
+/** The record as an object (keys, values and header values are views, not copies). */
+export function viewToRecord(v: RecordView): DecodedRecord {
+  return { topic: v.topic, partition: v.partition, offset: v.offset, timestamp: v.timestamp, timestampType: v.timestampType, key: viewKey(v), value: viewValue(v), headers: viewHeaders(v) };
+}
+
+/** Visits the records of one batch's records section; false when the visitor stopped. */
+function visitRecords(section: Buffer, count: number, baseOffset: number, baseTimestamp: number, maxTimestamp: number, logAppend: boolean, fromOffset: number, v: RecordView, visit: RecordVisitor): boolean {
   const pos = { off: 0 };
-  const timestampType: 0 | 1 = logAppend ? 1 : 0;
+  v.buf = section;
+  v.timestampType = logAppend ? 1 : 0;
   for (let i = 0; i < count; i++) {
     const len = readVarint(section, pos);
     const end = pos.off + len;
@@ -56,48 +105,30 @@ function decodeRecords(
     const tsDelta = readVarint(section, pos);
     const offsetDelta = readVarint(section, pos);
     const keyLen = readVarint(section, pos);
-    let key: Buffer | null = null;
-    if (keyLen >= 0) {
-      key = section.subarray(pos.off, pos.off + keyLen);
-      pos.off += keyLen;
-    }
+    v.keyStart = pos.off;
+    v.keyLength = keyLen;
+    if (keyLen > 0) pos.off += keyLen;
     const valLen = readVarint(section, pos);
-    let value: Buffer | null = null;
-    if (valLen >= 0) {
-      value = section.subarray(pos.off, pos.off + valLen);
-      pos.off += valLen;
-    }
+    v.valueStart = pos.off;
+    v.valueLength = valLen;
+    if (valLen > 0) pos.off += valLen;
     const hCount = readVarint(section, pos);
-    let headers = NO_HEADERS;
-    if (hCount > 0) {
-      headers = [];
-      for (let h = 0; h < hCount; h++) {
-        const kl = readVarint(section, pos);
-        const hk = section.toString('utf8', pos.off, pos.off + kl);
-        pos.off += kl;
-        const vl = readVarint(section, pos);
-        let hv: Buffer | null = null;
-        if (vl >= 0) {
-          hv = section.subarray(pos.off, pos.off + vl);
-          pos.off += vl;
-        }
-        headers.push([hk, hv]);
-      }
+    v.headersStart = pos.off;
+    v.headerCount = hCount;
+    for (let h = 0; h < hCount; h++) {
+      const kl = readVarint(section, pos);
+      pos.off += kl;
+      const vl = readVarint(section, pos);
+      if (vl > 0) pos.off += vl;
     }
-    if (pos.off !== end) throw new CorruptRecordError(`corrupt record at offset ${baseOffset + offsetDelta} of ${topic}-${partition}`);
+    if (pos.off !== end) throw new CorruptRecordError(`corrupt record at offset ${baseOffset + offsetDelta} of ${v.topic}-${v.partition}`);
     const offset = baseOffset + offsetDelta;
     if (offset < fromOffset) continue;
-    out.push({
-      topic,
-      partition,
-      offset,
-      timestamp: logAppend ? maxTimestamp : baseTimestamp + tsDelta,
-      timestampType,
-      key,
-      value,
-      headers,
-    });
+    v.offset = offset;
+    v.timestamp = logAppend ? maxTimestamp : baseTimestamp + tsDelta;
+    if (visit(v) === false) return false;
   }
+  return true;
 }
 
 export interface DecodeOptions {
@@ -112,6 +143,27 @@ export interface DecodeOptions {
 
 export async function decodeRecordSet(set: Buffer, o: DecodeOptions): Promise<DecodeResult> {
   const records: DecodedRecord[] = [];
+  const { nextOffset, batches } = await visitRecordSet(set, o, (v) => {
+    records.push(viewToRecord(v));
+  });
+  return { records, nextOffset, batches };
+}
+
+export interface VisitResult {
+  /** Offset after the last complete batch seen (control batches included). */
+  nextOffset: number;
+  batches: number;
+  /** The visitor asked to stop. */
+  stopped: boolean;
+}
+
+/**
+ * Visits every record of a Fetch response's record set in order, as views (see RecordView):
+ * control batches and (read_committed) aborted transactions skipped, records before
+ * `fromOffset` skipped, a partial batch at the end left for the next fetch.
+ */
+export async function visitRecordSet(set: Buffer, o: DecodeOptions, visit: RecordVisitor): Promise<VisitResult> {
+  const view: RecordView = { topic: o.topic, partition: o.partition, offset: 0, timestamp: 0, timestampType: 0, buf: set, keyStart: 0, keyLength: -1, valueStart: 0, valueLength: -1, headersStart: 0, headerCount: 0 };
   let off = 0;
   let nextOffset = o.fromOffset;
   let batches = 0;
@@ -160,10 +212,10 @@ export async function decodeRecordSet(set: Buffer, o: DecodeOptions): Promise<De
     const logAppend = (attributes & 0x08) !== 0;
     let section = set.subarray(off + 61, end);
     if (codec !== 0) section = await decompress(codec, section);
-    decodeRecords(section, count, baseOffset, baseTimestamp, maxTimestamp, logAppend, o.topic, o.partition, o.fromOffset, records);
     off = end;
+    if (!visitRecords(section, count, baseOffset, baseTimestamp, maxTimestamp, logAppend, o.fromOffset, view, visit)) return { nextOffset, batches, stopped: true };
   }
-  return { records, nextOffset, batches };
+  return { nextOffset, batches, stopped: false };
 }
 
 /** The control record type (0 abort, 1 commit) of a control batch's first record. */
