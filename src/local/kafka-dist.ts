@@ -142,6 +142,30 @@ export function ensureKafka(version: string, env: NodeJS.ProcessEnv, log: (line:
   return dist;
 }
 
+/** Kafka's command-line tools, by what they do. */
+export type KafkaToolName = 'topics' | 'producer' | 'consumer' | 'groups' | 'configs' | 'offsets' | 'producerPerf' | 'consumerPerf';
+
+const TOOL_CLASSES: Record<KafkaToolName, string> = {
+  topics: 'org.apache.kafka.tools.TopicCommand',
+  producer: 'org.apache.kafka.tools.ConsoleProducer',
+  consumer: 'org.apache.kafka.tools.consumer.ConsoleConsumer',
+  groups: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
+  configs: 'org.apache.kafka.tools.ConfigCommand',
+  offsets: 'org.apache.kafka.tools.GetOffsetShell',
+  producerPerf: 'org.apache.kafka.tools.ProducerPerformance',
+  consumerPerf: 'org.apache.kafka.tools.ConsumerPerformance',
+};
+/** Kafka 3.9 still has these two in the Scala core (they moved to kafka-tools in 4.0). */
+const TOOL_CLASSES_3: Partial<Record<KafkaToolName, string>> = {
+  producer: 'kafka.tools.ConsoleProducer',
+  configs: 'kafka.admin.ConfigCommand',
+};
+
+/** The main class of one of Kafka's tools in this Kafka version (3.9.x or 4.x). */
+export function kafkaToolClass(version: string, tool: KafkaToolName): string {
+  return (isKafka3(version) && TOOL_CLASSES_3[tool]) || TOOL_CLASSES[tool];
+}
+
 /** `java ...` argv for one of Kafka's tools (TopicCommand, ConsoleProducer, ...). */
 export function kafkaToolArgs(dist: KafkaDist, mainClass: string, args: string[]): string[] {
   return [

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
 import { KFK_BIN, cleanEnv, kfk, uniqueName } from '../helpers/cli.js';
-import { TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
+import { TOOLS, kafka4Tool, kafkaTool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
 const B = ['--bootstrap-server', bootstrap];
@@ -38,7 +38,7 @@ describe('kfk consume', () => {
     const props = ['print.key', 'print.offset', 'print.partition', 'print.headers', 'print.timestamp'].flatMap((p) => ['--property', `${p}=true`]);
     const [mine, theirs] = await Promise.all([
       kfk(['consume', ...B, '--topic', t, '--from-beginning', '--max-messages', '2', ...props]),
-      kafkaTool(TOOLS.consumer, ['--bootstrap-server', bootstrap, '--topic', t, '--from-beginning', '--max-messages', '2', ...props.map((p) => (p === '--property' ? '--formatter-property' : p))]),
+      kafka4Tool('consumer', ['--bootstrap-server', bootstrap, '--topic', t, '--from-beginning', '--max-messages', '2', ...props.map((p) => (p === '--property' ? '--formatter-property' : p))]),
     ]);
     expect(theirs.code).toBe(0);
     expect(mine.code).toBe(0);

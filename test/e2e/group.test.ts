@@ -1,11 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
 import { kfk, uniqueName } from '../helpers/cli.js';
-import { kafkaTool } from '../helpers/kafka-tools.js';
+import { kafka4Tool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
 const B = ['--bootstrap-server', bootstrap];
-const GROUPS = 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand';
-const groupsTool = (args: string[]) => kafkaTool(GROUPS, ['--bootstrap-server', bootstrap, ...args]);
+// kfk group, config and offsets print Kafka 4.x's text on any cluster: compared with 4.x's tools.
+const groupsTool = (args: string[]) => kafka4Tool('groups', ['--bootstrap-server', bootstrap, ...args]);
 
 /** A topic with `counts[p]` records in partition p. */
 async function topicWith(counts: number[]): Promise<string> {
@@ -179,7 +179,7 @@ describe('kfk config', () => {
         '  max.message.bytes=200000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:max.message.bytes=200000, DEFAULT_CONFIG:message.max.bytes=1048588}\n' +
         '  retention.ms=60000 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.ms=60000}\n',
     );
-    const real = await kafkaTool('org.apache.kafka.tools.ConfigCommand', ['--bootstrap-server', bootstrap, '--describe', '--entity-type', 'topics', '--entity-name', t]);
+    const real = await kafka4Tool('configs', ['--bootstrap-server', bootstrap, '--describe', '--entity-type', 'topics', '--entity-name', t]);
     expect(ours.stdout).toBe(real.stdout);
     const all = JSON.parse((await kfk(['config', 'describe', ...B, '--topic', t, '--all', '-o', 'json'])).stdout) as { configs: Array<{ name: string; value: string; source: string }> };
     expect(all.configs.find((c) => c.name === 'cleanup.policy')).toMatchObject({ value: 'delete', source: 'DEFAULT_CONFIG' });
@@ -222,7 +222,7 @@ describe('kfk cluster and offsets', () => {
     const t = await topicWith([4, 0, 9]);
     for (const [ours, theirs] of [[[], []], [['--time', 'earliest'], ['--time', '-2']], [['--time', '4102444800000'], ['--time', '4102444800000']]]) {
       const k = await kfk(['offsets', ...B, '--topic', t, ...ours]);
-      const real = await kafkaTool('org.apache.kafka.tools.GetOffsetShell', ['--bootstrap-server', bootstrap, '--topic', t, ...theirs]);
+      const real = await kafka4Tool('offsets', ['--bootstrap-server', bootstrap, '--topic', t, ...theirs]);
       expect(k).toMatchObject({ code: 0, stdout: real.stdout, stderr: '' });
     }
     expect((await kfk(['offsets', ...B, '--topic', t])).stdout).toBe(`${t}:0:4\n${t}:1:0\n${t}:2:9\n`);

@@ -1,18 +1,34 @@
 // Kafka's own command-line tools (from the same Maven-fetched Kafka as the test broker), to
 // compare kfk's output with the real thing.
 import { spawn } from 'node:child_process';
-import { ensureKafka, kafkaToolArgs, kafkaVersion } from '../../src/local/kafka-dist.js';
+import { DEFAULT_KAFKA_VERSION, ensureKafka, isKafka3, kafkaToolArgs, kafkaToolClass, kafkaVersion, type KafkaToolName } from '../../src/local/kafka-dist.js';
 import type { RunResult } from './cli.js';
 
-export const TOOLS = {
-  topics: 'org.apache.kafka.tools.TopicCommand',
-  producer: 'org.apache.kafka.tools.ConsoleProducer',
-  consumer: 'org.apache.kafka.tools.consumer.ConsoleConsumer',
-  groups: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
-} as const;
+/** The test broker's Kafka version (KFK_KAFKA_VERSION, else the pinned one). */
+export const CLUSTER_KAFKA_VERSION = kafkaVersion(process.env);
+/**
+ * The Kafka 4.x whose tools print what kfk's own commands print on any cluster (README, "Kafka
+ * 3.9 and 4.x"): the broker's version when it is a 4.x, else the pinned one.
+ */
+export const KAFKA4_VERSION = isKafka3(CLUSTER_KAFKA_VERSION) ? DEFAULT_KAFKA_VERSION : CLUSTER_KAFKA_VERSION;
 
-export function kafkaTool(mainClass: string, args: string[], opts: { input?: string | Buffer; timeoutMs?: number } = {}): Promise<RunResult> {
-  const dist = ensureKafka(kafkaVersion(process.env), process.env, () => undefined);
+const classes = (version: string) => ({
+  topics: kafkaToolClass(version, 'topics'),
+  producer: kafkaToolClass(version, 'producer'),
+  consumer: kafkaToolClass(version, 'consumer'),
+  groups: kafkaToolClass(version, 'groups'),
+  configs: kafkaToolClass(version, 'configs'),
+  offsets: kafkaToolClass(version, 'offsets'),
+});
+/** Main classes of the broker's own version of the tools. */
+export const TOOLS = classes(CLUSTER_KAFKA_VERSION);
+
+export function kafkaTool(
+  mainClass: string,
+  args: string[],
+  opts: { input?: string | Buffer; timeoutMs?: number; version?: string } = {},
+): Promise<RunResult> {
+  const dist = ensureKafka(opts.version ?? CLUSTER_KAFKA_VERSION, process.env, () => undefined);
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn('java', kafkaToolArgs(dist, mainClass, args), { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -29,4 +45,12 @@ export function kafkaTool(mainClass: string, args: string[], opts: { input?: str
     child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/**
+ * A Kafka 4.x tool, run against the test broker whatever its version: what kfk's own commands
+ * (`kfk group`, `kfk config`, ...) are compared with, since they print 4.x's text on any cluster.
+ */
+export function kafka4Tool(tool: KafkaToolName, args: string[], opts: { input?: string | Buffer; timeoutMs?: number } = {}): Promise<RunResult> {
+  return kafkaTool(kafkaToolClass(KAFKA4_VERSION, tool), args, { ...opts, version: KAFKA4_VERSION });
 }
