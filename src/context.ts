@@ -1,6 +1,6 @@
 // What every command receives: its streams, the resolved configuration and a lazily built,
 // connected Kafka client. Nothing here loads kafkajs until a command asks for the client.
-import type { KafkaClient } from './kafka/client.js';
+import type { KafkaClient, KafkaMajor } from './kafka/client.js';
 import type { IO } from './io.js';
 import { KfkError } from './errors.js';
 import { resolveConfig, type ConnectionFlags, type ResolveInput, type ResolvedConfig } from './config/resolve.js';
@@ -20,6 +20,14 @@ export class CommandContext {
   readonly signal: AbortSignal;
   /** Lines for stderr after a failure has been reported (e.g. the consumer's summary). */
   readonly trailer: string[] = [];
+  /** The cluster's Kafka major version, once connected. */
+  kafkaMajor?: KafkaMajor;
+  /**
+   * Called once when the connection is made (with the cluster's Kafka major version) or has
+   * failed (undefined), before the command prints anything: the drop-ins print the text of the
+   * cluster's version of Kafka's tool here.
+   */
+  onConnect?: (major: KafkaMajor | undefined) => void;
   private resolved?: ResolvedConfig;
   private extras: ConfigExtras = {};
   private clientPromise?: Promise<KafkaClient>;
@@ -74,7 +82,14 @@ export class CommandContext {
     }
     const client = new KafkaClient(options);
     this.client = client;
-    await this.bounded(client.cluster(), true);
+    try {
+      await this.bounded(client.cluster(), true);
+    } catch (err) {
+      this.onConnect?.(undefined);
+      throw err;
+    }
+    this.kafkaMajor = await client.kafkaMajor();
+    this.onConnect?.(this.kafkaMajor);
     return client;
   }
 

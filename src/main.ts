@@ -6,6 +6,8 @@ import { CommandContext } from './context.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, KfkError, errorMessage } from './errors.js';
 import { processIO } from './io.js';
 import type { ConnectionFlags } from './config/resolve.js';
+import type { Translation } from './compat/kafka-scripts.js';
+import type { KafkaMajor } from './kafka/client.js';
 
 export type CommandRun = (ctx: CommandContext, opts: Record<string, unknown>, command: Command) => Promise<number | void>;
 
@@ -29,9 +31,26 @@ let errorPrefix = 'kfk: ';
 let usageExit = EXIT_USAGE;
 /** kafka-topics prints its error line on stdout; the drop-in does the same. */
 let errorStream: NodeJS.WriteStream = process.stderr;
+/** The drop-in being run (`kfk compat ...`), if any, and its notices for a Kafka version. */
+let compat: (Translation & { noticesFor: (major: KafkaMajor | undefined) => string[] }) | undefined;
+/** The cluster's Kafka major version, once a command has connected. */
+let kafkaMajor: KafkaMajor | undefined;
+
+let noticesPrinted = false;
+/** The drop-in's deprecation notices, once, as the tool of the cluster's Kafka version prints them. */
+function printNotices(major: KafkaMajor | undefined): void {
+  if (!compat || noticesPrinted) return;
+  noticesPrinted = true;
+  for (const n of compat.noticesFor(major)) process.stdout.write(n + '\n');
+}
 
 function reportError(err: unknown, verbose: boolean): number {
   const stderr = errorStream;
+  const kafkaText = compat?.errorText?.(err, kafkaMajor);
+  if (kafkaText !== undefined) {
+    stderr.write(`${errorPrefix}${kafkaText}\n`);
+    return EXIT_FAILURE;
+  }
   if (err instanceof KfkError) {
     stderr.write(err.verbatim ? `${err.message}\n` : `${errorPrefix}${err.message}\n`);
     if (err.hint) stderr.write(`hint: ${err.hint}\n`);
@@ -46,13 +65,14 @@ function reportError(err: unknown, verbose: boolean): number {
 export async function main(argv: string[]): Promise<void> {
   // Kafka's own command lines: `kfk compat kafka-topics --list ...` (and the kfk-kafka-* bins).
   if (argv[0] === 'compat' && argv.length > 1 && !argv[1].startsWith('-')) {
-    const { translate } = await import('./compat/kafka-scripts.js');
+    const { translate, noticesFor } = await import('./compat/kafka-scripts.js');
     try {
       const t = translate(argv[1], argv.slice(2));
       errorPrefix = t.errorPrefix;
       usageExit = EXIT_FAILURE;
       if (t.errorsToStdout) errorStream = process.stdout;
-      for (const n of t.notices) process.stdout.write(n + '\n');
+      // The notices wait for the connection: Kafka 3.x's tools print none.
+      compat = { ...t, noticesFor: (major) => noticesFor(t, major) };
       argv = t.argv;
     } catch (err) {
       errorPrefix = argv[1].includes('topics') ? 'Error while executing topic command : ' : 'ERROR ';
@@ -89,6 +109,10 @@ export async function main(argv: string[]): Promise<void> {
       verbose ||= Boolean(flags.verbose);
       const io = processIO(flags.color === false);
       const ctx = new CommandContext(io, flags, controller.signal);
+      ctx.onConnect = (major) => {
+        kafkaMajor = major;
+        printNotices(major);
+      };
       current = ctx;
       try {
         const mod = (await import(`./commands/${module}.js`)) as { run: CommandRun };
@@ -104,7 +128,9 @@ export async function main(argv: string[]): Promise<void> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
+    printNotices(undefined);
   } catch (err) {
+    printNotices(undefined);
     if (err instanceof CommanderError) {
       code = err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT_OK : usageExit;
       // `kfk topic` with no subcommand prints help to stderr and exits 1 in commander: a usage error.

@@ -2,6 +2,8 @@
 // kafka-console-consumer; 3.x and 4.x spellings) translated to kfk commands, which print
 // Kafka's text. `kfk compat kafka-topics --list ...` and the kfk-kafka-* bins use this.
 import { UsageError } from '../errors.js';
+import { MissingTopicsError } from '../format/topic-pattern.js';
+import type { KafkaMajor } from '../kafka/client.js';
 
 export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer'] as const;
 export type KafkaTool = (typeof KAFKA_TOOLS)[number];
@@ -12,8 +14,30 @@ export interface Translation {
   errorPrefix: string;
   /** kafka-topics prints its error line on stdout. */
   errorsToStdout: boolean;
-  /** Lines Kafka 4.x prints on stdout first: the deprecation notices for the old flag names. */
+  /**
+   * Lines Kafka 4.x prints on stdout first: the deprecation notices for the old flag names.
+   * Kafka 3.x's tools print none (see noticesFor).
+   */
   notices: string[];
+  /** The tool's own wording of an error on a cluster of this Kafka version, where it is not kfk's. */
+  errorText?: (err: unknown, major: KafkaMajor | undefined) => string | undefined;
+}
+
+/**
+ * The notices to print for a cluster of this Kafka major version: none for 3.x (those flags are
+ * not deprecated there), 4.x's when the cluster is 4.x or could not be asked (4.x prints them
+ * before it connects).
+ */
+export function noticesFor(t: Translation, major: KafkaMajor | undefined): string[] {
+  return major === 3 ? [] : t.notices;
+}
+
+/** Kafka 3.x's kafka-topics names a missing topic as Java's Optional: `Topic 'Optional[x]' ...`. */
+function topicsErrorText(err: unknown, major: KafkaMajor | undefined): string | undefined {
+  if (major === 3 && err instanceof MissingTopicsError && err.topics.length === 1) {
+    return `Topic 'Optional[${err.topics[0]}]' does not exist as expected`;
+  }
+  return undefined;
 }
 
 const TOPIC_ACTIONS = ['--list', '--describe', '--create', '--alter', '--delete'] as const;
@@ -115,7 +139,7 @@ export function translate(tool: string, args: string[]): Translation {
   switch (tool) {
     case 'kafka-topics':
     case 'kafka-topics.sh':
-      return { argv: translateTopics(args), errorPrefix: 'Error while executing topic command : ', errorsToStdout: true, notices: [] };
+      return { argv: translateTopics(args), errorPrefix: 'Error while executing topic command : ', errorsToStdout: true, notices: [], errorText: topicsErrorText };
     case 'kafka-console-producer':
     case 'kafka-console-producer.sh':
       return { argv: translateClient('produce', args), errorPrefix: 'ERROR ', errorsToStdout: false, notices: deprecationNotices('produce', splitEquals(args)) };

@@ -6,6 +6,8 @@ import type { Admin, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
+/** Kafka 3.x or 4.x (and later): what the drop-ins need to print the same tool's text. */
+export type KafkaMajor = 3 | 4;
 
 export interface ConnectionOptions {
   brokers: string[];
@@ -96,6 +98,17 @@ export class KafkaClient {
       this.closers.push(() => cluster.disconnect());
     }
     return this.clusterInstance as Promise<KafkajsCluster>;
+  }
+
+  /**
+   * The cluster's Kafka major version as far as the ApiVersions answer of the connection already
+   * made tells it, without another request: Kafka 4.0 removed Fetch v0-v3 (KIP-896), so a broker
+   * whose oldest Fetch is v4 or newer runs 4.x; one that still takes v0 runs 3.x (or older).
+   */
+  async kafkaMajor(): Promise<KafkaMajor> {
+    const cluster = await this.cluster();
+    const fetch = cluster.brokerPool?.versions?.[1] as { minVersion: number } | undefined;
+    return fetch && fetch.minVersion < 4 ? 3 : 4;
   }
 
   /**

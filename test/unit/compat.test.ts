@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../src/compat/kafka-scripts.js';
+import { noticesFor, translate } from '../../src/compat/kafka-scripts.js';
+import { KfkError } from '../../src/errors.js';
+import { MissingTopicsError } from '../../src/format/topic-pattern.js';
 
 describe('Kafka script command lines', () => {
   it('kafka-topics actions become kfk topic subcommands with Kafka text output', () => {
@@ -28,5 +30,20 @@ describe('Kafka script command lines', () => {
     expect(c.argv).toEqual(['consume', '--include', 'a.*', '--property', 'print.key=true']);
     expect(c.notices).toEqual(['Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.']);
     expect(() => translate('kafka-acls', [])).toThrow("unknown Kafka tool 'kafka-acls'");
+  });
+
+  it('the text of the cluster\'s Kafka version: 3.x prints no notices and Optional[...] for a missing topic', () => {
+    const p = translate('kafka-console-producer', ['--bootstrap-server', 'b:1', '--topic', 't', '--property', 'parse.key=true']);
+    expect(noticesFor(p, 4)).toEqual(p.notices);
+    expect(noticesFor(p, undefined)).toEqual(p.notices); // not connected: 4.x prints them before it connects
+    expect(noticesFor(p, 3)).toEqual([]);
+    const t = translate('kafka-topics', ['--bootstrap-server', 'b:1', '--describe', '--topic', 'x']);
+    const missing = new MissingTopicsError(['x']);
+    expect(missing.message).toBe("Topic 'x' does not exist as expected");
+    expect(t.errorText?.(missing, 4)).toBeUndefined();
+    expect(t.errorText?.(missing, undefined)).toBeUndefined();
+    expect(t.errorText?.(missing, 3)).toBe("Topic 'Optional[x]' does not exist as expected");
+    expect(t.errorText?.(new KfkError("Topic 'x' already exists."), 3)).toBeUndefined();
+    expect(p.errorText).toBeUndefined();
   });
 });
