@@ -85,7 +85,7 @@ describe('kfk produce', () => {
     const r = await kfk(['produce', ...B, '--topic', t, '--compression-codec', codec], { input: lines.join('\n') + '\n' });
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const java = await kafkaTool(TOOLS.consumer, ['--bootstrap-server', bootstrap, '--topic', t, '--from-beginning', '--max-messages', '500', '--timeout-ms', '20000']);
-    expect(java.stdout.split('\n').filter(Boolean)).toEqual(lines);
+    expect({ code: java.code, stdout: java.stdout }).toEqual({ code: 0, stdout: lines.join('\n') + '\n' });
   });
 
   it('an unknown topic is a clear error, not a hang', async () => {
