@@ -1,6 +1,7 @@
 // kfk produce: stdin lines (or files) to a topic. Every line is delivered, or kfk says how many
 // were not and exits 1.
-import { createReadStream, fstatSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
+import { FileChunks } from '../format/chunk-reader.js';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
@@ -97,11 +98,11 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
     return session.send(record);
   };
 
-  const sources: Array<() => Readable> = opts.file?.length
-    ? opts.file.map((f) => () => createReadStream(f, { highWaterMark: 1 << 20 }))
+  const sources: Array<() => Readable | FileChunks> = opts.file?.length
+    ? opts.file.map((f) => () => new FileChunks(f))
     : // stdin redirected from a file is read in 1 MB chunks like --file (process.stdin reads 64 kB
       // at a time); pipes and terminals keep process.stdin.
-      [() => (io.stdin === process.stdin && stdinIsFile() ? createReadStream('', { fd: 0, highWaterMark: 1 << 20, autoClose: false }) : io.stdin)];
+      [() => (io.stdin === process.stdin && stdinIsFile() ? new FileChunks(0) : io.stdin)];
 
   try {
     outer: for (const open of sources) {

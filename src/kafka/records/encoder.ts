@@ -56,6 +56,9 @@ export class BatchBufferPool {
   take(): Buffer {
     return this.free.pop() ?? Buffer.allocUnsafe(this.size);
   }
+  takeFree(): Buffer | undefined {
+    return this.free.pop();
+  }
   give(buf: Buffer): void {
     if (buf.length === this.size && this.free.length < this.keep) this.free.push(buf);
   }
@@ -81,7 +84,10 @@ export class BatchBuilder {
     this.maxBytes = maxBytes;
     this.headroom = headroom;
     this.off = headroom + BATCH_HEADER_SIZE;
-    this.buf = Buffer.allocUnsafe(headroom + Math.min(maxBytes, 64 * 1024));
+    // A free full-size buffer when there is one (steady bulk input allocates nothing), else a
+    // small one that grows: a partition that gets a few records does not hold a megabyte.
+    const pooled = pool && pool.size === headroom + maxBytes ? pool.takeFree() : undefined;
+    this.buf = pooled ?? Buffer.allocUnsafe(headroom + Math.min(maxBytes, 64 * 1024));
   }
 
   get sizeInBytes(): number {
