@@ -5,6 +5,7 @@ import { KfkError } from '../errors.js';
 import type { KafkaClient } from './client.js';
 import type { StartSpec } from '../commands/consume.js';
 import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
+import { EARLIEST, LATEST, listOffsets } from './offsets.js';
 
 export interface DirectOptions {
   topic?: string;
@@ -77,12 +78,15 @@ async function resolveOnce(client: KafkaClient, o: Omit<DirectOptions, 'onRecord
       throw new KfkError(`partition ${o.partition} does not exist: topic '${t.name}' has ${ids.length} partition(s)`);
     }
     const wanted = o.partition !== undefined ? [o.partition] : ids;
-    const offsets = await admin.fetchTopicOffsets(t.name);
-    const bounds = new Map(offsets.map((x) => [x.partition, { low: Number(x.low), high: Number(x.high) }]));
+    // The end is the high watermark under read_uncommitted and the last stable offset under
+    // read_committed (records of an open transaction lie between them), as Kafka's consumer sees it.
+    const tps = [{ topic: t.name, partitions: wanted }];
+    const [lows, highs] = await Promise.all([listOffsets(client, tps, EARLIEST, o.readCommitted), listOffsets(client, tps, LATEST, o.readCommitted)]);
+    const bounds = new Map(lows.map((x, i) => [x.partition, { low: x.offset, high: highs[i].offset }]));
     let byTime: Map<number, number> | undefined;
     if (o.start.kind === 'time') {
-      const found = await admin.fetchTopicOffsetsByTimestamp(t.name, o.start.timestamp);
-      byTime = new Map(found.map((x) => [x.partition, Number(x.offset)]));
+      const found = await listOffsets(client, tps, o.start.timestamp, o.readCommitted);
+      byTime = new Map(found.map((x) => [x.partition, x.offset]));
     }
     for (const p of wanted) {
       const { low, high } = bounds.get(p)!;

@@ -509,12 +509,10 @@ describe("transactions written by Kafka's Java producer", () => {
     expect(theirs.stdout.toString()).toBe(lines(['x1', 'x2', 'x3']));
   });
 
-  // Known bug: kfk consume takes a partition's end offset from kafkajs' admin.fetchTopicOffsets,
-  // which asks the broker for the last stable offset (read_committed) whatever --isolation-level
-  // says; under read_uncommitted the end is the high watermark. With a transaction open, -e
-  // stops before its records, --offset N past the LSO is refused as out of range, and -N /
-  // latest count from the LSO. Drop `.fails` once that is fixed.
-  it.fails('while a transaction is open, read_uncommitted -e, --offset N, -N and latest use the high watermark', async () => {
+  // Under read_uncommitted a partition's end is the high watermark, not the last stable offset:
+  // with a transaction open, -e reads its records, --offset N past the LSO is valid, and -N /
+  // latest count from the high watermark.
+  it('while a transaction is open, read_uncommitted -e, --offset N, -N and latest use the high watermark', async () => {
     expect(java.stdout).not.toMatch(/^DONE$/m);
     const lines = (vs: string[]) => vs.map((v) => v + '\n').join('');
     expect([sent('open', 'c1').offset, sent('open', 'o1').offset, sent('open', 'o2').offset]).toEqual([0, 2, 3]);
