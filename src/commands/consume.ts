@@ -126,25 +126,8 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
     } else for (const b of formatRecordText(r, text)) out.push(b);
   };
 
-  /** Prints a batch of records (group consumer); returns how many it took. */
-  const emit = async (records: ConsumedRecord[]): Promise<number> => {
-    let taken = 0;
-    for (const r of records) {
-      if (count >= maxMessages) break;
-      if (stopAt !== undefined && r.timestamp > stopAt) continue;
-      printRecord(r);
-      count++;
-      taken++;
-      if (out.full) await out.flush();
-    }
-    if (records.length) armIdle();
-    await out.flush();
-    if (count >= maxMessages) stop();
-    return taken;
-  };
-
-  // Without a group, records arrive as views into the fetch response (no object per record):
-  // the default value-only output copies each value straight into the output buffer.
+  // Records arrive as views into the fetch response (no object per record): the default
+  // value-only output copies each value straight into the output buffer.
   const viewValueOnly = valueOnly && opts.output !== 'json';
   let sawRecords = false;
   const onRecord = (v: RecordView): boolean => {
@@ -175,15 +158,7 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
     if (opts.group !== undefined) {
       const { runGroupConsumer } = await import('../kafka/group-consumer.js');
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
-      await runGroupConsumer(
-        client,
-        { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted },
-        async (records) => {
-          const taken = await emit(records);
-          return { taken: Math.min(taken, records.length), more: !stopper.signal.aborted };
-        },
-        stopper.signal,
-      );
+      await runGroupConsumer(client, { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted }, onRecord, afterSet, stopper.signal);
     } else {
       const { runDirectConsumer } = await import('../kafka/direct-consumer.js');
       await runDirectConsumer(client, {

@@ -1,17 +1,20 @@
-// A real consumer-group member (kafkajs' consumer): joins the group, splits partitions with the
-// other members, and commits exactly the offsets of records it handed on, as it goes and on exit.
-import type { KafkaClient } from './client.js';
-
-export interface GroupRecord {
-  topic: string;
-  partition: number;
-  offset: number;
-  timestamp: number;
-  timestampType: 0 | 1;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: [string, Buffer | null][];
-}
+// A real consumer-group member: joins the group through its coordinator, splits partitions with
+// the other members (the "range" protocol, as Kafka's Java consumer does by default, so kfk and
+// Java consumers can share a group), fetches its partitions with the record path's own Fetch
+// and decoder (fetcher.ts, records/decoder.ts), and commits exactly the offsets of the records
+// it handed on, every second and on exit. kafkajs provides the connections and the group
+// requests (JoinGroup, SyncGroup, Heartbeat, OffsetFetch, OffsetCommit, LeaveGroup).
+//
+// A rebalance (another member joins or leaves), a coordinator that moved or a lost connection:
+// stop fetching, commit what was handed on if the generation still allows it, join again and go
+// on from the committed offsets, or from this member's own position in a partition where that
+// is further (its last commit did not get through): this member hands no record on twice, and
+// none is skipped.
+import { KfkError } from '../errors.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
+import { kafkajs } from './kafkajs.js';
+import { EARLIEST, LATEST, listOffsets, tpKey } from './offsets.js';
+import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
 
 export interface GroupConsumerOptions {
   groupId: string;
@@ -22,88 +25,245 @@ export interface GroupConsumerOptions {
   sessionTimeoutMs?: number;
 }
 
+const PROTOCOL = 'range';
+const HEARTBEAT_MS = 3000;
+const COMMIT_EVERY_MS = 1000;
+/** Errors that mean: join the group again (after finding the coordinator again). */
+const REJOIN = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'UNKNOWN_MEMBER_ID',
+  'ILLEGAL_GENERATION',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'NOT_COORDINATOR',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+  'COORDINATOR_NOT_AVAILABLE',
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'GROUP_LOAD_IN_PROGRESS',
+  'REQUEST_TIMED_OUT',
+  'FENCED_INSTANCE_ID',
+]);
+
+type Assignment = Record<string, number[]>;
+
+/** Kafka's RangeAssignor: per topic, members sorted by id each take a contiguous range. */
+export function rangeAssign(members: Array<{ memberId: string; topics: string[] }>, partitionsOf: (topic: string) => number[]): Map<string, Assignment> {
+  const out = new Map<string, Assignment>(members.map((m) => [m.memberId, {}]));
+  const topics = [...new Set(members.flatMap((m) => m.topics))].sort();
+  for (const topic of topics) {
+    const consumers = members.filter((m) => m.topics.includes(topic)).map((m) => m.memberId).sort();
+    const partitions = partitionsOf(topic).slice().sort((a, b) => a - b);
+    const per = Math.floor(partitions.length / consumers.length);
+    const extra = partitions.length % consumers.length;
+    consumers.forEach((id, i) => {
+      const start = per * i + Math.min(i, extra);
+      const length = per + (i < extra ? 1 : 0);
+      if (length > 0) out.get(id)![topic] = partitions.slice(start, start + length);
+    });
+  }
+  return out;
+}
+
+function errType(err: unknown): string {
+  return (err as { type?: string }).type ?? '';
+}
+
+/** Worth joining again for: the group moved on, the coordinator moved, or the connection broke. */
+function isTransient(err: unknown): boolean {
+  if (REJOIN.has(errType(err))) return true;
+  const e = err as { name?: string; retriable?: boolean };
+  if (e.retriable === true) return true;
+  const name = e.name ?? '';
+  return ['KafkaJSConnectionError', 'KafkaJSRequestTimeoutError', 'KafkaJSConnectionClosedError', 'KafkaJSBrokerNotFound', 'KafkaJSGroupCoordinatorNotFound', 'KafkaJSNumberOfRetriesExceeded'].includes(name);
+}
+
 /**
- * Runs until `signal` aborts or `onBatch` returns false. Returns after committing the offsets of
- * every record given to `onBatch` (and not of any record after the stop).
+ * Runs until `signal` aborts or `onRecord` returns false. Each record is a view valid during
+ * the call; returning false means "this one was taken, no more". After each fetched set,
+ * `afterSet` is awaited (output backpressure). Returns after committing the offsets of every
+ * record handed on (and of none after the stop), and leaving the group.
  */
 export async function runGroupConsumer(
   client: KafkaClient,
   options: GroupConsumerOptions,
-  /** Returns how many of the records were taken (a prefix) and whether to go on. */
-  onBatch: (records: GroupRecord[]) => Promise<{ taken: number; more: boolean }>,
+  onRecord: RecordVisitor,
+  afterSet: () => Promise<void>,
   signal: AbortSignal,
 ): Promise<void> {
-  const consumer = client.kafka.consumer({
-    groupId: options.groupId,
-    readUncommitted: !options.readCommitted,
-    allowAutoTopicCreation: false,
-    sessionTimeout: options.sessionTimeoutMs ?? 10_000,
-    heartbeatInterval: 1000,
-    maxBytesPerPartition: 4 * 1024 * 1024,
-    retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
-  });
-  const positions = new Map<string, { topic: string; partition: number; offset: string }>();
-  let stopRequested = false;
-  let fatal: unknown;
-  let resolveDone!: () => void;
-  const done = new Promise<void>((r) => (resolveDone = r));
+  const { AssignerProtocol } = kafkajs().kafkajs;
+  const { MemberMetadata, MemberAssignment } = AssignerProtocol;
+  const cluster: KafkajsCluster = await client.cluster();
+  const groupId = options.groupId;
+  const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
+  let memberId = '';
+  let stopped = signal.aborted;
+  let wanted = false;
+  /** Next offset to commit per partition: one past the last record handed on. */
+  const handed = new Map<string, { topic: string; partition: number; offset: number }>();
+  const committed = new Map<string, number>();
+
+  const { PartitionFetcher } = await import('./fetcher.js');
+  let fetcher: InstanceType<typeof PartitionFetcher> | null = null;
+  let wake: (() => void) | null = null;
   const stop = () => {
-    stopRequested = true;
-    resolveDone();
+    stopped = true;
+    fetcher?.stop();
+    wake?.();
   };
   signal.addEventListener('abort', stop, { once: true });
-  consumer.on(consumer.events.CRASH, (e: { payload: { error: unknown; restart: boolean } }) => {
-    if (!e.payload.restart) {
-      fatal = e.payload.error;
-      stop();
-    }
-  });
 
-  try {
-    await consumer.connect();
-    for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: options.fromBeginning });
-    await consumer.run({
-      autoCommit: true,
-      autoCommitInterval: 1000,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        if (stopRequested) return;
-        const records: GroupRecord[] = [];
-        for (const m of batch.messages) {
-          records.push({
-            topic: batch.topic,
-            partition: batch.partition,
-            offset: Number(m.offset),
-            timestamp: Number(m.timestamp),
-            timestampType: 0,
-            key: m.key ?? null,
-            value: m.value ?? null,
-            headers: Object.entries(m.headers ?? {}).flatMap(([k, v]) =>
-              Array.isArray(v) ? v.map((x) => [k, x === undefined ? null : Buffer.from(x)] as [string, Buffer | null]) : [[k, v === undefined || v === null ? null : Buffer.from(v)] as [string, Buffer | null]],
-            ),
-          });
-        }
-        if (!isRunning() || isStale()) return;
-        const { taken, more } = await onBatch(records);
-        for (let i = 0; i < taken; i++) {
-          resolveOffset(String(records[i].offset));
-          positions.set(`${batch.topic}\0${batch.partition}`, { topic: batch.topic, partition: batch.partition, offset: String(records[i].offset + 1) });
-        }
-        if (!more) {
-          stop();
-          return;
-        }
-        await commitOffsetsIfNecessary();
-        await heartbeat();
-      },
+  const subscribedTopics = async (): Promise<string[]> => {
+    const names = options.topics.filter((t): t is string => typeof t === 'string');
+    const patterns = options.topics.filter((t): t is RegExp => t instanceof RegExp);
+    if (patterns.length) {
+      const admin = await client.admin();
+      for (const t of await admin.listTopics()) if (!t.startsWith('__') && patterns.some((p) => p.test(t))) names.push(t);
+    }
+    const topics = [...new Set(names)].sort();
+    await cluster.addMultipleTargetTopics(topics).catch((err: unknown) => {
+      if (errType(err) === 'UNKNOWN_TOPIC_OR_PARTITION') throw new KfkError(`topic '${topics.join(', ')}' does not exist`);
+      throw err;
     });
-    await done;
-    // Commit exactly what was handed on, before leaving the group.
-    if (positions.size) await consumer.commitOffsets([...positions.values()]).catch(() => undefined);
+    return topics;
+  };
+
+  const commit = async (coordinator: KafkajsBroker, generationId: number): Promise<void> => {
+    const changed = [...handed.entries()].filter(([k, p]) => committed.get(k) !== p.offset);
+    if (changed.length === 0) return;
+    const byTopic = new Map<string, Array<{ partition: number; offset: string }>>();
+    for (const [, p] of changed) {
+      const list = byTopic.get(p.topic) ?? [];
+      list.push({ partition: p.partition, offset: String(p.offset) });
+      byTopic.set(p.topic, list);
+    }
+    await coordinator.offsetCommit({ groupId, groupGenerationId: generationId, memberId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) });
+    for (const [k, p] of changed) committed.set(k, p.offset);
+  };
+
+  const startOffsets = async (coordinator: KafkajsBroker, assignment: Assignment): Promise<Array<{ topic: string; partition: number; offset: number }>> => {
+    const topics = Object.entries(assignment).map(([topic, partitions]) => ({ topic, partitions: partitions.map((partition) => ({ partition })) }));
+    const res = (await coordinator.offsetFetch({ groupId, topics })) as { responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; errorCode: number }> }> };
+    const out: Array<{ topic: string; partition: number; offset: number }> = [];
+    const missing: Array<{ topic: string; partition: number }> = [];
+    for (const t of res.responses) {
+      for (const p of t.partitions) {
+        const offset = Number(p.offset);
+        const own = handed.get(tpKey(t.topic, p.partition))?.offset ?? -1;
+        if (offset >= 0 || own >= 0) out.push({ topic: t.topic, partition: p.partition, offset: Math.max(offset, own) });
+        else missing.push({ topic: t.topic, partition: p.partition });
+      }
+    }
+    if (missing.length) {
+      const byTopic = new Map<string, number[]>();
+      for (const m of missing) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m.partition]);
+      const found = await listOffsets(client, [...byTopic].map(([topic, partitions]) => ({ topic, partitions })), options.fromBeginning ? EARLIEST : LATEST, options.readCommitted);
+      out.push(...found);
+    }
+    return out;
+  };
+
+  let failures = 0;
+  try {
+    while (!stopped) {
+      let coordinator: KafkajsBroker;
+      let generationId: number;
+      let assignment: Assignment;
+      try {
+        coordinator = await cluster.findGroupCoordinator({ groupId });
+        const topics = await subscribedTopics();
+        const join = (await coordinator.joinGroup({
+          groupId,
+          sessionTimeout,
+          rebalanceTimeout: 60_000,
+          memberId,
+          protocolType: 'consumer',
+          groupProtocols: [{ name: PROTOCOL, metadata: MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }) }],
+        })) as { generationId: number; leaderId: string; memberId: string; members: Array<{ memberId: string; memberMetadata: Buffer }> };
+        memberId = join.memberId;
+        generationId = join.generationId;
+        let groupAssignment: Array<{ memberId: string; memberAssignment: Buffer }> = [];
+        if (join.leaderId === join.memberId) {
+          const members = join.members.map((m) => ({ memberId: m.memberId, topics: (MemberMetadata.decode(m.memberMetadata)?.topics ?? []) as string[] }));
+          const all = [...new Set(members.flatMap((m) => m.topics))];
+          await cluster.addMultipleTargetTopics(all);
+          const plan = rangeAssign(members, (topic) => ((cluster.findTopicPartitionMetadata(topic) ?? []) as Array<{ partitionId: number }>).map((p) => p.partitionId));
+          groupAssignment = [...plan].map(([id, a]) => ({ memberId: id, memberAssignment: MemberAssignment.encode({ version: 0, assignment: a, userData: Buffer.alloc(0) }) }));
+        }
+        const sync = (await coordinator.syncGroup({ groupId, generationId, memberId, groupAssignment })) as { memberAssignment: Buffer };
+        assignment = (sync.memberAssignment?.length ? (MemberAssignment.decode(sync.memberAssignment)?.assignment as Assignment) : null) ?? {};
+      } catch (err) {
+        if (stopped) break;
+        if (errType(err) === 'UNKNOWN_MEMBER_ID') memberId = '';
+        if (!isTransient(err) || ++failures > 30) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(200 * failures, 2000)));
+        await cluster.refreshMetadata().catch(() => undefined);
+        continue;
+      }
+      failures = 0;
+
+      // Fetch the assigned partitions from the committed offsets until a rebalance or the stop.
+      wanted = false;
+      const rejoin = () => {
+        wanted = true;
+        fetcher?.stop();
+        wake?.();
+      };
+      const beat = setInterval(() => {
+        coordinator.heartbeat({ groupId, groupGenerationId: generationId, memberId }).catch((err: unknown) => {
+          if (isTransient(err)) rejoin();
+        });
+      }, HEARTBEAT_MS);
+      let committing: Promise<void> = Promise.resolve();
+      const commits = setInterval(() => {
+        committing = committing.then(() => commit(coordinator, generationId)).catch((err: unknown) => {
+          if (isTransient(err)) rejoin();
+        });
+      }, COMMIT_EVERY_MS);
+      try {
+        const positions = Object.keys(assignment).length ? await startOffsets(coordinator, assignment) : [];
+        if (positions.length === 0) {
+          // More members than partitions: wait for a rebalance or the stop.
+          if (!stopped && !wanted) await new Promise<void>((r) => (wake = r));
+          wake = null;
+        } else {
+          fetcher = new PartitionFetcher(client, { readCommitted: options.readCommitted });
+          fetcher.assign(positions);
+          if (stopped) fetcher.stop();
+          let done = false;
+          await fetcher.run(async (set, decode) => {
+            if (done) return;
+            const k = tpKey(decode.topic, decode.partition);
+            const entry = handed.get(k) ?? { topic: decode.topic, partition: decode.partition, offset: decode.fromOffset };
+            handed.set(k, entry);
+            await visitRecordSet(set, decode, (v) => {
+              entry.offset = v.offset + 1;
+              if (onRecord(v) === false) {
+                done = true;
+                return false;
+              }
+              return true;
+            });
+            await afterSet();
+            if (done) stop();
+          });
+          fetcher = null;
+        }
+      } catch (err) {
+        if (!isTransient(err)) throw err;
+        wanted = true;
+      } finally {
+        clearInterval(beat);
+        clearInterval(commits);
+        await committing;
+      }
+      // Commit exactly what was handed on, with this generation, before joining again or leaving.
+      await commit(coordinator, generationId).catch(() => undefined);
+      if (stopped) {
+        await coordinator.leaveGroup({ groupId, memberId }).catch(() => undefined);
+        break;
+      }
+      if (!wanted) break;
+    }
   } finally {
     signal.removeEventListener('abort', stop);
-    // disconnect() stops the run loop and commits the resolved offsets before leaving the group.
-    await consumer.disconnect().catch(() => undefined);
   }
-  if (fatal) throw fatal;
 }

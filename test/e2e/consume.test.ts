@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
-import { KFK_BIN, cleanEnv, kfk, uniqueName } from '../helpers/cli.js';
+import { KFK_BIN, cleanEnv, kfk, kfkProcess, uniqueName } from '../helpers/cli.js';
 import { TOOLS, kafka4Tool, kafkaTool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
@@ -77,6 +77,64 @@ describe('kfk consume', () => {
     expect(second).toMatchObject({ code: 0, stdout: lines.slice(10).join('\n') + '\n', stderr: 'Processed a total of 20 messages\n' });
     expect((await kfk(['group', 'list', ...B])).stdout.split('\n')).toContain(g);
   });
+
+  /** Waits until the group has `n` members, each with partitions assigned. */
+  async function membersAssigned(g: string, n: number): Promise<Array<{ assignment: Array<{ partition: number }> }>> {
+    for (let i = 0; i < 150; i++) {
+      const d = await kfk(['group', 'describe', ...B, '--group', g, '--members', '-o', 'json']);
+      if (d.code === 0) {
+        const doc = JSON.parse(d.stdout) as { state: string; members: Array<{ assignment: Array<{ partition: number }> }> };
+        if (doc.state === 'Stable' && doc.members.length === n && doc.members.every((m) => m.assignment.length > 0)) return doc.members;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`group ${g} never had ${n} members with partitions`);
+  }
+
+  /** 300 keyed records over 3 partitions, produced once the members are in; values r0..r299. */
+  const keyedValues = Array.from({ length: 300 }, (_, i) => `r${i}`);
+  const keyedInput = keyedValues.map((v, i) => `k${i}\t${v}`).join('\n') + '\n';
+
+  it('--group: two members split the partitions; together they print every record exactly once', async () => {
+    const t = await loaded('split', [], { partitions: 3 });
+    const g = uniqueName('split-grp');
+    const args = ['consume', ...B, '--topic', t, '--group', g, '--timeout-ms', '6000', '--property', 'print.partition=true'];
+    const a = kfkProcess(args);
+    const b = kfkProcess(args);
+    const members = await membersAssigned(g, 2);
+    expect(members.map((m) => m.assignment.length).sort()).toEqual([1, 2]); // range: 3 partitions over 2 members
+    expect((await kfk(['produce', ...B, '--topic', t, '--property', 'parse.key=true'], { input: keyedInput })).code).toBe(0);
+    const [ra, rb] = await Promise.all([a.done, b.done]);
+    expect([ra.code, rb.code]).toEqual([0, 0]);
+    const parse = (out: string) => out.split('\n').filter(Boolean).map((l) => l.split('\t') as [string, string]);
+    const la = parse(ra.stdout);
+    const lb = parse(rb.stdout);
+    expect(la.length).toBeGreaterThan(0);
+    expect(lb.length).toBeGreaterThan(0);
+    // each partition is read by one member only
+    const pa = new Set(la.map(([p]) => p));
+    expect(lb.filter(([p]) => pa.has(p))).toEqual([]);
+    expect([...la, ...lb].map(([, v]) => v).sort()).toEqual([...keyedValues].sort());
+    expect(ra.stderr).toBe(`Processed a total of ${la.length} messages\n`);
+    expect(rb.stderr).toBe(`Processed a total of ${lb.length} messages\n`);
+  });
+
+  it('--group: kfk and Kafka\'s console consumer share a group (range protocol) and split the partitions', async () => {
+    const t = await loaded('javagrp', [], { partitions: 3 });
+    const g = uniqueName('java-grp');
+    const java = kafkaTool(TOOLS.consumer, ['--bootstrap-server', bootstrap, '--topic', t, '--group', g, '--timeout-ms', '8000'], { timeoutMs: 90_000 });
+    await membersAssigned(g, 1);
+    const ours = kfkProcess(['consume', ...B, '--topic', t, '--group', g, '--timeout-ms', '8000']);
+    await membersAssigned(g, 2);
+    expect((await kfk(['produce', ...B, '--topic', t, '--property', 'parse.key=true'], { input: keyedInput })).code).toBe(0);
+    const [rj, rk] = await Promise.all([java, ours.done]);
+    expect(rk.code).toBe(0);
+    const lj = rj.stdout.split('\n').filter(Boolean);
+    const lk = rk.stdout.split('\n').filter(Boolean);
+    expect(lj.length).toBeGreaterThan(0);
+    expect(lk.length).toBeGreaterThan(0);
+    expect([...lj, ...lk].sort()).toEqual([...keyedValues].sort());
+  }, 120_000);
 
   it('-e reads to the end offsets as of start and exits 0', async () => {
     const t = await loaded('end', ['1', '2', '3'], { partitions: 2 });
