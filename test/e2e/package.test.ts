@@ -1,6 +1,6 @@
 // The packed tarball installs globally and runs from any directory, as a user installs kfk.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,5 +29,20 @@ describe('npm pack', () => {
     const list = spawnSync(bin, ['topic', 'list', '--bootstrap-server', bootstrap], { cwd: elsewhere, encoding: 'utf8', env: { ...process.env, HOME: elsewhere } });
     expect(list.status, list.stderr).toBe(0);
     expect(readdirSync(join(prefix, 'lib', 'node_modules'))).toContain('kfk');
-  }, 240_000);
+
+    // npx: a project that depends on kfk runs it with `npx kfk`; `npx --package <tarball> kfk`
+    // runs it without installing anything into a project.
+    const project = mkdtempSync(join(tmpdir(), 'kfk-npx-'));
+    writeFileSync(join(project, 'package.json'), '{"name":"runbook","version":"1.0.0","private":true}\n');
+    const local = spawnSync('npm', ['install', '--no-audit', '--no-fund', tgz], { cwd: project, encoding: 'utf8' });
+    expect(local.status, local.stderr).toBe(0);
+    const npx = spawnSync('npx', ['--no-install', 'kfk', 'topic', 'list', '--bootstrap-server', bootstrap], { cwd: project, encoding: 'utf8' });
+    expect(npx.status, npx.stderr).toBe(0);
+    const adHoc = spawnSync('npx', ['--yes', '--package', tgz, 'kfk', '--version'], { cwd: elsewhere, encoding: 'utf8' });
+    expect(adHoc.stdout.trim(), adHoc.stderr).toBe(version.stdout.trim());
+
+    // the size budget stated in the README
+    const packed = statSync(tgz).size;
+    expect(packed).toBeLessThan(300 * 1024);
+  }, 300_000);
 });
