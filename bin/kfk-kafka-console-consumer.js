@@ -1,4 +1,4 @@
 #!/usr/bin/env node
+'use strict';
 // kafka-console-consumer's command line, run by kfk (a drop-in for runbooks).
-import { main } from '../dist/main.js';
-main(['compat', 'kafka-console-consumer', ...process.argv.slice(2)]);
+require('./launch.js').run(['compat', 'kafka-console-consumer', ...process.argv.slice(2)]);

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
-main(process.argv.slice(2));
+'use strict';
+require('./launch.js').run(process.argv.slice(2));

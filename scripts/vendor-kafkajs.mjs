@@ -30,6 +30,9 @@ await build({
   outfile: join(root, 'dist/vendor/kafkajs.cjs'),
   banner: { js: `/* kafkajs ${version}, bundled for kfk.\n${license}\n*/` },
   legalComments: 'inline',
+  // Smaller files to read at every start; names kept (errors are told apart by class name).
+  minify: true,
+  keepNames: true,
   // kfk's request framing (one copy, or none) instead of kafkajs' (two copies into zeroed buffers).
   plugins: [
     {

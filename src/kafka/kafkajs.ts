@@ -1,8 +1,10 @@
 // kafkajs, loaded once, with the few internals kfk uses (its protocol Encoder/Decoder and error
 // table). `npm run build` bundles kafkajs into dist/vendor/kafkajs.cjs (scripts/vendor-kafkajs.mjs):
 // one file loads in well under half the time of kafkajs' ~150 modules, and every command that
-// talks to Kafka pays that load. Without the bundle (tests run from src/), node_modules is used.
+// talks to Kafka pays that load (compiled from V8's code cache, bin/launch.js). Without the bundle
+// (tests run from src/), node_modules is used.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type * as Kafkajs from 'kafkajs';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +24,14 @@ let loaded: KafkajsModule | undefined;
 export function kafkajs(): KafkajsModule {
   if (loaded) return loaded;
   try {
-    loaded = require('../vendor/kafkajs.cjs') as KafkajsModule;
+    // Through bin/launch.js when kfk runs from its bins: compiled from V8's code cache.
+    let launcher: { loadCached(file: string): unknown } | undefined;
+    try {
+      launcher = require('../../bin/launch.js');
+    } catch {
+      launcher = undefined;
+    }
+    loaded = (launcher?.loadCached(fileURLToPath(new URL('../vendor/kafkajs.cjs', import.meta.url))) ?? require('../vendor/kafkajs.cjs')) as KafkajsModule;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
     loaded = {

@@ -16,7 +16,10 @@ describe('npm pack', () => {
     const tgz = join(out, name);
     const listing = execFileSync('tar', ['-tzf', tgz], { encoding: 'utf8' }).split('\n').filter(Boolean);
     expect(listing).toContain('package/bin/kfk.js');
-    expect(listing).toContain('package/dist/main.js');
+    expect(listing).toContain('package/dist/kfk.cjs');
+    expect(listing).toContain('package/dist/vendor/kafkajs.cjs');
+    // the bundle only: not the ES modules it was made from
+    expect(listing.filter((f) => /^package\/dist\/.*\.js$/.test(f))).toEqual([]);
     expect(listing.filter((f) => /^package\/(src|test|bench|scripts|\.ci)\//.test(f))).toEqual([]);
 
     const prefix = join(out, 'global');

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { KafkaClient } from '../../src/kafka/client.js';
 import { createTopics, describeTopics, explainMissingTopics } from '../../src/kafka/topics.js';
 import { openProducer } from '../../src/kafka/produce-session.js';
-import { runDirectConsumer, type DirectRecord } from '../../src/kafka/direct-consumer.js';
+import { runDirectConsumer } from '../../src/kafka/direct-consumer.js';
+import { viewToRecord, type DecodedRecord } from '../../src/kafka/records/decoder.js';
 import { EARLIEST, LATEST, listOffsets, partitionsOf } from '../../src/kafka/offsets.js';
 import { commitGroupOffsets, committedOffsets } from '../../src/kafka/groups.js';
 import { producerSettings } from '../../src/commands/produce-settings.js';
@@ -54,16 +55,19 @@ describe('src/kafka against a real broker', () => {
     const report = await session.close();
     expect(report).toMatchObject({ delivered: 5000, failed: 0 });
 
-    const got: DirectRecord[] = [];
+    const got: DecodedRecord[] = [];
     await runDirectConsumer(client, {
       topic,
       start: { kind: 'earliest' } as never,
       exitAtEnd: true,
       readCommitted: false,
       checkCrcs: true,
-      onBatch: async (records) => {
-        got.push(...records);
+      // views are valid only during the call: copy what is kept
+      onRecord: (v) => {
+        const r = viewToRecord(v);
+        got.push({ ...r, key: r.key && Buffer.from(r.key), value: r.value && Buffer.from(r.value), headers: r.headers.map(([k, h]) => [k, h && Buffer.from(h)]) });
       },
+      afterSet: async () => undefined,
       signal: new AbortController().signal,
     });
     expect(got).toHaveLength(5000);
