@@ -42,3 +42,12 @@ await build({
     },
   ],
 });
+
+// A dynamic import() left in the bundle fails at run time: bin/launch.js compiles the bundle as a
+// script, which has no dynamic-import callback. Everything must be bundled or require()d.
+const out = readFileSync(join(dist, 'kfk.cjs'), 'utf8');
+const left = out.match(/\bimport\((?!\s*\))[^)]{0,60}\)/g);
+if (left) {
+  console.error(`bundle: dynamic import() left in dist/kfk.cjs: ${left.join(', ')}`);
+  process.exit(1);
+}

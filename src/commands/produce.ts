@@ -1,6 +1,6 @@
 // kfk produce: stdin lines (or files) to a topic. Every line is delivered, or kfk says how many
 // were not and exits 1.
-import { fstatSync } from 'node:fs';
+import { createWriteStream, fstatSync, type WriteStream } from 'node:fs';
 import { FileChunks } from '../format/chunk-reader.js';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
@@ -29,10 +29,9 @@ export async function run(ctx: CommandContext, opts: ProduceFlags, command?: Com
   const client = await ctx.kafka();
   const { openProducer, topicMessageLimit } = await import('../kafka/produce-session.js');
   // --failed-records FILE: undelivered records as JSON lines, for `kfk produce --format json --file FILE`.
-  let failedOut: import('node:fs').WriteStream | undefined;
+  let failedOut: WriteStream | undefined;
   let failedWritten = 0;
   if (opts.failedRecords !== undefined) {
-    const { createWriteStream } = await import('node:fs');
     failedOut = createWriteStream(opts.failedRecords, { flags: 'w', mode: 0o600 });
     await new Promise<void>((resolve, reject) => {
       failedOut!.once('open', () => resolve());

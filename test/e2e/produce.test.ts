@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kfk, uniqueName } from '../helpers/cli.js';
@@ -120,6 +120,18 @@ describe('kfk produce', () => {
         'kfk:   The request included a message larger than the max message size the server will accept (topic max.message.bytes=20000): 1 record(s); line 2\n',
     );
     expect((await readAll(bootstrap, t)).map((g) => g.value)).toEqual(['small-1', 'small-2']);
+  });
+
+  it('--failed-records writes the undelivered record as JSON that produce --format json resends', async () => {
+    const t = await topic('failedrec', 1, ['max.message.bytes=20000']);
+    const dir = mkdtempSync(join(tmpdir(), 'kfk-failed-'));
+    const file = join(dir, 'failed.jsonl');
+    const big = 'F'.repeat(30_000);
+    const r = await kfk(['produce', ...B, '--topic', t, '--failed-records', file], { input: `one\n${big}\ntwo\n` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`kfk: 1 undelivered record(s) written to ${file}; resend with: kfk produce --topic ${t} --format json --file ${file}\n`);
+    const saved = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(saved.map((x) => [x.key, x.value])).toEqual([[null, big]]);
   });
 
   it('a 10 MB line is refused before sending, named by its line; the others arrive', async () => {
