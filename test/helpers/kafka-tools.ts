@@ -29,9 +29,18 @@ export function kafkaTool(
   opts: { input?: string | Buffer; timeoutMs?: number; version?: string } = {},
 ): Promise<RunResult> {
   const dist = ensureKafka(opts.version ?? CLUSTER_KAFKA_VERSION, process.env, () => undefined);
+  return spawnCollect('java', kafkaToolArgs(dist, mainClass, args), opts).then((r) => ({ code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), ms: r.ms }));
+}
+
+/** Runs a command to its end with `input` on stdin; stdout and stderr kept as bytes. */
+export function spawnCollect(
+  cmd: string,
+  args: string[],
+  opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<{ code: number | null; stdout: Buffer; stderr: Buffer; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn('java', kafkaToolArgs(dist, mainClass, args), { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d) => out.push(d));
@@ -40,7 +49,7 @@ export function kafkaTool(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
+      resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err), ms: Date.now() - started });
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureKafka, isKafka3, kafkaToolArgs, kafkaVersion, logConfigFlag } from '../../src/local/kafka-dist.js';
 import { KFK_BIN, cleanEnv, uniqueName } from '../helpers/cli.js';
-import { TOOLS } from '../helpers/kafka-tools.js';
+import { TOOLS, spawnCollect } from '../helpers/kafka-tools.js';
 
 const cluster = inject('cluster');
 const { bootstrap } = cluster;
@@ -31,21 +31,7 @@ interface Raw {
 }
 
 function run(cmd: string, args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => err.push(d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.input ?? '');
-  });
+  return spawnCollect(cmd, args, opts).then((r) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr.toString('utf8') }));
 }
 
 const kfkRaw = (args: string[], input?: string | Buffer) => run(process.execPath, [KFK_BIN, ...args], { env: cleanEnv(), input });

@@ -5,6 +5,16 @@ import { decodeRecordSet, type DecodedRecord } from '../../src/kafka/records/dec
 import { BatchBuilder, NO_PRODUCER, writeInt64, type BatchIdentity, type OutRecord } from '../../src/kafka/records/encoder.js';
 import { readVarint, varintSize, writeVarint } from '../../src/kafka/records/varint.js';
 
+function varintRoundTrip(n: number, hex: string): void {
+  const buf = Buffer.alloc(10);
+  const end = writeVarint(buf, 0, n);
+  expect(buf.subarray(0, end).toString('hex')).toBe(hex);
+  expect(varintSize(n)).toBe(end);
+  const pos = { off: 0 };
+  expect(readVarint(buf, pos)).toBe(n);
+  expect(pos.off).toBe(end);
+}
+
 describe('varint (zigzag)', () => {
   it.each([
     [0, '00'],
@@ -15,15 +25,7 @@ describe('varint (zigzag)', () => {
     [64, '8001'],
     [2147483647, 'feffffff0f'],
     [-2147483648, 'ffffffff0f'],
-  ])('%i encodes as %s and back', (n, hex) => {
-    const buf = Buffer.alloc(10);
-    const end = writeVarint(buf, 0, n);
-    expect(buf.subarray(0, end).toString('hex')).toBe(hex);
-    expect(varintSize(n)).toBe(end);
-    const pos = { off: 0 };
-    expect(readVarint(buf, pos)).toBe(n);
-    expect(pos.off).toBe(end);
-  });
+  ])('%i encodes as %s and back', varintRoundTrip);
 });
 
 describe('varint (zigzag) past 32 bits: timestamp deltas are varlongs', () => {
@@ -42,15 +44,7 @@ describe('varint (zigzag) past 32 bits: timestamp deltas are varlongs', () => {
     // the largest whose zigzag form is still exact in a double
     [2 ** 52 - 1, 'feffffffffffff0f'],
     [-(2 ** 52), 'ffffffffffffff0f'],
-  ])('%i encodes as %s and back', (n, hex) => {
-    const buf = Buffer.alloc(10);
-    const end = writeVarint(buf, 0, n);
-    expect(buf.subarray(0, end).toString('hex')).toBe(hex);
-    expect(varintSize(n)).toBe(end);
-    const pos = { off: 0 };
-    expect(readVarint(buf, pos)).toBe(n);
-    expect(pos.off).toBe(end);
-  });
+  ])('%i encodes as %s and back', varintRoundTrip);
 
   it('consecutive varints are read back in place', () => {
     const values = [0, -1, 63, 64, -64, -65, 2147483647, -2147483648, 3_000_000_000, -5000];
