@@ -3,6 +3,7 @@
 // 256 kB chunks, which are reused once stdout has taken them: printing a million records
 // allocates a few chunks, not a million views, and keeps no fetch response alive.
 import type { IO } from '../io.js';
+import { copyRange } from '../bytes.js';
 
 export class OutputBuffer {
   private chunk: Buffer;
@@ -10,9 +11,6 @@ export class OutputBuffer {
   private ready: Buffer[] = [];
   private readySize = 0;
   private spare: Buffer[] = [];
-  private viewSource: Uint8Array | null = null;
-  private viewBuffer: ArrayBufferLike = new ArrayBuffer(0);
-  private viewOffset = 0;
 
   constructor(
     private readonly io: IO,
@@ -33,16 +31,7 @@ export class OutputBuffer {
       this.seal();
       if (len > this.chunk.length) this.chunk = Buffer.allocUnsafe(len);
     }
-    if (len === src.length) this.chunk.set(src, this.used);
-    else {
-      // A plain view, the source's ArrayBuffer looked up once per source: cheaper than subarray.
-      if (src !== this.viewSource) {
-        this.viewSource = src;
-        this.viewBuffer = src.buffer;
-        this.viewOffset = src.byteOffset;
-      }
-      this.chunk.set(new Uint8Array(this.viewBuffer, this.viewOffset + start, len), this.used);
-    }
+    copyRange(src, start, len, this.chunk, this.used);
     this.used += len;
   }
 

@@ -3,6 +3,7 @@
 // batch closes; compression covers the records section; CRC-32C covers attributes..end.
 import { compress } from './codecs.js';
 import { crc32c } from './crc.js';
+import { copyRange } from '../../bytes.js';
 import { varintSize, writeVarint } from './varint.js';
 
 export const BATCH_HEADER_SIZE = 61;
@@ -28,10 +29,6 @@ export interface BatchIdentity {
 }
 
 export const NO_PRODUCER: BatchIdentity = { compression: 0, producerId: -1, producerEpoch: -1, baseSequence: -1, transactional: false };
-
-let viewSource: Buffer | null = null;
-let viewBuffer: ArrayBufferLike = new ArrayBuffer(0);
-let viewOffset = 0;
 
 function headerSize(headers: [string, Buffer | null][] | undefined): number {
   if (!headers) return varintSize(0);
@@ -138,18 +135,7 @@ export class BatchBuilder {
     }
     o = writeVarint(b, o, valLen);
     if (valLen > 0) {
-      const v = r.value!;
-      // A short-lived plain view is much cheaper than copying byte by byte in JavaScript, and than
-      // Buffer#subarray; the source's ArrayBuffer is looked up once per source buffer.
-      if (valStart === 0 && valLen === v.length) b.set(v, o);
-      else {
-        if (v !== viewSource) {
-          viewSource = v;
-          viewBuffer = v.buffer;
-          viewOffset = v.byteOffset;
-        }
-        b.set(new Uint8Array(viewBuffer, viewOffset + valStart, valLen), o);
-      }
+      copyRange(r.value!, valStart, valLen, b, o);
       o += valLen;
     }
     if (!r.headers) o = writeVarint(b, o, 0);
