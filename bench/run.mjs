@@ -160,7 +160,18 @@ function timeToFirst(argv) {
 }
 
 // ---------- scenarios ----------
-const kfk = (...a) => [node, kfkBin, ...a];
+// kfk is run as an installed `kfk` is: the bin file itself, shell lines included (bin/kfk.js).
+const kfk = (...a) => [kfkBin, ...a];
+// Node reads NODE_EXTRA_CA_CERTS at every start, and kfk's bin defers it: where the environment
+// sets it, bare node is also measured without it, and kfk run by `node bin/kfk.js` (which pays it).
+const extraCa = process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: undefined } : undefined;
+const extraCaPeers = (...a) =>
+  extraCa
+    ? {
+        'bare node, no NODE_EXTRA_CA_CERTS': () => ({ argv: [node, '-e', '0'], env: extraCa }),
+        'node bin/kfk.js': () => ({ argv: [node, kfkBin, ...a] }),
+      }
+    : {};
 const codecArgs = {
   none: { kfk: [], kcat: [], java: [], rpk: [], perf: [] },
   lz4: { kfk: ['--compression-codec', 'lz4'], kcat: ['-z', 'lz4'], java: ['--compression-codec', 'lz4'], rpk: ['-z', 'lz4'], perf: ['compression.type=lz4'] },
@@ -175,6 +186,7 @@ const add = (name, unit, tools, opts = {}) => scenarios.push({ name, unit, tools
 add('startup-help', 'ms', {
   kfk: () => ({ argv: kfk('--help') }),
   'bare node': () => ({ argv: [node, '-e', '0'] }),
+  ...extraCaPeers('--help'),
   kcat: kcat && (() => ({ argv: [kcat, '-V'] })),
   // TopicCommand prints its usage and exits 1 for --help.
   'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.TopicCommand', ['--help']), okCodes: [0, 1] }),
@@ -192,6 +204,7 @@ add('startup-version', 'ms', {
 add('topic-list', 'ms', {
   kfk: () => ({ argv: kfk('topic', 'list', '--bootstrap-server', B) }),
   'bare node': () => ({ argv: [node, '-e', '0'] }),
+  ...extraCaPeers('topic', 'list', '--bootstrap-server', B),
   kcat: kcat && (() => ({ argv: [kcat, '-L', '-b', B, '-q'] })),
   'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', B, '--list']) }),
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'list', '-X', `brokers=${B}`] })),
@@ -332,13 +345,15 @@ await stopLocal(join(work, 'cluster'));
 const date = new Date().toISOString().slice(0, 10);
 const outDir = join(root, 'bench/results');
 mkdirSync(outDir, { recursive: true });
-const meta = { date, records: RECORDS, recordBytes: 100, reps: REPS, kafka: dist.version, node: process.version, peers };
+const meta = { date, records: RECORDS, recordBytes: 100, reps: REPS, kafka: dist.version, node: process.version, nodeExtraCaCerts: Boolean(extraCa), peers };
 writeFileSync(join(outDir, `${date}.json`), JSON.stringify({ ...meta, results }, null, 2) + '\n');
 
 const fmtMs = (v) => (v === undefined ? '' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
 let md = `# kfk benchmarks, ${date}\n\nOne local Kafka ${dist.version} broker on loopback, ${RECORDS.toLocaleString('en')} records of 100 B, one partition; `;
 md += `median of ${REPS} runs after a warm-up, tools alternating (min-max in brackets). Ratio = kfk / peer wall time (below 1: kfk faster).\n`;
-md += `Reproduce: \`npm run bench\`. Node ${process.version}.\n\n`;
+md += `Reproduce: \`npm run bench\`. Node ${process.version}.`;
+if (extraCa) md += ' NODE_EXTRA_CA_CERTS is set here: Node loads that file at every start, and kfk reads it only for a TLS connection; the rows "bare node, no NODE_EXTRA_CA_CERTS" and "node bin/kfk.js" show both sides of that.';
+md += '\n\n';
 md += '| scenario | tool | median | spread | peak RSS | records/s | kfk/peer |\n|---|---|---|---|---|---|---|\n';
 for (const r of results) {
   const mine = r.tools.kfk?.medianMs;
@@ -356,7 +371,7 @@ writeFileSync(join(outDir, `${date}.md`), md);
 copyFileSync(join(outDir, `${date}.md`), join(outDir, 'latest.md'));
 
 // chart: one bar group per scenario, wall time relative to kfk (log scale), as SVG
-const colors = { kfk: '#2b7a0b', 'bare node': '#999', kcat: '#1f77b4', 'kafka-tools': '#d62728', rpk: '#9467bd', kaf: '#8c564b', kafkactl: '#e377c2' };
+const colors = { kfk: '#2b7a0b', 'bare node': '#999', 'bare node, no NODE_EXTRA_CA_CERTS': '#ccc', 'node bin/kfk.js': '#8fbc8f', kcat: '#1f77b4', 'kafka-tools': '#d62728', rpk: '#9467bd', kaf: '#8c564b', kafkactl: '#e377c2' };
 const rows = results.filter((r) => r.tools.kfk?.medianMs);
 const W = 900, rowH = 26, left = 150;
 let y = 40;

@@ -11,6 +11,18 @@ const path = require('path');
 const vm = require('vm');
 const Module = require('module');
 
+// Started by the shell lines of a bin/ file: NODE_EXTRA_CA_CERTS was moved aside so that Node did
+// not load it at start. It is put back for the processes kfk starts, and the TLS options add its
+// certificates to the default ones when a TLS connection is made (src/config/connection.ts).
+const deferred = process.env.KFK_NODE_EXTRA_CA_CERTS;
+if (deferred !== undefined) {
+  delete process.env.KFK_NODE_EXTRA_CA_CERTS;
+  if (process.env.NODE_EXTRA_CA_CERTS === undefined) {
+    process.env.NODE_EXTRA_CA_CERTS = deferred;
+    process[Symbol.for('kfk.extraCaCerts')] = deferred;
+  }
+}
+
 function cacheDir() {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'kfk', 'v8');

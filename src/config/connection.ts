@@ -1,5 +1,6 @@
 // Kafka client properties -> the connection options of src/kafka/client.ts.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { ConnectionOptions, SaslMechanism } from '../kafka/client.js';
 import { KfkError, UsageError } from '../errors.js';
@@ -89,7 +90,32 @@ function tlsOptions(p: Map<string, string>): TlsOptions {
     tls.checkServerIdentity = () => undefined;
   }
   if (p.get('kfk.ssl.insecure') === 'true') tls.rejectUnauthorized = false;
+  if (!tls.ca) {
+    const extra = deferredExtraCaCerts();
+    if (extra) tls.ca = extra;
+  }
   return tls;
+}
+
+/**
+ * Node's default trust with the certificates of NODE_EXTRA_CA_CERTS added, when kfk was started
+ * by its bin/ shell lines, which keep Node from loading that file at every start (bin/launch.js).
+ * Undefined when Node loaded it itself, or there is none. As with Node, an explicit truststore
+ * replaces the default trust, extra certificates included, and a file that cannot be read is
+ * ignored with a warning.
+ */
+export function deferredExtraCaCerts(): string[] | undefined {
+  const file = (process as unknown as Record<symbol, string | undefined>)[Symbol.for('kfk.extraCaCerts')];
+  if (!file) return undefined;
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (err) {
+    process.stderr.write(`kfk: warning: ignoring extra certs from ${file} (NODE_EXTRA_CA_CERTS): ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
+    return undefined;
+  }
+  const { rootCertificates } = createRequire(import.meta.url)('node:tls') as typeof import('node:tls');
+  return [...rootCertificates, pem];
 }
 
 export function connectionOptions(config: ResolvedConfig, log?: (line: string) => void): ConnectionOptions {

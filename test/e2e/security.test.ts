@@ -6,7 +6,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { kfk, uniqueName } from '../helpers/cli.js';
+import { cleanEnv, KFK_BIN, kfk, uniqueName } from '../helpers/cli.js';
+import { spawnCollect } from '../helpers/kafka-tools.js';
 
 const cluster = inject('cluster');
 const B = ['--bootstrap-server', cluster.bootstrap];
@@ -62,6 +63,31 @@ describe('TLS trust', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^kfk: cannot connect to ${cluster.tlsBootstrap}: TLS certificate verification failed: `));
+  });
+
+  describe('NODE_EXTRA_CA_CERTS, with kfk run as a command (its shell lines defer the file)', () => {
+    // The bin file itself is executed, as a shell runs an installed `kfk`: no `node` in front.
+    const run = (extraCa: string) =>
+      spawnCollect(KFK_BIN, ['topic', 'list', '--exclude-internal', '--bootstrap-server', cluster.tlsBootstrap!, '--command-property', 'security.protocol=SSL'], {
+        env: cleanEnv({ NODE_EXTRA_CA_CERTS: extraCa }),
+      });
+
+    it('trusts the certificates of the file, with no truststore configured', async () => {
+      const topic = uniqueName('extra-ca');
+      await kfk(['topic', 'create', ...B, '--topic', topic]);
+      const r = await run(join(cluster.dir, 'tls', 'ca.pem'));
+      expect({ code: r.code, stderr: r.stderr.toString() }).toEqual({ code: 0, stderr: '' });
+      expect(r.stdout.toString().split('\n')).toContain(topic);
+    });
+
+    it('a file that cannot be read is ignored with a warning, as Node does, and the broker is not trusted', async () => {
+      const r = await run('/nonexistent/extra-ca.pem');
+      expect(r.code).toBe(1);
+      expect(r.stdout.toString()).toBe('');
+      const lines = r.stderr.toString().split('\n');
+      expect(lines[0]).toBe('kfk: warning: ignoring extra certs from /nonexistent/extra-ca.pem (NODE_EXTRA_CA_CERTS): ENOENT');
+      expect(lines[1]).toMatch(new RegExp(`^kfk: cannot connect to ${cluster.tlsBootstrap}: TLS certificate verification failed: `));
+    });
   });
 
   describe('a host name the certificate does not name', () => {
