@@ -5,6 +5,7 @@
 // builds from it (package.json, dist/vendor/kafkajs.cjs, native addons) stay the same.
 // kafkajs is bundled separately (scripts/vendor-kafkajs.mjs) and loaded on first use.
 import { build } from 'esbuild';
+import { lazyBuiltins } from './lazy-builtins.mjs';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ await build({
   logLevel: 'warning',
   banner: { js: 'const __kfkFileUrl = (rel) => require("url").pathToFileURL(require("path").join(__dirname, rel)).href;' },
   plugins: [
+    lazyBuiltins(),
     {
       name: 'kfk-import-meta-url',
       setup(b) {

@@ -1,6 +1,7 @@
 // Bundles kafkajs (MIT, https://github.com/tulios/kafkajs) with the internals kfk uses into one
 // file, dist/vendor/kafkajs.cjs, loaded by src/kafka/kafkajs.ts. Run by `npm run build`.
 import { build } from 'esbuild';
+import { lazyBuiltins } from './lazy-builtins.mjs';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -35,6 +36,7 @@ await build({
   keepNames: true,
   // kfk's request framing (one copy, or none) instead of kafkajs' (two copies into zeroed buffers).
   plugins: [
+    lazyBuiltins(),
     {
       name: 'kfk-request-framing',
       setup(b) {
