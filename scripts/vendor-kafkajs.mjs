@@ -46,6 +46,38 @@ await build({
         }));
       },
     },
+    {
+      // kafkajs' index modules load its producer (with its partitioners), consumer and admin
+      // client. kfk builds kafkajs' Client for its cluster and connections only, so these load
+      // when first used. (The partitioners read globalThis.crypto at load, which makes Node load
+      // its whole crypto stack.)
+      name: 'kfk-lazy-clients',
+      setup(b) {
+        const patch = (file, source, pairs) => {
+          for (const [from, to] of pairs) {
+            if (!source.includes(from)) throw new Error(`vendor-kafkajs: ${file} has no "${from}"`);
+            source = source.replace(from, to);
+          }
+          return { contents: source, loader: 'js' };
+        };
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]index\.js$/ }, (args) =>
+          patch(
+            args.path,
+            readFileSync(args.path, 'utf8'),
+            [['createProducer', './producer'], ['createConsumer', './consumer'], ['createAdmin', './admin']].map(([name, mod]) => [
+              `const ${name} = require('${mod}')`,
+              `const ${name} = (...a) => require('${mod}')(...a)`,
+            ]),
+          ),
+        );
+        b.onLoad({ filter: /kafkajs[\\/]index\.js$/ }, (args) =>
+          patch(args.path, readFileSync(args.path, 'utf8'), [
+            ["const Partitioners = require('./src/producer/partitioners')\n", ''],
+            ['  Partitioners,\n', "  get Partitioners() {\n    return require('./src/producer/partitioners')\n  },\n"],
+          ]),
+        );
+      },
+    },
   ],
   logLevel: 'warning',
 });

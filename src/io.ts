@@ -24,9 +24,13 @@ export function decideColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv,
 }
 
 export function processIO(noColorFlag?: boolean): IO {
-  const { stdin, stdout, stderr, env } = process;
+  // stdin is made on first use: Node makes a file stream of a redirected stdin (/dev/null, say)
+  // at a cost of about 2 ms, which a command that reads no input need not pay.
+  const { stdout, stderr, env } = process;
   return {
-    stdin,
+    get stdin() {
+      return process.stdin;
+    },
     stdout,
     stderr,
     env,
