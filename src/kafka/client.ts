@@ -35,6 +35,7 @@ export class KafkaClient {
   private adminInstance?: Promise<Admin>;
   private clusterInstance?: Promise<KafkajsCluster>;
   private readonly closers: Array<() => Promise<void>> = [];
+  private connectMetadata?: { topicMetadata: Array<{ topic: string }> };
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -93,11 +94,24 @@ export class KafkaClient {
       this.clusterInstance = (async () => {
         await cluster.connect();
         await cluster.refreshMetadata();
+        // With no topic targeted yet, kafkajs asked for every topic.
+        if (cluster.targetTopics?.size === 0) this.connectMetadata = cluster.brokerPool.metadata;
         return cluster;
       })();
       this.closers.push(() => cluster.disconnect());
     }
     return this.clusterInstance as Promise<KafkajsCluster>;
+  }
+
+  /**
+   * Every topic of the cluster as the Metadata answer of connecting gave it, a moment ago: once,
+   * for the first caller that wants them all (`topic list` needs no second request). Later callers
+   * ask the cluster again.
+   */
+  takeConnectMetadata(): { topicMetadata: Array<{ topic: string }> } | undefined {
+    const meta = this.connectMetadata;
+    this.connectMetadata = undefined;
+    return meta;
   }
 
   /**

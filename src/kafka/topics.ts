@@ -61,7 +61,7 @@ function supports(broker: KafkajsBroker, apiKey: number, version: number): boole
 // own, which would connect a second time).
 export async function listTopicNames(client: KafkaClient, o: { includeInternal: boolean }): Promise<string[]> {
   const cluster = await client.cluster();
-  const { topicMetadata } = (await cluster.metadata()) as { topicMetadata: Array<{ topic: string }> };
+  const { topicMetadata } = client.takeConnectMetadata() ?? ((await cluster.metadata()) as { topicMetadata: Array<{ topic: string }> });
   const names = topicMetadata.map((t) => t.topic);
   return o.includeInternal ? names : names.filter((n) => !n.startsWith('__'));
 }
