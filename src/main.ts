@@ -1,7 +1,7 @@
 // Process wiring: argv in, exit code out. Signals, a closed stdout and every error end here.
 import { readFileSync } from 'node:fs';
 import { CommanderError, type Command } from 'commander';
-import { buildProgram } from './cli.js';
+import { TOP_LEVEL_COMMANDS, buildProgram } from './cli.js';
 import { CommandContext } from './context.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, KfkError, errorMessage } from './errors.js';
 import { processIO } from './io.js';
@@ -124,6 +124,8 @@ export async function main(argv: string[]): Promise<void> {
       }
     },
     { writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) },
+    // A known command name first: only its part of the tree is built.
+    TOP_LEVEL_COMMANDS.find((name) => name === argv[0]),
   );
 
   try {
