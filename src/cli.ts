@@ -386,5 +386,32 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
       .action((kind: string, opts: Record<string, unknown>, cmd: Command) => action('complete-names')({ ...opts, kind }, cmd));
   }
 
+  deferRequiredOptions(program);
   return program;
+}
+
+/**
+ * commander checks required options before unknown ones, so `kfk produce --topik x` would say
+ * that --topic is missing. Required options are checked after, when the command is about to run
+ * (unknown options have been reported by then), with commander's wording.
+ */
+function deferRequiredOptions(program: Command): void {
+  const required = new WeakSet<Option>();
+  const walk = (cmd: Command) => {
+    for (const o of cmd.options) {
+      if (o.mandatory) {
+        o.mandatory = false;
+        required.add(o);
+      }
+    }
+    cmd.commands.forEach(walk);
+  };
+  walk(program);
+  program.hook('preAction', (_program, command) => {
+    for (const o of command.options) {
+      if (required.has(o) && command.getOptionValue(o.attributeName()) === undefined) {
+        command.error(`error: required option '${o.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue' });
+      }
+    }
+  });
 }

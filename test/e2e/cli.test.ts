@@ -37,6 +37,10 @@ describe('kfk command line', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("kfk: required option '--topic <name>' not specified\n");
   });
+  it('a typo in a required flag names the typo, not the flag it left missing', async () => {
+    const r = await kfk(['produce', '--topik', 'orders']);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown option '--topik' (Did you mean --topic?)\n" });
+  });
 });
 
 describe('connecting', () => {
