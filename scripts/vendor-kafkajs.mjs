@@ -47,6 +47,24 @@ await build({
       },
     },
     {
+      // kfk's response framing: whole responses, each read once into a buffer of its size, from
+      // a plaintext socket's one reused read buffer (src/kafka/protocol/kafkajs-socket.cjs). The
+      // connection then takes each response as it is: no empty remainder chunk to concatenate.
+      name: 'kfk-response-framing',
+      setup(b) {
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]network[\\/]socket\.js$/ }, () => ({
+          contents: readFileSync(join(root, 'src/kafka/protocol/kafkajs-socket.cjs'), 'utf8'),
+          loader: 'js',
+        }));
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]network[\\/]connection\.js$/ }, (args) => {
+          const source = readFileSync(args.path, 'utf8');
+          const from = 'this.chunks = [remainderBuffer]';
+          if (!source.includes(from)) throw new Error(`vendor-kafkajs: ${args.path} has no "${from}"`);
+          return { contents: source.replace(from, 'this.chunks = remainderBuffer.length > 0 ? [remainderBuffer] : []'), loader: 'js' };
+        });
+      },
+    },
+    {
       // kafkajs' index modules load its producer (with its partitioners), consumer and admin
       // client. kfk builds kafkajs' Client for its cluster and connections only, so these load
       // when first used. (The partitioners read globalThis.crypto at load, which makes Node load

@@ -10,8 +10,11 @@ export interface IO {
   color: boolean;
   /** Colour on stderr. */
   colorErr: boolean;
-  /** Writes data to stdout, honouring backpressure. */
-  out(text: string | Buffer): Promise<void> | void;
+  /**
+   * Writes data to stdout, honouring backpressure. `written` is called once stdout is done with
+   * the data (written to the file, pipe or terminal, or failed), so its buffer may be reused.
+   */
+  out(text: string | Buffer, written?: () => void): Promise<void> | void;
   /** Writes a line of diagnostics to stderr. */
   err(line: string): void;
 }
@@ -36,8 +39,8 @@ export function processIO(noColorFlag?: boolean): IO {
     env,
     color: decideColor(stdout, env, noColorFlag === true ? false : undefined),
     colorErr: decideColor(stderr, env, noColorFlag === true ? false : undefined),
-    out(text) {
-      if (!stdout.write(text)) {
+    out(text, written) {
+      if (!stdout.write(text, written)) {
         return new Promise<void>((resolve) => {
           const done = () => {
             stdout.off('drain', done);

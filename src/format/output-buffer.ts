@@ -1,9 +1,13 @@
 // Collects small writes into large ones for stdout and waits when the pipe is full, so a fast
 // consumer neither floods memory nor makes one write call per record. Bytes are copied into
-// 256 kB chunks, which are reused once stdout has taken them: printing a million records
-// allocates a few chunks, not a million views, and keeps no fetch response alive.
+// 256 kB chunks, which are reused once stdout has written them (writes to a pipe complete later,
+// in the event loop): printing a million records allocates a few chunks, not a million views,
+// and keeps no fetch response alive.
 import type { IO } from '../io.js';
 import { copyRange } from '../bytes.js';
+
+/** Written chunks kept for reuse: as many as stdout holds at most while kfk waits for it to drain. */
+const SPARE_CHUNKS = 4;
 
 export class OutputBuffer {
   private chunk: Buffer;
@@ -53,12 +57,15 @@ export class OutputBuffer {
     this.ready = [];
     this.readySize = 0;
     for (const part of ready) {
-      await this.io.out(part);
-      // Written (or queued in the stream, which keeps its own reference until then): a chunk of
-      // ours is reused only after a write that did not have to wait.
-      if (part.buffer.byteLength === this.limit && this.spare.length < 2 && this.io.stdout.writableLength === 0) {
-        this.spare.push(Buffer.from(part.buffer, part.byteOffset, this.limit));
-      }
+      const ours = part.buffer.byteLength === this.limit;
+      await this.io.out(
+        part,
+        ours
+          ? () => {
+              if (this.spare.length < SPARE_CHUNKS) this.spare.push(Buffer.from(part.buffer, part.byteOffset, this.limit));
+            }
+          : undefined,
+      );
     }
   }
 }

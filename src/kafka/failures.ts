@@ -25,7 +25,7 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
-const NET_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const NET_CODES = new Set(['KFK_NOT_KAFKA', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 const CONNECTION_ERRORS = new Set([
   'KafkaJSConnectionError',
   'KafkaJSConnectionClosedError',
@@ -71,6 +71,9 @@ export function connectFailure(err: unknown, servers: string[]): KfkError {
           : 'set ssl.truststore.location (PEM) to the CA that signed the broker certificate',
       cause: err,
     });
+  }
+  if (root?.code === 'KFK_NOT_KAFKA') {
+    return new KfkError(`cannot connect to ${list}: ${(root.message ?? '').replace(/^Connection error: /, '')}`, { hint: 'check the port: a Kafka listener, with the security.protocol it expects', cause: err });
   }
   if (root?.code === 'ECONNREFUSED') return new KfkError(`cannot connect to ${list}: connection refused`, { cause: err });
   if (root?.code === 'ENOTFOUND' || root?.code === 'EAI_AGAIN') {

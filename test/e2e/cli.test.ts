@@ -107,6 +107,26 @@ describe('connecting', () => {
   });
 });
 
+describe('a server that is not Kafka (an HTTP port, say)', () => {
+  let server: Server;
+  let port = 0;
+  beforeAll(async () => {
+    server = createServer((s) => s.on('data', () => s.end('HTTP/1.1 400 Bad Request\r\n\r\n')));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    port = (server.address() as { port: number }).port;
+  });
+  afterAll(() => server.close());
+  it('fails at its first answer, with exit 1, not at the timeout', async () => {
+    const r = await kfk(['topic', 'list', '--bootstrap-server', `127.0.0.1:${port}`, '--timeout', '20000']);
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `kfk: cannot connect to 127.0.0.1:${port}: the server does not speak Kafka's protocol (a response of 1213486160 bytes)\nhint: check the port: a Kafka listener, with the security.protocol it expects\n`,
+    });
+    expect(r.ms).toBeLessThan(10_000);
+  });
+});
+
 describe('a server that accepts but never answers', () => {
   let server: Server;
   let port = 0;

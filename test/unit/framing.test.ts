@@ -111,3 +111,37 @@ describe('LineSplitter as a cursor', () => {
     expect(lines).toEqual(['one', 'two', '', 'three']);
   });
 });
+
+describe('response framing (kafkajs-socket.cjs)', () => {
+  const { framer } = require('../../src/kafka/protocol/kafkajs-socket.cjs') as {
+    framer: (deliver: (frame: Buffer) => void, fail: (err: Error) => void) => (chunk: Buffer) => void;
+  };
+  const response = (n: number, fill: number) => {
+    const b = Buffer.alloc(4 + n, fill);
+    b.writeInt32BE(n, 0);
+    return b;
+  };
+  const stream = Buffer.concat([response(10, 1), response(0, 2), response(70_000, 3), response(3, 4)]);
+
+  it.each([1, 3, 4, 5, 7, 64, 65_536, stream.length])('gives each response whole, whatever the chunk size (%i), from a reused read buffer', (size) => {
+    const frames: Buffer[] = [];
+    const feed = framer((f) => frames.push(f), (err) => {
+      throw err;
+    });
+    const readBuffer = Buffer.alloc(size);
+    for (let off = 0; off < stream.length; off += size) {
+      const n = stream.copy(readBuffer, 0, off, Math.min(off + size, stream.length));
+      feed(readBuffer.subarray(0, n));
+      readBuffer.fill(0xee); // what a reused buffer does to anything kept by reference
+    }
+    expect(frames.map((f) => f.length)).toEqual([14, 4, 70_004, 7]);
+    expect(Buffer.concat(frames).equals(stream)).toBe(true);
+  });
+
+  it('a length that is not Kafka framing fails the connection instead of waiting for it', () => {
+    const errors: string[] = [];
+    const feed = framer(() => undefined, (err) => errors.push(err.message));
+    feed(Buffer.from('HTTP/1.1 400 Bad Request\r\n'));
+    expect(errors).toEqual(["the server does not speak Kafka's protocol (a response of 1213486160 bytes)"]);
+  });
+});

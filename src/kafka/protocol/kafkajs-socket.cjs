@@ -1,0 +1,78 @@
+// Replaces kafkajs' src/network/socket.js in the bundle (scripts/vendor-kafkajs.mjs): hands
+// kafkajs' connection whole responses, one buffer each, instead of the socket's chunks. kafkajs
+// kept every 64 kB chunk Node allocates for a read and then copied them all into one more buffer
+// per response: twice the bytes of a fetch in garbage. Here a plaintext socket reads into one
+// reused buffer (Node's `onread`), and each response is copied once, into a buffer of its size
+// (read from its 4-byte length). TLS sockets come from kafkajs' socket factory as before; their
+// chunks go through the same framing. kafkajs' connection, patched to drop its empty remainder
+// chunk, then takes each response without a copy.
+'use strict';
+
+const net = require('net');
+
+const KEEP_ALIVE_DELAY = 60000;
+const READ_BUFFER_BYTES = 64 * 1024;
+// Kafka's own bound on a response a client accepts is far lower; a larger length means the
+// stream is not Kafka's protocol (a TLS or HTTP port, say).
+const MAX_RESPONSE_BYTES = 1024 * 1024 * 1024;
+
+/** Calls `deliver` with each whole response (length prefix included) out of `chunk`s, which may be views of a reused buffer. */
+function framer(deliver, fail) {
+  const head = Buffer.alloc(4);
+  let headLen = 0;
+  let frame = null;
+  let filled = 0;
+  let failed = false;
+  return (chunk) => {
+    if (failed) return;
+    let off = 0;
+    while (off < chunk.length) {
+      if (frame === null) {
+        const take = Math.min(4 - headLen, chunk.length - off);
+        chunk.copy(head, headLen, off, off + take);
+        headLen += take;
+        off += take;
+        if (headLen < 4) return;
+        headLen = 0;
+        const size = head.readInt32BE(0);
+        if (size < 0 || size > MAX_RESPONSE_BYTES) {
+          failed = true;
+          fail(Object.assign(new Error(`the server does not speak Kafka's protocol (a response of ${size} bytes)`), { code: 'KFK_NOT_KAFKA' }));
+          return;
+        }
+        frame = Buffer.allocUnsafeSlow(4 + size);
+        head.copy(frame, 0);
+        filled = 4;
+      }
+      const take = Math.min(frame.length - filled, chunk.length - off);
+      chunk.copy(frame, filled, off, off + take);
+      filled += take;
+      off += take;
+      if (filled === frame.length) {
+        const whole = frame;
+        frame = null;
+        deliver(whole);
+      }
+    }
+  };
+}
+
+module.exports = ({ socketFactory, host, port, ssl, onConnect, onData, onEnd, onError, onTimeout }) => {
+  let socket;
+  const fail = (err) => socket.destroy(err);
+  const frames = framer(onData, fail);
+  if (ssl) {
+    socket = socketFactory({ host, port, ssl, onConnect });
+    socket.on('data', frames);
+  } else {
+    const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    socket = net.connect({ host, port, onread: { buffer, callback: (n, buf) => frames(buf.subarray(0, n)) } }, onConnect);
+    socket.setKeepAlive(true, KEEP_ALIVE_DELAY);
+  }
+  socket.on('end', onEnd);
+  socket.on('error', onError);
+  socket.on('timeout', onTimeout);
+  return socket;
+};
+
+module.exports.framer = framer;
