@@ -20,6 +20,7 @@ await build({
   Encoder: require('kafkajs/src/protocol/encoder'),
   Decoder: require('kafkajs/src/protocol/decoder'),
   createErrorFromCode: require('kafkajs/src/protocol/error').createErrorFromCode,
+  releaseResponse: require('kafkajs/src/network/socket').release,
 };`,
     resolveDir: root,
     loader: 'js',

@@ -6,8 +6,12 @@
 import type { IO } from '../io.js';
 import { copyRange } from '../bytes.js';
 
-/** Written chunks kept for reuse: as many as stdout holds at most while kfk waits for it to drain. */
-const SPARE_CHUNKS = 4;
+/**
+ * Written chunks kept for reuse: what one flush puts out. Output is flushed after each fetched
+ * set, and a set (up to 1 MB of one partition's records, as kfk fetches them) fills about five;
+ * a chunk not kept becomes garbage that lasts until a full collection.
+ */
+const SPARE_CHUNKS = 8;
 
 export class OutputBuffer {
   private chunk: Buffer;

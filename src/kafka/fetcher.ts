@@ -11,6 +11,7 @@
 // range -> the nearest valid offset; a lost connection (a broker restart) -> reconnect with
 // backoff and go on from the same positions.
 import { KfkError } from '../errors.js';
+import { kafkajs } from './kafkajs.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
 import { fetchRequest, fetchVersion, type FetchPartitionResult } from './protocol/fetch.js';
 import type { DecodeOptions } from './records/decoder.js';
@@ -148,6 +149,7 @@ export class PartitionFetcher {
     const abort = () => this.stop();
     signal?.addEventListener('abort', abort, { once: true });
     const cluster = await this.client.cluster();
+    const release = kafkajs().releaseResponse;
     const topics = [...new Set([...this.positions.values()].map((p) => p.topic))];
     await cluster.addMultipleTargetTopics(topics);
     let backoff = 100;
@@ -199,6 +201,9 @@ export class PartitionFetcher {
           }
           this.o.onPosition?.(p.topic, p.partition, p.offset);
         }
+        // Every record of this round has been handed on (each callback has finished with its
+        // set): the response buffers may be reused for the rounds to come.
+        if (release) for (const r of results) release(r.records);
       }
       // A round still in flight is dropped: closing the client ends it.
     } finally {

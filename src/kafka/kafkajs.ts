@@ -17,6 +17,11 @@ export interface KafkajsModule {
   Encoder: new () => Enc;
   Decoder: new (b: Buffer) => Dec;
   createErrorFromCode: (code: number) => Error & { type: string; code: number; retriable: boolean };
+  /**
+   * Gives a response's buffer back for reuse (src/kafka/protocol/kafkajs-socket.cjs), once nothing
+   * reads it any more. Without the bundle (kafkajs from node_modules) there is none to give back.
+   */
+  releaseResponse?: (anyPartOfIt: Buffer) => void;
 }
 
 let loaded: KafkajsModule | undefined;

@@ -16,6 +16,39 @@ const READ_BUFFER_BYTES = 64 * 1024;
 // stream is not Kafka's protocol (a TLS or HTTP port, say).
 const MAX_RESPONSE_BYTES = 1024 * 1024 * 1024;
 
+// Large responses (fetches) get buffers that are reused once their reader gives them back
+// (`release`, called by src/kafka/fetcher.ts when every record of a response has been handed
+// on). Left to the garbage collector, a consume of millions of records keeps tens of megabytes
+// of read responses until a full collection. A buffer never given back is simply collected.
+const POOLED_MIN_BYTES = 256 * 1024;
+const POOL_STEP_BYTES = 64 * 1024;
+const POOL_KEEP = 4;
+const free = [];
+const lent = new WeakSet();
+
+function responseBuffer(size) {
+  if (size < POOLED_MIN_BYTES) return Buffer.allocUnsafeSlow(size);
+  let buf;
+  for (let i = free.length - 1; i >= 0; i--) {
+    if (free[i].length >= size) {
+      buf = free[i];
+      free.splice(i, 1);
+      break;
+    }
+  }
+  buf ??= Buffer.allocUnsafeSlow(Math.ceil(size / POOL_STEP_BYTES) * POOL_STEP_BYTES);
+  lent.add(buf.buffer);
+  return buf.subarray(0, size);
+}
+
+/** Gives back the response that `view` (any part of it) is in: its bytes may be overwritten from now on. */
+function release(view) {
+  const ab = view.buffer;
+  if (!lent.has(ab)) return;
+  lent.delete(ab);
+  if (free.length < POOL_KEEP) free.push(Buffer.from(ab));
+}
+
 /** Calls `deliver` with each whole response (length prefix included) out of `chunk`s, which may be views of a reused buffer. */
 function framer(deliver, fail) {
   const head = Buffer.alloc(4);
@@ -40,7 +73,7 @@ function framer(deliver, fail) {
           fail(Object.assign(new Error(`the server does not speak Kafka's protocol (a response of ${size} bytes)`), { code: 'KFK_NOT_KAFKA' }));
           return;
         }
-        frame = Buffer.allocUnsafeSlow(4 + size);
+        frame = responseBuffer(4 + size);
         head.copy(frame, 0);
         filled = 4;
       }
@@ -76,3 +109,4 @@ module.exports = ({ socketFactory, host, port, ssl, onConnect, onData, onEnd, on
 };
 
 module.exports.framer = framer;
+module.exports.release = release;
