@@ -2,10 +2,16 @@
 // valid only until the next one is asked for. fs.ReadStream allocates a new buffer per read,
 // 1 GB of garbage for a 10M-line file, which lets peak memory grow with the input. Safe here
 // because kfk produce copies what it keeps of a chunk (a record goes into its batch, a line
-// spanning two chunks into the splitter's carry) before it asks for the next.
+// spanning two chunks into the splitter's carry) before it asks for the next. The buffer is part
+// of the slab that batch buffers come from (src/bytes.ts), so values are copied from it into a
+// batch without an object per record; files are read one after another, and share it.
 import { close, open, read } from 'node:fs';
+import { slabAlloc } from '../bytes.js';
 
 const CHUNK = 1 << 20;
+
+let shared: Buffer | undefined;
+let sharedInUse = false;
 
 function openFile(path: string): Promise<number> {
   return new Promise((resolve, reject) => open(path, 'r', (err, fd) => (err ? reject(err) : resolve(fd))));
@@ -28,7 +34,12 @@ export class FileChunks implements AsyncIterable<Buffer> {
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
     const fd = typeof this.source === 'number' ? this.source : await openFile(this.source);
-    const buf = Buffer.allocUnsafe(CHUNK);
+    const mine = !sharedInUse;
+    if (mine) {
+      sharedInUse = true;
+      shared ??= slabAlloc(CHUNK);
+    }
+    const buf = (mine ? shared : undefined) ?? Buffer.allocUnsafe(CHUNK);
     try {
       while (!this.stopped) {
         const n = await readInto(fd, buf);
@@ -36,6 +47,7 @@ export class FileChunks implements AsyncIterable<Buffer> {
         yield buf.subarray(0, n);
       }
     } finally {
+      if (mine) sharedInUse = false;
       if (typeof this.source !== 'number') close(fd, () => undefined);
     }
   }

@@ -6,6 +6,7 @@ import { decodeRecordSet } from '../../src/kafka/records/decoder.js';
 import { BatchBufferPool, BatchBuilder, NO_PRODUCER } from '../../src/kafka/records/encoder.js';
 import { produceRequest } from '../../src/kafka/protocol/produce.js';
 import { LineSplitter } from '../../src/format/line-reader.js';
+import { inSlab, slabAlloc } from '../../src/bytes.js';
 
 const require = createRequire(import.meta.url);
 const frame = require('../../src/kafka/protocol/kafkajs-request.cjs') as (a: {
@@ -20,9 +21,12 @@ const decode = async (batch: Buffer) =>
     r.value?.toString() ?? null,
   ]);
 
-async function built(headroom: number, pool?: BatchBufferPool): Promise<Buffer> {
+async function built(headroom: number, pool?: BatchBufferPool, inSlab = false): Promise<Buffer> {
   const b = new BatchBuilder(200_000, headroom, pool);
-  const chunk = Buffer.from('alpha\nbeta\n\ngamma-' + 'x'.repeat(300) + '\n');
+  const text = Buffer.from('alpha\nbeta\n\ngamma-' + 'x'.repeat(300) + '\n');
+  // As produce reads input: into a chunk of the slab its batch buffers come from.
+  const chunk = inSlab ? slabAlloc(text.length)! : text;
+  if (inSlab) text.copy(chunk);
   const s = new LineSplitter();
   s.feed(chunk);
   const rec = { key: Buffer.from('k'), value: null as Buffer | null, valueStart: 0, valueEnd: 0 };
@@ -50,6 +54,17 @@ describe('batch headroom, value slices and buffer reuse', () => {
       ['k', 'gamma-' + 'x'.repeat(300)],
     ]);
     expect(records).toHaveLength(1004);
+  });
+
+  it('values copied within the slab (input chunk to pooled batch buffer) give the same bytes', async () => {
+    const pool = new BatchBufferPool(400 + 200_000);
+    const slabbed = await built(400, pool, true);
+    expect(slabbed.equals(await built(0))).toBe(true);
+    // the pool's buffers came from the slab, and are all kept for reuse, beyond its usual eight
+    const taken = Array.from({ length: 10 }, () => pool.take());
+    expect(taken.every((b) => inSlab(b))).toBe(true);
+    taken.forEach((b) => pool.give(b));
+    expect(Array.from({ length: 10 }, () => pool.takeFree()).every((b) => b !== undefined && inSlab(b))).toBe(true);
   });
 
   it('a recycled buffer carries the next batch correctly', async () => {

@@ -3,7 +3,7 @@
 // batch closes; compression covers the records section; CRC-32C covers attributes..end.
 import { compress } from './codecs.js';
 import { crc32c } from './crc.js';
-import { copyRange } from '../../bytes.js';
+import { copyRange, inSlab, slabAlloc } from '../../bytes.js';
 import { varintSize, writeVarint } from './varint.js';
 
 export const BATCH_HEADER_SIZE = 61;
@@ -51,13 +51,14 @@ export class BatchBufferPool {
     private readonly keep = 8,
   ) {}
   take(): Buffer {
-    return this.free.pop() ?? Buffer.allocUnsafe(this.size);
+    return this.free.pop() ?? slabAlloc(this.size) ?? Buffer.allocUnsafe(this.size);
   }
   takeFree(): Buffer | undefined {
     return this.free.pop();
   }
   give(buf: Buffer): void {
-    if (buf.length === this.size && this.free.length < this.keep) this.free.push(buf);
+    // Slab buffers are always kept: their bytes are not given back to the slab.
+    if (buf.length === this.size && (this.free.length < this.keep || inSlab(buf))) this.free.push(buf);
   }
 }
 
