@@ -13,6 +13,16 @@ const pkgDir = dirname(require.resolve('kafkajs/package.json'));
 const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 const license = readFileSync(join(pkgDir, 'LICENSE'), 'utf8').trim();
 mkdirSync(join(root, 'dist/vendor'), { recursive: true });
+
+/** kafkajs' source of `file` with each `from` replaced by its `to`; the build fails if one is not there. */
+function patch(file, pairs) {
+  let source = readFileSync(file, 'utf8');
+  for (const [from, to] of pairs) {
+    if (!source.includes(from)) throw new Error(`vendor-kafkajs: ${file} has no "${from}"`);
+    source = source.replace(from, to);
+  }
+  return { contents: source, loader: 'js' };
+}
 await build({
   stdin: {
     contents: `module.exports = {
@@ -35,10 +45,10 @@ await build({
   // Smaller files to read at every start; names kept (errors are told apart by class name).
   minify: true,
   keepNames: true,
-  // kfk's request framing (one copy, or none) instead of kafkajs' (two copies into zeroed buffers).
   plugins: [
     lazyBuiltins(),
     {
+      // kfk's request framing (one copy, or none) instead of kafkajs' (two copies into zeroed buffers).
       name: 'kfk-request-framing',
       setup(b) {
         b.onLoad({ filter: /kafkajs[\\/]src[\\/]protocol[\\/]request\.js$/ }, () => ({
@@ -57,12 +67,9 @@ await build({
           contents: readFileSync(join(root, 'src/kafka/protocol/kafkajs-socket.cjs'), 'utf8'),
           loader: 'js',
         }));
-        b.onLoad({ filter: /kafkajs[\\/]src[\\/]network[\\/]connection\.js$/ }, (args) => {
-          const source = readFileSync(args.path, 'utf8');
-          const from = 'this.chunks = [remainderBuffer]';
-          if (!source.includes(from)) throw new Error(`vendor-kafkajs: ${args.path} has no "${from}"`);
-          return { contents: source.replace(from, 'this.chunks = remainderBuffer.length > 0 ? [remainderBuffer] : []'), loader: 'js' };
-        });
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]network[\\/]connection\.js$/ }, (args) =>
+          patch(args.path, [['this.chunks = [remainderBuffer]', 'this.chunks = remainderBuffer.length > 0 ? [remainderBuffer] : []']]),
+        );
       },
     },
     {
@@ -72,17 +79,9 @@ await build({
       // its whole crypto stack.)
       name: 'kfk-lazy-clients',
       setup(b) {
-        const patch = (file, source, pairs) => {
-          for (const [from, to] of pairs) {
-            if (!source.includes(from)) throw new Error(`vendor-kafkajs: ${file} has no "${from}"`);
-            source = source.replace(from, to);
-          }
-          return { contents: source, loader: 'js' };
-        };
         b.onLoad({ filter: /kafkajs[\\/]src[\\/]index\.js$/ }, (args) =>
           patch(
             args.path,
-            readFileSync(args.path, 'utf8'),
             [['createProducer', './producer'], ['createConsumer', './consumer'], ['createAdmin', './admin']].map(([name, mod]) => [
               `const ${name} = require('${mod}')`,
               `const ${name} = (...a) => require('${mod}')(...a)`,
@@ -90,7 +89,7 @@ await build({
           ),
         );
         b.onLoad({ filter: /kafkajs[\\/]index\.js$/ }, (args) =>
-          patch(args.path, readFileSync(args.path, 'utf8'), [
+          patch(args.path, [
             ["const Partitioners = require('./src/producer/partitioners')\n", ''],
             ['  Partitioners,\n', "  get Partitioners() {\n    return require('./src/producer/partitioners')\n  },\n"],
           ]),
