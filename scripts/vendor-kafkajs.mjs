@@ -31,6 +31,9 @@ await build({
   Decoder: require('kafkajs/src/protocol/decoder'),
   createErrorFromCode: require('kafkajs/src/protocol/error').createErrorFromCode,
   releaseResponse: require('kafkajs/src/network/socket').release,
+  metadataResponses: [
+${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/metadata/v${v}/response'),`).join('\n')}
+  ],
 };`,
     resolveDir: root,
     loader: 'js',

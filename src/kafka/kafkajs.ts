@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as Kafkajs from 'kafkajs';
+import { keepMetadataErrorsAsData } from './metadata.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,6 +23,8 @@ export interface KafkajsModule {
    * reads it any more. Without the bundle (kafkajs from node_modules) there is none to give back.
    */
   releaseResponse?: (anyPartOfIt: Buffer) => void;
+  /** kafkajs' Metadata response modules, v0-v6 (src/kafka/metadata.ts replaces their parse step). */
+  metadataResponses: Array<Parameters<typeof keepMetadataErrorsAsData>[0][number]>;
 }
 
 let loaded: KafkajsModule | undefined;
@@ -44,7 +47,9 @@ export function kafkajs(): KafkajsModule {
       Encoder: require('kafkajs/src/protocol/encoder'),
       Decoder: require('kafkajs/src/protocol/decoder'),
       createErrorFromCode: require('kafkajs/src/protocol/error').createErrorFromCode,
+      metadataResponses: [0, 1, 2, 3, 4, 5, 6].map((v) => require(`kafkajs/src/protocol/requests/metadata/v${v}/response`)),
     };
   }
+  keepMetadataErrorsAsData(loaded.metadataResponses);
   return loaded;
 }

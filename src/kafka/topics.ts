@@ -109,6 +109,20 @@ export function javaHashOrder<T>(items: T[], hash: (item: T) => number, initialC
     .map((x) => x.k);
 }
 
+/**
+ * The order in which kafka-topics 4.x describes several topics: that of the HashMap its admin
+ * client returns, the last of three (KafkaAdminClient.describeTopics: a HashMap sized for the
+ * names, filled in sorted order; a copy of it; DescribeTopicsResult.allTopicNames: one more sized
+ * for them, filled from the copy). Entries of one bucket keep their insertion order, so each map's
+ * order breaks the ties of the next.
+ */
+export function describeOrder(sortedNames: string[]): string[] {
+  const n = sortedNames.length;
+  const first = javaHashOrder(sortedNames, javaStringHash, n);
+  const copy = javaHashOrder(first, javaStringHash, Math.floor(n / 0.75 + 1));
+  return javaHashOrder(copy, javaStringHash, n);
+}
+
 async function topicConfigs(client: KafkaClient, names: string[]): Promise<Map<string, ConfigInfo[]>> {
   const broker = await anyBroker(client);
   const res = (await broker.describeConfigs({

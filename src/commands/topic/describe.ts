@@ -30,8 +30,7 @@ export async function run(ctx: CommandContext, opts: DescribeFlags): Promise<num
   const [topics, liveBrokers] = await ctx.bounded(
     Promise.all([topicsApi.describeTopics(client, names, { withConfigs: true }), topicsApi.liveBrokerIds(client)]),
   );
-  // kafka-topics prints topics in the order of a Java HashMap sized for them.
-  const order = topicsApi.javaHashMapOrder(topicsApi.javaHashMapOrder(names), names.length);
+  const order = topicsApi.describeOrder(names);
   topics.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   const views = describeView(topics, opts, new Set(liveBrokers));
   const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
