@@ -30,9 +30,17 @@ export async function run(ctx: CommandContext, opts: { topic?: string; partition
   const wanted = (await ctx.bounded(api.partitionsOf(client, names)))
     .map((t) => ({ topic: t.topic, partitions: only ? t.partitions.filter((p) => only!.has(p)) : t.partitions }))
     .filter((t) => t.partitions.length > 0);
-  const offsets = wanted.length ? await ctx.bounded(api.listOffsets(client, wanted, time)) : [];
-  if (opts.output === 'json') await ctx.io.out(JSON.stringify(offsets.map((o) => ({ ...o, offset: o.offset >= 0 ? o.offset : null }))) + '\n');
+  const { offsets, unread } = wanted.length ? await ctx.bounded(api.listOffsetsOf(client, wanted, time)) : { offsets: [], unread: [] };
+  // As kafka-get-offsets: a partition whose offset cannot be read (no leader) is skipped with a
+  // line on stderr, the others are printed, and the exit code is 0 while any could be read.
+  // (kafka-get-offsets first waits for a leader for 60 s; kfk tells at once.)
+  for (const u of unread) ctx.io.err(`kfk: skipped ${u.topic}-${u.partition}: ${u.error === 'LEADER_NOT_AVAILABLE' ? 'the partition has no leader' : u.error}`);
+  if (opts.output === 'json') {
+    const rows = [...offsets.map((o) => ({ ...o, offset: o.offset >= 0 ? o.offset : null })), ...unread.map((u) => ({ topic: u.topic, partition: u.partition, offset: null, error: u.error }))];
+    rows.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+    await ctx.io.out(JSON.stringify(rows) + '\n');
+  }
   // As kafka-get-offsets: a partition without a record at or after --time is left out.
   else await ctx.io.out(offsets.filter((o) => o.offset >= 0).map((o) => `${o.topic}:${o.partition}:${o.offset}\n`).join(''));
-  return 0;
+  return unread.length > 0 && offsets.length === 0 ? 1 : 0;
 }

@@ -9,13 +9,16 @@
 //
 // Per-partition errors: leader moved or unknown -> refresh metadata and go on; offset out of
 // range -> the nearest valid offset; a lost connection (a broker restart) -> reconnect with
-// backoff and go on from the same positions.
+// backoff and go on from the same positions. A partition without a leader waits, while the
+// others are fetched, and metadata is asked for again about once a second until it has one; a
+// position not known yet (offset -1, e.g. a reset to the log start) is found once it has one.
 import { KfkError } from '../errors.js';
 import { kafkajs } from './kafkajs.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
 import { fetchRequest, fetchVersion, type FetchPartitionResult } from './protocol/fetch.js';
 import type { DecodeOptions } from './records/decoder.js';
 import { readInt64 } from './records/encoder.js';
+import { NO_LEADER, knownLeader } from './metadata.js';
 
 /**
  * One partition's records from a Fetch response, undecoded: the caller decodes them
@@ -31,11 +34,21 @@ export interface FetcherOptions {
   verifyCrc?: boolean;
   /** Called with each partition's next fetch position after every response. */
   onPosition?: (topic: string, partition: number, nextOffset: number) => void;
+  /**
+   * Finds the positions not known yet (offset -1) of partitions that now have a leader; a
+   * partition left out of the answer is asked for again later.
+   */
+  resolve?: (parts: Array<{ topic: string; partition: number }>) => Promise<Array<{ topic: string; partition: number; offset: number }>>;
+  /** Called when the set of assigned partitions without a leader changes (sorted; empty: all have one). */
+  onLeaderless?: (waiting: Array<{ topic: string; partition: number }>) => void;
+  /** --verbose: a line for each retry, naming partition and broker. */
+  log?: (line: string) => void;
 }
 
 interface Position {
   topic: string;
   partition: number;
+  /** -1: not known yet (FetcherOptions.resolve finds it). */
   offset: number;
 }
 
@@ -64,6 +77,8 @@ export class PartitionFetcher {
   private readonly client: KafkaClient;
   private readonly o: FetcherOptions;
   private positions = new Map<string, Position>();
+  private leaderless = '';
+  private lastRefresh = 0;
   private stopped = false;
   private wake: (() => void) | null = null;
 
@@ -81,17 +96,52 @@ export class PartitionFetcher {
     this.wake?.();
   }
 
+  /** The partitions to fetch, by leader; those without a leader are reported when that set changes. */
   private async leaders(cluster: KafkajsCluster): Promise<Map<number, Position[]>> {
     const byLeader = new Map<number, Position[]>();
+    const waiting: Position[] = [];
+    const unresolved: Position[] = [];
     for (const p of this.positions.values()) {
-      const meta = (cluster.findTopicPartitionMetadata(p.topic) ?? []) as Array<{ partitionId: number; leader: number }>;
-      const m = meta.find((x) => x.partitionId === p.partition);
-      if (!m || m.leader < 0) continue;
-      const list = byLeader.get(m.leader);
-      if (list) list.push(p);
-      else byLeader.set(m.leader, [p]);
+      const leader = knownLeader(cluster, p.topic, p.partition);
+      if (leader === NO_LEADER) waiting.push(p);
+      else if (p.offset < 0) unresolved.push(p);
+      else {
+        const list = byLeader.get(leader);
+        if (list) list.push(p);
+        else byLeader.set(leader, [p]);
+      }
+    }
+    this.reportLeaderless(waiting);
+    if (unresolved.length && this.o.resolve) {
+      const found = await this.o.resolve(unresolved.map(({ topic, partition }) => ({ topic, partition }))).catch((err: Error) => {
+        this.o.log?.(`consume: start offsets of ${unresolved.map((p) => `${p.topic}-${p.partition}`).join(', ')} not found yet: ${err.message}`);
+        return [];
+      });
+      for (const f of found) {
+        const p = this.positions.get(`${f.topic}\0${f.partition}`);
+        if (!p || p.offset >= 0 || f.offset < 0) continue;
+        p.offset = f.offset;
+        const leader = knownLeader(cluster, p.topic, p.partition);
+        if (leader === NO_LEADER) continue;
+        const list = byLeader.get(leader);
+        if (list) list.push(p);
+        else byLeader.set(leader, [p]);
+      }
     }
     return byLeader;
+  }
+
+  private reportLeaderless(waiting: Position[]): void {
+    const sorted = waiting.map(({ topic, partition }) => ({ topic, partition })).sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+    const id = sorted.map((p) => `${p.topic}-${p.partition}`).join(',');
+    if (id === this.leaderless) return;
+    this.leaderless = id;
+    this.o.onLeaderless?.(sorted);
+  }
+
+  /** Whether some assigned partition waits for a leader. */
+  get waitingForLeaders(): boolean {
+    return this.leaderless !== '';
   }
 
   private async fetchFrom(cluster: KafkajsCluster, leader: number, parts: Position[]): Promise<RoundResult> {
@@ -116,7 +166,7 @@ export class PartitionFetcher {
 
   private async round(cluster: KafkajsCluster): Promise<RoundResult> {
     const byLeader = await this.leaders(cluster);
-    if (byLeader.size === 0) return { results: [], error: new Error('no partition has a leader') };
+    if (byLeader.size === 0) return { results: [], error: new Error(this.positions.size ? 'no partition has a leader' : 'no partition assigned') };
     const rounds = await Promise.all([...byLeader].map(([leader, parts]) => this.fetchFrom(cluster, leader, parts)));
     return { results: rounds.flatMap((r) => r.results), error: rounds.find((r) => r.error)?.error };
   }
@@ -169,6 +219,7 @@ export class PartitionFetcher {
             continue;
           }
           if (LEADER_ERRORS.has(r.errorCode)) {
+            this.o.log?.(`consume: fetch of ${r.topic}-${r.partition} answered ${kafkajs().createErrorFromCode(r.errorCode).type}: asking for metadata again`);
             refresh = true;
             continue;
           }
@@ -179,11 +230,18 @@ export class PartitionFetcher {
           work.push({ p, r, from });
         }
         if (refresh) {
+          if (error && !this.waitingForLeaders) this.o.log?.(`consume: fetch failed: ${error.message}; again in ${backoff} ms`);
           await this.sleep(backoff);
           backoff = Math.min(backoff * 2, 2000);
           await cluster.refreshMetadata().catch(() => undefined);
+          this.lastRefresh = Date.now();
         } else if (error === undefined) {
           backoff = 100;
+          // Partitions waiting for a leader: ask again about once a second, the others go on.
+          if (this.waitingForLeaders && Date.now() - this.lastRefresh >= 1000) {
+            this.lastRefresh = Date.now();
+            await cluster.refreshMetadata().catch(() => undefined);
+          }
         }
         // Pipelining: the next round goes out before this one is decoded.
         if (!this.stopped) next = this.round(cluster);

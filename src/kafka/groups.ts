@@ -3,7 +3,7 @@
 import { kafkajs } from './kafkajs.js';
 import type { KafkaClient } from './client.js';
 import { brokerError, offsetDelete } from './protocol/admin-requests.js';
-import { LATEST, listOffsets, tpKey, type PartitionOffset } from './offsets.js';
+import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
 
 
 export interface GroupListing {
@@ -151,7 +151,8 @@ export async function groupOffsetRows(client: KafkaClient, d: GroupDescription):
     const wanted = live
       .filter((t): t is NonNullable<typeof t> => t !== null)
       .map((t) => ({ topic: t.topic, partitions: [...byTopic.get(t.topic)!].filter((p) => t.partitions.includes(p)).sort((a, b) => a - b) }));
-    if (wanted.length) for (const e of await listOffsets(client, wanted, LATEST)) ends.set(tpKey(e.topic, e.partition), e.offset);
+    // A partition without a leader has no known log end either: '-', as kafka-consumer-groups shows it.
+    if (wanted.length) for (const e of (await listOffsetsOf(client, wanted, LATEST)).offsets) ends.set(tpKey(e.topic, e.partition), e.offset);
   }
   const rows: GroupOffsetRow[] = [];
   for (const g of groups) {

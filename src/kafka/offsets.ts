@@ -2,6 +2,8 @@
 // by default (the log end, as kafka-consumer-groups and GetOffsetShell report it).
 import type { KafkaClient, KafkajsBroker } from './client.js';
 import { brokerError } from './protocol/admin-requests.js';
+import { kafkajs } from './kafkajs.js';
+import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, knownLeader, knownTopic, readMetadata } from './metadata.js';
 
 export const LATEST = -1;
 export const EARLIEST = -2;
@@ -23,47 +25,93 @@ export const tpKey = (topic: string, partition: number) => `${topic}\0${partitio
 /** Partition ids of each topic, from the cluster's metadata. */
 export async function partitionsOf(client: KafkaClient, topics: string[]): Promise<TopicPartitions[]> {
   const cluster = await client.cluster();
-  await cluster.addMultipleTargetTopics(topics);
+  await readMetadata(cluster, topics);
   return topics.map((topic) => {
-    const meta = cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number }>;
-    if (!meta || meta.length === 0) throw brokerError(3, `Topic '${topic}' does not exist`);
-    return { topic, partitions: meta.map((p) => p.partitionId).sort((a, b) => a - b) };
+    const t = knownTopic(cluster, topic);
+    if (t?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw brokerError(TOPIC_AUTHORIZATION_FAILED, `Not authorized to access topics: [${topic}]`);
+    if (!t || t.partitions.length === 0) throw brokerError(3, `Topic '${topic}' does not exist`);
+    return { topic, partitions: t.partitions.map((p) => p.partition) };
   });
 }
 
+export interface UnreadOffset {
+  topic: string;
+  partition: number;
+  /** Kafka's error name: LEADER_NOT_AVAILABLE for a partition without a leader, or the broker's answer. */
+  error: string;
+}
+
+/** Partitions in topic, partition order. */
+const byTopicPartition = <T extends { topic: string; partition: number }>(a: T, b: T) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition);
+
 /**
  * The offset of each partition at `time`: LATEST, EARLIEST, or epoch milliseconds (the first
- * offset whose timestamp is at or after it). One request per leader.
+ * offset whose timestamp is at or after it). One request per leader. A partition without a
+ * leader, or whose leader answers with an error (its leadership just moved, say), is reported in
+ * `unread` instead: the caller decides what that means.
  */
-export async function listOffsets(client: KafkaClient, wanted: TopicPartitions[], time: number, readCommitted = false): Promise<PartitionOffset[]> {
+export async function listOffsetsOf(
+  client: KafkaClient,
+  wanted: TopicPartitions[],
+  time: number,
+  readCommitted = false,
+): Promise<{ offsets: PartitionOffset[]; unread: UnreadOffset[] }> {
   const cluster = await client.cluster();
   const perLeader = new Map<number, Map<string, number[]>>();
+  const unread: UnreadOffset[] = [];
   for (const { topic, partitions } of wanted) {
-    const byLeader = cluster.findLeaderForPartitions(topic, partitions) as Record<string, number[]>;
-    for (const [leader, ps] of Object.entries(byLeader)) {
-      const id = Number(leader);
-      if (id < 0) throw brokerError(5, `partition(s) ${ps.join(',')} of topic '${topic}' have no leader`);
-      let m = perLeader.get(id);
-      if (!m) perLeader.set(id, (m = new Map()));
-      m.set(topic, ps);
+    for (const partition of partitions) {
+      const leader = knownLeader(cluster, topic, partition);
+      if (leader === NO_LEADER) {
+        unread.push({ topic, partition, error: 'LEADER_NOT_AVAILABLE' });
+        continue;
+      }
+      let m = perLeader.get(leader);
+      if (!m) perLeader.set(leader, (m = new Map()));
+      const ps = m.get(topic);
+      if (ps) ps.push(partition);
+      else m.set(topic, [partition]);
     }
   }
-  const out: PartitionOffset[] = [];
+  const offsets: PartitionOffset[] = [];
   await Promise.all(
     [...perLeader].map(async ([nodeId, topics]) => {
-      const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
-      const res = await broker.listOffsets({
-        replicaId: -1,
-        isolationLevel: readCommitted ? 1 : 0,
-        topics: [...topics].map(([topic, ps]) => ({ topic, partitions: ps.map((partition) => ({ partition, timestamp: time })) })),
-      });
-      for (const r of res.responses as Array<{ topic: string; partitions: Array<{ partition: number; offset: string; errorCode: number }> }>) {
+      let res: { responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; errorCode: number }> }> };
+      try {
+        const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
+        res = await broker.listOffsets({
+          replicaId: -1,
+          isolationLevel: readCommitted ? 1 : 0,
+          topics: [...topics].map(([topic, ps]) => ({ topic, partitions: ps.map((partition) => ({ partition, timestamp: time })) })),
+        });
+      } catch (err) {
+        // A leader that went away since the metadata was read: its partitions are unread.
+        const type = (err as { type?: string }).type;
+        if (!type && !/connect|closed|timed? ?out|broker/i.test((err as Error).message)) throw err;
+        for (const [topic, ps] of topics) for (const partition of ps) unread.push({ topic, partition, error: type ?? `broker ${nodeId} did not answer` });
+        return;
+      }
+      for (const r of res.responses) {
         for (const p of r.partitions) {
-          if (p.errorCode) throw brokerError(p.errorCode, null);
-          out.push({ topic: r.topic, partition: p.partition, offset: Number(p.offset) });
+          if (p.errorCode && !RETRIABLE_OFFSET_ERRORS.has(p.errorCode)) throw brokerError(p.errorCode, null);
+          if (p.errorCode) unread.push({ topic: r.topic, partition: p.partition, error: kafkajs().createErrorFromCode(p.errorCode).type });
+          else offsets.push({ topic: r.topic, partition: p.partition, offset: Number(p.offset) });
         }
       }
     }),
   );
-  return out.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+  return { offsets: offsets.sort(byTopicPartition), unread: unread.sort(byTopicPartition) };
+}
+
+/** Answers that mean "ask the partition's new leader, later": NOT_LEADER_OR_FOLLOWER, LEADER_NOT_AVAILABLE, ... */
+const RETRIABLE_OFFSET_ERRORS = new Set([5, 6, 9, 74, 75]);
+
+/** listOffsetsOf for callers that need every partition: a partition it could not read fails the call. */
+export async function listOffsets(client: KafkaClient, wanted: TopicPartitions[], time: number, readCommitted = false): Promise<PartitionOffset[]> {
+  const { offsets, unread } = await listOffsetsOf(client, wanted, time, readCommitted);
+  if (unread.length) {
+    const names = unread.map((u) => `${u.topic}-${u.partition}`).join(', ');
+    throw brokerError(unread[0].error === 'LEADER_NOT_AVAILABLE' ? 5 : 6, `no leader for ${names}`);
+  }
+  return offsets;
 }

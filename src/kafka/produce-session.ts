@@ -51,6 +51,13 @@ export async function topicPartitionCount(client: KafkaClient, topic: string): P
   return meta.length;
 }
 
+/** --verbose lines of the record path, or undefined without --verbose. */
+export function verboseLog(client: KafkaClient): ((line: string) => void) | undefined {
+  if (!client.options.verbose) return undefined;
+  const log = client.options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  return (line) => log(`kfk: ${line}`);
+}
+
 export async function openProducer(
   client: KafkaClient,
   topic: string,
@@ -79,6 +86,7 @@ export async function openProducer(
     transactionTimeoutMs: settings.transactionTimeoutMs,
     deliveryTimeoutMs: settings.deliveryTimeoutMs,
     onUndelivered,
+    log: verboseLog(client),
   });
   await producer.init();
   return {

@@ -24,6 +24,7 @@ import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type OutRecor
 import { decodeRecordSet, type DecodedRecord } from './records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from './protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from './client.js';
+import { knownLeader, NO_LEADER } from './metadata.js';
 
 const { createErrorFromCode } = kafkajs();
 
@@ -44,6 +45,8 @@ export interface ProducerOptions {
   deliveryTimeoutMs?: number;
   /** Called with the records of every batch that was not delivered, and their tags. */
   onUndelivered?: (records: DecodedRecord[], tags: number[]) => void;
+  /** --verbose: a line for each retry and each wait for a leader, naming partition and broker. */
+  log?: (line: string) => void;
 }
 
 export interface ProducerRecord extends OutRecord {
@@ -98,6 +101,8 @@ interface Batch {
   attempts: number;
   notBefore: number;
   lastError?: string;
+  /** The broker the last attempt went to. */
+  broker?: number;
   /** Given up on (delivery.timeout.ms): a late answer for it is ignored. */
   expired?: boolean;
 }
@@ -126,6 +131,8 @@ interface PartitionState {
   /** Next sequence to hand out. */
   nextSeq: number;
   addedToTxn: boolean;
+  /** Its batches wait for a leader (said once in --verbose, until one is known). */
+  waitingForLeader?: boolean;
 }
 
 const RETRIABLE = new Set([3, 5, 6, 7, 13, 19, 20, 56, 45, 15, 14]);
@@ -216,6 +223,7 @@ export class RecordProducer {
       const meta = this.cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number }>;
       if (!meta.length) throw new KfkError(`topic '${topic}' does not exist`);
       t = { topic, partitions: meta.length, sticky: 0, stickyBytes: 0 };
+      t.sticky = this.nextAvailable(t, meta.length - 1);
       this.topics.set(topic, t);
     }
     this.lastTopic = t;
@@ -317,8 +325,31 @@ export class RecordProducer {
 
   private moveSticky(s: PartitionState): void {
     const t = this.topicState(s.topic);
-    t.sticky = (s.partition + 1) % t.partitions;
+    t.sticky = this.nextAvailable(t, s.partition);
     t.stickyBytes = 0;
+  }
+
+  /**
+   * The partition after `after` (round robin) that has a leader, as Kafka's built-in partitioner
+   * skips unavailable partitions for unkeyed records; the plain next one when none has a leader
+   * (its records then wait for one, up to delivery.timeout.ms).
+   */
+  private nextAvailable(t: TopicState, after: number): number {
+    for (let i = 1; i <= t.partitions; i++) {
+      const p = (after + i) % t.partitions;
+      if (knownLeader(this.cluster, t.topic, p) !== NO_LEADER) return p;
+    }
+    return (after + 1) % t.partitions;
+  }
+
+  /** After new metadata: unkeyed records move off a sticky partition that has lost its leader. */
+  private stickyOffLeaderless(): void {
+    for (const t of this.topics.values()) {
+      if (knownLeader(this.cluster, t.topic, t.sticky) === NO_LEADER) {
+        t.sticky = this.nextAvailable(t, t.sticky);
+        t.stickyBytes = 0;
+      }
+    }
   }
 
   /** Moves the open batch to the send queue; moves the sticky partition on if asked. */
@@ -381,9 +412,17 @@ export class RecordProducer {
       try {
         leader = this.leaderOf(s.topic, s.partition);
       } catch {
+        if (!s.waitingForLeader) {
+          s.waitingForLeader = true;
+          this.o.log?.(`produce: ${s.topic}-${s.partition} has no leader: its records wait for one (at most delivery.timeout.ms)`);
+        }
         soonest = Math.min(soonest, now + this.o.retryBackoffMs);
         void this.refreshMetadata();
         continue;
+      }
+      if (s.waitingForLeader) {
+        s.waitingForLeader = false;
+        this.o.log?.(`produce: ${s.topic}-${s.partition} has a leader again: broker ${leader}`);
       }
       if ((this.brokerInflight.get(leader) ?? 0) >= this.o.maxInFlight) continue;
       s.queue.shift();
@@ -408,10 +447,9 @@ export class RecordProducer {
   }
 
   private leaderOf(topic: string, partition: number): number {
-    const meta = this.cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number; leader: number }>;
-    const p = meta.find((m) => m.partitionId === partition);
-    if (!p || p.leader < 0) throw new Error('no leader');
-    return p.leader;
+    const leader = knownLeader(this.cluster, topic, partition);
+    if (leader === NO_LEADER) throw new Error('no leader');
+    return leader;
   }
 
   private refreshing: Promise<void> | null = null;
@@ -419,6 +457,7 @@ export class RecordProducer {
     this.refreshing ??= (async () => {
       try {
         await this.cluster.refreshMetadata();
+        this.stickyOffLeaderless();
       } catch {
         /* retried by the next attempt */
       } finally {
@@ -454,6 +493,7 @@ export class RecordProducer {
     try {
       await this.addToTransaction(batches);
       for (const b of batches) if (!b.bytes) b.bytes = await b.building!;
+      for (const b of batches) b.broker = leader;
       const broker: KafkajsBroker = await this.cluster.findBroker({ nodeId: leader });
       const version = produceVersion(broker.versions?.[0]?.maxVersion);
       const req = produceRequest(
@@ -534,6 +574,7 @@ export class RecordProducer {
       this.fail(b, message);
       return;
     }
+    this.o.log?.(`produce: retrying ${b.count} record(s) of ${b.topic}-${b.partition} (broker ${b.broker ?? '?'}): ${message}; attempt ${b.attempts + 2}`);
     this.requeue(b, true);
   }
 
