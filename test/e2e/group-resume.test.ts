@@ -1,8 +1,12 @@
 // A second `consume --group` run goes on where the first stopped, in every partition: the first
 // run commits, for each partition it was assigned, the offset after the last record it printed,
 // or where it started reading where it printed nothing (as Kafka's Java consumer does on close).
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
+import { KFK_BIN, cleanEnv, kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
 import { TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
@@ -119,6 +123,37 @@ describe('consume --group: a second run resumes every partition', () => {
     expect(second).toMatchObject({ code: 0, stderr: `Processed a total of ${printed.length} messages\n` });
     expect(printed).toHaveLength(TOTAL - printedFirst.length);
     expect(coverage(values, printedFirst, printed)).toEqual({ missing: 0, duplicated: 0, unknown: 0 });
+  });
+
+  it('after a closed pipe (| head): the second run prints every record the first did not write out, once', async () => {
+    const { topic, values } = await loadedTopic();
+    const g = uniqueName('resume-pipe');
+    const errFile = join(tmpdir(), `${g}.err`);
+    const cmd = `"${process.execPath}" "${KFK_BIN}" consume --bootstrap-server ${bootstrap} --topic ${topic} --group ${g} --from-beginning 2>"$ERRFILE" | head -n 1000; exit \${PIPESTATUS[0]}`;
+    const first = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn('bash', ['-c', cmd], { env: cleanEnv({ ERRFILE: errFile }), stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    const err = readFileSync(errFile, 'utf8');
+    rmSync(errFile);
+    const head = lines(first.out);
+    expect(first.code).toBe(0);
+    expect(head).toHaveLength(1000);
+    // kfk wrote more than head read before the pipe closed: those records count as printed.
+    const written = Number(/^Processed a total of (\d+) messages\n$/.exec(err)?.[1]);
+    expect(written).toBeGreaterThanOrEqual(1000);
+    const offsets = await committedOffsets(g);
+    expect(offsets.map(([p]) => p)).toEqual([0, 1, 2]);
+    expect(offsets.reduce((n, [, o]) => n + (o ?? 0), 0)).toBe(written);
+    expect(offsets.filter(([, o]) => o === 0).length).toBeGreaterThan(0);
+
+    const second = await kfk(['consume', ...B, '--topic', topic, '--group', g, '--timeout-ms', '5000']);
+    const printed = lines(second.stdout);
+    expect(second).toMatchObject({ code: 0, stderr: `Processed a total of ${TOTAL - written} messages\n` });
+    expect(printed).toHaveLength(TOTAL - written);
+    expect(coverage(values, head, printed)).toEqual({ missing: written - 1000, duplicated: 0, unknown: 0 });
   });
 
   it("Kafka's console consumer in the same group goes on where kfk stopped, in every partition", async () => {
