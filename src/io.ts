@@ -40,7 +40,8 @@ export function processIO(noColorFlag?: boolean): IO {
     color: decideColor(stdout, env, noColorFlag === true ? false : undefined),
     colorErr: decideColor(stderr, env, noColorFlag === true ? false : undefined),
     out(text, written) {
-      if (!stdout.write(text, written)) {
+      // A closed stdout (`| head`) takes nothing more and emits no more events: nothing to wait for.
+      if (!stdout.write(text, written) && !stdout.destroyed) {
         return new Promise<void>((resolve) => {
           const done = () => {
             stdout.off('drain', done);

@@ -16,6 +16,9 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+/** How long a command may take to finish after stdout was closed (a consumer's commit and leave). */
+const PIPE_CLOSED_GRACE_MS = 5000;
+
 let exiting = false;
 function exit(code: number): void {
   if (exiting) return;
@@ -91,11 +94,15 @@ export async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // `kfk consume ... | head`: a closed pipe is a normal end, not an error.
+  // `kfk consume ... | head`: a closed pipe is a normal end, not an error. The command stops as
+  // on Ctrl-C and finishes (a group member commits and leaves the group); a command that does
+  // not finish within a few seconds is ended.
+  let pipeClosed = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') {
+    if (err.code === 'EPIPE' && !pipeClosed) {
+      pipeClosed = true;
       controller.abort();
-      exit(EXIT_OK);
+      setTimeout(() => exit(EXIT_OK), PIPE_CLOSED_GRACE_MS);
     }
   });
 
@@ -137,10 +144,10 @@ export async function main(argv: string[]): Promise<void> {
       code = err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT_OK : usageExit;
       // `kfk topic` with no subcommand prints help to stderr and exits 1 in commander: a usage error.
       if (err.code === 'commander.help') code = usageExit;
-    } else {
+    } else if (!pipeClosed) {
       code = reportError(err, verbose);
       for (const line of current?.trailer ?? []) process.stderr.write(line + '\n');
     }
   }
-  exit(code);
+  exit(pipeClosed ? EXIT_OK : code);
 }

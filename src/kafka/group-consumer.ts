@@ -1,12 +1,18 @@
 // A real consumer-group member: joins the group through its coordinator, splits partitions with
 // the other members (the "range" protocol, as Kafka's Java consumer does by default, so kfk and
 // Java consumers can share a group), fetches its partitions with the record path's own Fetch
-// and decoder (fetcher.ts, records/decoder.ts), and commits exactly the offsets of the records
-// it handed on, every second and on exit. kafkajs provides the connections and the group
-// requests (JoinGroup, SyncGroup, Heartbeat, OffsetFetch, OffsetCommit, LeaveGroup).
+// and decoder (fetcher.ts, records/decoder.ts), and commits the position of every partition it
+// is assigned, every second, before a rebalance and on exit. kafkajs provides the connections
+// and the group requests (JoinGroup, SyncGroup, Heartbeat, OffsetFetch, OffsetCommit, LeaveGroup).
+//
+// A partition's position is the offset after the last record handed on or, before any was, the
+// offset it started from (the committed one, or the reset position for a group without one:
+// log start or high watermark), once that is known. As Kafka's Java consumer commits on close,
+// a partition that nothing was read from yet is committed too: a second run goes on from there
+// instead of resetting it to the log end and skipping its records.
 //
 // A rebalance (another member joins or leaves), a coordinator that moved or a lost connection:
-// stop fetching, commit what was handed on if the generation still allows it, join again and go
+// stop fetching, commit the positions if the generation still allows it, join again and go
 // on from the committed offsets, or from this member's own position in a partition where that
 // is further (its last commit did not get through): this member hands no record on twice, and
 // none is skipped.
@@ -79,8 +85,8 @@ function isTransient(err: unknown): boolean {
 /**
  * Runs until `signal` aborts or `onRecord` returns false. Each record is a view valid during
  * the call; returning false means "this one was taken, no more". After each fetched set,
- * `afterSet` is awaited (output backpressure). Returns after committing the offsets of every
- * record handed on (and of none after the stop), and leaving the group.
+ * `afterSet` is awaited (output backpressure). Returns after committing the position of every
+ * assigned partition (after the last record handed on, none after the stop), and leaving the group.
  */
 export async function runGroupConsumer(
   client: KafkaClient,
@@ -97,9 +103,12 @@ export async function runGroupConsumer(
   let memberId = '';
   let stopped = signal.aborted;
   let wanted = false;
-  /** Next offset to commit per partition: one past the last record handed on. */
-  const handed = new Map<string, { topic: string; partition: number; offset: number }>();
+  /** Position per partition: one past the last record handed on, else where reading started. */
+  const positions = new Map<string, { topic: string; partition: number; offset: number }>();
+  /** The group's committed offset per partition, as last fetched or committed by this member. */
   const committed = new Map<string, number>();
+  /** Partitions of this generation whose start position is known: the ones committed. */
+  let owned = new Set<string>();
 
   const { PartitionFetcher } = await import('./fetcher.js');
   let fetcher: InstanceType<typeof PartitionFetcher> | null = null;
@@ -127,16 +136,20 @@ export async function runGroupConsumer(
   };
 
   const commit = async (coordinator: KafkajsBroker, generationId: number): Promise<void> => {
-    const changed = [...handed.entries()].filter(([k, p]) => committed.get(k) !== p.offset);
+    // Offsets as of now: records handed on while the commit is in flight go into the next one.
+    const changed = [...owned].flatMap((k) => {
+      const p = positions.get(k);
+      return p && committed.get(k) !== p.offset ? [{ k, topic: p.topic, partition: p.partition, offset: p.offset }] : [];
+    });
     if (changed.length === 0) return;
     const byTopic = new Map<string, Array<{ partition: number; offset: string }>>();
-    for (const [, p] of changed) {
+    for (const p of changed) {
       const list = byTopic.get(p.topic) ?? [];
       list.push({ partition: p.partition, offset: String(p.offset) });
       byTopic.set(p.topic, list);
     }
     await coordinator.offsetCommit({ groupId, groupGenerationId: generationId, memberId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) });
-    for (const [k, p] of changed) committed.set(k, p.offset);
+    for (const p of changed) committed.set(p.k, p.offset);
   };
 
   const startOffsets = async (coordinator: KafkajsBroker, assignment: Assignment): Promise<Array<{ topic: string; partition: number; offset: number }>> => {
@@ -147,7 +160,8 @@ export async function runGroupConsumer(
     for (const t of res.responses) {
       for (const p of t.partitions) {
         const offset = Number(p.offset);
-        const own = handed.get(tpKey(t.topic, p.partition))?.offset ?? -1;
+        const own = positions.get(tpKey(t.topic, p.partition))?.offset ?? -1;
+        if (offset >= 0) committed.set(tpKey(t.topic, p.partition), offset);
         if (offset >= 0 || own >= 0) out.push({ topic: t.topic, partition: p.partition, offset: Math.max(offset, own) });
         else missing.push({ topic: t.topic, partition: p.partition });
       }
@@ -202,6 +216,7 @@ export async function runGroupConsumer(
 
       // Fetch the assigned partitions from the committed offsets until a rebalance or the stop.
       wanted = false;
+      owned = new Set();
       const rejoin = () => {
         wanted = true;
         fetcher?.stop();
@@ -219,21 +234,26 @@ export async function runGroupConsumer(
         });
       }, COMMIT_EVERY_MS);
       try {
-        const positions = Object.keys(assignment).length ? await startOffsets(coordinator, assignment) : [];
-        if (positions.length === 0) {
+        const starts = Object.keys(assignment).length ? await startOffsets(coordinator, assignment) : [];
+        // From here each assigned partition has a known position, committed from now on.
+        for (const s of starts) {
+          const k = tpKey(s.topic, s.partition);
+          positions.set(k, { ...s });
+          owned.add(k);
+        }
+        if (starts.length === 0) {
           // More members than partitions: wait for a rebalance or the stop.
           if (!stopped && !wanted) await new Promise<void>((r) => (wake = r));
           wake = null;
         } else {
           fetcher = new PartitionFetcher(client, { readCommitted: options.readCommitted });
-          fetcher.assign(positions);
+          fetcher.assign(starts);
           if (stopped) fetcher.stop();
           let done = false;
           await fetcher.run(async (set, decode) => {
             if (done) return;
-            const k = tpKey(decode.topic, decode.partition);
-            const entry = handed.get(k) ?? { topic: decode.topic, partition: decode.partition, offset: decode.fromOffset };
-            handed.set(k, entry);
+            const entry = positions.get(tpKey(decode.topic, decode.partition));
+            if (!entry) return;
             await visitRecordSet(set, decode, (v) => {
               entry.offset = v.offset + 1;
               if (onRecord(v) === false) {
@@ -255,7 +275,7 @@ export async function runGroupConsumer(
         clearInterval(commits);
         await committing;
       }
-      // Commit exactly what was handed on, with this generation, before joining again or leaving.
+      // Commit the positions, with this generation, before joining again or leaving.
       await commit(coordinator, generationId).catch(() => undefined);
       if (stopped) {
         await coordinator.leaveGroup({ groupId, memberId }).catch(() => undefined);
