@@ -151,14 +151,24 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
     if (count >= maxMessages) stop();
   };
 
+  // One line when partitions start or stop waiting for a leader, not one per retry.
+  let waited = false;
+  const onLeaderless = (parts: Array<{ topic: string; partition: number }>) => {
+    if (parts.length) io.err(`kfk: waiting for a leader: ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')}; the other partitions are read`);
+    else if (waited) io.err('kfk: every partition has a leader again');
+    waited = parts.length > 0;
+  };
+
   let failure: unknown;
   try {
     const client = await ctx.kafka();
+    const { verboseLog } = await import('../kafka/client.js');
+    const log = verboseLog(client);
     armIdle();
     if (opts.group !== undefined) {
       const { runGroupConsumer } = await import('../kafka/group-consumer.js');
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
-      await runGroupConsumer(client, { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted }, onRecord, afterSet, stopper.signal);
+      await runGroupConsumer(client, { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, log }, onRecord, afterSet, stopper.signal);
     } else {
       const { runDirectConsumer } = await import('../kafka/direct-consumer.js');
       await runDirectConsumer(client, {
@@ -173,6 +183,8 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
         onRecord,
         afterSet,
         signal: stopper.signal,
+        onLeaderless,
+        log,
       });
     }
   } catch (err) {

@@ -29,6 +29,13 @@ export type KafkajsCluster = any; // eslint-disable-line @typescript-eslint/no-e
 export type KafkajsBroker = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type KajsBrokerRef = KafkajsBroker;
 
+/** --verbose lines of the record path, or undefined without --verbose. */
+export function verboseLog(client: KafkaClient): ((line: string) => void) | undefined {
+  if (!client.options.verbose) return undefined;
+  const log = client.options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  return (line) => log(`kfk: ${line}`);
+}
+
 export class KafkaClient {
   readonly options: ConnectionOptions;
   private kafkaInstance?: Kafka;

@@ -5,7 +5,9 @@ import { KfkError } from '../errors.js';
 import type { KafkaClient } from './client.js';
 import type { StartSpec } from '../commands/consume.js';
 import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
-import { EARLIEST, LATEST, listOffsets } from './offsets.js';
+import { EARLIEST, LATEST, listOffsetsOf, tpKey, type TopicPartitions } from './offsets.js';
+import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from './metadata.js';
+import type { FetcherOptions } from './fetcher.js';
 
 export interface DirectOptions {
   topic?: string;
@@ -27,6 +29,10 @@ export interface DirectOptions {
   onRecord: RecordVisitor;
   afterSet: () => Promise<void>;
   signal: AbortSignal;
+  /** Called when the set of partitions waiting for a leader changes (empty: none waits). */
+  onLeaderless?: FetcherOptions['onLeaderless'];
+  /** --verbose lines. */
+  log?: (line: string) => void;
 }
 
 interface Assignment {
@@ -37,83 +43,84 @@ interface Assignment {
   end?: number;
 }
 
-/** Broker answers that mean "ask again shortly": a leader election or a stale leader. */
-const TRANSIENT = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_LEADER_OR_FOLLOWER', 'REQUEST_TIMED_OUT', 'KAFKA_STORAGE_ERROR']);
-
 /**
- * Where each partition starts (and, with -e, ends). A partition whose leader is being elected
- * (a broker just went away) is asked again for up to ~15 s instead of failing the command.
+ * Where each partition starts (and, with -e, ends), for the partitions whose leaders answer now;
+ * the others come back with offset -1 (found later, once they have a leader).
  */
 export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOptions, 'onRecord' | 'afterSet' | 'signal'>): Promise<Assignment[]> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await resolveOnce(client, o);
-    } catch (err) {
-      const type = (err as { type?: string }).type ?? '';
-      if (!TRANSIENT.has(type) || attempt >= 30) throw err;
-      await new Promise((r) => setTimeout(r, 500));
-      const cluster = await client.cluster();
-      await cluster.refreshMetadata().catch(() => undefined);
-    }
-  }
-}
-
-async function resolveOnce(client: KafkaClient, o: Omit<DirectOptions, 'onRecord' | 'afterSet' | 'signal'>): Promise<Assignment[]> {
-  const admin = await client.admin();
+  const cluster = await client.cluster();
   let topics: string[];
   if (o.topic !== undefined) topics = [o.topic];
   else {
+    const admin = await client.admin();
     const all = await admin.listTopics();
     topics = all.filter((t) => o.include!(t) && !t.startsWith('__')).sort();
     if (topics.length === 0) throw new KfkError('no topic matches --include');
   }
-  const meta = await admin.fetchTopicMetadata({ topics }).catch((err: { type?: string }) => {
-    if (err.type === 'UNKNOWN_TOPIC_OR_PARTITION') throw new KfkError(`topic '${o.topic}' does not exist`);
-    throw err;
-  });
-  const out: Assignment[] = [];
-  for (const t of meta.topics) {
-    const ids = t.partitions.map((p) => p.partitionId).sort((a, b) => a - b);
+  await readMetadata(cluster, topics);
+  const wanted: TopicPartitions[] = [];
+  for (const name of topics) {
+    const t = knownTopic(cluster, name);
+    if (t?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${name}]`);
+    if (!t || t.partitions.length === 0) {
+      // A topic deleted between the listing and now is no longer wanted; a named one is an error.
+      if (o.topic !== undefined) throw new KfkError(`topic '${name}' does not exist`);
+      continue;
+    }
+    const ids = t.partitions.map((p) => p.partition);
     if (o.partition !== undefined && !ids.includes(o.partition)) {
-      throw new KfkError(`partition ${o.partition} does not exist: topic '${t.name}' has ${ids.length} partition(s)`);
+      throw new KfkError(`partition ${o.partition} does not exist: topic '${name}' has ${ids.length} partition(s)`);
     }
-    const wanted = o.partition !== undefined ? [o.partition] : ids;
-    // The end is the high watermark under read_uncommitted and the last stable offset under
-    // read_committed (records of an open transaction lie between them), as Kafka's consumer sees it.
-    const tps = [{ topic: t.name, partitions: wanted }];
-    const [lows, highs] = await Promise.all([listOffsets(client, tps, EARLIEST, o.readCommitted), listOffsets(client, tps, LATEST, o.readCommitted)]);
-    const bounds = new Map(lows.map((x, i) => [x.partition, { low: x.offset, high: highs[i].offset }]));
-    let byTime: Map<number, number> | undefined;
-    if (o.start.kind === 'time') {
-      const found = await listOffsets(client, tps, o.start.timestamp, o.readCommitted);
-      byTime = new Map(found.map((x) => [x.partition, x.offset]));
-    }
-    for (const p of wanted) {
-      const { low, high } = bounds.get(p)!;
+    wanted.push({ topic: name, partitions: o.partition !== undefined ? [o.partition] : ids });
+  }
+  const found = await startsAndEnds(client, o, wanted);
+  return wanted.flatMap(({ topic, partitions }) => partitions.map((partition) => found.get(tpKey(topic, partition)) ?? { topic, partition, offset: -1 }));
+}
+
+/** Start (and -e end) offsets of the partitions whose leaders answer; the others are left out. */
+async function startsAndEnds(client: KafkaClient, o: Omit<DirectOptions, 'onRecord' | 'afterSet' | 'signal'>, wanted: TopicPartitions[]): Promise<Map<string, Assignment>> {
+  // The end is the high watermark under read_uncommitted and the last stable offset under
+  // read_committed (records of an open transaction lie between them), as Kafka's consumer sees it.
+  const [lows, highs, byTime] = await Promise.all([
+    listOffsetsOf(client, wanted, EARLIEST, o.readCommitted),
+    listOffsetsOf(client, wanted, LATEST, o.readCommitted),
+    o.start.kind === 'time' ? listOffsetsOf(client, wanted, o.start.timestamp, o.readCommitted) : null,
+  ]);
+  const low = new Map(lows.offsets.map((x) => [tpKey(x.topic, x.partition), x.offset]));
+  const high = new Map(highs.offsets.map((x) => [tpKey(x.topic, x.partition), x.offset]));
+  const at = new Map((byTime?.offsets ?? []).map((x) => [tpKey(x.topic, x.partition), x.offset]));
+  const unread = new Set((byTime?.unread ?? []).map((x) => tpKey(x.topic, x.partition)));
+  const out = new Map<string, Assignment>();
+  for (const { topic, partitions } of wanted) {
+    for (const p of partitions) {
+      const k = tpKey(topic, p);
+      const lo = low.get(k);
+      const hi = high.get(k);
+      if (lo === undefined || hi === undefined || unread.has(k)) continue;
       let offset: number;
       switch (o.start.kind) {
         case 'earliest':
-          offset = low;
+          offset = lo;
           break;
         case 'latest':
-          offset = high;
+          offset = hi;
           break;
         case 'offset':
-          if (o.start.offset < low || o.start.offset > high) {
-            throw new KfkError(`offset ${o.start.offset} is out of range for ${t.name}-${p}: valid offsets are ${low} to ${high}`);
+          if (o.start.offset < lo || o.start.offset > hi) {
+            throw new KfkError(`offset ${o.start.offset} is out of range for ${topic}-${p}: valid offsets are ${lo} to ${hi}`);
           }
           offset = o.start.offset;
           break;
         case 'last':
-          offset = Math.max(low, high - o.start.count);
+          offset = Math.max(lo, hi - o.start.count);
           break;
         case 'time': {
-          const at = byTime!.get(p);
-          offset = at === undefined || at < 0 ? high : at;
+          const t = at.get(k);
+          offset = t === undefined || t < 0 ? hi : t;
           break;
         }
       }
-      out.push({ topic: t.name, partition: p, offset, end: o.exitAtEnd ? high : undefined });
+      out.set(k, { topic, partition: p, offset, end: o.exitAtEnd ? hi : undefined });
     }
   }
   return out;
@@ -121,10 +128,36 @@ async function resolveOnce(client: KafkaClient, o: Omit<DirectOptions, 'onRecord
 
 export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): Promise<void> {
   const assignments = await resolveAssignments(client, o);
-  const key = (t: string, p: number) => `${t}\0${p}`;
+  const key = tpKey;
   const open = new Map<string, Assignment>();
-  for (const a of assignments) if (a.end === undefined || a.offset < a.end) open.set(key(a.topic, a.partition), a);
+  // Offset -1: not known yet (no leader); with -e its end is not known either.
+  for (const a of assignments) if (a.offset < 0 || a.end === undefined || a.offset < a.end) open.set(key(a.topic, a.partition), a);
   if (open.size === 0) return;
+
+  // -e and partitions without a leader: once they are all that is left to read, they are waited
+  // for up to the command's timeout, then named in the error.
+  let waiting = new Set<string>();
+  const unreached: string[] = [];
+  let deadline: NodeJS.Timeout | null = null;
+  const waitMs = client.options.requestTimeout;
+  const checkDeadline = () => {
+    const onlyWaiting = o.exitAtEnd && waiting.size > 0 && [...open.keys()].every((k) => waiting.has(k));
+    if (onlyWaiting && !deadline) {
+      deadline = setTimeout(() => {
+        for (const k of waiting) {
+          const a = open.get(k);
+          if (!a) continue;
+          open.delete(k);
+          unreached.push(`${a.topic}-${a.partition}`);
+          fetcher.unassign([a]);
+        }
+        if (open.size === 0) fetcher.stop();
+      }, waitMs);
+    } else if (!onlyWaiting && deadline) {
+      clearTimeout(deadline);
+      deadline = null;
+    }
+  };
 
   const { PartitionFetcher } = await import('./fetcher.js');
   const fetcher = new PartitionFetcher(client, {
@@ -135,7 +168,30 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
       const a = open.get(key(topic, partition));
       if (a?.end !== undefined && next >= a.end) open.delete(key(topic, partition));
       if (open.size === 0) fetcher.stop();
+      else checkDeadline();
     },
+    resolve: async (parts) => {
+      const found = await startsAndEnds(client, o, parts.map((p) => ({ topic: p.topic, partitions: [p.partition] })));
+      for (const f of found.values()) {
+        const k = key(f.topic, f.partition);
+        const a = open.get(k);
+        if (!a) continue;
+        a.offset = f.offset;
+        a.end = f.end;
+        if (a.end !== undefined && a.offset >= a.end) {
+          open.delete(k);
+          fetcher.unassign([a]);
+        }
+      }
+      if (open.size === 0) fetcher.stop();
+      return [...found.values()].filter((f) => open.has(key(f.topic, f.partition)));
+    },
+    onLeaderless: (parts) => {
+      waiting = new Set(parts.map((p) => key(p.topic, p.partition)));
+      o.onLeaderless?.(parts);
+      checkDeadline();
+    },
+    log: o.log,
   });
   fetcher.assign([...open.values()].map((a) => ({ topic: a.topic, partition: a.partition, offset: a.offset })));
   const stop = () => fetcher.stop();
@@ -166,5 +222,9 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
     }, o.signal);
   } finally {
     o.signal.removeEventListener('abort', stop);
+    if (deadline) clearTimeout(deadline);
+  }
+  if (unreached.length) {
+    throw new KfkError(`partition(s) without a leader not read to the end: ${unreached.join(', ')} (waited ${waitMs} ms for a leader)`);
   }
 }

@@ -91,6 +91,11 @@ export class PartitionFetcher {
     for (const a of assignments) this.positions.set(`${a.topic}\0${a.partition}`, { ...a });
   }
 
+  /** Stops fetching these partitions (a fetch in flight for them is ignored). */
+  unassign(parts: Array<{ topic: string; partition: number }>): void {
+    for (const p of parts) this.positions.delete(`${p.topic}\0${p.partition}`);
+  }
+
   stop(): void {
     this.stopped = true;
     this.wake?.();

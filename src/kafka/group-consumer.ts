@@ -19,7 +19,9 @@
 import { KfkError } from '../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
 import { kafkajs } from './kafkajs.js';
-import { EARLIEST, LATEST, listOffsets, tpKey } from './offsets.js';
+import { EARLIEST, LATEST, listOffsetsOf, tpKey } from './offsets.js';
+import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from './metadata.js';
+import type { FetcherOptions } from './fetcher.js';
 import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
 
 export interface GroupConsumerOptions {
@@ -29,6 +31,10 @@ export interface GroupConsumerOptions {
   fromBeginning: boolean;
   readCommitted: boolean;
   sessionTimeoutMs?: number;
+  /** Called when the set of assigned partitions without a leader changes. */
+  onLeaderless?: FetcherOptions['onLeaderless'];
+  /** --verbose lines. */
+  log?: (line: string) => void;
 }
 
 const PROTOCOL = 'range';
@@ -128,11 +134,13 @@ export async function runGroupConsumer(
       for (const t of await admin.listTopics()) if (!t.startsWith('__') && patterns.some((p) => p.test(t))) names.push(t);
     }
     const topics = [...new Set(names)].sort();
-    await cluster.addMultipleTargetTopics(topics).catch((err: unknown) => {
-      if (errType(err) === 'UNKNOWN_TOPIC_OR_PARTITION') throw new KfkError(`topic '${topics.join(', ')}' does not exist`);
-      throw err;
-    });
-    return topics;
+    await readMetadata(cluster, topics);
+    const missing = topics.filter((t) => (knownTopic(cluster, t)?.partitions.length ?? 0) === 0);
+    if (missing.length && missing.length === topics.length) {
+      if (knownTopic(cluster, missing[0])?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${missing.join(', ')}]`);
+      throw new KfkError(`topic '${missing.join(', ')}' does not exist`);
+    }
+    return topics.filter((t) => !missing.includes(t));
   };
 
   const commit = async (coordinator: KafkajsBroker, generationId: number): Promise<void> => {
@@ -152,6 +160,15 @@ export async function runGroupConsumer(
     for (const p of changed) committed.set(p.k, p.offset);
   };
 
+  /** Where partitions without a committed offset start: the log start or end, as far as their leaders can tell now. */
+  const resetOffsets = async (parts: Array<{ topic: string; partition: number }>): Promise<Array<{ topic: string; partition: number; offset: number }>> => {
+    const byTopic = new Map<string, number[]>();
+    for (const m of parts) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m.partition]);
+    const { offsets } = await listOffsetsOf(client, [...byTopic].map(([topic, partitions]) => ({ topic, partitions })), options.fromBeginning ? EARLIEST : LATEST, options.readCommitted);
+    return offsets;
+  };
+
+  /** Start positions: -1 for a partition whose start is not known yet (it has no leader). */
   const startOffsets = async (coordinator: KafkajsBroker, assignment: Assignment): Promise<Array<{ topic: string; partition: number; offset: number }>> => {
     const topics = Object.entries(assignment).map(([topic, partitions]) => ({ topic, partitions: partitions.map((partition) => ({ partition })) }));
     const res = (await coordinator.offsetFetch({ groupId, topics })) as { responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; errorCode: number }> }> };
@@ -167,10 +184,8 @@ export async function runGroupConsumer(
       }
     }
     if (missing.length) {
-      const byTopic = new Map<string, number[]>();
-      for (const m of missing) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m.partition]);
-      const found = await listOffsets(client, [...byTopic].map(([topic, partitions]) => ({ topic, partitions })), options.fromBeginning ? EARLIEST : LATEST, options.readCommitted);
-      out.push(...found);
+      const found = new Map((await resetOffsets(missing)).map((f) => [tpKey(f.topic, f.partition), f.offset]));
+      for (const m of missing) out.push({ ...m, offset: found.get(tpKey(m.topic, m.partition)) ?? -1 });
     }
     return out;
   };
@@ -235,18 +250,30 @@ export async function runGroupConsumer(
       }, COMMIT_EVERY_MS);
       try {
         const starts = Object.keys(assignment).length ? await startOffsets(coordinator, assignment) : [];
-        // From here each assigned partition has a known position, committed from now on.
-        for (const s of starts) {
+        // From here each assigned partition with a known position is committed (one without a
+        // leader yet, once the fetcher has found where it starts).
+        const known = (s: { topic: string; partition: number; offset: number }) => {
           const k = tpKey(s.topic, s.partition);
           positions.set(k, { ...s });
           owned.add(k);
-        }
+        };
+        for (const s of starts) if (s.offset >= 0) known(s);
         if (starts.length === 0) {
           // More members than partitions: wait for a rebalance or the stop.
           if (!stopped && !wanted) await new Promise<void>((r) => (wake = r));
           wake = null;
         } else {
-          fetcher = new PartitionFetcher(client, { readCommitted: options.readCommitted });
+          const generationOwned = owned;
+          fetcher = new PartitionFetcher(client, {
+            readCommitted: options.readCommitted,
+            onLeaderless: options.onLeaderless,
+            log: options.log,
+            resolve: async (parts) => {
+              const found = await resetOffsets(parts);
+              if (owned === generationOwned) for (const f of found) known(f);
+              return found;
+            },
+          });
           fetcher.assign(starts);
           if (stopped) fetcher.stop();
           let done = false;

@@ -1,7 +1,7 @@
 // One `kfk produce` run against one topic: checks the topic, then hands records to the record
 // producer and reports what was delivered.
 import { KfkError } from '../errors.js';
-import type { KafkaClient } from './client.js';
+import { verboseLog, type KafkaClient } from './client.js';
 import type { ProducerSettings } from '../commands/produce-settings.js';
 
 import type { DeliveryReport, ProducerOptions } from './producer.js';
@@ -49,13 +49,6 @@ export async function topicPartitionCount(client: KafkaClient, topic: string): P
     throw why.message.startsWith('Not authorized') ? why : new KfkError(`topic '${topic}' does not exist`);
   }
   return meta.length;
-}
-
-/** --verbose lines of the record path, or undefined without --verbose. */
-export function verboseLog(client: KafkaClient): ((line: string) => void) | undefined {
-  if (!client.options.verbose) return undefined;
-  const log = client.options.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  return (line) => log(`kfk: ${line}`);
 }
 
 export async function openProducer(
