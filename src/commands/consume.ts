@@ -159,6 +159,8 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
     waited = parts.length > 0;
   };
 
+  const onTopicGone = (topic: string) => io.err(`kfk: topic '${topic}' was deleted: its partitions are no longer read`);
+
   let failure: unknown;
   try {
     const client = await ctx.kafka();
@@ -168,7 +170,7 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
     if (opts.group !== undefined) {
       const { runGroupConsumer } = await import('../kafka/group-consumer.js');
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
-      await runGroupConsumer(client, { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, log }, onRecord, afterSet, stopper.signal);
+      await runGroupConsumer(client, { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, onTopicGone, log }, onRecord, afterSet, stopper.signal);
     } else {
       const { runDirectConsumer } = await import('../kafka/direct-consumer.js');
       await runDirectConsumer(client, {
@@ -184,6 +186,7 @@ export async function run(ctx: CommandContext, opts: ConsumeFlags): Promise<numb
         afterSet,
         signal: stopper.signal,
         onLeaderless,
+        onTopicGone,
         log,
       });
     }

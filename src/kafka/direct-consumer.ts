@@ -31,6 +31,8 @@ export interface DirectOptions {
   signal: AbortSignal;
   /** Called when the set of partitions waiting for a leader changes (empty: none waits). */
   onLeaderless?: FetcherOptions['onLeaderless'];
+  /** Called for a topic deleted while it was read, while other topics are still read. */
+  onTopicGone?: (topic: string) => void;
   /** --verbose lines. */
   log?: (line: string) => void;
 }
@@ -138,6 +140,7 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
   // for up to the command's timeout, then named in the error.
   let waiting = new Set<string>();
   const unreached: string[] = [];
+  const gone: string[] = [];
   let deadline: NodeJS.Timeout | null = null;
   const waitMs = client.options.requestTimeout;
   const checkDeadline = () => {
@@ -186,6 +189,12 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
       if (open.size === 0) fetcher.stop();
       return [...found.values()].filter((f) => open.has(key(f.topic, f.partition)));
     },
+    onTopicGone: (topic) => {
+      for (const [k, a] of open) if (a.topic === topic) open.delete(k);
+      gone.push(topic);
+      if (open.size === 0) fetcher.stop();
+      else o.onTopicGone?.(topic);
+    },
     onLeaderless: (parts) => {
       waiting = new Set(parts.map((p) => key(p.topic, p.partition)));
       o.onLeaderless?.(parts);
@@ -224,6 +233,7 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
     o.signal.removeEventListener('abort', stop);
     if (deadline) clearTimeout(deadline);
   }
+  if (gone.length && open.size === 0) throw new KfkError(`topic '${gone.join(', ')}' was deleted while it was read`);
   if (unreached.length) {
     throw new KfkError(`partition(s) without a leader not read to the end: ${unreached.join(', ')} (waited ${waitMs} ms for a leader)`);
   }

@@ -18,7 +18,7 @@ import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
 import { fetchRequest, fetchVersion, type FetchPartitionResult } from './protocol/fetch.js';
 import type { DecodeOptions } from './records/decoder.js';
 import { readInt64 } from './records/encoder.js';
-import { NO_LEADER, knownLeader } from './metadata.js';
+import { NO_LEADER, UNKNOWN_TOPIC_OR_PARTITION, knownLeader, knownTopic } from './metadata.js';
 
 /**
  * One partition's records from a Fetch response, undecoded: the caller decodes them
@@ -41,9 +41,17 @@ export interface FetcherOptions {
   resolve?: (parts: Array<{ topic: string; partition: number }>) => Promise<Array<{ topic: string; partition: number; offset: number }>>;
   /** Called when the set of assigned partitions without a leader changes (sorted; empty: all have one). */
   onLeaderless?: (waiting: Array<{ topic: string; partition: number }>) => void;
+  /**
+   * Called once for a topic the cluster no longer knows (deleted while it was read); its
+   * partitions are no longer fetched. Without it they wait as for a leader.
+   */
+  onTopicGone?: (topic: string) => void;
   /** --verbose: a line for each retry, naming partition and broker. */
   log?: (line: string) => void;
 }
+
+/** How long a topic must stay unknown to the cluster before it counts as deleted (a broker that has not caught up yet answers "unknown" for a moment). */
+const GONE_AFTER_MS = 3000;
 
 interface Position {
   topic: string;
@@ -78,6 +86,8 @@ export class PartitionFetcher {
   private readonly o: FetcherOptions;
   private positions = new Map<string, Position>();
   private leaderless = '';
+  /** Since when each topic has been unknown to the cluster. */
+  private unknownSince = new Map<string, number>();
   private lastRefresh = 0;
   private stopped = false;
   private wake: (() => void) | null = null;
@@ -106,7 +116,10 @@ export class PartitionFetcher {
     const byLeader = new Map<number, Position[]>();
     const waiting: Position[] = [];
     const unresolved: Position[] = [];
+    if (this.o.onTopicGone) this.dropDeletedTopics(cluster);
     for (const p of this.positions.values()) {
+      // A topic the cluster does not know at the moment: deleted, or not known yet to this broker.
+      if (this.unknownSince.has(p.topic)) continue;
       const leader = knownLeader(cluster, p.topic, p.partition);
       if (leader === NO_LEADER) waiting.push(p);
       else if (p.offset < 0) unresolved.push(p);
@@ -134,6 +147,23 @@ export class PartitionFetcher {
       }
     }
     return byLeader;
+  }
+
+  private dropDeletedTopics(cluster: KafkajsCluster): void {
+    const now = Date.now();
+    for (const topic of new Set([...this.positions.values()].map((p) => p.topic))) {
+      const t = knownTopic(cluster, topic);
+      if (t && t.errorCode !== UNKNOWN_TOPIC_OR_PARTITION && t.partitions.length > 0) {
+        this.unknownSince.delete(topic);
+        continue;
+      }
+      const since = this.unknownSince.get(topic) ?? now;
+      this.unknownSince.set(topic, since);
+      if (now - since < GONE_AFTER_MS) continue;
+      for (const [k, p] of this.positions) if (p.topic === topic) this.positions.delete(k);
+      this.unknownSince.delete(topic);
+      this.o.onTopicGone!(topic);
+    }
   }
 
   private reportLeaderless(waiting: Position[]): void {
@@ -165,6 +195,7 @@ export class PartitionFetcher {
       const res = (await broker.connectionPool.send({ ...req, requestTimeout: (this.o.maxWaitMs ?? 500) + 30_000 })) as { errorCode: number; partitions: FetchPartitionResult[] };
       return { results: res.partitions };
     } catch (err) {
+      this.o.log?.(`consume: fetch from broker ${leader} for ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')} failed: ${(err as Error).message}; asking for metadata again`);
       return { results: [], error: err as Error };
     }
   }
@@ -224,7 +255,7 @@ export class PartitionFetcher {
             continue;
           }
           if (LEADER_ERRORS.has(r.errorCode)) {
-            this.o.log?.(`consume: fetch of ${r.topic}-${r.partition} answered ${kafkajs().createErrorFromCode(r.errorCode).type}: asking for metadata again`);
+            this.o.log?.(`consume: fetch of ${r.topic}-${r.partition} from broker ${knownLeader(cluster, r.topic, r.partition)} answered ${kafkajs().createErrorFromCode(r.errorCode).type}: asking for metadata again`);
             refresh = true;
             continue;
           }
@@ -235,7 +266,6 @@ export class PartitionFetcher {
           work.push({ p, r, from });
         }
         if (refresh) {
-          if (error && !this.waitingForLeaders) this.o.log?.(`consume: fetch failed: ${error.message}; again in ${backoff} ms`);
           await this.sleep(backoff);
           backoff = Math.min(backoff * 2, 2000);
           await cluster.refreshMetadata().catch(() => undefined);

@@ -33,6 +33,8 @@ export interface GroupConsumerOptions {
   sessionTimeoutMs?: number;
   /** Called when the set of assigned partitions without a leader changes. */
   onLeaderless?: FetcherOptions['onLeaderless'];
+  /** Called for a topic deleted while it was read, while other topics are still read. */
+  onTopicGone?: (topic: string) => void;
   /** --verbose lines. */
   log?: (line: string) => void;
 }
@@ -115,6 +117,8 @@ export async function runGroupConsumer(
   const committed = new Map<string, number>();
   /** Partitions of this generation whose start position is known: the ones committed. */
   let owned = new Set<string>();
+  /** Topics deleted while they were read. */
+  const gone = new Set<string>();
 
   const { PartitionFetcher } = await import('./fetcher.js');
   let fetcher: InstanceType<typeof PartitionFetcher> | null = null;
@@ -268,6 +272,17 @@ export async function runGroupConsumer(
             readCommitted: options.readCommitted,
             onLeaderless: options.onLeaderless,
             log: options.log,
+            onTopicGone: (topic) => {
+              // Its offsets can no longer be committed: the topic is gone.
+              for (const [k, p] of positions) {
+                if (p.topic !== topic) continue;
+                positions.delete(k);
+                owned.delete(k);
+              }
+              gone.add(topic);
+              if (options.topics.every((t) => typeof t === 'string' && gone.has(t))) stop();
+              else options.onTopicGone?.(topic);
+            },
             resolve: async (parts) => {
               const found = await resetOffsets(parts);
               if (owned === generationOwned) for (const f of found) known(f);
@@ -312,5 +327,8 @@ export async function runGroupConsumer(
     }
   } finally {
     signal.removeEventListener('abort', stop);
+  }
+  if (gone.size && options.topics.every((t) => typeof t === 'string' && gone.has(t))) {
+    throw new KfkError(`topic '${[...gone].join(', ')}' was deleted while it was read`);
   }
 }
