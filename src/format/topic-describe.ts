@@ -108,7 +108,7 @@ export function describeJson(views: DescribeView[]): string {
         configs: Object.fromEntries(v.overrides.map((c) => [c.name, c.value])),
         partitions: v.partitions.map((p) => ({
           partition: p.partition,
-          leader: p.leader >= 0 ? p.leader : null,
+          leader: p.leader >= 0 ? p.leader : -1,
           replicas: p.replicas,
           isr: p.isr,
           elr: p.elr,

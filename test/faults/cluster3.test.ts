@@ -15,7 +15,7 @@ const B = ['--bootstrap-server', state.bootstrap];
 
 interface PartitionView {
   partition: number;
-  leader: number | null;
+  leader: number;
   replicas: number[];
   isr: number[];
 }
@@ -59,7 +59,7 @@ async function revive(nodeId: number): Promise<void> {
 
 /** Every partition of `topic` has a leader and its full replica set in sync. */
 async function healthy(topic: string): Promise<void> {
-  await waitUntil(`${topic} is fully in sync`, async () => (await partitions(topic)).every((p) => p.leader !== null && p.isr.length === p.replicas.length));
+  await waitUntil(`${topic} is fully in sync`, async () => (await partitions(topic)).every((p) => p.leader >= 0 && p.isr.length === p.replicas.length));
 }
 
 async function createTopic(partitionCount: number): Promise<string> {
@@ -102,7 +102,7 @@ describe('faults on a 3-broker cluster', () => {
     await kill(victim, false);
     await waitUntil('the ISR has shrunk', async () => (await partitions(t)).every((p) => !p.isr.includes(victim) && p.leader !== victim));
     const view = await partitions(t);
-    expect(view.every((p) => p.leader !== null && p.leader !== victim && p.isr.length === 2)).toBe(true);
+    expect(view.every((p) => p.leader >= 0 && p.leader !== victim && p.isr.length === 2)).toBe(true);
 
     const under = await kfk(['topic', 'describe', ...B, '--topic', t, '--under-replicated-partitions']);
     const real = await kafkaTool(TOOLS.topics, ['--bootstrap-server', state.bootstrap, '--describe', '--topic', t, '--under-replicated-partitions']);

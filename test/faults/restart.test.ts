@@ -44,7 +44,7 @@ describe('a broker restart under a running consumer', () => {
       // Produce once the broker leads the partition again.
       for (let i = 0; i < 120; i++) {
         const d = await kfk(['topic', 'describe', ...B, '--topic', t, '-o', 'json']);
-        if (d.code === 0 && (JSON.parse(d.stdout) as Array<{ partitions: Array<{ leader: number | null }> }>)[0].partitions[0].leader !== null) break;
+        if (d.code === 0 && (JSON.parse(d.stdout) as Array<{ partitions: Array<{ leader: number }> }>)[0].partitions[0].leader >= 0) break;
         await sleep(500);
       }
       const produced = await kfk(['produce', ...B, '--topic', t], { input: second.join('\n') + '\n' });
