@@ -117,8 +117,9 @@ export async function runGroupConsumer(
   const committed = new Map<string, number>();
   /** Partitions of this generation whose start position is known: the ones committed. */
   let owned = new Set<string>();
-  /** Topics deleted while they were read. */
+  /** Topics deleted while they were read, and those that were there at some join. */
   const gone = new Set<string>();
+  const subscribed = new Set<string>();
 
   const { PartitionFetcher } = await import('./fetcher.js');
   let fetcher: InstanceType<typeof PartitionFetcher> | null = null;
@@ -140,11 +141,15 @@ export async function runGroupConsumer(
     const topics = [...new Set(names)].sort();
     await readMetadata(cluster, topics);
     const missing = topics.filter((t) => (knownTopic(cluster, t)?.partitions.length ?? 0) === 0);
+    for (const t of missing) if (subscribed.has(t)) gone.add(t);
     if (missing.length && missing.length === topics.length) {
       if (knownTopic(cluster, missing[0])?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${missing.join(', ')}]`);
+      if (missing.every((t) => gone.has(t))) throw new KfkError(`topic '${missing.join(', ')}' was deleted while it was read`);
       throw new KfkError(`topic '${missing.join(', ')}' does not exist`);
     }
-    return topics.filter((t) => !missing.includes(t));
+    const present = topics.filter((t) => !missing.includes(t));
+    for (const t of present) subscribed.add(t);
+    return present;
   };
 
   const commit = async (coordinator: KafkajsBroker, generationId: number): Promise<void> => {

@@ -111,7 +111,7 @@ export async function listOffsets(client: KafkaClient, wanted: TopicPartitions[]
   const { offsets, unread } = await listOffsetsOf(client, wanted, time, readCommitted);
   if (unread.length) {
     const names = unread.map((u) => `${u.topic}-${u.partition}`).join(', ');
-    throw brokerError(unread[0].error === 'LEADER_NOT_AVAILABLE' ? 5 : 6, `no leader for ${names}`);
+    throw brokerError(unread[0].error === 'LEADER_NOT_AVAILABLE' ? 5 : 6, `no leader for ${names}: its offsets cannot be read now`);
   }
   return offsets;
 }
