@@ -10,6 +10,7 @@ import { formatRecordText, isValueOnly, textFormat, type TextFormat } from '../f
 import { parseTime } from '../format/time.js';
 import { topicMatcher } from '../format/topic-pattern.js';
 import { viewToRecord, type RecordView } from '../kafka/records/decoder.js';
+import type { StartSpec } from '../kafka/direct-consumer.js';
 
 export interface ConsumeFlags {
   topic?: string;
@@ -43,14 +44,6 @@ export interface ConsumedRecord {
   value: Buffer | null;
   headers: [string, Buffer | null][];
 }
-
-/** Where each partition starts when no group offset applies. */
-export type StartSpec =
-  | { kind: 'earliest' }
-  | { kind: 'latest' }
-  | { kind: 'offset'; offset: number }
-  | { kind: 'last'; count: number }
-  | { kind: 'time'; timestamp: number };
 
 function positiveInt(v: string, flag: string): number {
   if (!/^\d+$/.test(v.trim()) || Number(v) <= 0) throw new UsageError(`invalid ${flag} '${v}': expected a positive integer`);

@@ -3,9 +3,16 @@
 // `console-consumer-<random>` group for this).
 import { KfkError } from '../errors.js';
 import type { KafkaClient } from './client.js';
-import type { StartSpec } from '../commands/consume.js';
 import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
 import { EARLIEST, LATEST, listOffsets } from './offsets.js';
+
+/** Where each partition starts when no group offset applies. */
+export type StartSpec =
+  | { kind: 'earliest' }
+  | { kind: 'latest' }
+  | { kind: 'offset'; offset: number }
+  | { kind: 'last'; count: number }
+  | { kind: 'time'; timestamp: number };
 
 export interface DirectOptions {
   topic?: string;
