@@ -3,6 +3,7 @@
 // (as Kafka's ConsoleProducer does).
 import { UsageError } from '../errors.js';
 import { CODEC_ID, type CodecName } from '../kafka/records/codecs.js';
+import type { ProducerSettings } from '../kafka/produce-session.js';
 
 export interface ProduceFlags {
   topic: string;
@@ -27,26 +28,6 @@ export interface ProduceFlags {
   'producer.config'?: string;
   property?: string[];
   readerProperty?: string[];
-}
-
-export interface ProducerSettings {
-  acks: -1 | 0 | 1;
-  compression: number;
-  lingerMs: number;
-  batchBytes: number;
-  retries: number;
-  retryBackoffMs: number;
-  requestTimeoutMs: number;
-  maxBufferedBytes: number;
-  maxRequestSize: number;
-  maxBlockMs: number;
-  idempotent: boolean;
-  transactionalId?: string;
-  transactionTimeoutMs: number;
-  /** delivery.timeout.ms (Kafka's default 120000): the bound on waiting for acknowledgements. */
-  deliveryTimeoutMs: number;
-  maxInFlight: number;
-  sync: boolean;
 }
 
 function int(v: string, name: string, min: number): number {
