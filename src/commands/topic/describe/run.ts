@@ -1,0 +1,31 @@
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { KfkError } from '../../../errors.js';
+import { describeJson, describeTable, describeText, describeView } from '../../../format/topic-describe.js';
+import { outputMode, tableStyle } from '../../../format/style.js';
+import { topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.js';
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const matches = topicMatcher(opts.topic);
+  const client = await ctx.kafka();
+  const topicsApi = await import('../../../kafka/topics.js');
+  const all = await ctx.bounded(topicsApi.listTopicNames(client, { includeInternal: !opts.excludeInternal }));
+  const names = all.filter(matches).sort();
+  if (opts.topic !== undefined && !opts.ifExists) {
+    const missing = unmatchedPatterns(opts.topic, all);
+    if (missing.length) throw await ctx.bounded(topicsApi.explainMissingTopics(client, missing));
+  }
+  if (names.length === 0) return 0;
+  const [topics, liveBrokers] = await ctx.bounded(
+    Promise.all([topicsApi.describeTopics(client, names, { withConfigs: true }), topicsApi.liveBrokerIds(client)]),
+  );
+  // kafka-topics prints topics in the order of a Java HashMap sized for them.
+  const order = topicsApi.javaHashMapOrder(topicsApi.javaHashMapOrder(names), names.length);
+  topics.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  const views = describeView(topics, opts, new Set(liveBrokers));
+  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
+  if (mode === 'json') await ctx.io.out(describeJson(views));
+  else if (mode === 'table') await ctx.io.out(await describeTable(views, await tableStyle(ctx.io.color)));
+  else await ctx.io.out(describeText(views));
+  return 0;
+}
