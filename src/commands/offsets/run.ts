@@ -2,6 +2,7 @@
 import type { CommandContext } from '../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../errors.js';
+import { render } from '../../cli/output.js';
 import { parseTime } from '../../format/time.js';
 import { topicMatcher } from '../../format/topic-pattern.js';
 
@@ -32,8 +33,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     .map((t) => ({ topic: t.topic, partitions: only ? t.partitions.filter((p) => only!.has(p)) : t.partitions }))
     .filter((t) => t.partitions.length > 0);
   const offsets = wanted.length ? await ctx.bounded(api.listOffsets(client, wanted, time)) : [];
-  if (opts.output === 'json') await ctx.io.out(JSON.stringify(offsets.map((o) => ({ ...o, offset: o.offset >= 0 ? o.offset : null }))) + '\n');
-  // As kafka-get-offsets: a partition without a record at or after --time is left out.
-  else await ctx.io.out(offsets.filter((o) => o.offset >= 0).map((o) => `${o.topic}:${o.partition}:${o.offset}\n`).join(''));
+  await render(ctx.io, opts.output, offsets, {
+    // As kafka-get-offsets: a partition without a record at or after --time is left out.
+    text: (all) => all.filter((o) => o.offset >= 0).map((o) => `${o.topic}:${o.partition}:${o.offset}\n`).join(''),
+    json: (all) => all.map((o) => ({ ...o, offset: o.offset >= 0 ? o.offset : null })),
+  });
   return 0;
 }

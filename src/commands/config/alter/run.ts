@@ -2,6 +2,7 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
+import { render } from '../../../cli/output.js';
 import { parseTopicConfigs } from '../../../format/topic-args.js';
 import { splitOutside } from '../../../format/topic-pattern.js';
 import { configResource } from '../resource.js';
@@ -21,8 +22,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const { alterConfigs } = await import('../../../kafka/configs.js');
   await ctx.bounded(alterConfigs(client, kind, name, { set, delete: del }));
-  if (opts.output === 'json') await ctx.io.out(JSON.stringify({ resource: kind, name, set, deleted: del }) + '\n');
-  else await ctx.io.out(`Completed updating config for ${kind} ${name}.\n`);
+  await render(ctx.io, opts.output, { resource: kind, name, set, deleted: del }, { text: (r) => `Completed updating config for ${r.resource} ${r.name}.\n` });
   return 0;
 }
 

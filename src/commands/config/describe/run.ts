@@ -2,7 +2,7 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { grid } from '../../../format/group-text.js';
-import { outputMode, tableStyle } from '../../../format/style.js';
+import { render } from '../../../cli/output.js';
 import type { ConfigEntry, ResourceKind } from '../../../kafka/configs.js';
 import { configResource } from '../resource.js';
 
@@ -27,11 +27,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const all = await ctx.bounded(api.describeConfigs(client, kind, name));
   const entries = opts.all ? all : all.filter((e) => e.source === DYNAMIC[kind]);
-  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
-  if (mode === 'json') await ctx.io.out(JSON.stringify({ resource: kind, name, configs: entries }) + '\n');
-  else if (mode === 'table') {
-    const rows = entries.map((e) => [e.name, e.value ?? (e.sensitive ? '(sensitive)' : '-'), e.source, e.readOnly ? 'yes' : 'no']);
-    await ctx.io.out(await grid(['NAME', 'VALUE', 'SOURCE', 'READ-ONLY'], rows, await tableStyle(ctx.io.color)));
-  } else await ctx.io.out(configText(kind, name, entries, Boolean(opts.all)));
+  await render(ctx.io, opts.output, { resource: kind, name, configs: entries }, {
+    text: (r) => configText(r.resource, r.name, r.configs, Boolean(opts.all)),
+    table: (r, style) =>
+      grid(['NAME', 'VALUE', 'SOURCE', 'READ-ONLY'], r.configs.map((e) => [e.name, e.value ?? (e.sensitive ? '(sensitive)' : '-'), e.source, e.readOnly ? 'yes' : 'no']), style),
+  });
   return 0;
 }

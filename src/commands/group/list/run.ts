@@ -2,7 +2,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { UsageError } from '../../../errors.js';
 import { grid, groupListText } from '../../../format/group-text.js';
-import { outputMode, tableStyle } from '../../../format/style.js';
+import { render } from '../../../cli/output.js';
 
 const STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty'];
 
@@ -18,10 +18,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();
   const { listGroups } = await import('../../../kafka/groups.js');
   const groups = (await ctx.bounded(listGroups(client))).filter((g) => !wanted || wanted.has(g.state));
-  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
-  if (mode === 'json') await ctx.io.out(JSON.stringify(groups) + '\n');
-  else if (mode === 'table') {
-    await ctx.io.out(await grid(['GROUP', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], groups.map((g) => [g.group, g.state, g.protocolType || '-', g.protocol || '-']), await tableStyle(ctx.io.color)));
-  } else await ctx.io.out(groupListText(groups, opts.state !== undefined));
+  await render(ctx.io, opts.output, groups, {
+    text: (list) => groupListText(list, opts.state !== undefined),
+    table: (list, style) => grid(['GROUP', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], list.map((g) => [g.group, g.state, g.protocolType || '-', g.protocol || '-']), style),
+  });
   return 0;
 }

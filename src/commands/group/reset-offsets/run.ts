@@ -4,7 +4,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { grid, resetPlanText } from '../../../format/group-text.js';
-import { outputMode, tableStyle } from '../../../format/style.js';
+import { render } from '../../../cli/output.js';
 import { parseTime } from '../../../format/time.js';
 import type { PartitionOffset, TopicPartitions } from '../../../kafka/offsets.js';
 
@@ -96,7 +96,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     });
   }
   if (targets.length === 0) {
-    await ctx.io.out(opts.output === 'json' ? '[]\n' : '\n');
+    // Nothing to reset: an empty list (text: Kafka's empty line).
+    await render(ctx.io, opts.output, [], { text: () => '\n' });
     return 0;
   }
 
@@ -146,11 +147,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (opts.execute) await ctx.bounded(groups.commitGroupOffsets(client, opts.group, plan));
   else if (!opts.dryRun) ctx.io.err('kfk: dry run (the default): nothing was changed; add --execute to apply this plan');
 
-  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
-  if (mode === 'json') await ctx.io.out(JSON.stringify({ group: opts.group, executed: Boolean(opts.execute), offsets: plan }) + '\n');
-  else if (mode === 'table') {
-    const rows = plan.map((p) => [p.topic, String(p.partition), current.has(key(p)) ? String(current.get(key(p))) : '-', String(p.offset)]);
-    await ctx.io.out(await grid(['TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'NEW-OFFSET'], rows, await tableStyle(ctx.io.color)));
-  } else await ctx.io.out(resetPlanText(opts.group, plan));
+  await render(ctx.io, opts.output, { group: opts.group, executed: Boolean(opts.execute), offsets: plan }, {
+    text: (r) => resetPlanText(r.group, r.offsets),
+    table: (r, style) =>
+      grid(['TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'NEW-OFFSET'], r.offsets.map((p) => [p.topic, String(p.partition), current.has(key(p)) ? String(current.get(key(p))) : '-', String(p.offset)]), style),
+  });
   return 0;
 }

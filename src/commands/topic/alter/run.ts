@@ -2,6 +2,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { parseCount, parseReplicaAssignment, parseTopicConfigs } from '../../../format/topic-args.js';
+import { render } from '../../../cli/output.js';
 import { topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
@@ -38,6 +39,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     }
     results.push(r);
   }
-  if (opts.output === 'json') await ctx.io.out(JSON.stringify(results) + '\n');
+  // As kafka-topics --alter: nothing on stdout but in JSON.
+  await render(ctx.io, opts.output, results, { text: () => '' });
   return 0;
 }

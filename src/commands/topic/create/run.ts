@@ -1,6 +1,7 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
+import { render } from '../../../cli/output.js';
 import { splitTopicList } from '../../../format/topic-pattern.js';
 import { COLLISION_WARNING, hasCollisionChars, parseCount, parseReplicaAssignment, parseTopicConfigs, validateTopicName } from '../../../format/topic-args.js';
 
@@ -30,8 +31,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     created: r.error === null,
     error: r.error && !(opts.ifNotExists && r.error.type === 'TOPIC_ALREADY_EXISTS') ? r.error.message : null,
   }));
-  if (opts.output === 'json') await ctx.io.out(JSON.stringify(names.length === 1 ? { topic: outcome[0].topic, created: outcome[0].created } : outcome.map(({ topic, created }) => ({ topic, created }))) + '\n');
-  else await ctx.io.out(outcome.filter((o) => o.created).map((o) => `Created topic ${o.topic}.\n`).join(''));
+  await render(ctx.io, opts.output, outcome, {
+    text: (all) => all.filter((o) => o.created).map((o) => `Created topic ${o.topic}.\n`).join(''),
+    // One topic: an object; several: a list.
+    json: (all) => (names.length === 1 ? { topic: all[0].topic, created: all[0].created } : all.map(({ topic, created }) => ({ topic, created }))),
+  });
   const failed = outcome.filter((o) => o.error);
   if (failed.length === 1 && names.length === 1) throw new KfkError(failed[0].error!);
   for (const f of failed) ctx.io.err(`kfk: ${f.error}`);

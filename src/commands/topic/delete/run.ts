@@ -1,6 +1,7 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError } from '../../../errors.js';
+import { render } from '../../../cli/output.js';
 import { splitTopicList, topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
@@ -19,12 +20,12 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   if (names.length === 0) return 0;
   if (opts.dryRun) {
-    if (opts.output === 'json') await ctx.io.out(JSON.stringify({ dryRun: true, topics: names }) + '\n');
-    else await ctx.io.out(names.map((n) => `Would delete topic ${n}.\n`).join(''));
+    await render(ctx.io, opts.output, { dryRun: true, topics: names }, { text: (r) => r.topics.map((n) => `Would delete topic ${n}.\n`).join('') });
     return 0;
   }
   if (names.length > 1 || names[0] !== opts.topic) ctx.io.err(`kfk: deleting ${names.length} topic(s) matching '${opts.topic}': ${names.join(', ')}`);
   await ctx.bounded(api.deleteTopics(client, names));
-  if (opts.output === 'json') await ctx.io.out(JSON.stringify({ dryRun: false, topics: names }) + '\n');
+  // As kafka-topics --delete: nothing on stdout but in JSON.
+  await render(ctx.io, opts.output, { dryRun: false, topics: names }, { text: () => '' });
   return 0;
 }

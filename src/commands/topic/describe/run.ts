@@ -2,7 +2,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError } from '../../../errors.js';
 import { describeJson, describeTable, describeText, describeView } from '../../../format/topic-describe.js';
-import { outputMode, tableStyle } from '../../../format/style.js';
+import { render } from '../../../cli/output.js';
 import { topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
@@ -23,9 +23,6 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const order = topicsApi.javaHashMapOrder(topicsApi.javaHashMapOrder(names), names.length);
   topics.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   const views = describeView(topics, opts, new Set(liveBrokers));
-  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
-  if (mode === 'json') await ctx.io.out(describeJson(views));
-  else if (mode === 'table') await ctx.io.out(await describeTable(views, await tableStyle(ctx.io.color)));
-  else await ctx.io.out(describeText(views));
+  await render(ctx.io, opts.output, views, { text: describeText, table: describeTable, json: describeJson, jsonIndent: 2 });
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
+import { render } from '../../../cli/output.js';
 import { topicMatcher } from '../../../format/topic-pattern.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
@@ -9,7 +10,6 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const names = (await ctx.bounded(listTopicNames(client, { includeInternal: !opts.excludeInternal }))).filter(matches).sort();
   // One name per line, as kafka-topics --list (which prints a lone empty line when there are
   // no topics; kfk prints nothing, so that `| wc -l` counts topics).
-  if (opts.output === 'json') await ctx.io.out(JSON.stringify(names) + '\n');
-  else await ctx.io.out(names.map((n) => n + '\n').join(''));
+  await render(ctx.io, opts.output, names, { text: (list) => list.map((n) => n + '\n').join('') });
   return 0;
 }
