@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { AnyCommand as Command } from '../../src/cli/commander.js';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 
