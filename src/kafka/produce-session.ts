@@ -2,10 +2,23 @@
 // producer and reports what was delivered.
 import { KfkError } from '../errors.js';
 import { verboseLog, type KafkaClient } from './client.js';
-import type { ProducerSettings } from '../commands/produce-settings.js';
-
 import type { DeliveryReport, ProducerOptions } from './producer.js';
 export type { DeliveryReport } from './producer.js';
+
+/**
+ * What one session is opened with: the record producer's options, with the properties a run
+ * always settles (the timeouts), plus what the session itself applies.
+ */
+export interface ProducerSettings extends Omit<ProducerOptions, 'onUndelivered' | 'transactionTimeoutMs' | 'deliveryTimeoutMs'> {
+  transactionTimeoutMs: number;
+  /** delivery.timeout.ms (Kafka's default 120000): the bound on waiting for acknowledgements. */
+  deliveryTimeoutMs: number;
+  /** max.request.size: a batch is never larger. */
+  maxRequestSize: number;
+  maxBlockMs: number;
+  /** One record in flight: each send waits for its acknowledgement. */
+  sync: boolean;
+}
 
 export interface SessionRecord {
   key: Buffer | null;

@@ -261,7 +261,7 @@ export async function deleteTopics(client: KafkaClient, names: string[]): Promis
  * else Kafka's "does not exist" wording.
  */
 export async function explainMissingTopics(client: KafkaClient, missing: string[]): Promise<KfkError> {
-  const { MissingTopicsError } = await import('../format/topic-pattern.js');
+  const { MissingTopicsError } = await import('./missing-topics.js');
   const denied: string[] = [];
   const broker = await anyBroker(client);
   for (const name of missing.filter((m) => /^[A-Za-z0-9._-]+$/.test(m))) {
