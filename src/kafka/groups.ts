@@ -1,7 +1,9 @@
 // Consumer groups as plain data: listing, members and assignments, committed offsets, lag,
 // offset commits from outside the group (generation -1, as Kafka's admin client does), deletion.
 import { kafkajs } from './kafkajs.js';
-import type { KafkaClient } from './client.js';
+import type { KafkaClient, KafkajsBroker } from './client.js';
+import { isConnectionError } from './failures.js';
+import { readMetadata } from './metadata.js';
 import { brokerError, offsetDelete } from './protocol/admin-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
 
@@ -64,12 +66,36 @@ export async function groupAccess<T>(client: KafkaClient, group: string, step: (
   }
 }
 
-export async function listGroups(client: KafkaClient): Promise<GroupListing[]> {
-  const admin = await client.admin();
-  const { groups } = await admin.listGroups();
+/**
+ * Every group, from a ListGroups to each live broker. A broker that does not answer (it died a
+ * moment ago and the metadata still names it) is reported through `onUnreachable`, and the
+ * groups of the others are listed; a group whose state cannot be read now shows 'Unknown'.
+ */
+export async function listGroups(client: KafkaClient, onUnreachable?: (nodeId: number, why: string) => void): Promise<GroupListing[]> {
+  const cluster = await client.cluster();
+  const { brokers } = await readMetadata(cluster);
+  const answers = await Promise.all(
+    brokers.map(async ({ nodeId }) => {
+      try {
+        const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
+        const res = (await broker.listGroups()) as { groups: Array<{ groupId: string; protocolType: string }> };
+        return res.groups;
+      } catch (err) {
+        if (!isConnectionError(err)) throw err;
+        onUnreachable?.(nodeId, (err as Error).message);
+        return [];
+      }
+    }),
+  );
+  const groups = [...new Map(answers.flat().map((g) => [g.groupId, g])).values()];
   if (groups.length === 0) return [];
-  const described = await admin.describeGroups(groups.map((g) => g.groupId));
-  const byId = new Map(described.groups.map((g) => [g.groupId, g]));
+  const admin = await client.admin();
+  const describe = (ids: string[]) => admin.describeGroups(ids).then((d) => d.groups);
+  // One coordinator that does not answer must not hide the state of the others' groups.
+  const described = await describe(groups.map((g) => g.groupId)).catch(async () =>
+    (await Promise.all(groups.map((g) => describe([g.groupId]).catch(() => [])))).flat(),
+  );
+  const byId = new Map(described.map((g) => [g.groupId, g]));
   return groups
     .map((g) => ({
       group: g.groupId,

@@ -3,71 +3,22 @@
 // records read back after the cluster is whole again (none lost, none twice). Each state restores
 // the cluster it broke.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort, restartNode, stopNode } from '../../src/local/cluster.js';
-import type { LocalClusterState } from '../../src/local/state.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/local/cluster.js';
 import { partitionForKey } from '../../src/kafka/partitioner.js';
-import { kfk, kfkProcess, sleep, uniqueName, type RunResult } from '../helpers/cli.js';
-import { kafka4Tool, kafkaTool, TOOLS } from '../helpers/kafka-tools.js';
 import { kafkaToolClass } from '../../src/local/kafka-dist.js';
+import { kfk, kfkProcess, sleep, uniqueName, type RunResult } from '../helpers/cli.js';
+import { B, allBrokersBack, inSync, kill, partitions, revive, state, waitUntil } from '../helpers/fault-cluster.js';
+import { kafka4Tool, kafkaTool, TOOLS } from '../helpers/kafka-tools.js';
 
-const state: LocalClusterState = inject('cluster3');
-const B = ['--bootstrap-server', state.bootstrap];
 const KB = B;
 
-interface PartitionView {
-  partition: number;
-  leader: number;
-  replicas: number[];
-  isr: number[];
-}
-
-async function partitions(topic: string): Promise<PartitionView[]> {
-  const r = await kfk(['topic', 'describe', ...B, '--topic', topic, '-o', 'json']);
-  expect(r.code, r.stderr).toBe(0);
-  return (JSON.parse(r.stdout) as Array<{ partitions: PartitionView[] }>)[0].partitions;
-}
-
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await sleep(500);
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
-
-const node = (id: number) => state.nodes.find((n) => n.nodeId === id)!;
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const sock = connect({ host: '127.0.0.1', port }, () => {
-      sock.destroy();
-      resolve(true);
-    });
-    sock.on('error', () => resolve(false));
-  });
-
-const down = new Set<number>();
-async function kill(id: number): Promise<void> {
-  down.add(id);
-  await stopNode(node(id), true);
-}
-async function revive(id: number): Promise<void> {
-  await restartNode(state, id, process.env);
-  down.delete(id);
-  await waitUntil(`broker ${id} accepts connections`, () => accepts(node(id).port));
-}
 /** Restarts whatever is down and waits until the cluster has all its brokers and the topics are in sync. */
 async function restore(topics: string[]): Promise<void> {
-  for (const id of [...down]) await revive(id);
-  await waitUntil('all brokers are back', async () => {
-    const r = await kfk(['cluster', 'describe', ...B, '-o', 'json']);
-    return r.code === 0 && (JSON.parse(r.stdout) as { brokers: unknown[] }).brokers.length === 3;
-  });
-  for (const t of topics) await waitUntil(`${t} is in sync`, async () => (await partitions(t)).every((p) => p.leader >= 0 && p.isr.length === p.replicas.length));
+  await allBrokersBack();
+  for (const t of topics) await inSync(t);
 }
 
 async function create(topic: string, extra: string[]): Promise<void> {
@@ -180,6 +131,13 @@ describe('fault matrix', () => {
       const saved = readFileSync(failedFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { key: string }).key);
       expect(saved.sort()).toEqual([...undeliveredKeys].sort());
       during.push(...keyed.filter((x) => !undeliveredKeys.includes(x)).map((x) => `${x}\t${x}`));
+    });
+
+    it('produce --verbose says which partition waits for a leader', async () => {
+      const r = await kfk(['produce', ...B, '--topic', solo, '--verbose', '--producer-property', 'delivery.timeout.ms=2000'], { input: 'x\n' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`kfk: produce: ${solo}-0 has no leader: its records wait for one (at most delivery.timeout.ms)\n`);
+      expect(r.stderr).toContain('kfk: 1 of 1 record(s) not delivered\n');
     });
 
     it('consume -e reads the partitions with a leader, says once which one waits, then names it and exits 1', async () => {
@@ -397,6 +355,52 @@ describe('fault matrix', () => {
       expect((await run(['compat', 'kafka-console-consumer', '@', '--topic', t, '--from-beginning', '--max-messages', '4'])).stdout.split('\n').filter(Boolean).sort()).toEqual(['a', 'b', 'c', 'd']);
       await run(['topic', 'delete', '@', '--topic', t]);
     });
+  });
+
+  describe('(e) a broker restarted while kfk runs', () => {
+    const p = uniqueName('mx-e');
+    const t = `${p}-t`;
+    afterAll(async () => restore([t]), 180_000);
+
+    it('produce, consume --group and every short command ride out the restart: nothing lost or twice', async () => {
+      await create(t, ['--partitions', '3', '--replication-factor', '3']);
+      const records = lines('e', 10_000);
+      const g = `${p}-g`;
+      const consumer = kfkProcess(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--max-messages', String(records.length), '--timeout-ms', '60000'], { timeoutMs: 150_000 });
+      const producer = kfkProcess(['produce', ...B, '--topic', t, '--idempotent', '--message-send-max-retries', '50', '--retry-backoff-ms', '250'], { timeoutMs: 150_000 });
+      const feeding = producer.feed(records, 250, 50);
+      await sleep(1000);
+      await kill(1);
+      // While broker 1 is down (and again while it comes back), each command still answers.
+      const short = async () => {
+        for (const args of [
+          ['topic', 'list'],
+          ['topic', 'describe', '--topic', t],
+          ['group', 'list'],
+          ['group', 'describe', '--group', g],
+          ['offsets', '--topic', t],
+          ['config', 'describe', '--topic', t],
+          ['cluster', 'describe'],
+        ]) {
+          const r = await kfk([...args, ...B]);
+          expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+        }
+      };
+      await short();
+      await revive(1);
+      await short();
+      await feeding;
+      const pr = await producer.done;
+      expect(pr.code, pr.stderr.slice(-2000)).toBe(0);
+      const c = await consumer.done;
+      expect(c.code, c.stderr.slice(-2000)).toBe(0);
+      const got = c.stdout.split('\n').filter(Boolean);
+      expect(got).toHaveLength(records.length);
+      expect([...new Set(got)].sort()).toEqual(records);
+      await restore([t]);
+      const stored = (await readAll(t)).map((l) => l.split('\t')[2]);
+      expect(stored.sort()).toEqual(records);
+    }, 240_000);
   });
 
   describe('(f) a topic deleted while kfk consumes it', () => {

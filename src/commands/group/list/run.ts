@@ -17,7 +17,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const client = await ctx.kafka();
   const { listGroups } = await import('../../../kafka/groups.js');
-  const groups = (await ctx.bounded(listGroups(client))).filter((g) => !wanted || wanted.has(g.state));
+  const unreachable = (nodeId: number) => ctx.io.err(`kfk: broker ${nodeId} did not answer: the groups it coordinates are not listed`);
+  const groups = (await ctx.bounded(listGroups(client, unreachable))).filter((g) => !wanted || wanted.has(g.state));
   await render(ctx.io, opts.output, groups, {
     text: (list) => groupListText(list, opts.state !== undefined),
     table: (list, style) => grid(['GROUP', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], list.map((g) => [g.group, g.state, g.protocolType || '-', g.protocol || '-']), style),
