@@ -12,17 +12,8 @@ import { parseTime } from '../../format/time.js';
 import { topicMatcher } from '../../format/topic-pattern.js';
 import { viewToRecord, type RecordView } from '../../kafka/records/decoder.js';
 import type { StartSpec } from '../../kafka/direct-consumer.js';
+import type { DecodedRecord } from '../../kafka/records/decoder.js';
 
-export interface ConsumedRecord {
-  topic: string;
-  partition: number;
-  offset: number;
-  timestamp: number;
-  timestampType: 0 | 1;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: [string, Buffer | null][];
-}
 
 function positiveInt(v: string, flag: string): number {
   if (!/^\d+$/.test(v.trim()) || Number(v) <= 0) throw new UsageError(`invalid ${flag} '${v}': expected a positive integer`);
@@ -90,7 +81,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     idleTimer = setTimeout(stop, idleMs);
   };
 
-  const printRecord = (r: ConsumedRecord): void => {
+  const printRecord = (r: DecodedRecord): void => {
     if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
     else if (valueOnly) {
       out.push(r.value ?? text.nullLiteral);
