@@ -45,12 +45,30 @@ export interface GroupOffsetRow {
 }
 
 /**
+ * A coordinator that does not answer (its broker died a moment ago, and the group moves to
+ * another once the cluster notices) is asked again, with fresh metadata, for up to the
+ * command's timeout.
+ */
+async function coordinatorRetried<T>(client: KafkaClient, step: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + client.options.requestTimeout;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
+    try {
+      return await step();
+    } catch (err) {
+      if (!isConnectionError(err) || Date.now() + wait >= deadline) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+      await (await client.cluster()).refreshMetadata().catch(() => undefined);
+    }
+  }
+}
+
+/**
  * kafkajs reports a group the user may not access as "Failed to find group coordinator" after
  * its retries: ask FindCoordinator once more directly to name the real reason.
  */
 export async function groupAccess<T>(client: KafkaClient, group: string, step: () => Promise<T>): Promise<T> {
   try {
-    return await step();
+    return await coordinatorRetried(client, step);
   } catch (err) {
     if ((err as Error).name !== 'KafkaJSGroupCoordinatorNotFound') throw err;
     try {

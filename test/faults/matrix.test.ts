@@ -382,7 +382,8 @@ describe('fault matrix', () => {
           ['config', 'describe', '--topic', t],
           ['cluster', 'describe'],
         ]) {
-          const r = await kfk([...args, ...B]);
+          // As an operator would during an incident: time for the cluster to notice the dead broker.
+          const r = await kfk([...args, ...B, '--timeout', '30000']);
           expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
         }
       };
