@@ -4,7 +4,7 @@
 import { connect } from 'node:net';
 import { expect, inject } from 'vitest';
 import { restartNode, stopNode } from '../../src/local/cluster.js';
-import type { LocalClusterState } from '../../src/local/state.js';
+import { readLocalState, type LocalClusterState, type LocalNode } from '../../src/local/state.js';
 import { kfk, sleep } from './cli.js';
 
 export const state: LocalClusterState = inject('cluster3');
@@ -33,7 +33,16 @@ export async function waitUntil(what: string, check: () => Promise<boolean>, ms 
   throw new Error(`timed out waiting until ${what}`);
 }
 
-const node = (id: number) => state.nodes.find((n) => n.nodeId === id)!;
+/**
+ * A node as the cluster's state file has it now: a restart (by any test file: each runs in a
+ * process of its own) writes the new pid there, so the one provided at setup may be stale.
+ */
+function node(id: number): LocalNode {
+  const current = readLocalState(state.dir)?.nodes.find((n) => n.nodeId === id);
+  const mine = state.nodes.find((n) => n.nodeId === id)!;
+  if (current) mine.pid = current.pid;
+  return mine;
+}
 const accepts = (port: number) =>
   new Promise<boolean>((resolve) => {
     const sock = connect({ host: '127.0.0.1', port }, () => {
@@ -53,6 +62,8 @@ export async function kill(nodeId: number, hard = true): Promise<void> {
 
 /** Restarts a broker and waits until it accepts clients (it may be in the ISR a little earlier). */
 export async function revive(nodeId: number): Promise<void> {
+  // restartNode writes the whole state back: bring every pid up to date first.
+  for (const n of state.nodes) node(n.nodeId);
   await restartNode(state, nodeId, process.env);
   down.delete(nodeId);
   await waitUntil(`broker ${nodeId} accepts connections`, () => accepts(node(nodeId).port));
