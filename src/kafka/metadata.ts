@@ -9,12 +9,12 @@
 // leader has `leader: -1`, a topic the broker does not know (or was deleted, or may not be seen)
 // carries its topic error code and no partitions. Each command decides what these mean for it.
 
+import { ERRORS } from './error-codes.js';
+
 export const NO_LEADER = -1;
 
-export const UNKNOWN_TOPIC_OR_PARTITION = 3;
-export const LEADER_NOT_AVAILABLE = 5;
-export const REPLICA_NOT_AVAILABLE = 9;
-export const TOPIC_AUTHORIZATION_FAILED = 29;
+export const UNKNOWN_TOPIC_OR_PARTITION = ERRORS.UNKNOWN_TOPIC_OR_PARTITION.code;
+export const TOPIC_AUTHORIZATION_FAILED = ERRORS.TOPIC_AUTHORIZATION_FAILED.code;
 
 export interface PartitionState {
   partition: number;

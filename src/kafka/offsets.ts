@@ -3,6 +3,7 @@
 import type { KafkaClient, KafkajsBroker } from './client.js';
 import { brokerError } from './protocol/admin-requests.js';
 import { kafkajs } from './kafkajs.js';
+import { codes } from './error-codes.js';
 import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, knownLeader, knownTopic, readMetadata } from './metadata.js';
 
 export const LATEST = -1;
@@ -104,7 +105,7 @@ export async function listOffsetsOf(
 }
 
 /** Answers that mean "ask the partition's new leader, later": NOT_LEADER_OR_FOLLOWER, LEADER_NOT_AVAILABLE, ... */
-const RETRIABLE_OFFSET_ERRORS = new Set([5, 6, 9, 74, 75]);
+const RETRIABLE_OFFSET_ERRORS = codes('leader');
 
 /** listOffsetsOf for callers that need every partition: a partition it could not read fails the call. */
 export async function listOffsets(client: KafkaClient, wanted: TopicPartitions[], time: number, readCommitted = false): Promise<PartitionOffset[]> {
