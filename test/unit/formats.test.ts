@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineSplitter, parseLine, readerOptions } from '../../src/format/line-reader.js';
 import { recordFromJson, recordToJson } from '../../src/format/record-json.js';
-import { formatRecordText, textFormat } from '../../src/format/record-text.js';
+import { formatRecordText, textFormat, type TextRecord } from '../../src/format/record-text.js';
 
 const props = (o: Record<string, string>) => new Map(Object.entries(o));
 const noWarn = () => undefined;
@@ -110,6 +110,47 @@ describe('text records (Kafka DefaultMessageFormatter)', () => {
   it('honours separators and null.literal', () => {
     const f = textFormat(props({ 'print.key': 'true', 'key.separator': ' => ', 'line.separator': ';', 'null.literal': '<nil>' }), noWarn);
     expect(Buffer.concat(formatRecordText({ ...r, key: null }, f)).toString()).toBe('<nil> => v1;');
+  });
+  const text = (rec: TextRecord, o: Record<string, string>, warn: (m: string) => void = noWarn) => Buffer.concat(formatRecordText(rec, textFormat(props(o), warn))).toString();
+  it('print.delivery and print.epoch print NOT_PRESENT, as the console consumer does', () => {
+    expect(text(r, { 'print.delivery': 'true', 'print.epoch': 'true', 'print.value': 'false' })).toBe('Delivery:NOT_PRESENT\tEpoch:NOT_PRESENT\n');
+    expect(text(r, { 'print.offset': 'true', 'print.epoch': 'true', 'print.headers': 'true' })).toBe('Offset:0\tEpoch:NOT_PRESENT\th1:x,h2:y\tv1\n');
+  });
+  it('a record without a timestamp prints CreateTime:-1 (a v2 batch always has a timestamp type)', () => {
+    expect(text({ ...r, timestamp: -1 }, { 'print.timestamp': 'true' })).toBe('CreateTime:-1\tv1\n');
+    expect(text({ ...r, timestampType: 1 }, { 'print.timestamp': 'TRUE ' })).toBe('LogAppendTime:1795560897089\tv1\n');
+  });
+  it('prints nothing for a record when every field is off, and ends the last field with line.separator', () => {
+    expect(text(r, { 'print.value': 'false' })).toBe('');
+    expect(text(r, { 'print.value': 'false', 'print.key': 'true', 'line.separator': '|' })).toBe('k1|');
+  });
+  it('deserializers: null.literal goes through them; Integer/Long/Short/Bytes print as Java prints them', () => {
+    const n = { ...r, key: Buffer.from([0, 0, 1, 0]), value: Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe]), headers: [['h', Buffer.from([0, 7])]] as [string, Buffer | null][] };
+    expect(text(n, {
+      'print.key': 'true', 'print.headers': 'true',
+      'key.deserializer': 'org.apache.kafka.common.serialization.IntegerDeserializer',
+      'value.deserializer': 'org.apache.kafka.common.serialization.LongDeserializer',
+      'headers.deserializer': 'org.apache.kafka.common.serialization.ShortDeserializer',
+    })).toBe('h:7\t256\t-2\n');
+    expect(text({ ...r, value: Buffer.from('a\\b\x00~') }, { 'value.deserializer': 'org.apache.kafka.common.serialization.BytesDeserializer' })).toBe('a\\x5Cb\\x00~\n');
+    expect(text({ ...r, value: null }, { 'value.deserializer': 'org.apache.kafka.common.serialization.StringDeserializer' })).toBe('null\n');
+    expect(() => text({ ...r, value: null }, { 'value.deserializer': 'org.apache.kafka.common.serialization.LongDeserializer' })).toThrowError('Size of data received by LongDeserializer is not 8');
+    const warnings: string[] = [];
+    expect(text(r, { 'value.deserializer': 'com.example.Avro', 'value.deserializer.schema': 'x' }, (w) => warnings.push(w))).toBe('v1\n');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^deserializer 'com.example.Avro' is not supported/);
+  });
+});
+
+import { formatterKind } from '../../src/format/formatters.js';
+import { UsageError } from '../../src/errors.js';
+describe('--formatter classes', () => {
+  it('knows the 4.x names and the 3.x spellings; any other class is a usage error naming the known ones', () => {
+    expect(formatterKind(undefined)).toBe('default');
+    expect(formatterKind('org.apache.kafka.tools.consumer.NoOpMessageFormatter')).toBe('noop');
+    expect(formatterKind('kafka.tools.LoggingMessageFormatter')).toBe('logging');
+    expect(() => formatterKind('com.example.Mine')).toThrowError(/^unknown formatter 'com.example.Mine': known formatters are org.apache.kafka.tools.consumer.DefaultMessageFormatter, /);
+    expect(() => formatterKind('x')).toThrowError(UsageError);
   });
 });
 

@@ -22,9 +22,9 @@ export function define(parent: AnyCommand) {
     .addOption(new Option('--encoding <encoding>', 'key/value encoding in json output').choices(['utf8', 'base64', 'hex']).default('utf8'))
     .option('--consumer-property <key=value>', 'a consumer property; repeatable', collect)
     .option('--consumer.config <file>', 'consumer .properties file')
-    .option('--property <key=value>', 'formatter property: print.key, print.timestamp, key.separator, ...; repeatable', collect)
+    .option('--property <key=value>', 'formatter property: print.key, print.timestamp, print.offset, print.partition, print.headers, print.value, print.delivery, print.epoch, key.separator, line.separator, headers.separator, null.literal, key.deserializer, ...; repeatable', collect)
     .option('--formatter-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
-    .option('--formatter <class>', 'accepted for compatibility; only the default formatter exists')
+    .option('--formatter <class>', "Kafka message formatter class (4.x or 3.x name): DefaultMessageFormatter (default), LoggingMessageFormatter, NoOpMessageFormatter; any other is a usage error")
     .addHelpText(
       'after',
       examples(

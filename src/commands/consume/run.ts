@@ -8,6 +8,8 @@ import { parseKeyValues } from '../../config/properties.js';
 import { OutputBuffer } from '../../format/output-buffer.js';
 import { recordToJson } from '../../format/record-json.js';
 import { formatRecordText, isValueOnly, textFormat, type TextFormat } from '../../format/record-text.js';
+import { formatterKind } from '../../format/formatters.js';
+import { errorMessage } from '../../errors.js';
 import { parseTime } from '../../format/time.js';
 import { topicMatcher } from '../../format/topic-pattern.js';
 import { viewToRecord, type RecordView } from '../../kafka/records/decoder.js';
@@ -62,8 +64,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
 
   const fmtProps = parseKeyValues([...(opts.property ?? []), ...(opts.formatterProperty ?? [])], '--property');
   const warn = (w: string) => io.err(`kfk: warning: ${w}`);
+  const formatter = formatterKind(opts.formatter);
+  if (opts.formatter !== undefined && opts.output === 'json') throw new UsageError('--formatter applies to text output: use it without -o json');
   const text: TextFormat = textFormat(fmtProps, warn);
-  const valueOnly = isValueOnly(text);
+  const valueOnly = formatter !== 'noop' && isValueOnly(text);
   const consumerProps = parseKeyValues(opts.consumerProperty, '--consumer-property');
   ctx.withExtras({ commandProperties: consumerProps, commandConfigFiles: opts['consumer.config'] ? [opts['consumer.config']] : [] });
   const props = ctx.config().properties;
@@ -81,12 +85,26 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     idleTimer = setTimeout(stop, idleMs);
   };
 
+  const formatText = (r: DecodedRecord): Buffer[] => {
+    if (formatter === 'noop') return [];
+    return formatRecordText(r, text);
+  };
   const printRecord = (r: DecodedRecord): void => {
     if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
     else if (valueOnly) {
       out.push(r.value ?? text.nullLiteral);
       out.push(text.lineSeparator);
-    } else for (const b of formatRecordText(r, text)) out.push(b);
+    } else {
+      let parts: Buffer[];
+      try {
+        parts = formatText(r);
+      } catch (err) {
+        if (!opts.skipMessageOnError) throw err;
+        io.err(`kfk: skipped the record at offset ${r.offset} of ${r.topic}-${r.partition}: ${errorMessage(err)}`);
+        return;
+      }
+      for (const b of parts) out.push(b);
+    }
   };
 
   // Records arrive as views into the fetch response (no object per record): the default
