@@ -120,11 +120,19 @@ function deprecationNotices(command: 'produce' | 'consume', args: string[]): str
   return old.filter(([flag]) => args.includes(flag)).map(([flag, now]) => `${prefix} ${flag} is deprecated and will be removed in a future version. Use ${now} instead.`);
 }
 
+/** The console consumer's deserializer flags are formatter properties (key.deserializer, value.deserializer). */
+const CONSUMER_DESERIALIZER_FLAGS: Record<string, string> = { '--key-deserializer': 'key.deserializer', '--value-deserializer': 'value.deserializer' };
+
 function translateClient(command: 'produce' | 'consume', raw: string[]): string[] {
   const args = splitEquals(raw);
   const out: string[] = [command];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (command === 'consume' && a in CONSUMER_DESERIALIZER_FLAGS && args[i + 1] !== undefined) {
+      // First, so that a --property of the same name wins, as in Kafka.
+      out.splice(1, 0, '--property', `${CONSUMER_DESERIALIZER_FLAGS[a]}=${args[++i]}`);
+      continue;
+    }
     if (IGNORED_WITH_VALUE.includes(a)) {
       i++;
       continue;

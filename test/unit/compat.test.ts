@@ -27,7 +27,7 @@ describe('Kafka script command lines', () => {
       'Warning: --property is deprecated and will be removed in a future version. Use --reader-property instead.',
     ]);
     const c = translate('kafka-console-consumer', ['--whitelist', 'a.*', '--value-deserializer', 'X', '--enable-systest-events', '--property', 'print.key=true']);
-    expect(c.argv).toEqual(['consume', '--include', 'a.*', '--property', 'print.key=true']);
+    expect(c.argv).toEqual(['consume', '--property', 'value.deserializer=X', '--include', 'a.*', '--property', 'print.key=true']);
     expect(c.notices).toEqual(['Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.']);
     expect(() => translate('kafka-acls', [])).toThrow("unknown Kafka tool 'kafka-acls'");
   });
