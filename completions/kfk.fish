@@ -300,7 +300,7 @@ complete -c kfk -n "__kfk_at 'kfk consume'" -l consumer-property -x -d 'a consum
 complete -c kfk -n "__kfk_at 'kfk consume'" -l consumer.config -r -F -d 'consumer .properties file'
 complete -c kfk -n "__kfk_at 'kfk consume'" -l property -x -d 'formatter property: print.key, print.timestamp, print.offset, print.partition, print.headers, print.value, print.delivery, print.epoch, key.separator, line.separator, headers.separator, null.literal, key.deserializer, ...; repeatable'
 complete -c kfk -n "__kfk_at 'kfk consume'" -l formatter-property -x -d 'same as --property (Kafka 4.2 spelling); repeatable'
-complete -c kfk -n "__kfk_at 'kfk consume'" -l formatter -x -d 'Kafka message formatter class (4.x or 3.x name): DefaultMessageFormatter (default), LoggingMessageFormatter, NoOpMessageFormatter; any other is a usage error'
+complete -c kfk -n "__kfk_at 'kfk consume'" -l formatter -x -d 'Kafka message formatter class (4.x or 3.x name): DefaultMessageFormatter (default), LoggingMessageFormatter, NoOpMessageFormatter, OffsetsMessageFormatter and GroupMetadataMessageFormatter (__consumer_offsets), TransactionLogMessageFormatter (__transaction_state); any other is a usage error'
 complete -c kfk -n "__kfk_at 'kfk consume'" -s h -l help -d 'show help'
 complete -c kfk -n "__kfk_at 'kfk local'" -a 'start' -d 'download (via Maven) and start Apache Kafka in KRaft mode on free loopback ports'
 complete -c kfk -n "__kfk_at 'kfk local'" -a 'stop' -d 'stop the local cluster (only processes kfk started)'

@@ -1,8 +1,9 @@
 // The message formatters of Kafka's console consumer (`--formatter <class>`) that kfk prints
 // like Kafka 4.4, by class name: 4.x names, and the 3.x (Scala) names runbooks still use.
 import { UsageError } from '../errors.js';
+import type { CoordinatorFormatter } from './coordinator-json.js';
 
-export type FormatterKind = 'default' | 'logging' | 'noop';
+export type FormatterKind = 'default' | 'logging' | 'noop' | CoordinatorFormatter;
 
 const TOOLS = 'org.apache.kafka.tools.consumer.';
 
@@ -11,6 +12,9 @@ const FORMATTERS: Array<[string, FormatterKind]> = [
   [`${TOOLS}DefaultMessageFormatter`, 'default'],
   [`${TOOLS}LoggingMessageFormatter`, 'logging'],
   [`${TOOLS}NoOpMessageFormatter`, 'noop'],
+  [`${TOOLS}OffsetsMessageFormatter`, 'offsets'],
+  [`${TOOLS}GroupMetadataMessageFormatter`, 'group-metadata'],
+  [`${TOOLS}TransactionLogMessageFormatter`, 'transaction-log'],
 ];
 
 /** 3.x spellings of the same formatters. */
@@ -18,6 +22,9 @@ const OLD_NAMES: Record<string, FormatterKind> = {
   'kafka.tools.DefaultMessageFormatter': 'default',
   'kafka.tools.LoggingMessageFormatter': 'logging',
   'kafka.tools.NoOpMessageFormatter': 'noop',
+  'kafka.coordinator.group.GroupMetadataManager$OffsetsMessageFormatter': 'offsets',
+  'kafka.coordinator.group.GroupMetadataManager$GroupMetadataMessageFormatter': 'group-metadata',
+  'kafka.coordinator.transaction.TransactionLog$TransactionLogMessageFormatter': 'transaction-log',
 };
 
 export const KNOWN_FORMATTERS = FORMATTERS.map(([name]) => name);

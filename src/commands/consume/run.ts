@@ -9,6 +9,7 @@ import { OutputBuffer } from '../../format/output-buffer.js';
 import { recordToJson } from '../../format/record-json.js';
 import { formatRecordText, isValueOnly, textFormat, type TextFormat } from '../../format/record-text.js';
 import { formatterKind } from '../../format/formatters.js';
+import { formatCoordinatorRecord } from '../../format/coordinator-json.js';
 import { errorMessage } from '../../errors.js';
 import { parseTime } from '../../format/time.js';
 import { topicMatcher } from '../../format/topic-pattern.js';
@@ -67,7 +68,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const formatter = formatterKind(opts.formatter);
   if (opts.formatter !== undefined && opts.output === 'json') throw new UsageError('--formatter applies to text output: use it without -o json');
   const text: TextFormat = textFormat(fmtProps, warn);
-  const valueOnly = formatter !== 'noop' && isValueOnly(text);
+  const valueOnly = (formatter === 'default' || formatter === 'logging') && isValueOnly(text);
   const consumerProps = parseKeyValues(opts.consumerProperty, '--consumer-property');
   ctx.withExtras({ commandProperties: consumerProps, commandConfigFiles: opts['consumer.config'] ? [opts['consumer.config']] : [] });
   const props = ctx.config().properties;
@@ -87,7 +88,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
 
   const formatText = (r: DecodedRecord): Buffer[] => {
     if (formatter === 'noop') return [];
-    return formatRecordText(r, text);
+    if (formatter === 'default' || formatter === 'logging') return formatRecordText(r, text);
+    const doc = formatCoordinatorRecord(formatter, r.key, r.value, r.offset);
+    return doc ? [doc] : [];
   };
   const printRecord = (r: DecodedRecord): void => {
     if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
