@@ -109,3 +109,74 @@ describe('--formatter', () => {
     expect(d.stderr).toMatch(/^ERROR unknown formatter 'com\.example\.MyFormatter': known formatters are /);
   });
 });
+
+/**
+ * Both readers print the same window of an internal topic: the partition holding `marker` in a
+ * record key, from its start up to the records it holds now (others keep appending to it).
+ */
+async function internalWindow(topic: string, marker: string): Promise<{ partition: number; count: number }> {
+  const r = await kfk(['consume', ...B, '--topic', topic, '--from-beginning', '-e', '-o', 'json']);
+  expect(r.code).toBe(0);
+  const records = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { partition: number; key: string | null });
+  const mine = records.find((x) => x.key?.includes(marker));
+  expect(mine, `a record keyed by ${marker} in ${topic}`).toBeDefined();
+  return { partition: mine!.partition, count: records.filter((x) => x.partition === mine!.partition).length };
+}
+
+async function compareInternal(topic: string, marker: string, formatter: string, kfkFormatter = formatter) {
+  const { partition, count } = await internalWindow(topic, marker);
+  const common = [...B, '--topic', topic, '--partition', String(partition), '--offset', 'earliest', '--max-messages', String(count)];
+  const theirs = await kafkaTool(TOOLS.consumer, [...common, '--formatter', formatter]);
+  const [mine, dropIn] = await Promise.all([kfk(['consume', ...common, '--formatter', kfkFormatter]), kfk(['compat', 'kafka-console-consumer', ...common, '--formatter', kfkFormatter])]);
+  expect(theirs.code).toBe(0);
+  expect({ code: mine.code, stdout: mine.stdout, stderr: mine.stderr }).toEqual({ code: 0, stdout: theirs.stdout, stderr: `Processed a total of ${count} messages\n` });
+  expect({ code: dropIn.code, stdout: dropIn.stdout }).toEqual({ code: 0, stdout: theirs.stdout });
+  return theirs.stdout;
+}
+
+describe('internal-topic formatters, as kafka-console-consumer 4.4 prints them', () => {
+  const T = 'org.apache.kafka.tools.consumer.';
+  let committed: Promise<{ topic: string; group: string; javaGroup: string }> | undefined;
+  /** A kfk group and a Java group commit offsets on a 2-partition topic. */
+  const commits = () =>
+    (committed ??= (async () => {
+      const topic = uniqueName('fmt-offsets');
+      const [group, javaGroup] = [uniqueName('fmt-g'), uniqueName('fmt-jg')];
+      expect((await kfk(['topic', 'create', ...B, '--topic', topic, '--partitions', '2'])).code).toBe(0);
+      expect((await kfk(['produce', ...B, '--topic', topic, '--property', 'parse.key=true'], { input: 'a\t1\nb\t2\nc\t3\nd\t4\n' })).code).toBe(0);
+      expect((await kfk(['consume', ...B, '--topic', topic, '--group', group, '--from-beginning', '--max-messages', '4'])).code).toBe(0);
+      expect((await kafkaTool(TOOLS.consumer, [...B, '--topic', topic, '--group', javaGroup, '--from-beginning', '--max-messages', '4'])).code).toBe(0);
+      return { topic, group, javaGroup };
+    })());
+
+  it('OffsetsMessageFormatter on __consumer_offsets after a kfk group and a Java group commit', async () => {
+    const { topic, group, javaGroup } = await commits();
+    const out = await compareInternal('__consumer_offsets', javaGroup, `${T}OffsetsMessageFormatter`);
+    expect(out).not.toContain('\n');
+    for (const g of [group, javaGroup]) expect(out).toMatch(new RegExp(`\\{"key":\\{"type":1,"data":\\{"group":"${g}","topic":"${topic}","partition":[01]\\}\\},"value":\\{"version":\\d,"data":\\{"offset":\\d,"leaderEpoch":-?\\d,"metadata":"","commitTimestamp":\\d+`));
+  });
+
+  it('GroupMetadataMessageFormatter on __consumer_offsets', async () => {
+    const { group, javaGroup } = await commits();
+    const out = await compareInternal('__consumer_offsets', javaGroup, `${T}GroupMetadataMessageFormatter`);
+    for (const g of [group, javaGroup]) expect(out).toContain(`{"key":{"type":2,"data":{"group":"${g}"}},"value":{"version":`);
+    expect(out).toContain('"members":[{"memberId":"');
+  });
+
+  it('the 3.x (Scala) class names print what 4.4 prints', async () => {
+    const { javaGroup } = await commits();
+    await compareInternal('__consumer_offsets', javaGroup, `${T}OffsetsMessageFormatter`, 'kafka.coordinator.group.GroupMetadataManager$OffsetsMessageFormatter');
+    await compareInternal('__consumer_offsets', javaGroup, `${T}GroupMetadataMessageFormatter`, 'kafka.coordinator.group.GroupMetadataManager$GroupMetadataMessageFormatter');
+  });
+
+  it('TransactionLogMessageFormatter on __transaction_state after a committed kfk transaction', async () => {
+    const topic = uniqueName('fmt-tx');
+    const txid = uniqueName('fmt-txid');
+    expect((await kfk(['topic', 'create', ...B, '--topic', topic])).code).toBe(0);
+    expect((await kfk(['produce', ...B, '--topic', topic, '--transactional-id', txid], { input: 'a\nb\n' })).code).toBe(0);
+    const out = await compareInternal('__transaction_state', txid, `${T}TransactionLogMessageFormatter`);
+    for (const state of ['Empty', 'Ongoing', 'PrepareCommit', 'CompleteCommit']) expect(out).toMatch(new RegExp(`"transactionalId":"${txid}"\\}\\},"value":\\{"version":\\d,"data":\\{[^}]*"transactionStatus":"${state}"`));
+    expect(out).toMatch(new RegExp(`"transactionalId":"${txid}"\\}\\},"value":\\{"version":\\d,"data":\\{[^}]*"transactionStatus":"CompleteCommit","transactionPartitions":\\[\\]`));
+    expect(out).toContain(`"transactionStatus":"Ongoing","transactionPartitions":[{"topic":"${topic}","partitionIds":[0]}]`);
+  });
+});

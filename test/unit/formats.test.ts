@@ -168,3 +168,35 @@ describe('--from / --to times', () => {
     expect(() => parseTime('yesterday', '--from', now)).toThrowError("invalid --from 'yesterday'");
   });
 });
+
+import { formatCoordinatorRecord } from '../../src/format/coordinator-json.js';
+describe('coordinator-record formatters (Kafka 4.4 JSON)', () => {
+  const str16 = (s: string) => Buffer.concat([Buffer.from([0, s.length]), Buffer.from(s)]);
+  const i16 = (n: number) => { const b = Buffer.alloc(2); b.writeInt16BE(n); return b; };
+  const i32 = (n: number) => { const b = Buffer.alloc(4); b.writeInt32BE(n); return b; };
+  const i64 = (n: bigint) => { const b = Buffer.alloc(8); b.writeBigInt64BE(n); return b; };
+  const offsetKey = Buffer.concat([i16(1), str16('g'), str16('t'), i32(3)]);
+  it('an offset commit, v4 (flexible: compact string, tagged topicId) and v1 (expireTimestamp)', () => {
+    const topicId = Buffer.alloc(16, 0xfb);
+    const v4 = Buffer.concat([i16(4), i64(9007199254740993n), i32(-1), Buffer.from([2]), Buffer.from('m'), i64(5n), Buffer.from([1, 0, 16]), topicId]);
+    expect(formatCoordinatorRecord('offsets', offsetKey, v4, 0)?.toString()).toBe(
+      `{"key":{"type":1,"data":{"group":"g","topic":"t","partition":3}},"value":{"version":4,"data":{"offset":9007199254740993,"leaderEpoch":-1,"metadata":"m","commitTimestamp":5,"topicId":"${topicId.toString('base64url')}"}}}`,
+    );
+    const v1 = Buffer.concat([i16(1), i64(7n), str16('\u0001"'), i64(5n), i64(-1n)]);
+    expect(formatCoordinatorRecord('offsets', offsetKey, v1, 0)?.toString()).toBe('{"key":{"type":1,"data":{"group":"g","topic":"t","partition":3}},"value":{"version":1,"data":{"offset":7,"metadata":"\\u0001\\"","commitTimestamp":5,"expireTimestamp":-1}}}');
+    expect(formatCoordinatorRecord('offsets', offsetKey, null, 0)?.toString()).toBe('{"key":{"type":1,"data":{"group":"g","topic":"t","partition":3}},"value":null}');
+  });
+  it('prints nothing for a null key, another formatter\'s type or an unknown type; fails on an unknown value version', () => {
+    expect(formatCoordinatorRecord('offsets', null, null, 0)).toBeUndefined();
+    expect(formatCoordinatorRecord('group-metadata', offsetKey, null, 0)).toBeUndefined();
+    expect(formatCoordinatorRecord('offsets', Buffer.concat([i16(99), str16('x')]), null, 0)).toBeUndefined();
+    expect(() => formatCoordinatorRecord('offsets', offsetKey, i16(9), 42)).toThrowError('Could not read record at offset 42 due to: unknown version 9 of OffsetCommitValue');
+  });
+  it('group metadata v3: nullable strings, members with bytes as base64', () => {
+    const member = Buffer.concat([str16('m1'), i16(-1), str16('c'), str16('/h'), i32(300), i32(45), i32(2), Buffer.from([1, 2]), i32(0)]);
+    const v3 = Buffer.concat([i16(3), str16('consumer'), i32(1), str16('range'), i16(-1), i64(10n), i32(1), member]);
+    expect(formatCoordinatorRecord('group-metadata', Buffer.concat([i16(2), str16('g')]), v3, 0)?.toString()).toBe(
+      '{"key":{"type":2,"data":{"group":"g"}},"value":{"version":3,"data":{"protocolType":"consumer","generation":1,"protocol":"range","leader":null,"currentStateTimestamp":10,"members":[{"memberId":"m1","groupInstanceId":null,"clientId":"c","clientHost":"/h","rebalanceTimeout":300,"sessionTimeout":45,"subscription":"AQI=","assignment":""}]}}}',
+    );
+  });
+});
