@@ -142,10 +142,11 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
     group.addHelpText('after', examples('kfk group list', 'kfk group describe --group billing', 'kfk group reset-offsets --group billing --topic orders --to-earliest --execute'));
 
     addConnectionOptions(group.command('list'))
-      .description('list consumer groups (--state adds the state; --state S[,S] filters)')
+      .description('list consumer groups, classic and consumer (KIP-848) alike (--type/--state add columns; with values they filter)')
       .option('--state [states]', 'show the STATE column; with a value, only groups in these states (Stable, Empty, ...)')
+      .option('--type [types]', 'show the TYPE column; with a value, only groups of these types (classic, consumer)')
       .addOption(outputOption())
-      .addHelpText('after', examples('kfk group list', 'kfk group list --state', 'kfk group list --state Empty -o json'))
+      .addHelpText('after', examples('kfk group list', 'kfk group list --type --state', 'kfk group list --type consumer', 'kfk group list --state Empty -o json'))
       .action(action('group/list'));
 
     addConnectionOptions(group.command('describe'))
@@ -155,7 +156,12 @@ export function buildProgram(version: string, action: ActionFactory, output?: Pr
       .option('--members', 'members, their hosts and partition counts')
       .option('--state', 'coordinator, assignment strategy, state and member count')
       .addOption(outputOption())
-      .addHelpText('after', examples('kfk group describe --group billing', 'kfk group describe --group billing --members', 'kfk group describe --group billing -o json | jq .totalLag'))
+      .addHelpText(
+        'after',
+        '\nWith --verbose, also Kafka\'s verbose columns: LEADER-EPOCH of the offsets; epochs and current and target\n' +
+          'assignments of the members; GROUP-EPOCH and TARGET-ASSIGNMENT-EPOCH of the state.\n' +
+          examples('kfk group describe --group billing', 'kfk group describe --group billing --members --verbose', 'kfk group describe --group billing -o json | jq .totalLag'),
+      )
       .action(action('group/describe'));
 
     addConnectionOptions(group.command('reset-offsets'))

@@ -9,7 +9,7 @@ export async function run(ctx: CommandContext, opts: { kind: string; timeout?: s
     let names: string[];
     if (opts.kind === 'groups') {
       const { listGroups } = await import('../kafka/groups.js');
-      names = (await ctx.bounded(listGroups(client))).map((g) => g.group);
+      names = (await ctx.bounded(listGroups(client))).map((g) => g.group).sort();
     } else {
       const { listTopicNames } = await import('../kafka/topics.js');
       names = (await ctx.bounded(listTopicNames(client, { includeInternal: false }))).sort();

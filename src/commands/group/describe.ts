@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../context.js';
 import { KfkError } from '../../errors.js';
-import { grid, groupMembersText, groupOffsetsJson, groupOffsetsTable, groupOffsetsText, groupStateText } from '../../format/group-text.js';
+import { assignmentText, grid, groupMembersText, groupOffsetsJson, groupOffsetsTable, groupOffsetsText, groupStateText } from '../../format/group-text.js';
 import { outputMode, tableStyle } from '../../format/style.js';
 
 export interface GroupDescribeFlags {
@@ -8,8 +8,13 @@ export interface GroupDescribeFlags {
   members?: boolean;
   state?: boolean;
   offsets?: boolean;
+  /** As kafka-consumer-groups --verbose: the extra columns (besides kfk's client log on stderr). */
+  verbose?: boolean;
   output?: string;
 }
+
+/** States in which kafka-consumer-groups says the group is rebalancing (classic, then consumer groups). */
+const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);
 
 export async function run(ctx: CommandContext, opts: GroupDescribeFlags): Promise<number> {
   const client = await ctx.kafka();
@@ -17,31 +22,45 @@ export async function run(ctx: CommandContext, opts: GroupDescribeFlags): Promis
   const d = await ctx.bounded(api.describeGroup(client, opts.group));
   if (!d) throw new KfkError(`Consumer group '${opts.group}' does not exist.`);
   const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
+  const verbose = Boolean(opts.verbose);
   const view = opts.offsets || (!opts.members && !opts.state) ? 'offsets' : opts.members ? 'members' : 'state';
   // As kafka-consumer-groups: a note on stderr when nobody is consuming or a rebalance is under way.
   if (d.state === 'Empty') ctx.io.err(`Consumer group '${d.group}' has no active members.`);
-  else if (d.state === 'PreparingRebalance' || d.state === 'CompletingRebalance') ctx.io.err(`Warning: Consumer group '${d.group}' is rebalancing.`);
+  else if (REBALANCING.has(d.state)) ctx.io.err(`Warning: Consumer group '${d.group}' is rebalancing.`);
 
   if (view === 'offsets') {
     const rows = await ctx.bounded(api.groupOffsetRows(client, d));
     if (mode === 'json') await ctx.io.out(groupOffsetsJson(d, rows));
     else if (mode === 'table') await ctx.io.out(await groupOffsetsTable(rows, await tableStyle(ctx.io.color)));
-    else if (rows.length) await ctx.io.out(groupOffsetsText(rows));
+    else if (rows.length) await ctx.io.out(groupOffsetsText(rows, verbose));
     return 0;
   }
   if (view === 'members') {
-    if (mode === 'json') await ctx.io.out(JSON.stringify({ group: d.group, state: d.state, members: d.members }) + '\n');
+    if (mode === 'json') await ctx.io.out(JSON.stringify({ group: d.group, type: d.type, state: d.state, members: d.members }) + '\n');
     else if (mode === 'table') {
-      const rows = d.members.map((m) => [m.memberId, m.host, m.clientId, String(m.assignment.length), m.assignment.map((a) => `${a.topic}:${a.partition}`).join(',')]);
-      await ctx.io.out(await grid(['CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS', 'ASSIGNMENT'], rows, await tableStyle(ctx.io.color)));
-    } else if (d.members.length) await ctx.io.out(groupMembersText(d));
+      const head = ['CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS', 'ASSIGNMENT'];
+      if (d.type === 'Consumer') head.push('EPOCH', 'TARGET-ASSIGNMENT');
+      const rows = d.members.map((m) => {
+        const row = [m.memberId, m.host, m.clientId, String(m.assignment.length), assignmentText(m.assignment)];
+        if (d.type === 'Consumer') row.push(String(m.memberEpoch ?? '-'), assignmentText(m.targetAssignment));
+        return row;
+      });
+      await ctx.io.out(await grid(head, rows, await tableStyle(ctx.io.color)));
+    } else await ctx.io.out(groupMembersText(d, verbose));
     return 0;
   }
   if (mode === 'json') {
-    await ctx.io.out(JSON.stringify({ group: d.group, state: d.state, protocolType: d.protocolType, protocol: d.protocol, coordinator: d.coordinator, members: d.members.length }) + '\n');
+    const { members, ...rest } = d;
+    await ctx.io.out(JSON.stringify({ ...rest, members: members.length }) + '\n');
   } else if (mode === 'table') {
     const c = d.coordinator;
-    await ctx.io.out(await grid(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'], [[d.group, `${c.host}:${c.port} (${c.id})`, d.protocol || '-', d.state, String(d.members.length)]], await tableStyle(ctx.io.color)));
-  } else await ctx.io.out(groupStateText(d));
+    const head = ['GROUP', 'TYPE', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'];
+    const row = [d.group, d.type, `${c.host}:${c.port} (${c.id})`, d.protocol || '-', d.state, String(d.members.length)];
+    if (d.type === 'Consumer') {
+      head.push('GROUP-EPOCH', 'TARGET-ASSIGNMENT-EPOCH');
+      row.push(String(d.groupEpoch), String(d.assignmentEpoch));
+    }
+    await ctx.io.out(await grid(head, [row], await tableStyle(ctx.io.color)));
+  } else await ctx.io.out(groupStateText(d, verbose));
   return 0;
 }

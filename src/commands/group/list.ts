@@ -3,24 +3,34 @@ import { UsageError } from '../../errors.js';
 import { grid, groupListText } from '../../format/group-text.js';
 import { outputMode, tableStyle } from '../../format/style.js';
 
-const STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty'];
+// As kafka-consumer-groups 4.x (whose wording these are).
+const STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'];
+const TYPES = ['Classic', 'Consumer'];
 
-/** `--state` alone adds the STATE column (as kafka-consumer-groups); `--state S[,S]` also filters. */
-export async function run(ctx: CommandContext, opts: { state?: string | boolean; output?: string }): Promise<number> {
-  let wanted: Set<string> | null = null;
-  if (typeof opts.state === 'string') {
-    const parsed = opts.state.split(',').map((s) => s.trim());
-    const canonical = parsed.map((s) => STATES.find((v) => v.toLowerCase() === s.toLowerCase()));
-    if (canonical.some((s) => !s)) throw new UsageError(`Invalid state list '${opts.state}'. Valid states are: ${STATES.join(', ')}`);
-    wanted = new Set(canonical as string[]);
-  }
+/** `--state S[,S]` / `--type T[,T]`: the canonical names, or a usage error naming the valid ones. */
+function parseList(value: string, valid: string[], what: 'state' | 'types'): Set<string> {
+  const parsed = value.split(',').map((s) => valid.find((v) => v.toLowerCase() === s.trim().toLowerCase()));
+  if (parsed.some((s) => !s)) throw new UsageError(`Invalid ${what} list '${value}'. Valid ${what === 'state' ? 'states' : 'types'} are: ${valid.join(', ')}`);
+  return new Set(parsed as string[]);
+}
+
+/**
+ * `--state` / `--type` alone add the STATE / TYPE column (as kafka-consumer-groups); with a
+ * value they also filter. Text lists the groups in the cluster's order, as Kafka's tool does;
+ * the table and JSON sort them by name.
+ */
+export async function run(ctx: CommandContext, opts: { state?: string | boolean; type?: string | boolean; output?: string }): Promise<number> {
+  const states = typeof opts.state === 'string' ? parseList(opts.state, STATES, 'state') : null;
+  const types = typeof opts.type === 'string' ? parseList(opts.type, TYPES, 'types') : null;
+  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
   const client = await ctx.kafka();
   const { listGroups } = await import('../../kafka/groups.js');
-  const groups = (await ctx.bounded(listGroups(client))).filter((g) => !wanted || wanted.has(g.state));
-  const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
+  const groups = (await ctx.bounded(listGroups(client, { withProtocol: mode !== 'text' }))).filter((g) => (!states || states.has(g.state)) && (!types || types.has(g.type)));
+  if (mode !== 'text') groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   if (mode === 'json') await ctx.io.out(JSON.stringify(groups) + '\n');
   else if (mode === 'table') {
-    await ctx.io.out(await grid(['GROUP', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], groups.map((g) => [g.group, g.state, g.protocolType || '-', g.protocol || '-']), await tableStyle(ctx.io.color)));
-  } else await ctx.io.out(groupListText(groups, opts.state !== undefined));
+    const rows = groups.map((g) => [g.group, g.type, g.state, g.protocolType || '-', g.protocol || '-']);
+    await ctx.io.out(await grid(['GROUP', 'TYPE', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], rows, await tableStyle(ctx.io.color)));
+  } else await ctx.io.out(groupListText(groups, { type: opts.type !== undefined, state: opts.state !== undefined }));
   return 0;
 }

@@ -1,0 +1,145 @@
+// Consumer groups of the KIP-848 protocol (group.protocol=consumer), as Kafka 4's
+// kafka-consumer-groups shows them: a group of Kafka's own console consumers runs in the
+// background while kfk and Kafka's tool describe and list it, byte for byte, beside a classic
+// group on the same cluster.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { isKafka3 } from '../../src/local/kafka-dist.js';
+import { kfk, sleep, uniqueName } from '../helpers/cli.js';
+import { CLUSTER_KAFKA_VERSION, TOOLS, kafka4Tool, startKafkaTool, type BackgroundTool } from '../helpers/kafka-tools.js';
+
+const { bootstrap } = inject('cluster');
+const B = ['--bootstrap-server', bootstrap];
+const groupsTool = (args: string[]) => kafka4Tool('groups', ['--bootstrap-server', bootstrap, ...args]);
+const KAFKA3 = isKafka3(CLUSTER_KAFKA_VERSION);
+
+/** Long names: in `--list --type --state` the GROUP column is as wide as the longest group of the cluster, so these set it whatever other tests run beside. */
+const longName = (what: string) => uniqueName(`kip848-${what}`).padEnd(56, 'x');
+
+async function topicWith(prefix: string, counts: number[]): Promise<string> {
+  const t = uniqueName(prefix);
+  expect((await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', String(counts.length)])).code).toBe(0);
+  for (const [p, n] of counts.entries()) {
+    if (n === 0) continue;
+    const lines = Array.from({ length: n }, (_, i) => `p${p}-${i}`).join('\n') + '\n';
+    expect((await kfk(['produce', ...B, '--topic', t, '--partition', String(p)], { input: lines })).code).toBe(0);
+  }
+  return t;
+}
+
+/** Kafka's console consumer in `group`, reading every topic matching `include` from the beginning. */
+function javaConsumer(include: string, group: string, protocol: 'consumer' | 'classic'): BackgroundTool {
+  const args = ['--bootstrap-server', bootstrap, '--include', include, '--group', group, '--from-beginning'];
+  if (protocol === 'consumer') args.push('--consumer-property', 'group.protocol=consumer');
+  return startKafkaTool(TOOLS.consumer, args);
+}
+
+interface DescribedJson {
+  type: string;
+  state: string;
+  totalLag: number;
+  members: Array<{ memberId: string; assignment: unknown[]; targetAssignment: unknown[] | null; memberEpoch: number | null }>;
+  offsets: Array<{ partition: number; currentOffset: number | null; lag: number | null; consumerId: string | null }>;
+}
+
+/** Waits until the group is Stable with `members` members that hold all `partitions` partitions, each committed at the log end. */
+async function settled(group: string, members: number, partitions: number): Promise<DescribedJson> {
+  let last = '';
+  for (let i = 0; i < 240; i++) {
+    const r = await kfk(['group', 'describe', ...B, '--group', group, '-o', 'json']);
+    last = r.stdout + r.stderr;
+    if (r.code === 0) {
+      const d = JSON.parse(r.stdout) as DescribedJson;
+      const assigned = d.members.reduce((n, m) => n + m.assignment.length, 0);
+      const reconciled = d.members.every((m) => m.targetAssignment === null || m.targetAssignment.length === m.assignment.length);
+      const committed = d.offsets.length === partitions && d.offsets.every((o) => o.currentOffset !== null && o.lag === 0 && o.consumerId !== null);
+      if (d.state === 'Stable' && d.members.length === members && assigned === partitions && reconciled && committed) return d;
+    }
+    await sleep(500);
+  }
+  throw new Error(`group ${group} did not settle: ${last}`);
+}
+
+/** kfk and kafka-consumer-groups on the same group: the same stdout and exit code. */
+async function compareDescribe(group: string, flags: string[]): Promise<void> {
+  const real = await groupsTool(['--describe', '--group', group, ...flags]);
+  const ours = await kfk(['group', 'describe', ...B, '--group', group, ...flags]);
+  expect({ flags, code: ours.code, stdout: ours.stdout }).toEqual({ flags, code: real.code, stdout: real.stdout });
+}
+
+/** The header and the lines of `groups` (in the order printed): what other tests' groups cannot change. */
+const linesOf = (stdout: string, groups: string[]) => {
+  const lines = stdout.split('\n');
+  return [lines[0], ...lines.filter((l) => groups.includes(l.split(' ')[0]))];
+};
+
+describe.skipIf(KAFKA3)('consumer groups (KIP-848) beside a classic group, as kafka-consumer-groups shows them', () => {
+  const consumerGroup = longName('consumer');
+  const classicGroup = longName('classic');
+  const running: BackgroundTool[] = [];
+  let prefix = '';
+
+  beforeAll(async () => {
+    prefix = uniqueName('k848');
+    // Two topics (3 and 2 partitions, some empty): the members' assignments span both.
+    await topicWith(`${prefix}-a`, [4, 0, 3]);
+    await topicWith(`${prefix}-b`, [2, 5]);
+    const include = `${prefix}-.*`;
+    running.push(javaConsumer(include, consumerGroup, 'consumer'), javaConsumer(include, consumerGroup, 'consumer'), javaConsumer(include, classicGroup, 'classic'));
+    await settled(consumerGroup, 2, 5);
+    await settled(classicGroup, 1, 5);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(running.map((c) => c.stop()));
+  }, 60_000);
+
+  it('describe: offsets, members, state, with and without --verbose, byte for byte', async () => {
+    const d = JSON.parse((await kfk(['group', 'describe', ...B, '--group', consumerGroup, '-o', 'json'])).stdout) as DescribedJson;
+    expect(d).toMatchObject({ type: 'Consumer', state: 'Stable', totalLag: 0 });
+    expect(d.members.map((m) => m.assignment.length).sort()).toEqual([2, 3]);
+    for (const flags of [[], ['--members'], ['--members', '--verbose'], ['--state'], ['--state', '--verbose'], ['--offsets', '--verbose']]) {
+      await compareDescribe(consumerGroup, flags);
+    }
+    // The classic group on the same cluster, with the same flags.
+    for (const flags of [[], ['--members', '--verbose'], ['--state', '--verbose']]) await compareDescribe(classicGroup, flags);
+  }, 180_000);
+
+  it('list: ids, --type, --state and their filters, byte for byte; JSON and table name type and protocol', async () => {
+    const mine = [consumerGroup, classicGroup];
+    for (const flags of [[], ['--type'], ['--state'], ['--type', '--state'], ['--type', 'consumer'], ['--type', 'classic', '--state'], ['--state', 'Stable', '--type']]) {
+      // Other tests' groups come and go between the two runs: compare the lines of these groups (and the header).
+      let ours = { code: -1 as number | null, lines: [] as string[] };
+      let real = { code: -2 as number | null, lines: [] as string[] };
+      for (let attempt = 0; attempt < 3 && JSON.stringify(ours) !== JSON.stringify(real); attempt++) {
+        const r = await groupsTool(['--list', ...flags]);
+        const o = await kfk(['group', 'list', ...B, ...flags]);
+        const pick = (out: string) => (flags.length ? linesOf(out, mine) : out.split('\n').filter((l) => mine.includes(l)));
+        real = { code: r.code, lines: pick(r.stdout) };
+        ours = { code: o.code, lines: pick(o.stdout) };
+      }
+      expect({ flags, ...ours }).toEqual({ flags, ...real });
+      const expected = mine.filter((g) => (flags[1] === 'consumer' ? g === consumerGroup : flags[1] === 'classic' ? g === classicGroup : true));
+      expect(ours.lines.filter((l) => l.startsWith('kip848-')).map((l) => l.split(' ')[0]).sort()).toEqual(expected.sort());
+    }
+    const json = JSON.parse((await kfk(['group', 'list', ...B, '-o', 'json'])).stdout) as Array<Record<string, string>>;
+    expect(json.find((g) => g.group === consumerGroup)).toEqual({ group: consumerGroup, type: 'Consumer', state: 'Stable', protocolType: 'consumer', protocol: 'uniform' });
+    expect(json.find((g) => g.group === classicGroup)).toEqual({ group: classicGroup, type: 'Classic', state: 'Stable', protocolType: 'consumer', protocol: 'range' });
+    const table = await kfk(['group', 'list', ...B, '-o', 'table', '--type', 'consumer']);
+    expect(table.stdout).toMatch(new RegExp(`│ ${consumerGroup} +│ Consumer +│ Stable +│ consumer +│ uniform +│`));
+    expect(table.stdout).not.toContain(classicGroup);
+    expect(await kfk(['group', 'list', ...B, '--type', 'share'])).toMatchObject({ code: 2, stdout: '', stderr: "kfk: Invalid types list 'share'. Valid types are: Classic, Consumer\n" });
+  }, 180_000);
+
+  it('once the members leave: an Empty consumer group, described as Kafka does', async () => {
+    await Promise.all(running.splice(0).map((c) => c.stop()));
+    let state = '';
+    for (let i = 0; i < 60 && state !== 'Empty'; i++) {
+      const r = await kfk(['group', 'describe', ...B, '--group', consumerGroup, '--state', '-o', 'json']);
+      state = (JSON.parse(r.stdout) as { state: string }).state;
+      if (state !== 'Empty') await sleep(500);
+    }
+    expect(state).toBe('Empty');
+    for (const flags of [[], ['--members'], ['--members', '--verbose'], ['--state', '--verbose'], ['--offsets', '--verbose']]) await compareDescribe(consumerGroup, flags);
+    expect(await kfk(['group', 'describe', ...B, '--group', consumerGroup, '--state'])).toMatchObject({ code: 0, stderr: `Consumer group '${consumerGroup}' has no active members.\n` });
+  }, 180_000);
+});
