@@ -349,6 +349,8 @@ export async function commitGroupOffsets(client: KafkaClient, group: string, off
 export interface DeleteResult {
   group: string;
   error: string | null;
+  /** The broker's error code, when it gave one. */
+  errorCode?: number;
 }
 
 export async function deleteGroups(client: KafkaClient, groups: string[]): Promise<DeleteResult[]> {
@@ -359,8 +361,11 @@ export async function deleteGroups(client: KafkaClient, groups: string[]): Promi
   } catch (err) {
     const e = err as { groups?: Array<{ groupId: string; errorCode: number; error?: Error }>; message: string };
     if (!e.groups) throw err;
-    const failed = new Map(e.groups.filter((g) => g.errorCode).map((g) => [g.groupId, g.error?.message ?? e.message]));
-    return groups.map((group) => ({ group, error: failed.get(group) ?? null }));
+    const failed = new Map(e.groups.filter((g) => g.errorCode).map((g) => [g.groupId, g]));
+    return groups.map((group) => {
+      const f = failed.get(group);
+      return f ? { group, error: f.error?.message ?? e.message, errorCode: f.errorCode } : { group, error: null };
+    });
   }
 }
 
@@ -369,7 +374,7 @@ export async function deleteGroupOffsets(
   client: KafkaClient,
   group: string,
   partitions: Array<{ topic: string; partition: number }>,
-): Promise<{ error: { code: number; message: string } | null; partitions: Array<{ topic: string; partition: number; error: string | null }> }> {
+): Promise<{ error: { code: number; message: string } | null; partitions: Array<{ topic: string; partition: number; error: string | null; errorCode: number }> }> {
   const cluster = await client.cluster();
   const coordinator = await cluster.findGroupCoordinator({ groupId: group });
   return (await coordinator.connectionPool.send({ ...offsetDelete(group, partitions), requestTimeout: 30_000 })) as Awaited<ReturnType<typeof deleteGroupOffsets>>;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isKafka3 } from '../../src/local/kafka-dist.js';
 import { kfk, sleep, uniqueName } from '../helpers/cli.js';
-import { CLUSTER_KAFKA_VERSION, TOOLS, kafka4Tool, startKafkaTool, type BackgroundTool } from '../helpers/kafka-tools.js';
+import { CLUSTER_KAFKA_VERSION, TOOLS, kafka4Tool, kafkaTool, startKafkaTool, type BackgroundTool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
 const B = ['--bootstrap-server', bootstrap];
@@ -141,5 +141,58 @@ describe.skipIf(KAFKA3)('consumer groups (KIP-848) beside a classic group, as ka
     expect(state).toBe('Empty');
     for (const flags of [[], ['--members'], ['--members', '--verbose'], ['--state', '--verbose'], ['--offsets', '--verbose']]) await compareDescribe(consumerGroup, flags);
     expect(await kfk(['group', 'describe', ...B, '--group', consumerGroup, '--state'])).toMatchObject({ code: 0, stderr: `Consumer group '${consumerGroup}' has no active members.\n` });
+  }, 180_000);
+});
+
+/** Kafka's stdout without its `Error: ...` line (kfk says that on stderr, with exit 1). */
+const withoutErrorLine = (stdout: string) => stdout.replace(/^\nError: [^\n]*\n/, '');
+
+describe.skipIf(KAFKA3)('reset-offsets, delete-offsets and delete on a consumer group, as kafka-consumer-groups does them', () => {
+  it('refused while a member is active; done once the group is empty; the group then reads from the new offsets', async () => {
+    const t = await topicWith('k848r', [6, 4]);
+    const g = uniqueName('k848-reset');
+    const member = javaConsumer(t, g, 'consumer');
+    try {
+      await settled(g, 1, 2);
+      const reset = await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, '--to-earliest', '--execute']);
+      const message = `Assignments can only be reset if the group '${g}' is inactive, but the current state is Stable.`;
+      expect(reset).toMatchObject({ code: 1, stdout: '', stderr: `kfk: ${message}\n` });
+      expect((await groupsTool(['--reset-offsets', '--group', g, '--topic', t, '--to-earliest', '--execute'])).stdout).toContain(`Error: ${message}`);
+
+      const realDel = await groupsTool(['--delete-offsets', '--group', g, '--topic', t]);
+      const ourDel = await kfk(['group', 'delete-offsets', ...B, '--group', g, '--topic', t]);
+      expect(ourDel).toMatchObject({ code: 1, stdout: withoutErrorLine(realDel.stdout), stderr: 'kfk: 2 partition(s) kept their offsets\n' });
+      expect(ourDel.stdout).toContain('Error: org.apache.kafka.common.errors.GroupSubscribedToTopicException: Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.');
+
+      const realGone = await groupsTool(['--delete', '--group', g]);
+      const ourGone = await kfk(['group', 'delete', ...B, '--group', g]);
+      expect(ourGone).toMatchObject({ code: 1, stdout: realGone.stdout.replace(/^\nError: /, '') });
+      expect(ourGone.stdout).toBe(`Deletion of some consumer groups failed:\n* Group '${g}' could not be deleted due to: org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty.\n`);
+    } finally {
+      await member.stop();
+    }
+    // Empty now: the plans are Kafka's, and --execute moves the group.
+    for (const spec of [['--to-earliest'], ['--shift-by', '-3'], ['--to-offset', '2'], ['--to-latest']]) {
+      const ours = await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, ...spec, '--dry-run']);
+      const real = await groupsTool(['--reset-offsets', '--group', g, '--topic', t, ...spec, '--dry-run']);
+      expect({ spec, code: ours.code, stdout: ours.stdout }).toEqual({ spec, code: real.code, stdout: real.stdout });
+    }
+    expect(await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, '--to-offset', '2', '--execute'])).toMatchObject({ code: 0, stderr: '' });
+    await compareDescribe(g, []);
+    // A consumer of the new protocol goes on from there: 4 + 2 records, the first ones skipped.
+    // (--command-property: 4.4 prints a deprecation notice for --consumer-property on stdout.)
+    const read = await kafkaTool(TOOLS.consumer, ['--bootstrap-server', bootstrap, '--topic', t, '--group', g, '--command-property', 'group.protocol=consumer', '--max-messages', '6', '--timeout-ms', '30000']);
+    expect(read.stdout.split('\n').filter(Boolean).sort()).toEqual(['p0-2', 'p0-3', 'p0-4', 'p0-5', 'p1-2', 'p1-3']);
+
+    // delete-offsets: kfk on partition 0, Kafka's tool on partition 1, the same text.
+    const ours = await kfk(['group', 'delete-offsets', ...B, '--group', g, '--topic', `${t}:0`]);
+    const real = await groupsTool(['--delete-offsets', '--group', g, '--topic', `${t}:1`]);
+    expect(ours).toMatchObject({ code: 0, stderr: '' });
+    expect(ours.stdout.replace(/\n(\S+ +)0 /, '\n$11 ')).toBe(real.stdout);
+
+    expect(await kfk(['group', 'delete', ...B, '--group', g])).toMatchObject({ code: 0, stdout: `Deletion of requested consumer groups ('${g}') was successful.\n` });
+    expect(await kfk(['group', 'describe', ...B, '--group', g])).toMatchObject({ code: 1, stderr: `kfk: Consumer group '${g}' does not exist.\n` });
+    const again = await kfk(['group', 'delete', ...B, '--group', g]);
+    expect(again).toMatchObject({ code: 1, stdout: (await groupsTool(['--delete', '--group', g])).stdout.replace(/^\nError: /, '') });
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import type { CommandContext } from '../../context.js';
 import { KfkError } from '../../errors.js';
+import { javaExceptionText } from '../../format/kafka-exceptions.js';
 
 /** kafka-consumer-groups --delete: one request for all named groups; exit 1 if any failed. */
 export async function run(ctx: CommandContext, opts: { group: string[]; output?: string }): Promise<number> {
@@ -12,7 +13,7 @@ export async function run(ctx: CommandContext, opts: { group: string[]; output?:
   else if (failed.length === 0) await ctx.io.out(`Deletion of requested consumer groups (${groups.map((g) => `'${g}'`).join(', ')}) was successful.\n`);
   else {
     const ok = results.filter((r) => !r.error);
-    let text = 'Deletion of some consumer groups failed:\n' + failed.map((r) => `* Group '${r.group}' could not be deleted due to: ${r.error}\n`).join('');
+    let text = 'Deletion of some consumer groups failed:\n' + failed.map((r) => `* Group '${r.group}' could not be deleted due to: ${javaExceptionText(r.errorCode ?? 0, r.error ?? '')}\n`).join('');
     if (ok.length) text += `\nThese consumer groups were deleted successfully: ${ok.map((r) => `'${r.group}'`).join(', ')}\n`;
     await ctx.io.out(text);
   }
