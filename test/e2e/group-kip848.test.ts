@@ -66,10 +66,13 @@ async function compareDescribe(group: string, flags: string[]): Promise<void> {
   expect({ flags, code: ours.code, stdout: ours.stdout }).toEqual({ flags, code: real.code, stdout: real.stdout });
 }
 
-/** The header and the lines of `groups` (in the order printed): what other tests' groups cannot change. */
+/**
+ * The header and the lines of `groups`: what other tests' groups cannot change. Sorted: Kafka's
+ * tool (and kfk) print the groups in the coordinator's order, which changes as groups come and go.
+ */
 const linesOf = (stdout: string, groups: string[]) => {
   const lines = stdout.split('\n');
-  return [lines[0], ...lines.filter((l) => groups.includes(l.split(' ')[0]))];
+  return [lines[0], ...lines.filter((l) => groups.includes(l.split(' ')[0])).sort()];
 };
 
 describe.skipIf(KAFKA3)('consumer groups (KIP-848) beside a classic group, as kafka-consumer-groups shows them', () => {
@@ -113,7 +116,7 @@ describe.skipIf(KAFKA3)('consumer groups (KIP-848) beside a classic group, as ka
       for (let attempt = 0; attempt < 3 && JSON.stringify(ours) !== JSON.stringify(real); attempt++) {
         const r = await groupsTool(['--list', ...flags]);
         const o = await kfk(['group', 'list', ...B, ...flags]);
-        const pick = (out: string) => (flags.length ? linesOf(out, mine) : out.split('\n').filter((l) => mine.includes(l)));
+        const pick = (out: string) => (flags.length ? linesOf(out, mine) : out.split('\n').filter((l) => mine.includes(l)).sort());
         real = { code: r.code, lines: pick(r.stdout) };
         ours = { code: o.code, lines: pick(o.stdout) };
       }
