@@ -287,7 +287,7 @@ complete -c kfk -n "__kfk_at 'kfk consume'" -l include -x -a '(__kfk_names topic
 complete -c kfk -n "__kfk_at 'kfk consume'" -l from-beginning -d 'start at the earliest offset (when no committed offset exists)'
 complete -c kfk -n "__kfk_at 'kfk consume'" -l offset -x -d 'earliest, latest, N (with --partition) or -N (last N per partition)'
 complete -c kfk -n "__kfk_at 'kfk consume'" -l partition -x -d 'consume only this partition'
-complete -c kfk -n "__kfk_at 'kfk consume'" -l group -x -a '(__kfk_names groups)' -d 'join this consumer group and commit offsets'
+complete -c kfk -n "__kfk_at 'kfk consume'" -l group -x -a '(__kfk_names groups)' -d 'join this consumer group and commit offsets (the classic protocol; --consumer-property group.protocol=consumer: KIP-848)'
 complete -c kfk -n "__kfk_at 'kfk consume'" -l max-messages -x -d 'exit after this many records'
 complete -c kfk -n "__kfk_at 'kfk consume'" -l timeout-ms -x -d 'exit when no record arrives for this long'
 complete -c kfk -n "__kfk_at 'kfk consume'" -s e -l exit-at-end -d 'exit after reaching the end offsets as of start'

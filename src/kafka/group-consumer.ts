@@ -91,6 +91,28 @@ function isTransient(err: unknown): boolean {
 }
 
 /**
+ * The topics a member subscribes to: the names given, and those of the cluster that match the
+ * patterns (internal topics left out), sorted; a topic that does not exist is left out, and
+ * when none exists that is an error.
+ */
+export async function subscribedTopicNames(client: KafkaClient, cluster: KafkajsCluster, wanted: Array<string | RegExp>): Promise<string[]> {
+  const names = wanted.filter((t): t is string => typeof t === 'string');
+  const patterns = wanted.filter((t): t is RegExp => t instanceof RegExp);
+  if (patterns.length) {
+    const admin = await client.admin();
+    for (const t of await admin.listTopics()) if (!t.startsWith('__') && patterns.some((p) => p.test(t))) names.push(t);
+  }
+  const topics = [...new Set(names)].sort();
+  await readMetadata(cluster, topics);
+  const missing = topics.filter((t) => (knownTopic(cluster, t)?.partitions.length ?? 0) === 0);
+  if (missing.length && missing.length === topics.length) {
+    if (knownTopic(cluster, missing[0])?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${missing.join(', ')}]`);
+    throw new KfkError(`topic '${missing.join(', ')}' does not exist`);
+  }
+  return topics.filter((t) => !missing.includes(t));
+}
+
+/**
  * Runs until `signal` aborts or `onRecord` returns false. Each record is a view valid during
  * the call; returning false means "this one was taken, no more". After each fetched set,
  * `afterSet` is awaited (output backpressure). Returns after committing the position of every
@@ -130,22 +152,7 @@ export async function runGroupConsumer(
   };
   signal.addEventListener('abort', stop, { once: true });
 
-  const subscribedTopics = async (): Promise<string[]> => {
-    const names = options.topics.filter((t): t is string => typeof t === 'string');
-    const patterns = options.topics.filter((t): t is RegExp => t instanceof RegExp);
-    if (patterns.length) {
-      const admin = await client.admin();
-      for (const t of await admin.listTopics()) if (!t.startsWith('__') && patterns.some((p) => p.test(t))) names.push(t);
-    }
-    const topics = [...new Set(names)].sort();
-    await readMetadata(cluster, topics);
-    const missing = topics.filter((t) => (knownTopic(cluster, t)?.partitions.length ?? 0) === 0);
-    if (missing.length && missing.length === topics.length) {
-      if (knownTopic(cluster, missing[0])?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${missing.join(', ')}]`);
-      throw new KfkError(`topic '${missing.join(', ')}' does not exist`);
-    }
-    return topics.filter((t) => !missing.includes(t));
-  };
+  const subscribedTopics = () => subscribedTopicNames(client, cluster, options.topics);
 
   const commit = async (coordinator: KafkajsBroker, generationId: number): Promise<void> => {
     // Offsets as of now: records handed on while the commit is in flight go into the next one.

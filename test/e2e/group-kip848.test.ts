@@ -4,7 +4,7 @@
 // group on the same cluster.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isKafka3 } from '../../src/local/kafka-dist.js';
-import { kfk, sleep, uniqueName } from '../helpers/cli.js';
+import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
 import { CLUSTER_KAFKA_VERSION, TOOLS, kafka4Tool, kafkaTool, startKafkaTool, type BackgroundTool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
@@ -198,4 +198,127 @@ describe.skipIf(KAFKA3)('reset-offsets, delete-offsets and delete on a consumer 
     const again = await kfk(['group', 'delete', ...B, '--group', g]);
     expect(again).toMatchObject({ code: 1, stdout: (await groupsTool(['--delete', '--group', g])).stdout.replace(/^\nError: /, '') });
   }, 180_000);
+});
+
+/** Produces `n` records per partition: `b<batch>-p<partition>-<i>` (padded with dots to `width`); returns them. */
+async function produceBatch(topic: string, partitions: number, batch: number, n: number, width = 0): Promise<string[]> {
+  const all: string[] = [];
+  for (let p = 0; p < partitions; p++) {
+    const values = Array.from({ length: n }, (_, i) => `b${batch}-p${p}-${i}-`.padEnd(width, '.'));
+    expect((await kfk(['produce', ...B, '--topic', topic, '--partition', String(p)], { input: values.join('\n') + '\n' })).code).toBe(0);
+    all.push(...values);
+  }
+  return all;
+}
+
+/** Waits until the group's members hold these numbers of partitions (sorted), reconciled with their targets. */
+async function waitForSplit(group: string, sizes: number[]): Promise<DescribedJson> {
+  let last = '';
+  for (let i = 0; i < 120; i++) {
+    const r = await kfk(['group', 'describe', ...B, '--group', group, '--members', '-o', 'json']);
+    last = r.stdout + r.stderr;
+    if (r.code === 0) {
+      const d = JSON.parse(r.stdout) as DescribedJson;
+      const held = d.members.map((m) => m.assignment.length).sort();
+      const reconciled = d.members.every((m) => (m.targetAssignment?.length ?? -1) === m.assignment.length);
+      if (d.state === 'Stable' && reconciled && JSON.stringify(held) === JSON.stringify(sizes)) return d;
+    }
+    await sleep(500);
+  }
+  throw new Error(`group ${group} did not reach members with ${sizes.join(', ')} partitions: ${last}`);
+}
+
+/** Waits until the group has committed the log end of every partition (lag 0). */
+async function waitForNoLag(group: string, partitions: number): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 120; i++) {
+    const r = await kfk(['group', 'describe', ...B, '--group', group, '-o', 'json']);
+    last = r.stdout;
+    if (r.code === 0) {
+      const d = JSON.parse(r.stdout) as DescribedJson;
+      if (d.offsets.length === partitions && d.offsets.every((o) => o.lag === 0)) return;
+    }
+    await sleep(500);
+  }
+  throw new Error(`group ${group} kept a lag: ${last}`);
+}
+
+/** Every record exactly once across the runs: { missing: 0, duplicated: 0, unknown: 0 }. */
+function coverage(values: string[], ...runs: string[][]): { missing: number; duplicated: number; unknown: number } {
+  const seen = new Map<string, number>(values.map((v) => [v, 0]));
+  let unknown = 0;
+  for (const v of runs.flat()) {
+    const n = seen.get(v);
+    if (n === undefined) unknown++;
+    else seen.set(v, n + 1);
+  }
+  let missing = 0;
+  let duplicated = 0;
+  for (const n of seen.values()) {
+    if (n === 0) missing++;
+    if (n > 1) duplicated += n - 1;
+  }
+  return { missing, duplicated, unknown };
+}
+
+const printed = (stdout: string) => stdout.split('\n').filter((l) => /^b\d+-p\d+-\d+-\.*$/.test(l));
+
+describe.skipIf(KAFKA3)('consume --group with group.protocol=consumer: a member of the KIP-848 protocol', () => {
+  it('shares the group with a Java consumer: partitions split, a leaving member hands its partitions on, every record printed once', async () => {
+    const t = uniqueName('k848c');
+    expect((await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '4'])).code).toBe(0);
+    const g = uniqueName('k848-share');
+    // 8 MB: more than a pipe holds.
+    const values = await produceBatch(t, 4, 1, 20_000, 100);
+    const asMember = ['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--consumer-property', 'group.protocol=consumer'];
+
+    // kfk alone: all four partitions. Its output is not read for a while: it stops in the middle
+    // of what it fetched, and gives two partitions up there when the Java consumer joins.
+    const first = kfkProcess(asMember);
+    await new Promise<void>((resolve) =>
+      first.child.stdout.once('data', () => {
+        first.child.stdout.pause();
+        resolve();
+      }),
+    );
+    await waitForSplit(g, [4]);
+    // A Java consumer of the same protocol joins: two partitions each.
+    const java = javaConsumer(t, g, 'consumer');
+    let second: ReturnType<typeof kfkProcess> | null = null;
+    try {
+      await waitForSplit(g, [2, 2]);
+      first.child.stdout.resume();
+      // As Kafka's tool sees it, kfk is a member like the Java one.
+      await compareDescribe(g, ['--members', '--verbose']);
+      values.push(...(await produceBatch(t, 4, 2, 300)));
+      await waitForNoLag(g, 4);
+      // kfk leaves (Ctrl-C): the Java consumer takes its partitions from where kfk committed.
+      first.child.kill('SIGINT');
+      const one = await first.done;
+      expect(one.code).toBe(0);
+      await waitForSplit(g, [4]);
+      values.push(...(await produceBatch(t, 4, 3, 300)));
+      // A second kfk joins; then the Java consumer leaves and kfk takes everything.
+      second = kfkProcess(asMember);
+      await waitForSplit(g, [2, 2]);
+      values.push(...(await produceBatch(t, 4, 4, 300)));
+      await waitForNoLag(g, 4);
+      const j = await java.stop();
+      await waitForSplit(g, [4]);
+      values.push(...(await produceBatch(t, 4, 5, 300)));
+      await waitForNoLag(g, 4);
+      second.child.kill('SIGINT');
+      const two = await second.done;
+      expect(two.code).toBe(0);
+      expect(two.stderr).toBe(`Processed a total of ${printed(two.stdout).length} messages\n`);
+      const runs = [printed(one.stdout), printed(j.stdout), printed(two.stdout)];
+      // Each of the three printed records (kfk first, Java, kfk second), and no record twice or never.
+      expect(runs.map((r) => r.length > 0)).toEqual([true, true, true]);
+      expect(coverage(values, ...runs)).toEqual({ missing: 0, duplicated: 0, unknown: 0 });
+    } finally {
+      await java.stop();
+      if (first.child.exitCode === null) first.child.kill('SIGKILL');
+      if (second && second.child.exitCode === null) second.child.kill('SIGKILL');
+    }
+  }, 300_000);
 });

@@ -4,15 +4,19 @@
 //   ListGroups v3-v5 (key 16, flexible): each group's state (v4+) and type (v5+: classic, consumer, ...)
 //   ConsumerGroupDescribe v0-v1 (key 69, flexible): members, epochs, current and target assignments
 //   OffsetFetch v5 (key 9): committed offsets with their leader epoch
+//   ConsumerGroupHeartbeat v0-v1 (key 68, flexible): join, stay in and leave a consumer group
+//   OffsetCommit v9 (key 8, flexible): commits of a consumer group's member (member id and epoch)
 import { kafkajs } from '../kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
 type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const { Encoder } = kafkajs();
 const { Decoder } = kafkajs();
 
 /** Kafka 16-byte UUIDs (topic ids) as Kafka prints them: base64url without padding. */
 export const readUuid = (d: Dec): string => Buffer.from(d.readBytes(16)).toString('base64url');
+const writeUuid = (e: Enc, id: string) => e.writeBuffer(Buffer.from(id, 'base64url'));
 
 // ---- ListGroups v3-v5 ----
 
@@ -215,6 +219,157 @@ export function offsetFetch(group: string, topics: Array<{ topic: string; partit
           });
         });
         return { errorCode: d.readInt16() as number, offsets };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- ConsumerGroupHeartbeat v0-v1 ----
+
+export interface OwnedTopicPartitions {
+  topicId: string;
+  partitions: number[];
+}
+
+export interface HeartbeatRequest {
+  group: string;
+  memberId: string;
+  /** 0 to join, -1 to leave, else the member's current epoch. */
+  memberEpoch: number;
+  rebalanceTimeoutMs: number;
+  /** null: unchanged since the last heartbeat. */
+  subscribedTopicNames: string[] | null;
+  serverAssignor: string | null;
+  /** The partitions the member owns now; null: unchanged. */
+  owned: OwnedTopicPartitions[] | null;
+}
+
+export interface HeartbeatResponse {
+  errorCode: number;
+  errorMessage: string | null;
+  memberId: string | null;
+  memberEpoch: number;
+  heartbeatIntervalMs: number;
+  /** The member's whole assignment when it changed; null otherwise. */
+  assignment: OwnedTopicPartitions[] | null;
+}
+
+export function consumerGroupHeartbeat(r: HeartbeatRequest, version: number): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 68,
+      apiVersion: version,
+      apiName: 'ConsumerGroupHeartbeat',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeUVarInt(0);
+        e.writeUVarIntString(r.group);
+        e.writeUVarIntString(r.memberId);
+        e.writeInt32(r.memberEpoch);
+        e.writeUVarIntString(null); // InstanceId: a dynamic member
+        e.writeUVarIntString(null); // RackId
+        e.writeInt32(r.rebalanceTimeoutMs);
+        if (r.subscribedTopicNames === null) e.writeUVarInt(0);
+        else {
+          e.writeUVarInt(r.subscribedTopicNames.length + 1);
+          for (const t of r.subscribedTopicNames) e.writeUVarIntString(t);
+        }
+        if (version >= 1) e.writeUVarIntString(null); // SubscribedTopicRegex
+        e.writeUVarIntString(r.serverAssignor);
+        if (r.owned === null) e.writeUVarInt(0);
+        else {
+          e.writeUVarInt(r.owned.length + 1);
+          for (const t of r.owned) {
+            writeUuid(e, t.topicId);
+            e.writeUVarInt(t.partitions.length + 1);
+            for (const p of t.partitions) e.writeInt32(p);
+            e.writeUVarInt(0);
+          }
+        }
+        e.writeUVarInt(0);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer): Promise<HeartbeatResponse> => {
+        const d = new Decoder(raw);
+        d.readTaggedFields();
+        d.readInt32();
+        const errorCode = d.readInt16() as number;
+        const errorMessage = d.readUVarIntString() as string | null;
+        const memberId = d.readUVarIntString() as string | null;
+        const memberEpoch = d.readInt32() as number;
+        const heartbeatIntervalMs = d.readInt32() as number;
+        let assignment: OwnedTopicPartitions[] | null = null;
+        if (d.readInt8() === 1) {
+          assignment = (d.readUVarIntArray((t: Dec): OwnedTopicPartitions => {
+            const topicId = readUuid(t);
+            const partitions = (t.readUVarIntArray((p: Dec) => p.readInt32() as number) ?? []) as number[];
+            t.readTaggedFields();
+            return { topicId, partitions };
+          }) ?? []) as OwnedTopicPartitions[];
+          d.readTaggedFields();
+        }
+        d.readTaggedFields();
+        return { errorCode, errorMessage, memberId, memberEpoch, heartbeatIntervalMs, assignment };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- OffsetCommit v9 ----
+
+/** Commits as a member of a consumer group: its id and epoch; per-partition error codes come back. */
+export function offsetCommit(group: string, memberId: string, memberEpoch: number, offsets: Array<{ topic: string; partition: number; offset: number }>): ProtocolRequest {
+  const byTopic = new Map<string, Array<{ partition: number; offset: number }>>();
+  for (const o of offsets) (byTopic.get(o.topic) ?? byTopic.set(o.topic, []).get(o.topic)!).push(o);
+  return {
+    request: {
+      apiKey: 8,
+      apiVersion: 9,
+      apiName: 'OffsetCommit',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeUVarInt(0);
+        e.writeUVarIntString(group);
+        e.writeInt32(memberEpoch);
+        e.writeUVarIntString(memberId);
+        e.writeUVarIntString(null); // GroupInstanceId
+        e.writeUVarInt(byTopic.size + 1);
+        for (const [topic, ps] of byTopic) {
+          e.writeUVarIntString(topic);
+          e.writeUVarInt(ps.length + 1);
+          for (const p of ps) {
+            e.writeInt32(p.partition);
+            e.writeInt64(p.offset);
+            e.writeInt32(-1); // CommittedLeaderEpoch
+            e.writeUVarIntString(''); // CommittedMetadata
+            e.writeUVarInt(0);
+          }
+          e.writeUVarInt(0);
+        }
+        e.writeUVarInt(0);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readTaggedFields();
+        d.readInt32();
+        const out: Array<{ topic: string; partition: number; errorCode: number }> = [];
+        d.readUVarIntArray((t: Dec) => {
+          const topic = t.readUVarIntString() as string;
+          t.readUVarIntArray((p: Dec) => {
+            out.push({ topic, partition: p.readInt32(), errorCode: p.readInt16() });
+            p.readTaggedFields();
+          });
+          t.readTaggedFields();
+        });
+        d.readTaggedFields();
+        return out;
       },
       parse: async (data: unknown) => data,
     },
