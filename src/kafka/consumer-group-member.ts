@@ -46,9 +46,7 @@ const FENCED = new Set([UNKNOWN_MEMBER_ID, FENCED_MEMBER_EPOCH]);
 
 /** The one-line error for a cluster without the consumer group protocol. */
 export function unsupportedProtocol(): KfkError {
-  return new KfkError('cannot use group.protocol=consumer: the cluster does not support the consumer group protocol (KIP-848, Kafka 4.0 or later)', {
-    hint: 'leave group.protocol out (or set it to classic) to join with the classic protocol',
-  });
+  return new KfkError('cannot use group.protocol=consumer: the cluster does not support the consumer group protocol (KIP-848, Kafka 4.0 or later)');
 }
 
 /** Whether a broker offers ConsumerGroupHeartbeat (its ApiVersions answer). */

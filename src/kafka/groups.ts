@@ -15,6 +15,7 @@ export const GROUP_TYPES = ['Classic', 'Consumer'] as const;
 export const GROUP_STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'] as const;
 
 const GROUP_ID_NOT_FOUND = 69;
+const UNSUPPORTED_VERSION = 35;
 const GROUP_AUTHORIZATION_FAILED = 30;
 /** The coordinator is loading or moved: ask again. */
 const COORDINATOR_BUSY = new Set([14, 15, 16]);
@@ -194,9 +195,10 @@ async function describeGroupUnchecked(client: KafkaClient, group: string): Promi
   const cluster = await client.cluster();
   const meta = (await cluster.findGroupCoordinatorMetadata({ groupId: group })) as { coordinator: { nodeId: number; host: string; port: number } };
   const coordinator = { id: meta.coordinator.nodeId, host: meta.coordinator.host, port: meta.coordinator.port };
-  // A consumer group first; the coordinator answers GROUP_ID_NOT_FOUND for a classic group (or none).
+  // A consumer group first; the coordinator answers GROUP_ID_NOT_FOUND for a classic group (or
+  // none), and a cluster without consumer groups UNSUPPORTED_VERSION or nothing.
   const [described] = await consumerDescribe(client, await cluster.findBroker({ nodeId: coordinator.id }), [group]);
-  if (described && described.errorCode !== GROUP_ID_NOT_FOUND) {
+  if (described && described.errorCode !== GROUP_ID_NOT_FOUND && described.errorCode !== UNSUPPORTED_VERSION) {
     if (described.errorCode === GROUP_AUTHORIZATION_FAILED) throw await notAuthorized(group);
     if (described.errorCode) throw brokerError(described.errorCode, described.errorMessage);
     const tps = (a: DescribedConsumerGroup['members'][number]['assignment']) => a.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topic, partition })));

@@ -322,3 +322,18 @@ describe.skipIf(KAFKA3)('consume --group with group.protocol=consumer: a member 
     }
   }, 300_000);
 });
+
+describe.runIf(KAFKA3)('group.protocol=consumer on a cluster without it (Kafka 3.x)', () => {
+  it('consume --group says in one line that the cluster does not support it, and exits 1', async () => {
+    const t = await topicWith('k848old', [3]);
+    const g = uniqueName('k848-old');
+    const r = await kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--consumer-property', 'group.protocol=consumer', '--timeout-ms', '5000']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    // The error, then the consumer's usual summary (as after any error).
+    expect(r.stderr).toBe('kfk: cannot use group.protocol=consumer: the cluster does not support the consumer group protocol (KIP-848, Kafka 4.0 or later)\nProcessed a total of 0 messages\n');
+    // The classic protocol, as without the property.
+    const classic = await kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--consumer-property', 'group.protocol=classic', '--max-messages', '3']);
+    expect(classic).toMatchObject({ code: 0, stdout: 'p0-0\np0-1\np0-2\n' });
+  }, 60_000);
+});
