@@ -11,8 +11,10 @@ if (!existsSync(built)) {
   process.exit(1);
 }
 const { generateCompletion } = await import(pathToFileURL(built).href);
+const { buildProgram } = await import(pathToFileURL(join(root, 'dist/cli/program.js')).href);
+const program = buildProgram('0.0.0', () => async () => undefined);
 mkdirSync(join(root, 'completions'), { recursive: true });
 for (const [shell, file] of [['bash', 'kfk.bash'], ['zsh', '_kfk'], ['fish', 'kfk.fish']]) {
-  writeFileSync(join(root, 'completions', file), generateCompletion(shell));
+  writeFileSync(join(root, 'completions', file), generateCompletion(shell, program));
   console.log(`completions/${file}`);
 }

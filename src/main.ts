@@ -1,15 +1,13 @@
 // Process wiring: argv in, exit code out. Signals, a closed stdout and every error end here.
 import { readFileSync } from 'node:fs';
-import { CommanderError, type Command } from 'commander';
-import { TOP_LEVEL_COMMANDS, buildProgram } from './cli.js';
-import { CommandContext } from './context.js';
+import { CommanderError } from 'commander';
+import { TOP_LEVEL_COMMANDS, buildProgram } from './cli/program.js';
+import { CommandContext } from './cli/context.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, KfkError, errorMessage } from './errors.js';
-import { processIO } from './io.js';
+import { processIO } from './cli/io.js';
 import type { ConnectionFlags } from './config/resolve.js';
 import type { Translation } from './compat/kafka-scripts.js';
 import type { KafkaMajor } from './kafka/client.js';
-
-export type CommandRun = (ctx: CommandContext, opts: Record<string, unknown>, command: Command) => Promise<number | void>;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -111,7 +109,8 @@ export async function main(argv: string[]): Promise<void> {
   let code = EXIT_OK;
   const program = buildProgram(
     packageVersion(),
-    (module) => async (opts, command) => {
+    (load) => async (opts, command) => {
+      // Every command that talks to Kafka has the connection flags (src/cli/flags.ts).
       const flags = opts as ConnectionFlags & { color?: boolean };
       verbose ||= Boolean(flags.verbose);
       const io = processIO(flags.color === false);
@@ -122,7 +121,7 @@ export async function main(argv: string[]): Promise<void> {
       };
       current = ctx;
       try {
-        const mod = (await import(`./commands/${module}.js`)) as { run: CommandRun };
+        const mod = await load();
         const result = await mod.run(ctx, opts, command);
         code = typeof result === 'number' ? result : EXIT_OK;
       } finally {

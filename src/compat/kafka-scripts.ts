@@ -2,7 +2,7 @@
 // kafka-console-consumer; 3.x and 4.x spellings) translated to kfk commands, which print
 // Kafka's text. `kfk compat kafka-topics --list ...` and the kfk-kafka-* bins use this.
 import { UsageError } from '../errors.js';
-import { MissingTopicsError } from '../format/topic-pattern.js';
+import { MissingTopicsError } from '../kafka/missing-topics.js';
 import type { KafkaMajor } from '../kafka/client.js';
 
 export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer'] as const;

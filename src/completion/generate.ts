@@ -3,8 +3,7 @@
 // subcommand names, the flags of the command typed so far, fixed flag values (codecs, acks,
 // formats, ...), files for <file>/<path> values and, for --topic/--include/--group, the names the
 // configured cluster reports (`kfk __complete topics|groups`, which is quick or silent).
-import type { Command, Option } from 'commander';
-import { buildProgram } from '../cli.js';
+import type { AnyCommand as Command, Option } from '../cli/commander.js';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 export const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
@@ -56,9 +55,9 @@ function walk(cmd: Command, key: string, out: Node[]): void {
   for (const c of subs) walk(c, `${key} ${c.name()}`, out);
 }
 
-function commandNodes(): Node[] {
+function commandNodes(program: Command): Node[] {
   const nodes: Node[] = [];
-  walk(buildProgram('0.0.0', () => async () => undefined), 'kfk', nodes);
+  walk(program, 'kfk', nodes);
   return nodes;
 }
 
@@ -244,8 +243,9 @@ function fish(nodes: Node[]): string {
 }
 
 /** The completion script for a shell; the same command tree always gives the same bytes. */
-export function generateCompletion(shell: Shell): string {
-  const nodes = commandNodes();
+/** The script for `shell`, from the whole command tree (`program`, as buildProgram makes it). */
+export function generateCompletion(shell: Shell, program: Command): string {
+  const nodes = commandNodes(program);
   if (shell === 'bash') return bash(nodes);
   if (shell === 'zsh') return zsh(nodes);
   if (shell === 'fish') return fish(nodes);

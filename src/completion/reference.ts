@@ -1,6 +1,6 @@
 // The command reference in docs/reference.md, generated from the same command tree as --help.
-import type { Command } from 'commander';
-import { buildProgram } from '../cli.js';
+import type { AnyCommand as Command } from '../cli/commander.js';
+import { buildProgram } from '../cli/program.js';
 
 function helpOf(cmd: Command): string {
   // addHelpText('after', ...) is printed by outputHelp, not helpInformation: capture both.

@@ -122,18 +122,17 @@ export async function groupOffsetsTable(rows: GroupOffsetRow[], style: TableStyl
   return t + `Total lag: ${total ? style.warn(String(total)) : '0'}\n`;
 }
 
-export function groupOffsetsJson(d: GroupDescription, rows: GroupOffsetRow[]): string {
-  return (
-    JSON.stringify({
-      group: d.group,
-      type: d.type,
-      state: d.state,
-      protocolType: d.protocolType,
-      protocol: d.protocol,
-      coordinator: d.coordinator,
-      totalLag: rows.reduce((n, r) => n + (r.lag ?? 0), 0),
-      members: d.members,
-      offsets: rows.map(({ group: _g, ...r }) => r),
-    }) + '\n'
-  );
+/** The JSON document of `kfk group describe -o json`: the offsets with the total lag. */
+export function groupOffsetsJson(d: GroupDescription, rows: GroupOffsetRow[]): unknown {
+  return {
+    group: d.group,
+    type: d.type,
+    state: d.state,
+    protocolType: d.protocolType,
+    protocol: d.protocol,
+    coordinator: d.coordinator,
+    totalLag: rows.reduce((n, r) => n + (r.lag ?? 0), 0),
+    members: d.members,
+    offsets: rows.map(({ group: _g, ...r }) => r),
+  };
 }

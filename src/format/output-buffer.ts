@@ -3,7 +3,7 @@
 // 256 kB chunks, which are reused once stdout has written them (writes to a pipe complete later,
 // in the event loop): printing a million records allocates a few chunks, not a million views,
 // and keeps no fetch response alive.
-import type { IO } from '../io.js';
+import type { IO } from '../cli/io.js';
 import { copyRange } from '../bytes.js';
 
 /**

@@ -5,19 +5,12 @@
 // key repeats.
 import { isUtf8 } from 'node:buffer';
 import { KfkError } from '../errors.js';
+import type { DecodedRecord } from '../kafka/records/decoder.js';
 
 export type BinaryEncoding = 'utf8' | 'base64' | 'hex';
 
-export interface JsonRecordIn {
-  topic: string;
-  partition: number;
-  offset: number;
-  timestamp: number;
-  timestampType: 0 | 1;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: [string, Buffer | null][];
-}
+/** A record as kfk prints it: the one record shape (records/decoder.ts). */
+export type JsonRecordIn = DecodedRecord;
 
 function encodeBytes(b: Buffer, enc: BinaryEncoding): { text: string; enc: BinaryEncoding } {
   if (enc === 'utf8') return isUtf8(b) ? { text: b.toString('utf8'), enc } : { text: b.toString('base64'), enc: 'base64' };

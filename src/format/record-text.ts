@@ -3,6 +3,7 @@
 // ended by line.separator. Formatter properties: print.timestamp, print.key, print.offset,
 // print.partition, print.headers, print.value, key.separator, line.separator,
 // headers.separator, null.literal.
+import type { DecodedRecord } from '../kafka/records/decoder.js';
 export interface TextFormat {
   timestamp: boolean;
   key: boolean;
@@ -44,15 +45,8 @@ export function isValueOnly(f: TextFormat): boolean {
   return f.value && !f.timestamp && !f.key && !f.offset && !f.partition && !f.headers;
 }
 
-export interface TextRecord {
-  partition: number;
-  offset: number;
-  timestamp: number;
-  timestampType: 0 | 1;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: [string, Buffer | null][];
-}
+/** A record as Kafka's formatter prints it (the topic is not printed). */
+export type TextRecord = Omit<DecodedRecord, 'topic'>;
 
 export function formatRecordText(r: TextRecord, f: TextFormat): Buffer[] {
   const parts: Buffer[] = [];

@@ -96,29 +96,24 @@ export function describeText(views: DescribeView[]): string {
   return out;
 }
 
-export function describeJson(views: DescribeView[]): string {
-  return (
-    JSON.stringify(
-      views.map((v) => ({
-        topic: v.topic.name,
-        topicId: v.topic.topicId,
-        internal: Boolean(v.topic.internal),
-        partitionCount: v.topic.partitions.length,
-        replicationFactor: v.replicationFactor,
-        configs: Object.fromEntries(v.overrides.map((c) => [c.name, c.value])),
-        partitions: v.partitions.map((p) => ({
-          partition: p.partition,
-          leader: p.leader >= 0 ? p.leader : -1,
-          replicas: p.replicas,
-          isr: p.isr,
-          elr: p.elr,
-          lastKnownElr: p.lastKnownElr,
-        })),
-      })),
-      null,
-      2,
-    ) + '\n'
-  );
+/** The JSON document of `kfk topic describe -o json` (printed indented). */
+export function describeJson(views: DescribeView[]): unknown {
+  return views.map((v) => ({
+    topic: v.topic.name,
+    topicId: v.topic.topicId,
+    internal: Boolean(v.topic.internal),
+    partitionCount: v.topic.partitions.length,
+    replicationFactor: v.replicationFactor,
+    configs: Object.fromEntries(v.overrides.map((c) => [c.name, c.value])),
+    partitions: v.partitions.map((p) => ({
+      partition: p.partition,
+      leader: p.leader >= 0 ? p.leader : -1,
+      replicas: p.replicas,
+      isr: p.isr,
+      elr: p.elr,
+      lastKnownElr: p.lastKnownElr,
+    })),
+  }));
 }
 
 export interface TableStyle {

@@ -1,4 +1,4 @@
-import { KfkError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 /**
  * --topic for create, describe, delete (and list, alter): a comma-separated list of names or
@@ -49,18 +49,4 @@ export function unmatchedPatterns(arg: string, names: string[]): string[] {
     const m = one(p);
     return !names.some(m);
   });
-}
-
-/** Kafka's wording for a missing topic, for one or several. */
-export function missingTopicsMessage(missing: string[]): string {
-  return missing.length === 1 ? `Topic '${missing[0]}' does not exist as expected` : `Topics ${missing.map((m) => `'${m}'`).join(', ')} do not exist as expected`;
-}
-
-/** Named topics (or patterns) that match no topic; `topics` keeps them for the drop-ins' wording. */
-export class MissingTopicsError extends KfkError {
-  readonly topics: string[];
-  constructor(topics: string[]) {
-    super(missingTopicsMessage(topics));
-    this.topics = topics;
-  }
 }

@@ -92,8 +92,10 @@ export async function runConsumerGroupMember(
   const committed = new Map<string, number>();
   /** The partitions this member owns now: the ones fetched, handed on and committed. */
   const owned = new Map<string, Owned>();
+  /** Topics deleted while they were read, and those that were there at some join. */
   const gone = new Set<string>();
-  let topics = await subscribedTopicNames(client, cluster, options.topics);
+  const subscribed = new Set<string>();
+  let topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
   await cluster.addMultipleTargetTopics(topics);
   const names = new Map<string, string>();
 
@@ -289,7 +291,7 @@ export async function runConsumerGroupMember(
           log?.(`consume: the coordinator fenced this member (${res.errorMessage ?? errorName(code)}): joining again`);
           dropAll();
           if (version === 0) memberId = '';
-          topics = await subscribedTopicNames(client, cluster, options.topics);
+          topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
           await pause(Math.min(100 * failures, 2000));
           continue;
         }

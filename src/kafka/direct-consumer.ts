@@ -3,11 +3,18 @@
 // `console-consumer-<random>` group for this).
 import { KfkError } from '../errors.js';
 import type { KafkaClient } from './client.js';
-import type { StartSpec } from '../commands/consume.js';
 import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey, type TopicPartitions } from './offsets.js';
 import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from './metadata.js';
 import type { FetcherOptions } from './fetcher.js';
+
+/** Where each partition starts when no group offset applies. */
+export type StartSpec =
+  | { kind: 'earliest' }
+  | { kind: 'latest' }
+  | { kind: 'offset'; offset: number }
+  | { kind: 'last'; count: number }
+  | { kind: 'time'; timestamp: number };
 
 export interface DirectOptions {
   topic?: string;

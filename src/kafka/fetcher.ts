@@ -19,6 +19,7 @@ import { fetchRequest, fetchVersion, type FetchPartitionResult } from './protoco
 import type { DecodeOptions } from './records/decoder.js';
 import { readInt64 } from './records/encoder.js';
 import { NO_LEADER, UNKNOWN_TOPIC_OR_PARTITION, knownLeader, knownTopic } from './metadata.js';
+import { ERRORS, codes } from './error-codes.js';
 
 /**
  * One partition's records from a Fetch response, undecoded: the caller decodes them
@@ -65,8 +66,8 @@ interface RoundResult {
   error?: Error;
 }
 
-const LEADER_ERRORS = new Set([3, 5, 6, 9, 56, 74, 75, 100]);
-const OFFSET_OUT_OF_RANGE = 1;
+const LEADER_ERRORS = codes('leader');
+const OFFSET_OUT_OF_RANGE = ERRORS.OFFSET_OUT_OF_RANGE.code;
 
 /** Offset after the last complete batch of a record set, from the batch headers only. */
 function scanNextOffset(set: Buffer, from: number): number {
@@ -261,7 +262,7 @@ export class PartitionFetcher {
             refresh = true;
             continue;
           }
-          if (r.errorCode === 29) throw new KfkError(`not authorized to read topic '${r.topic}'`);
+          if (r.errorCode === ERRORS.TOPIC_AUTHORIZATION_FAILED.code) throw new KfkError(`not authorized to read topic '${r.topic}'`);
           if (r.errorCode !== 0) throw new KfkError(`fetch from ${r.topic}-${r.partition} failed: error code ${r.errorCode}`);
           const from = p.offset;
           p.offset = scanNextOffset(r.records, from);

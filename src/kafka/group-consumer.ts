@@ -93,9 +93,17 @@ function isTransient(err: unknown): boolean {
 /**
  * The topics a member subscribes to: the names given, and those of the cluster that match the
  * patterns (internal topics left out), sorted; a topic that does not exist is left out, and
- * when none exists that is an error.
+ * when none exists that is an error. `seen` carries the member's topics from one join to the
+ * next: a subscribed topic that is missing now was deleted while it was read (it goes into
+ * `gone`), and when only such topics are left, the error says so.
  */
-export async function subscribedTopicNames(client: KafkaClient, cluster: KafkajsCluster, wanted: Array<string | RegExp>): Promise<string[]> {
+export async function subscribedTopicNames(
+  client: KafkaClient,
+  cluster: KafkajsCluster,
+  wanted: Array<string | RegExp>,
+  seen: { subscribed: Set<string>; gone: Set<string> } = { subscribed: new Set(), gone: new Set() },
+): Promise<string[]> {
+  const { subscribed, gone } = seen;
   const names = wanted.filter((t): t is string => typeof t === 'string');
   const patterns = wanted.filter((t): t is RegExp => t instanceof RegExp);
   if (patterns.length) {
@@ -105,11 +113,15 @@ export async function subscribedTopicNames(client: KafkaClient, cluster: Kafkajs
   const topics = [...new Set(names)].sort();
   await readMetadata(cluster, topics);
   const missing = topics.filter((t) => (knownTopic(cluster, t)?.partitions.length ?? 0) === 0);
+  for (const t of missing) if (subscribed.has(t)) gone.add(t);
   if (missing.length && missing.length === topics.length) {
     if (knownTopic(cluster, missing[0])?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${missing.join(', ')}]`);
+    if (missing.every((t) => gone.has(t))) throw new KfkError(`topic '${missing.join(', ')}' was deleted while it was read`);
     throw new KfkError(`topic '${missing.join(', ')}' does not exist`);
   }
-  return topics.filter((t) => !missing.includes(t));
+  const present = topics.filter((t) => !missing.includes(t));
+  for (const t of present) subscribed.add(t);
+  return present;
 }
 
 /**
@@ -139,8 +151,9 @@ export async function runGroupConsumer(
   const committed = new Map<string, number>();
   /** Partitions of this generation whose start position is known: the ones committed. */
   let owned = new Set<string>();
-  /** Topics deleted while they were read. */
+  /** Topics deleted while they were read, and those that were there at some join. */
   const gone = new Set<string>();
+  const subscribed = new Set<string>();
 
   const { PartitionFetcher } = await import('./fetcher.js');
   let fetcher: InstanceType<typeof PartitionFetcher> | null = null;
@@ -152,7 +165,7 @@ export async function runGroupConsumer(
   };
   signal.addEventListener('abort', stop, { once: true });
 
-  const subscribedTopics = () => subscribedTopicNames(client, cluster, options.topics);
+  const subscribedTopics = () => subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
 
   const commit = async (coordinator: KafkajsBroker, generationId: number): Promise<void> => {
     // Offsets as of now: records handed on while the commit is in flight go into the next one.

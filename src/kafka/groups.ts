@@ -5,6 +5,8 @@
 // ConsumerGroupDescribe, asked first as Kafka's admin client does).
 import { kafkajs } from './kafkajs.js';
 import type { KafkaClient, KafkajsBroker } from './client.js';
+import { isConnectionError } from './failures.js';
+import { readMetadata } from './metadata.js';
 import { brokerError, offsetDelete } from './protocol/admin-requests.js';
 import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from './protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
@@ -79,12 +81,30 @@ export interface GroupOffsetRow {
 }
 
 /**
+ * A coordinator that does not answer (its broker died a moment ago, and the group moves to
+ * another once the cluster notices) is asked again, with fresh metadata, for up to the
+ * command's timeout.
+ */
+async function coordinatorRetried<T>(client: KafkaClient, step: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + client.options.requestTimeout;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
+    try {
+      return await step();
+    } catch (err) {
+      if (!isConnectionError(err) || Date.now() + wait >= deadline) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+      await (await client.cluster()).refreshMetadata().catch(() => undefined);
+    }
+  }
+}
+
+/**
  * kafkajs reports a group the user may not access as "Failed to find group coordinator" after
  * its retries: ask FindCoordinator once more directly to name the real reason.
  */
 export async function groupAccess<T>(client: KafkaClient, group: string, step: () => Promise<T>): Promise<T> {
   try {
-    return await step();
+    return await coordinatorRetried(client, step);
   } catch (err) {
     if ((err as Error).name !== 'KafkaJSGroupCoordinatorNotFound') throw err;
     try {
@@ -115,45 +135,66 @@ const maxVersion = (broker: KafkajsBroker, apiKey: number): number => (broker.ve
 
 /**
  * kafka-consumer-groups --list: the groups of protocol type `consumer` (or none, a group that
- * only has offsets) from every broker, in the order the brokers list them (Kafka's tool prints
- * them unsorted). `withProtocol` also describes each group for its assignment strategy.
+ * only has offsets) from a ListGroups to each live broker, in the order the brokers list them
+ * (Kafka's tool prints them unsorted). A broker that does not answer (it died a moment ago and
+ * the metadata still names it) is reported through `onUnreachable`, and the groups of the others
+ * are listed. `withProtocol` also describes each group for its assignment strategy; a group
+ * whose state or strategy cannot be read now shows 'Unknown' and no strategy.
  */
-export async function listGroups(client: KafkaClient, opts: { withProtocol?: boolean } = {}): Promise<GroupListing[]> {
+export async function listGroups(
+  client: KafkaClient,
+  opts: { withProtocol?: boolean; onUnreachable?: (nodeId: number, why: string) => void } = {},
+): Promise<GroupListing[]> {
   const cluster = await client.cluster();
-  const ids = ((cluster.brokerPool.metadata?.brokers ?? []) as Array<{ nodeId: number }>).map((b) => b.nodeId).sort((a, b) => a - b);
+  const { brokers } = await readMetadata(cluster);
+  const ids = brokers.map((b) => b.nodeId).sort((a, b) => a - b);
   const perBroker = await Promise.all(
-    ids.map(async (nodeId) => {
-      const broker = await cluster.findBroker({ nodeId });
-      const version = Math.min(5, maxVersion(broker, 16));
-      if (version < 3) {
-        // Before Kafka 2.4 (no flexible ListGroups): kafkajs' own request.
-        const { groups } = (await broker.listGroups()) as { groups: Array<{ groupId: string; protocolType: string }> };
-        return groups.map((g): ListedGroup => ({ group: g.groupId, protocolType: g.protocolType, state: null, type: null }));
+    ids.map(async (nodeId): Promise<ListedGroup[]> => {
+      try {
+        const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
+        const version = Math.min(5, maxVersion(broker, 16));
+        if (version < 3) {
+          // Before Kafka 2.4 (no flexible ListGroups): kafkajs' own request.
+          const { groups } = (await broker.listGroups()) as { groups: Array<{ groupId: string; protocolType: string }> };
+          return groups.map((g): ListedGroup => ({ group: g.groupId, protocolType: g.protocolType, state: null, type: null }));
+        }
+        const res = await sendRetrying(
+          () => broker.connectionPool.send({ ...listGroupsRequest(version), requestTimeout: client.options.requestTimeout }) as Promise<{ errorCode: number; groups: ListedGroup[] }>,
+          (r) => COORDINATOR_BUSY.has(r.errorCode),
+        );
+        if (res.errorCode) throw brokerError(res.errorCode, null);
+        return res.groups;
+      } catch (err) {
+        if (!isConnectionError(err)) throw err;
+        opts.onUnreachable?.(nodeId, (err as Error).message);
+        return [];
       }
-      const res = (await sendRetrying(
-        () => broker.connectionPool.send({ ...listGroupsRequest(version), requestTimeout: client.options.requestTimeout }) as Promise<{ errorCode: number; groups: ListedGroup[] }>,
-        (r) => COORDINATOR_BUSY.has(r.errorCode),
-      ));
-      if (res.errorCode) throw brokerError(res.errorCode, null);
-      return res.groups;
     }),
   );
-  const listings: GroupListing[] = perBroker
-    .flat()
+  const unique = [...new Map(perBroker.flat().map((g) => [g.group, g])).values()];
+  const listings: GroupListing[] = unique
     .filter((g) => g.protocolType === '' || g.protocolType === 'consumer')
     .map((g) => ({ group: g.group, type: canonical(GROUP_TYPES, g.type, 'Unknown'), state: canonical(GROUP_STATES, g.state, 'Unknown'), protocolType: g.protocolType }));
-  if (opts.withProtocol && listings.length) {
-    const consumer = listings.filter((g) => g.type === 'Consumer').map((g) => g.group);
-    const classic = listings.filter((g) => g.type !== 'Consumer').map((g) => g.group);
-    const protocols = new Map<string, { state: string; protocol: string }>();
+  // A broker before ListGroups v4 gives no state: it is described, as it is for --protocol.
+  const toDescribe = listings.filter((g) => opts.withProtocol || g.state === 'Unknown');
+  if (toDescribe.length) {
+    const consumer = toDescribe.filter((g) => g.type === 'Consumer').map((g) => g.group);
+    const classic = toDescribe.filter((g) => g.type !== 'Consumer').map((g) => g.group);
+    const described = new Map<string, { state: string; protocol: string }>();
     if (classic.length) {
       const admin = await client.admin();
-      for (const g of (await admin.describeGroups(classic)).groups) protocols.set(g.groupId, { state: g.state, protocol: g.protocol });
+      const describe = (ids: string[]) => admin.describeGroups(ids).then((d) => d.groups);
+      // One coordinator that does not answer must not hide the state of the others' groups.
+      const groups = await describe(classic).catch(async () => (await Promise.all(classic.map((g) => describe([g]).catch(() => [])))).flat());
+      for (const g of groups) described.set(g.groupId, { state: g.state, protocol: g.protocol });
     }
-    for (const g of await describeConsumerGroups(client, consumer)) if (!g.errorCode) protocols.set(g.group, { state: canonical(GROUP_STATES, g.state, 'Unknown'), protocol: g.assignorName });
+    if (consumer.length) {
+      const groups = await describeConsumerGroups(client, consumer).catch(async () => (await Promise.all(consumer.map((g) => describeConsumerGroups(client, [g]).catch(() => [])))).flat());
+      for (const g of groups) if (!g.errorCode) described.set(g.group, { state: canonical(GROUP_STATES, g.state, 'Unknown'), protocol: g.assignorName });
+    }
     for (const l of listings) {
-      const d = protocols.get(l.group);
-      l.protocol = d?.protocol ?? '';
+      const d = described.get(l.group);
+      if (opts.withProtocol) l.protocol = d?.protocol ?? '';
       if (l.state === 'Unknown' && d) l.state = d.state;
     }
   }
@@ -259,11 +300,13 @@ export interface CommittedOffset extends PartitionOffset {
 /** Committed offsets of the group, for every partition it has committed for, sorted. */
 export async function committedOffsets(client: KafkaClient, group: string): Promise<CommittedOffset[]> {
   const cluster = await client.cluster();
-  const coordinator: KafkajsBroker = await groupAccess(client, group, () => cluster.findGroupCoordinator({ groupId: group }));
-  const res = await sendRetrying(
-    () => coordinator.connectionPool.send({ ...offsetFetch(group, null), requestTimeout: client.options.requestTimeout }) as Promise<{ errorCode: number; offsets: FetchedOffset[] }>,
-    (r) => COORDINATOR_BUSY.has(r.errorCode),
-  );
+  const res = await groupAccess(client, group, async () => {
+    const coordinator: KafkajsBroker = await cluster.findGroupCoordinator({ groupId: group });
+    return sendRetrying(
+      () => coordinator.connectionPool.send({ ...offsetFetch(group, null), requestTimeout: client.options.requestTimeout }) as Promise<{ errorCode: number; offsets: FetchedOffset[] }>,
+      (r) => COORDINATOR_BUSY.has(r.errorCode),
+    );
+  });
   if (res.errorCode === GROUP_AUTHORIZATION_FAILED) throw await notAuthorized(group);
   if (res.errorCode) throw brokerError(res.errorCode, null);
   const bad = res.offsets.find((o) => o.errorCode);

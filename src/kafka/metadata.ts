@@ -9,12 +9,12 @@
 // leader has `leader: -1`, a topic the broker does not know (or was deleted, or may not be seen)
 // carries its topic error code and no partitions. Each command decides what these mean for it.
 
+import { ERRORS } from './error-codes.js';
+
 export const NO_LEADER = -1;
 
-export const UNKNOWN_TOPIC_OR_PARTITION = 3;
-export const LEADER_NOT_AVAILABLE = 5;
-export const REPLICA_NOT_AVAILABLE = 9;
-export const TOPIC_AUTHORIZATION_FAILED = 29;
+export const UNKNOWN_TOPIC_OR_PARTITION = ERRORS.UNKNOWN_TOPIC_OR_PARTITION.code;
+export const TOPIC_AUTHORIZATION_FAILED = ERRORS.TOPIC_AUTHORIZATION_FAILED.code;
 
 export interface PartitionState {
   partition: number;
@@ -117,6 +117,8 @@ export interface MetadataSource {
   brokerPool: { metadata: RawMetadata | null };
   refreshMetadata(topics?: string[]): Promise<void>;
   addMultipleTargetTopics(topics: string[]): Promise<void>;
+  /** The topics kafkajs asks metadata for. */
+  targetTopics?: Set<string>;
 }
 
 /** What the last Metadata answer on this connection said (no request). */
@@ -142,8 +144,10 @@ export function knownLeader(cluster: MetadataSource, topic: string, partition: n
  * answer. Only a failure to reach any broker throws; every broker answer is data.
  */
 export async function readMetadata(cluster: MetadataSource, topics: string[] = []): Promise<ClusterState> {
+  const before = cluster.targetTopics?.size;
+  // kafkajs asks again only when the set of followed topics grew: then once is enough.
   if (topics.length) await cluster.addMultipleTargetTopics(topics);
-  else await cluster.refreshMetadata();
+  if (!topics.length || cluster.targetTopics?.size === before) await cluster.refreshMetadata();
   return knownMetadata(cluster);
 }
 

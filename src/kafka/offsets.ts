@@ -3,6 +3,7 @@
 import type { KafkaClient, KafkajsBroker } from './client.js';
 import { brokerError } from './protocol/admin-requests.js';
 import { kafkajs } from './kafkajs.js';
+import { codes } from './error-codes.js';
 import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, knownLeader, knownTopic, readMetadata } from './metadata.js';
 
 export const LATEST = -1;
@@ -104,14 +105,14 @@ export async function listOffsetsOf(
 }
 
 /** Answers that mean "ask the partition's new leader, later": NOT_LEADER_OR_FOLLOWER, LEADER_NOT_AVAILABLE, ... */
-const RETRIABLE_OFFSET_ERRORS = new Set([5, 6, 9, 74, 75]);
+const RETRIABLE_OFFSET_ERRORS = codes('leader');
 
 /** listOffsetsOf for callers that need every partition: a partition it could not read fails the call. */
 export async function listOffsets(client: KafkaClient, wanted: TopicPartitions[], time: number, readCommitted = false): Promise<PartitionOffset[]> {
   const { offsets, unread } = await listOffsetsOf(client, wanted, time, readCommitted);
   if (unread.length) {
     const names = unread.map((u) => `${u.topic}-${u.partition}`).join(', ');
-    throw brokerError(unread[0].error === 'LEADER_NOT_AVAILABLE' ? 5 : 6, `no leader for ${names}`);
+    throw brokerError(unread[0].error === 'LEADER_NOT_AVAILABLE' ? 5 : 6, `no leader for ${names}: its offsets cannot be read now`);
   }
   return offsets;
 }

@@ -2,10 +2,24 @@
 // producer and reports what was delivered.
 import { KfkError } from '../errors.js';
 import { verboseLog, type KafkaClient } from './client.js';
-import type { ProducerSettings } from '../commands/produce-settings.js';
-
+import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from './metadata.js';
 import type { DeliveryReport, ProducerOptions } from './producer.js';
 export type { DeliveryReport } from './producer.js';
+
+/**
+ * What one session is opened with: the record producer's options, with the properties a run
+ * always settles (the timeouts), plus what the session itself applies.
+ */
+export interface ProducerSettings extends Omit<ProducerOptions, 'onUndelivered' | 'transactionTimeoutMs' | 'deliveryTimeoutMs'> {
+  transactionTimeoutMs: number;
+  /** delivery.timeout.ms (Kafka's default 120000): the bound on waiting for acknowledgements. */
+  deliveryTimeoutMs: number;
+  /** max.request.size: a batch is never larger. */
+  maxRequestSize: number;
+  maxBlockMs: number;
+  /** One record in flight: each send waits for its acknowledgement. */
+  sync: boolean;
+}
 
 export interface SessionRecord {
   key: Buffer | null;
@@ -34,21 +48,11 @@ export interface ProduceSession {
 
 export async function topicPartitionCount(client: KafkaClient, topic: string): Promise<number> {
   const cluster = await client.cluster();
-  cluster.addTargetTopic?.(topic);
-  try {
-    await cluster.refreshMetadata([topic]);
-  } catch (err) {
-    if ((err as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION') throw new KfkError(`topic '${topic}' does not exist`);
-    if ((err as { type?: string }).type === 'TOPIC_AUTHORIZATION_FAILED') throw new KfkError(`Not authorized to access topics: [${topic}]`);
-    throw err;
-  }
-  const meta = cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number }>;
-  if (!meta || meta.length === 0) {
-    const { explainMissingTopics } = await import('./topics.js');
-    const why = await explainMissingTopics(client, [topic]);
-    throw why.message.startsWith('Not authorized') ? why : new KfkError(`topic '${topic}' does not exist`);
-  }
-  return meta.length;
+  await readMetadata(cluster, [topic]);
+  const t = knownTopic(cluster, topic);
+  if (t?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${topic}]`);
+  if (!t || t.partitions.length === 0) throw new KfkError(`topic '${topic}' does not exist`);
+  return t.partitions.length;
 }
 
 export async function openProducer(

@@ -25,6 +25,7 @@ import { decodeRecordSet, type DecodedRecord } from './records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from './protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from './client.js';
 import { knownLeader, NO_LEADER } from './metadata.js';
+import { ERRORS, codes, retryClass } from './error-codes.js';
 
 const { createErrorFromCode } = kafkajs();
 
@@ -135,11 +136,11 @@ interface PartitionState {
   waitingForLeader?: boolean;
 }
 
-const RETRIABLE = new Set([3, 5, 6, 7, 13, 19, 20, 56, 45, 15, 14]);
-const TOO_LARGE = new Set([10, 18]);
-const DUPLICATE_SEQUENCE = 46;
-const OUT_OF_ORDER = 45;
-const FATAL_PRODUCER = new Set([47, 90, 59, 48, 53]);
+const RETRIABLE = new Set([...codes('leader'), ...codes('retry'), ...codes('coordinator')]);
+const TOO_LARGE = codes(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
+const DUPLICATE_SEQUENCE = ERRORS.DUPLICATE_SEQUENCE_NUMBER.code;
+const OUT_OF_ORDER = ERRORS.OUT_OF_ORDER_SEQUENCE_NUMBER.code;
+const FATAL_PRODUCER = codes(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'UNKNOWN_PRODUCER_ID', 'INVALID_TXN_STATE', 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED']);
 
 /** Coordinator calls answer "loading" or "concurrent transactions" for a while: retry those. */
 async function retrying<T>(call: () => Promise<T>, deadlineMs = 20_000): Promise<T> {
@@ -560,7 +561,7 @@ export class RecordProducer {
       return;
     }
     if (RETRIABLE.has(code)) {
-      if (code === 3 || code === 5 || code === 6) void this.refreshMetadata();
+      if (retryClass(code) === 'leader') void this.refreshMetadata();
       this.retryOrFail(b, this.message(code, r.errorMessage), true);
       return;
     }

@@ -42,6 +42,8 @@ export interface TopicInfo {
   configs: ConfigInfo[];
 }
 
+import { TOPIC_AUTHORIZATION_FAILED } from './metadata.js';
+
 const ADMIN_TIMEOUT_MS = 30_000;
 
 async function send<T>(broker: KafkajsBroker, req: ProtocolRequest, requestTimeout = ADMIN_TIMEOUT_MS): Promise<T> {
@@ -261,15 +263,13 @@ export async function deleteTopics(client: KafkaClient, names: string[]): Promis
  * else Kafka's "does not exist" wording.
  */
 export async function explainMissingTopics(client: KafkaClient, missing: string[]): Promise<KfkError> {
-  const { MissingTopicsError } = await import('../format/topic-pattern.js');
+  const { MissingTopicsError } = await import('./missing-topics.js');
   const denied: string[] = [];
   const broker = await anyBroker(client);
   for (const name of missing.filter((m) => /^[A-Za-z0-9._-]+$/.test(m))) {
-    try {
-      await broker.metadata([name]);
-    } catch (err) {
-      if ((err as { type?: string }).type === 'TOPIC_AUTHORIZATION_FAILED') denied.push(name);
-    }
+    // The Metadata answer carries the topic's error as data (metadata.ts).
+    const res = (await broker.metadata([name]).catch(() => null)) as { topicMetadata: Array<{ topic: string; topicErrorCode: number }> } | null;
+    if (res?.topicMetadata.some((t) => t.topic === name && t.topicErrorCode === TOPIC_AUTHORIZATION_FAILED)) denied.push(name);
   }
   if (denied.length) return new KfkError(`Not authorized to access topics: [${denied.join(', ')}]`);
   return new MissingTopicsError(missing);

@@ -143,7 +143,7 @@ export function ensureKafka(version: string, env: NodeJS.ProcessEnv, log: (line:
 }
 
 /** Kafka's command-line tools, by what they do. */
-export type KafkaToolName = 'topics' | 'producer' | 'consumer' | 'groups' | 'configs' | 'offsets' | 'producerPerf' | 'consumerPerf';
+export type KafkaToolName = 'topics' | 'producer' | 'consumer' | 'groups' | 'configs' | 'offsets' | 'quorum' | 'producerPerf' | 'consumerPerf';
 
 const TOOL_CLASSES: Record<KafkaToolName, string> = {
   topics: 'org.apache.kafka.tools.TopicCommand',
@@ -152,6 +152,7 @@ const TOOL_CLASSES: Record<KafkaToolName, string> = {
   groups: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   configs: 'org.apache.kafka.tools.ConfigCommand',
   offsets: 'org.apache.kafka.tools.GetOffsetShell',
+  quorum: 'org.apache.kafka.tools.MetadataQuorumCommand',
   producerPerf: 'org.apache.kafka.tools.ProducerPerformance',
   consumerPerf: 'org.apache.kafka.tools.ConsumerPerformance',
 };

@@ -1,66 +1,13 @@
 // Faults on a real 3-broker cluster (RF 3, min.insync.replicas 2): brokers are killed and
 // restarted by pid while kfk produces, consumes and describes. Nothing may be lost.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { freePort, restartNode, stopNode } from '../../src/local/cluster.js';
-import type { LocalClusterState } from '../../src/local/state.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/local/cluster.js';
 import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
+import { B, allBrokersBack, inSync as healthy, kill, partitions, revive, state, waitUntil } from '../helpers/fault-cluster.js';
 import { TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
-
-const state: LocalClusterState = inject('cluster3');
-const B = ['--bootstrap-server', state.bootstrap];
-
-interface PartitionView {
-  partition: number;
-  leader: number;
-  replicas: number[];
-  isr: number[];
-}
-
-async function partitions(topic: string): Promise<PartitionView[]> {
-  const r = await kfk(['topic', 'describe', ...B, '--topic', topic, '-o', 'json']);
-  expect(r.code, r.stderr).toBe(0);
-  return (JSON.parse(r.stdout) as Array<{ partitions: PartitionView[] }>)[0].partitions;
-}
-
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await sleep(500);
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
-
-const down = new Set<number>();
-async function kill(nodeId: number, hard = true): Promise<void> {
-  down.add(nodeId);
-  await stopNode(state.nodes.find((n) => n.nodeId === nodeId)!, hard);
-}
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const sock = connect({ host: '127.0.0.1', port }, () => {
-      sock.destroy();
-      resolve(true);
-    });
-    sock.on('error', () => resolve(false));
-  });
-
-/** Restarts a broker and waits until it accepts clients (it may be in the ISR a little earlier). */
-async function revive(nodeId: number): Promise<void> {
-  await restartNode(state, nodeId, process.env);
-  down.delete(nodeId);
-  const node = state.nodes.find((n) => n.nodeId === nodeId)!;
-  await waitUntil(`broker ${nodeId} accepts connections`, () => accepts(node.port));
-}
-
-/** Every partition of `topic` has a leader and its full replica set in sync. */
-async function healthy(topic: string): Promise<void> {
-  await waitUntil(`${topic} is fully in sync`, async () => (await partitions(topic)).every((p) => p.leader >= 0 && p.isr.length === p.replicas.length));
-}
 
 async function createTopic(partitionCount: number): Promise<string> {
   const t = uniqueName('fault');
@@ -88,11 +35,7 @@ const numbered = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1
 
 afterEach(async () => {
   // Whatever a test stopped comes back before the next one.
-  for (const id of [...down]) await revive(id);
-  await waitUntil('all brokers are back', async () => {
-    const r = await kfk(['cluster', 'describe', ...B, '-o', 'json']);
-    return r.code === 0 && (JSON.parse(r.stdout) as { brokers: unknown[] }).brokers.length === 3;
-  });
+  await allBrokersBack();
 });
 
 describe('faults on a 3-broker cluster', () => {

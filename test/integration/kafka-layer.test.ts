@@ -8,7 +8,7 @@ import { runDirectConsumer } from '../../src/kafka/direct-consumer.js';
 import { viewToRecord, type DecodedRecord } from '../../src/kafka/records/decoder.js';
 import { EARLIEST, LATEST, listOffsets, partitionsOf } from '../../src/kafka/offsets.js';
 import { commitGroupOffsets, committedOffsets } from '../../src/kafka/groups.js';
-import { producerSettings } from '../../src/commands/produce-settings.js';
+import { producerSettings } from '../../src/commands/produce/settings.js';
 import { uniqueName } from '../helpers/cli.js';
 
 const { bootstrap } = inject('cluster');

@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import type { AnyCommand as Command } from '../../src/cli/commander.js';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
+import { buildProgram } from '../../src/cli/program.js';
 
 function leaves(cmd: Command, path: string[] = []): Array<{ path: string[]; cmd: Command }> {
   const subs = cmd.commands.filter((c) => c.name() !== 'help');

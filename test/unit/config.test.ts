@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { expandReferences, parseProperties } from '../../src/config/properties.js';
 import { connectionOptions, parseJaas } from '../../src/config/connection.js';
-import { decideColor } from '../../src/io.js';
+import { decideColor } from '../../src/cli/io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kfk-config-'));
 const file = (name: string, text: string) => {

@@ -1,0 +1,124 @@
+// What every command receives: its streams, the resolved configuration and a lazily built,
+// connected Kafka client. Nothing here loads kafkajs until a command asks for the client.
+import type { KafkaClient, KafkaMajor } from '../kafka/client.js';
+import type { IO } from './io.js';
+import { KfkError } from '../errors.js';
+import { resolveConfig, type ConnectionFlags, type ResolveInput, type ResolvedConfig } from '../config/resolve.js';
+import type { Properties } from '../config/properties.js';
+
+export interface ConfigExtras {
+  commandProperties?: Properties;
+  commandConfigFiles?: string[];
+  /** The command's --timeout means something else (kfk produce: linger, as in Kafka). */
+  timeoutFlagIsNotConnection?: boolean;
+}
+
+export class CommandContext {
+  readonly io: IO;
+  readonly flags: ConnectionFlags;
+  /** Aborted on SIGINT/SIGTERM: long-running commands stop and close cleanly. */
+  readonly signal: AbortSignal;
+  /** Lines for stderr after a failure has been reported (e.g. the consumer's summary). */
+  readonly trailer: string[] = [];
+  /** The cluster's Kafka major version, once connected. */
+  kafkaMajor?: KafkaMajor;
+  /**
+   * Called once when the connection is made (with the cluster's Kafka major version) or has
+   * failed (undefined), before the command prints anything: the drop-ins print the text of the
+   * cluster's version of Kafka's tool here.
+   */
+  onConnect?: (major: KafkaMajor | undefined) => void;
+  private resolved?: ResolvedConfig;
+  private extras: ConfigExtras = {};
+  private clientPromise?: Promise<KafkaClient>;
+  private client?: KafkaClient;
+
+  constructor(io: IO, flags: ConnectionFlags, signal: AbortSignal) {
+    this.io = io;
+    this.flags = flags;
+    this.signal = signal;
+  }
+
+  /** Command-specific property flags (e.g. --producer-property); call before config(). */
+  withExtras(extras: ConfigExtras): this {
+    this.extras = extras;
+    return this;
+  }
+
+  config(): ResolvedConfig {
+    if (!this.resolved) {
+      const { timeoutFlagIsNotConnection, ...extras } = this.extras;
+      const flags = timeoutFlagIsNotConnection ? { ...this.flags, timeout: undefined } : this.flags;
+      const input: ResolveInput = { flags, env: this.io.env, ...extras };
+      this.resolved = resolveConfig(input);
+      for (const w of this.resolved.warnings) this.io.err(`kfk: warning: ${w}`);
+    }
+    return this.resolved;
+  }
+
+  /** A client whose connection to the cluster has been proven, within the configured bound. */
+  kafka(): Promise<KafkaClient> {
+    if (!this.clientPromise) this.clientPromise = this.connect();
+    return this.clientPromise;
+  }
+
+  async admin(): ReturnType<KafkaClient['admin']> {
+    const client = await this.kafka();
+    return this.bounded(client.admin(), true);
+  }
+
+  private async connect(): Promise<KafkaClient> {
+    const config = this.config();
+    const [{ KafkaClient }, { connectionOptions }] = await Promise.all([
+      import('../kafka/client.js'),
+      import('../config/connection.js'),
+    ]);
+    const options = connectionOptions(config, (line) => this.io.err(line));
+    if (config.verbose) {
+      // Who and where, never the secret: the password and key material stay out of every log.
+      const auth = options.sasl ? `SASL ${options.sasl.mechanism.toUpperCase()} as ${options.sasl.username}` : 'no SASL';
+      const tls = options.ssl ? `TLS${options.ssl.cert ? ' with a client certificate' : ''}${options.ssl.checkServerIdentity ? ', host names not checked' : ''}` : 'no TLS';
+      this.io.err(`kfk: connecting to ${options.brokers.join(',')} (${auth}, ${tls}; bootstrap from ${config.bootstrapSource}, timeout ${config.timeoutMs} ms)`);
+    }
+    const client = new KafkaClient(options);
+    this.client = client;
+    try {
+      await this.bounded(client.cluster(), true);
+    } catch (err) {
+      this.onConnect?.(undefined);
+      throw err;
+    }
+    this.kafkaMajor = await client.kafkaMajor();
+    this.onConnect?.(this.kafkaMajor);
+    return client;
+  }
+
+  /**
+   * Races a step against the timeout. Failures to reach or authenticate to the cluster become
+   * one clear line; a broker's own answer (e.g. TOPIC_ALREADY_EXISTS) passes through as it is.
+   */
+  async bounded<T>(step: Promise<T>, connecting = false): Promise<T> {
+    const config = this.config();
+    const { connectFailure, isConnectionError } = await import('../kafka/failures.js');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new KfkError(`cannot connect to ${config.bootstrapServers.join(',')}: timed out after ${config.timeoutMs} ms`)),
+        config.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([step, timeout]);
+    } catch (err) {
+      if (err instanceof KfkError || (!connecting && !isConnectionError(err))) throw err;
+      throw connectFailure(err, config.bootstrapServers);
+    } finally {
+      clearTimeout(timer);
+      step.catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.client) await this.client.close();
+  }
+}

@@ -1,0 +1,47 @@
+// What several commands share: the connection flags (defined here once, added to every command
+// that talks to Kafka), -o/--output, repeatable flags and the examples block of --help.
+import { Option, type Command } from './commander.js';
+
+/** A repeatable flag's parser: each use appends its value. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export const OUTPUT_FORMATS = ['text', 'table', 'json'] as const;
+
+export function examples(...lines: string[]): string {
+  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n') + '\n';
+}
+
+const CONNECTION = 'Connection:';
+
+function connectionHead<A extends unknown[], O extends Record<string, unknown>, G extends Record<string, unknown>>(cmd: Command<A, O, G>) {
+  return cmd
+    .addOption(
+      new Option('--bootstrap-server <servers>', 'host:port[,host:port...] (env KFK_BOOTSTRAP_SERVER; default: profile, local cluster, localhost:9092)').helpGroup(CONNECTION),
+    )
+    .addOption(new Option('--command-config <file>', 'Kafka client .properties file (security.protocol, sasl.*, ssl.*, ...)').helpGroup(CONNECTION))
+    .addOption(new Option('--command-property <key=value>', 'a Kafka client property; repeatable').argParser(collect).helpGroup(CONNECTION))
+    .addOption(new Option('--profile <name>', 'named profile from the kfk config file (env KFK_PROFILE)').helpGroup(CONNECTION));
+}
+
+function connectionTail<A extends unknown[], O extends Record<string, unknown>, G extends Record<string, unknown>>(cmd: Command<A, O, G>) {
+  return cmd
+    .addOption(new Option('-v, --verbose', 'client logs and stack traces on stderr').helpGroup(CONNECTION))
+    .addOption(new Option('--no-color', 'never colour output (also NO_COLOR)').helpGroup(CONNECTION));
+}
+
+/** The flags of every command that talks to Kafka, in help's "Connection:" group. */
+export function connectionFlags<A extends unknown[], O extends Record<string, unknown>, G extends Record<string, unknown>>(cmd: Command<A, O, G>) {
+  return connectionTail(
+    connectionHead(cmd).addOption(new Option('--timeout <ms>', 'bound on connecting and on each request (env KFK_TIMEOUT)').default(undefined, '10000').helpGroup(CONNECTION)),
+  );
+}
+
+/** The connection flags without --timeout, for a command whose --timeout means something else. */
+export function connectionFlagsWithoutTimeout<A extends unknown[], O extends Record<string, unknown>, G extends Record<string, unknown>>(cmd: Command<A, O, G>) {
+  return connectionTail(connectionHead(cmd));
+}
+
+/** -o text|table|json: text is Kafka's tool's output when piped, a table on a terminal. */
+export function outputFlag() {
+  return new Option('-o, --output <format>', 'text (Kafka-identical when piped), table or json').choices(OUTPUT_FORMATS);
+}

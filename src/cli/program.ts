@@ -1,0 +1,168 @@
+// The command registry: every kfk command, the module that defines its flags and help
+// (src/commands/<name>/[<sub>/]define.ts, light) and its run module (run.ts beside it), which is
+// loaded only when that command runs. The flags a run receives are typed from its define.ts.
+// The lazy import of each run.ts is here rather than in its define.ts: run.ts imports its Flags
+// type from define.ts, and imports must not go round in a circle.
+import { Command, type AnyCommand, type Option } from './commander.js';
+import type { CommandContext } from './context.js';
+import { examples } from './flags.js';
+import * as cluster from '../commands/cluster/define.js';
+import * as clusterDescribe from '../commands/cluster/describe/define.js';
+import * as compat from '../commands/compat/define.js';
+import * as completeNames from '../commands/complete-names/define.js';
+import * as completion from '../commands/completion/define.js';
+import * as config from '../commands/config/define.js';
+import * as configAlter from '../commands/config/alter/define.js';
+import * as configDescribe from '../commands/config/describe/define.js';
+import * as consume from '../commands/consume/define.js';
+import * as group from '../commands/group/define.js';
+import * as groupDelete from '../commands/group/delete/define.js';
+import * as groupDeleteOffsets from '../commands/group/delete-offsets/define.js';
+import * as groupDescribe from '../commands/group/describe/define.js';
+import * as groupList from '../commands/group/list/define.js';
+import * as groupResetOffsets from '../commands/group/reset-offsets/define.js';
+import * as local from '../commands/local/define.js';
+import * as localInstall from '../commands/local/install/define.js';
+import * as localLogs from '../commands/local/logs/define.js';
+import * as localStart from '../commands/local/start/define.js';
+import * as localStatus from '../commands/local/status/define.js';
+import * as localStop from '../commands/local/stop/define.js';
+import * as offsets from '../commands/offsets/define.js';
+import * as produce from '../commands/produce/define.js';
+import * as topic from '../commands/topic/define.js';
+import * as topicAlter from '../commands/topic/alter/define.js';
+import * as topicCreate from '../commands/topic/create/define.js';
+import * as topicDelete from '../commands/topic/delete/define.js';
+import * as topicDescribe from '../commands/topic/describe/define.js';
+import * as topicList from '../commands/topic/list/define.js';
+
+/** What a command's run.ts exports: flags in, exit code out (nothing returned: 0). */
+export type CommandRun<F> = (ctx: CommandContext, flags: F, command: AnyCommand) => Promise<number | void>;
+export type RunLoader<F> = () => Promise<{ run: CommandRun<F> }>;
+/** Makes a command's action from its run module: main.ts builds the context and loads the module. */
+export type Launcher = <F>(load: RunLoader<F>) => (flags: F, command: AnyCommand) => Promise<void>;
+
+export interface ProgramOutput {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
+/** The top-level commands, in the order help lists them. */
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
+
+/**
+ * The command tree. With `only`, just that top-level command is built (what a run of it needs:
+ * building every command's options is a few ms of each start); help and errors about unknown
+ * commands need the whole tree, so main.ts passes `only` for a known command name only.
+ */
+export function buildProgram(version: string, launch: Launcher, output?: ProgramOutput, only?: (typeof TOP_LEVEL_COMMANDS)[number]): AnyCommand {
+  // `kfk completion` prints a script for the whole tree, so it is built whole.
+  const whole = only === undefined || only === 'completion';
+  const want = (name: (typeof TOP_LEVEL_COMMANDS)[number]) => whole || only === name;
+  const program = new Command('kfk');
+  // Set before any subcommand exists: commander copies these settings into each one.
+  program.exitOverride();
+  if (output) {
+    program.configureOutput({
+      writeOut: output.writeOut,
+      writeErr: output.writeErr,
+      // commander's errors are "error: ...\n(Did you mean x?)": make them one kfk line.
+      outputError: (text, write) => write(`kfk: ${text.replace(/^error: /, '').replace(/\n\((Did you mean [^)]*)\)/, ' ($1)').replace(/\s*$/, '')}\n`),
+    });
+  }
+  program
+    .description('A fast command-line toolkit for Apache Kafka: topics, produce, consume.')
+    .version(version, '-V, --version', 'print the kfk version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      examples(
+        'kfk local start',
+        'kfk topic create --topic orders --partitions 3',
+        'seq 1 5 | kfk produce --topic orders',
+        'kfk consume --topic orders --from-beginning --timeout-ms 1000',
+      ) +
+        '\nExit codes: 0 success, 1 failure, 2 usage error.\n' +
+        'Configuration: flags > environment > --command-config > profile > defaults.\n',
+    );
+
+  /** A command's action: its run module, with its positional arguments among the flags under their names. */
+  function runs<O extends Record<string, unknown>>(cmd: Command<[], O, any>, load: RunLoader<O>): void;
+  function runs<A extends [unknown, ...unknown[]], O extends Record<string, unknown>, F extends O>(cmd: Command<A, O, any>, load: RunLoader<F>): void;
+  function runs(cmd: AnyCommand, load: RunLoader<Record<string, unknown>>): void {
+    const action = launch(load);
+    cmd.action((...args: unknown[]) => {
+      const command = args[args.length - 1] as AnyCommand;
+      const flags = args[args.length - 2] as Record<string, unknown>;
+      if (command.registeredArguments.length === 0) return action(flags, command);
+      return action({ ...flags, ...Object.fromEntries(command.registeredArguments.map((a, i) => [a.name(), args[i]])) }, command);
+    });
+  }
+
+  if (want('topic')) {
+    const parent = topic.define(program);
+    runs(topicCreate.define(parent), () => import('../commands/topic/create/run.js'));
+    runs(topicAlter.define(parent), () => import('../commands/topic/alter/run.js'));
+    runs(topicDescribe.define(parent), () => import('../commands/topic/describe/run.js'));
+    runs(topicList.define(parent), () => import('../commands/topic/list/run.js'));
+    runs(topicDelete.define(parent), () => import('../commands/topic/delete/run.js'));
+  }
+  if (want('group')) {
+    const parent = group.define(program);
+    runs(groupList.define(parent), () => import('../commands/group/list/run.js'));
+    runs(groupDescribe.define(parent), () => import('../commands/group/describe/run.js'));
+    runs(groupResetOffsets.define(parent), () => import('../commands/group/reset-offsets/run.js'));
+    runs(groupDelete.define(parent), () => import('../commands/group/delete/run.js'));
+    runs(groupDeleteOffsets.define(parent), () => import('../commands/group/delete-offsets/run.js'));
+  }
+  if (want('config')) {
+    const parent = config.define(program);
+    runs(configDescribe.define(parent), () => import('../commands/config/describe/run.js'));
+    runs(configAlter.define(parent), () => import('../commands/config/alter/run.js'));
+  }
+  if (want('cluster')) runs(clusterDescribe.define(cluster.define(program)), () => import('../commands/cluster/describe/run.js'));
+  if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));
+  if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
+  if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));
+  if (want('local')) {
+    const parent = local.define(program);
+    runs(localStart.define(parent), () => import('../commands/local/start/run.js'));
+    runs(localStop.define(parent), () => import('../commands/local/stop/run.js'));
+    runs(localStatus.define(parent), () => import('../commands/local/status/run.js'));
+    runs(localLogs.define(parent), () => import('../commands/local/logs/run.js'));
+    runs(localInstall.define(parent), () => import('../commands/local/install/run.js'));
+  }
+  if (want('compat')) compat.define(program);
+  if (want('completion')) runs(completion.define(program), () => import('../commands/completion/run.js'));
+  if (want('__complete')) runs(completeNames.define(program), () => import('../commands/complete-names/run.js'));
+
+  deferRequiredOptions(program);
+  return program;
+}
+
+/**
+ * commander checks required options before unknown ones, so `kfk produce --topik x` would say
+ * that --topic is missing. Required options are checked after, when the command is about to run
+ * (unknown options have been reported by then), with commander's wording.
+ */
+function deferRequiredOptions(program: AnyCommand): void {
+  const required = new WeakSet<Option>();
+  const walk = (cmd: AnyCommand) => {
+    for (const o of cmd.options) {
+      if (o.mandatory) {
+        o.mandatory = false;
+        required.add(o);
+      }
+    }
+    cmd.commands.forEach(walk);
+  };
+  walk(program);
+  program.hook('preAction', (_program, command) => {
+    for (const o of command.options) {
+      if (required.has(o) && command.getOptionValue(o.attributeName()) === undefined) {
+        command.error(`error: required option '${o.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue' });
+      }
+    }
+  });
+}

@@ -1,0 +1,19 @@
+// `kfk compat`: listed for help only. main.ts translates Kafka's own command lines before parsing
+// (src/compat/kafka-scripts.ts), since Kafka's syntax is not kfk's.
+import type { AnyCommand } from '../../cli/commander.js';
+import { examples } from '../../cli/flags.js';
+
+export function define(program: AnyCommand) {
+  return program
+    .command('compat')
+    .description("run a Kafka script's exact command line: kafka-topics, kafka-console-producer, kafka-console-consumer")
+    .argument('<tool>', 'kafka-topics, kafka-console-producer or kafka-console-consumer')
+    .argument('[args...]', "the script's own arguments")
+    .addHelpText(
+      'after',
+      examples(
+        'kfk compat kafka-topics --bootstrap-server localhost:9092 --create --topic orders --partitions 3',
+        'kfk compat kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning',
+      ) + '\nAlso installed as kfk-kafka-topics, kfk-kafka-console-producer and kfk-kafka-console-consumer.\n',
+    );
+}

@@ -1,0 +1,23 @@
+// Topic or group names for the completion scripts: a short bound (default 1500 ms), and silence
+// (exit 0, nothing printed) when the cluster does not answer, so a shell never shows an error.
+import type { CommandContext } from '../../cli/context.js';
+import type { Flags } from './define.js';
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  if (opts.timeout === undefined && !ctx.io.env.KFK_TIMEOUT) (ctx.flags as { timeout?: string }).timeout = '1500';
+  try {
+    const client = await ctx.kafka();
+    let names: string[];
+    if (opts.kind === 'groups') {
+      const { listGroups } = await import('../../kafka/groups.js');
+      names = (await ctx.bounded(listGroups(client))).map((g) => g.group).sort();
+    } else {
+      const { listTopicNames } = await import('../../kafka/topics.js');
+      names = (await ctx.bounded(listTopicNames(client, { includeInternal: false }))).sort();
+    }
+    await ctx.io.out(names.map((n) => n + '\n').join(''));
+  } catch {
+    // nothing to offer
+  }
+  return 0;
+}

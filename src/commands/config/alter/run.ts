@@ -1,0 +1,32 @@
+// kafka-configs --alter: --set k=v and --delete k change only the named keys.
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { KfkError, UsageError } from '../../../errors.js';
+import { render } from '../../../cli/output.js';
+import { parseTopicConfigs } from '../../../format/topic-args.js';
+import { splitOutside } from '../../../format/topic-pattern.js';
+import { configResource } from '../resource.js';
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const { kind, name } = configResource(opts);
+  const set = parseTopicConfigs(opts.set?.flatMap((s) => splitConfigList(s)));
+  const del = (opts.delete ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
+  if (Object.keys(set).length === 0 && del.length === 0) throw new UsageError('nothing to alter: give --set k=v or --delete k');
+  const both = del.filter((k) => k in set);
+  if (both.length) throw new UsageError(`cannot --set and --delete the same key: ${both.join(', ')}`);
+  const client = await ctx.kafka();
+  if (kind === 'topic') {
+    const { listTopicNames, explainMissingTopics } = await import('../../../kafka/topics.js');
+    const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
+    if (!names.includes(name)) throw await ctx.bounded(explainMissingTopics(client, [name]));
+  }
+  const { alterConfigs } = await import('../../../kafka/configs.js');
+  await ctx.bounded(alterConfigs(client, kind, name, { set, delete: del }));
+  await render(ctx.io, opts.output, { resource: kind, name, set, deleted: del }, { text: (r) => `Completed updating config for ${r.resource} ${r.name}.\n` });
+  return 0;
+}
+
+/** kafka-configs' --add-config a=1,b=[x,y]: commas split pairs except inside brackets. */
+export function splitConfigList(text: string): string[] {
+  return splitOutside(text, '[', ']').map((s) => s.replace(/=\[(.*)\]$/, '=$1'));
+}

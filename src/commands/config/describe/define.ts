@@ -1,0 +1,15 @@
+// `kfk config describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
+import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
+import { connectionFlags, examples, outputFlag } from '../../../cli/flags.js';
+
+export function define(parent: AnyCommand) {
+  return connectionFlags(parent.command('describe'))
+    .description("a topic's or broker's dynamic configs (--all: every config), with synonyms")
+    .option('--topic <name>', 'topic')
+    .option('--broker <id>', 'broker id')
+    .option('--all', 'all configs, defaults included')
+    .addOption(outputFlag())
+    .addHelpText('after', examples('kfk config describe --topic orders', 'kfk config describe --broker 1 --all -o json'));
+}
+
+export type Flags = FlagsOf<typeof define>;

@@ -1,0 +1,36 @@
+// kafka-configs --describe: the resource's dynamic configs (or --all), sorted, with synonyms.
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { grid } from '../../../format/group-text.js';
+import { render } from '../../../cli/output.js';
+import type { ConfigEntry, ResourceKind } from '../../../kafka/configs.js';
+import { configResource } from '../resource.js';
+
+const DYNAMIC: Record<ResourceKind, string> = { topic: 'DYNAMIC_TOPIC_CONFIG', broker: 'DYNAMIC_BROKER_CONFIG' };
+
+export function configText(kind: ResourceKind, name: string, entries: ConfigEntry[], all: boolean): string {
+  const lines = entries.map((e) => {
+    const synonyms = e.synonyms.map((s) => `${s.source}:${s.name}=${s.value}`).join(', ');
+    return `  ${e.name}=${e.value} sensitive=${e.sensitive} synonyms={${synonyms}}\n`;
+  });
+  return `${all ? 'All' : 'Dynamic'} configs for ${kind} ${name} are:\n` + lines.join('');
+}
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const { kind, name } = configResource(opts);
+  const client = await ctx.kafka();
+  const api = await import('../../../kafka/configs.js');
+  if (kind === 'topic') {
+    const { listTopicNames, explainMissingTopics } = await import('../../../kafka/topics.js');
+    const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
+    if (!names.includes(name)) throw await ctx.bounded(explainMissingTopics(client, [name]));
+  }
+  const all = await ctx.bounded(api.describeConfigs(client, kind, name));
+  const entries = opts.all ? all : all.filter((e) => e.source === DYNAMIC[kind]);
+  await render(ctx.io, opts.output, { resource: kind, name, configs: entries }, {
+    text: (r) => configText(r.resource, r.name, r.configs, Boolean(opts.all)),
+    table: (r, style) =>
+      grid(['NAME', 'VALUE', 'SOURCE', 'READ-ONLY'], r.configs.map((e) => [e.name, e.value ?? (e.sensitive ? '(sensitive)' : '-'), e.source, e.readOnly ? 'yes' : 'no']), style),
+  });
+  return 0;
+}

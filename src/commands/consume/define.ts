@@ -1,0 +1,39 @@
+// `kfk consume`: its flags and help. The work is in ./run.ts, loaded when the command runs.
+import { type AnyCommand, type FlagsOf, Option } from '../../cli/commander.js';
+import { collect, connectionFlags, examples } from '../../cli/flags.js';
+
+export function define(parent: AnyCommand) {
+  return connectionFlags(parent.command('consume'))
+    .description('print records of a topic, with or without a consumer group (kafka-console-consumer)')
+    .option('--topic <name>', 'topic to consume')
+    .option('--include <regex>', 'consume every topic matching this regular expression')
+    .option('--from-beginning', 'start at the earliest offset (when no committed offset exists)')
+    .option('--offset <offset>', 'earliest, latest, N (with --partition) or -N (last N per partition)')
+    .option('--partition <n>', 'consume only this partition')
+    .option('--group <id>', 'join this consumer group and commit offsets (the classic protocol; --consumer-property group.protocol=consumer: KIP-848)')
+    .option('--max-messages <n>', 'exit after this many records')
+    .option('--timeout-ms <ms>', 'exit when no record arrives for this long')
+    .option('-e, --exit-at-end', 'exit after reaching the end offsets as of start')
+    .option('--from <time>', 'start at this time: ISO 8601 or relative like -15m')
+    .option('--to <time>', 'stop at this time: ISO 8601 or relative')
+    .addOption(new Option('--isolation-level <level>', 'read_committed or read_uncommitted').choices(['read_committed', 'read_uncommitted']).default('read_uncommitted'))
+    .option('--skip-message-on-error', 'skip a record that cannot be formatted instead of stopping')
+    .addOption(new Option('-o, --output <format>', 'text (Kafka formatter) or json').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--encoding <encoding>', 'key/value encoding in json output').choices(['utf8', 'base64', 'hex']).default('utf8'))
+    .option('--consumer-property <key=value>', 'a consumer property; repeatable', collect)
+    .option('--consumer.config <file>', 'consumer .properties file')
+    .option('--property <key=value>', 'formatter property: print.key, print.timestamp, key.separator, ...; repeatable', collect)
+    .option('--formatter-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
+    .option('--formatter <class>', 'accepted for compatibility; only the default formatter exists')
+    .addHelpText(
+      'after',
+      examples(
+        'kfk consume --topic orders --from-beginning --max-messages 10',
+        'kfk consume --topic orders --group billing --property print.key=true',
+        'kfk consume --topic orders --group billing --consumer-property group.protocol=consumer',
+        'kfk consume --topic orders --offset -5 -e -o json',
+      ),
+    );
+}
+
+export type Flags = FlagsOf<typeof define>;

@@ -1,0 +1,182 @@
+// kfk consume: records to stdout, as Kafka's console consumer prints them (or as JSON).
+// Without --group it reads partitions directly and joins no group; with --group it is a real
+// group member that commits what it printed.
+import type { CommandContext } from '../../cli/context.js';
+import type { Flags } from './define.js';
+import { UsageError } from '../../errors.js';
+import { parseKeyValues } from '../../config/properties.js';
+import { OutputBuffer } from '../../format/output-buffer.js';
+import { recordToJson } from '../../format/record-json.js';
+import { formatRecordText, isValueOnly, textFormat, type TextFormat } from '../../format/record-text.js';
+import { parseTime } from '../../format/time.js';
+import { topicMatcher } from '../../format/topic-pattern.js';
+import { viewToRecord, type RecordView } from '../../kafka/records/decoder.js';
+import type { StartSpec } from '../../kafka/direct-consumer.js';
+import type { DecodedRecord } from '../../kafka/records/decoder.js';
+
+
+function positiveInt(v: string, flag: string): number {
+  if (!/^\d+$/.test(v.trim()) || Number(v) <= 0) throw new UsageError(`invalid ${flag} '${v}': expected a positive integer`);
+  return Number(v);
+}
+
+export function startSpec(o: Flags): StartSpec {
+  if (o.offset !== undefined && o.fromBeginning) throw new UsageError('Options from-beginning and offset cannot be specified together.');
+  if (o.from !== undefined && (o.offset !== undefined || o.fromBeginning)) throw new UsageError('--from cannot be combined with --offset or --from-beginning');
+  if (o.from !== undefined) return { kind: 'time', timestamp: parseTime(o.from, '--from') };
+  if (o.offset !== undefined) {
+    const v = o.offset.trim();
+    if (v === 'earliest') return { kind: 'earliest' };
+    if (v === 'latest') return { kind: 'latest' };
+    if (/^-\d+$/.test(v)) return { kind: 'last', count: -Number(v) };
+    if (/^\d+$/.test(v)) {
+      if (o.partition === undefined) throw new UsageError('The partition is required when offset is specified.');
+      return { kind: 'offset', offset: Number(v) };
+    }
+    throw new UsageError(`invalid --offset '${o.offset}': expected earliest, latest, a non-negative number, or -N for the last N`);
+  }
+  return o.fromBeginning ? { kind: 'earliest' } : { kind: 'latest' };
+}
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const { io } = ctx;
+  if ((opts.topic === undefined) === (opts.include === undefined)) {
+    throw new UsageError('exactly one of --topic or --include is required');
+  }
+  if (opts.group !== undefined) {
+    if (opts.offset !== undefined) throw new UsageError('Options group and offset cannot be specified together.');
+    if (opts.partition !== undefined) throw new UsageError('Options group and partition cannot be specified together.');
+    if (opts.exitAtEnd || opts.from !== undefined || opts.to !== undefined) {
+      throw new UsageError('--exit-at-end, --from and --to read partitions directly: use them without --group');
+    }
+  }
+  const start = startSpec(opts);
+  const partition = opts.partition === undefined ? undefined : (() => {
+    if (!/^\d+$/.test(opts.partition!.trim())) throw new UsageError(`invalid --partition '${opts.partition}': expected a non-negative integer`);
+    return Number(opts.partition);
+  })();
+  const maxMessages = opts.maxMessages === undefined ? Infinity : positiveInt(opts.maxMessages, '--max-messages');
+  const idleMs = opts.timeoutMs === undefined ? undefined : positiveInt(opts.timeoutMs, '--timeout-ms');
+  const stopAt = opts.to === undefined ? undefined : parseTime(opts.to, '--to');
+  const include = opts.include === undefined ? undefined : topicMatcher(opts.include);
+
+  const fmtProps = parseKeyValues([...(opts.property ?? []), ...(opts.formatterProperty ?? [])], '--property');
+  const warn = (w: string) => io.err(`kfk: warning: ${w}`);
+  const text: TextFormat = textFormat(fmtProps, warn);
+  const valueOnly = isValueOnly(text);
+  const consumerProps = parseKeyValues(opts.consumerProperty, '--consumer-property');
+  ctx.withExtras({ commandProperties: consumerProps, commandConfigFiles: opts['consumer.config'] ? [opts['consumer.config']] : [] });
+  const props = ctx.config().properties;
+  const readCommitted = (props.get('isolation.level') ?? opts.isolationLevel) === 'read_committed';
+  // group.protocol: classic (JoinGroup/SyncGroup, the default) or consumer (KIP-848), as Kafka's consumer takes it.
+  const protocol = (props.get('group.protocol') ?? 'classic').trim().toLowerCase();
+  if (protocol !== 'classic' && protocol !== 'consumer') {
+    throw new UsageError(`Invalid value ${props.get('group.protocol')} for configuration group.protocol: String must be one of (case insensitive): CLASSIC, CONSUMER`);
+  }
+  const remoteAssignor = props.get('group.remote.assignor')?.trim() || null;
+
+  const out = new OutputBuffer(io);
+  let count = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+  const stopper = new AbortController();
+  const stop = () => stopper.abort();
+  ctx.signal.addEventListener('abort', stop, { once: true });
+  const armIdle = () => {
+    if (idleMs === undefined) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(stop, idleMs);
+  };
+
+  const printRecord = (r: DecodedRecord): void => {
+    if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
+    else if (valueOnly) {
+      out.push(r.value ?? text.nullLiteral);
+      out.push(text.lineSeparator);
+    } else for (const b of formatRecordText(r, text)) out.push(b);
+  };
+
+  // Records arrive as views into the fetch response (no object per record): the default
+  // value-only output copies each value straight into the output buffer.
+  const viewValueOnly = valueOnly && opts.output !== 'json';
+  let sawRecords = false;
+  const onRecord = (v: RecordView): boolean => {
+    if (count >= maxMessages) return false;
+    sawRecords = true;
+    if (stopAt !== undefined && v.timestamp > stopAt) return true;
+    if (viewValueOnly) {
+      if (v.valueLength < 0) out.push(text.nullLiteral);
+      else out.write(v.buf, v.valueStart, v.valueStart + v.valueLength);
+      out.push(text.lineSeparator);
+    } else {
+      printRecord(viewToRecord(v));
+    }
+    count++;
+    return count < maxMessages;
+  };
+  const afterSet = async (): Promise<void> => {
+    if (sawRecords) armIdle();
+    sawRecords = false;
+    await out.flush();
+    if (count >= maxMessages) stop();
+  };
+
+  // One line when partitions start or stop waiting for a leader, not one per retry.
+  let waited = false;
+  const onLeaderless = (parts: Array<{ topic: string; partition: number }>) => {
+    if (parts.length) io.err(`kfk: waiting for a leader: ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')}; the other partitions are read`);
+    else if (waited) io.err('kfk: every partition has a leader again');
+    waited = parts.length > 0;
+  };
+
+  const onTopicGone = (topic: string) => io.err(`kfk: topic '${topic}' was deleted: its partitions are no longer read`);
+
+  let failure: unknown;
+  try {
+    const client = await ctx.kafka();
+    const { verboseLog } = await import('../../kafka/client.js');
+    const log = verboseLog(client);
+    armIdle();
+    if (opts.group !== undefined) {
+      const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
+      const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, onTopicGone, log };
+      if (protocol === 'consumer') {
+        const { runConsumerGroupMember } = await import('../../kafka/consumer-group-member.js');
+        const pollInterval = props.get('max.poll.interval.ms');
+        const rebalanceTimeoutMs = pollInterval !== undefined && /^\d+$/.test(pollInterval.trim()) ? Number(pollInterval) : undefined;
+        await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs }, onRecord, afterSet, stopper.signal);
+      } else {
+        const { runGroupConsumer } = await import('../../kafka/group-consumer.js');
+        await runGroupConsumer(client, member, onRecord, afterSet, stopper.signal);
+      }
+    } else {
+      const { runDirectConsumer } = await import('../../kafka/direct-consumer.js');
+      await runDirectConsumer(client, {
+        topic: opts.topic,
+        include,
+        partition,
+        start,
+        stopAt,
+        exitAtEnd: Boolean(opts.exitAtEnd),
+        readCommitted,
+        checkCrcs: (props.get('check.crcs') ?? 'true').trim().toLowerCase() !== 'false',
+        onRecord,
+        afterSet,
+        signal: stopper.signal,
+        onLeaderless,
+        onTopicGone,
+        log,
+      });
+    }
+  } catch (err) {
+    failure = err;
+  } finally {
+    clearTimeout(idleTimer);
+    ctx.signal.removeEventListener('abort', stop);
+    await out.flush().catch(() => undefined);
+    const summary = `Processed a total of ${count} messages`;
+    if (failure) ctx.trailer.push(summary);
+    else io.err(summary);
+  }
+  if (failure) throw failure;
+  return 0;
+}

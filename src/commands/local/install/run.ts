@@ -1,0 +1,9 @@
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { ensureKafka, kafkaVersion } from '../../../local/kafka-dist.js';
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const dist = ensureKafka(kafkaVersion(ctx.io.env, opts.kafkaVersion), ctx.io.env, (l) => ctx.io.err(l));
+  await ctx.io.out(dist.libs + '\n');
+  return 0;
+}

@@ -1,0 +1,16 @@
+// `kfk local start`: its flags and help. The work is in ./run.ts, loaded when the command runs.
+import { type AnyCommand, type FlagsOf, Option } from '../../../cli/commander.js';
+import { examples } from '../../../cli/flags.js';
+
+export function define(parent: AnyCommand) {
+  return parent
+    .command('start')
+    .description('download (via Maven) and start Apache Kafka in KRaft mode on free loopback ports')
+    .addOption(new Option('--brokers <n>', 'number of brokers').choices(['1', '3']).default('1'))
+    .option('--sasl', 'also open a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)')
+    .option('--tls', 'also open an SSL listener with a throwaway CA')
+    .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
+    .addHelpText('after', examples('kfk local start', 'kfk local start --brokers 3 --sasl --tls', 'KFK_KAFKA_VERSION=3.9.1 kfk local start'));
+}
+
+export type Flags = FlagsOf<typeof define>;

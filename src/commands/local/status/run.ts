@@ -1,0 +1,34 @@
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { render } from '../../../cli/output.js';
+import { localStatus } from '../../../local/cluster.js';
+import { localDir } from '../../../local/state.js';
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const dir = localDir(ctx.io.env);
+  const { state, running } = localStatus(dir);
+  const up = Boolean(state && running.length > 0);
+  await render(ctx.io, opts.output, { dir, state, running, up }, {
+    json: () => ({
+      running: up,
+      dir,
+      version: state?.version ?? null,
+      bootstrap: up ? state!.bootstrap : null,
+      saslBootstrap: up ? (state!.saslBootstrap ?? null) : null,
+      tlsBootstrap: up ? (state!.tlsBootstrap ?? null) : null,
+      brokers: (state?.nodes ?? []).map((n) => ({ id: n.nodeId, pid: n.pid, port: n.port, running: running.includes(n) })),
+    }),
+    text: () => {
+      if (!up) return `not running (${dir})\n`;
+      const lines = [
+        `running: Apache Kafka ${state!.version}, ${running.length}/${state!.nodes.length} broker(s), since ${state!.startedAt}`,
+        `bootstrap: ${state!.bootstrap}`,
+      ];
+      if (state!.saslBootstrap) lines.push(`sasl: ${state!.saslBootstrap} (${state!.saslClientConfig})`);
+      if (state!.tlsBootstrap) lines.push(`tls: ${state!.tlsBootstrap} (${state!.tlsClientConfig})`);
+      for (const n of state!.nodes) lines.push(`broker ${n.nodeId}: pid ${n.pid} ${running.includes(n) ? 'running' : 'stopped'}, log ${n.logFile}`);
+      return lines.join('\n') + '\n';
+    },
+  });
+  return up ? 0 : 1;
+}

@@ -1,0 +1,42 @@
+// `kfk produce`: its flags and help. The work is in ./run.ts, loaded when the command runs.
+import { type AnyCommand, type FlagsOf, Option } from '../../cli/commander.js';
+import { collect, connectionFlagsWithoutTimeout, examples } from '../../cli/flags.js';
+
+export function define(parent: AnyCommand) {
+  return connectionFlagsWithoutTimeout(parent.command('produce'))
+    .description('send stdin lines (or files) to a topic as records (kafka-console-producer)')
+    .requiredOption('--topic <name>', 'topic to produce to')
+    .option('--file <path>', 'read lines from this file instead of stdin; repeatable', collect)
+    .option('--format <format>', 'input format: line (default) or json', 'line')
+    .option('--key <key>', 'use this key for every record')
+    .option('--partition <n>', 'send every record to this partition')
+    .option('--sync', 'send each record synchronously (one in flight)')
+    .option('--timeout <ms>', 'linger: how long to wait to fill a batch', '1000')
+    .option('--batch-size <bytes>', 'largest record batch per partition, bytes (Kafka: 16384; larger batches move bulk input faster)', '1000000')
+    .addOption(new Option('--compression-codec [codec]', 'none, gzip, snappy, lz4 or zstd (no value: gzip)').choices(['none', 'gzip', 'snappy', 'lz4', 'zstd']))
+    .addOption(new Option('--request-required-acks <acks>', 'acks: 0, 1, -1 or all').default('-1').choices(['0', '1', '-1', 'all']))
+    .option('--message-send-max-retries <n>', 'retries per batch', '3')
+    .option('--retry-backoff-ms <ms>', 'wait between retries', '100')
+    .option('--request-timeout-ms <ms>', 'bound on each produce request', '30000')
+    .option('--max-memory-bytes <bytes>', 'bound on records buffered before the input is paused (Kafka: 32 MB; kfk batches are larger, 16 MB keeps the pipeline full)', '16777216')
+    .option('--max-block-ms <ms>', 'bound on waiting for metadata', '60000')
+    .option('--metadata-expiry-ms <ms>', 'metadata refresh interval', '300000')
+    .option('--idempotent', 'idempotent producer: acks=all, no duplicates on retry')
+    .option('--transactional-id <id>', 'send all input in one transaction (commit at end, abort on error)')
+    .option('--producer-property <key=value>', 'a producer property; repeatable', collect)
+    .option('--producer.config <file>', 'producer .properties file')
+    .option('--property <key=value>', 'reader property: parse.key, key.separator, parse.headers, ...; repeatable', collect)
+    .option('--reader-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
+    .option('--line-reader <class>', 'accepted for compatibility; only the default reader exists')
+    .option('--failed-records <file>', 'write records that were not delivered here, as JSON lines to resend with --format json --file')
+    .addHelpText(
+      'after',
+      examples(
+        'seq 1 1000 | kfk produce --topic numbers',
+        "kfk produce --topic users --property parse.key=true --property key.separator=: < users.txt",
+        'kfk produce --topic events --format json --compression-codec zstd < events.jsonl',
+      ),
+    );
+}
+
+export type Flags = FlagsOf<typeof define>;

@@ -1,0 +1,199 @@
+// kfk produce: stdin lines (or files) to a topic. Every line is delivered, or kfk says how many
+// were not and exits 1.
+import { createWriteStream, fstatSync, type WriteStream } from 'node:fs';
+import { FileChunks } from '../../format/chunk-reader.js';
+import type { Readable } from 'node:stream';
+import type { CommandContext } from '../../cli/context.js';
+import type { AnyCommand } from '../../cli/commander.js';
+import type { Flags } from './define.js';
+import { KfkError, UsageError } from '../../errors.js';
+import { parseKeyValues } from '../../config/properties.js';
+import { LineSplitter, isPlain, parseLine, readerOptions, type ParsedLine } from '../../format/line-reader.js';
+import { recordFromJson } from '../../format/record-json.js';
+import type { SessionRecord } from '../../kafka/produce-session.js';
+import { producerSettings } from './settings.js';
+
+export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand): Promise<number> {
+  const { io } = ctx;
+  const explicit = new Set(Object.keys(opts).filter((k) => command?.getOptionValueSource(k) === 'cli'));
+  if (opts.format !== 'line' && opts.format !== 'json') throw new UsageError(`invalid --format '${opts.format}': expected line or json`);
+  const readerProps = parseKeyValues([...(opts.property ?? []), ...(opts.readerProperty ?? [])], '--property');
+  const reader = readerOptions(readerProps, (w) => io.err(`kfk: warning: ${w}`));
+  const producerProps = parseKeyValues(opts.producerProperty, '--producer-property');
+  const producerConfigFiles = opts['producer.config'] ? [opts['producer.config']] : [];
+  ctx.withExtras({ commandProperties: producerProps, commandConfigFiles: producerConfigFiles, timeoutFlagIsNotConnection: true });
+  const config = ctx.config();
+  const settings = producerSettings(opts, explicit, config.properties);
+  const fixedPartition = opts.partition === undefined ? undefined : parseNonNegative(opts.partition, '--partition');
+  const fixedKey = opts.key === undefined ? undefined : Buffer.from(opts.key);
+
+  const client = await ctx.kafka();
+  const { openProducer, topicMessageLimit } = await import('../../kafka/produce-session.js');
+  // --failed-records FILE: undelivered records as JSON lines, for `kfk produce --format json --file FILE`.
+  let failedOut: WriteStream | undefined;
+  let failedWritten = 0;
+  if (opts.failedRecords !== undefined) {
+    failedOut = createWriteStream(opts.failedRecords, { flags: 'w', mode: 0o600 });
+    await new Promise<void>((resolve, reject) => {
+      failedOut!.once('open', () => resolve());
+      failedOut!.once('error', (err) => reject(new KfkError(`cannot write --failed-records ${opts.failedRecords}: ${err.message}`)));
+    });
+  }
+  const { recordToInputJson } = await import('../../format/record-json.js');
+  const onUndelivered = failedOut
+    ? (records: Array<{ key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][]; timestamp: number }>) => {
+        failedWritten += records.length;
+        failedOut!.write(records.map((r) => recordToInputJson({ ...r, partition: fixedPartition }) + '\n').join(''));
+      }
+    : undefined;
+  const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered));
+  const closeFailedOut = async () => {
+    if (!failedOut) return;
+    await new Promise<void>((resolve) => failedOut!.end(resolve));
+    if (failedWritten) io.err(`kfk: ${failedWritten} undelivered record(s) written to ${opts.failedRecords}; resend with: kfk produce --topic ${opts.topic} --format json --file ${opts.failedRecords}`);
+  };
+
+  const plain = isPlain(reader) && opts.format === 'line';
+  let lineNumber = 0;
+  let sent = 0;
+  let inputError: KfkError | undefined;
+  const oversized: number[] = [];
+  const prompt = Boolean(io.stdin.isTTY) && !opts.file?.length;
+
+  const toRecord = (line: Buffer): ParsedLine & { partition?: number; timestamp?: number } => {
+    if (opts.format === 'json') return recordFromJson(line.toString('utf8'), lineNumber);
+    const parsed = parseLine(line, lineNumber, reader);
+    if (fixedKey && parsed.key === null) parsed.key = fixedKey;
+    return parsed;
+  };
+
+  // Plain lines go to the producer as slices of the input chunk through one reused record: no
+  // object per line (the producer copies the bytes into its batch before send returns).
+  const plainRecord: SessionRecord = { key: fixedKey ?? null, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
+  const plainOverhead = (fixedKey?.length ?? 0) + 64;
+  const handleLine = (line: LineSplitter): void | Promise<void> => {
+    lineNumber++;
+    let record: SessionRecord;
+    let size: number;
+    if (plain) {
+      record = plainRecord;
+      record.tag = lineNumber;
+      record.value = line.lineBuf;
+      record.valueStart = line.lineStart;
+      record.valueEnd = line.lineEnd;
+      size = plainOverhead + line.lineEnd - line.lineStart;
+    } else {
+      // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
+      if (opts.format === 'json' && line.lineEnd === line.lineStart) return;
+      const rec = toRecord(line.line());
+      record = { tag: lineNumber, key: rec.key, value: rec.value, headers: rec.headers, partition: fixedPartition ?? rec.partition, timestamp: rec.timestamp };
+      size = (rec.key?.length ?? 0) + (rec.value?.length ?? 0) + 64;
+    }
+    if (size > settings.maxRequestSize) {
+      // As Kafka's producer: such a record is refused before it is sent; the rest go on.
+      oversized.push(lineNumber);
+      return;
+    }
+    sent++;
+    return session.send(record);
+  };
+
+  const sources: Array<() => Readable | FileChunks> = opts.file?.length
+    ? opts.file.map((f) => () => new FileChunks(f))
+    : // stdin redirected from a file is read in 1 MB chunks like --file (process.stdin reads 64 kB
+      // at a time); pipes and terminals keep process.stdin.
+      [() => (io.stdin === process.stdin && stdinIsFile() ? new FileChunks(0) : io.stdin)];
+
+  try {
+    outer: for (const open of sources) {
+      const splitter = new LineSplitter();
+      const stream = open();
+      // Ctrl-C while the input waits for more (a terminal, an open pipe): stop reading now.
+      const stopReading = () => stream.destroy();
+      ctx.signal.addEventListener('abort', stopReading, { once: true });
+      if (prompt) io.err('>');
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          splitter.feed(chunk);
+          while (splitter.next()) {
+            const pending = handleLine(splitter);
+            if (pending) await pending;
+            if (ctx.signal.aborted) break;
+          }
+          if (ctx.signal.aborted) break outer;
+          if (prompt) io.err('>');
+        }
+        if (splitter.finish()) {
+          const pending = handleLine(splitter);
+          if (pending) await pending;
+        }
+      } catch (err) {
+        if (ctx.signal.aborted) break outer;
+        if (err instanceof KfkError) {
+          inputError = err;
+          break outer;
+        }
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+          throw new KfkError(`cannot read ${(err as NodeJS.ErrnoException).path}: ${code === 'ENOENT' ? 'no such file' : code}`);
+        }
+        throw err;
+      }
+    }
+  } catch (err) {
+    await session.abort().catch(() => undefined);
+    throw err;
+  }
+
+  const report = inputError || (settings.transactionalId && oversized.length) ? await session.abort() : await session.close();
+  await closeFailedOut();
+  if (oversized.length) {
+    report.failed += oversized.length;
+    report.errors.push({
+      message: `record larger than max.request.size (${settings.maxRequestSize} bytes)`,
+      count: oversized.length,
+      tags: oversized.slice(0, 20),
+    });
+  }
+  if (inputError) {
+    io.err(`kfk: ${inputError.message}`);
+    io.err(
+      settings.transactionalId
+        ? `kfk: transaction aborted: none of the ${sent} record(s) read before line ${lineNumber} were committed`
+        : `kfk: ${report.delivered} record(s) before line ${lineNumber} delivered, input stopped there${report.failed ? `, ${report.failed} not delivered` : ''}`,
+    );
+    return 1;
+  }
+  if (report.failed > 0) {
+    const parts: string[] = [];
+    for (const e of report.errors) {
+      let message = e.message;
+      if (/larger than the max message size/.test(message)) {
+        const limit = await topicMessageLimit(client, opts.topic);
+        if (limit) message += ` (topic max.message.bytes=${limit})`;
+      }
+      const lines = e.tags.length ? `; line${e.tags.length > 1 ? 's' : ''} ${e.tags.join(', ')}${e.count > e.tags.length ? ', ...' : ''}` : '';
+      parts.push(`${message}: ${e.count} record(s)${lines}`);
+    }
+    const total = report.failed + report.delivered;
+    io.err(`kfk: ${report.failed} of ${total} record(s) not delivered${settings.transactionalId ? ' (transaction aborted)' : ''}`);
+    for (const p of parts) io.err(`kfk:   ${p}`);
+    return 1;
+  }
+  if (ctx.signal.aborted) io.err(`kfk: interrupted: ${report.delivered} record(s) delivered, input not read to the end`);
+  else if (config.verbose) io.err(`kfk: ${report.delivered} record(s) delivered to ${opts.topic}`);
+  return 0;
+}
+
+export function parseNonNegative(v: string, flag: string): number {
+  if (!/^\d+$/.test(v.trim())) throw new UsageError(`invalid ${flag} '${v}': expected a non-negative integer`);
+  return Number(v);
+}
+
+function stdinIsFile(): boolean {
+  try {
+    return fstatSync(0).isFile();
+  } catch {
+    return false;
+  }
+}
