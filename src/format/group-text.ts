@@ -11,45 +11,82 @@ const pad = (s: string, width: number) => (s.length >= width ? s : s + ' '.repea
 const cell = (v: string | number | null) => (v === null ? MISSING : String(v));
 const widest = (min: number, values: string[]) => values.reduce((w, v) => Math.max(w, v.length), min);
 
-/** `--list` without --state: ids only, one per line. */
-export function groupListText(groups: GroupListing[], withState: boolean): string {
-  if (!withState) return groups.map((g) => g.group + '\n').join('');
+/** `--list`: ids only, one per line; with --type and/or --state, a column for each. */
+export function groupListText(groups: GroupListing[], columns: { type: boolean; state: boolean }): string {
+  if (!columns.type && !columns.state) return groups.map((g) => g.group + '\n').join('');
   const w = widest(15, groups.map((g) => g.group)) + 10;
-  const line = (a: string, b: string) => `${pad(a, w)} ${pad(b, 20)}\n`;
-  return line('GROUP', 'STATE') + groups.map((g) => line(g.group, g.state)).join('');
+  const line = (c: string[]) => pad(c[0], w) + (columns.type ? ` ${pad(c[1], 20)}` : '') + (columns.state ? ` ${pad(c[2], 20)}` : '') + '\n';
+  return line(['GROUP', 'TYPE', 'STATE']) + groups.map((g) => line([g.group, g.type, g.state])).join('');
 }
 
-export function groupOffsetsText(rows: GroupOffsetRow[]): string {
+/** --describe (--offsets); --verbose adds the committed offsets' LEADER-EPOCH. */
+export function groupOffsetsText(rows: GroupOffsetRow[], verbose = false): string {
   const gw = widest(15, rows.map((r) => r.group));
   const tw = widest(15, rows.map((r) => r.topic));
   const cw = widest(15, rows.map((r) => cell(r.consumerId)));
   const hw = widest(15, rows.map((r) => cell(r.host)));
   const line = (c: string[]) =>
-    `\n${pad(c[0], gw)} ${pad(c[1], tw)} ${pad(c[2], 10)} ${pad(c[3], 15)} ${pad(c[4], 15)} ${pad(c[5], 15)} ${pad(c[6], cw)} ${pad(c[7], hw)} ${c[8]}`;
-  let out = line(['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID']);
+    `\n${pad(c[0], gw)} ${pad(c[1], tw)} ${pad(c[2], 10)} ${verbose ? pad(c[9], 15) + ' ' : ''}${pad(c[3], 15)} ${pad(c[4], 15)} ${pad(c[5], 15)} ${pad(c[6], cw)} ${pad(c[7], hw)} ${c[8]}`;
+  let out = line(['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', 'LEADER-EPOCH']);
   for (const r of rows) {
-    out += line([r.group, r.topic, String(r.partition), cell(r.currentOffset), cell(r.logEndOffset), cell(r.lag), cell(r.consumerId), cell(r.host), cell(r.clientId)]);
+    out += line([r.group, r.topic, String(r.partition), cell(r.currentOffset), cell(r.logEndOffset), cell(r.lag), cell(r.consumerId), cell(r.host), cell(r.clientId), cell(r.leaderEpoch)]);
   }
   return out + '\n';
 }
 
-export function groupMembersText(d: GroupDescription): string {
-  const gw = widest(15, [d.group]);
-  const cw = widest(15, d.members.map((m) => m.memberId));
-  const hw = widest(15, d.members.map((m) => m.host));
-  const iw = widest(15, d.members.map((m) => m.clientId));
-  const line = (c: string[]) => `${pad(c[0], gw)} ${pad(c[1], cw)} ${pad(c[2], hw)} ${pad(c[3], iw)} ${pad(c[4], 15)} \n`;
-  return '\n' + line(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + d.members.map((m) => line([d.group, m.memberId, m.host, m.clientId, String(m.assignment.length)])).join('');
+/** `topic:0,1;other:2` as kafka-consumer-groups writes an assignment: topics sorted, partitions in order; '-' for none. */
+export function assignmentText(tps: Array<{ topic: string; partition: number }> | null): string {
+  if (!tps || tps.length === 0) return MISSING;
+  const byTopic = new Map<string, number[]>();
+  for (const tp of tps) (byTopic.get(tp.topic) ?? byTopic.set(tp.topic, []).get(tp.topic)!).push(tp.partition);
+  return [...byTopic]
+    .map(([topic, ps]) => `${topic}:${ps.sort((a, b) => a - b).join(',')}`)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .join(';');
 }
 
-export function groupStateText(d: GroupDescription): string {
+/**
+ * --describe --members: a line per member (the header alone when there is none); GROUP-INSTANCE-ID
+ * when a member has one; --verbose adds epochs and current and target assignments, and UPGRADED
+ * while a consumer group has members of both protocols.
+ */
+export function groupMembersText(d: GroupDescription, verbose = false): string {
+  const ms = d.members;
+  const withInstance = ms.some((m) => m.instanceId);
+  const gw = widest(15, ms.length ? [d.group] : []);
+  const cw = widest(15, ms.map((m) => m.memberId));
+  const iw = widest(17, ms.map((m) => m.instanceId ?? ''));
+  const hw = widest(15, ms.map((m) => m.host));
+  const kw = widest(15, ms.map((m) => m.clientId));
+  const aw = widest(20, ms.map((m) => assignmentText(m.assignment)));
+  const tw = widest(20, ms.map((m) => assignmentText(m.targetAssignment)));
+  const upgrade = ms.some((m) => m.upgraded === true) && ms.some((m) => m.upgraded === false);
+  const line = (c: string[]) => {
+    let out = `${pad(c[0], gw)} ${pad(c[1], cw)} ${withInstance ? pad(c[2], iw) + ' ' : ''}${pad(c[3], hw)} ${pad(c[4], kw)} ${pad(c[5], 15)} `;
+    if (verbose) out += `${pad(c[6], 15)} ${pad(c[7], aw)} ${pad(c[8], 15)} ${pad(c[9], tw)}` + (upgrade ? ` ${c[10]}` : '');
+    return out + '\n';
+  };
+  const epoch = cell(d.assignmentEpoch);
+  return (
+    '\n' +
+    line(['GROUP', 'CONSUMER-ID', 'GROUP-INSTANCE-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS', 'CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT', 'UPGRADED']) +
+    ms
+      .map((m) =>
+        line([d.group, m.memberId, m.instanceId ?? '', m.host, m.clientId, String(m.assignment.length), cell(m.memberEpoch), assignmentText(m.assignment), epoch, assignmentText(m.targetAssignment), cell(m.upgraded === null ? null : String(m.upgraded))]),
+      )
+      .join('')
+  );
+}
+
+/** --describe --state; --verbose adds GROUP-EPOCH and TARGET-ASSIGNMENT-EPOCH. */
+export function groupStateText(d: GroupDescription, verbose = false): string {
   const coordinator = `${d.coordinator.host}:${d.coordinator.port}  (${d.coordinator.id})`;
   const gw = widest(15, [d.group]);
   const kw = widest(25, [coordinator]);
-  const line = (c: string[]) => `\n${pad(c[0], gw)} ${pad(c[1], kw)} ${pad(c[2], 20)} ${pad(c[3], 20)} ${c[4]}`;
+  const line = (c: string[]) => `\n${pad(c[0], gw)} ${pad(c[1], kw)} ${pad(c[2], 20)} ${pad(c[3], 20)} ${verbose ? `${pad(c[5], 15)} ${pad(c[6], 25)} ` : ''}${c[4]}`;
   return (
-    line(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS']) +
-    line([d.group, coordinator, d.protocol || MISSING, d.state, String(d.members.length)]) +
+    line(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS', 'GROUP-EPOCH', 'TARGET-ASSIGNMENT-EPOCH']) +
+    line([d.group, coordinator, d.protocol || MISSING, d.state, String(d.members.length), cell(d.groupEpoch), cell(d.assignmentEpoch)]) +
     '\n'
   );
 }
@@ -89,6 +126,7 @@ export async function groupOffsetsTable(rows: GroupOffsetRow[], style: TableStyl
 export function groupOffsetsJson(d: GroupDescription, rows: GroupOffsetRow[]): unknown {
   return {
     group: d.group,
+    type: d.type,
     state: d.state,
     protocolType: d.protocolType,
     protocol: d.protocol,

@@ -98,8 +98,10 @@ export class PartitionFetcher {
     this.o = options;
   }
 
+  /** Fetches these partitions too, from these offsets; a loop waiting for work wakes up. */
   assign(assignments: Position[]): void {
     for (const a of assignments) this.positions.set(`${a.topic}\0${a.partition}`, { ...a });
+    if (assignments.length) this.wake?.();
   }
 
   /** Stops fetching these partitions (a fetch in flight for them is ignored). */

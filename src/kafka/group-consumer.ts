@@ -91,6 +91,40 @@ function isTransient(err: unknown): boolean {
 }
 
 /**
+ * The topics a member subscribes to: the names given, and those of the cluster that match the
+ * patterns (internal topics left out), sorted; a topic that does not exist is left out, and
+ * when none exists that is an error. `seen` carries the member's topics from one join to the
+ * next: a subscribed topic that is missing now was deleted while it was read (it goes into
+ * `gone`), and when only such topics are left, the error says so.
+ */
+export async function subscribedTopicNames(
+  client: KafkaClient,
+  cluster: KafkajsCluster,
+  wanted: Array<string | RegExp>,
+  seen: { subscribed: Set<string>; gone: Set<string> } = { subscribed: new Set(), gone: new Set() },
+): Promise<string[]> {
+  const { subscribed, gone } = seen;
+  const names = wanted.filter((t): t is string => typeof t === 'string');
+  const patterns = wanted.filter((t): t is RegExp => t instanceof RegExp);
+  if (patterns.length) {
+    const admin = await client.admin();
+    for (const t of await admin.listTopics()) if (!t.startsWith('__') && patterns.some((p) => p.test(t))) names.push(t);
+  }
+  const topics = [...new Set(names)].sort();
+  await readMetadata(cluster, topics);
+  const missing = topics.filter((t) => (knownTopic(cluster, t)?.partitions.length ?? 0) === 0);
+  for (const t of missing) if (subscribed.has(t)) gone.add(t);
+  if (missing.length && missing.length === topics.length) {
+    if (knownTopic(cluster, missing[0])?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${missing.join(', ')}]`);
+    if (missing.every((t) => gone.has(t))) throw new KfkError(`topic '${missing.join(', ')}' was deleted while it was read`);
+    throw new KfkError(`topic '${missing.join(', ')}' does not exist`);
+  }
+  const present = topics.filter((t) => !missing.includes(t));
+  for (const t of present) subscribed.add(t);
+  return present;
+}
+
+/**
  * Runs until `signal` aborts or `onRecord` returns false. Each record is a view valid during
  * the call; returning false means "this one was taken, no more". After each fetched set,
  * `afterSet` is awaited (output backpressure). Returns after committing the position of every
@@ -131,26 +165,7 @@ export async function runGroupConsumer(
   };
   signal.addEventListener('abort', stop, { once: true });
 
-  const subscribedTopics = async (): Promise<string[]> => {
-    const names = options.topics.filter((t): t is string => typeof t === 'string');
-    const patterns = options.topics.filter((t): t is RegExp => t instanceof RegExp);
-    if (patterns.length) {
-      const admin = await client.admin();
-      for (const t of await admin.listTopics()) if (!t.startsWith('__') && patterns.some((p) => p.test(t))) names.push(t);
-    }
-    const topics = [...new Set(names)].sort();
-    await readMetadata(cluster, topics);
-    const missing = topics.filter((t) => (knownTopic(cluster, t)?.partitions.length ?? 0) === 0);
-    for (const t of missing) if (subscribed.has(t)) gone.add(t);
-    if (missing.length && missing.length === topics.length) {
-      if (knownTopic(cluster, missing[0])?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${missing.join(', ')}]`);
-      if (missing.every((t) => gone.has(t))) throw new KfkError(`topic '${missing.join(', ')}' was deleted while it was read`);
-      throw new KfkError(`topic '${missing.join(', ')}' does not exist`);
-    }
-    const present = topics.filter((t) => !missing.includes(t));
-    for (const t of present) subscribed.add(t);
-    return present;
-  };
+  const subscribedTopics = () => subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
 
   const commit = async (coordinator: KafkajsBroker, generationId: number): Promise<void> => {
     // Offsets as of now: records handed on while the commit is in flight go into the next one.

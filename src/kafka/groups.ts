@@ -1,34 +1,68 @@
 // Consumer groups as plain data: listing, members and assignments, committed offsets, lag,
 // offset commits from outside the group (generation -1, as Kafka's admin client does), deletion.
+// Both kinds kafka-consumer-groups shows: classic groups (JoinGroup/SyncGroup, described with
+// DescribeGroups) and consumer groups of KIP-848 (ConsumerGroupHeartbeat, described with
+// ConsumerGroupDescribe, asked first as Kafka's admin client does).
 import { kafkajs } from './kafkajs.js';
 import type { KafkaClient, KafkajsBroker } from './client.js';
 import { isConnectionError } from './failures.js';
 import { readMetadata } from './metadata.js';
 import { brokerError, offsetDelete } from './protocol/admin-requests.js';
+import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from './protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
 
+/** Group types as kafka-consumer-groups prints them. */
+export const GROUP_TYPES = ['Classic', 'Consumer'] as const;
+/** The states of both kinds, as kafka-consumer-groups prints them. */
+export const GROUP_STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'] as const;
+
+const GROUP_ID_NOT_FOUND = 69;
+const UNSUPPORTED_VERSION = 35;
+const GROUP_AUTHORIZATION_FAILED = 30;
+/** The coordinator is loading or moved: ask again. */
+const COORDINATOR_BUSY = new Set([14, 15, 16]);
+
+const canonical = (names: readonly string[], value: string | null, otherwise: string) => names.find((n) => n.toLowerCase() === (value ?? '').toLowerCase()) ?? (value ? value : otherwise);
 
 export interface GroupListing {
   group: string;
+  /** Classic or Consumer; Unknown where the cluster does not say (ListGroups before v5, Kafka 3.x). */
+  type: string;
   state: string;
   protocolType: string;
-  protocol: string;
+  /** The assignment strategy (classic) or server-side assignor (consumer); only when asked for. */
+  protocol?: string;
+}
+
+export interface TopicPartition {
+  topic: string;
+  partition: number;
 }
 
 export interface GroupMember {
   memberId: string;
+  instanceId: string | null;
   clientId: string;
   host: string;
-  assignment: Array<{ topic: string; partition: number }>;
+  assignment: TopicPartition[];
+  /** Consumer groups only (null in classic groups): the member's epoch and the assignment it is moving to. */
+  memberEpoch: number | null;
+  targetAssignment: TopicPartition[] | null;
+  /** Consumer groups: true for a member of the new protocol, false for a classic member in the group; null when not known. */
+  upgraded: boolean | null;
 }
 
 export interface GroupDescription {
   group: string;
+  type: 'Classic' | 'Consumer';
   state: string;
   protocolType: string;
   protocol: string;
   coordinator: { id: number; host: string; port: number };
   members: GroupMember[];
+  /** Consumer groups only. */
+  groupEpoch: number | null;
+  assignmentEpoch: number | null;
 }
 
 export interface GroupOffsetRow {
@@ -37,6 +71,8 @@ export interface GroupOffsetRow {
   partition: number;
   /** null when the group has no committed offset for the partition. */
   currentOffset: number | null;
+  /** The leader epoch the offset was committed with, when it was. */
+  leaderEpoch: number | null;
   logEndOffset: number | null;
   lag: number | null;
   consumerId: string | null;
@@ -75,53 +111,120 @@ export async function groupAccess<T>(client: KafkaClient, group: string, step: (
       const broker = await client.anyBroker();
       await broker.findGroupCoordinator({ groupId: group, coordinatorType: 0 });
     } catch (probe) {
-      if ((probe as { type?: string }).type === 'GROUP_AUTHORIZATION_FAILED') {
-        const { KfkError } = await import('../errors.js');
-        throw new KfkError(`Not authorized to access group: ${group}`);
-      }
+      if ((probe as { type?: string }).type === 'GROUP_AUTHORIZATION_FAILED') throw await notAuthorized(group);
     }
     throw err;
   }
 }
 
+async function notAuthorized(group: string): Promise<Error> {
+  const { KfkError } = await import('../errors.js');
+  return new KfkError(`Not authorized to access group: ${group}`);
+}
+
+/** A request to a broker, asked again (up to 5 times) while the answer says the coordinator is loading or moved. */
+async function sendRetrying<T>(send: () => Promise<T>, busy: (answer: T) => boolean): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await send();
+    if (!busy(answer) || attempt >= 5) return answer;
+    await new Promise((r) => setTimeout(r, 100 * attempt));
+  }
+}
+
+const maxVersion = (broker: KafkajsBroker, apiKey: number): number => (broker.versions?.[apiKey]?.maxVersion as number | undefined) ?? -1;
+
 /**
- * Every group, from a ListGroups to each live broker. A broker that does not answer (it died a
- * moment ago and the metadata still names it) is reported through `onUnreachable`, and the
- * groups of the others are listed; a group whose state cannot be read now shows 'Unknown'.
+ * kafka-consumer-groups --list: the groups of protocol type `consumer` (or none, a group that
+ * only has offsets) from a ListGroups to each live broker, in the order the brokers list them
+ * (Kafka's tool prints them unsorted). A broker that does not answer (it died a moment ago and
+ * the metadata still names it) is reported through `onUnreachable`, and the groups of the others
+ * are listed. `withProtocol` also describes each group for its assignment strategy; a group
+ * whose state or strategy cannot be read now shows 'Unknown' and no strategy.
  */
-export async function listGroups(client: KafkaClient, onUnreachable?: (nodeId: number, why: string) => void): Promise<GroupListing[]> {
+export async function listGroups(
+  client: KafkaClient,
+  opts: { withProtocol?: boolean; onUnreachable?: (nodeId: number, why: string) => void } = {},
+): Promise<GroupListing[]> {
   const cluster = await client.cluster();
   const { brokers } = await readMetadata(cluster);
-  const answers = await Promise.all(
-    brokers.map(async ({ nodeId }) => {
+  const ids = brokers.map((b) => b.nodeId).sort((a, b) => a - b);
+  const perBroker = await Promise.all(
+    ids.map(async (nodeId): Promise<ListedGroup[]> => {
       try {
         const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
-        const res = (await broker.listGroups()) as { groups: Array<{ groupId: string; protocolType: string }> };
+        const version = Math.min(5, maxVersion(broker, 16));
+        if (version < 3) {
+          // Before Kafka 2.4 (no flexible ListGroups): kafkajs' own request.
+          const { groups } = (await broker.listGroups()) as { groups: Array<{ groupId: string; protocolType: string }> };
+          return groups.map((g): ListedGroup => ({ group: g.groupId, protocolType: g.protocolType, state: null, type: null }));
+        }
+        const res = await sendRetrying(
+          () => broker.connectionPool.send({ ...listGroupsRequest(version), requestTimeout: client.options.requestTimeout }) as Promise<{ errorCode: number; groups: ListedGroup[] }>,
+          (r) => COORDINATOR_BUSY.has(r.errorCode),
+        );
+        if (res.errorCode) throw brokerError(res.errorCode, null);
         return res.groups;
       } catch (err) {
         if (!isConnectionError(err)) throw err;
-        onUnreachable?.(nodeId, (err as Error).message);
+        opts.onUnreachable?.(nodeId, (err as Error).message);
         return [];
       }
     }),
   );
-  const groups = [...new Map(answers.flat().map((g) => [g.groupId, g])).values()];
-  if (groups.length === 0) return [];
-  const admin = await client.admin();
-  const describe = (ids: string[]) => admin.describeGroups(ids).then((d) => d.groups);
-  // One coordinator that does not answer must not hide the state of the others' groups.
-  const described = await describe(groups.map((g) => g.groupId)).catch(async () =>
-    (await Promise.all(groups.map((g) => describe([g.groupId]).catch(() => [])))).flat(),
+  const unique = [...new Map(perBroker.flat().map((g) => [g.group, g])).values()];
+  const listings: GroupListing[] = unique
+    .filter((g) => g.protocolType === '' || g.protocolType === 'consumer')
+    .map((g) => ({ group: g.group, type: canonical(GROUP_TYPES, g.type, 'Unknown'), state: canonical(GROUP_STATES, g.state, 'Unknown'), protocolType: g.protocolType }));
+  // A broker before ListGroups v4 gives no state: it is described, as it is for --protocol.
+  const toDescribe = listings.filter((g) => opts.withProtocol || g.state === 'Unknown');
+  if (toDescribe.length) {
+    const consumer = toDescribe.filter((g) => g.type === 'Consumer').map((g) => g.group);
+    const classic = toDescribe.filter((g) => g.type !== 'Consumer').map((g) => g.group);
+    const described = new Map<string, { state: string; protocol: string }>();
+    if (classic.length) {
+      const admin = await client.admin();
+      const describe = (ids: string[]) => admin.describeGroups(ids).then((d) => d.groups);
+      // One coordinator that does not answer must not hide the state of the others' groups.
+      const groups = await describe(classic).catch(async () => (await Promise.all(classic.map((g) => describe([g]).catch(() => [])))).flat());
+      for (const g of groups) described.set(g.groupId, { state: g.state, protocol: g.protocol });
+    }
+    if (consumer.length) {
+      const groups = await describeConsumerGroups(client, consumer).catch(async () => (await Promise.all(consumer.map((g) => describeConsumerGroups(client, [g]).catch(() => [])))).flat());
+      for (const g of groups) if (!g.errorCode) described.set(g.group, { state: canonical(GROUP_STATES, g.state, 'Unknown'), protocol: g.assignorName });
+    }
+    for (const l of listings) {
+      const d = described.get(l.group);
+      if (opts.withProtocol) l.protocol = d?.protocol ?? '';
+      if (l.state === 'Unknown' && d) l.state = d.state;
+    }
+  }
+  return listings;
+}
+
+/** ConsumerGroupDescribe of these groups, one request per coordinator. */
+async function describeConsumerGroups(client: KafkaClient, groups: string[]): Promise<DescribedConsumerGroup[]> {
+  const cluster = await client.cluster();
+  const byCoordinator = new Map<number, string[]>();
+  for (const [group, meta] of await Promise.all(groups.map(async (g) => [g, await cluster.findGroupCoordinatorMetadata({ groupId: g })] as const))) {
+    const id = (meta as { coordinator: { nodeId: number } }).coordinator.nodeId;
+    (byCoordinator.get(id) ?? byCoordinator.set(id, []).get(id)!).push(group);
+  }
+  const answers = await Promise.all(
+    [...byCoordinator].map(async ([nodeId, ids]) => {
+      const broker = await cluster.findBroker({ nodeId });
+      return consumerDescribe(client, broker, ids);
+    }),
   );
-  const byId = new Map(described.map((g) => [g.groupId, g]));
-  return groups
-    .map((g) => ({
-      group: g.groupId,
-      state: byId.get(g.groupId)?.state ?? 'Unknown',
-      protocolType: g.protocolType,
-      protocol: byId.get(g.groupId)?.protocol ?? '',
-    }))
-    .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  return answers.flat();
+}
+
+async function consumerDescribe(client: KafkaClient, coordinator: KafkajsBroker, groups: string[]): Promise<DescribedConsumerGroup[]> {
+  const version = Math.min(1, maxVersion(coordinator, 69));
+  if (version < 0) return groups.map((group) => ({ errorCode: GROUP_ID_NOT_FOUND, errorMessage: null, group, state: '', groupEpoch: -1, assignmentEpoch: -1, assignorName: '', members: [] }));
+  return sendRetrying(
+    () => coordinator.connectionPool.send({ ...consumerGroupDescribe(groups, version), requestTimeout: client.options.requestTimeout }) as Promise<DescribedConsumerGroup[]>,
+    (r) => r.some((g) => COORDINATOR_BUSY.has(g.errorCode)),
+  );
 }
 
 /** The group, or null when the broker knows no such group (state Dead). */
@@ -130,42 +233,87 @@ export async function describeGroup(client: KafkaClient, group: string): Promise
 }
 
 async function describeGroupUnchecked(client: KafkaClient, group: string): Promise<GroupDescription | null> {
-  const admin = await client.admin();
   const cluster = await client.cluster();
-  const [{ groups }, meta] = await Promise.all([
-    admin.describeGroups([group]),
-    cluster.findGroupCoordinatorMetadata({ groupId: group }) as Promise<{ coordinator: { nodeId: number; host: string; port: number } }>,
-  ]);
+  const meta = (await cluster.findGroupCoordinatorMetadata({ groupId: group })) as { coordinator: { nodeId: number; host: string; port: number } };
+  const coordinator = { id: meta.coordinator.nodeId, host: meta.coordinator.host, port: meta.coordinator.port };
+  // A consumer group first; the coordinator answers GROUP_ID_NOT_FOUND for a classic group (or
+  // none), and a cluster without consumer groups UNSUPPORTED_VERSION or nothing.
+  const [described] = await consumerDescribe(client, await cluster.findBroker({ nodeId: coordinator.id }), [group]);
+  if (described && described.errorCode !== GROUP_ID_NOT_FOUND && described.errorCode !== UNSUPPORTED_VERSION) {
+    if (described.errorCode === GROUP_AUTHORIZATION_FAILED) throw await notAuthorized(group);
+    if (described.errorCode) throw brokerError(described.errorCode, described.errorMessage);
+    const tps = (a: DescribedConsumerGroup['members'][number]['assignment']) => a.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topic, partition })));
+    return {
+      group,
+      type: 'Consumer',
+      state: canonical(GROUP_STATES, described.state, 'Unknown'),
+      protocolType: 'consumer',
+      protocol: described.assignorName,
+      coordinator,
+      members: described.members.map((m) => ({
+        memberId: m.memberId,
+        instanceId: m.instanceId,
+        clientId: m.clientId,
+        host: m.clientHost,
+        assignment: tps(m.assignment),
+        memberEpoch: m.memberEpoch,
+        targetAssignment: tps(m.targetAssignment),
+        upgraded: m.memberType === 1 ? true : m.memberType === 0 ? false : null,
+      })),
+      groupEpoch: described.groupEpoch,
+      assignmentEpoch: described.assignmentEpoch,
+    };
+  }
+  const admin = await client.admin();
+  const { groups } = await admin.describeGroups([group]);
   const g = groups[0];
   if (!g || g.state === 'Dead') return null;
   const code = (g as { errorCode?: number }).errorCode;
   if (code) throw brokerError(code, null);
   const { AssignerProtocol } = kafkajs().kafkajs;
-  const members = g.members.map((m) => {
-    const assignment: GroupMember['assignment'] = [];
+  const members = g.members.map((m): GroupMember => {
+    const assignment: TopicPartition[] = [];
     if (g.protocolType === 'consumer' && m.memberAssignment && m.memberAssignment.length > 0) {
       const decoded = AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
       for (const [topic, ps] of Object.entries(decoded?.assignment ?? {})) for (const partition of ps) assignment.push({ topic, partition });
     }
-    return { memberId: m.memberId, clientId: m.clientId, host: m.clientHost, assignment };
+    return { memberId: m.memberId, instanceId: null, clientId: m.clientId, host: m.clientHost, assignment, memberEpoch: null, targetAssignment: null, upgraded: null };
   });
   return {
     group,
+    type: 'Classic',
     state: g.state,
     protocolType: g.protocolType,
     protocol: g.protocol,
-    coordinator: { id: meta.coordinator.nodeId, host: meta.coordinator.host, port: meta.coordinator.port },
+    coordinator,
     members,
+    groupEpoch: null,
+    assignmentEpoch: null,
   };
 }
 
-/** Committed offsets of the group (all topics it has committed for, or only `topics`). */
-export async function committedOffsets(client: KafkaClient, group: string, topics?: string[]): Promise<PartitionOffset[]> {
-  const admin = await client.admin();
-  const res = await groupAccess(client, group, () => admin.fetchOffsets({ groupId: group, topics }));
-  const out: PartitionOffset[] = [];
-  for (const t of res) for (const p of t.partitions) out.push({ topic: t.topic, partition: p.partition, offset: Number(p.offset) });
-  return out.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+export interface CommittedOffset extends PartitionOffset {
+  /** -1 when the commit recorded none. */
+  leaderEpoch: number;
+}
+
+/** Committed offsets of the group, for every partition it has committed for, sorted. */
+export async function committedOffsets(client: KafkaClient, group: string): Promise<CommittedOffset[]> {
+  const cluster = await client.cluster();
+  const res = await groupAccess(client, group, async () => {
+    const coordinator: KafkajsBroker = await cluster.findGroupCoordinator({ groupId: group });
+    return sendRetrying(
+      () => coordinator.connectionPool.send({ ...offsetFetch(group, null), requestTimeout: client.options.requestTimeout }) as Promise<{ errorCode: number; offsets: FetchedOffset[] }>,
+      (r) => COORDINATOR_BUSY.has(r.errorCode),
+    );
+  });
+  if (res.errorCode === GROUP_AUTHORIZATION_FAILED) throw await notAuthorized(group);
+  if (res.errorCode) throw brokerError(res.errorCode, null);
+  const bad = res.offsets.find((o) => o.errorCode);
+  if (bad) throw brokerError(bad.errorCode, null);
+  return res.offsets
+    .map((o) => ({ topic: o.topic, partition: o.partition, offset: o.offset, leaderEpoch: o.leaderEpoch }))
+    .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
 }
 
 /**
@@ -174,7 +322,7 @@ export async function committedOffsets(client: KafkaClient, group: string, topic
  */
 export async function groupOffsetRows(client: KafkaClient, d: GroupDescription): Promise<GroupOffsetRow[]> {
   const committed = (await committedOffsets(client, d.group)).filter((c) => c.offset >= 0);
-  const committedBy = new Map(committed.map((c) => [tpKey(c.topic, c.partition), c.offset]));
+  const committedBy = new Map(committed.map((c) => [tpKey(c.topic, c.partition), c]));
   const assigned = new Set<string>();
   const groups: Array<{ member: GroupMember | null; tps: Array<{ topic: string; partition: number }> }> = [];
   const withAssignment = d.members.filter((m) => m.assignment.length > 0).sort((a, b) => b.assignment.length - a.assignment.length);
@@ -203,13 +351,15 @@ export async function groupOffsetRows(client: KafkaClient, d: GroupDescription):
     const part = g.tps
       .map((tp) => {
         const k = tpKey(tp.topic, tp.partition);
-        const current = committedBy.get(k) ?? null;
+        const commit = committedBy.get(k);
+        const current = commit?.offset ?? null;
         const end = ends.get(k) ?? null;
         return {
           group: d.group,
           topic: tp.topic,
           partition: tp.partition,
           currentOffset: current,
+          leaderEpoch: commit && commit.leaderEpoch >= 0 ? commit.leaderEpoch : null,
           logEndOffset: end,
           lag: current !== null && end !== null ? end - current : null,
           consumerId: g.member ? g.member.memberId : null,
@@ -244,6 +394,8 @@ export async function commitGroupOffsets(client: KafkaClient, group: string, off
 export interface DeleteResult {
   group: string;
   error: string | null;
+  /** The broker's error code, when it gave one. */
+  errorCode?: number;
 }
 
 export async function deleteGroups(client: KafkaClient, groups: string[]): Promise<DeleteResult[]> {
@@ -254,8 +406,11 @@ export async function deleteGroups(client: KafkaClient, groups: string[]): Promi
   } catch (err) {
     const e = err as { groups?: Array<{ groupId: string; errorCode: number; error?: Error }>; message: string };
     if (!e.groups) throw err;
-    const failed = new Map(e.groups.filter((g) => g.errorCode).map((g) => [g.groupId, g.error?.message ?? e.message]));
-    return groups.map((group) => ({ group, error: failed.get(group) ?? null }));
+    const failed = new Map(e.groups.filter((g) => g.errorCode).map((g) => [g.groupId, g]));
+    return groups.map((group) => {
+      const f = failed.get(group);
+      return f ? { group, error: f.error?.message ?? e.message, errorCode: f.errorCode } : { group, error: null };
+    });
   }
 }
 
@@ -264,7 +419,7 @@ export async function deleteGroupOffsets(
   client: KafkaClient,
   group: string,
   partitions: Array<{ topic: string; partition: number }>,
-): Promise<{ error: { code: number; message: string } | null; partitions: Array<{ topic: string; partition: number; error: string | null }> }> {
+): Promise<{ error: { code: number; message: string } | null; partitions: Array<{ topic: string; partition: number; error: string | null; errorCode: number }> }> {
   const cluster = await client.cluster();
   const coordinator = await cluster.findGroupCoordinator({ groupId: group });
   return (await coordinator.connectionPool.send({ ...offsetDelete(group, partitions), requestTimeout: 30_000 })) as Awaited<ReturnType<typeof deleteGroupOffsets>>;

@@ -29,6 +29,19 @@ export interface KafkajsModule {
 
 let loaded: KafkajsModule | undefined;
 
+/**
+ * Code run from src/ (the integration tests) uses the built bundle when there is one, so that it
+ * tests the same patched network stack as the CLI; without a build, kafkajs from node_modules.
+ */
+function fromBuild(): KafkajsModule | undefined {
+  if (!/[\\/]src[\\/]kafka[\\/]/.test(fileURLToPath(import.meta.url))) return undefined;
+  try {
+    return require(fileURLToPath(new URL('../../dist/vendor/kafkajs.cjs', import.meta.url))) as KafkajsModule;
+  } catch {
+    return undefined;
+  }
+}
+
 export function kafkajs(): KafkajsModule {
   if (loaded) return loaded;
   try {
@@ -42,7 +55,7 @@ export function kafkajs(): KafkajsModule {
     loaded = (launcher?.loadCached(fileURLToPath(new URL('../vendor/kafkajs.cjs', import.meta.url))) ?? require('../vendor/kafkajs.cjs')) as KafkajsModule;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
-    loaded = {
+    loaded = fromBuild() ?? {
       kafkajs: require('kafkajs'),
       Encoder: require('kafkajs/src/protocol/encoder'),
       Decoder: require('kafkajs/src/protocol/decoder'),

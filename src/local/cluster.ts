@@ -6,25 +6,12 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { KfkError } from '../errors.js';
-import { ensureKafka, isKafka3, logConfigFlag, requireJava, type KafkaDist } from './kafka-dist.js';
+import { ensureKafka, isKafka3, logConfigFlag, requireJava, writeLogConfig, type KafkaDist } from './kafka-dist.js';
+import { SASL_USERS, serverProperties, type Credentials, type StartOptions } from './node-config.js';
+import { makeTlsMaterial, pemProp, type TlsMaterial } from './pki.js';
+
+export { SASL_USERS, type StartOptions } from './node-config.js';
 import { isAlive, readLocalState, stateFile, type LocalClusterState, type LocalNode } from './state.js';
-
-export interface StartOptions {
-  dir: string;
-  brokers: number;
-  sasl: boolean;
-  tls: boolean;
-  version: string;
-  env: NodeJS.ProcessEnv;
-  log: (line: string) => void;
-  /** Extra broker properties, e.g. to enable an authorizer in tests. */
-  brokerProperties?: Record<string, string>;
-  readyTimeoutMs?: number;
-}
-
-// kfk-limited (SCRAM-SHA-512) is an ordinary user: with an authorizer enabled and only the
-// others as super users, it is the one that gets "not authorized".
-export const SASL_USERS = { plain: 'kfk-plain', scram: 'kfk-scram', limited: 'kfk-limited' } as const;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,152 +26,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function openssl(args: string[], cwd: string): void {
-  const r = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new KfkError(`openssl ${args[0]} failed: ${(r.stderr || '').split('\n')[0]}`);
-}
-
-/** A throwaway CA, a broker certificate for 127.0.0.1/localhost and a client certificate. */
-function makeTlsMaterial(dir: string): { ca: string; cert: string; key: string; clientCert: string; clientKey: string } {
-  mkdirSync(dir, { recursive: true });
-  const ca = join(dir, 'ca.pem');
-  if (!existsSync(ca)) {
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=kfk-local-ca'], dir);
-    const issue = (name: string, subj: string, ext: string) => {
-      writeFileSync(join(dir, `${name}.ext`), ext);
-      openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subj], dir);
-      openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '30', '-extfile', `${name}.ext`], dir);
-      // Kafka's PEM keystore wants PKCS#8.
-      openssl(['pkcs8', '-topk8', '-nocrypt', '-in', `${name}.key`, '-out', `${name}.p8.key`], dir);
-    };
-    issue('server', '/CN=localhost', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n');
-    issue('client', '/CN=kfk-client', 'extendedKeyUsage=clientAuth\n');
-  }
-  return {
-    ca,
-    cert: join(dir, 'server.pem'),
-    key: join(dir, 'server.p8.key'),
-    clientCert: join(dir, 'client.pem'),
-    clientKey: join(dir, 'client.p8.key'),
-  };
-}
-
-function pemProp(path: string): string {
-  // A PEM value inside a .properties file: newlines escaped as continuation lines.
-  return readFileSync(path, 'utf8').trim().split('\n').join(' \\\n');
-}
-
-interface Credentials {
-  plainPassword: string;
-  scramPassword: string;
-  limitedPassword: string;
-}
-
-function serverProperties(
-  node: LocalNode,
-  all: LocalNode[],
-  o: StartOptions,
-  creds: Credentials | undefined,
-  tls: ReturnType<typeof makeTlsMaterial> | undefined,
-): string {
-  const listeners = [`PLAINTEXT://127.0.0.1:${node.port}`, `CONTROLLER://127.0.0.1:${node.controllerPort}`];
-  const advertised = [`PLAINTEXT://127.0.0.1:${node.port}`];
-  const map = ['PLAINTEXT:PLAINTEXT', 'CONTROLLER:PLAINTEXT'];
-  if (node.saslPort) {
-    listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`);
-    advertised.push(`SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`);
-    map.push('SASL_PLAINTEXT:SASL_PLAINTEXT');
-  }
-  if (node.tlsPort) {
-    listeners.push(`SSL://127.0.0.1:${node.tlsPort}`);
-    advertised.push(`SSL://127.0.0.1:${node.tlsPort}`);
-    map.push('SSL:SSL');
-  }
-  const rf = Math.min(3, all.length);
-  const props: Record<string, string> = {
-    'process.roles': 'broker,controller',
-    'node.id': String(node.nodeId),
-    listeners: listeners.join(','),
-    'advertised.listeners': advertised.join(','),
-    'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': map.join(','),
-    'log.dirs': node.dataDir,
-    'offsets.topic.replication.factor': String(rf),
-    'offsets.topic.num.partitions': all.length > 1 ? '3' : '1',
-    'transaction.state.log.replication.factor': String(rf),
-    'transaction.state.log.min.isr': String(Math.min(2, rf)),
-    'transaction.state.log.num.partitions': all.length > 1 ? '3' : '1',
-    'group.initial.rebalance.delay.ms': '0',
-    'log.cleaner.dedupe.buffer.size': '2097152',
-    'num.network.threads': '2',
-    'num.io.threads': '2',
-    'num.partitions': '1',
-    'default.replication.factor': String(all.length > 1 ? 3 : 1),
-    'auto.create.topics.enable': 'false',
-  };
-  if (all.length === 1) props['controller.quorum.bootstrap.servers'] = `127.0.0.1:${node.controllerPort}`;
-  else props['controller.quorum.voters'] = all.map((n) => `${n.nodeId}@127.0.0.1:${n.controllerPort}`).join(',');
-  if (isKafka3(o.version)) {
-    // 3.x KRaft: voters are static; the 4.x bootstrap style is not known there.
-    delete props['controller.quorum.bootstrap.servers'];
-    props['controller.quorum.voters'] = all.map((n) => `${n.nodeId}@127.0.0.1:${n.controllerPort}`).join(',');
-  }
-  if (creds) {
-    props['sasl.enabled.mechanisms'] = 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512';
-    props['listener.name.sasl_plaintext.plain.sasl.jaas.config'] =
-      `org.apache.kafka.common.security.plain.PlainLoginModule required user_${SASL_USERS.plain}="${creds.plainPassword}";`;
-    props['listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
-    props['listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
-  }
-  if (tls) {
-    props['listener.name.ssl.ssl.keystore.type'] = 'PEM';
-    props['listener.name.ssl.ssl.keystore.certificate.chain'] = pemProp(tls.cert);
-    props['listener.name.ssl.ssl.keystore.key'] = pemProp(tls.key);
-    props['listener.name.ssl.ssl.truststore.type'] = 'PEM';
-    props['listener.name.ssl.ssl.truststore.certificates'] = pemProp(tls.ca);
-    props['listener.name.ssl.ssl.client.auth'] = 'requested';
-  }
-  Object.assign(props, o.brokerProperties ?? {});
-  return Object.entries(props)
-    .map(([k, v]) => `${k}=${v}`)
-    .join('\n') + '\n';
-}
-
 function brokerLogConfig(node: LocalNode, version: string, nodeDir: string): string {
-  if (isKafka3(version)) {
-    const file = join(nodeDir, 'log4j.properties');
-    writeFileSync(
-      file,
-      [
-        'log4j.rootLogger=INFO, file',
-        'log4j.appender.file=org.apache.log4j.FileAppender',
-        `log4j.appender.file.File=${node.logFile}`,
-        'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
-        'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
-        'log4j.logger.kafka.request.logger=WARN',
-        '',
-      ].join('\n'),
-    );
-    return file;
-  }
-  const file = join(nodeDir, 'log4j2.properties');
-  writeFileSync(
-    file,
-    [
-      'appender.file.type = File',
-      'appender.file.name = FILE',
-      `appender.file.fileName = ${node.logFile}`,
-      'appender.file.layout.type = PatternLayout',
-      'appender.file.layout.pattern = [%d] %p %m (%c)%n',
-      'rootLogger.level = INFO',
-      'rootLogger.appenderRef.file.ref = FILE',
-      'logger.request.name = kafka.request.logger',
-      'logger.request.level = WARN',
-      '',
-    ].join('\n'),
-  );
-  return file;
+  const file = join(nodeDir, isKafka3(version) ? 'log4j.properties' : 'log4j2.properties');
+  return writeLogConfig(file, version, { level: 'INFO', to: { file: node.logFile }, quiet: ['kafka.request.logger'] });
 }
 
 function nodeDir(dir: string, nodeId: number): string {
@@ -247,7 +91,7 @@ function formatStorage(dist: KafkaDist, node: LocalNode, dir: string, clusterId:
   }
 }
 
-function writeClientConfigs(dir: string, creds: Credentials | undefined, tls: ReturnType<typeof makeTlsMaterial> | undefined, state: LocalClusterState) {
+function writeClientConfigs(dir: string, creds: Credentials | undefined, tls: TlsMaterial | undefined, state: LocalClusterState) {
   const write = (name: string, lines: string[]) => {
     const file = join(dir, name);
     writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });

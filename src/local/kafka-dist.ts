@@ -68,35 +68,38 @@ ${logging.join('\n')}
 }
 
 function writeToolsLogConfig(dir: string, version: string): string {
-  if (isKafka3(version)) {
-    const file = join(dir, 'tools-log4j.properties');
-    writeFileSync(
-      file,
-      [
-        'log4j.rootLogger=WARN, stderr',
-        'log4j.appender.stderr=org.apache.log4j.ConsoleAppender',
-        'log4j.appender.stderr.Target=System.err',
-        'log4j.appender.stderr.layout=org.apache.log4j.PatternLayout',
-        'log4j.appender.stderr.layout.ConversionPattern=[%d] %p %m (%c)%n',
-        '',
-      ].join('\n'),
-    );
-    return file;
-  }
-  const file = join(dir, 'tools-log4j2.properties');
-  writeFileSync(
-    file,
-    [
-      'appender.stderr.type = Console',
-      'appender.stderr.name = STDERR',
-      'appender.stderr.target = SYSTEM_ERR',
-      'appender.stderr.layout.type = PatternLayout',
-      'appender.stderr.layout.pattern = [%d] %p %m (%c)%n',
-      'rootLogger.level = WARN',
-      'rootLogger.appenderRef.stderr.ref = STDERR',
-      '',
-    ].join('\n'),
-  );
+  return writeLogConfig(join(dir, isKafka3(version) ? 'tools-log4j.properties' : 'tools-log4j2.properties'), version, { level: 'WARN', to: 'stderr' });
+}
+
+/**
+ * A Kafka JVM's logging config, for Kafka 3.x's log4j (reload4j) or 4.x's Log4j 2: every line at
+ * `level` and above to stderr (the tools: never stdout, where their data goes) or to a file (a
+ * broker), with Kafka's own pattern; `quiet` loggers only from WARN.
+ */
+export function writeLogConfig(file: string, version: string, o: { level: 'INFO' | 'WARN'; to: 'stderr' | { file: string }; quiet?: string[] }): string {
+  const pattern = '[%d] %p %m (%c)%n';
+  const quiet = o.quiet ?? [];
+  const lines = isKafka3(version)
+    ? [
+        `log4j.rootLogger=${o.level}, out`,
+        ...(o.to === 'stderr'
+          ? ['log4j.appender.out=org.apache.log4j.ConsoleAppender', 'log4j.appender.out.Target=System.err']
+          : ['log4j.appender.out=org.apache.log4j.FileAppender', `log4j.appender.out.File=${o.to.file}`]),
+        'log4j.appender.out.layout=org.apache.log4j.PatternLayout',
+        `log4j.appender.out.layout.ConversionPattern=${pattern}`,
+        ...quiet.map((name) => `log4j.logger.${name}=WARN`),
+      ]
+    : [
+        ...(o.to === 'stderr'
+          ? ['appender.out.type = Console', 'appender.out.name = OUT', 'appender.out.target = SYSTEM_ERR']
+          : ['appender.out.type = File', 'appender.out.name = OUT', `appender.out.fileName = ${o.to.file}`]),
+        'appender.out.layout.type = PatternLayout',
+        `appender.out.layout.pattern = ${pattern}`,
+        `rootLogger.level = ${o.level}`,
+        'rootLogger.appenderRef.out.ref = OUT',
+        ...quiet.flatMap((name, i) => [`logger.quiet${i}.name = ${name}`, `logger.quiet${i}.level = WARN`]),
+      ];
+  writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
 

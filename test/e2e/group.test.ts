@@ -160,7 +160,7 @@ describe('kfk group', () => {
     expect(stable.stdout.startsWith('GROUP')).toBe(true);
     expect(await kfk(['group', 'list', ...B, '--state', 'sleepy'])).toMatchObject({
       code: 2,
-      stderr: "kfk: Invalid state list 'sleepy'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty\n",
+      stderr: "kfk: Invalid state list 'sleepy'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling\n",
     });
   });
 });

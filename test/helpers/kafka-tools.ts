@@ -63,3 +63,43 @@ export function spawnCollect(
 export function kafka4Tool(tool: KafkaToolName, args: string[], opts: { input?: string | Buffer; timeoutMs?: number } = {}): Promise<RunResult> {
   return kafkaTool(kafkaToolClass(KAFKA4_VERSION, tool), args, { ...opts, version: KAFKA4_VERSION });
 }
+
+/** A Kafka tool left running in the background (a console consumer in a group, say). */
+export interface BackgroundTool {
+  pid: number;
+  /** What it printed so far. */
+  stdout(): string;
+  stderr(): string;
+  /** SIGTERM by pid (Kafka's tools close cleanly on it: a consumer leaves its group), then its end. */
+  stop(): Promise<RunResult>;
+}
+
+export function startKafkaTool(mainClass: string, args: string[], opts: { version?: string } = {}): BackgroundTool {
+  const dist = ensureKafka(opts.version ?? CLUSTER_KAFKA_VERSION, process.env, () => undefined);
+  const started = Date.now();
+  const child = spawn('java', kafkaToolArgs(dist, mainClass, args), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (d) => out.push(d));
+  child.stderr.on('data', (d) => err.push(d));
+  const done = new Promise<RunResult>((resolve) => {
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : null), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started }));
+  });
+  const pid = child.pid!;
+  return {
+    pid,
+    stdout: () => Buffer.concat(out).toString('utf8'),
+    stderr: () => Buffer.concat(err).toString('utf8'),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        process.kill(pid, 'SIGTERM');
+        // A consumer that does not close within 30 s is killed.
+        const timer = setTimeout(() => child.exitCode === null && process.kill(pid, 'SIGKILL'), 30_000);
+        const r = await done;
+        clearTimeout(timer);
+        return r;
+      }
+      return done;
+    },
+  };
+}

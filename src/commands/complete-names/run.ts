@@ -10,7 +10,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     let names: string[];
     if (opts.kind === 'groups') {
       const { listGroups } = await import('../../kafka/groups.js');
-      names = (await ctx.bounded(listGroups(client))).map((g) => g.group);
+      names = (await ctx.bounded(listGroups(client))).map((g) => g.group).sort();
     } else {
       const { listTopicNames } = await import('../../kafka/topics.js');
       names = (await ctx.bounded(listTopicNames(client, { includeInternal: false }))).sort();

@@ -10,7 +10,7 @@ export function define(parent: AnyCommand) {
     .option('--from-beginning', 'start at the earliest offset (when no committed offset exists)')
     .option('--offset <offset>', 'earliest, latest, N (with --partition) or -N (last N per partition)')
     .option('--partition <n>', 'consume only this partition')
-    .option('--group <id>', 'join this consumer group and commit offsets')
+    .option('--group <id>', 'join this consumer group and commit offsets (the classic protocol; --consumer-property group.protocol=consumer: KIP-848)')
     .option('--max-messages <n>', 'exit after this many records')
     .option('--timeout-ms <ms>', 'exit when no record arrives for this long')
     .option('-e, --exit-at-end', 'exit after reaching the end offsets as of start')
@@ -30,6 +30,7 @@ export function define(parent: AnyCommand) {
       examples(
         'kfk consume --topic orders --from-beginning --max-messages 10',
         'kfk consume --topic orders --group billing --property print.key=true',
+        'kfk consume --topic orders --group billing --consumer-property group.protocol=consumer',
         'kfk consume --topic orders --offset -5 -e -o json',
       ),
     );

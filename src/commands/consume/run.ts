@@ -73,6 +73,12 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   ctx.withExtras({ commandProperties: consumerProps, commandConfigFiles: opts['consumer.config'] ? [opts['consumer.config']] : [] });
   const props = ctx.config().properties;
   const readCommitted = (props.get('isolation.level') ?? opts.isolationLevel) === 'read_committed';
+  // group.protocol: classic (JoinGroup/SyncGroup, the default) or consumer (KIP-848), as Kafka's consumer takes it.
+  const protocol = (props.get('group.protocol') ?? 'classic').trim().toLowerCase();
+  if (protocol !== 'classic' && protocol !== 'consumer') {
+    throw new UsageError(`Invalid value ${props.get('group.protocol')} for configuration group.protocol: String must be one of (case insensitive): CLASSIC, CONSUMER`);
+  }
+  const remoteAssignor = props.get('group.remote.assignor')?.trim() || null;
 
   const out = new OutputBuffer(io);
   let count = 0;
@@ -152,9 +158,17 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const log = verboseLog(client);
     armIdle();
     if (opts.group !== undefined) {
-      const { runGroupConsumer } = await import('../../kafka/group-consumer.js');
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
-      await runGroupConsumer(client, { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, onTopicGone, log }, onRecord, afterSet, stopper.signal);
+      const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, onTopicGone, log };
+      if (protocol === 'consumer') {
+        const { runConsumerGroupMember } = await import('../../kafka/consumer-group-member.js');
+        const pollInterval = props.get('max.poll.interval.ms');
+        const rebalanceTimeoutMs = pollInterval !== undefined && /^\d+$/.test(pollInterval.trim()) ? Number(pollInterval) : undefined;
+        await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs }, onRecord, afterSet, stopper.signal);
+      } else {
+        const { runGroupConsumer } = await import('../../kafka/group-consumer.js');
+        await runGroupConsumer(client, member, onRecord, afterSet, stopper.signal);
+      }
     } else {
       const { runDirectConsumer } = await import('../../kafka/direct-consumer.js');
       await runDirectConsumer(client, {

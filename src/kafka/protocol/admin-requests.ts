@@ -338,7 +338,7 @@ export function offsetDelete(group: string, partitions: Array<{ topic: string; p
         const message = (code: number) => createErrorFromCode(code).message;
         return {
           error: r.errorCode ? { code: r.errorCode, message: message(r.errorCode) } : null,
-          partitions: r.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, error: p.errorCode ? message(p.errorCode) : null }))),
+          partitions: r.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, error: p.errorCode ? message(p.errorCode) : null, errorCode: p.errorCode }))),
         };
       },
     },

@@ -2,15 +2,31 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError, UsageError } from '../../../errors.js';
+import { javaExceptionText, kafkaErrorMessage } from '../../../format/kafka-exceptions.js';
+import { ERRORS } from '../../../kafka/error-codes.js';
 
-/** kafka-consumer-groups --delete-offsets: --topic T (all partitions) or T:0,1; repeatable. */
+interface Row {
+  topic: string;
+  /** -1: a topic that does not exist (its partitions are not known). */
+  partition: number;
+  errorCode: number;
+  error: string | null;
+}
+
+const UNKNOWN_TOPIC_OR_PARTITION = ERRORS.UNKNOWN_TOPIC_OR_PARTITION.code;
+
+/**
+ * kafka-consumer-groups --delete-offsets: --topic T (all partitions) or T:0,1; repeatable.
+ * A line per partition as Kafka prints it; an error for the group (it does not exist, say)
+ * is every partition's.
+ */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!opts.topic?.length) throw new UsageError('give --topic');
   const client = await ctx.kafka();
   const { partitionsOf } = await import('../../../kafka/offsets.js');
   const { deleteGroupOffsets } = await import('../../../kafka/groups.js');
   const partitions: Array<{ topic: string; partition: number }> = [];
-  const whole = opts.topic.filter((t) => !t.includes(':'));
+  const whole = [...new Set(opts.topic.filter((t) => !t.includes(':')))];
   for (const t of opts.topic.filter((x) => x.includes(':'))) {
     const [topic, list] = [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)];
     for (const p of list.split(',')) {
@@ -18,22 +34,43 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       partitions.push({ topic, partition: Number(p) });
     }
   }
-  if (whole.length) for (const k of await ctx.bounded(partitionsOf(client, whole))) for (const p of k.partitions) partitions.push({ topic: k.topic, partition: p });
-  const res = await ctx.bounded(deleteGroupOffsets(client, opts.group, partitions));
-  const rows = res.partitions.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
-  await render(ctx.io, opts.output, { group: opts.group, error: res.error?.message ?? null, partitions: rows }, {
+  const rows: Row[] = [];
+  for (const topic of whole) {
+    // As Kafka's tool: a topic that does not exist is a line of its own, the others go ahead.
+    const known = await ctx.bounded(partitionsOf(client, [topic]).catch((err: { code?: number }) => (err.code === UNKNOWN_TOPIC_OR_PARTITION ? null : Promise.reject(err))));
+    if (known) for (const p of known[0].partitions) partitions.push({ topic, partition: p });
+    else rows.push({ topic, partition: -1, errorCode: UNKNOWN_TOPIC_OR_PARTITION, error: 'This server does not host this topic-partition' });
+  }
+  const unique = [...new Map(partitions.map((p) => [`${p.topic}\0${p.partition}`, p])).values()];
+  const res = unique.length ? await ctx.bounded(deleteGroupOffsets(client, opts.group, unique)) : { error: null, partitions: [] };
+  if (res.error) for (const p of unique) rows.push({ ...p, errorCode: res.error.code, error: res.error.message });
+  else rows.push(...res.partitions.map((p) => ({ topic: p.topic, partition: p.partition, errorCode: p.errorCode, error: p.error })));
+  // Kafka's order: by topic and partition written one after the other, as strings.
+  const key = (r: Row) => `${r.topic}${r.partition}`;
+  rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const failed = rows.filter((r) => r.errorCode);
+  // Kafka's tool reports the group's own error, else the first partition's.
+  const groupError = res.error?.code ?? res.partitions.find((p) => p.errorCode)?.errorCode ?? 0;
+
+  await render(ctx.io, opts.output, { group: opts.group, error: res.error, groupError, rows }, {
+    json: (r) => ({
+      group: r.group,
+      error: r.error ? kafkaErrorMessage(r.error.code, r.error.message) : null,
+      partitions: r.rows.map((p) => ({ topic: p.topic, partition: p.partition, error: p.errorCode ? kafkaErrorMessage(p.errorCode, p.error ?? '') : null })),
+    }),
     text: (r) => {
-      if (r.partitions.length === 0 && r.error !== null) return '';
-      const tw = Math.max(15, ...r.partitions.map((p) => p.topic.length));
+      const tw = Math.max(15, ...r.rows.map((p) => p.topic.length));
       const pad = (s: string, w: number) => s.padEnd(w);
-      let text = r.error !== null ? '' : `Request succeeded for deleting offsets from group ${r.group}.\n`;
+      let text = r.groupError ? '' : `Request succeeded for deleting offsets from group ${r.group}.\n`;
       text += `\n${pad('TOPIC', tw)} ${pad('PARTITION', 10)} ${pad('STATUS', 15)}`;
-      for (const p of r.partitions) text += `\n${pad(p.topic, tw)} ${pad(String(p.partition), 10)} ${pad(p.error ? `Error: ${p.error}` : 'Successful', 15)}`;
+      for (const p of r.rows) {
+        const status = p.errorCode ? `Error: ${javaExceptionText(p.errorCode, p.error ?? '')}` : 'Successful';
+        text += `\n${pad(p.topic, tw)} ${pad(p.partition >= 0 ? String(p.partition) : '-', 10)} ${pad(status, 15)}`;
+      }
       return text + '\n';
     },
   });
-  if (res.error) throw new KfkError(`cannot delete offsets of group '${opts.group}': ${res.error.message}`);
-  const failed = rows.filter((r) => r.error).length;
-  if (failed) throw new KfkError(`${failed} partition(s) kept their offsets`);
+  if (res.error) throw new KfkError(`cannot delete offsets of group '${opts.group}': ${kafkaErrorMessage(res.error.code, res.error.message)}`);
+  if (failed.length) throw new KfkError(`${failed.length} partition(s) kept their offsets`);
   return 0;
 }

@@ -2,6 +2,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError } from '../../../errors.js';
+import { javaExceptionText } from '../../../format/kafka-exceptions.js';
 
 /** kafka-consumer-groups --delete: one request for all named groups; exit 1 if any failed. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
@@ -14,7 +15,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     text: (all) => {
       if (failed.length === 0) return `Deletion of requested consumer groups (${groups.map((g) => `'${g}'`).join(', ')}) was successful.\n`;
       const ok = all.filter((r) => !r.error);
-      let text = 'Deletion of some consumer groups failed:\n' + failed.map((r) => `* Group '${r.group}' could not be deleted due to: ${r.error}\n`).join('');
+      let text = 'Deletion of some consumer groups failed:\n' + failed.map((r) => `* Group '${r.group}' could not be deleted due to: ${javaExceptionText(r.errorCode ?? 0, r.error ?? '')}\n`).join('');
       if (ok.length) text += `\nThese consumer groups were deleted successfully: ${ok.map((r) => `'${r.group}'`).join(', ')}\n`;
       return text;
     },

@@ -10,7 +10,12 @@ export function define(parent: AnyCommand) {
     .option('--members', 'members, their hosts and partition counts')
     .option('--state', 'coordinator, assignment strategy, state and member count')
     .addOption(outputFlag())
-    .addHelpText('after', examples('kfk group describe --group billing', 'kfk group describe --group billing --members', 'kfk group describe --group billing -o json | jq .totalLag'));
+    .addHelpText(
+      'after',
+      '\nWith --verbose, also Kafka\'s verbose columns: LEADER-EPOCH of the offsets; epochs and current and target\n' +
+        'assignments of the members; GROUP-EPOCH and TARGET-ASSIGNMENT-EPOCH of the state.\n' +
+        examples('kfk group describe --group billing', 'kfk group describe --group billing --members --verbose', 'kfk group describe --group billing -o json | jq .totalLag'),
+    );
 }
 
 export type Flags = FlagsOf<typeof define>;

@@ -4,10 +4,11 @@ import { connectionFlags, examples, outputFlag } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
   return connectionFlags(parent.command('list'))
-    .description('list consumer groups (--state adds the state; --state S[,S] filters)')
+    .description('list consumer groups, classic and consumer (KIP-848) alike (--type/--state add columns; with values they filter)')
     .option('--state [states]', 'show the STATE column; with a value, only groups in these states (Stable, Empty, ...)')
+    .option('--type [types]', 'show the TYPE column; with a value, only groups of these types (classic, consumer)')
     .addOption(outputFlag())
-    .addHelpText('after', examples('kfk group list', 'kfk group list --state', 'kfk group list --state Empty -o json'));
+    .addHelpText('after', examples('kfk group list', 'kfk group list --type --state', 'kfk group list --type consumer', 'kfk group list --state Empty -o json'));
 }
 
 export type Flags = FlagsOf<typeof define>;

@@ -2,26 +2,36 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { UsageError } from '../../../errors.js';
 import { grid, groupListText } from '../../../format/group-text.js';
-import { render } from '../../../cli/output.js';
+import { outputMode, render } from '../../../cli/output.js';
 
-const STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty'];
+// As kafka-consumer-groups 4.x (whose wording these are).
+const STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'];
+const TYPES = ['Classic', 'Consumer'];
 
-/** `--state` alone adds the STATE column (as kafka-consumer-groups); `--state S[,S]` also filters. */
+/** `--state S[,S]` / `--type T[,T]`: the canonical names, or a usage error naming the valid ones. */
+function parseList(value: string, valid: string[], what: 'state' | 'types'): Set<string> {
+  const parsed = value.split(',').map((s) => valid.find((v) => v.toLowerCase() === s.trim().toLowerCase()));
+  if (parsed.some((s) => !s)) throw new UsageError(`Invalid ${what} list '${value}'. Valid ${what === 'state' ? 'states' : 'types'} are: ${valid.join(', ')}`);
+  return new Set(parsed as string[]);
+}
+
+/**
+ * `--state` / `--type` alone add the STATE / TYPE column (as kafka-consumer-groups); with a
+ * value they also filter. Text lists the groups in the cluster's order, as Kafka's tool does;
+ * the table and JSON sort them by name.
+ */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  let wanted: Set<string> | null = null;
-  if (typeof opts.state === 'string') {
-    const parsed = opts.state.split(',').map((s) => s.trim());
-    const canonical = parsed.map((s) => STATES.find((v) => v.toLowerCase() === s.toLowerCase()));
-    if (canonical.some((s) => !s)) throw new UsageError(`Invalid state list '${opts.state}'. Valid states are: ${STATES.join(', ')}`);
-    wanted = new Set(canonical as string[]);
-  }
+  const states = typeof opts.state === 'string' ? parseList(opts.state, STATES, 'state') : null;
+  const types = typeof opts.type === 'string' ? parseList(opts.type, TYPES, 'types') : null;
+  const text = outputMode(opts.output, ctx.io.stdout.isTTY) === 'text';
   const client = await ctx.kafka();
   const { listGroups } = await import('../../../kafka/groups.js');
-  const unreachable = (nodeId: number) => ctx.io.err(`kfk: broker ${nodeId} did not answer: the groups it coordinates are not listed`);
-  const groups = (await ctx.bounded(listGroups(client, unreachable))).filter((g) => !wanted || wanted.has(g.state));
+  const onUnreachable = (nodeId: number) => ctx.io.err(`kfk: broker ${nodeId} did not answer: the groups it coordinates are not listed`);
+  const groups = (await ctx.bounded(listGroups(client, { withProtocol: !text, onUnreachable }))).filter((g) => (!states || states.has(g.state)) && (!types || types.has(g.type)));
+  if (!text) groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   await render(ctx.io, opts.output, groups, {
-    text: (list) => groupListText(list, opts.state !== undefined),
-    table: (list, style) => grid(['GROUP', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], list.map((g) => [g.group, g.state, g.protocolType || '-', g.protocol || '-']), style),
+    text: (list) => groupListText(list, { type: opts.type !== undefined, state: opts.state !== undefined }),
+    table: (list, style) => grid(['GROUP', 'TYPE', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], list.map((g) => [g.group, g.type, g.state, g.protocolType || '-', g.protocol || '-']), style),
   });
   return 0;
 }

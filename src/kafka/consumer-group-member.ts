@@ -1,0 +1,374 @@
+// A member of a consumer group of the KIP-848 protocol (group.protocol=consumer): the group
+// coordinator assigns the partitions (server-side assignor: uniform or range) and the member
+// learns its assignment from its own heartbeats (ConsumerGroupHeartbeat), so kfk shares a group
+// with Java consumers of the same protocol. It reads with the record path (fetcher.ts,
+// records/decoder.ts) and commits with its member id and epoch (OffsetCommit v9), as
+// group-consumer.ts does for the classic protocol: the position of every partition it owns,
+// every second, before it gives a partition up and on exit; where nothing was handed on yet,
+// the offset it started from.
+//
+// A new assignment is reconciled at once: partitions taken away stop being handed on, their
+// positions are committed, and only then does the next heartbeat report them released (the
+// coordinator gives them to another member after that: nothing is skipped or handed on twice
+// past the commit); new partitions start from the group's committed offsets, else from the log
+// start (--from-beginning) or end. A member the coordinator fenced (its session expired, say)
+// drops its partitions and joins again.
+import { randomBytes } from 'node:crypto';
+import { KfkError } from '../errors.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
+import { kafkajs } from './kafkajs.js';
+import { EARLIEST, LATEST, listOffsetsOf, tpKey } from './offsets.js';
+import { subscribedTopicNames, type GroupConsumerOptions } from './group-consumer.js';
+import { describeTopicPartitions, type DtpResult } from './protocol/admin-requests.js';
+import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from './protocol/group-requests.js';
+import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
+
+export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
+  /** group.remote.assignor: the coordinator's assignor to use (uniform, range); null: the broker's default. */
+  serverAssignor: string | null;
+  /** How long the coordinator waits for this member to give partitions up (Kafka: max.poll.interval.ms). */
+  rebalanceTimeoutMs?: number;
+}
+
+const COMMIT_EVERY_MS = 1000;
+const CONSUMER_GROUP_HEARTBEAT = 68;
+// Error codes of ConsumerGroupHeartbeat and OffsetCommit.
+const COORDINATOR_LOAD_IN_PROGRESS = 14;
+const COORDINATOR_NOT_AVAILABLE = 15;
+const NOT_COORDINATOR = 16;
+const UNKNOWN_MEMBER_ID = 25;
+const GROUP_AUTHORIZATION_FAILED = 30;
+const UNSUPPORTED_VERSION = 35;
+const FENCED_MEMBER_EPOCH = 110;
+const STALE_MEMBER_EPOCH = 113;
+const COORDINATOR_MOVED = new Set([COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR]);
+const FENCED = new Set([UNKNOWN_MEMBER_ID, FENCED_MEMBER_EPOCH]);
+
+/** The one-line error for a cluster without the consumer group protocol. */
+export function unsupportedProtocol(): KfkError {
+  return new KfkError('cannot use group.protocol=consumer: the cluster does not support the consumer group protocol (KIP-848, Kafka 4.0 or later)');
+}
+
+/** Whether a broker offers ConsumerGroupHeartbeat (its ApiVersions answer). */
+export function offersConsumerProtocol(broker: KafkajsBroker): boolean {
+  return broker.versions?.[CONSUMER_GROUP_HEARTBEAT] !== undefined;
+}
+
+interface Owned {
+  topicId: string;
+  topic: string;
+  partition: number;
+}
+
+const errorName = (code: number) => kafkajs().createErrorFromCode(code).message;
+
+/**
+ * Runs until `signal` aborts or `onRecord` returns false (as runGroupConsumer). Returns after
+ * committing the position of every partition it owns and leaving the group.
+ */
+export async function runConsumerGroupMember(
+  client: KafkaClient,
+  options: ConsumerGroupMemberOptions,
+  onRecord: RecordVisitor,
+  afterSet: () => Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
+  const cluster: KafkajsCluster = await client.cluster();
+  const groupId = options.groupId;
+  const log = options.log;
+  let coordinator: KafkajsBroker | null = await cluster.findGroupCoordinator({ groupId });
+  if (!offersConsumerProtocol(coordinator)) throw unsupportedProtocol();
+  const version = Math.min(1, coordinator.versions[CONSUMER_GROUP_HEARTBEAT].maxVersion as number);
+  // From version 1 the member names itself (KIP-1082), with a UUID as Kafka writes one.
+  let memberId = version >= 1 ? randomBytes(16).toString('base64url') : '';
+  let epoch = 0;
+  let joined = false;
+  let stopped = signal.aborted;
+  let fatal: unknown = null;
+
+  /** Position per partition: one past the last record handed on, else where reading started. */
+  const positions = new Map<string, { topic: string; partition: number; offset: number }>();
+  /** The group's committed offset per partition, as last fetched or committed by this member. */
+  const committed = new Map<string, number>();
+  /** The partitions this member owns now: the ones fetched, handed on and committed. */
+  const owned = new Map<string, Owned>();
+  /** Topics deleted while they were read, and those that were there at some join. */
+  const gone = new Set<string>();
+  const subscribed = new Set<string>();
+  let topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
+  await cluster.addMultipleTargetTopics(topics);
+  const names = new Map<string, string>();
+
+  /** Topic ids of the subscribed topics (assignments name topics by id). */
+  const learnTopicIds = async () => {
+    const broker = await client.anyBroker();
+    let cursor: DtpResult['nextCursor'] = null;
+    do {
+      const res = (await broker.connectionPool.send({ ...describeTopicPartitions(topics, 2000, cursor), requestTimeout: client.options.requestTimeout })) as DtpResult;
+      for (const t of res.topics) if (t.errorCode === 0 && t.name) names.set(t.topicId, t.name);
+      cursor = res.nextCursor;
+    } while (cursor);
+  };
+  await learnTopicIds();
+
+  const { PartitionFetcher } = await import('./fetcher.js');
+  let wake: (() => void) | null = null;
+  const stop = () => {
+    stopped = true;
+    fetcher.stop();
+    wake?.();
+  };
+  const fetcher = new PartitionFetcher(client, {
+    readCommitted: options.readCommitted,
+    onLeaderless: options.onLeaderless,
+    log,
+    onTopicGone: (topic) => {
+      for (const [k, o] of owned) {
+        if (o.topic !== topic) continue;
+        owned.delete(k);
+        positions.delete(k);
+      }
+      gone.add(topic);
+      if (options.topics.every((t) => typeof t === 'string' && gone.has(t))) stop();
+      else options.onTopicGone?.(topic);
+    },
+    resolve: async (parts) => {
+      const found = await resetOffsets(parts);
+      for (const f of found) {
+        const k = tpKey(f.topic, f.partition);
+        if (owned.has(k) && f.offset >= 0) positions.set(k, { ...f });
+      }
+      return found;
+    },
+  });
+  signal.addEventListener('abort', stop, { once: true });
+
+  const send = async <T>(req: object): Promise<T> => {
+    coordinator ??= await cluster.findGroupCoordinator({ groupId });
+    return (await coordinator.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
+  };
+
+  /** Where partitions without a committed offset start: the log start or end. */
+  const resetOffsets = async (parts: Array<{ topic: string; partition: number }>) => {
+    const byTopic = new Map<string, number[]>();
+    for (const m of parts) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m.partition]);
+    const { offsets } = await listOffsetsOf(client, [...byTopic].map(([topic, partitions]) => ({ topic, partitions })), options.fromBeginning ? EARLIEST : LATEST, options.readCommitted);
+    return offsets;
+  };
+
+  // Commits go one at a time; each takes the positions as they are when it starts.
+  let committing: Promise<void> = Promise.resolve();
+  const commitNow = async (keys: string[]): Promise<void> => {
+    const changed = keys.flatMap((k) => {
+      const p = positions.get(k);
+      return p && committed.get(k) !== p.offset ? [{ k, ...p }] : [];
+    });
+    if (changed.length === 0 || !joined) return;
+    for (let attempt = 1; ; attempt++) {
+      const res = await send<Array<{ topic: string; partition: number; errorCode: number }>>(offsetCommit(groupId, memberId, epoch, changed));
+      const failed = res.filter((r) => r.errorCode);
+      for (const c of changed) if (!failed.some((f) => f.topic === c.topic && f.partition === c.partition)) committed.set(c.k, c.offset);
+      if (failed.length === 0) return;
+      const code = failed[0].errorCode;
+      if (COORDINATOR_MOVED.has(code)) coordinator = null;
+      // A heartbeat moved the epoch on meanwhile, or the coordinator moved: again, with what is known now.
+      if ((code === STALE_MEMBER_EPOCH || COORDINATOR_MOVED.has(code)) && attempt < 3) continue;
+      throw new KfkError(`cannot commit offsets of group '${groupId}': ${errorName(code)}`);
+    }
+  };
+  const commit = (keys: string[]) => {
+    const next = committing.then(() => commitNow(keys));
+    committing = next.catch((err: Error) => log?.(`consume: commit failed: ${err.message}`));
+    return next;
+  };
+
+  /** Start positions of newly assigned partitions: the committed offset (or this member's own position, where further), else the reset position. */
+  const startOffsets = async (parts: Owned[]): Promise<Array<{ topic: string; partition: number; offset: number }>> => {
+    const byTopic = new Map<string, number[]>();
+    for (const p of parts) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
+    const res = await send<{ errorCode: number; offsets: FetchedOffset[] }>(offsetFetch(groupId, [...byTopic].map(([topic, partitions]) => ({ topic, partitions }))));
+    if (res.errorCode) throw Object.assign(new Error(errorName(res.errorCode)), { code: res.errorCode });
+    const found = new Map(res.offsets.map((o) => [tpKey(o.topic, o.partition), o.offset]));
+    const out: Array<{ topic: string; partition: number; offset: number }> = [];
+    const missing: Array<{ topic: string; partition: number }> = [];
+    for (const p of parts) {
+      const k = tpKey(p.topic, p.partition);
+      const offset = found.get(k) ?? -1;
+      const own = positions.get(k)?.offset ?? -1;
+      if (offset >= 0) committed.set(k, offset);
+      if (offset >= 0 || own >= 0) out.push({ topic: p.topic, partition: p.partition, offset: Math.max(offset, own) });
+      else missing.push(p);
+    }
+    if (missing.length) {
+      const reset = new Map((await resetOffsets(missing)).map((f) => [tpKey(f.topic, f.partition), f.offset]));
+      for (const m of missing) out.push({ ...m, offset: reset.get(tpKey(m.topic, m.partition)) ?? -1 });
+    }
+    return out;
+  };
+
+  /** Takes the coordinator's assignment: gives up what is no longer in it (committed first), starts what is new. */
+  const reconcile = async (assignment: OwnedTopicPartitions[]): Promise<boolean> => {
+    if (assignment.some((t) => !names.has(t.topicId))) await learnTopicIds();
+    const target = new Map<string, Owned>();
+    for (const t of assignment) {
+      const topic = names.get(t.topicId);
+      if (topic === undefined || gone.has(topic)) continue;
+      for (const partition of t.partitions) target.set(tpKey(topic, partition), { topicId: t.topicId, topic, partition });
+    }
+    const revoked = [...owned.values()].filter((o) => !target.has(tpKey(o.topic, o.partition)));
+    const added = [...target.values()].filter((o) => !owned.has(tpKey(o.topic, o.partition)));
+    if (revoked.length) {
+      const keys = revoked.map((o) => tpKey(o.topic, o.partition));
+      // From here no record of these is handed on; their positions are final.
+      for (const k of keys) owned.delete(k);
+      fetcher.unassign(revoked);
+      log?.(`consume: giving up ${revoked.map((o) => `${o.topic}-${o.partition}`).join(', ')}`);
+      await commit(keys).catch((err: Error) => log?.(`consume: commit before giving partitions up failed: ${err.message}`));
+    }
+    if (added.length) {
+      const starts = await startOffsets(added);
+      for (const o of added) owned.set(tpKey(o.topic, o.partition), o);
+      for (const s of starts) if (s.offset >= 0) positions.set(tpKey(s.topic, s.partition), { ...s });
+      log?.(`consume: assigned ${starts.map((s) => `${s.topic}-${s.partition}@${s.offset}`).join(', ')}`);
+      fetcher.assign(starts);
+    }
+    return revoked.length > 0 || added.length > 0;
+  };
+
+  const ownedByTopic = (): OwnedTopicPartitions[] => {
+    const byId = new Map<string, number[]>();
+    for (const o of owned.values()) byId.set(o.topicId, [...(byId.get(o.topicId) ?? []), o.partition]);
+    return [...byId].map(([topicId, partitions]) => ({ topicId, partitions: partitions.sort((a, b) => a - b) }));
+  };
+
+  /** Lets go of every partition without committing (the coordinator fenced this member: its commits would be refused). */
+  const dropAll = () => {
+    fetcher.unassign([...owned.values()]);
+    owned.clear();
+    epoch = 0;
+    joined = false;
+  };
+
+  const heartbeats = async (): Promise<void> => {
+    let interval = 0;
+    let failures = 0;
+    while (!stopped) {
+      let res: HeartbeatResponse;
+      try {
+        res = await send<HeartbeatResponse>(
+          consumerGroupHeartbeat(
+            {
+              group: groupId,
+              memberId,
+              memberEpoch: epoch,
+              rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? 300_000,
+              subscribedTopicNames: topics,
+              serverAssignor: options.serverAssignor,
+              owned: ownedByTopic(),
+            },
+            version,
+          ),
+        );
+      } catch (err) {
+        if (stopped) return;
+        if (err instanceof KfkError || ++failures > 30) throw err;
+        log?.(`consume: heartbeat to the coordinator of group '${groupId}' failed: ${(err as Error).message}; trying again`);
+        coordinator = null;
+        await cluster.refreshMetadata().catch(() => undefined);
+        await pause(Math.min(200 * failures, 2000));
+        continue;
+      }
+      if (res.errorCode) {
+        const code = res.errorCode;
+        if (code === UNSUPPORTED_VERSION) throw unsupportedProtocol();
+        if (code === GROUP_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access group: ${groupId}`);
+        if (COORDINATOR_MOVED.has(code) && ++failures <= 30) {
+          coordinator = null;
+          await pause(Math.min(200 * failures, 2000));
+          continue;
+        }
+        if (FENCED.has(code) && ++failures <= 30) {
+          log?.(`consume: the coordinator fenced this member (${res.errorMessage ?? errorName(code)}): joining again`);
+          dropAll();
+          if (version === 0) memberId = '';
+          topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
+          await pause(Math.min(100 * failures, 2000));
+          continue;
+        }
+        throw new KfkError(`cannot join consumer group '${groupId}': ${res.errorMessage ?? errorName(code)}`);
+      }
+      failures = 0;
+      if (res.memberId) memberId = res.memberId;
+      epoch = res.memberEpoch;
+      joined = true;
+      interval = res.heartbeatIntervalMs;
+      // A changed assignment is reported back at once: the coordinator moves on when it knows.
+      const changed = res.assignment ? await reconcile(res.assignment) : false;
+      if (!changed) await pause(interval);
+    }
+  };
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(t);
+        wake = null;
+        resolve();
+      };
+    });
+
+  let done = false;
+  const reading = fetcher
+    .run(async (set, decode) => {
+      if (done) return;
+      const k = tpKey(decode.topic, decode.partition);
+      const entry = positions.get(k);
+      if (!entry || !owned.has(k)) return;
+      await visitRecordSet(set, decode, (v) => {
+        // Given up meanwhile: not handed on (its position was committed).
+        if (!owned.has(k)) return false;
+        if (v.offset < entry.offset) return true;
+        entry.offset = v.offset + 1;
+        if (onRecord(v) === false) {
+          done = true;
+          return false;
+        }
+        return true;
+      });
+      await afterSet();
+      if (done) stop();
+    })
+    .catch((err: unknown) => {
+      fatal ??= err;
+      stop();
+    });
+  const commits = setInterval(() => {
+    if (!stopped) commit([...owned.keys()]).catch(() => undefined);
+  }, COMMIT_EVERY_MS);
+  try {
+    await heartbeats();
+  } catch (err) {
+    fatal ??= err;
+  } finally {
+    stopped = true;
+    clearInterval(commits);
+    fetcher.stop();
+    await reading;
+    await committing;
+    signal.removeEventListener('abort', stop);
+  }
+  if (joined) {
+    // As Kafka's consumer on close: commit every owned partition's position, then leave.
+    await commit([...owned.keys()]).catch((err: Error) => {
+      fatal ??= err;
+    });
+    await send(consumerGroupHeartbeat({ group: groupId, memberId, memberEpoch: -1, rebalanceTimeoutMs: -1, subscribedTopicNames: null, serverAssignor: null, owned: null }, version)).catch(() => undefined);
+  }
+  if (fatal) throw fatal;
+  if (gone.size && options.topics.every((t) => typeof t === 'string' && gone.has(t))) {
+    throw new KfkError(`topic '${[...gone].join(', ')}' was deleted while it was read`);
+  }
+}
