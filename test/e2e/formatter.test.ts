@@ -3,7 +3,11 @@
 // kfk-kafka-console-consumer drop-in, against kafka-console-consumer of the broker's version.
 import { describe, expect, inject, it } from 'vitest';
 import { kfk, uniqueName } from '../helpers/cli.js';
-import { TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
+import { CLUSTER_KAFKA_VERSION, TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
+import { isKafka3 } from '../../src/local/kafka-dist.js';
+
+// Kafka 4.4's formatter text (3.9's tools print some of it differently, and read no 4.x class names).
+const on4 = !isKafka3(CLUSTER_KAFKA_VERSION);
 
 const { bootstrap } = inject('cluster');
 const B = ['--bootstrap-server', bootstrap];
@@ -39,7 +43,7 @@ async function compare(topic: string, count: number, props: string[], formatter?
 
 const ALL = ['print.timestamp=true', 'print.partition=true', 'print.offset=true', 'print.delivery=true', 'print.epoch=true', 'print.headers=true', 'print.key=true'];
 
-describe('DefaultMessageFormatter properties, as kafka-console-consumer prints them', () => {
+describe.runIf(on4)('DefaultMessageFormatter properties, as kafka-console-consumer prints them', () => {
   let data: Promise<{ topic: string; count: number }> | undefined;
   const records = () => (data ??= loadedTopic());
 
@@ -83,7 +87,7 @@ describe('DefaultMessageFormatter properties, as kafka-console-consumer prints t
   });
 });
 
-describe('--formatter', () => {
+describe.runIf(on4)('--formatter', () => {
   let data: Promise<{ topic: string; count: number }> | undefined;
   const records = () => (data ??= loadedTopic());
 
@@ -134,7 +138,7 @@ async function compareInternal(topic: string, marker: string, formatter: string,
   return theirs.stdout;
 }
 
-describe('internal-topic formatters, as kafka-console-consumer 4.4 prints them', () => {
+describe.runIf(on4)('internal-topic formatters, as kafka-console-consumer 4.4 prints them', () => {
   const T = 'org.apache.kafka.tools.consumer.';
   let committed: Promise<{ topic: string; group: string; javaGroup: string }> | undefined;
   /** A kfk group and a Java group commit offsets on a 2-partition topic. */
