@@ -75,7 +75,11 @@ function bytes(b: Buffer | null, d: FormatterDeserializer | undefined, f: TextFo
   return d ? d(nonNull) : nonNull;
 }
 
-export function formatRecordText(r: TextRecord, f: TextFormat): Buffer[] {
+/**
+ * `deliveryCount`: a share group's delivery count of the record, which Kafka's console share
+ * consumer hands its formatter (print.delivery prints it); the plain console consumer has none.
+ */
+export function formatRecordText(r: TextRecord, f: TextFormat, deliveryCount?: number): Buffer[] {
   const parts: Buffer[] = [];
   const field = (b: Buffer) => {
     if (parts.length) parts.push(f.keySeparator);
@@ -87,7 +91,7 @@ export function formatRecordText(r: TextRecord, f: TextFormat): Buffer[] {
   if (f.offset) field(Buffer.from(`Offset:${r.offset}`));
   // Kafka's console consumer hands its formatter a copy of each record without the delivery
   // count or the leader epoch (checked against 4.4), so both always print NOT_PRESENT there.
-  if (f.delivery) field(Buffer.concat([Buffer.from('Delivery:'), NOT_PRESENT]));
+  if (f.delivery) field(deliveryCount === undefined ? Buffer.concat([Buffer.from('Delivery:'), NOT_PRESENT]) : Buffer.from(`Delivery:${deliveryCount}`));
   if (f.epoch) field(Buffer.concat([Buffer.from('Epoch:'), NOT_PRESENT]));
   if (f.headers) {
     if (r.headers.length === 0) field(Buffer.from('NO_HEADERS'));

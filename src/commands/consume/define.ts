@@ -11,6 +11,10 @@ export function define(parent: AnyCommand) {
     .option('--offset <offset>', 'earliest, latest, N (with --partition) or -N (last N per partition)')
     .option('--partition <n>', 'consume only this partition')
     .option('--group <id>', 'join this consumer group and commit offsets (the classic protocol; --consumer-property group.protocol=consumer: KIP-848)')
+    .option('--share-group <id>', 'read as a member of this share group (KIP-932, Kafka 4.1+): records are divided among its members and each is acknowledged once printed; the group starts at the log end unless its share.auto.offset.reset is earliest (kfk config alter --group G --add-config share.auto.offset.reset=earliest)')
+    .option('--reject', 'with --share-group: acknowledge each record as REJECT (not delivered again) instead of ACCEPT')
+    .option('--release', 'with --share-group: acknowledge each record as RELEASE (delivered again, to any member) instead of ACCEPT')
+    .option('--reject-message-on-error', 'with --share-group: reject a record that cannot be formatted instead of stopping')
     .option('--max-messages <n>', 'exit after this many records')
     .option('--timeout-ms <ms>', 'exit when no record arrives for this long')
     .option('-e, --exit-at-end', 'exit after reaching the end offsets as of start')
@@ -32,7 +36,8 @@ export function define(parent: AnyCommand) {
         'kfk consume --topic orders --group billing --property print.key=true',
         'kfk consume --topic orders --group billing --consumer-property group.protocol=consumer',
         'kfk consume --topic orders --offset -5 -e -o json',
-      ),
+        'kfk config alter --group workers --add-config share.auto.offset.reset=earliest && kfk consume --topic orders --share-group workers',
+      ) + '\nA share group (--share-group) starts at the log end: records written before its first member joined are not read\nunless the group config share.auto.offset.reset=earliest is set first (kfk config alter --group G).\n',
     );
 }
 

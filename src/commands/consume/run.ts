@@ -46,6 +46,16 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if ((opts.topic === undefined) === (opts.include === undefined)) {
     throw new UsageError('exactly one of --topic or --include is required');
   }
+  const share = opts.shareGroup !== undefined;
+  if (share) {
+    if (opts.group !== undefined) throw new UsageError('--share-group and --group cannot be given together: a share group is not a consumer group');
+    if (opts.offset !== undefined || opts.partition !== undefined || opts.fromBeginning || opts.exitAtEnd || opts.from !== undefined || opts.to !== undefined) {
+      throw new UsageError('--share-group takes no start or end position (--offset, --partition, --from-beginning, -e, --from, --to): a share group starts where the group is, at the log end for a new group unless its config share.auto.offset.reset=earliest is set (kfk config alter --group G --add-config share.auto.offset.reset=earliest)');
+    }
+    if (opts.reject && opts.release) throw new UsageError('give --reject or --release, not both');
+  } else if (opts.reject || opts.release || opts.rejectMessageOnError) {
+    throw new UsageError('--reject, --release and --reject-message-on-error apply to --share-group');
+  }
   if (opts.group !== undefined) {
     if (opts.offset !== undefined) throw new UsageError('Options group and offset cannot be specified together.');
     if (opts.partition !== undefined) throw new UsageError('Options group and partition cannot be specified together.');
@@ -92,13 +102,13 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     idleTimer = setTimeout(stop, idleMs);
   };
 
-  const formatText = (r: DecodedRecord): Buffer[] => {
+  const formatText = (r: DecodedRecord, deliveryCount?: number): Buffer[] => {
     if (formatter === 'noop') return [];
-    if (formatter === 'default' || formatter === 'logging') return formatRecordText(r, text);
+    if (formatter === 'default' || formatter === 'logging') return formatRecordText(r, text, deliveryCount);
     const doc = formatCoordinatorRecord(formatter, r.key, r.value, r.offset);
     return doc ? [doc] : [];
   };
-  const printRecord = (r: DecodedRecord): void => {
+  const printRecord = (r: DecodedRecord, deliveryCount?: number): void => {
     if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
     else if (valueOnly) {
       out.push(r.value ?? text.nullLiteral);
@@ -106,8 +116,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     } else {
       let parts: Buffer[];
       try {
-        parts = formatText(r);
+        parts = formatText(r, deliveryCount);
       } catch (err) {
+        if (share && opts.rejectMessageOnError) throw err;
         if (!opts.skipMessageOnError) throw err;
         io.err(`kfk: skipped the record at offset ${r.offset} of ${r.topic}-${r.partition}: ${errorMessage(err)}`);
         return;
@@ -134,6 +145,28 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     count++;
     return count < maxMessages;
   };
+  // A share group member: each record handed on is acknowledged (ACCEPT, or --reject / --release)
+  // once printed; a record that cannot be formatted stops the consumer, or is rejected with
+  // --reject-message-on-error.
+  const ackType = opts.reject ? 3 : opts.release ? 2 : 1;
+  const onShareRecord = (v: RecordView, deliveryCount: number): number | null => {
+    if (count >= maxMessages) return null;
+    sawRecords = true;
+    try {
+      if (viewValueOnly) {
+        if (v.valueLength < 0) out.push(text.nullLiteral);
+        else out.write(v.buf, v.valueStart, v.valueStart + v.valueLength);
+        out.push(text.lineSeparator);
+      } else printRecord(viewToRecord(v), deliveryCount);
+    } catch (err) {
+      if (!opts.rejectMessageOnError) throw err;
+      io.err(`kfk: rejected the record at offset ${v.offset} of ${v.topic}-${v.partition}: ${errorMessage(err)}`);
+      count++;
+      return 3;
+    }
+    count++;
+    return ackType;
+  };
   const afterSet = async (): Promise<void> => {
     if (sawRecords) armIdle();
     sawRecords = false;
@@ -157,7 +190,13 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const { verboseLog } = await import('../../kafka/client.js');
     const log = verboseLog(client);
     armIdle();
-    if (opts.group !== undefined) {
+    if (share) {
+      const { runShareConsumer } = await import('../../kafka/consumer/share.js');
+      const topics = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
+      const maxPoll = props.get('max.poll.records');
+      const maxRecords = maxPoll !== undefined && /^\d+$/.test(maxPoll.trim()) && Number(maxPoll) > 0 ? Number(maxPoll) : undefined;
+      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, log }, onShareRecord, afterSet, stopper.signal);
+    } else if (opts.group !== undefined) {
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
       const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, onTopicGone, log };
       if (protocol === 'consumer') {

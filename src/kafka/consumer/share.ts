@@ -1,0 +1,428 @@
+// A member of a share group (KIP-932): records, not partitions, are shared among the members.
+// The member heartbeats to the group coordinator (ShareGroupHeartbeat), which assigns it
+// partitions that other members may hold too; it fetches from each partition's leader in a share
+// session (ShareFetch), gets records *acquired* for it (with their delivery count), and
+// acknowledges each one it handed on: ACCEPT (or RELEASE / REJECT, as asked) once the caller's
+// `afterSet` resolved (the output was written), piggy-backed on the next ShareFetch. Acquired
+// offsets without a record (control records) are acknowledged as GAP.
+//
+// On the stop (signal, or the visitor wanting no more) the records acquired but not handed on are
+// released, what was handed on is acknowledged, each share session is closed (ShareAcknowledge,
+// epoch -1) and the member leaves the group (epoch -1). A member that is killed acknowledges
+// nothing: the broker gives its acquired records to another member (delivery count + 1) once its
+// connection is gone or the acquisition lock runs out.
+import { randomBytes } from 'node:crypto';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../client.js';
+import { kafkajs } from '../kafkajs.js';
+import { knownLeader, NO_LEADER } from '../metadata.js';
+import { subscribedTopicNames } from '../group-consumer.js';
+import { describeTopicPartitions, type DtpResult } from '../protocol/admin-requests.js';
+import {
+  ACK_GAP,
+  ACK_RELEASE,
+  SHARE_ERRORS,
+  shareAcknowledge,
+  shareFetch,
+  shareGroupHeartbeat,
+  type AckBatch,
+  type ShareAckResponse,
+  type ShareFetchResponse,
+  type ShareHeartbeatResponse,
+  type ShareTopicPartitions,
+} from '../protocol/share-requests.js';
+import { visitRecordSet, type RecordView } from '../records/decoder.js';
+
+export interface ShareConsumerOptions {
+  groupId: string;
+  /** Topic names, or patterns matched against the cluster's topics when the member joins. */
+  topics: Array<string | RegExp>;
+  /** Records per ShareFetch (Kafka's max.poll.records, 500). */
+  maxRecords?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Called for each acquired record (a view valid during the call) with its delivery count.
+ * Returns the acknowledgement type of a record it handed on, or null for one it did not take
+ * (it wants no more): that record and the rest are released.
+ */
+export type ShareRecordVisitor = (v: RecordView, deliveryCount: number) => number | null;
+
+const SHARE_GROUP_HEARTBEAT = 76;
+const SHARE_FETCH = 78;
+const SHARE_ACKNOWLEDGE = 79;
+const COORDINATOR_MOVED = new Set([14, 15, 16]);
+const UNKNOWN_MEMBER_ID = 25;
+const GROUP_AUTHORIZATION_FAILED = 30;
+const UNSUPPORTED_VERSION = 35;
+const FENCED_MEMBER_EPOCH = 110;
+const SESSION_ERRORS = new Set([122, 123]);
+const LEADER_ERRORS = new Set([3, 6, 74, 75, 100]);
+
+/** The one-line error for a cluster without share groups. */
+export function unsupportedShareGroups(): KfkError {
+  return new KfkError('cannot use a share group: the cluster does not support share groups (KIP-932, Kafka 4.1 or later with share.version enabled)');
+}
+
+/** Whether a broker offers the share group APIs (its ApiVersions answer). */
+export function offersShareGroups(broker: KafkajsBroker): boolean {
+  return broker.versions?.[SHARE_GROUP_HEARTBEAT] !== undefined && broker.versions?.[SHARE_FETCH] !== undefined;
+}
+
+export const errorName = (code: number): string => SHARE_ERRORS[code] ?? kafkajs().createErrorFromCode(code).type;
+
+const key = (topicId: string, partition: number) => `${topicId}:${partition}`;
+
+/** Acknowledgements of one partition as batches: runs of consecutive offsets of one type. */
+export function ackBatches(acks: Map<number, number>): AckBatch[] {
+  const offsets = [...acks.keys()].sort((a, b) => a - b);
+  const out: AckBatch[] = [];
+  for (const o of offsets) {
+    const t = acks.get(o)!;
+    const last = out[out.length - 1];
+    if (last && last.lastOffset === o - 1 && last.types[0] === t) last.lastOffset = o;
+    else out.push({ firstOffset: o, lastOffset: o, types: [t] });
+  }
+  return out;
+}
+
+interface Session {
+  nodeId: number;
+  epoch: number;
+  /** Partitions (topicId:partition) in the share session. */
+  members: Map<string, { topicId: string; partition: number }>;
+  /** Acknowledgements not sent yet, per partition: offset -> type. */
+  acks: Map<string, Map<number, number>>;
+}
+
+/**
+ * Runs until `signal` aborts or the visitor takes no more. Returns after acknowledging what was
+ * handed on, releasing the rest, closing the share sessions and leaving the group.
+ */
+export async function runShareConsumer(
+  client: KafkaClient,
+  options: ShareConsumerOptions,
+  onRecord: ShareRecordVisitor,
+  afterSet: () => Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
+  const cluster: KafkajsCluster = await client.cluster();
+  const { groupId, log } = options;
+  let coordinator: KafkajsBroker | null = await cluster.findGroupCoordinator({ groupId });
+  if (!offersShareGroups(coordinator)) throw unsupportedShareGroups();
+  const fetchVersion = Math.min(2, coordinator.versions[SHARE_FETCH].maxVersion as number);
+  const ackVersion = Math.min(2, (coordinator.versions[SHARE_ACKNOWLEDGE]?.maxVersion as number | undefined) ?? 1);
+  const memberId = randomBytes(16).toString('base64url');
+  let epoch = 0;
+  let joined = false;
+  let stopped = signal.aborted;
+  let done = false;
+  let fatal: unknown = null;
+
+  const topics = await subscribedTopicNames(client, cluster, options.topics);
+  await cluster.addMultipleTargetTopics(topics);
+  const names = new Map<string, string>();
+  const learnTopicIds = async () => {
+    const broker = await client.anyBroker();
+    let cursor: DtpResult['nextCursor'] = null;
+    do {
+      const res = (await broker.connectionPool.send({ ...describeTopicPartitions(topics, 2000, cursor), requestTimeout: client.options.requestTimeout })) as DtpResult;
+      for (const t of res.topics) if (t.errorCode === 0 && t.name) names.set(t.topicId, t.name);
+      cursor = res.nextCursor;
+    } while (cursor);
+  };
+  await learnTopicIds();
+
+  /** The partitions the coordinator assigned this member. */
+  let assigned = new Map<string, { topicId: string; topic: string; partition: number }>();
+  const sessions = new Map<number, Session>();
+
+  let wake: (() => void) | null = null;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(t);
+        wake = null;
+        resolve();
+      };
+    });
+  let assignmentChanged: (() => void) | null = null;
+  const stop = () => {
+    stopped = true;
+    wake?.();
+    assignmentChanged?.();
+  };
+  signal.addEventListener('abort', stop, { once: true });
+
+  const toCoordinator = async <T>(req: object): Promise<T> => {
+    coordinator ??= await cluster.findGroupCoordinator({ groupId });
+    return (await coordinator.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
+  };
+
+  const heartbeats = async (): Promise<void> => {
+    let failures = 0;
+    while (!stopped) {
+      let res: ShareHeartbeatResponse;
+      try {
+        res = await toCoordinator<ShareHeartbeatResponse>(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: epoch, subscribedTopicNames: epoch === 0 ? topics : null }));
+      } catch (err) {
+        if (stopped) return;
+        if (err instanceof KfkError || ++failures > 30) throw err;
+        log?.(`consume: heartbeat to the coordinator of share group '${groupId}' failed: ${(err as Error).message}; trying again`);
+        coordinator = null;
+        await cluster.refreshMetadata().catch(() => undefined);
+        await pause(Math.min(200 * failures, 2000));
+        continue;
+      }
+      if (res.errorCode) {
+        const code = res.errorCode;
+        if (code === UNSUPPORTED_VERSION) throw unsupportedShareGroups();
+        if (code === GROUP_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access group: ${groupId}`);
+        if (COORDINATOR_MOVED.has(code) && ++failures <= 30) {
+          coordinator = null;
+          await pause(Math.min(200 * failures, 2000));
+          continue;
+        }
+        if ((code === UNKNOWN_MEMBER_ID || code === FENCED_MEMBER_EPOCH) && ++failures <= 30) {
+          log?.(`consume: the coordinator fenced this member (${res.errorMessage ?? errorName(code)}): joining again`);
+          epoch = 0;
+          joined = false;
+          assigned = new Map();
+          await pause(Math.min(100 * failures, 2000));
+          continue;
+        }
+        throw new KfkError(`cannot join share group '${groupId}': ${res.errorMessage ?? errorName(code)}`);
+      }
+      failures = 0;
+      epoch = res.memberEpoch;
+      joined = true;
+      if (res.assignment) {
+        if (res.assignment.some((t) => !names.has(t.topicId))) await learnTopicIds().catch(() => undefined);
+        const next = new Map<string, { topicId: string; topic: string; partition: number }>();
+        for (const t of res.assignment) {
+          const topic = names.get(t.topicId);
+          if (topic === undefined) continue;
+          for (const partition of t.partitions) next.set(key(t.topicId, partition), { topicId: t.topicId, topic, partition });
+        }
+        assigned = next;
+        log?.(`consume: share group '${groupId}' assigned ${[...next.values()].map((p) => `${p.topic}-${p.partition}`).join(', ') || 'nothing'}`);
+        assignmentChanged?.();
+      }
+      await pause(res.heartbeatIntervalMs);
+    }
+  };
+
+  const sessionOf = (nodeId: number): Session => {
+    let s = sessions.get(nodeId);
+    if (!s) sessions.set(nodeId, (s = { nodeId, epoch: 0, members: new Map(), acks: new Map() }));
+    return s;
+  };
+  const takeAcks = (s: Session): Map<string, AckBatch[]> => {
+    const out = new Map<string, AckBatch[]>();
+    for (const [k, acks] of s.acks) if (acks.size) out.set(k, ackBatches(acks));
+    s.acks.clear();
+    return out;
+  };
+  const byTopic = (parts: Array<{ topicId: string; partition: number; acks: AckBatch[] }>): ShareTopicPartitions[] => {
+    const m = new Map<string, ShareTopicPartitions>();
+    for (const p of parts) {
+      let t = m.get(p.topicId);
+      if (!t) m.set(p.topicId, (t = { topicId: p.topicId, partitions: [] }));
+      t.partitions.push({ partition: p.partition, acks: p.acks });
+    }
+    return [...m.values()];
+  };
+  const logAckErrors = (parts: Array<{ topicId: string; partition: number; errorCode: number; errorMessage: string | null }>) => {
+    for (const p of parts) if (p.errorCode) log?.(`consume: acknowledgement for ${names.get(p.topicId) ?? p.topicId}-${p.partition} answered ${p.errorMessage ?? errorName(p.errorCode)}`);
+  };
+
+  /** One ShareFetch to one leader: what joins and leaves its session, and the acknowledgements. */
+  const fetchFrom = async (s: Session, wanted: Map<string, { topicId: string; partition: number }>): Promise<ShareFetchResponse | null> => {
+    const broker: KafkajsBroker = await cluster.findBroker({ nodeId: s.nodeId });
+    const acks = s.epoch === 0 ? new Map<string, AckBatch[]>() : takeAcks(s);
+    if (s.epoch === 0) s.acks.clear();
+    const parts: Array<{ topicId: string; partition: number; acks: AckBatch[] }> = [];
+    for (const [k, p] of wanted) if (s.epoch === 0 || !s.members.has(k) || acks.has(k)) parts.push({ ...p, acks: acks.get(k) ?? [] });
+    const forgotten = s.epoch === 0 ? [] : [...s.members].filter(([k]) => !wanted.has(k)).map(([, p]) => p);
+    const forgottenAcks = forgotten.filter((p) => acks.has(key(p.topicId, p.partition)));
+    // A partition leaving the session takes its acknowledgements with it, in this request.
+    for (const p of forgottenAcks) parts.push({ ...p, acks: acks.get(key(p.topicId, p.partition))! });
+    const req = shareFetch(fetchVersion, {
+      group: groupId,
+      memberId,
+      sessionEpoch: s.epoch,
+      maxWaitMs: 500,
+      minBytes: 1,
+      maxBytes: 50 * 1024 * 1024,
+      maxRecords: options.maxRecords ?? 500,
+      batchSize: options.maxRecords ?? 500,
+      topics: byTopic(parts),
+      forgotten: forgottenOf(forgotten.filter((p) => !forgottenAcks.includes(p))),
+    });
+    const res = (await broker.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout + 500 })) as ShareFetchResponse;
+    if (res.errorCode) {
+      if (SESSION_ERRORS.has(res.errorCode) || res.errorCode === UNKNOWN_MEMBER_ID) {
+        log?.(`consume: share session with broker ${s.nodeId} answered ${res.errorMessage ?? errorName(res.errorCode)}: opening a new one`);
+        s.epoch = 0;
+        s.members.clear();
+        return null;
+      }
+      throw new KfkError(`cannot fetch from share group '${groupId}': ${res.errorMessage ?? errorName(res.errorCode)}`);
+    }
+    s.epoch = s.epoch === 0 ? 1 : s.epoch + 1;
+    if (s.epoch > 0x7fffffff - 1) s.epoch = 1;
+    // Partitions that left with acknowledgements stay one request longer: forgotten with the next.
+    const keep = new Set(forgottenAcks.map((p) => key(p.topicId, p.partition)));
+    s.members = new Map([...s.members].filter(([k]) => wanted.has(k) || keep.has(k)));
+    for (const [k, p] of wanted) s.members.set(k, p);
+    logAckErrors(res.partitions.map((p) => ({ topicId: p.topicId, partition: p.partition, errorCode: p.ackErrorCode, errorMessage: p.ackErrorMessage })));
+    return res;
+  };
+  const forgottenOf = (parts: Array<{ topicId: string; partition: number }>) => {
+    const m = new Map<string, number[]>();
+    for (const p of parts) (m.get(p.topicId) ?? m.set(p.topicId, []).get(p.topicId)!).push(p.partition);
+    return [...m].map(([topicId, partitions]) => ({ topicId, partitions }));
+  };
+  /** Hands the acquired records of one partition on; returns their acknowledgements. */
+  const handOn = async (p: ShareFetchResponse['partitions'][number]): Promise<Map<number, number>> => {
+    const acks = new Map<number, number>();
+    if (p.acquired.length === 0) return acks;
+    const topic = names.get(p.topicId) ?? p.topicId;
+    const seen = new Set<number>();
+    const ranges = [...p.acquired].sort((a, b) => a.firstOffset - b.firstOffset);
+    const countOf = (offset: number): number => {
+      for (const r of ranges) if (offset >= r.firstOffset && offset <= r.lastOffset) return r.deliveryCount;
+      return -1;
+    };
+    await visitRecordSet(p.records, { topic, partition: p.partition, fromOffset: ranges[0].firstOffset, readCommitted: false, abortedTransactions: null }, (v) => {
+      const count = countOf(v.offset);
+      if (count < 0) return true;
+      seen.add(v.offset);
+      const type = stopped || done ? null : onRecord(v, count);
+      if (type === null) {
+        done = true;
+        acks.set(v.offset, ACK_RELEASE);
+      } else acks.set(v.offset, type);
+      return true;
+    });
+    for (const r of ranges) for (let o = r.firstOffset; o <= r.lastOffset; o++) if (!seen.has(o)) acks.set(o, ACK_GAP);
+    return acks;
+  };
+
+  const reading = async (): Promise<void> => {
+    while (!stopped && !done) {
+      if (!joined || assigned.size === 0) {
+        await new Promise<void>((resolve) => {
+          assignmentChanged = () => {
+            assignmentChanged = null;
+            resolve();
+          };
+          setTimeout(() => assignmentChanged?.(), 1000);
+        });
+        continue;
+      }
+      // The assigned partitions by leader; sessions with nothing wanted are closed.
+      const wantedBy = new Map<number, Map<string, { topicId: string; partition: number }>>();
+      let leaderless = false;
+      for (const [k, p] of assigned) {
+        const leader = knownLeader(cluster, p.topic, p.partition);
+        if (leader === NO_LEADER) {
+          leaderless = true;
+          continue;
+        }
+        let m = wantedBy.get(leader);
+        if (!m) wantedBy.set(leader, (m = new Map()));
+        m.set(k, { topicId: p.topicId, partition: p.partition });
+      }
+      if (leaderless) await cluster.refreshMetadata().catch(() => undefined);
+      for (const s of sessions.values()) if (!wantedBy.has(s.nodeId) && s.epoch > 0) await closeSession(s);
+      const round = await Promise.all(
+        [...wantedBy].map(async ([nodeId, wanted]) => {
+          const s = sessionOf(nodeId);
+          try {
+            return { s, res: await fetchFrom(s, wanted) };
+          } catch (err) {
+            if (err instanceof KfkError) throw err;
+            log?.(`consume: share fetch from broker ${nodeId} failed: ${(err as Error).message}; trying again`);
+            s.epoch = 0;
+            s.members.clear();
+            await cluster.refreshMetadata().catch(() => undefined);
+            return { s, res: null };
+          }
+        }),
+      );
+      let refresh = false;
+      for (const { s, res } of round) {
+        if (!res) continue;
+        const handed: Array<[string, Map<number, number>]> = [];
+        for (const p of res.partitions) {
+          if (p.errorCode) {
+            log?.(`consume: share fetch of ${names.get(p.topicId) ?? p.topicId}-${p.partition} from broker ${s.nodeId} answered ${p.errorMessage ?? errorName(p.errorCode)}`);
+            if (LEADER_ERRORS.has(p.errorCode)) refresh = true;
+            continue;
+          }
+          handed.push([key(p.topicId, p.partition), await handOn(p)]);
+        }
+        // Acknowledged once the caller has written what was handed on.
+        await afterSet();
+        for (const [k, acks] of handed) {
+          if (!acks.size) continue;
+          const m = s.acks.get(k) ?? new Map<number, number>();
+          for (const [o, t] of acks) m.set(o, t);
+          s.acks.set(k, m);
+        }
+      }
+      if (refresh) await cluster.refreshMetadata().catch(() => undefined);
+      if (round.every((r) => r.res === null)) await pause(200);
+    }
+  };
+
+  /** Sends the session's acknowledgements with its close (epoch -1). */
+  const closeSession = async (s: Session): Promise<void> => {
+    const acks = takeAcks(s);
+    const wasOpen = s.epoch > 0;
+    s.epoch = 0;
+    s.members.clear();
+    if (!wasOpen) return;
+    const parts = [...acks].map(([k, batches]) => {
+      const [topicId, partition] = k.split(':');
+      return { topicId, partition: Number(partition), acks: batches };
+    });
+    try {
+      const broker: KafkajsBroker = await cluster.findBroker({ nodeId: s.nodeId });
+      const res = (await broker.connectionPool.send({
+        ...shareAcknowledge(ackVersion, { group: groupId, memberId, sessionEpoch: -1, topics: byTopic(parts) }),
+        requestTimeout: client.options.requestTimeout,
+      })) as ShareAckResponse;
+      if (res.errorCode) log?.(`consume: closing the share session with broker ${s.nodeId} answered ${res.errorMessage ?? errorName(res.errorCode)}`);
+      logAckErrors(res.partitions);
+    } catch (err) {
+      log?.(`consume: closing the share session with broker ${s.nodeId} failed: ${(err as Error).message}`);
+    }
+  };
+
+  const beating = heartbeats().catch((err: unknown) => {
+    fatal ??= err;
+    stop();
+  });
+  try {
+    await reading();
+  } catch (err) {
+    fatal ??= err;
+  } finally {
+    stop();
+    await beating;
+    signal.removeEventListener('abort', stop);
+  }
+  // As Kafka's share consumer on close: acknowledge, release what was not handed on, leave.
+  await Promise.all([...sessions.values()].map((s) => closeSession(s)));
+  if (joined) {
+    await toCoordinator(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: -1, subscribedTopicNames: null })).catch(() => undefined);
+  }
+  if (fatal) throw fatal;
+}
