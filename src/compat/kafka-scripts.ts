@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { MissingTopicsError } from '../kafka/missing-topics.js';
 import type { KafkaMajor } from '../kafka/client.js';
 
-export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer'] as const;
+export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-console-share-consumer'] as const;
 export type KafkaTool = (typeof KAFKA_TOOLS)[number];
 
 export interface Translation {
@@ -143,6 +143,37 @@ function translateClient(command: 'produce' | 'consume', raw: string[]): string[
   return out;
 }
 
+/** Kafka 4.x's notices for kafka-console-share-consumer's deprecated flags, in the order it prints them. */
+function shareDeprecationNotices(args: string[]): string[] {
+  const old: Array<[string, string]> = [
+    ['--consumer-property', '--command-property'],
+    ['--consumer-config', '--command-config'],
+    ['--property', '--formatter-property'],
+  ];
+  return old.filter(([flag]) => args.includes(flag)).map(([flag, now]) => `Option ${flag} is deprecated and will be removed in a future version. Use ${now} instead.`);
+}
+
+/**
+ * kafka-console-share-consumer (Kafka 4.1+): `kfk consume --share-group G`, with Kafka's default
+ * group `share`; --consumer-config is its spelling of --consumer.config.
+ */
+function translateShareConsumer(raw: string[]): string[] {
+  const args = splitEquals(raw);
+  if (args.includes('--help')) return ['consume', '--help'];
+  if (args.includes('--version')) return ['--version'];
+  let group = 'share';
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--group' && args[i + 1] !== undefined) group = args[++i];
+    else if (a === '--consumer-config' && args[i + 1] !== undefined) rest.push('--consumer.config', args[++i]);
+    else rest.push(a);
+  }
+  const out = translateClient('consume', rest);
+  out.splice(1, 0, '--share-group', group);
+  return out;
+}
+
 export function translate(tool: string, args: string[]): Translation {
   switch (tool) {
     case 'kafka-topics':
@@ -154,6 +185,9 @@ export function translate(tool: string, args: string[]): Translation {
     case 'kafka-console-consumer':
     case 'kafka-console-consumer.sh':
       return { argv: translateClient('consume', args), errorPrefix: 'ERROR ', errorsToStdout: false, notices: deprecationNotices('consume', splitEquals(args)) };
+    case 'kafka-console-share-consumer':
+    case 'kafka-console-share-consumer.sh':
+      return { argv: translateShareConsumer(args), errorPrefix: 'ERROR ', errorsToStdout: false, notices: shareDeprecationNotices(splitEquals(args)) };
     default:
       throw new UsageError(`unknown Kafka tool '${tool}': expected ${KAFKA_TOOLS.join(', ')}`);
   }

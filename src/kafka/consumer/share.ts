@@ -164,6 +164,7 @@ export async function runShareConsumer(
     return (await coordinator.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
   };
 
+  const startedAt = Date.now();
   const heartbeats = async (): Promise<void> => {
     let failures = 0;
     while (!stopped) {
@@ -213,7 +214,10 @@ export async function runShareConsumer(
         log?.(`consume: share group '${groupId}' assigned ${[...next.values()].map((p) => `${p.topic}-${p.partition}`).join(', ') || 'nothing'}`);
         assignmentChanged?.();
       }
-      await pause(res.heartbeatIntervalMs);
+      // A new member's first answers may assign nothing yet (the coordinator assigns between
+      // heartbeats): it asks again soon, for a while, rather than after a whole interval (5 s).
+      const early = assigned.size === 0 && Date.now() - startedAt < 15_000;
+      await pause(early ? Math.min(300, res.heartbeatIntervalMs) : res.heartbeatIntervalMs);
     }
   };
 
