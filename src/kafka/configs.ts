@@ -1,11 +1,12 @@
 // Topic and broker configs as plain data. DescribeConfigs with synonyms, and
 // IncrementalAlterConfigs (SET/DELETE of the named keys only: nothing else is dropped). Broker
-// resources go to that broker, as Kafka's admin client sends them.
+// resources go to that broker, as Kafka's admin client sends them. Group configs (Kafka 4:
+// share.auto.offset.reset and the group's other settings) are resource type GROUP (32).
 import { KfkError } from '../errors.js';
 import type { KafkaClient, KafkajsBroker } from './client.js';
-import { OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, brokerError, incrementalAlterConfigs } from './protocol/admin-requests.js';
+import { OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_GROUP, RESOURCE_TOPIC, brokerError, incrementalAlterConfigs } from './protocol/admin-requests.js';
 
-export type ResourceKind = 'topic' | 'broker';
+export type ResourceKind = 'topic' | 'broker' | 'group';
 
 /** Kafka's ConfigEntry.ConfigSource names, by DescribeConfigs source id. */
 export const CONFIG_SOURCES = [
@@ -29,7 +30,7 @@ export interface ConfigEntry {
   synonyms: Array<{ name: string; value: string | null; source: string }>;
 }
 
-const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC : RESOURCE_BROKER);
+const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC : kind === 'group' ? RESOURCE_GROUP : RESOURCE_BROKER);
 
 async function target(client: KafkaClient, kind: ResourceKind, name: string): Promise<KafkajsBroker> {
   const cluster = await client.cluster();

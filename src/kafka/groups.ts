@@ -143,7 +143,7 @@ const maxVersion = (broker: KafkajsBroker, apiKey: number): number => (broker.ve
  */
 export async function listGroups(
   client: KafkaClient,
-  opts: { withProtocol?: boolean; onUnreachable?: (nodeId: number, why: string) => void } = {},
+  opts: { withProtocol?: boolean; allTypes?: boolean; onUnreachable?: (nodeId: number, why: string) => void } = {},
 ): Promise<GroupListing[]> {
   const cluster = await client.cluster();
   const { brokers } = await readMetadata(cluster);
@@ -173,7 +173,7 @@ export async function listGroups(
   );
   const unique = [...new Map(perBroker.flat().map((g) => [g.group, g])).values()];
   const listings: GroupListing[] = unique
-    .filter((g) => g.protocolType === '' || g.protocolType === 'consumer')
+    .filter((g) => opts.allTypes || g.protocolType === '' || g.protocolType === 'consumer')
     .map((g) => ({ group: g.group, type: canonical(GROUP_TYPES, g.type, 'Unknown'), state: canonical(GROUP_STATES, g.state, 'Unknown'), protocolType: g.protocolType }));
   // A broker before ListGroups v4 gives no state: it is described, as it is for --protocol.
   const toDescribe = listings.filter((g) => opts.withProtocol || g.state === 'Unknown');

@@ -256,6 +256,7 @@ export function deleteTopics(names: string[], timeoutMs: number): ProtocolReques
 
 export const RESOURCE_TOPIC = 2;
 export const RESOURCE_BROKER = 4;
+export const RESOURCE_GROUP = 32;
 export const OP_SET = 0;
 export const OP_DELETE = 1;
 

@@ -9,8 +9,9 @@ import { configResource } from '../resource.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { kind, name } = configResource(opts);
-  const set = parseTopicConfigs(opts.set?.flatMap((s) => splitConfigList(s)));
-  const del = (opts.delete ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
+  const sets = [...(opts.set ?? []), ...(opts.addConfig ?? [])];
+  const set = parseTopicConfigs(sets.length ? sets.flatMap((s) => splitConfigList(s)) : undefined);
+  const del = [...(opts.delete ?? []), ...(opts.deleteConfig ?? [])].flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
   if (Object.keys(set).length === 0 && del.length === 0) throw new UsageError('nothing to alter: give --set k=v or --delete k');
   const both = del.filter((k) => k in set);
   if (both.length) throw new UsageError(`cannot --set and --delete the same key: ${both.join(', ')}`);

@@ -6,7 +6,7 @@ import { render } from '../../../cli/output.js';
 import type { ConfigEntry, ResourceKind } from '../../../kafka/configs.js';
 import { configResource } from '../resource.js';
 
-const DYNAMIC: Record<ResourceKind, string> = { topic: 'DYNAMIC_TOPIC_CONFIG', broker: 'DYNAMIC_BROKER_CONFIG' };
+const DYNAMIC: Record<ResourceKind, string> = { topic: 'DYNAMIC_TOPIC_CONFIG', broker: 'DYNAMIC_BROKER_CONFIG', group: 'DYNAMIC_GROUP_CONFIG' };
 
 export function configText(kind: ResourceKind, name: string, entries: ConfigEntry[], all: boolean): string {
   const lines = entries.map((e) => {
@@ -27,6 +27,15 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const all = await ctx.bounded(api.describeConfigs(client, kind, name));
   const entries = opts.all ? all : all.filter((e) => e.source === DYNAMIC[kind]);
+  if (kind === 'group' && entries.length === 0 && !opts.all) {
+    // As kafka-configs: a group that has no dynamic config and is not listed is named so (exit 0).
+    const { listGroups } = await import('../../../kafka/groups.js');
+    const groups = await ctx.bounded(listGroups(client, { allTypes: true }));
+    if (!groups.some((g) => g.group === name)) {
+      await render(ctx.io, opts.output, { resource: kind, name, configs: entries }, { text: (r) => `The group '${r.name}' doesn't exist and doesn't have dynamic config.\n` });
+      return 0;
+    }
+  }
   await render(ctx.io, opts.output, { resource: kind, name, configs: entries }, {
     text: (r) => configText(r.resource, r.name, r.configs, Boolean(opts.all)),
     table: (r, style) =>
