@@ -1,0 +1,154 @@
+// Share groups (KIP-932) on a real broker: kfk's share consumer (`kfk consume --share-group`),
+// alone, in twos, killed mid-stream and side by side with Kafka's console share consumer; the
+// group config that makes a share group start at the log start (`kfk config alter --group`);
+// and `kfk share-group` against kafka-share-groups. Share groups are Kafka 4.x only: on a 3.9
+// broker only the one-line error is checked.
+import { describe, expect, inject, it } from 'vitest';
+import { isKafka3 } from '../../src/local/kafka-dist.js';
+import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
+import { CLUSTER_KAFKA_VERSION, kafka4Tool, kafkaTool, startKafkaTool } from '../helpers/kafka-tools.js';
+
+const { bootstrap } = inject('cluster');
+const B = ['--bootstrap-server', bootstrap];
+const on3 = isKafka3(CLUSTER_KAFKA_VERSION);
+const SHARE_CONSUMER = 'org.apache.kafka.tools.consumer.ConsoleShareConsumer';
+const SHARE_GROUPS = 'org.apache.kafka.tools.consumer.group.ShareGroupCommand';
+
+/** A topic of one partition, and a share group whose config makes it start at the log start. */
+async function topicAndGroup(): Promise<{ topic: string; group: string }> {
+  const topic = uniqueName('share');
+  const group = uniqueName('sg');
+  expect(await kfk(['topic', 'create', ...B, '--topic', topic, '--partitions', '1'])).toMatchObject({ code: 0 });
+  const alter = await kfk(['config', 'alter', ...B, '--group', group, '--add-config', 'share.auto.offset.reset=earliest']);
+  expect(alter).toMatchObject({ code: 0, stdout: `Completed updating config for group ${group}.\n`, stderr: '' });
+  return { topic, group };
+}
+
+const produce = async (topic: string, lines: string[]) => expect(await kfk(['produce', ...B, '--topic', topic], { input: lines.join('\n') + '\n' })).toMatchObject({ code: 0, stderr: '' });
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+/** `Offset:N\tDelivery:D\tvalue` lines (print.offset, print.delivery) as [offset, delivery count]. */
+const parsed = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [o, d] = l.split('\t');
+      return [Number(o.slice('Offset:'.length)), Number(d.slice('Delivery:'.length))] as const;
+    });
+const SHOW = ['--property', 'print.offset=true', '--property', 'print.delivery=true'];
+
+describe.skipIf(on3)('kfk consume --share-group', () => {
+  it('config alter --group sets share.auto.offset.reset as kafka-configs does, and the group then starts at the log start', async () => {
+    const { topic, group } = await topicAndGroup();
+    const mine = await kfk(['config', 'describe', ...B, '--group', group]);
+    const theirs = await kafka4Tool('configs', [...B, '--describe', '--entity-type', 'groups', '--entity-name', group]);
+    expect(theirs.code).toBe(0);
+    expect(mine).toMatchObject({ code: 0, stdout: theirs.stdout, stderr: '' });
+    expect(mine.stdout).toContain('share.auto.offset.reset=earliest');
+    await produce(topic, ['a', 'b', 'c']);
+    const r = await kfk(['consume', ...B, '--topic', topic, '--share-group', group, '--max-messages', '3', ...SHOW]);
+    expect(r).toMatchObject({ code: 0, stdout: 'Offset:0\tDelivery:1\ta\nOffset:1\tDelivery:1\tb\nOffset:2\tDelivery:1\tc\n', stderr: 'Processed a total of 3 messages\n' });
+    // Accepted: a second member gets nothing more.
+    const again = await kfk(['consume', ...B, '--topic', topic, '--share-group', group, '--timeout-ms', '1500']);
+    expect(again).toMatchObject({ code: 0, stdout: '', stderr: 'Processed a total of 0 messages\n' });
+    // Without the config a new group starts at the log end.
+    const fresh = await kfk(['consume', ...B, '--topic', topic, '--share-group', uniqueName('sg-latest'), '--timeout-ms', '1500']);
+    expect(fresh).toMatchObject({ code: 0, stdout: '', stderr: 'Processed a total of 0 messages\n' });
+  });
+
+  it('--max-messages acknowledges what was printed and releases the rest; --release and --reject as Kafka takes them', async () => {
+    const { topic, group } = await topicAndGroup();
+    await produce(topic, range(0, 10).map(String));
+    const first = await kfk(['consume', ...B, '--topic', topic, '--share-group', group, '--max-messages', '4', ...SHOW]);
+    expect(first).toMatchObject({ code: 0, stderr: 'Processed a total of 4 messages\n' });
+    expect(parsed(first.stdout)).toEqual(range(0, 4).map((o) => [o, 1]));
+    // The six released records come again (delivery 2); --release hands them back once more.
+    const released = await kfk(['consume', ...B, '--topic', topic, '--share-group', group, '--max-messages', '6', '--release', ...SHOW]);
+    expect(parsed(released.stdout)).toEqual(range(4, 10).map((o) => [o, 2]));
+    const rejected = await kfk(['compat', 'kafka-console-share-consumer', ...B, '--topic', topic, '--group', group, '--max-messages', '6', '--reject', '--formatter-property', 'print.offset=true', '--formatter-property', 'print.delivery=true']);
+    expect(rejected).toMatchObject({ code: 0, stderr: 'Processed a total of 6 messages\n' });
+    expect(parsed(rejected.stdout)).toEqual(range(4, 10).map((o) => [o, 3]));
+    // Rejected records are never delivered again.
+    const none = await kfk(['consume', ...B, '--topic', topic, '--share-group', group, '--timeout-ms', '1500']);
+    expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'Processed a total of 0 messages\n' });
+  });
+
+  it('two kfk members on one partition divide its records, none printed twice', async () => {
+    const { topic, group } = await topicAndGroup();
+    const args = ['consume', ...B, '--topic', topic, '--share-group', group, '--timeout-ms', '6000', '--property', 'print.offset=true'];
+    const a = kfkProcess(args);
+    const b = kfkProcess(args);
+    await sleep(2500);
+    for (let i = 0; i < 20; i++) {
+      await produce(topic, range(i * 100, i * 100 + 100).map(String));
+      await sleep(100);
+    }
+    const [ra, rb] = await Promise.all([a.done, b.done]);
+    expect([ra.code, rb.code]).toEqual([0, 0]);
+    const offsets = (s: string) => s.split('\n').filter(Boolean).map((l) => Number(l.split('\t')[0].slice('Offset:'.length)));
+    const oa = offsets(ra.stdout);
+    const ob = offsets(rb.stdout);
+    expect(oa.length).toBeGreaterThan(0);
+    expect(ob.length).toBeGreaterThan(0);
+    expect([...oa, ...ob].sort((x, y) => x - y)).toEqual(range(0, 2000));
+    expect(ra.stderr).toBe(`Processed a total of ${oa.length} messages\n`);
+  });
+
+  it('a member killed mid-stream: its acquired, unacknowledged records go to the other member (delivery count 2), none lost', async () => {
+    const { topic, group } = await topicAndGroup();
+    const big = 'x'.repeat(1000);
+    await produce(topic, range(0, 2000).map((i) => `${i}:${big}`));
+    // Its stdout is not read: the first set it prints fills the pipe, so it acknowledges nothing.
+    const a = kfkProcess(['consume', ...B, '--topic', topic, '--share-group', group, '--verbose']);
+    a.child.stdout.pause();
+    let err = '';
+    a.child.stderr.on('data', (d) => (err += d));
+    for (let i = 0; i < 100 && !err.includes(`assigned ${topic}-0`); i++) await sleep(100);
+    expect(err).toContain(`assigned ${topic}-0`);
+    await sleep(1500);
+    a.child.kill('SIGKILL');
+    await a.done;
+    const b = await kfk(['consume', ...B, '--topic', topic, '--share-group', group, '--timeout-ms', '3000', ...SHOW, '--property', 'print.value=false']);
+    expect(b.code).toBe(0);
+    const got = parsed(b.stdout);
+    expect(got.map(([o]) => o).sort((x, y) => x - y)).toEqual(range(0, 2000));
+    const redelivered = got.filter(([, d]) => d === 2).length;
+    expect(redelivered).toBeGreaterThan(0);
+    expect(got.every(([, d]) => d === 1 || d === 2)).toBe(true);
+  });
+
+  it("shares a group with Kafka's console share consumer: every record once, between the two", async () => {
+    const { topic, group } = await topicAndGroup();
+    const java = startKafkaTool(SHARE_CONSUMER, [...B, '--topic', topic, '--group', group, '--formatter-property', 'print.offset=true']);
+    const mine = kfkProcess(['consume', ...B, '--topic', topic, '--share-group', group, '--property', 'print.offset=true']);
+    // Both members in the group (as kafka-share-groups sees it) before records come.
+    for (let i = 0; i < 100; i++) {
+      const d = await kafkaTool(SHARE_GROUPS, [...B, '--describe', '--group', group, '--state']);
+      if (/Stable\s+2\n/.test(d.stdout)) break;
+      await sleep(300);
+    }
+    for (let i = 0; i < 10; i++) {
+      await produce(topic, range(i * 100, i * 100 + 100).map(String));
+      await sleep(150);
+    }
+    for (let i = 0; i < 100 && java.stdout().split('\n').filter(Boolean).length + mine.outputLines() < 1000; i++) await sleep(200);
+    mine.child.kill('SIGINT');
+    const [rj, rk] = await Promise.all([java.stop(), mine.done]);
+    expect(rk.code).toBe(0);
+    const offsets = (s: string) => s.split('\n').filter(Boolean).map((l) => Number(l.split('\t')[0].slice('Offset:'.length)));
+    const all = [...offsets(rj.stdout), ...offsets(rk.stdout)].sort((x, y) => x - y);
+    expect(all).toEqual(range(0, 1000));
+    expect(rk.stderr).toBe(`Processed a total of ${offsets(rk.stdout).length} messages\n`);
+  });
+});
+
+describe.runIf(on3)('share groups on a cluster without them', () => {
+  it('kfk consume --share-group is a one-line error, exit 1', async () => {
+    const topic = uniqueName('share3');
+    expect(await kfk(['topic', 'create', ...B, '--topic', topic])).toMatchObject({ code: 0 });
+    const r = await kfk(['consume', ...B, '--topic', topic, '--share-group', 'g']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^kfk: cannot use a share group: the cluster does not support share groups \(KIP-932[^\n]*\)\nProcessed a total of 0 messages\n$/);
+  });
+});
