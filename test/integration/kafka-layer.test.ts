@@ -1,13 +1,13 @@
 // The src/kafka layer against the real broker, without the CLI: our own record batches on
 // kafkajs' connection, the protocol versions kafkajs lacks, groups and offsets.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { KafkaClient } from '../../src/kafka/client.js';
-import { createTopics, describeTopics, explainMissingTopics } from '../../src/kafka/topics.js';
-import { openProducer } from '../../src/kafka/produce-session.js';
-import { runDirectConsumer } from '../../src/kafka/direct-consumer.js';
+import { KafkaClient } from '../../src/kafka/wire/client.js';
+import { createTopics, describeTopics, explainMissingTopics } from '../../src/kafka/admin/topics.js';
+import { openProducer } from '../../src/kafka/producer/session.js';
+import { runDirectConsumer } from '../../src/kafka/consumer/direct.js';
 import { viewToRecord, type DecodedRecord } from '../../src/kafka/records/decoder.js';
-import { EARLIEST, LATEST, listOffsets, partitionsOf } from '../../src/kafka/offsets.js';
-import { commitGroupOffsets, committedOffsets } from '../../src/kafka/groups.js';
+import { EARLIEST, LATEST, listOffsets, partitionsOf } from '../../src/kafka/admin/offsets.js';
+import { commitGroupOffsets, committedOffsets } from '../../src/kafka/admin/groups.js';
 import { producerSettings } from '../../src/commands/produce/settings.js';
 import { uniqueName } from '../helpers/cli.js';
 

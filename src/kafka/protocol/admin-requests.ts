@@ -9,7 +9,7 @@
 //   OffsetDelete v0 (key 47): a group's committed offsets for some partitions
 //
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
-import { kafkajs } from '../kafkajs.js';
+import { kafkajs } from '../wire/kafkajs.js';
 
 type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -19,11 +19,11 @@ export interface KafkajsModule {
   Decoder: new (b: Buffer) => Dec;
   createErrorFromCode: (code: number) => Error & { type: string; code: number; retriable: boolean };
   /**
-   * Gives a response's buffer back for reuse (src/kafka/protocol/kafkajs-socket.cjs), once nothing
+   * Gives a response's buffer back for reuse (src/kafka/wire/kafkajs-socket.cjs), once nothing
    * reads it any more. Without the bundle (kafkajs from node_modules) there is none to give back.
    */
   releaseResponse?: (anyPartOfIt: Buffer) => void;
-  /** kafkajs' Metadata response modules, v0-v6 (src/kafka/metadata.ts replaces their parse step). */
+  /** kafkajs' Metadata response modules, v0-v6 (src/kafka/wire/metadata.ts replaces their parse step). */
   metadataResponses: Array<Parameters<typeof keepMetadataErrorsAsData>[0][number]>;
 }
 
@@ -48,11 +48,11 @@ export function kafkajs(): KafkajsModule {
     // Through bin/launch.js when kfk runs from its bins: compiled from V8's code cache.
     let launcher: { loadCached(file: string): unknown } | undefined;
     try {
-      launcher = require('../../bin/launch.js');
+      launcher = require('../../../bin/launch.js');
     } catch {
       launcher = undefined;
     }
-    loaded = (launcher?.loadCached(fileURLToPath(new URL('../vendor/kafkajs.cjs', import.meta.url))) ?? require('../vendor/kafkajs.cjs')) as KafkajsModule;
+    loaded = (launcher?.loadCached(fileURLToPath(new URL('../vendor/kafkajs.cjs', import.meta.url))) ?? require('../../vendor/kafkajs.cjs')) as KafkajsModule;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
     loaded = fromBuild() ?? {

@@ -14,14 +14,14 @@
 // start (--from-beginning) or end. A member the coordinator fenced (its session expired, say)
 // drops its partitions and joins again.
 import { randomBytes } from 'node:crypto';
-import { KfkError } from '../errors.js';
-import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
-import { kafkajs } from './kafkajs.js';
-import { EARLIEST, LATEST, listOffsetsOf, tpKey } from './offsets.js';
-import { subscribedTopicNames, type GroupConsumerOptions } from './group-consumer.js';
-import { describeTopicPartitions, type DtpResult } from './protocol/admin-requests.js';
-import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from './protocol/group-requests.js';
-import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
+import { subscribedTopicNames, type GroupConsumerOptions } from './group.js';
+import { describeTopicPartitions, type DtpResult } from '../protocol/admin-requests.js';
+import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
+import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
 
 export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   /** group.remote.assignor: the coordinator's assignor to use (uniform, range); null: the broker's default. */

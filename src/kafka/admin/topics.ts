@@ -1,6 +1,6 @@
 // Topics as plain data: what `kfk topic` needs from the cluster, independent of kafkajs' shapes.
-import { KfkError } from '../errors.js';
-import type { KafkaClient, KafkajsBroker } from './client.js';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import {
   OP_DELETE,
   OP_SET,
@@ -13,7 +13,7 @@ import {
   incrementalAlterConfigs,
   type DtpResult,
   type ProtocolRequest,
-} from './protocol/admin-requests.js';
+} from '../protocol/admin-requests.js';
 
 
 export interface PartitionInfo {
@@ -42,7 +42,7 @@ export interface TopicInfo {
   configs: ConfigInfo[];
 }
 
-import { TOPIC_AUTHORIZATION_FAILED } from './metadata.js';
+import { TOPIC_AUTHORIZATION_FAILED } from '../wire/metadata.js';
 
 const ADMIN_TIMEOUT_MS = 30_000;
 
