@@ -36,7 +36,7 @@ let loaded: KafkajsModule | undefined;
 function fromBuild(): KafkajsModule | undefined {
   if (!/[\\/]src[\\/]kafka[\\/]/.test(fileURLToPath(import.meta.url))) return undefined;
   try {
-    return require(fileURLToPath(new URL('../../dist/vendor/kafkajs.cjs', import.meta.url))) as KafkajsModule;
+    return require(fileURLToPath(new URL('../../../dist/vendor/kafkajs.cjs', import.meta.url))) as KafkajsModule;
   } catch {
     return undefined;
   }
@@ -52,7 +52,7 @@ export function kafkajs(): KafkajsModule {
     } catch {
       launcher = undefined;
     }
-    loaded = (launcher?.loadCached(fileURLToPath(new URL('../vendor/kafkajs.cjs', import.meta.url))) ?? require('../../vendor/kafkajs.cjs')) as KafkajsModule;
+    loaded = (launcher?.loadCached(fileURLToPath(new URL('../../vendor/kafkajs.cjs', import.meta.url))) ?? require('../../vendor/kafkajs.cjs')) as KafkajsModule;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
     loaded = fromBuild() ?? {
