@@ -36,7 +36,7 @@ async function target(client: KafkaClient, kind: ResourceKind, name: string): Pr
   if (kind === 'broker') {
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
     try {
-      return await cluster.findBroker({ nodeId: name });
+      return await cluster.findBroker({ nodeId: Number(name) });
     } catch {
       throw new KfkError(`broker ${name} is not in the cluster`);
     }

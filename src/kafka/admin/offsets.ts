@@ -77,7 +77,7 @@ export async function listOffsetsOf(
   const offsets: PartitionOffset[] = [];
   await Promise.all(
     [...perLeader].map(async ([nodeId, topics]) => {
-      let res: { responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; errorCode: number }> }> };
+      let res: Awaited<ReturnType<KafkajsBroker['listOffsets']>>;
       try {
         const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
         res = await broker.listOffsets({

@@ -56,7 +56,7 @@ async function anyBroker(client: KafkaClient): Promise<KafkajsBroker> {
 
 function supports(broker: KafkajsBroker, apiKey: number, version: number): boolean {
   const v = broker.versions?.[apiKey];
-  return Boolean(v) && v.minVersion <= version && v.maxVersion >= version;
+  return v !== undefined && v.minVersion <= version && v.maxVersion >= version;
 }
 
 // Metadata and configs go over the one connection kfk already holds (no admin client of its

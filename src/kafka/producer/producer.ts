@@ -468,6 +468,11 @@ export class RecordProducer {
     return this.refreshing;
   }
 
+  private coordinator(): KafkajsBroker {
+    if (!this.txnCoordinator) throw new Error('internal error: no transaction coordinator');
+    return this.txnCoordinator;
+  }
+
   private async addToTransaction(batches: Batch[]): Promise<void> {
     if (!this.o.transactionalId) return;
     const fresh = batches.filter((b) => !this.state(b.topic, b.partition).addedToTxn);
@@ -478,7 +483,7 @@ export class RecordProducer {
       topics.get(b.topic)!.add(b.partition);
     }
     await retrying(() =>
-      this.txnCoordinator.addPartitionsToTxn({
+      this.coordinator().addPartitionsToTxn({
         transactionalId: this.o.transactionalId,
         producerId: this.producerId,
         producerEpoch: this.producerEpoch,
@@ -801,7 +806,7 @@ export class RecordProducer {
   private async endTransaction(commit: boolean): Promise<void> {
     if (![...this.parts.values()].some((s) => s.addedToTxn)) return;
     await retrying(() =>
-      this.txnCoordinator.endTxn({
+      this.coordinator().endTxn({
         transactionalId: this.o.transactionalId,
         producerId: this.producerId,
         producerEpoch: this.producerEpoch,
