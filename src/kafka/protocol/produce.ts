@@ -1,8 +1,9 @@
 // Produce requests carrying our own record batches (v3-v8: non-flexible; Kafka 4 accepts v3+).
+import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Dec = KafkajsDecoder;
 const { Decoder } = kafkajs();
 
 export interface ProducePartitionData {

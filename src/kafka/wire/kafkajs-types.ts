@@ -95,3 +95,37 @@ export interface KafkajsCluster {
   findGroupCoordinatorMetadata(args: { groupId: string; coordinatorType?: number }): Promise<{ coordinator: { nodeId: number; host: string; port: number } }>;
   findTopicPartitionMetadata(topic: string): Array<{ partitionId: number; leader: number }>;
 }
+
+/** kafkajs' protocol Encoder (src/protocol/encoder.js), as the codecs in src/kafka/protocol/ use it. */
+export interface KafkajsEncoder {
+  readonly buffer: Buffer;
+  size(): number;
+  writeInt8(v: number): KafkajsEncoder;
+  writeInt16(v: number): KafkajsEncoder;
+  writeInt32(v: number): KafkajsEncoder;
+  writeInt64(v: number | string | bigint): KafkajsEncoder;
+  writeBoolean(v: boolean): KafkajsEncoder;
+  writeString(v: string | null): KafkajsEncoder;
+  writeBuffer(v: Buffer): KafkajsEncoder;
+  writeUVarInt(v: number): KafkajsEncoder;
+  writeUVarIntString(v: string | null): KafkajsEncoder;
+}
+
+/** kafkajs' protocol Decoder (src/protocol/decoder.js). */
+export interface KafkajsDecoder {
+  offset: number;
+  readInt8(): number;
+  readInt16(): number;
+  readInt32(): number;
+  /** A string of the decimal value (kafkajs keeps 64-bit integers exact). */
+  readInt64(): string;
+  readBoolean(): boolean;
+  /** A nullable field that is null reads as null: the codecs declare those `string | null`. */
+  readString(): string;
+  /** `length` bytes, or as many as the int32 in front of them says. */
+  readBytes(length?: number): Buffer;
+  readUVarIntString(): string;
+  readArray<T>(read: (d: KafkajsDecoder) => T): T[];
+  readUVarIntArray<T>(read: (d: KafkajsDecoder) => T): T[] | null;
+  readTaggedFields(): void;
+}

@@ -3,6 +3,7 @@
 // one file loads in well under half the time of kafkajs' ~150 modules, and every command that
 // talks to Kafka pays that load (compiled from V8's code cache, bin/launch.js). Without the bundle
 // (tests run from src/), node_modules is used.
+import type { KafkajsEncoder, KafkajsDecoder } from './kafkajs-types.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as Kafkajs from 'kafkajs';
@@ -10,8 +11,8 @@ import { keepMetadataErrorsAsData } from './metadata.js';
 
 const require = createRequire(import.meta.url);
 
-type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Enc = KafkajsEncoder;
+type Dec = KafkajsDecoder;
 
 export interface KafkajsModule {
   kafkajs: typeof Kafkajs;
