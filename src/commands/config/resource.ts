@@ -1,6 +1,6 @@
 // The resource both config subcommands act on: --topic T, --broker ID or --group G, exactly one.
 import { UsageError } from '../../errors.js';
-import type { ResourceKind } from '../../kafka/configs.js';
+import type { ResourceKind } from '../../kafka/admin/configs.js';
 
 export function configResource(opts: { topic?: string; broker?: string; group?: string }): { kind: ResourceKind; name: string } {
   const given = [opts.topic !== undefined, opts.broker !== undefined, opts.group !== undefined].filter(Boolean).length;

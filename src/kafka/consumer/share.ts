@@ -13,11 +13,12 @@
 // connection is gone or the acquisition lock runs out.
 import { randomBytes } from 'node:crypto';
 import { KfkError } from '../../errors.js';
-import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../client.js';
-import { kafkajs } from '../kafkajs.js';
-import { knownLeader, NO_LEADER } from '../metadata.js';
-import { subscribedTopicNames } from '../group-consumer.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import { knownLeader, NO_LEADER } from '../wire/metadata.js';
+import { subscribedTopicNames } from './group.js';
 import { describeTopicPartitions, type DtpResult } from '../protocol/admin-requests.js';
+import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import {
   ACK_GAP,
   ACK_RELEASE,
@@ -111,8 +112,9 @@ export async function runShareConsumer(
   const { groupId, log } = options;
   let coordinator: KafkajsBroker | null = await cluster.findGroupCoordinator({ groupId });
   if (!offersShareGroups(coordinator)) throw unsupportedShareGroups();
-  const fetchVersion = Math.min(2, coordinator.versions[SHARE_FETCH].maxVersion as number);
-  const ackVersion = Math.min(2, (coordinator.versions[SHARE_ACKNOWLEDGE]?.maxVersion as number | undefined) ?? 1);
+  const versions = coordinator.versions ?? {};
+  const fetchVersion = Math.min(2, versions[SHARE_FETCH].maxVersion);
+  const ackVersion = Math.min(2, versions[SHARE_ACKNOWLEDGE]?.maxVersion ?? 1);
   const memberId = randomBytes(16).toString('base64url');
   let epoch = 0;
   let joined = false;
@@ -159,7 +161,7 @@ export async function runShareConsumer(
   };
   signal.addEventListener('abort', stop, { once: true });
 
-  const toCoordinator = async <T>(req: object): Promise<T> => {
+  const toCoordinator = async <T>(req: ProtocolRequest): Promise<T> => {
     coordinator ??= await cluster.findGroupCoordinator({ groupId });
     return (await coordinator.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
   };

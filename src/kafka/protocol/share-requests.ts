@@ -9,12 +9,12 @@
 //   DescribeShareGroupOffsets v0-v1 (key 90): start offsets (and lag, v1) per partition
 //   AlterShareGroupOffsets v0 (key 91), DeleteShareGroupOffsets v0 (key 92)
 //   DeleteGroups v2 (key 42, flexible): with each group's error message
-import { kafkajs } from '../kafkajs.js';
-import type { ProtocolRequest } from './admin-requests.js';
+import type { KafkajsDecoder, KafkajsEncoder, ProtocolRequest } from '../wire/kafkajs-types.js';
+import { kafkajs } from '../wire/kafkajs.js';
 import { readUuid } from './group-requests.js';
 
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Dec = KafkajsDecoder;
+type Enc = KafkajsEncoder;
 const { Encoder } = kafkajs();
 const { Decoder } = kafkajs();
 
