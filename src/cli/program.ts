@@ -21,6 +21,12 @@ import * as groupDeleteOffsets from '../commands/group/delete-offsets/define.js'
 import * as groupDescribe from '../commands/group/describe/define.js';
 import * as groupList from '../commands/group/list/define.js';
 import * as groupResetOffsets from '../commands/group/reset-offsets/define.js';
+import * as shareGroup from '../commands/share-group/define.js';
+import * as shareGroupDelete from '../commands/share-group/delete/define.js';
+import * as shareGroupDeleteOffsets from '../commands/share-group/delete-offsets/define.js';
+import * as shareGroupDescribe from '../commands/share-group/describe/define.js';
+import * as shareGroupList from '../commands/share-group/list/define.js';
+import * as shareGroupResetOffsets from '../commands/share-group/reset-offsets/define.js';
 import * as local from '../commands/local/define.js';
 import * as localInstall from '../commands/local/install/define.js';
 import * as localLogs from '../commands/local/logs/define.js';
@@ -48,7 +54,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'config', 'cluster', 'offsets', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
@@ -115,6 +121,14 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
     runs(groupResetOffsets.define(parent), () => import('../commands/group/reset-offsets/run.js'));
     runs(groupDelete.define(parent), () => import('../commands/group/delete/run.js'));
     runs(groupDeleteOffsets.define(parent), () => import('../commands/group/delete-offsets/run.js'));
+  }
+  if (want('share-group')) {
+    const parent = shareGroup.define(program);
+    runs(shareGroupList.define(parent), () => import('../commands/share-group/list/run.js'));
+    runs(shareGroupDescribe.define(parent), () => import('../commands/share-group/describe/run.js'));
+    runs(shareGroupResetOffsets.define(parent), () => import('../commands/share-group/reset-offsets/run.js'));
+    runs(shareGroupDelete.define(parent), () => import('../commands/share-group/delete/run.js'));
+    runs(shareGroupDeleteOffsets.define(parent), () => import('../commands/share-group/delete-offsets/run.js'));
   }
   if (want('config')) {
     const parent = config.define(program);

@@ -160,6 +160,8 @@ export async function runShareConsumer(
     assignmentChanged?.();
   };
   signal.addEventListener('abort', stop, { once: true });
+  // Stopped while joining (the listener was not there yet).
+  if (signal.aborted) stop();
 
   const toCoordinator = async <T>(req: ProtocolRequest): Promise<T> => {
     coordinator ??= await cluster.findGroupCoordinator({ groupId });

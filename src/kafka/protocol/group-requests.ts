@@ -30,7 +30,8 @@ export interface ListedGroup {
   type: string | null;
 }
 
-export function listGroups(version: number): ProtocolRequest {
+/** `types`: only groups of these types (v5+: classic, consumer, share, streams); empty: all. */
+export function listGroups(version: number, types: string[] = []): ProtocolRequest {
   return {
     request: {
       apiKey: 16,
@@ -40,7 +41,10 @@ export function listGroups(version: number): ProtocolRequest {
         const e = new Encoder();
         e.writeUVarInt(0); // request header v2
         if (version >= 4) e.writeUVarInt(1); // StatesFilter: empty, all states
-        if (version >= 5) e.writeUVarInt(1); // TypesFilter: empty, all types
+        if (version >= 5) {
+          e.writeUVarInt(types.length + 1); // TypesFilter (empty: all types)
+          for (const t of types) e.writeUVarIntString(t);
+        }
         e.writeUVarInt(0);
         return e;
       },

@@ -1,0 +1,42 @@
+// kafka-share-groups --delete: each named group must be a share group without members (checked
+// first, as Kafka does), then DeleteGroups; exit 1 if any was not deleted.
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { render } from '../../../cli/output.js';
+import { KfkError, UsageError } from '../../../errors.js';
+import { javaExceptionText } from '../../../format/kafka-exceptions.js';
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
+  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
+  const client = await ctx.kafka();
+  const api = await import('../../../kafka/admin/share-groups.js');
+  const listed = await ctx.bounded(api.listShareGroups(client));
+  const groups = [...new Set(opts.allGroups ? listed.map((g) => g.group) : opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
+  const failed = new Map<string, string>();
+  for (const g of groups) {
+    const l = listed.find((x) => x.group === g);
+    if (!l) failed.set(g, `org.apache.kafka.common.errors.GroupIdNotFoundException: Group '${g}' is not a share group.`);
+    else if (l.state === 'Dead') failed.set(g, `java.lang.IllegalStateException: Share group '${g}' group state is DEAD.`);
+    else if (l.state !== 'Empty') failed.set(g, `org.apache.kafka.common.errors.GroupNotEmptyException: Share group '${g}' is not EMPTY.`);
+  }
+  const toDelete = groups.filter((g) => !failed.has(g));
+  const deleted: string[] = [];
+  if (toDelete.length) {
+    for (const r of await ctx.bounded(api.deleteShareGroups(client, toDelete))) {
+      if (r.errorCode) failed.set(r.group, javaExceptionText(r.errorCode, api.shareErrorName(r.errorCode)));
+      else deleted.push(r.group);
+    }
+  }
+  const results = groups.map((group) => ({ group, error: failed.get(group) ?? null }));
+  await render(ctx.io, opts.output, results, {
+    text: () => {
+      if (failed.size === 0) return `Deletion of requested share groups (${deleted.map((g) => `'${g}'`).join(', ')}) was successful.\n`;
+      let text = '\nError: Deletion of some share groups failed:\n' + [...failed].map(([g, e]) => `* Group '${g}' could not be deleted due to: ${e}\n`).join('');
+      if (deleted.length) text += `\nThese share groups were deleted successfully: ${deleted.map((g) => `'${g}'`).join(', ')}\n`;
+      return text;
+    },
+  });
+  if (failed.size) throw new KfkError(`${failed.size} of ${groups.length} share group(s) not deleted`);
+  return 0;
+}

@@ -1,0 +1,27 @@
+// kafka-share-groups --list [--state [S]]: the groups in the cluster's order (the table and JSON sort them).
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { UsageError } from '../../../errors.js';
+import { grid } from '../../../format/group-text.js';
+import { shareListText } from '../../../format/share-group-text.js';
+import { outputMode, render } from '../../../cli/output.js';
+
+const STATES = ['Stable', 'Empty', 'Dead'];
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  let states: Set<string> | null = null;
+  if (typeof opts.state === 'string' && opts.state !== '') {
+    const parsed = opts.state.split(',').map((s) => STATES.find((v) => v.toLowerCase() === s.trim().toLowerCase()));
+    if (parsed.some((s) => !s)) throw new UsageError(`Invalid state list '${opts.state}'. Valid states are: ${STATES.join(', ')}`);
+    states = new Set(parsed as string[]);
+  }
+  const client = await ctx.kafka();
+  const { listShareGroups } = await import('../../../kafka/admin/share-groups.js');
+  const groups = (await ctx.bounded(listShareGroups(client))).filter((g) => !states || states.has(g.state));
+  if (outputMode(opts.output, ctx.io.stdout.isTTY) !== 'text') groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  await render(ctx.io, opts.output, groups, {
+    text: (list) => shareListText(list, opts.state !== undefined),
+    table: (list, style) => grid(['GROUP', 'STATE'], list.map((g) => [g.group, g.state]), style),
+  });
+  return 0;
+}
