@@ -1,11 +1,13 @@
 // Kafka's coordinator-record formatters (OffsetsMessageFormatter, GroupMetadataMessageFormatter,
-// TransactionLogMessageFormatter): one JSON document per record of an internal topic,
+// TransactionLogMessageFormatter, ShareGroupMessageFormatter, ShareGroupStateMessageFormatter): one JSON document per record of an internal topic,
 // `{"key":{"type":T,"data":{...}},"value":{"version":V,"data":{...}}}`, with nothing between
 // records, as Kafka 4.4's console consumer prints them (Jackson's compact JSON).
 import { KfkError } from '../errors.js';
 import {
   CoordinatorStruct,
   GROUP_RECORD_TYPES,
+  SHARE_GROUP_RECORD_TYPES,
+  SHARE_STATE_RECORD_TYPES,
   TRANSACTION_RECORD_TYPES,
   Uuid,
   readMessage,
@@ -14,12 +16,14 @@ import {
   type CoordinatorValue,
 } from '../kafka/protocol/coordinator-records.js';
 
-export type CoordinatorFormatter = 'offsets' | 'group-metadata' | 'transaction-log';
+export type CoordinatorFormatter = 'offsets' | 'group-metadata' | 'transaction-log' | 'share-group' | 'share-group-state';
 
 const FORMATTERS: Record<CoordinatorFormatter, { types: CoordinatorRecordType[]; allowed: (type: number) => boolean }> = {
   offsets: { types: GROUP_RECORD_TYPES, allowed: (t) => t === 0 || t === 1 },
   'group-metadata': { types: GROUP_RECORD_TYPES, allowed: (t) => t === 2 },
   'transaction-log': { types: TRANSACTION_RECORD_TYPES, allowed: () => true },
+  'share-group': { types: SHARE_GROUP_RECORD_TYPES, allowed: () => true },
+  'share-group-state': { types: SHARE_STATE_RECORD_TYPES, allowed: () => true },
 };
 
 /** TransactionState names, by id; an unknown id prints as its number. */

@@ -15,6 +15,8 @@ const FORMATTERS: Array<[string, FormatterKind]> = [
   [`${TOOLS}OffsetsMessageFormatter`, 'offsets'],
   [`${TOOLS}GroupMetadataMessageFormatter`, 'group-metadata'],
   [`${TOOLS}TransactionLogMessageFormatter`, 'transaction-log'],
+  [`${TOOLS}ShareGroupMessageFormatter`, 'share-group'],
+  [`${TOOLS}group.share.ShareGroupStateMessageFormatter`, 'share-group-state'],
 ];
 
 /** 3.x spellings of the same formatters. */

@@ -2,7 +2,8 @@
 // __transaction_state): the key starts with an int16 record type, the value with an int16
 // version, and the rest is a message in Kafka's protocol encoding (compact strings, arrays and
 // tagged fields from a schema's first flexible version). The schemas below follow Kafka 4.4's
-// message definitions (OffsetCommitKey/Value, GroupMetadataKey/Value, TransactionLogKey/Value).
+// message definitions (OffsetCommitKey/Value, GroupMetadataKey/Value, TransactionLogKey/Value,
+// the share group records and ShareSnapshot/ShareUpdate of __share_group_state).
 
 /** A decoded message: fields in schema order, with Kafka's camelCase JSON names. */
 export type CoordinatorValue = null | number | bigint | string | boolean | Buffer | Uuid | CoordinatorValue[] | CoordinatorStruct;
@@ -31,7 +32,7 @@ export class Uuid {
 type Scalar = 'int8' | 'int16' | 'int32' | 'int64' | 'string' | 'bytes' | 'uuid' | 'bool';
 interface Field {
   name: string;
-  type: Scalar | '[]int32' | '[]struct';
+  type: Scalar | '[]int32' | '[]string' | '[]struct';
   /** Versions the field is in: "0+", "3+", "1", "0-4". */
   versions: string;
   nullable?: string;
@@ -117,6 +118,17 @@ const TRANSACTION_LOG_VALUE: MessageSchema = {
   ],
 };
 
+// Share groups (KIP-932): the group coordinator's records of share groups on __consumer_offsets
+// (types 10-15), and the share coordinator's on __share_group_state (ShareSnapshot, ShareUpdate).
+const GROUP_KEY = (name: string): MessageSchema => ({ name, versions: '0', fields: [f('groupId', 'string', '0')] });
+const GROUP_MEMBER_KEY = (name: string): MessageSchema => ({ name, versions: '0', fields: [f('groupId', 'string', '0'), f('memberId', 'string', '0')] });
+const TOPIC_PARTITIONS = (name: string) => f(name, '[]struct', '0+', { fields: [f('topicId', 'uuid', '0+'), f('partitions', '[]int32', '0+')] });
+const TOPIC_METADATA = (name: string, withPartitions: boolean) =>
+  f(name, '[]struct', '0+', { fields: [f('topicId', 'uuid', '0+'), f('topicName', 'string', '0+'), ...(withPartitions ? [f('partitions', '[]int32', '0+')] : [])] });
+const SHARE_KEY = (name: string): MessageSchema => ({ name, versions: '0', fields: [f('groupId', 'string', '0'), f('topicId', 'uuid', '0'), f('partition', 'int32', '0')] });
+const STATE_BATCHES = f('stateBatches', '[]struct', '0+', { fields: [f('firstOffset', 'int64', '0+'), f('lastOffset', 'int64', '0+'), f('deliveryState', 'int8', '0+'), f('deliveryCount', 'int16', '0+')] });
+const flexible = (name: string, fields: Field[]): MessageSchema => ({ name, versions: '0', flexibleFrom: 0, fields });
+
 /** A record type of a coordinator's topic: its key and value schemas. */
 export interface CoordinatorRecordType {
   type: number;
@@ -129,6 +141,54 @@ export const GROUP_RECORD_TYPES: CoordinatorRecordType[] = [
   { type: 0, key: { ...OFFSET_COMMIT_KEY, name: 'LegacyOffsetCommitKey' }, value: LEGACY_OFFSET_COMMIT_VALUE },
   { type: 1, key: OFFSET_COMMIT_KEY, value: OFFSET_COMMIT_VALUE },
   { type: 2, key: GROUP_METADATA_KEY, value: GROUP_METADATA_VALUE },
+];
+/** __consumer_offsets record types of share groups (what ShareGroupMessageFormatter shows). */
+export const SHARE_GROUP_RECORD_TYPES: CoordinatorRecordType[] = [
+  {
+    type: 10,
+    key: GROUP_MEMBER_KEY('ShareGroupMemberMetadataKey'),
+    value: flexible('ShareGroupMemberMetadataValue', [f('rackId', 'string', '0+', { nullable: '0+' }), f('clientId', 'string', '0+'), f('clientHost', 'string', '0+'), f('subscribedTopicNames', '[]string', '0+')]),
+  },
+  { type: 11, key: GROUP_KEY('ShareGroupMetadataKey'), value: flexible('ShareGroupMetadataValue', [f('epoch', 'int32', '0+'), f('metadataHash', 'int64', '0+')]) },
+  {
+    type: 12,
+    key: GROUP_KEY('ShareGroupTargetAssignmentMetadataKey'),
+    value: flexible('ShareGroupTargetAssignmentMetadataValue', [f('assignmentEpoch', 'int32', '0+'), f('assignmentTimestamp', 'int64', '0+', { tag: 0, default: -1 })]),
+  },
+  { type: 13, key: GROUP_MEMBER_KEY('ShareGroupTargetAssignmentMemberKey'), value: flexible('ShareGroupTargetAssignmentMemberValue', [TOPIC_PARTITIONS('topicPartitions')]) },
+  {
+    type: 14,
+    key: GROUP_MEMBER_KEY('ShareGroupCurrentMemberAssignmentKey'),
+    value: flexible('ShareGroupCurrentMemberAssignmentValue', [f('memberEpoch', 'int32', '0+'), f('previousMemberEpoch', 'int32', '0+'), f('state', 'int8', '0+'), TOPIC_PARTITIONS('assignedPartitions')]),
+  },
+  {
+    type: 15,
+    key: GROUP_KEY('ShareGroupStatePartitionMetadataKey'),
+    value: flexible('ShareGroupStatePartitionMetadataValue', [TOPIC_METADATA('initializingTopics', true), TOPIC_METADATA('initializedTopics', true), TOPIC_METADATA('deletingTopics', false)]),
+  },
+];
+/** __share_group_state record types (ShareGroupStateMessageFormatter). */
+export const SHARE_STATE_RECORD_TYPES: CoordinatorRecordType[] = [
+  {
+    type: 0,
+    key: SHARE_KEY('ShareSnapshotKey'),
+    value: flexible('ShareSnapshotValue', [
+      f('snapshotEpoch', 'int32', '0+'),
+      f('stateEpoch', 'int32', '0+'),
+      f('leaderEpoch', 'int32', '0+'),
+      f('startOffset', 'int64', '0+'),
+      // A tagged field, printed where the message definition has it.
+      f('deliveryCompleteCount', 'int32', '0+', { tag: 0, default: -1 }),
+      f('createTimestamp', 'int64', '0+'),
+      f('writeTimestamp', 'int64', '0+'),
+      STATE_BATCHES,
+    ]),
+  },
+  {
+    type: 1,
+    key: SHARE_KEY('ShareUpdateKey'),
+    value: flexible('ShareUpdateValue', [f('snapshotEpoch', 'int32', '0+'), f('leaderEpoch', 'int32', '0+'), f('startOffset', 'int64', '0+'), f('deliveryCompleteCount', 'int32', '0+', { tag: 0, default: -1 }), STATE_BATCHES]),
+  },
 ];
 export const TRANSACTION_RECORD_TYPES: CoordinatorRecordType[] = [{ type: 0, key: TRANSACTION_LOG_KEY, value: TRANSACTION_LOG_VALUE }];
 
@@ -175,11 +235,18 @@ function readField(r: Reader, fd: Field, version: number, flexible: boolean): Co
       return n < 0 ? null : Buffer.from(r.bytes(n));
     }
     case '[]int32':
+    case '[]string':
     case '[]struct': {
       const n = length(flexible, true);
       if (n < 0) return null;
       const items: CoordinatorValue[] = [];
-      for (let i = 0; i < n; i++) items.push(fd.type === '[]int32' ? r.int32() : readStruct(r, fd.fields!, version, flexible));
+      for (let i = 0; i < n; i++) {
+        if (fd.type === '[]int32') items.push(r.int32());
+        else if (fd.type === '[]string') {
+          const len = length(flexible, false);
+          items.push(len < 0 ? null : r.bytes(len).toString('utf8'));
+        } else items.push(readStruct(r, fd.fields!, version, flexible));
+      }
       return items;
     }
   }
