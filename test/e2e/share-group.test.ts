@@ -13,6 +13,7 @@ const B = ['--bootstrap-server', bootstrap];
 const on3 = isKafka3(CLUSTER_KAFKA_VERSION);
 const SHARE_CONSUMER = 'org.apache.kafka.tools.consumer.ConsoleShareConsumer';
 const SHARE_GROUPS = 'org.apache.kafka.tools.consumer.group.ShareGroupCommand';
+const TOOLS_CONSUMER = 'org.apache.kafka.tools.consumer.ConsoleConsumer';
 
 /** A topic of one partition, and a share group whose config makes it start at the log start. */
 async function topicAndGroup(): Promise<{ topic: string; group: string }> {
@@ -150,6 +151,33 @@ describe.skipIf(on3)('kfk consume --share-group and kfk share-group', () => {
     const all = [...offsets(rj.stdout), ...offsets(rk.stdout)].sort((x, y) => x - y);
     expect(all).toEqual(range(0, 1000));
     expect(rk.stderr).toBe(`Processed a total of ${offsets(rk.stdout).length} messages\n`);
+  });
+
+  it.concurrent("--formatter ShareGroupMessageFormatter and ShareGroupStateMessageFormatter print the share group records as kafka-console-consumer 4.4 does", async () => {
+    const { topic, group } = await topicAndGroup();
+    await produce(topic, range(0, 5).map(String));
+    expect((await kfk(['consume', ...B, '--topic', topic, '--share-group', group, '--max-messages', '3'])).code).toBe(0);
+    /** The first records of a partition, from a fixed offset: the same records for both tools while others are appended. */
+    const compare = async (internal: string, formatter: string, partition: number, from: number, count: number) => {
+      const args = ['--topic', internal, '--partition', String(partition), '--offset', String(from), '--max-messages', String(count), '--formatter', formatter];
+      const [mine, theirs] = await Promise.all([kfk(['consume', ...B, ...args]), kafkaTool(TOOLS_CONSUMER, [...B, ...args])]);
+      expect(theirs.code, theirs.stderr).toBe(0);
+      expect({ code: mine.code, stdout: mine.stdout, stderr: mine.stderr }).toEqual({ code: 0, stdout: theirs.stdout, stderr: `Processed a total of ${count} messages\n` });
+      return mine.stdout;
+    };
+    const ends = async (internal: string) => {
+      const [lo, hi] = await Promise.all(['earliest', 'latest'].map((t) => kfk(['offsets', ...B, '--topic', internal, '--time', t])));
+      const parse = (out: string) => new Map(out.split('\n').filter(Boolean).map((l) => l.split(':').slice(1).map(Number) as [number, number]));
+      const start = parse(lo.stdout);
+      return [...parse(hi.stdout)].map(([p, end]) => ({ partition: p, start: start.get(p)!, end })).filter((p) => p.end > p.start);
+    };
+    const [offsets] = await ends('__consumer_offsets');
+    const groupRecords = await compare('__consumer_offsets', 'org.apache.kafka.tools.consumer.ShareGroupMessageFormatter', offsets.partition, offsets.start, offsets.end - offsets.start);
+    expect(groupRecords).toContain(`{"key":{"type":11,"data":{"groupId":"${group}"}},"value":{"version":0,"data":{"epoch":`);
+    // The share coordinator's state: the busiest partition of __share_group_state.
+    const state = (await ends('__share_group_state')).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    const stateRecords = await compare('__share_group_state', 'org.apache.kafka.tools.consumer.group.share.ShareGroupStateMessageFormatter', state.partition, state.start, state.end - state.start);
+    expect(stateRecords).toMatch(/^\{"key":\{"type":[01],"data":\{"groupId":/);
   });
 
   // kfk share-group, byte for byte with kafka-share-groups 4.4 (in this block, so that they run
