@@ -41,7 +41,7 @@ export const ERRORS = {
   FENCED_LEADER_EPOCH: { code: 74, retry: 'leader' },
   UNKNOWN_LEADER_EPOCH: { code: 75, retry: 'leader' },
   PRODUCER_FENCED: { code: 90, retry: 'fatal' },
-  GROUP_NOT_EMPTY: { code: 68, retry: 'fatal', java: ['GroupNotEmptyException', 'The group is not empty.'] },
+  NON_EMPTY_GROUP: { code: 68, retry: 'fatal', java: ['GroupNotEmptyException', 'The group is not empty.'] },
   GROUP_ID_NOT_FOUND: { code: 69, retry: 'fatal', java: ['GroupIdNotFoundException', 'The group id does not exist.'] },
   GROUP_SUBSCRIBED_TO_TOPIC: {
     code: 86,
