@@ -33,7 +33,7 @@ const PER_RUN_LIMIT_MS = 300_000;
 
 const { startLocal, stopLocal } = await import(join(root, 'dist/local/cluster.js'));
 const { ensureKafka, kafkaToolArgs, kafkaVersion } = await import(join(root, 'dist/local/kafka-dist.js'));
-const { KafkaClient } = await import(join(root, 'dist/kafka/client.js'));
+const { KafkaClient } = await import(join(root, 'dist/kafka/wire/client.js'));
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 const which = (cmd) => {
