@@ -4,7 +4,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError } from '../../../errors.js';
-import { kafkaErrorMessage } from '../../../format/kafka-exceptions.js';
+import { kafkaErrorMessage } from '../../../kafka/wire/error-codes.js';
 
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 

@@ -4,7 +4,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError, UsageError } from '../../../errors.js';
-import { javaExceptionText } from '../../../format/kafka-exceptions.js';
+import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
