@@ -195,7 +195,14 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       const topics = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
       const maxPoll = props.get('max.poll.records');
       const maxRecords = maxPoll !== undefined && /^\d+$/.test(maxPoll.trim()) && Number(maxPoll) > 0 ? Number(maxPoll) : undefined;
-      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, log }, onShareRecord, afterSet, stopper.signal);
+      // A set whose output failed (the pipe closed under it) was not printed: it is released.
+      // (A failed write to a pipe is reported a moment after the write returns.)
+      const written = async () => {
+        await afterSet();
+        await new Promise((r) => setImmediate(r));
+        return !io.stdout.destroyed;
+      };
+      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, log }, onShareRecord, written, stopper.signal);
     } else if (opts.group !== undefined) {
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
       const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, onTopicGone, log };

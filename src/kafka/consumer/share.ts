@@ -105,7 +105,8 @@ export async function runShareConsumer(
   client: KafkaClient,
   options: ShareConsumerOptions,
   onRecord: ShareRecordVisitor,
-  afterSet: () => Promise<void>,
+  /** Awaited after each fetched set; false: what was handed on was not written (a closed pipe), so it is released. */
+  afterSet: () => Promise<boolean | void>,
   signal: AbortSignal,
 ): Promise<void> {
   const cluster: KafkajsCluster = await client.cluster();
@@ -377,11 +378,11 @@ export async function runShareConsumer(
           handed.push([key(p.topicId, p.partition), await handOn(p)]);
         }
         // Acknowledged once the caller has written what was handed on.
-        await afterSet();
+        const written = (await afterSet()) !== false;
         for (const [k, acks] of handed) {
           if (!acks.size) continue;
           const m = s.acks.get(k) ?? new Map<number, number>();
-          for (const [o, t] of acks) m.set(o, t);
+          for (const [o, t] of acks) m.set(o, written || t === ACK_GAP ? t : ACK_RELEASE);
           s.acks.set(k, m);
         }
       }
