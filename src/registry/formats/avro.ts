@@ -1,0 +1,63 @@
+// Avro with avsc (a maintained, dependency-free Avro implementation for JavaScript): Confluent's
+// console consumer prints values in Avro's JSON encoding (unions as {"type": value}, bytes as
+// ISO-8859-1 strings, logical types as their underlying values), and so does kfk. Input lines
+// may be in that encoding or plain JSON (unions not wrapped), as Confluent's serializers take it.
+import { createRequire } from 'node:module';
+import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec } from './codec.js';
+
+const require = createRequire(import.meta.url);
+type Avsc = typeof import('avsc');
+type AvroType = import('avsc').Type;
+
+function build(avsc: Avsc, schema: string, refs: NamedSchema[], wrapUnions: boolean | 'never'): AvroType {
+  const registry: Record<string, AvroType> = {};
+  const parse = (text: string, what: string): AvroType => {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      // A bare name ("string", or a named type of a reference) is a valid schema too.
+      doc = text.trim();
+    }
+    try {
+      return avsc.Type.forSchema(doc as import('avsc').Schema, { registry, wrapUnions });
+    } catch (err) {
+      throw new SchemaParseError(`${what} is not a valid Avro schema: ${(err as Error).message}`);
+    }
+  };
+  for (const r of refs) parse(r.schema, `referenced schema ${r.name}`);
+  return parse(schema, 'the schema');
+}
+
+export function avroCodec(schema: string, refs: NamedSchema[]): SchemaCodec {
+  const avsc = require('avsc') as Avsc;
+  const plain = build(avsc, schema, refs, 'never');
+  let wrapped: AvroType | undefined;
+  const wrappedType = () => (wrapped ??= build(avsc, schema, refs, true));
+  return {
+    toText(b, start) {
+      return plain.toString(plain.fromBuffer(start ? b.subarray(start) : b));
+    },
+    toJson(b, start) {
+      return JSON.parse(plain.toString(plain.fromBuffer(start ? b.subarray(start) : b)));
+    },
+    encode(line) {
+      const doc = parseJsonLine(line);
+      // Avro's JSON encoding first (what Confluent's kafka-avro-console-producer reads) ...
+      try {
+        const w = wrappedType();
+        return w.toBuffer(w.fromString(line));
+      } catch {
+        // ... then plain JSON, as a program hands a value to Confluent's serializers.
+      }
+      let reason = '';
+      const ok = plain.isValid(doc, {
+        errorHook: (path: string[], val: unknown, type: AvroType) => {
+          if (!reason) reason = `${path.length ? `field ${path.join('.')}: ` : ''}expected ${JSON.stringify(type.schema())}, got ${val === undefined ? 'nothing' : JSON.stringify(val)}`;
+        },
+      });
+      if (!ok) throw new Error(`does not match the Avro schema: ${reason}`);
+      return plain.toBuffer(doc);
+    },
+  };
+}
