@@ -9,18 +9,17 @@
 //   OffsetDelete v0 (key 47): a group's committed offsets for some partitions
 //
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
-import { kafkajs } from '../kafkajs.js';
+import type { KafkajsEncoder, KafkajsDecoder } from '../wire/kafkajs-types.js';
+import { kafkajs } from '../wire/kafkajs.js';
 
-type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Enc = KafkajsEncoder;
+type Dec = KafkajsDecoder;
 const { Encoder } = kafkajs();
 const { Decoder } = kafkajs();
 const { createErrorFromCode } = kafkajs();
 
-export interface ProtocolRequest {
-  request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<Enc> };
-  response: { decode(raw: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
-}
+import type { ProtocolRequest } from '../wire/kafkajs-types.js';
+export type { EncodedBody, ProtocolRequest } from '../wire/kafkajs-types.js';
 
 /** A broker error: kafkajs' protocol error (type, code) carrying the broker's message. */
 export function brokerError(code: number, message: string | null | undefined): Error & { type: string; code: number } {
