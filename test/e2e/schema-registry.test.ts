@@ -261,6 +261,55 @@ describe('JSON Schema', () => {
   });
 });
 
+describe('schema references across subjects', () => {
+  async function register(subject: string, body: Record<string, unknown>): Promise<number> {
+    const res = await fetch(`${url}/subjects/${subject}/versions`, { method: 'POST', headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { id: number }).id;
+  }
+
+  it('Avro named types, Protobuf imports and JSON Schema $refs resolve; Confluent\'s deserializers read what kfk wrote', async () => {
+    const p = uniqueName('ref');
+    // Avro: shop.Money in a subject of its own, used by name.
+    await register(`${p}-money`, { schema: JSON.stringify({ type: 'record', name: 'Money', namespace: 'shop', fields: [{ name: 'cents', type: 'long' }, { name: 'currency', type: 'string' }] }) });
+    const avroSubject = `${p}-avro-value`;
+    const avroId = await register(avroSubject, {
+      schema: JSON.stringify({ type: 'record', name: 'Payment', namespace: 'shop', fields: [{ name: 'id', type: 'int' }, { name: 'total', type: 'shop.Money' }] }),
+      references: [{ name: 'shop.Money', subject: `${p}-money`, version: 1 }],
+    });
+    const ta = await topic('ref-avro');
+    expect(await kfk(['produce', ...B, '--topic', ta, '--value-format', 'avro', '--value-subject', avroSubject], { input: '{"id": 1, "total": {"cents": 250, "currency": "EUR"}}\n', env: LOCAL })).toMatchObject({ code: 0, stderr: '' });
+    expect(await kfk(['consume', ...B, '--topic', ta, '--from-beginning', '-e', '--value-format', 'avro', '--property', 'print.schema.ids=true'], { env: LOCAL })).toMatchObject({
+      code: 0,
+      stdout: `{"id":1,"total":{"cents":250,"currency":"EUR"}}\t${avroId}\n`,
+    });
+    expect(confluent(['consume', 'avro', bootstrap, ta, url, '1'])).toMatchObject({ code: 0, stdout: '{"id": 1, "total": {"cents": 250, "currency": "EUR"}}\n' });
+
+    // Protobuf: payment.proto imports common.proto, registered under another subject.
+    const common = 'syntax = "proto3";\npackage shop.common;\nmessage Money { int64 cents = 1; string currency = 2; }\n';
+    const payment = 'syntax = "proto3";\npackage shop.v1;\nimport "common.proto";\nmessage Payment { int32 id = 1; shop.common.Money total = 2; }\n';
+    writeFileSync(join(dir, 'common.proto'), common);
+    writeFileSync(join(dir, 'payment.proto'), payment);
+    await register(`${p}-common`, { schemaType: 'PROTOBUF', schema: common });
+    const protoId = await register(`${p}-proto-value`, { schemaType: 'PROTOBUF', schema: payment, references: [{ name: 'common.proto', subject: `${p}-common`, version: 1 }] });
+    const tp = await topic('ref-proto');
+    expect(await kfk(['produce', ...B, '--topic', tp, '--value-format', 'protobuf', '--value-schema-id', String(protoId)], { input: '{"id": 1, "total": {"cents": "250", "currency": "EUR"}}\n', env: LOCAL })).toMatchObject({ code: 0, stderr: '' });
+    expect(await kfk(['consume', ...B, '--topic', tp, '--from-beginning', '-e', '--value-format', 'protobuf'], { env: LOCAL })).toMatchObject({ code: 0, stdout: '{"id":1,"total":{"cents":"250","currency":"EUR"}}\n' });
+    expect(confluent(['consume', 'protobuf', bootstrap, tp, url, '1', join(dir, 'payment.proto'), 'Payment'])).toMatchObject({ code: 0, stdout: '{"id": 1, "total": {"cents": "250", "currency": "EUR"}}\n' });
+
+    // JSON Schema: a $ref to the reference's name.
+    await register(`${p}-money-json`, { schemaType: 'JSON', schema: JSON.stringify({ type: 'object', properties: { cents: { type: 'integer' } }, required: ['cents'] }) });
+    const jsonSubject = `${p}-json-value`;
+    await register(jsonSubject, { schemaType: 'JSON', schema: JSON.stringify({ type: 'object', properties: { id: { type: 'integer' }, total: { $ref: 'money.json' } } }), references: [{ name: 'money.json', subject: `${p}-money-json`, version: 1 }] });
+    const tj = await topic('ref-json');
+    expect(await kfk(['produce', ...B, '--topic', tj, '--value-format', 'json-schema', '--value-subject', jsonSubject], { input: '{"id": 1, "total": {"cents": 5}}\n{"id": 2, "total": {"cents": "x"}}\n', env: LOCAL })).toMatchObject({
+      code: 1,
+      stderr: 'kfk: 1 of 2 record(s) not delivered\nkfk:   does not match the JSON Schema: /total/cents must be integer: 1 record(s); line 2\n',
+    });
+    expect(confluent(['consume', 'json', bootstrap, tj, url, '1'])).toMatchObject({ code: 0, stdout: '{"id": 1, "total": {"cents": 5}}\n' });
+  });
+});
+
 describe('bad input', () => {
   it('an unknown schema id stops consume naming partition and offset, or is skipped with --skip-message-on-error', async () => {
     const t = await topic('unknown-id');

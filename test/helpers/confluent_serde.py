@@ -17,7 +17,9 @@ def proto_class(schema_file, message):
     from grpc_tools import protoc
     out = tempfile.mkdtemp()
     d, f = os.path.split(os.path.abspath(schema_file))
-    rc = protoc.main(['protoc', f'-I{d}', f'-I{os.path.dirname(protoc.__file__)}/_proto', f'--python_out={out}', f])
+    # The file and the others beside it (its imports).
+    protos = sorted(x for x in os.listdir(d) if x.endswith('.proto'))
+    rc = protoc.main(['protoc', f'-I{d}', f'-I{os.path.dirname(protoc.__file__)}/_proto', f'--python_out={out}', *protos])
     if rc != 0:
         sys.exit(f'protoc failed on {schema_file}')
     sys.path.insert(0, out)
