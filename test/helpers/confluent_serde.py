@@ -56,7 +56,12 @@ def main():
             if not line.strip():
                 continue
             value = ser(conv(json.loads(line)), SerializationContext(topic, MessageField.VALUE))
-            p.produce(topic, value=value)
+            while True:
+                try:
+                    p.produce(topic, value=value)
+                    break
+                except BufferError:
+                    p.poll(1)
             n += 1
         left = p.flush(30)
         print(f'produced {n - left}', file=sys.stderr)

@@ -43,21 +43,23 @@ export function avroCodec(schema: string, refs: NamedSchema[]): SchemaCodec {
     },
     encode(line) {
       const doc = parseJsonLine(line);
-      // Avro's JSON encoding first (what Confluent's kafka-avro-console-producer reads) ...
+      // Plain JSON first (as a program hands a value to Confluent's serializers): one parse ...
+      if (plain.isValid(doc)) return plain.toBuffer(doc);
+      // ... then Avro's JSON encoding (unions wrapped, bytes as strings: what Confluent's
+      // kafka-avro-console-producer reads).
       try {
         const w = wrappedType();
         return w.toBuffer(w.fromString(line));
       } catch {
-        // ... then plain JSON, as a program hands a value to Confluent's serializers.
+        // reported below, against the plain reading
       }
       let reason = '';
-      const ok = plain.isValid(doc, {
+      plain.isValid(doc, {
         errorHook: (path: string[], val: unknown, type: AvroType) => {
           if (!reason) reason = `${path.length ? `field ${path.join('.')}: ` : ''}expected ${JSON.stringify(type.schema())}, got ${val === undefined ? 'nothing' : JSON.stringify(val)}`;
         },
       });
-      if (!ok) throw new Error(`does not match the Avro schema: ${reason}`);
-      return plain.toBuffer(doc);
+      throw new Error(`does not match the Avro schema: ${reason}`);
     },
   };
 }
