@@ -182,6 +182,27 @@ describe('Avro', () => {
     expect(JSON.parse(plain.stdout).value).toMatch(new RegExp(`^00${subject.id.toString(16).padStart(8, '0')}0e`));
   });
 
+  it('keys and values both encoded (parse.key), printed with print.key and both schema ids', async () => {
+    const t = await topic('avro-keyed');
+    const keySchema = join(dir, 'key.avsc');
+    writeFileSync(keySchema, '{"type": "string"}');
+    const p = await kfk(['produce', ...B, '--topic', t, '--key-format', 'avro', '--key-schema-file', keySchema, '--value-format', 'avro', '--value-schema-file', files.avsc, '--property', 'parse.key=true', '--property', 'key.separator=|'], {
+      input: '"k1"|{"id": 1, "amount": 1, "tags": [], "status": "NEW", "day": 0}\n',
+      env: LOCAL,
+    });
+    expect(p).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const ids = await Promise.all(['key', 'value'].map(async (side) => ((await (await fetch(`${url}/subjects/${t}-${side}/versions/latest`)).json()) as { id: number }).id));
+    const c = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--key-format', 'avro', '--value-format', 'avro', '--property', 'print.key=true', '--property', 'print.schema.ids=true'], { env: LOCAL });
+    expect(c).toMatchObject({ code: 0, stdout: `"k1"\t${ids[0]}\t{"id":1,"note":null,"amount":1,"tags":[],"status":"NEW","day":0}\t${ids[1]}\n` });
+    const j = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--key-format', 'avro', '--value-format', 'avro', '-o', 'json'], { env: LOCAL });
+    expect(JSON.parse(j.stdout)).toMatchObject({ key: 'k1', keySchemaId: ids[0], valueSchemaId: ids[1] });
+    expect(await kfk(['produce', ...B, '--topic', t, '--key-format', 'avro', '--key-schema-file', keySchema], { input: 'x\n', env: LOCAL })).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'kfk: --key-format encodes the keys of the input: add --property parse.key=true (and key.separator)\n',
+    });
+  });
+
   it('a line that does not match is an undelivered record with its line number; the rest arrive', async () => {
     const t = await topic('avro-bad');
     const failed = join(dir, 'failed.jsonl');

@@ -221,6 +221,9 @@ async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: 
     }
     return o;
   };
+  if (opts.keyFormat !== undefined && !(opts.property ?? []).concat(opts.readerProperty ?? []).some((p) => /^parse\.key\s*=\s*true$/i.test(p.trim()))) {
+    throw new UsageError('--key-format encodes the keys of the input: add --property parse.key=true (and key.separator)');
+  }
   for (const side of ['key', 'value'] as const) {
     const o = given(side);
     if (!o) continue;
@@ -240,9 +243,6 @@ async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: 
         message: o.message,
         properties,
       });
-  }
-  if (sides.key && !opts.property?.concat(opts.readerProperty ?? []).some((p) => /^parse\.key\s*=\s*true$/i.test(p.trim()))) {
-    throw new UsageError('--key-format encodes the keys of the input: add --property parse.key=true (and key.separator)');
   }
   return sides;
 }
