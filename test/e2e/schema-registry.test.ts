@@ -135,7 +135,7 @@ describe('Avro', () => {
       code: 0,
       stdout:
         `{"id":1,"note":{"string":"wrapped"},"amount":9.5,"tags":["a","b"],"status":"PAID","day":19000}\t${id}\n` +
-        `{"id":2,"note":{"string":"plain"},"amount":2,"tags":[],"status":"NEW","day":0}\t${id}\n` +
+        `{"id":2,"note":{"string":"plain"},"amount":2.0,"tags":[],"status":"NEW","day":0}\t${id}\n` +
         `{"id":3,"note":null,"amount":0.25,"tags":[],"status":"NEW","day":1}\t${id}\n`,
       stderr: 'Processed a total of 3 messages\n',
     });
@@ -160,7 +160,7 @@ describe('Avro', () => {
       code: 0,
       stdout:
         `null\t{"id":7,"note":{"string":"hi"},"amount":1.5,"tags":["x"],"status":"NEW","day":3}\t${subject.id}\n` +
-        `null\t{"id":8,"note":null,"amount":-1,"tags":[],"status":"PAID","day":4}\t${subject.id}\n`,
+        `null\t{"id":8,"note":null,"amount":-1.0,"tags":[],"status":"PAID","day":4}\t${subject.id}\n`,
       stderr: 'Processed a total of 2 messages\n',
     });
     const j = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--value-format', 'avro', '-o', 'json', '--max-messages', '1'], { env: { KFK_SCHEMA_REGISTRY_URL: url } });
@@ -193,7 +193,7 @@ describe('Avro', () => {
     expect(p).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const ids = await Promise.all(['key', 'value'].map(async (side) => ((await (await fetch(`${url}/subjects/${t}-${side}/versions/latest`)).json()) as { id: number }).id));
     const c = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--key-format', 'avro', '--value-format', 'avro', '--property', 'print.key=true', '--property', 'print.schema.ids=true'], { env: LOCAL });
-    expect(c).toMatchObject({ code: 0, stdout: `"k1"\t${ids[0]}\t{"id":1,"note":null,"amount":1,"tags":[],"status":"NEW","day":0}\t${ids[1]}\n` });
+    expect(c).toMatchObject({ code: 0, stdout: `"k1"\t${ids[0]}\t{"id":1,"note":null,"amount":1.0,"tags":[],"status":"NEW","day":0}\t${ids[1]}\n` });
     const j = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--key-format', 'avro', '--value-format', 'avro', '-o', 'json'], { env: LOCAL });
     expect(JSON.parse(j.stdout)).toMatchObject({ key: 'k1', keySchemaId: ids[0], valueSchemaId: ids[1] });
     expect(await kfk(['produce', ...B, '--topic', t, '--key-format', 'avro', '--key-schema-file', keySchema], { input: 'x\n', env: LOCAL })).toMatchObject({
@@ -219,7 +219,7 @@ describe('Avro', () => {
     });
     expect(readFileSync(failed, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).value)).toEqual(['{"id": "x"}', 'not json']);
     const c = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--value-format', 'avro'], { env: LOCAL });
-    expect(c).toMatchObject({ code: 0, stdout: '{"id":1,"note":null,"amount":1,"tags":[],"status":"NEW","day":0}\n{"id":4,"note":null,"amount":1,"tags":[],"status":"NEW","day":0}\n' });
+    expect(c).toMatchObject({ code: 0, stdout: '{"id":1,"note":null,"amount":1.0,"tags":[],"status":"NEW","day":0}\n{"id":4,"note":null,"amount":1.0,"tags":[],"status":"NEW","day":0}\n' });
   });
 
   it('a schema file that does not parse is one line, exit 1, nothing sent', async () => {
@@ -360,7 +360,7 @@ describe('bad input', () => {
     expect(await kfk(['produce', ...B, '--topic', t, '--format', 'json'], { input: JSON.stringify({ value: body.toString('base64'), valueEncoding: 'base64' }) })).toMatchObject({ code: 0 });
     const c = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--value-format', 'avro'], { env: LOCAL });
     expect(c.code).toBe(1);
-    expect(c.stdout).toBe('{"id":1,"note":null,"amount":1,"tags":[],"status":"NEW","day":0}\n');
+    expect(c.stdout).toBe('{"id":1,"note":null,"amount":1.0,"tags":[],"status":"NEW","day":0}\n');
     expect(c.stderr).toMatch(new RegExp(`^kfk: cannot decode the record at offset 1 of ${t}-0: the value does not decode with schema id ${id} \\(avro\\): [^\\n]+\\nhint: skip such records with --skip-message-on-error\\nProcessed a total of 2 messages\\n$`));
   });
 
