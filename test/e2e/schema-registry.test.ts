@@ -404,6 +404,32 @@ describe('bad input', () => {
   });
 });
 
+describe('kfk schema', () => {
+  it('register, list, get, config, compatibility and delete, as the REST API names them', async () => {
+    const subject = uniqueName('cmd') + '-value';
+    const k = (args: string[]) => kfk(['schema', ...args], { env: LOCAL });
+    const reg = await k(['register', '--subject', subject, '--schema-file', files.avsc]);
+    expect(reg).toMatchObject({ code: 0, stderr: '' });
+    const id = Number(reg.stdout.trim());
+    expect(reg.stdout).toBe(`${id}\n`);
+    // Registering the same schema again gives the same id, no new version.
+    expect(await k(['register', '--subject', subject, '--schema-file', files.avsc])).toMatchObject({ code: 0, stdout: `${id}\n` });
+    expect(await k(['list', '--subject', subject])).toMatchObject({ code: 0, stdout: '1\n' });
+    expect((await k(['list'])).stdout.split('\n')).toContain(subject);
+    expect(await k(['get', '--subject', subject])).toMatchObject({ code: 0, stdout: `${ORDER_AVSC}\n` });
+    expect(JSON.parse((await k(['get', '--id', String(id), '-o', 'json'])).stdout)).toEqual({ id, schemaType: 'AVRO', schema: ORDER_AVSC, references: [] });
+    expect(await k(['config', '--subject', subject, '--set-compatibility', 'FULL'])).toMatchObject({ code: 0, stdout: 'FULL\n' });
+    expect(await k(['config', '--subject', subject])).toMatchObject({ code: 0, stdout: 'FULL\n' });
+    const v2 = join(dir, 'order-v2.avsc');
+    writeFileSync(v2, JSON.stringify({ type: 'record', name: 'Order', namespace: 'shop', fields: [{ name: 'id', type: 'string' }] }));
+    expect(await k(['compatibility', '--subject', subject, '--schema-file', v2])).toMatchObject({ code: 1, stdout: 'incompatible\n', stderr: '' });
+    expect(await k(['compatibility', '--subject', subject, '--schema-file', files.avsc])).toMatchObject({ code: 0, stdout: 'compatible\n' });
+    expect(await k(['delete', '--subject', subject])).toMatchObject({ code: 0, stdout: '1\n' });
+    expect(await k(['get', '--subject', subject])).toMatchObject({ code: 1, stdout: '', stderr: `kfk: Schema Registry ${url}: Subject '${subject}' not found. (HTTP 404, error 40401)\n` });
+    expect(await k(['get'])).toMatchObject({ code: 2, stdout: '', stderr: 'kfk: exactly one of --subject or --id is required\n' });
+  });
+});
+
 describe('kfk local stop', () => {
   it('stops the registry it started, by its pid', async () => {
     const r = await kfk(['local', 'stop'], { env: LOCAL });
