@@ -6,7 +6,7 @@ import { localDir } from '../../../local/state.js';
 export async function run(ctx: CommandContext): Promise<number> {
   const dir = localDir(ctx.io.env);
   const [stopped, registry] = await Promise.all([stopLocal(dir), stopRegistry(dir)]);
-  ctx.io.err(stopped.length ? `kfk: stopped ${stopped.length} local broker(s)` : 'kfk: no local cluster is running');
-  if (registry) ctx.io.err('kfk: stopped the local Schema Registry');
+  ctx.io.note(stopped.length ? `stopped ${stopped.length} local broker(s)` : 'no local cluster is running');
+  if (registry) ctx.io.note('stopped the local Schema Registry');
   return 0;
 }
