@@ -21,7 +21,8 @@ await build({
   format: 'cjs',
   outfile: join(dist, 'kfk.cjs'),
   // Native addons and the kafkajs bundle are loaded at run time from their own files.
-  external: ['@node-rs/crc32', 'snappy', 'lz4-napi', '@mongodb-js/zstd', 'kafkajs'],
+  // The Schema Registry formats' libraries too: required from node_modules when a schema is used.
+  external: ['@node-rs/crc32', 'snappy', 'lz4-napi', '@mongodb-js/zstd', 'kafkajs', 'avsc', 'protobufjs', 'ajv', 'ajv/*'],
   legalComments: 'inline',
   // Smaller files to read at every start; names kept (errors are told apart by class name).
   minify: true,

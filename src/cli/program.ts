@@ -29,6 +29,13 @@ import * as localStatus from '../commands/local/status/define.js';
 import * as localStop from '../commands/local/stop/define.js';
 import * as offsets from '../commands/offsets/define.js';
 import * as produce from '../commands/produce/define.js';
+import * as schema from '../commands/schema/define.js';
+import * as schemaList from '../commands/schema/list/define.js';
+import * as schemaGet from '../commands/schema/get/define.js';
+import * as schemaRegister from '../commands/schema/register/define.js';
+import * as schemaDelete from '../commands/schema/delete/define.js';
+import * as schemaCompatibility from '../commands/schema/compatibility/define.js';
+import * as schemaConfig from '../commands/schema/config/define.js';
 import * as topic from '../commands/topic/define.js';
 import * as topicAlter from '../commands/topic/alter/define.js';
 import * as topicCreate from '../commands/topic/create/define.js';
@@ -48,7 +55,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
@@ -127,6 +134,15 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
   if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));
   if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
   if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));
+  if (want('schema')) {
+    const parent = schema.define(program);
+    runs(schemaList.define(parent), () => import('../commands/schema/list/run.js'));
+    runs(schemaGet.define(parent), () => import('../commands/schema/get/run.js'));
+    runs(schemaRegister.define(parent), () => import('../commands/schema/register/run.js'));
+    runs(schemaDelete.define(parent), () => import('../commands/schema/delete/run.js'));
+    runs(schemaCompatibility.define(parent), () => import('../commands/schema/compatibility/run.js'));
+    runs(schemaConfig.define(parent), () => import('../commands/schema/config/run.js'));
+  }
   if (want('local')) {
     const parent = local.define(program);
     runs(localStart.define(parent), () => import('../commands/local/start/run.js'));

@@ -46,7 +46,7 @@ function readPem(path: string, what: string): string {
   }
 }
 
-function tlsOptions(p: Map<string, string>): TlsOptions {
+export function tlsOptions(p: Map<string, string>): TlsOptions {
   const tls: TlsOptions = {};
   const trustType = (p.get('ssl.truststore.type') ?? '').toUpperCase();
   if (p.has('ssl.truststore.certificates')) {

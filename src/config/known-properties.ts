@@ -26,8 +26,14 @@ const CONSUMER = [
   'partition.assignment.strategy', 'check.crcs', 'allow.auto.create.topics', 'client.rack', 'exclude.internal.topics',
   'key.deserializer', 'value.deserializer',
 ];
-export const KNOWN_PROPERTIES = new Set([...COMMON, ...PRODUCER, ...CONSUMER]);
+// Confluent's Schema Registry client and serializer settings (kfk reads these).
+const SCHEMA_REGISTRY = [
+  'schema.registry.url', 'basic.auth.credentials.source', 'basic.auth.user.info', 'bearer.auth.credentials.source',
+  'bearer.auth.token', 'auto.register.schemas', 'use.latest.version', 'key.subject.name.strategy',
+  'value.subject.name.strategy', 'normalize.schemas',
+];
+export const KNOWN_PROPERTIES = new Set([...COMMON, ...PRODUCER, ...CONSUMER, ...SCHEMA_REGISTRY]);
 
 export function unknownProperties(names: Iterable<string>): string[] {
-  return [...names].filter((n) => !KNOWN_PROPERTIES.has(n) && !n.startsWith('kfk.'));
+  return [...names].filter((n) => !KNOWN_PROPERTIES.has(n) && !n.startsWith('kfk.') && !n.startsWith('schema.registry.ssl.'));
 }

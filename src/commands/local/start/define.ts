@@ -9,8 +9,9 @@ export function define(parent: AnyCommand) {
     .addOption(new Option('--brokers <n>', 'number of brokers').choices(['1', '3']).default('1'))
     .option('--sasl', 'also open a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)')
     .option('--tls', 'also open an SSL listener with a throwaway CA')
+    .option('--schema-registry', 'also start a Schema Registry (Apicurio Registry 3.3.3, Confluent API; needs Java 21+)')
     .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
-    .addHelpText('after', examples('kfk local start', 'kfk local start --brokers 3 --sasl --tls', 'KFK_KAFKA_VERSION=3.9.1 kfk local start'));
+    .addHelpText('after', examples('kfk local start', 'kfk local start --schema-registry', 'kfk local start --brokers 3 --sasl --tls', 'KFK_KAFKA_VERSION=3.9.1 kfk local start'));
 }
 
 export type Flags = FlagsOf<typeof define>;

@@ -7,15 +7,26 @@ import { localDir } from '../../../local/state.js';
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { io } = ctx;
   const dir = localDir(io.env);
-  const { state, alreadyRunning } = await startLocal({
-    dir,
-    brokers: Number(opts.brokers),
-    sasl: Boolean(opts.sasl),
-    tls: Boolean(opts.tls),
-    version: kafkaVersion(io.env, opts.kafkaVersion),
-    env: io.env,
-    log: (line) => io.err(line),
-  });
+  const log = (line: string) => io.err(line);
+  // The registry's JVM starts first (a missing Java 21 fails before Kafka starts), and comes up
+  // while Kafka does.
+  const registry = opts.schemaRegistry ? await (await import('../../../local/registry.js')).spawnRegistry({ dir, env: io.env, log }) : undefined;
+  let started;
+  try {
+    started = await startLocal({
+      dir,
+      brokers: Number(opts.brokers),
+      sasl: Boolean(opts.sasl),
+      tls: Boolean(opts.tls),
+      version: kafkaVersion(io.env, opts.kafkaVersion),
+      env: io.env,
+      log,
+    });
+  } catch (err) {
+    if (registry && !registry.alreadyRunning) await (await import('../../../local/registry.js')).stopRegistry(dir);
+    throw err;
+  }
+  const { state, alreadyRunning } = started;
   if (alreadyRunning) {
     io.note(`a local Kafka ${state.version} is already running (${state.nodes.length} broker(s)); stop it with: kfk local stop`);
   } else {
@@ -23,6 +34,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   if (state.saslBootstrap) io.note(`SASL_PLAINTEXT at ${state.saslBootstrap}, client config ${state.saslClientConfig}`);
   if (state.tlsBootstrap) io.note(`SSL at ${state.tlsBootstrap}, client config ${state.tlsClientConfig}`);
+  if (registry) {
+    await registry.ready;
+    io.note(`Schema Registry ${registry.alreadyRunning ? 'already running' : 'started'} at ${registry.state.url} (Apicurio Registry, Confluent API)`);
+  }
   io.note('kfk commands use it when no other cluster is configured');
   // The address is the data: scripts can capture it.
   await io.out(state.bootstrap + '\n');
