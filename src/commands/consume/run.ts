@@ -115,7 +115,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     return doc ? [doc] : [];
   };
   const printSchemaRecord = (r: DecodedRecord): void => {
-    let key, value;
+    let key: ReturnType<NonNullable<typeof keyDecoder>['decode']> | undefined;
+    let value: ReturnType<NonNullable<typeof valueDecoder>['decode']> | undefined;
     try {
       key = keyDecoder?.decode(r.key);
       value = valueDecoder?.decode(r.value);
@@ -144,7 +145,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     printRecord({ ...r, key: key ? withId(key) : r.key, value: value ? withId(value) : r.value }, true);
   };
   const printRecord = (r: DecodedRecord, decoded = false): void => {
-    if (!decoded && (keyDecoder || valueDecoder)) return printSchemaRecord(r);
+    if (!decoded && (keyDecoder || valueDecoder)) {
+      printSchemaRecord(r);
+      return;
+    }
     if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
     else if (valueOnly) {
       out.push(r.value ?? text.nullLiteral);

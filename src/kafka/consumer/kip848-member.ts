@@ -21,7 +21,7 @@ import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
 import { forgetGoneTopic, handOn, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
 import { describeTopicPartitions, type DtpResult, type ProtocolRequest } from '../protocol/admin-requests.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
-import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
+import type { RecordVisitor } from '../records/decoder.js';
 
 export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   /** group.remote.assignor: the coordinator's assignor to use (uniform, range); null: the broker's default. */

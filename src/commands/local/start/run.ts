@@ -11,7 +11,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // The registry's JVM starts first (a missing Java 21 fails before Kafka starts), and comes up
   // while Kafka does.
   const registry = opts.schemaRegistry ? await (await import('../../../local/registry.js')).spawnRegistry({ dir, env: io.env, log }) : undefined;
-  let started;
+  let started: Awaited<ReturnType<typeof startLocal>>;
   try {
     started = await startLocal({
       dir,
