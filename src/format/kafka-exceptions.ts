@@ -18,3 +18,19 @@ export function javaExceptionText(code: number, fallback: string): string {
   const e = EXCEPTIONS[code];
   return e ? `org.apache.kafka.common.errors.${e[0]}: ${e[1]}` : fallback;
 }
+
+/** Java exception classes (org.apache.kafka.common.errors) of the codes an ACL request can fail with. */
+const CLASSES: Record<number, string> = {
+  29: 'TopicAuthorizationException',
+  30: 'GroupAuthorizationException',
+  31: 'ClusterAuthorizationException',
+  35: 'UnsupportedVersionException',
+  42: 'InvalidRequestException',
+  54: 'SecurityDisabledException',
+  53: 'TransactionalIdAuthorizationException',
+};
+
+/** The simple name of the exception Kafka's Java client raises for a broker error code, when known. */
+export function javaExceptionClass(code: number): string | undefined {
+  return CLASSES[code] ?? EXCEPTIONS[code]?.[0];
+}

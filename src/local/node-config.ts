@@ -8,6 +8,11 @@ export interface StartOptions {
   brokers: number;
   sasl: boolean;
   tls: boolean;
+  /**
+   * Enforce ACLs: StandardAuthorizer, with the PLAINTEXT listener's ANONYMOUS and the SASL users
+   * kfk-plain and kfk-scram as super users; kfk-limited gets only what ACLs grant it.
+   */
+  acl?: boolean;
   version: string;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
@@ -97,8 +102,17 @@ export function serverProperties(
     props['listener.name.ssl.ssl.truststore.certificates'] = pemProp(tls.ca);
     props['listener.name.ssl.ssl.client.auth'] = 'requested';
   }
+  if (o.acl) Object.assign(props, aclProperties());
   Object.assign(props, o.brokerProperties ?? {});
   return Object.entries(props)
     .map(([k, v]) => `${k}=${v}`)
     .join('\n') + '\n';
+}
+
+/** The authorizer of an ACL cluster (`kfk local start --acl`, the test broker). */
+export function aclProperties(): Record<string, string> {
+  return {
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'super.users': `User:ANONYMOUS;User:${SASL_USERS.plain};User:${SASL_USERS.scram}`,
+  };
 }

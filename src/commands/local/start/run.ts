@@ -12,6 +12,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     brokers: Number(opts.brokers),
     sasl: Boolean(opts.sasl),
     tls: Boolean(opts.tls),
+    acl: Boolean(opts.acl),
     version: kafkaVersion(io.env, opts.kafkaVersion),
     env: io.env,
     log: (line) => io.err(line),
@@ -22,6 +23,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     io.err(`kfk: Apache Kafka ${state.version} started: ${state.nodes.length} broker(s) in ${state.dir}`);
   }
   if (state.saslBootstrap) io.err(`kfk: SASL_PLAINTEXT at ${state.saslBootstrap}, client config ${state.saslClientConfig}`);
+  if (opts.acl && !alreadyRunning) {
+    io.err('kfk: ACLs enforced (StandardAuthorizer); super users: ANONYMOUS (PLAINTEXT), kfk-plain, kfk-scram');
+    if (state.saslBootstrap) io.err(`kfk: an ordinary user, for trying ACLs: ${state.dir}/client-limited.properties`);
+  }
   if (state.tlsBootstrap) io.err(`kfk: SSL at ${state.tlsBootstrap}, client config ${state.tlsClientConfig}`);
   io.err('kfk: kfk commands use it when no other cluster is configured');
   // The address is the data: scripts can capture it.
