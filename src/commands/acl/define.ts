@@ -50,6 +50,11 @@ export function entryFlags<A extends unknown[], O extends Record<string, unknown
     .option('--idempotent', 'with --producer: IdempotentWrite on the cluster');
 }
 
+/** kafka-acls takes --principal with any action and refuses it but with --list, in its words. */
+export function listOnlyPrincipalFlag() {
+  return new Option('--principal <principal>').argParser(collect).hideHelp();
+}
+
 /** Kafka's wording for prompts and errors (set by the kafka-acls drop-in). */
 export function kafkaTextFlag() {
   return new Option('--kafka-acls-text').hideHelp();

@@ -1,7 +1,7 @@
 // `kfk acl delete`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
 import { connectionFlags, examples, outputFlag } from '../../../cli/flags.js';
-import { entryFlags, kafkaTextFlag, resourceFlags } from '../define.js';
+import { entryFlags, kafkaTextFlag, listOnlyPrincipalFlag, resourceFlags } from '../define.js';
 
 export function define(parent: AnyCommand) {
   return entryFlags(resourceFlags(connectionFlags(parent.command('delete'))))
@@ -9,6 +9,7 @@ export function define(parent: AnyCommand) {
     .option('--force', 'do not ask (needed when stdin is not a terminal)')
     .addOption(outputFlag())
     .addOption(kafkaTextFlag())
+    .addOption(listOnlyPrincipalFlag())
     .addHelpText('after', examples('kfk acl delete --allow-principal User:alice --operation Read --topic orders --force', 'kfk acl delete --topic orders --force'));
 }
 
