@@ -1,7 +1,7 @@
 // ACLs as plain data: DescribeAcls, CreateAcls and DeleteAcls, sent to any broker (Kafka's admin
 // client does the same: every broker answers them from the cluster's metadata).
-import type { KafkaClient } from '../client.js';
-import { kafkajs } from '../kafkajs.js';
+import type { KafkaClient } from '../wire/client.js';
+import { kafkajs } from '../wire/kafkajs.js';
 import { createAclsRequest, deleteAclsRequest, describeAclsRequest, type WireAcl, type WireError } from '../protocol/acl-requests.js';
 
 // Kafka's enums, in code order (org.apache.kafka.common.acl / .resource).

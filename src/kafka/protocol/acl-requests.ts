@@ -4,10 +4,9 @@
 //   DescribeAcls v1 (key 29): one filter -> resources with their entries
 //   CreateAcls v1 (key 30): bindings -> one result each
 //   DeleteAcls v1 (key 31): filters -> the bindings each one removed
-import { kafkajs } from '../kafkajs.js';
+import type { KafkajsDecoder as Dec, KafkajsEncoder as Enc } from '../wire/kafkajs-types.js';
+import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
-
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const { Encoder, Decoder } = kafkajs();
 
 /** A binding (or, with nulls and the ANY codes, a filter), as the wire carries it. */
@@ -26,7 +25,7 @@ export interface WireError {
   errorMessage: string | null;
 }
 
-function writeAcl(e: any, a: WireAcl): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+function writeAcl(e: Enc, a: WireAcl): void {
   e.writeInt8(a.resourceType);
   e.writeString(a.resourceName);
   e.writeInt8(a.patternType);
