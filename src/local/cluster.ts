@@ -36,7 +36,7 @@ function nodeDir(dir: string, nodeId: number): string {
 }
 
 /** Starts (or restarts) one node's JVM, detached, logging to its own files. */
-export function spawnNode(dist: KafkaDist, node: LocalNode, dir: string): number {
+export function spawnNode(dist: KafkaDist, node: LocalNode, dir: string, jvmFlags: string[] = []): number {
   const nd = nodeDir(dir, node.nodeId);
   const logCfg = brokerLogConfig(node, dist.version, nd);
   const out = openSync(join(nd, 'stdout.log'), 'a');
@@ -48,6 +48,7 @@ export function spawnNode(dist: KafkaDist, node: LocalNode, dir: string): number
       '-XX:+UseSerialGC',
       '-XX:TieredStopAtLevel=1',
       '-Djava.awt.headless=true',
+      ...jvmFlags,
       logConfigFlag(dist.version, logCfg),
       '-cp',
       dist.classpath,
@@ -199,6 +200,7 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
       port: await freePort(),
       controllerPort: await freePort(),
       saslPort: o.sasl ? await freePort() : undefined,
+      oauthPort: o.oauth ? await freePort() : undefined,
       tlsPort: o.tls ? await freePort() : undefined,
       dataDir: join(nd, 'data'),
       logFile: join(nd, 'server.log'),
@@ -217,6 +219,9 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
     bootstrap: nodes.map((n) => `127.0.0.1:${n.port}`).join(','),
     saslBootstrap: o.sasl ? nodes.map((n) => `127.0.0.1:${n.saslPort}`).join(',') : undefined,
     tlsBootstrap: o.tls ? nodes.map((n) => `127.0.0.1:${n.tlsPort}`).join(',') : undefined,
+    oauthBootstrap: o.oauth ? nodes.map((n) => `127.0.0.1:${n.oauthPort}`).join(',') : undefined,
+    // Kafka 4 fetches only the URLs this property allows (the JWKS of the OAuth listener).
+    jvmFlags: o.oauth ? [`-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${o.oauth.jwksUrl}`] : undefined,
     nodes,
   };
   for (const n of nodes) {
@@ -224,7 +229,7 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
     formatStorage(dist, n, o.dir, clusterId, nodes.length === 1, creds);
   }
   writeClientConfigs(o.dir, creds, tls, state);
-  for (const n of nodes) spawnNode(dist, n, o.dir);
+  for (const n of nodes) spawnNode(dist, n, o.dir, state.jvmFlags);
   writeFileSync(stateFile(o.dir), JSON.stringify(state, null, 2) + '\n');
   try {
     await waitReady(state, o.readyTimeoutMs ?? 120_000, nodes.length);
@@ -259,7 +264,7 @@ export async function restartNode(state: LocalClusterState, nodeId: number, env:
   const node = state.nodes.find((n) => n.nodeId === nodeId);
   if (!node) throw new KfkError(`no node ${nodeId}`);
   const dist = ensureKafka(state.version, env, () => undefined);
-  spawnNode(dist, node, state.dir);
+  spawnNode(dist, node, state.dir, state.jvmFlags);
   writeFileSync(stateFile(state.dir), JSON.stringify(state, null, 2) + '\n');
 }
 

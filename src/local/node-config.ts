@@ -16,6 +16,12 @@ export interface StartOptions {
   version: string;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
+  /**
+   * An OAUTHBEARER listener (SASL_PLAINTEXT) whose tokens Kafka's OAuthBearerValidatorCallbackHandler
+   * checks against a JWKS: its URL (allowed through the JVM's
+   * org.apache.kafka.sasl.oauthbearer.allowed.urls), and the audience and issuer tokens must name.
+   */
+  oauth?: { jwksUrl: string; audience?: string; issuer?: string };
   /** Extra broker properties, e.g. to enable an authorizer in tests. */
   brokerProperties?: Record<string, string>;
   readyTimeoutMs?: number;
@@ -45,6 +51,11 @@ export function serverProperties(
     listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`);
     advertised.push(`SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`);
     map.push('SASL_PLAINTEXT:SASL_PLAINTEXT');
+  }
+  if (node.oauthPort) {
+    listeners.push(`OAUTH://127.0.0.1:${node.oauthPort}`);
+    advertised.push(`OAUTH://127.0.0.1:${node.oauthPort}`);
+    map.push('OAUTH:SASL_PLAINTEXT');
   }
   if (node.tlsPort) {
     listeners.push(`SSL://127.0.0.1:${node.tlsPort}`);
@@ -93,6 +104,14 @@ export function serverProperties(
       `org.apache.kafka.common.security.plain.PlainLoginModule required user_${SASL_USERS.plain}="${creds.plainPassword}";`;
     props['listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
     props['listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+  }
+  if (o.oauth && node.oauthPort) {
+    props['listener.name.oauth.sasl.enabled.mechanisms'] = 'OAUTHBEARER';
+    props['listener.name.oauth.oauthbearer.sasl.jaas.config'] = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;';
+    props['listener.name.oauth.oauthbearer.sasl.server.callback.handler.class'] = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler';
+    props['sasl.oauthbearer.jwks.endpoint.url'] = o.oauth.jwksUrl;
+    if (o.oauth.audience) props['sasl.oauthbearer.expected.audience'] = o.oauth.audience;
+    if (o.oauth.issuer) props['sasl.oauthbearer.expected.issuer'] = o.oauth.issuer;
   }
   if (tls) {
     props['listener.name.ssl.ssl.keystore.type'] = 'PEM';
