@@ -37,7 +37,7 @@ function javaStringHash(s: string): number {
 export function javaPrincipalSetOrder(principals: string[]): string[] {
   const hash = (p: string) => {
     const i = p.indexOf(':');
-    const h = Math.imul(31, Math.imul(31, 1) + javaStringHash(p.slice(0, i))) + javaStringHash(p.slice(i + 1));
+    const h = (Math.imul(31, javaStringHash(p.slice(0, i))) + javaStringHash(p.slice(i + 1))) | 0;
     return (h ^ (h >>> 16)) | 0;
   };
   let buckets = 16;
