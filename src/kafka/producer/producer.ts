@@ -641,7 +641,9 @@ export class RecordProducer {
     // Decode our own records back and re-encode them as two batches.
     const records = await this.decodeOwn(b);
     // Two (or more) batches of about half the size; a record that does not fit starts the next.
-    const limit = Math.max(1024, Math.ceil((b.bytes ? b.bytes.length : this.o.batchBytes) / 2));
+    // Half of the batch, however small: a floor above the topic's max.message.bytes would split
+    // into batches as large as before, forever.
+    const limit = Math.ceil((b.bytes ? b.bytes.length : this.o.batchBytes) / 2);
     const builders: BatchBuilder[] = [new BatchBuilder(limit)];
     const tagLists: Tags[] = [new Tags()];
     const allTags = b.tags.values(Infinity);
@@ -656,6 +658,7 @@ export class RecordProducer {
       if (allTags[i] !== undefined) tagLists[tagLists.length - 1].add(allTags[i]);
     });
     if (builders.reduce((n, x) => n + x.count, 0) !== b.count) throw new Error('internal error: a split batch lost records');
+    if (builders.length < 2) throw new Error('internal error: a batch could not be split');
     const made: Batch[] = [];
     let seq = b.baseSequence;
     for (const [i, builder] of builders.entries()) {
