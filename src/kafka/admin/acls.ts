@@ -62,6 +62,7 @@ export interface AclEntryFilter {
 
 export const ANY_ENTRY: AclEntryFilter = { principal: null, host: null, operation: 'ANY', permission: 'ANY' };
 export const CLUSTER_NAME = 'kafka-cluster';
+const SECURITY_DISABLED = 54;
 
 /** A broker's refusal, with Kafka's error code and the broker's own message (kafka-acls prints it). */
 export class AclRequestError extends Error {
@@ -70,7 +71,9 @@ export class AclRequestError extends Error {
   readonly brokerMessage: string | null;
   constructor(code: number, brokerMessage: string | null) {
     const base = kafkajs().createErrorFromCode(code);
-    super(base.message);
+    // SECURITY_DISABLED: the broker's words say what is wrong ("No Authorizer is configured on the
+    // broker"); an authorization failure's message describes the request, not the user's problem.
+    super(code === SECURITY_DISABLED && brokerMessage ? brokerMessage : base.message);
     this.name = 'AclRequestError';
     this.code = code;
     this.type = base.type;
