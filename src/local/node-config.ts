@@ -22,10 +22,15 @@ export interface StartOptions {
    * org.apache.kafka.sasl.oauthbearer.allowed.urls), and the audience and issuer tokens must name.
    */
   oauth?: { jwksUrl: string; audience?: string; issuer?: string };
+  /** Run kfk's token server beside the cluster and point an OAUTHBEARER listener at it (`--oauth`). */
+  oauthServer?: boolean;
   /** Extra broker properties, e.g. to enable an authorizer in tests. */
   brokerProperties?: Record<string, string>;
   readyTimeoutMs?: number;
 }
+
+/** The audience and issuer of the tokens of `kfk local start --oauth` (src/local/oauth-dev-server.ts). */
+export const LOCAL_OAUTH = { audience: 'kfk-local', issuer: 'kfk-local', clientId: 'kfk-oauth' } as const;
 
 // kfk-limited (SCRAM-SHA-512) is an ordinary user: with an authorizer enabled and only the
 // others as super users, it is the one that gets "not authorized".

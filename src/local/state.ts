@@ -26,6 +26,9 @@ export interface LocalClusterState {
   tlsBootstrap?: string;
   /** The OAUTHBEARER listener's addresses (a cluster started with an OAuth setup). */
   oauthBootstrap?: string;
+  /** `kfk local start --oauth`: the token server's pid and the client config for its client. */
+  oauthServerPid?: number;
+  oauthClientConfig?: string;
   /** JVM flags the nodes run with besides kfk's (kept for restarts). */
   jvmFlags?: string[];
   /** client .properties files written for the SASL and TLS listeners */

@@ -13,6 +13,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     sasl: Boolean(opts.sasl),
     tls: Boolean(opts.tls),
     acl: Boolean(opts.acl),
+    oauthServer: Boolean(opts.oauth),
     version: kafkaVersion(io.env, opts.kafkaVersion),
     env: io.env,
     log: (line) => io.err(line),
@@ -27,6 +28,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     io.err('kfk: ACLs enforced (StandardAuthorizer); super users: ANONYMOUS (PLAINTEXT), kfk-plain, kfk-scram');
     if (state.saslBootstrap) io.err(`kfk: an ordinary user, for trying ACLs: ${state.dir}/client-limited.properties`);
   }
+  if (state.oauthBootstrap) io.err(`kfk: SASL OAUTHBEARER at ${state.oauthBootstrap}, client config ${state.oauthClientConfig}`);
   if (state.tlsBootstrap) io.err(`kfk: SSL at ${state.tlsBootstrap}, client config ${state.tlsClientConfig}`);
   io.err('kfk: kfk commands use it when no other cluster is configured');
   // The address is the data: scripts can capture it.
