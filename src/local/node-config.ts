@@ -114,6 +114,9 @@ export function serverProperties(
     props['listener.name.oauth.sasl.enabled.mechanisms'] = 'OAUTHBEARER';
     props['listener.name.oauth.oauthbearer.sasl.jaas.config'] = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;';
     props['listener.name.oauth.oauthbearer.sasl.server.callback.handler.class'] = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler';
+    // Sessions end with their token (at most an hour): clients must re-authenticate (KIP-368)
+    // with fresh tokens, as on clusters that require it.
+    props['listener.name.oauth.oauthbearer.connections.max.reauth.ms'] = '3600000';
     props['sasl.oauthbearer.jwks.endpoint.url'] = o.oauth.jwksUrl;
     if (o.oauth.audience) props['sasl.oauthbearer.expected.audience'] = o.oauth.audience;
     if (o.oauth.issuer) props['sasl.oauthbearer.expected.issuer'] = o.oauth.issuer;

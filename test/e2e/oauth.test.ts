@@ -1,20 +1,32 @@
-// SASL/OAUTHBEARER against a real broker: a broker of its own with an OAUTHBEARER listener that
-// validates JWTs against the JWKS of a token server this file runs on 127.0.0.1
-// (test/helpers/oauth-server.ts), configured as Kafka's clients take it from a .properties file.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// SASL/OAUTHBEARER against a real broker, as `kfk local start --oauth` gives it to developers: an
+// OAUTHBEARER listener that validates JWTs against the JWKS of kfk's local token server
+// (src/local/oauth-dev-server.ts), with clients configured as Kafka's clients take them from a
+// .properties file. Clients of other kinds (short-lived, expired, another audience) are added to
+// the server's client list, which it reads at every request.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
-import { OAUTH_AUDIENCE, OAUTH_ISSUER, startOAuthServer, type OAuthServer } from '../helpers/oauth-server.js';
-import { startTestCluster } from '../helpers/test-cluster.js';
+import { kfk, kfkProcess, uniqueName } from '../helpers/cli.js';
+import { cacheDir, kafkaVersion } from '../../src/local/kafka-dist.js';
 
-let server: OAuthServer;
-let stop: (() => Promise<void>) | undefined;
+const dir = mkdtempSync(join(tmpdir(), 'kfk-oauth-'));
+const localDir = join(dir, 'local');
+// The local cluster of this file, with the Kafka that the test run fetched.
+const env = { KFK_LOCAL_DIR: localDir, KFK_CACHE_DIR: cacheDir(process.env), KFK_KAFKA_VERSION: kafkaVersion(process.env) };
+const SECRET = 'not-to-be-printed-7f3a';
 let plain = '';
 let oauth = '';
-const dir = mkdtempSync(join(tmpdir(), 'kfk-oauth-'));
-const SECRET = 'not-to-be-printed-7f3a';
+let tokenUrl = '';
+let localSecret = '';
+
+const issued = (client: string) => {
+  try {
+    return readFileSync(join(localDir, 'oauth-tokens.log'), 'utf8').split('\n').filter((l) => l.startsWith(`${client} `)).length;
+  } catch {
+    return 0;
+  }
+};
 
 /** A client .properties file as a Kafka user writes it (token endpoint, JAAS client id and secret, scope). */
 function props(clientId: string, secret = SECRET, style: 'jaas' | 'properties' = 'jaas'): string {
@@ -23,7 +35,7 @@ function props(clientId: string, secret = SECRET, style: 'jaas' | 'properties' =
     'security.protocol=SASL_PLAINTEXT',
     'sasl.mechanism=OAUTHBEARER',
     'sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
-    `sasl.oauthbearer.token.endpoint.url=${server.tokenUrl}`,
+    `sasl.oauthbearer.token.endpoint.url=${tokenUrl}`,
   ];
   if (style === 'jaas') {
     lines.push(`sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="${clientId}" clientSecret="${secret}" scope="kafka";`);
@@ -40,30 +52,42 @@ function props(clientId: string, secret = SECRET, style: 'jaas' | 'properties' =
 }
 
 beforeAll(async () => {
-  server = await startOAuthServer();
-  server.clients.set('app', { secret: SECRET, lifetime: 3600 });
-  server.clients.set('short-lived', { secret: SECRET, lifetime: 6 });
-  server.clients.set('expired', { secret: SECRET, lifetime: -120 });
-  server.clients.set('elsewhere', { secret: SECRET, lifetime: 3600, audience: 'another-cluster' });
-  const started = await startTestCluster('kfk-oauth-broker-', {
-    brokers: 1,
-    sasl: false,
-    tls: false,
-    oauth: { jwksUrl: server.jwksUrl, audience: OAUTH_AUDIENCE, issuer: OAUTH_ISSUER },
-    // Sessions end with the token: a long run must re-authenticate with fresh tokens.
-    brokerProperties: { 'connections.max.reauth.ms': '60000' },
+  const started = await kfk(['local', 'start', '--oauth'], { env, timeoutMs: 150_000 });
+  expect(started.code).toBe(0);
+  plain = started.stdout.trim();
+  const state = JSON.parse(readFileSync(join(localDir, 'cluster.json'), 'utf8')) as { oauthBootstrap: string; oauthClientConfig: string };
+  oauth = state.oauthBootstrap;
+  expect(started.stderr).toContain(`kfk: SASL OAUTHBEARER at ${oauth}, client config ${state.oauthClientConfig}`);
+  const clientConfig = readFileSync(state.oauthClientConfig, 'utf8');
+  tokenUrl = /sasl\.oauthbearer\.token\.endpoint\.url=(.*)/.exec(clientConfig)![1];
+  localSecret = /client\.secret=(.*)|clientSecret="([^"]*)"/.exec(clientConfig)!.slice(1).find(Boolean)!;
+  // Clients of other kinds beside the one `kfk local start --oauth` made.
+  const clientsFile = join(localDir, 'oauth-clients.json');
+  const clients = JSON.parse(readFileSync(clientsFile, 'utf8')) as Record<string, unknown>;
+  Object.assign(clients, {
+    app: { secret: SECRET },
+    'short-lived': { secret: SECRET, lifetime: 6 },
+    expired: { secret: SECRET, lifetime: -120 },
+    elsewhere: { secret: SECRET, audience: 'another-cluster' },
   });
-  stop = started.stop;
-  plain = started.state.bootstrap;
-  oauth = started.state.oauthBootstrap!;
-});
+  writeFileSync(clientsFile, JSON.stringify(clients));
+}, 180_000);
 
 afterAll(async () => {
-  await stop?.();
-  await server?.close();
+  const stopped = await kfk(['local', 'stop'], { env });
+  expect(stopped.code).toBe(0);
 });
 
 describe('OAUTHBEARER', () => {
+  it('the client config of kfk local start --oauth works, as Kafka 4.x clients write one', async () => {
+    const state = JSON.parse(readFileSync(join(localDir, 'cluster.json'), 'utf8')) as { oauthClientConfig: string };
+    const r = await kfk(['topic', 'list', '--bootstrap-server', oauth, '--command-config', state.oauthClientConfig, '-v']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`SASL OAUTHBEARER, client kfk-oauth at ${tokenUrl}`);
+    expect(r.stderr).not.toContain(localSecret);
+    expect(issued('kfk-oauth')).toBe(1);
+  });
+
   it('the right client credentials work, from JAAS options or from client properties; nothing secret is printed', async () => {
     const topic = uniqueName('oauth');
     await kfk(['topic', 'create', '--bootstrap-server', plain, '--topic', topic]);
@@ -71,7 +95,7 @@ describe('OAUTHBEARER', () => {
       const cfg = ['--bootstrap-server', oauth, '--command-config', props('app', SECRET, style)];
       const produced = await kfk(['produce', ...cfg, '--topic', topic, '-v'], { input: `${style}\n` });
       expect(produced.code).toBe(0);
-      expect(produced.stderr).toContain(`SASL OAUTHBEARER, client app at ${server.tokenUrl}`);
+      expect(produced.stderr).toContain(`SASL OAUTHBEARER, client app at ${tokenUrl}`);
       expect(produced.stderr).not.toContain(SECRET);
       expect(produced.stderr).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/); // no JWT
     }
@@ -92,15 +116,15 @@ describe('OAUTHBEARER', () => {
     const r = await kfk(['topic', 'list', '--bootstrap-server', oauth, '--command-config', file()]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    if (typeof expected === 'string') expect(r.stderr).toBe(expected.replace('@', server.tokenUrl).replace('#', oauth));
-    else expect(r.stderr).toMatch(new RegExp(expected.source.replace('@', server.tokenUrl.replace(/[.]/g, '\\.'))));
+    if (typeof expected === 'string') expect(r.stderr).toBe(expected.replace('@', tokenUrl).replace('#', oauth));
+    else expect(r.stderr).toMatch(new RegExp(expected.source.replace('@', tokenUrl.replace(/[.]/g, '\\.'))));
     expect(r.stderr).not.toContain('wrong-secret');
   });
 
   it('a consume running past the token lifetime keeps going, with fresh tokens', async () => {
     const topic = uniqueName('oauth-long');
     await kfk(['topic', 'create', '--bootstrap-server', plain, '--topic', topic]);
-    const before = server.issued.get('short-lived') ?? 0;
+    const before = issued('short-lived');
     const cfg = ['--bootstrap-server', oauth, '--command-config', props('short-lived')];
     const consumer = kfkProcess(['consume', ...cfg, '--topic', topic, '--group', uniqueName('oauth-g'), '--max-messages', '12']);
     const producer = kfkProcess(['produce', ...cfg, '--topic', topic]);
@@ -112,7 +136,6 @@ describe('OAUTHBEARER', () => {
     expect(c.stdout).toBe(Array.from({ length: 12 }, (_, i) => `r${i + 1}\n`).join(''));
     expect(c.stderr).toBe('Processed a total of 12 messages\n');
     // Each of the two processes fetched tokens again as the old ones neared their expiry.
-    expect((server.issued.get('short-lived') ?? 0) - before).toBeGreaterThanOrEqual(4);
-    await sleep(0);
+    expect(issued('short-lived') - before).toBeGreaterThanOrEqual(4);
   });
 });
