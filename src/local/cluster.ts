@@ -182,7 +182,8 @@ async function waitReady(state: LocalClusterState, timeoutMs: number, expectBrok
 }
 
 /**
- * Starts kfk's token server (src/local/oauth-dev-server.ts) for `kfk local start --oauth`, with
+ * Starts kfk's token server (src/local/oauth-dev-server.ts, bundled by `npm run build` into
+ * dist/vendor/oauth-dev-server.mjs) for `kfk local start --oauth`, with
  * one client of a random secret, and waits for its port.
  */
 async function startOAuthServer(dir: string): Promise<{ pid: number; url: string; secret: string }> {
@@ -192,7 +193,7 @@ async function startOAuthServer(dir: string): Promise<{ pid: number; url: string
   rmSync(info, { force: true });
   rmSync(join(dir, 'oauth-tokens.log'), { force: true });
   const out = openSync(join(dir, 'oauth-server.log'), 'a');
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./oauth-dev-server.js', import.meta.url)), dir], { detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../vendor/oauth-dev-server.mjs', import.meta.url)), dir], { detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   child.unref();
   const deadline = Date.now() + 15_000;
