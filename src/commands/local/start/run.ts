@@ -19,18 +19,18 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     log: (line) => io.err(line),
   });
   if (alreadyRunning) {
-    io.err(`kfk: a local Kafka ${state.version} is already running (${state.nodes.length} broker(s)); stop it with: kfk local stop`);
+    io.note(`a local Kafka ${state.version} is already running (${state.nodes.length} broker(s)); stop it with: kfk local stop`);
   } else {
-    io.err(`kfk: Apache Kafka ${state.version} started: ${state.nodes.length} broker(s) in ${state.dir}`);
+    io.note(`Apache Kafka ${state.version} started: ${state.nodes.length} broker(s) in ${state.dir}`);
   }
-  if (state.saslBootstrap) io.err(`kfk: SASL_PLAINTEXT at ${state.saslBootstrap}, client config ${state.saslClientConfig}`);
+  if (state.saslBootstrap) io.note(`SASL_PLAINTEXT at ${state.saslBootstrap}, client config ${state.saslClientConfig}`);
   if (opts.acl && !alreadyRunning) {
-    io.err('kfk: ACLs enforced (StandardAuthorizer); super users: ANONYMOUS (PLAINTEXT), kfk-plain, kfk-scram');
-    if (state.saslBootstrap) io.err(`kfk: an ordinary user, for trying ACLs: ${state.dir}/client-limited.properties`);
+    io.note('ACLs enforced (StandardAuthorizer); super users: ANONYMOUS (PLAINTEXT), kfk-plain, kfk-scram');
+    if (state.saslBootstrap) io.note(`an ordinary user, for trying ACLs: ${state.dir}/client-limited.properties`);
   }
-  if (state.oauthBootstrap) io.err(`kfk: SASL OAUTHBEARER at ${state.oauthBootstrap}, client config ${state.oauthClientConfig}`);
-  if (state.tlsBootstrap) io.err(`kfk: SSL at ${state.tlsBootstrap}, client config ${state.tlsClientConfig}`);
-  io.err('kfk: kfk commands use it when no other cluster is configured');
+  if (state.oauthBootstrap) io.note(`SASL OAUTHBEARER at ${state.oauthBootstrap}, client config ${state.oauthClientConfig}`);
+  if (state.tlsBootstrap) io.note(`SSL at ${state.tlsBootstrap}, client config ${state.tlsClientConfig}`);
+  io.note('kfk commands use it when no other cluster is configured');
   // The address is the data: scripts can capture it.
   await io.out(state.bootstrap + '\n');
   return 0;
