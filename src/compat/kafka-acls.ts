@@ -4,7 +4,7 @@
 import { UsageError } from '../errors.js';
 import { AclToolError } from '../commands/acl/plan.js';
 import { AclRequestError } from '../kafka/admin/acls.js';
-import { javaExceptionClass } from '../format/kafka-exceptions.js';
+import { javaExceptionClass } from '../kafka/wire/error-codes.js';
 
 const ACTIONS: Record<string, string> = { '--list': 'list', '--add': 'create', '--remove': 'delete' };
 const VALUE_FLAGS = [
