@@ -76,7 +76,7 @@ log('bench: peers', JSON.stringify(peers));
 
 // ---------- broker ----------
 log('bench: starting a local Kafka');
-const { state } = await startLocal({ dir: join(work, 'cluster'), brokers: 1, sasl: false, tls: false, version: dist.version, env: process.env, log });
+const { state } = await startLocal({ dir: join(work, 'cluster'), brokers: 1, sasl: false, tls: false, acl: true, version: dist.version, env: process.env, log });
 const B = state.bootstrap;
 const client = new KafkaClient({ brokers: [B], clientId: 'kfk-bench', connectionTimeout: 3000, requestTimeout: 30000 });
 const admin = await client.admin();
@@ -218,6 +218,13 @@ add('topic-describe', 'ms', {
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'describe', describeTopic, '-X', `brokers=${B}`] })),
   kaf: kaf && (() => ({ argv: [kaf, 'topic', 'describe', describeTopic, '-b', B] })),
   kafkactl: kafkactl && (() => ({ argv: [kafkactl, 'describe', 'topic', describeTopic], env: { BROKERS: B } })),
+}, { setup: async () => { describeTopic ??= await freshTopic('bench-describe'); } });
+
+// ACLs are enforced on the bench broker (PLAINTEXT's ANONYMOUS is a super user).
+add('acl-list', 'ms', {
+  kfk: () => ({ argv: kfk('acl', 'list', '--bootstrap-server', B, '--topic', describeTopic) }),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.AclCommand', ['--bootstrap-server', B, '--list', '--topic', describeTopic]) }),
+  rpk: rpk && (() => ({ argv: [rpk, 'security', 'acl', 'list', '--topic', describeTopic, '-X', `brokers=${B}`] })),
 }, { setup: async () => { describeTopic ??= await freshTopic('bench-describe'); } });
 
 for (const codec of ['none', 'lz4', 'zstd']) {

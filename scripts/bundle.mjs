@@ -54,3 +54,18 @@ if (left) {
   console.error(`bundle: dynamic import() left in dist/kfk.cjs: ${left.join(', ')}`);
   process.exit(1);
 }
+
+// The token server of `kfk local start --oauth` (src/local/oauth-dev-server.ts), with jose (MIT,
+// https://github.com/panva/jose), in a file of its own: it runs as its own process, and nothing
+// of it weighs on kfk's start.
+await build({
+  entryPoints: [join(dist, 'local/oauth-dev-server.js')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  outfile: join(dist, 'vendor/oauth-dev-server.mjs'),
+  legalComments: 'inline',
+  minify: true,
+  logLevel: 'warning',
+});

@@ -77,7 +77,12 @@ export class CommandContext {
     const options = connectionOptions(config, (line) => this.io.err(line));
     if (config.verbose) {
       // Who and where, never the secret: the password and key material stay out of every log.
-      const auth = options.sasl ? `SASL ${options.sasl.mechanism.toUpperCase()} as ${options.sasl.username}` : 'no SASL';
+      const sasl = options.sasl;
+      const auth = !sasl
+        ? 'no SASL'
+        : sasl.mechanism === 'oauthbearer'
+          ? `SASL OAUTHBEARER, ${sasl.oauth.tokenEndpoint ? `client ${sasl.oauth.clientId} at ${sasl.oauth.tokenEndpoint}` : 'unsecured token'}`
+          : `SASL ${sasl.mechanism.toUpperCase()} as ${sasl.username}`;
       const tls = options.ssl ? `TLS${options.ssl.cert ? ' with a client certificate' : ''}${options.ssl.checkServerIdentity ? ', host names not checked' : ''}` : 'no TLS';
       this.io.note(`connecting to ${options.brokers.join(',')} (${auth}, ${tls}; bootstrap from ${config.bootstrapSource}, timeout ${config.timeoutMs} ms)`);
     }

@@ -6,6 +6,10 @@
 import { Command, type AnyCommand, type Option } from './commander.js';
 import type { CommandContext } from './context.js';
 import { examples } from './flags.js';
+import * as acl from '../commands/acl/define.js';
+import * as aclCreate from '../commands/acl/create/define.js';
+import * as aclDelete from '../commands/acl/delete/define.js';
+import * as aclList from '../commands/acl/list/define.js';
 import * as cluster from '../commands/cluster/define.js';
 import * as clusterDescribe from '../commands/cluster/describe/define.js';
 import * as compat from '../commands/compat/define.js';
@@ -55,7 +59,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'acl', 'cluster', 'offsets', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
@@ -129,6 +133,12 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
     const parent = config.define(program);
     runs(configDescribe.define(parent), () => import('../commands/config/describe/run.js'));
     runs(configAlter.define(parent), () => import('../commands/config/alter/run.js'));
+  }
+  if (want('acl')) {
+    const parent = acl.define(program);
+    runs(aclList.define(parent), () => import('../commands/acl/list/run.js'));
+    runs(aclCreate.define(parent), () => import('../commands/acl/create/run.js'));
+    runs(aclDelete.define(parent), () => import('../commands/acl/delete/run.js'));
   }
   if (want('cluster')) runs(clusterDescribe.define(cluster.define(program)), () => import('../commands/cluster/describe/run.js'));
   if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));

@@ -4,8 +4,9 @@
 import { UsageError } from '../errors.js';
 import { MissingTopicsError } from '../kafka/admin/missing-topics.js';
 import type { KafkaMajor } from '../kafka/wire/client.js';
+import { aclsErrorReport, translateAcls } from './kafka-acls.js';
 
-export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer'] as const;
+export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-acls'] as const;
 export type KafkaTool = (typeof KAFKA_TOOLS)[number];
 
 export interface Translation {
@@ -19,6 +20,8 @@ export interface Translation {
    * Kafka 3.x's tools print none (see noticesFor).
    */
   notices: string[];
+  /** The tool's own report of an error (its line and stream), where it differs from kfk's. */
+  report?: (err: unknown) => { text: string; toStdout: boolean } | undefined;
   /** The tool's own wording of an error on a cluster of this Kafka version, where it is not kfk's. */
   errorText?: (err: unknown, major: KafkaMajor | undefined) => string | undefined;
 }
@@ -154,6 +157,9 @@ export function translate(tool: string, args: string[]): Translation {
     case 'kafka-console-consumer':
     case 'kafka-console-consumer.sh':
       return { argv: translateClient('consume', args), errorPrefix: 'ERROR ', errorsToStdout: false, notices: deprecationNotices('consume', splitEquals(args)) };
+    case 'kafka-acls':
+    case 'kafka-acls.sh':
+      return { argv: translateAcls(args), errorPrefix: 'Error while executing ACL command: ', errorsToStdout: true, notices: [], report: aclsErrorReport };
     default:
       throw new UsageError(`unknown Kafka tool '${tool}': expected ${KAFKA_TOOLS.join(', ')}`);
   }

@@ -127,10 +127,18 @@ export function describeOrder(sortedNames: string[]): string[] {
 
 async function topicConfigs(client: KafkaClient, names: string[]): Promise<Map<string, ConfigInfo[]>> {
   const broker = await anyBroker(client);
-  const res = (await broker.describeConfigs({
-    includeSynonyms: false,
-    resources: names.map((name) => ({ type: RESOURCE_TOPIC, name })),
-  })) as { resources: Array<{ resourceName: string; errorCode: number; errorMessage: string | null; configEntries: Array<{ configName: string; configValue: string | null; isDefault: boolean; isSensitive: boolean; configSource?: number }> }> };
+  const res = (await broker
+    .describeConfigs({
+      includeSynonyms: false,
+      resources: names.map((name) => ({ type: RESOURCE_TOPIC, name })),
+    })
+    .catch((err: { type?: string }) => {
+      // kafkajs' own wording ("Not authorized to access topics: [Topic authorization failed]") names no topic.
+      if (err?.type === 'TOPIC_AUTHORIZATION_FAILED') {
+        throw new KfkError(`Not authorized to describe the configs of topics: [${names.join(', ')}]`, { hint: 'describing a topic needs the DescribeConfigs ACL on it besides Describe' });
+      }
+      throw err;
+    })) as { resources: Array<{ resourceName: string; errorCode: number; errorMessage: string | null; configEntries: Array<{ configName: string; configValue: string | null; isDefault: boolean; isSensitive: boolean; configSource?: number }> }> };
   const out = new Map<string, ConfigInfo[]>();
   for (const r of res.resources) {
     if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);

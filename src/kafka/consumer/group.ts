@@ -77,6 +77,23 @@ export function rangeAssign(members: Array<{ memberId: string; topics: string[] 
   return out;
 }
 
+/**
+ * kafkajs reports a group the user may not access as "Failed to find group coordinator" after its
+ * retries: one FindCoordinator of our own tells whether that is the reason.
+ */
+async function groupDenied(cluster: KafkajsCluster, groupId: string, err: unknown): Promise<boolean> {
+  if ((err as Error).name !== 'KafkaJSGroupCoordinatorNotFound') return false;
+  try {
+    const nodeId = cluster.brokerPool.metadata?.brokers?.[0]?.nodeId;
+    if (nodeId === undefined) return false;
+    const broker = await cluster.findBroker({ nodeId });
+    await broker.findGroupCoordinator({ groupId, coordinatorType: 0 });
+    return false;
+  } catch (probe) {
+    return errType(probe) === 'GROUP_AUTHORIZATION_FAILED';
+  }
+}
+
 function errType(err: unknown): string {
   return (err as { type?: string }).type ?? '';
 }
@@ -292,6 +309,7 @@ export async function runGroupConsumer(
       } catch (err) {
         if (stopped) break;
         if (errType(err) === 'UNKNOWN_MEMBER_ID') memberId = '';
+        if (errType(err) === 'GROUP_AUTHORIZATION_FAILED' || (await groupDenied(cluster, groupId, err))) throw new KfkError(`Not authorized to access group: ${groupId}`);
         if (!isTransient(err) || ++failures > 30) throw err;
         await new Promise((r) => setTimeout(r, Math.min(200 * failures, 2000)));
         await cluster.refreshMetadata().catch(() => undefined);

@@ -29,13 +29,17 @@ export const ERRORS = {
   RECORD_LIST_TOO_LARGE: { code: 18, retry: 'fatal' },
   NOT_ENOUGH_REPLICAS: { code: 19, retry: 'retry' },
   NOT_ENOUGH_REPLICAS_AFTER_APPEND: { code: 20, retry: 'retry' },
-  TOPIC_AUTHORIZATION_FAILED: { code: 29, retry: 'fatal' },
+  TOPIC_AUTHORIZATION_FAILED: { code: 29, retry: 'fatal', java: ['TopicAuthorizationException', 'Topic authorization failed.'] },
+  GROUP_AUTHORIZATION_FAILED: { code: 30, retry: 'fatal', java: ['GroupAuthorizationException', 'Group authorization failed.'] },
+  CLUSTER_AUTHORIZATION_FAILED: { code: 31, retry: 'fatal', java: ['ClusterAuthorizationException', 'Cluster authorization failed.'] },
+  UNSUPPORTED_VERSION: { code: 35, retry: 'fatal', java: ['UnsupportedVersionException', 'The version of API is not supported.'] },
+  SECURITY_DISABLED: { code: 54, retry: 'fatal', java: ['SecurityDisabledException', 'Security features are disabled.'] },
   OUT_OF_ORDER_SEQUENCE_NUMBER: { code: 45, retry: 'retry' },
   DUPLICATE_SEQUENCE_NUMBER: { code: 46, retry: 'fatal' },
   INVALID_PRODUCER_EPOCH: { code: 47, retry: 'fatal' },
   INVALID_TXN_STATE: { code: 48, retry: 'fatal' },
   INVALID_PRODUCER_ID_MAPPING: { code: 49, retry: 'fatal' },
-  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: { code: 53, retry: 'fatal' },
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: { code: 53, retry: 'fatal', java: ['TransactionalIdAuthorizationException', 'Transactional Id authorization failed.'] },
   KAFKA_STORAGE_ERROR: { code: 56, retry: 'leader' },
   UNKNOWN_PRODUCER_ID: { code: 59, retry: 'fatal' },
   FENCED_LEADER_EPOCH: { code: 74, retry: 'leader' },
@@ -81,4 +85,9 @@ export function kafkaErrorMessage(code: number, fallback: string): string {
 export function javaExceptionText(code: number, fallback: string): string {
   const java = byCode.get(code)?.java;
   return java ? `org.apache.kafka.common.errors.${java[0]}: ${java[1]}` : fallback;
+}
+
+/** The simple name of the exception Kafka's Java client raises for a code (kafka-acls prints it with the broker's message), when known. */
+export function javaExceptionClass(code: number): string | undefined {
+  return byCode.get(code)?.java?.[0];
 }

@@ -18,6 +18,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       brokers: Number(opts.brokers),
       sasl: Boolean(opts.sasl),
       tls: Boolean(opts.tls),
+      acl: Boolean(opts.acl),
+      oauthServer: Boolean(opts.oauth),
       version: kafkaVersion(io.env, opts.kafkaVersion),
       env: io.env,
       log,
@@ -33,6 +35,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     io.note(`Apache Kafka ${state.version} started: ${state.nodes.length} broker(s) in ${state.dir}`);
   }
   if (state.saslBootstrap) io.note(`SASL_PLAINTEXT at ${state.saslBootstrap}, client config ${state.saslClientConfig}`);
+  if (opts.acl && !alreadyRunning) {
+    io.note('ACLs enforced (StandardAuthorizer); super users: ANONYMOUS (PLAINTEXT), kfk-plain, kfk-scram');
+    if (state.saslBootstrap) io.note(`an ordinary user, for trying ACLs: ${state.dir}/client-limited.properties`);
+  }
+  if (state.oauthBootstrap) io.note(`SASL OAUTHBEARER at ${state.oauthBootstrap}, client config ${state.oauthClientConfig}`);
   if (state.tlsBootstrap) io.note(`SSL at ${state.tlsBootstrap}, client config ${state.tlsClientConfig}`);
   if (registry) {
     await registry.ready;
