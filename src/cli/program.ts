@@ -29,6 +29,8 @@ import * as localStatus from '../commands/local/status/define.js';
 import * as localStop from '../commands/local/stop/define.js';
 import * as offsets from '../commands/offsets/define.js';
 import * as produce from '../commands/produce/define.js';
+import * as records from '../commands/records/define.js';
+import * as recordsDelete from '../commands/records/delete/define.js';
 import * as topic from '../commands/topic/define.js';
 import * as topicAlter from '../commands/topic/alter/define.js';
 import * as topicCreate from '../commands/topic/create/define.js';
@@ -48,7 +50,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'records', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
@@ -123,6 +125,7 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
   }
   if (want('cluster')) runs(clusterDescribe.define(cluster.define(program)), () => import('../commands/cluster/describe/run.js'));
   if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));
+  if (want('records')) runs(recordsDelete.define(records.define(program)), () => import('../commands/records/delete/run.js'));
   if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
   if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));
   if (want('local')) {

@@ -4,8 +4,9 @@
 import { UsageError } from '../errors.js';
 import { MissingTopicsError } from '../kafka/missing-topics.js';
 import type { KafkaMajor } from '../kafka/client.js';
+import { RUNBOOK_TOOLS, translateTool } from './kafka-tools.js';
 
-export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer'] as const;
+export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', ...RUNBOOK_TOOLS] as const;
 export type KafkaTool = (typeof KAFKA_TOOLS)[number];
 
 export interface Translation {
@@ -154,7 +155,11 @@ export function translate(tool: string, args: string[]): Translation {
     case 'kafka-console-consumer':
     case 'kafka-console-consumer.sh':
       return { argv: translateClient('consume', args), errorPrefix: 'ERROR ', errorsToStdout: false, notices: deprecationNotices('consume', splitEquals(args)) };
-    default:
+    default: {
+      // The runbook tools print their errors on stderr, as the exception's message alone.
+      const t = translateTool(tool, args);
+      if (t) return { argv: t.argv, errorPrefix: '', errorsToStdout: false, notices: [] };
       throw new UsageError(`unknown Kafka tool '${tool}': expected ${KAFKA_TOOLS.join(', ')}`);
+    }
   }
 }

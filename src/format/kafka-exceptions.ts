@@ -2,6 +2,7 @@
 // message (`org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty.`).
 // Only codes whose text was checked against Kafka 4.4's kafka-consumer-groups are here.
 const EXCEPTIONS: Record<number, [string, string]> = {
+  1: ['OffsetOutOfRangeException', 'The requested offset is not within the range of offsets maintained by the server.'],
   3: ['UnknownTopicOrPartitionException', 'This server does not host this topic-partition.'],
   68: ['GroupNotEmptyException', 'The group is not empty.'],
   69: ['GroupIdNotFoundException', 'The group id does not exist.'],
