@@ -8,6 +8,8 @@ import type { CommandContext } from './context.js';
 import { examples } from './flags.js';
 import * as cluster from '../commands/cluster/define.js';
 import * as clusterDescribe from '../commands/cluster/describe/define.js';
+import * as clusterFeatures from '../commands/cluster/features/define.js';
+import * as clusterQuorum from '../commands/cluster/quorum/define.js';
 import * as compat from '../commands/compat/define.js';
 import * as completeNames from '../commands/complete-names/define.js';
 import * as completion from '../commands/completion/define.js';
@@ -123,7 +125,12 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
     runs(configDescribe.define(parent), () => import('../commands/config/describe/run.js'));
     runs(configAlter.define(parent), () => import('../commands/config/alter/run.js'));
   }
-  if (want('cluster')) runs(clusterDescribe.define(cluster.define(program)), () => import('../commands/cluster/describe/run.js'));
+  if (want('cluster')) {
+    const parent = cluster.define(program);
+    runs(clusterDescribe.define(parent), () => import('../commands/cluster/describe/run.js'));
+    runs(clusterQuorum.define(parent), () => import('../commands/cluster/quorum/run.js'));
+    runs(clusterFeatures.define(parent), () => import('../commands/cluster/features/run.js'));
+  }
   if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));
   if (want('records')) runs(recordsDelete.define(records.define(program)), () => import('../commands/records/delete/run.js'));
   if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));

@@ -85,6 +85,125 @@ function deleteRecords(args: string[]): string[] {
   return ['records', 'delete', '-o', 'text', '--kafka-exit-codes', ...connection(r), '--offset-json-file', last(r, 'offset-json-file')!];
 }
 
+/** An argparse4j command line: global options, a subcommand, the subcommand's options. */
+interface ArgparseResult {
+  global: Map<string, string>;
+  sub: string | undefined;
+  values: Map<string, string>;
+  switches: Set<string>;
+  help: boolean;
+}
+
+function parseArgparse(
+  spec: { global: string[]; subs: Record<string, { values: string[]; switches: string[] }> },
+  args: string[],
+  error: (message: string) => ToolUsageError,
+): ArgparseResult {
+  const out: ArgparseResult = { global: new Map(), sub: undefined, values: new Map(), switches: new Set(), help: false };
+  const resolve = (typed: string, names: string[]) => {
+    if (names.includes(typed)) return typed;
+    const m = names.filter((n) => n.startsWith(typed));
+    return m.length === 1 ? m[0] : undefined;
+  };
+  const unknown: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-h' || a === '--help') {
+      out.help = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const typed = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : undefined;
+    if (out.sub === undefined) {
+      if (a.startsWith('-')) {
+        const name = resolve(typed, spec.global);
+        if (!name) {
+          unknown.push(a);
+          continue;
+        }
+        const v = inline ?? args[++i];
+        if (v === undefined) throw error(`argument ${name}: expected one argument`);
+        out.global.set(name, v);
+        continue;
+      }
+      if (!(a in spec.subs)) throw error(`invalid choice: '${a}' (choose from ${Object.keys(spec.subs).map((k) => `'${k}'`).join(', ')})`);
+      out.sub = a;
+      continue;
+    }
+    const sub = spec.subs[out.sub];
+    const name = a.startsWith('-') ? resolve(typed, [...sub.values, ...sub.switches]) : undefined;
+    if (!name) {
+      unknown.push(a);
+      continue;
+    }
+    if (sub.values.includes(name)) {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw error(`argument ${name}: expected one argument`);
+      out.values.set(name, v);
+    } else out.switches.add(name);
+  }
+  if (out.help) return out;
+  if (out.sub === undefined) throw error('too few arguments');
+  if (unknown.length) throw error(`unrecognized arguments: '${unknown.join(' ')}'`);
+  return out;
+}
+
+function argparseConnection(r: ArgparseResult, unsupportedController: () => never): string[] {
+  if (r.global.has('--bootstrap-controller')) unsupportedController();
+  const out = ['--bootstrap-server', r.global.get('--bootstrap-server')!];
+  if (r.global.has('--command-config')) out.push('--command-config', r.global.get('--command-config')!);
+  return out;
+}
+
+const noController = (): never => {
+  throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server', { verbatim: false });
+};
+
+function metadataQuorum(args: string[]): string[] {
+  const error = (m: string) => new ToolUsageError(`kafka-metadata-quorum: error: ${m}`);
+  const r = parseArgparse(
+    {
+      global: ['--bootstrap-server', '--bootstrap-controller', '--command-config'],
+      subs: { describe: { values: [], switches: ['--status', '--replication', '--human-readable'] }, 'add-controller': { values: [], switches: ['--dry-run'] }, 'remove-controller': { values: ['--controller-id', '--controller-directory-id'], switches: ['--dry-run'] } },
+    },
+    args,
+    error,
+  );
+  if (r.help) return ['cluster', 'quorum', '--help'];
+  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
+  if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error('one of the arguments --bootstrap-server --bootstrap-controller is required');
+  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster quorum describes the quorum only`);
+  if (!r.switches.has('--status') && !r.switches.has('--replication')) throw new ToolUsageError('One of --status or --replication must be specified with describe sub-command');
+  return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r, noController), ...[...r.switches]];
+}
+
+function features(args: string[]): string[] {
+  const error = (m: string) => new ToolUsageError(`Command line error: ${m}. Type --help for help.`);
+  const r = parseArgparse(
+    {
+      global: ['--bootstrap-server', '--bootstrap-controller', '--command-config'],
+      subs: {
+        describe: { values: ['--node-id'], switches: [] },
+        upgrade: { values: ['--metadata', '--feature', '--release-version'], switches: ['--dry-run'] },
+        downgrade: { values: ['--metadata', '--feature', '--release-version'], switches: ['--unsafe', '--dry-run'] },
+        disable: { values: ['--feature'], switches: ['--unsafe', '--dry-run'] },
+        'version-mapping': { values: ['--release-version'], switches: [] },
+        'feature-dependencies': { values: ['--feature', '--release-version'], switches: [] },
+      },
+    },
+    args,
+    error,
+  );
+  if (r.help) return ['cluster', 'features', '--help'];
+  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
+  if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error('You must specify either --bootstrap-controller or --bootstrap-server.');
+  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features only`);
+  const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r, noController)];
+  if (r.values.has('--node-id')) out.push('--node-id', r.values.get('--node-id')!);
+  return out;
+}
+
 export interface ToolTranslation {
   argv: string[];
 }
@@ -94,9 +213,13 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
   switch (tool.replace(/\.sh$/, '')) {
     case 'kafka-delete-records':
       return { argv: deleteRecords(args) };
+    case 'kafka-metadata-quorum':
+      return { argv: metadataQuorum(args) };
+    case 'kafka-features':
+      return { argv: features(args) };
     default:
       return undefined;
   }
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features'] as const;

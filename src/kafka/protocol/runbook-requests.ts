@@ -2,10 +2,14 @@
 // kafkajs' Connection.send, encoded with kafkajs' Encoder/Decoder, as in admin-requests.ts.
 //
 //   DeleteRecords v1 (key 21): move partitions' log start offsets forward
+//   DescribeQuorum v2 (key 55, flexible): the KRaft metadata quorum's leader, voters, observers
+//   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
+//   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
 import { kafkajs } from '../kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
 type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const { Encoder } = kafkajs();
 const { Decoder } = kafkajs();
 
@@ -50,6 +54,171 @@ export function deleteRecords(wanted: Array<{ topic: string; partition: number; 
           return t.readArray((p: Dec) => ({ topic, partition: p.readInt32(), lowWatermark: Number(p.readInt64()), errorCode: p.readInt16() }));
         }) as DeleteRecordsPartition[][];
         return topics.flat();
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+const readUuid = (d: Dec): string => Buffer.from(d.readBytes(16)).toString('base64url');
+const flexibleRequest = (body: (e: Enc) => void) => async () => {
+  const e = new Encoder();
+  e.writeUVarInt(0); // request header v2: tagged fields after the client id
+  body(e);
+  e.writeUVarInt(0);
+  return e;
+};
+
+/** Tagged fields as tag -> raw bytes. */
+function readTagged(d: Dec): Map<number, Buffer> {
+  const out = new Map<number, Buffer>();
+  const n = d.readUVarInt() as number;
+  for (let i = 0; i < n; i++) {
+    const tag = d.readUVarInt() as number;
+    const size = d.readUVarInt() as number;
+    out.set(tag, Buffer.from(d.readBytes(size)));
+  }
+  return out;
+}
+
+// ---- DescribeQuorum v2 ----
+
+export interface QuorumReplica {
+  replicaId: number;
+  /** base64url; AAAAAAAAAAAAAAAAAAAAAA when the node has none (a static quorum). */
+  directoryId: string;
+  logEndOffset: number;
+  /** -1: unknown. */
+  lastFetchTimestamp: number;
+  lastCaughtUpTimestamp: number;
+}
+
+export interface QuorumDescription {
+  errorCode: number;
+  errorMessage: string | null;
+  leaderId: number;
+  leaderEpoch: number;
+  highWatermark: number;
+  voters: QuorumReplica[];
+  observers: QuorumReplica[];
+  nodes: Array<{ nodeId: number; listeners: Array<{ name: string; host: string; port: number }> }>;
+}
+
+export function describeQuorum(): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 55,
+      apiVersion: 2,
+      apiName: 'DescribeQuorum',
+      encode: flexibleRequest((e) => {
+        e.writeUVarInt(2);
+        e.writeUVarIntString('__cluster_metadata');
+        e.writeUVarInt(2);
+        e.writeInt32(0);
+        e.writeUVarInt(0);
+        e.writeUVarInt(0);
+      }),
+    },
+    response: {
+      decode: async (raw: Buffer): Promise<QuorumDescription> => {
+        const d = new Decoder(raw);
+        d.readTaggedFields(); // response header v1
+        const out: QuorumDescription = { errorCode: d.readInt16(), errorMessage: d.readUVarIntString(), leaderId: -1, leaderEpoch: -1, highWatermark: -1, voters: [], observers: [], nodes: [] };
+        const replica = (r: Dec): QuorumReplica => {
+          const x = { replicaId: r.readInt32(), directoryId: readUuid(r), logEndOffset: Number(r.readInt64()), lastFetchTimestamp: Number(r.readInt64()), lastCaughtUpTimestamp: Number(r.readInt64()) };
+          r.readTaggedFields();
+          return x;
+        };
+        d.readUVarIntArray((t: Dec) => {
+          t.readUVarIntString();
+          t.readUVarIntArray((p: Dec) => {
+            p.readInt32();
+            const errorCode = p.readInt16();
+            const errorMessage = p.readUVarIntString();
+            if (errorCode && !out.errorCode) Object.assign(out, { errorCode, errorMessage });
+            out.leaderId = p.readInt32();
+            out.leaderEpoch = p.readInt32();
+            out.highWatermark = Number(p.readInt64());
+            out.voters = p.readUVarIntArray(replica) ?? [];
+            out.observers = p.readUVarIntArray(replica) ?? [];
+            p.readTaggedFields();
+          });
+          t.readTaggedFields();
+        });
+        out.nodes =
+          d.readUVarIntArray((n: Dec) => {
+            const nodeId = n.readInt32();
+            const listeners =
+              n.readUVarIntArray((l: Dec) => {
+                const x = { name: l.readUVarIntString() as string, host: l.readUVarIntString() as string, port: l.readInt16() & 0xffff };
+                l.readTaggedFields();
+                return x;
+              }) ?? [];
+            n.readTaggedFields();
+            return { nodeId, listeners };
+          }) ?? [];
+        return out;
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- ApiVersions v4: features ----
+
+export interface FeatureDescription {
+  supported: Array<{ name: string; minVersion: number; maxVersion: number }>;
+  /** -1 when the broker sent none. */
+  finalizedEpoch: number;
+  finalized: Array<{ name: string; maxVersionLevel: number; minVersionLevel: number }>;
+}
+
+export function apiVersionsFeatures(): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 18,
+      apiVersion: 4,
+      apiName: 'ApiVersions',
+      encode: flexibleRequest((e) => {
+        e.writeUVarIntString('kfk');
+        e.writeUVarIntString('0.1.0');
+      }),
+    },
+    response: {
+      decode: async (raw: Buffer): Promise<FeatureDescription & { errorCode: number }> => {
+        // ApiVersions answers with response header v0, whatever its version.
+        const d = new Decoder(raw);
+        const errorCode = d.readInt16() as number;
+        d.readUVarIntArray((a: Dec) => {
+          a.readInt16();
+          a.readInt16();
+          a.readInt16();
+          a.readTaggedFields();
+        });
+        d.readInt32(); // throttle
+        const tagged = readTagged(d);
+        const out: FeatureDescription & { errorCode: number } = { errorCode, supported: [], finalizedEpoch: -1, finalized: [] };
+        const supported = tagged.get(0);
+        if (supported) {
+          out.supported =
+            new Decoder(supported).readUVarIntArray((f: Dec) => {
+              const x = { name: f.readUVarIntString() as string, minVersion: f.readInt16() as number, maxVersion: f.readInt16() as number };
+              f.readTaggedFields();
+              return x;
+            }) ?? [];
+        }
+        const epoch = tagged.get(1);
+        if (epoch) out.finalizedEpoch = Number(new Decoder(epoch).readInt64());
+        const finalized = tagged.get(2);
+        if (finalized) {
+          out.finalized =
+            new Decoder(finalized).readUVarIntArray((f: Dec) => {
+              const x = { name: f.readUVarIntString() as string, maxVersionLevel: f.readInt16() as number, minVersionLevel: f.readInt16() as number };
+              f.readTaggedFields();
+              return x;
+            }) ?? [];
+        }
+        return out;
       },
       parse: async (data: unknown) => data,
     },
