@@ -1,5 +1,5 @@
 // Bundles kafkajs (MIT, https://github.com/tulios/kafkajs) with the internals kfk uses into one
-// file, dist/vendor/kafkajs.cjs, loaded by src/kafka/kafkajs.ts. Run by `npm run build`.
+// file, dist/vendor/kafkajs.cjs, loaded by src/kafka/wire/kafkajs.ts. Run by `npm run build`.
 import { build } from 'esbuild';
 import { lazyBuiltins } from './lazy-builtins.mjs';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -55,19 +55,19 @@ ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/m
       name: 'kfk-request-framing',
       setup(b) {
         b.onLoad({ filter: /kafkajs[\\/]src[\\/]protocol[\\/]request\.js$/ }, () => ({
-          contents: readFileSync(join(root, 'src/kafka/protocol/kafkajs-request.cjs'), 'utf8'),
+          contents: readFileSync(join(root, 'src/kafka/wire/kafkajs-request.cjs'), 'utf8'),
           loader: 'js',
         }));
       },
     },
     {
       // kfk's response framing: whole responses, each read once into a buffer of its size, from
-      // a plaintext socket's one reused read buffer (src/kafka/protocol/kafkajs-socket.cjs). The
+      // a plaintext socket's one reused read buffer (src/kafka/wire/kafkajs-socket.cjs). The
       // connection then takes each response as it is: no empty remainder chunk to concatenate.
       name: 'kfk-response-framing',
       setup(b) {
         b.onLoad({ filter: /kafkajs[\\/]src[\\/]network[\\/]socket\.js$/ }, () => ({
-          contents: readFileSync(join(root, 'src/kafka/protocol/kafkajs-socket.cjs'), 'utf8'),
+          contents: readFileSync(join(root, 'src/kafka/wire/kafkajs-socket.cjs'), 'utf8'),
           loader: 'js',
         }));
         b.onLoad({ filter: /kafkajs[\\/]src[\\/]network[\\/]connection\.js$/ }, (args) =>

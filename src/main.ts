@@ -7,7 +7,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, KfkError, errorMessage } from './err
 import { processIO } from './cli/io.js';
 import type { ConnectionFlags } from './config/resolve.js';
 import type { Translation } from './compat/kafka-scripts.js';
-import type { KafkaMajor } from './kafka/client.js';
+import type { KafkaMajor } from './kafka/wire/client.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -1,6 +1,6 @@
 // What every command receives: its streams, the resolved configuration and a lazily built,
 // connected Kafka client. Nothing here loads kafkajs until a command asks for the client.
-import type { KafkaClient, KafkaMajor } from '../kafka/client.js';
+import type { KafkaClient, KafkaMajor } from '../kafka/wire/client.js';
 import type { IO } from './io.js';
 import { KfkError } from '../errors.js';
 import { resolveConfig, type ConnectionFlags, type ResolveInput, type ResolvedConfig } from '../config/resolve.js';
@@ -70,7 +70,7 @@ export class CommandContext {
   private async connect(): Promise<KafkaClient> {
     const config = this.config();
     const [{ KafkaClient }, { connectionOptions }] = await Promise.all([
-      import('../kafka/client.js'),
+      import('../kafka/wire/client.js'),
       import('../config/connection.js'),
     ]);
     const options = connectionOptions(config, (line) => this.io.err(line));
@@ -99,7 +99,7 @@ export class CommandContext {
    */
   async bounded<T>(step: Promise<T>, connecting = false): Promise<T> {
     const config = this.config();
-    const { connectFailure, isConnectionError } = await import('../kafka/failures.js');
+    const { connectFailure, isConnectionError } = await import('../kafka/wire/failures.js');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(

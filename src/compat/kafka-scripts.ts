@@ -2,8 +2,8 @@
 // kafka-console-consumer; 3.x and 4.x spellings) translated to kfk commands, which print
 // Kafka's text. `kfk compat kafka-topics --list ...` and the kfk-kafka-* bins use this.
 import { UsageError } from '../errors.js';
-import { MissingTopicsError } from '../kafka/missing-topics.js';
-import type { KafkaMajor } from '../kafka/client.js';
+import { MissingTopicsError } from '../kafka/admin/missing-topics.js';
+import type { KafkaMajor } from '../kafka/wire/client.js';
 import { RUNBOOK_TOOLS, translateTool } from './kafka-tools.js';
 
 export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', ...RUNBOOK_TOOLS] as const;

@@ -1,8 +1,8 @@
-// Kafka client properties -> the connection options of src/kafka/client.ts.
+// Kafka client properties -> the connection options of src/kafka/wire/client.ts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
-import type { ConnectionOptions, SaslMechanism } from '../kafka/client.js';
+import type { ConnectionOptions, SaslMechanism } from '../kafka/wire/client.js';
 import { KfkError, UsageError } from '../errors.js';
 import type { ResolvedConfig } from './resolve.js';
 

@@ -1,7 +1,7 @@
 // kafka-consumer-groups' text layouts (space-padded columns, each line introduced by a newline,
 // '-' for a missing value), and kfk's tables and JSON for the same data.
-import type { GroupDescription, GroupListing, GroupOffsetRow } from '../kafka/groups.js';
-import type { PartitionOffset } from '../kafka/offsets.js';
+import type { GroupDescription, GroupListing, GroupOffsetRow } from '../kafka/admin/groups.js';
+import type { PartitionOffset } from '../kafka/admin/offsets.js';
 import type { TableStyle } from './topic-describe.js';
 
 const MISSING = '-';

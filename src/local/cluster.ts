@@ -150,7 +150,7 @@ export function localStatus(dir: string): { state?: LocalClusterState; running: 
 }
 
 async function waitReady(state: LocalClusterState, timeoutMs: number, expectBrokers: number): Promise<void> {
-  const { KafkaClient } = await import('../kafka/client.js');
+  const { KafkaClient } = await import('../kafka/wire/client.js');
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {

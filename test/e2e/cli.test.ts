@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { kfk } from '../helpers/cli.js';
@@ -48,6 +49,14 @@ describe('connecting', () => {
     const r = await kfk(['topic', 'list', '--bootstrap-server', cluster.bootstrap]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+  it('compiles the CLI and kafkajs bundles from V8 code caches it writes on first use', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'kfk-xdg-'));
+    const r = await kfk(['topic', 'list', '--bootstrap-server', cluster.bootstrap], { env: { XDG_CACHE_HOME: cache } });
+    expect(r.code).toBe(0);
+    const files = readdirSync(join(cache, 'kfk', 'v8'));
+    expect(files.filter((f) => f.startsWith('kfk.cjs-')).length).toBe(1);
+    expect(files.filter((f) => f.startsWith('kafkajs.cjs-')).length).toBe(1);
   });
   it('takes the address from KFK_BOOTSTRAP_SERVER', async () => {
     const r = await kfk(['topic', 'list'], { env: { KFK_BOOTSTRAP_SERVER: cluster.bootstrap } });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/local/cluster.js';
-import { partitionForKey } from '../../src/kafka/partitioner.js';
+import { partitionForKey } from '../../src/kafka/producer/partitioner.js';
 import { kafkaToolClass } from '../../src/local/kafka-dist.js';
 import { kfk, kfkProcess, sleep, uniqueName, type RunResult } from '../helpers/cli.js';
 import { B, allBrokersBack, inSync, kill, partitions, revive, state, waitUntil } from '../helpers/fault-cluster.js';

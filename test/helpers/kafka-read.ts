@@ -1,6 +1,6 @@
 // Reads back what really arrived in Kafka, with kafkajs' own consumer path (independent of kfk's
 // record decoder), so produce tests check the broker's log, not kfk's view of it.
-import { KafkaClient } from '../../src/kafka/client.js';
+import { KafkaClient } from '../../src/kafka/wire/client.js';
 
 export interface StoredRecord {
   partition: number;

@@ -1,15 +1,16 @@
 // The src/kafka layer against the real broker, without the CLI: our own record batches on
 // kafkajs' connection, the protocol versions kafkajs lacks, groups and offsets.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { KafkaClient } from '../../src/kafka/client.js';
-import { createTopics, describeTopics, explainMissingTopics } from '../../src/kafka/topics.js';
-import { openProducer } from '../../src/kafka/produce-session.js';
-import { runDirectConsumer } from '../../src/kafka/direct-consumer.js';
+import { KafkaClient } from '../../src/kafka/wire/client.js';
+import { createTopics, describeTopics, explainMissingTopics } from '../../src/kafka/admin/topics.js';
+import { openProducer } from '../../src/kafka/producer/session.js';
+import { runDirectConsumer } from '../../src/kafka/consumer/direct.js';
 import { viewToRecord, type DecodedRecord } from '../../src/kafka/records/decoder.js';
-import { EARLIEST, LATEST, listOffsets, partitionsOf } from '../../src/kafka/offsets.js';
-import { commitGroupOffsets, committedOffsets } from '../../src/kafka/groups.js';
+import { EARLIEST, LATEST, listOffsets, partitionsOf } from '../../src/kafka/admin/offsets.js';
+import { commitGroupOffsets, committedOffsets } from '../../src/kafka/admin/groups.js';
 import { producerSettings } from '../../src/commands/produce/settings.js';
 import { uniqueName } from '../helpers/cli.js';
+import { kafkajs } from '../../src/kafka/wire/kafkajs.js';
 
 const { bootstrap } = inject('cluster');
 const client = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
@@ -23,6 +24,10 @@ const settings = () =>
   );
 
 describe('src/kafka against a real broker', () => {
+  it('runs on the built kafkajs bundle with kfk\'s patched socket, as the CLI does', () => {
+    // Only the bundle's socket hands response buffers back for reuse.
+    expect(typeof kafkajs().releaseResponse).toBe('function');
+  });
   it('CreateTopics creates several topics in one request; DescribeTopicPartitions gives ids and ISR', async () => {
     const names = [uniqueName('int-a'), uniqueName('int-b')];
     const res = await createTopics(client, names.map((name) => ({ name, partitions: 3, configs: { 'retention.ms': '60000' } })));

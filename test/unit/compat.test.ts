@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noticesFor, translate } from '../../src/compat/kafka-scripts.js';
 import { KfkError } from '../../src/errors.js';
-import { MissingTopicsError } from '../../src/kafka/missing-topics.js';
+import { MissingTopicsError } from '../../src/kafka/admin/missing-topics.js';
 
 describe('Kafka script command lines', () => {
   it('kafka-topics actions become kfk topic subcommands with Kafka text output', () => {

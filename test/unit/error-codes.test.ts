@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS, codes, retryClass } from '../../src/kafka/error-codes.js';
-import { kafkajs } from '../../src/kafka/kafkajs.js';
+import { ERRORS, codes, retryClass } from '../../src/kafka/wire/error-codes.js';
+import { kafkajs } from '../../src/kafka/wire/kafkajs.js';
 
 describe('Kafka error codes', () => {
   it('names and codes agree with the protocol (kafkajs error table)', () => {

@@ -9,7 +9,7 @@ import { LineSplitter } from '../../src/format/line-reader.js';
 import { inSlab, slabAlloc } from '../../src/bytes.js';
 
 const require = createRequire(import.meta.url);
-const frame = require('../../src/kafka/protocol/kafkajs-request.cjs') as (a: {
+const frame = require('../../src/kafka/wire/kafkajs-request.cjs') as (a: {
   correlationId: number;
   clientId: string | null;
   request: { apiKey: number; apiVersion: number; encode: () => Promise<unknown> };
@@ -128,7 +128,7 @@ describe('LineSplitter as a cursor', () => {
 });
 
 describe('response framing (kafkajs-socket.cjs)', () => {
-  const { framer } = require('../../src/kafka/protocol/kafkajs-socket.cjs') as {
+  const { framer } = require('../../src/kafka/wire/kafkajs-socket.cjs') as {
     framer: (deliver: (frame: Buffer) => void, fail: (err: Error) => void) => (chunk: Buffer) => void;
   };
   const response = (n: number, fill: number) => {

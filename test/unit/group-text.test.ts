@@ -3,7 +3,7 @@
 // names, several topics in an assignment.
 import { describe, expect, it } from 'vitest';
 import { assignmentText, groupListText, groupMembersText } from '../../src/format/group-text.js';
-import type { GroupDescription, GroupMember } from '../../src/kafka/groups.js';
+import type { GroupDescription, GroupMember } from '../../src/kafka/admin/groups.js';
 
 const member = (m: Partial<GroupMember>): GroupMember => ({
   memberId: 'm',

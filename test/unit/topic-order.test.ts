@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeOrder } from '../../src/kafka/topics.js';
+import { describeOrder } from '../../src/kafka/admin/topics.js';
 
 // Orders printed by kafka-topics 4.4 --describe on a real cluster for these topic names.
 describe('describeOrder', () => {

@@ -9,10 +9,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const client = await ctx.kafka();
     let names: string[];
     if (opts.kind === 'groups') {
-      const { listGroups } = await import('../../kafka/groups.js');
+      const { listGroups } = await import('../../kafka/admin/groups.js');
       names = (await ctx.bounded(listGroups(client))).map((g) => g.group).sort();
     } else {
-      const { listTopicNames } = await import('../../kafka/topics.js');
+      const { listTopicNames } = await import('../../kafka/admin/topics.js');
       names = (await ctx.bounded(listTopicNames(client, { includeInternal: false }))).sort();
     }
     await ctx.io.out(names.map((n) => n + '\n').join(''));

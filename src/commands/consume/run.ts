@@ -14,7 +14,7 @@ import { errorMessage } from '../../errors.js';
 import { parseTime } from '../../format/time.js';
 import { topicMatcher } from '../../format/topic-pattern.js';
 import { viewToRecord, type RecordView } from '../../kafka/records/decoder.js';
-import type { StartSpec } from '../../kafka/direct-consumer.js';
+import type { StartSpec } from '../../kafka/consumer/direct.js';
 import type { DecodedRecord } from '../../kafka/records/decoder.js';
 
 
@@ -154,23 +154,23 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   let failure: unknown;
   try {
     const client = await ctx.kafka();
-    const { verboseLog } = await import('../../kafka/client.js');
+    const { verboseLog } = await import('../../kafka/wire/client.js');
     const log = verboseLog(client);
     armIdle();
     if (opts.group !== undefined) {
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
       const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, onTopicGone, log };
       if (protocol === 'consumer') {
-        const { runConsumerGroupMember } = await import('../../kafka/consumer-group-member.js');
+        const { runConsumerGroupMember } = await import('../../kafka/consumer/kip848-member.js');
         const pollInterval = props.get('max.poll.interval.ms');
         const rebalanceTimeoutMs = pollInterval !== undefined && /^\d+$/.test(pollInterval.trim()) ? Number(pollInterval) : undefined;
         await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs }, onRecord, afterSet, stopper.signal);
       } else {
-        const { runGroupConsumer } = await import('../../kafka/group-consumer.js');
+        const { runGroupConsumer } = await import('../../kafka/consumer/group.js');
         await runGroupConsumer(client, member, onRecord, afterSet, stopper.signal);
       }
     } else {
-      const { runDirectConsumer } = await import('../../kafka/direct-consumer.js');
+      const { runDirectConsumer } = await import('../../kafka/consumer/direct.js');
       await runDirectConsumer(client, {
         topic: opts.topic,
         include,

@@ -25,8 +25,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const matches = topicMatcher(opts.topic);
   const client = await ctx.kafka();
-  const { listTopicNames, explainMissingTopics } = await import('../../kafka/topics.js');
-  const api = await import('../../kafka/offsets.js');
+  const { listTopicNames, explainMissingTopics } = await import('../../kafka/admin/topics.js');
+  const api = await import('../../kafka/admin/offsets.js');
   const names = (await ctx.bounded(listTopicNames(client, { includeInternal: !opts.excludeInternal }))).filter(matches).sort();
   if (names.length === 0 && opts.topic !== undefined) throw await ctx.bounded(explainMissingTopics(client, [opts.topic]));
   const wanted = (await ctx.bounded(api.partitionsOf(client, names)))

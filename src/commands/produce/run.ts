@@ -10,7 +10,7 @@ import { KfkError, UsageError } from '../../errors.js';
 import { parseKeyValues } from '../../config/properties.js';
 import { LineSplitter, isPlain, parseLine, readerOptions, type ParsedLine } from '../../format/line-reader.js';
 import { recordFromJson } from '../../format/record-json.js';
-import type { SessionRecord } from '../../kafka/produce-session.js';
+import type { SessionRecord } from '../../kafka/producer/session.js';
 import { producerSettings } from './settings.js';
 
 export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand): Promise<number> {
@@ -28,7 +28,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const fixedKey = opts.key === undefined ? undefined : Buffer.from(opts.key);
 
   const client = await ctx.kafka();
-  const { openProducer, topicMessageLimit } = await import('../../kafka/produce-session.js');
+  const { openProducer, topicMessageLimit } = await import('../../kafka/producer/session.js');
   // --failed-records FILE: undelivered records as JSON lines, for `kfk produce --format json --file FILE`.
   let failedOut: WriteStream | undefined;
   let failedWritten = 0;

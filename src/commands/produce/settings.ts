@@ -3,7 +3,7 @@
 // (as Kafka's ConsoleProducer does).
 import { UsageError } from '../../errors.js';
 import { CODEC_ID, type CodecName } from '../../kafka/records/codecs.js';
-import type { ProducerSettings } from '../../kafka/produce-session.js';
+import type { ProducerSettings } from '../../kafka/producer/session.js';
 import type { Flags } from './define.js';
 
 function int(v: string, name: string, min: number): number {

@@ -1,7 +1,7 @@
 // The KRaft metadata quorum (DescribeQuorum, which a broker forwards to the active controller)
 // and the cluster's feature levels (ApiVersions' supported and finalized features).
 import { KfkError } from '../../errors.js';
-import type { KafkaClient, KafkajsBroker } from '../client.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { apiVersionsFeatures, describeQuorum as describeQuorumRequest, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 

@@ -1,8 +1,8 @@
 // Deleting records: each partition's log start offset moved forward (DeleteRecords to its
 // leader), as kafka-delete-records does. A partition's failure is data, not an exception.
-import type { KafkaClient, KafkajsBroker } from '../client.js';
-import { kafkajs } from '../kafkajs.js';
-import { NO_LEADER, knownLeader, knownTopic, readMetadata } from '../metadata.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import { NO_LEADER, knownLeader, knownTopic, readMetadata } from '../wire/metadata.js';
 import { deleteRecords as deleteRecordsRequest, type DeleteRecordsPartition } from '../protocol/runbook-requests.js';
 
 /** -1: up to the high watermark (Kafka's RecordsToDelete convention). */

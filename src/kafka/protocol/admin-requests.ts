@@ -9,16 +9,27 @@
 //   OffsetDelete v0 (key 47): a group's committed offsets for some partitions
 //
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
-import { kafkajs } from '../kafkajs.js';
+import type { KafkajsEncoder, KafkajsDecoder } from '../wire/kafkajs-types.js';
+import { kafkajs } from '../wire/kafkajs.js';
 
-type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Enc = KafkajsEncoder;
+type Dec = KafkajsDecoder;
 const { Encoder } = kafkajs();
 const { Decoder } = kafkajs();
 const { createErrorFromCode } = kafkajs();
 
+/**
+ * A request body as kafkajs' request framing takes it: kafkajs' Encoder, or a buffer of our own
+ * with free room (`headroom`) in front of the body in `buf` (src/kafka/wire/kafkajs-request.cjs).
+ */
+export interface EncodedBody {
+  readonly buffer: Buffer;
+  buf?: Buffer;
+  headroom?: number;
+}
+
 export interface ProtocolRequest {
-  request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<Enc> };
+  request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<EncodedBody> };
   response: { decode(raw: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
 }
 

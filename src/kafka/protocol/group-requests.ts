@@ -6,11 +6,12 @@
 //   OffsetFetch v5 (key 9): committed offsets with their leader epoch
 //   ConsumerGroupHeartbeat v0-v1 (key 68, flexible): join, stay in and leave a consumer group
 //   OffsetCommit v9 (key 8, flexible): commits of a consumer group's member (member id and epoch)
-import { kafkajs } from '../kafkajs.js';
+import type { KafkajsEncoder, KafkajsDecoder } from '../wire/kafkajs-types.js';
+import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Dec = KafkajsDecoder;
+type Enc = KafkajsEncoder;
 const { Encoder } = kafkajs();
 const { Decoder } = kafkajs();
 

@@ -1,8 +1,9 @@
 // Produce requests carrying our own record batches (v3-v8: non-flexible; Kafka 4 accepts v3+).
-import { kafkajs } from '../kafkajs.js';
+import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
+import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Dec = KafkajsDecoder;
 const { Decoder } = kafkajs();
 
 export interface ProducePartitionData {
@@ -30,7 +31,7 @@ export function produceVersion(brokerMax: number | undefined): number {
 /**
  * A stand-in for kafkajs' Encoder around a buffer we filled ourselves: the body is
  * `buf[headroom..]`, and the bytes before it are free for the request framing
- * (src/kafka/protocol/kafkajs-request.cjs frames it there, without a copy).
+ * (src/kafka/wire/kafkajs-request.cjs frames it there, without a copy).
  */
 function encoderOf(buf: Buffer, headroom = 0) {
   const body = headroom ? buf.subarray(headroom) : buf;

@@ -5,11 +5,12 @@
 //   DescribeQuorum v2 (key 55, flexible): the KRaft metadata quorum's leader, voters, observers
 //   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
-import { kafkajs } from '../kafkajs.js';
+import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
+import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Dec = KafkajsDecoder;
+type Enc = KafkajsEncoder;
 const { Encoder } = kafkajs();
 const { Decoder } = kafkajs();
 
@@ -50,7 +51,7 @@ export function deleteRecords(wanted: Array<{ topic: string; partition: number; 
         const d = new Decoder(raw);
         d.readInt32(); // throttle
         const topics = d.readArray((t: Dec) => {
-          const topic = t.readString() as string;
+          const topic = t.readString();
           return t.readArray((p: Dec) => ({ topic, partition: p.readInt32(), lowWatermark: Number(p.readInt64()), errorCode: p.readInt16() }));
         }) as DeleteRecordsPartition[][];
         return topics.flat();
@@ -72,10 +73,10 @@ const flexibleRequest = (body: (e: Enc) => void) => async () => {
 /** Tagged fields as tag -> raw bytes. */
 function readTagged(d: Dec): Map<number, Buffer> {
   const out = new Map<number, Buffer>();
-  const n = d.readUVarInt() as number;
+  const n = d.readUVarInt();
   for (let i = 0; i < n; i++) {
-    const tag = d.readUVarInt() as number;
-    const size = d.readUVarInt() as number;
+    const tag = d.readUVarInt();
+    const size = d.readUVarInt();
     out.set(tag, Buffer.from(d.readBytes(size)));
   }
   return out;
@@ -150,7 +151,7 @@ export function describeQuorum(): ProtocolRequest {
             const nodeId = n.readInt32();
             const listeners =
               n.readUVarIntArray((l: Dec) => {
-                const x = { name: l.readUVarIntString() as string, host: l.readUVarIntString() as string, port: l.readInt16() & 0xffff };
+                const x = { name: l.readUVarIntString(), host: l.readUVarIntString(), port: l.readInt16() & 0xffff };
                 l.readTaggedFields();
                 return x;
               }) ?? [];
@@ -188,7 +189,7 @@ export function apiVersionsFeatures(): ProtocolRequest {
       decode: async (raw: Buffer): Promise<FeatureDescription & { errorCode: number }> => {
         // ApiVersions answers with response header v0, whatever its version.
         const d = new Decoder(raw);
-        const errorCode = d.readInt16() as number;
+        const errorCode = d.readInt16();
         d.readUVarIntArray((a: Dec) => {
           a.readInt16();
           a.readInt16();
@@ -202,7 +203,7 @@ export function apiVersionsFeatures(): ProtocolRequest {
         if (supported) {
           out.supported =
             new Decoder(supported).readUVarIntArray((f: Dec) => {
-              const x = { name: f.readUVarIntString() as string, minVersion: f.readInt16() as number, maxVersion: f.readInt16() as number };
+              const x = { name: f.readUVarIntString(), minVersion: f.readInt16(), maxVersion: f.readInt16() };
               f.readTaggedFields();
               return x;
             }) ?? [];
@@ -213,7 +214,7 @@ export function apiVersionsFeatures(): ProtocolRequest {
         if (finalized) {
           out.finalized =
             new Decoder(finalized).readUVarIntArray((f: Dec) => {
-              const x = { name: f.readUVarIntString() as string, maxVersionLevel: f.readInt16() as number, minVersionLevel: f.readInt16() as number };
+              const x = { name: f.readUVarIntString(), maxVersionLevel: f.readInt16(), minVersionLevel: f.readInt16() };
               f.readTaggedFields();
               return x;
             }) ?? [];

@@ -6,7 +6,7 @@ import { render } from '../../../cli/output.js';
 /** Cluster id, the controller the brokers report, and every live broker with its rack. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();
-  const { describeClusterInfo } = await import('../../../kafka/configs.js');
+  const { describeClusterInfo } = await import('../../../kafka/admin/configs.js');
   const info = await ctx.bounded(describeClusterInfo(client));
   const head = `Cluster ID: ${info.clusterId}\nController: ${info.controller}\n`;
   await render(ctx.io, opts.output, info, {

@@ -16,11 +16,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (both.length) throw new UsageError(`cannot --set and --delete the same key: ${both.join(', ')}`);
   const client = await ctx.kafka();
   if (kind === 'topic') {
-    const { listTopicNames, explainMissingTopics } = await import('../../../kafka/topics.js');
+    const { listTopicNames, explainMissingTopics } = await import('../../../kafka/admin/topics.js');
     const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
     if (!names.includes(name)) throw await ctx.bounded(explainMissingTopics(client, [name]));
   }
-  const { alterConfigs } = await import('../../../kafka/configs.js');
+  const { alterConfigs } = await import('../../../kafka/admin/configs.js');
   await ctx.bounded(alterConfigs(client, kind, name, { set, delete: del }));
   await render(ctx.io, opts.output, { resource: kind, name, set, deleted: del }, { text: (r) => `Completed updating config for ${r.resource} ${r.name}.\n` });
   return 0;

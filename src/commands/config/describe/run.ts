@@ -3,7 +3,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { grid } from '../../../format/group-text.js';
 import { render } from '../../../cli/output.js';
-import type { ConfigEntry, ResourceKind } from '../../../kafka/configs.js';
+import type { ConfigEntry, ResourceKind } from '../../../kafka/admin/configs.js';
 import { configResource } from '../resource.js';
 
 const DYNAMIC: Record<ResourceKind, string> = { topic: 'DYNAMIC_TOPIC_CONFIG', broker: 'DYNAMIC_BROKER_CONFIG' };
@@ -19,9 +19,9 @@ export function configText(kind: ResourceKind, name: string, entries: ConfigEntr
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { kind, name } = configResource(opts);
   const client = await ctx.kafka();
-  const api = await import('../../../kafka/configs.js');
+  const api = await import('../../../kafka/admin/configs.js');
   if (kind === 'topic') {
-    const { listTopicNames, explainMissingTopics } = await import('../../../kafka/topics.js');
+    const { listTopicNames, explainMissingTopics } = await import('../../../kafka/admin/topics.js');
     const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
     if (!names.includes(name)) throw await ctx.bounded(explainMissingTopics(client, [name]));
   }

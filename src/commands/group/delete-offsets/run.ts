@@ -3,7 +3,7 @@ import type { Flags } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { javaExceptionText, kafkaErrorMessage } from '../../../format/kafka-exceptions.js';
-import { ERRORS } from '../../../kafka/error-codes.js';
+import { ERRORS } from '../../../kafka/wire/error-codes.js';
 
 interface Row {
   topic: string;
@@ -23,8 +23,8 @@ const UNKNOWN_TOPIC_OR_PARTITION = ERRORS.UNKNOWN_TOPIC_OR_PARTITION.code;
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!opts.topic?.length) throw new UsageError('give --topic');
   const client = await ctx.kafka();
-  const { partitionsOf } = await import('../../../kafka/offsets.js');
-  const { deleteGroupOffsets } = await import('../../../kafka/groups.js');
+  const { partitionsOf } = await import('../../../kafka/admin/offsets.js');
+  const { deleteGroupOffsets } = await import('../../../kafka/admin/groups.js');
   const partitions: Array<{ topic: string; partition: number }> = [];
   const whole = [...new Set(opts.topic.filter((t) => !t.includes(':')))];
   for (const t of opts.topic.filter((x) => x.includes(':'))) {

@@ -8,7 +8,7 @@ import { javaExceptionText } from '../../../format/kafka-exceptions.js';
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const groups = opts.group.flatMap((g) => g.split(',')).filter(Boolean);
   const client = await ctx.kafka();
-  const { deleteGroups } = await import('../../../kafka/groups.js');
+  const { deleteGroups } = await import('../../../kafka/admin/groups.js');
   const results = await ctx.bounded(deleteGroups(client, groups));
   const failed = results.filter((r) => r.error);
   await render(ctx.io, opts.output, results, {

@@ -9,7 +9,7 @@ const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assig
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();
-  const api = await import('../../../kafka/groups.js');
+  const api = await import('../../../kafka/admin/groups.js');
   const d = await ctx.bounded(api.describeGroup(client, opts.group));
   if (!d) throw new KfkError(`Consumer group '${opts.group}' does not exist.`);
   // As kafka-consumer-groups --verbose: the extra columns (besides kfk's client log on stderr).

@@ -25,7 +25,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const types = typeof opts.type === 'string' ? parseList(opts.type, TYPES, 'types') : null;
   const text = outputMode(opts.output, ctx.io.stdout.isTTY) === 'text';
   const client = await ctx.kafka();
-  const { listGroups } = await import('../../../kafka/groups.js');
+  const { listGroups } = await import('../../../kafka/admin/groups.js');
   const onUnreachable = (nodeId: number) => ctx.io.err(`kfk: broker ${nodeId} did not answer: the groups it coordinates are not listed`);
   const groups = (await ctx.bounded(listGroups(client, { withProtocol: !text, onUnreachable }))).filter((g) => (!states || states.has(g.state)) && (!types || types.has(g.type)));
   if (!text) groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));

@@ -6,7 +6,7 @@ import { KfkError, UsageError } from '../../../errors.js';
 import { grid, resetPlanText } from '../../../format/group-text.js';
 import { render } from '../../../cli/output.js';
 import { parseTime } from '../../../format/time.js';
-import type { PartitionOffset, TopicPartitions } from '../../../kafka/offsets.js';
+import type { PartitionOffset, TopicPartitions } from '../../../kafka/admin/offsets.js';
 
 type Spec =
   | { kind: 'earliest' | 'latest' | 'current' }
@@ -71,8 +71,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const topicArgs = (opts.topic ?? []).map(parseTopicArg);
 
   const client = await ctx.kafka();
-  const groups = await import('../../../kafka/groups.js');
-  const offsets = await import('../../../kafka/offsets.js');
+  const groups = await import('../../../kafka/admin/groups.js');
+  const offsets = await import('../../../kafka/admin/offsets.js');
   const d = await ctx.bounded(groups.describeGroup(client, opts.group));
   if (d && d.state !== 'Empty') {
     throw new KfkError(`Assignments can only be reset if the group '${opts.group}' is inactive, but the current state is ${d.state}.`);
@@ -142,7 +142,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
 
   // Printed in the order of the HashMap kafka-consumer-groups prints from.
-  const { javaHashOrder, javaTopicPartitionHash } = await import('../../../kafka/topics.js');
+  const { javaHashOrder, javaTopicPartitionHash } = await import('../../../kafka/admin/topics.js');
   plan.splice(0, plan.length, ...javaHashOrder(plan, javaTopicPartitionHash));
   if (opts.execute) await ctx.bounded(groups.commitGroupOffsets(client, opts.group, plan));
   else if (!opts.dryRun) ctx.io.err('kfk: dry run (the default): nothing was changed; add --execute to apply this plan');

@@ -86,7 +86,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     if (opts.partition) {
       partitions = opts.partition.flatMap((v) => v.split(',')).map((v) => parseCount(v, '--partition', 0));
     } else {
-      const { partitionsOf } = await import('../../../kafka/offsets.js');
+      const { partitionsOf } = await import('../../../kafka/admin/offsets.js');
       partitions = (await ctx.bounded(partitionsOf(client, [topic])))[0].partitions;
     }
     wanted = [...new Set(partitions)].map((partition) => ({ topic, partition, offset }));

@@ -17,7 +17,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (assignment && partitions === undefined) throw new UsageError('--replica-assignment needs --partitions');
 
   const client = await ctx.kafka();
-  const api = await import('../../../kafka/topics.js');
+  const api = await import('../../../kafka/admin/topics.js');
   const all = await ctx.bounded(api.listTopicNames(client, { includeInternal: true }));
   const names = all.filter(topicMatcher(opts.topic)).sort();
   if (!opts.ifExists) {

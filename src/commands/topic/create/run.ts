@@ -24,7 +24,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (names.some(hasCollisionChars)) ctx.io.err(COLLISION_WARNING);
 
   const client = await ctx.kafka();
-  const { createTopics } = await import('../../../kafka/topics.js');
+  const { createTopics } = await import('../../../kafka/admin/topics.js');
   const results = await ctx.bounded(createTopics(client, names.map((name) => ({ name, partitions, replicationFactor, configs, replicaAssignment }))));
   const outcome = results.map((r) => ({
     topic: r.name,

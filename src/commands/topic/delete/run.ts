@@ -7,7 +7,7 @@ import { splitTopicList, topicMatcher, unmatchedPatterns } from '../../../format
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const matches = topicMatcher(opts.topic);
   const client = await ctx.kafka();
-  const api = await import('../../../kafka/topics.js');
+  const api = await import('../../../kafka/admin/topics.js');
   const all = await ctx.bounded(api.listTopicNames(client, { includeInternal: true }));
   // A pattern never sweeps up internal topics; naming one exactly is refused.
   const internal = splitTopicList(opts.topic).find((t) => t.startsWith('__') && all.includes(t));

@@ -8,7 +8,7 @@ import { topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.j
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const matches = topicMatcher(opts.topic);
   const client = await ctx.kafka();
-  const topicsApi = await import('../../../kafka/topics.js');
+  const topicsApi = await import('../../../kafka/admin/topics.js');
   const all = await ctx.bounded(topicsApi.listTopicNames(client, { includeInternal: !opts.excludeInternal }));
   const names = all.filter(matches).sort();
   if (opts.topic !== undefined && !opts.ifExists) {

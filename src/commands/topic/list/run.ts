@@ -6,7 +6,7 @@ import { topicMatcher } from '../../../format/topic-pattern.js';
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const matches = topicMatcher(opts.topic);
   const client = await ctx.kafka();
-  const { listTopicNames } = await import('../../../kafka/topics.js');
+  const { listTopicNames } = await import('../../../kafka/admin/topics.js');
   const names = (await ctx.bounded(listTopicNames(client, { includeInternal: !opts.excludeInternal }))).filter(matches).sort();
   // One name per line, as kafka-topics --list (which prints a lone empty line when there are
   // no topics; kfk prints nothing, so that `| wc -l` counts topics).

@@ -3,12 +3,12 @@
 // Both kinds kafka-consumer-groups shows: classic groups (JoinGroup/SyncGroup, described with
 // DescribeGroups) and consumer groups of KIP-848 (ConsumerGroupHeartbeat, described with
 // ConsumerGroupDescribe, asked first as Kafka's admin client does).
-import { kafkajs } from './kafkajs.js';
-import type { KafkaClient, KafkajsBroker } from './client.js';
-import { isConnectionError } from './failures.js';
-import { readMetadata } from './metadata.js';
-import { brokerError, offsetDelete } from './protocol/admin-requests.js';
-import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from './protocol/group-requests.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
+import { isConnectionError } from '../wire/failures.js';
+import { readMetadata } from '../wire/metadata.js';
+import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
+import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
 
 /** Group types as kafka-consumer-groups prints them. */
@@ -118,7 +118,7 @@ export async function groupAccess<T>(client: KafkaClient, group: string, step: (
 }
 
 async function notAuthorized(group: string): Promise<Error> {
-  const { KfkError } = await import('../errors.js');
+  const { KfkError } = await import('../../errors.js');
   return new KfkError(`Not authorized to access group: ${group}`);
 }
 

@@ -1,8 +1,8 @@
 // One `kfk produce` run against one topic: checks the topic, then hands records to the record
 // producer and reports what was delivered.
-import { KfkError } from '../errors.js';
-import { verboseLog, type KafkaClient } from './client.js';
-import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from './metadata.js';
+import { KfkError } from '../../errors.js';
+import { verboseLog, type KafkaClient } from '../wire/client.js';
+import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
 import type { DeliveryReport, ProducerOptions } from './producer.js';
 export type { DeliveryReport } from './producer.js';
 

@@ -1,11 +1,11 @@
 // Consuming without a consumer group: partitions are assigned explicitly and fetched from their
 // leaders, so no group is joined, created or left behind (Kafka's console consumer makes a
 // `console-consumer-<random>` group for this).
-import { KfkError } from '../errors.js';
-import type { KafkaClient } from './client.js';
-import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
-import { EARLIEST, LATEST, listOffsetsOf, tpKey, type TopicPartitions } from './offsets.js';
-import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from './metadata.js';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient } from '../wire/client.js';
+import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
+import { EARLIEST, LATEST, listOffsetsOf, tpKey, type TopicPartitions } from '../admin/offsets.js';
+import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
 import type { FetcherOptions } from './fetcher.js';
 
 /** Where each partition starts when no group offset applies. */

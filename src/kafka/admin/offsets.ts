@@ -1,10 +1,10 @@
 // Partition offsets as plain data: ListOffsets sent to each partition's leader, read_uncommitted
 // by default (the log end, as kafka-consumer-groups and GetOffsetShell report it).
-import type { KafkaClient, KafkajsBroker } from './client.js';
-import { brokerError } from './protocol/admin-requests.js';
-import { kafkajs } from './kafkajs.js';
-import { codes } from './error-codes.js';
-import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, knownLeader, knownTopic, readMetadata } from './metadata.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
+import { brokerError } from '../protocol/admin-requests.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import { codes } from '../wire/error-codes.js';
+import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, knownLeader, knownTopic, readMetadata } from '../wire/metadata.js';
 
 export const LATEST = -1;
 export const EARLIEST = -2;
@@ -77,7 +77,7 @@ export async function listOffsetsOf(
   const offsets: PartitionOffset[] = [];
   await Promise.all(
     [...perLeader].map(async ([nodeId, topics]) => {
-      let res: { responses: Array<{ topic: string; partitions: Array<{ partition: number; offset: string; errorCode: number }> }> };
+      let res: Awaited<ReturnType<KafkajsBroker['listOffsets']>>;
       try {
         const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
         res = await broker.listOffsets({

@@ -14,14 +14,14 @@
 // start (--from-beginning) or end. A member the coordinator fenced (its session expired, say)
 // drops its partitions and joins again.
 import { randomBytes } from 'node:crypto';
-import { KfkError } from '../errors.js';
-import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
-import { kafkajs } from './kafkajs.js';
-import { EARLIEST, LATEST, listOffsetsOf, tpKey } from './offsets.js';
-import { subscribedTopicNames, type GroupConsumerOptions } from './group-consumer.js';
-import { describeTopicPartitions, type DtpResult } from './protocol/admin-requests.js';
-import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from './protocol/group-requests.js';
-import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
+import { subscribedTopicNames, type GroupConsumerOptions } from './group.js';
+import { describeTopicPartitions, type DtpResult, type ProtocolRequest } from '../protocol/admin-requests.js';
+import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
+import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
 
 export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   /** group.remote.assignor: the coordinator's assignor to use (uniform, range); null: the broker's default. */
@@ -78,7 +78,7 @@ export async function runConsumerGroupMember(
   const log = options.log;
   let coordinator: KafkajsBroker | null = await cluster.findGroupCoordinator({ groupId });
   if (!offersConsumerProtocol(coordinator)) throw unsupportedProtocol();
-  const version = Math.min(1, coordinator.versions[CONSUMER_GROUP_HEARTBEAT].maxVersion as number);
+  const version = Math.min(1, coordinator.versions![CONSUMER_GROUP_HEARTBEAT].maxVersion);
   // From version 1 the member names itself (KIP-1082), with a UUID as Kafka writes one.
   let memberId = version >= 1 ? randomBytes(16).toString('base64url') : '';
   let epoch = 0;
@@ -143,7 +143,7 @@ export async function runConsumerGroupMember(
   });
   signal.addEventListener('abort', stop, { once: true });
 
-  const send = async <T>(req: object): Promise<T> => {
+  const send = async <T>(req: ProtocolRequest): Promise<T> => {
     coordinator ??= await cluster.findGroupCoordinator({ groupId });
     return (await coordinator.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
   };

@@ -17,7 +17,7 @@ const READ_BUFFER_BYTES = 64 * 1024;
 const MAX_RESPONSE_BYTES = 1024 * 1024 * 1024;
 
 // Large responses (fetches) get buffers that are reused once their reader gives them back
-// (`release`, called by src/kafka/fetcher.ts when every record of a response has been handed
+// (`release`, called by src/kafka/consumer/fetcher.ts when every record of a response has been handed
 // on). Left to the garbage collector, a consume of millions of records keeps tens of megabytes
 // of read responses until a full collection. A buffer never given back is simply collected.
 const POOLED_MIN_BYTES = 256 * 1024;

@@ -1,9 +1,9 @@
 // Topic and broker configs as plain data. DescribeConfigs with synonyms, and
 // IncrementalAlterConfigs (SET/DELETE of the named keys only: nothing else is dropped). Broker
 // resources go to that broker, as Kafka's admin client sends them.
-import { KfkError } from '../errors.js';
-import type { KafkaClient, KafkajsBroker } from './client.js';
-import { OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, brokerError, incrementalAlterConfigs } from './protocol/admin-requests.js';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
+import { OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, brokerError, incrementalAlterConfigs } from '../protocol/admin-requests.js';
 
 export type ResourceKind = 'topic' | 'broker';
 
@@ -36,7 +36,7 @@ async function target(client: KafkaClient, kind: ResourceKind, name: string): Pr
   if (kind === 'broker') {
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
     try {
-      return await cluster.findBroker({ nodeId: name });
+      return await cluster.findBroker({ nodeId: Number(name) });
     } catch {
       throw new KfkError(`broker ${name} is not in the cluster`);
     }

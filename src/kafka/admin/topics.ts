@@ -1,6 +1,6 @@
 // Topics as plain data: what `kfk topic` needs from the cluster, independent of kafkajs' shapes.
-import { KfkError } from '../errors.js';
-import type { KafkaClient, KafkajsBroker } from './client.js';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import {
   OP_DELETE,
   OP_SET,
@@ -13,7 +13,7 @@ import {
   incrementalAlterConfigs,
   type DtpResult,
   type ProtocolRequest,
-} from './protocol/admin-requests.js';
+} from '../protocol/admin-requests.js';
 
 
 export interface PartitionInfo {
@@ -42,7 +42,7 @@ export interface TopicInfo {
   configs: ConfigInfo[];
 }
 
-import { TOPIC_AUTHORIZATION_FAILED } from './metadata.js';
+import { TOPIC_AUTHORIZATION_FAILED } from '../wire/metadata.js';
 
 const ADMIN_TIMEOUT_MS = 30_000;
 
@@ -56,7 +56,7 @@ async function anyBroker(client: KafkaClient): Promise<KafkajsBroker> {
 
 function supports(broker: KafkajsBroker, apiKey: number, version: number): boolean {
   const v = broker.versions?.[apiKey];
-  return Boolean(v) && v.minVersion <= version && v.maxVersion >= version;
+  return v !== undefined && v.minVersion <= version && v.maxVersion >= version;
 }
 
 // Metadata and configs go over the one connection kfk already holds (no admin client of its

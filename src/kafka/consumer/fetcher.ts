@@ -12,14 +12,14 @@
 // backoff and go on from the same positions. A partition without a leader waits, while the
 // others are fetched, and metadata is asked for again about once a second until it has one; a
 // position not known yet (offset -1, e.g. a reset to the log start) is found once it has one.
-import { KfkError } from '../errors.js';
-import { kafkajs } from './kafkajs.js';
-import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
-import { fetchRequest, fetchVersion, type FetchPartitionResult } from './protocol/fetch.js';
-import type { DecodeOptions } from './records/decoder.js';
-import { readInt64 } from './records/encoder.js';
-import { NO_LEADER, UNKNOWN_TOPIC_OR_PARTITION, knownLeader, knownTopic } from './metadata.js';
-import { ERRORS, codes } from './error-codes.js';
+import { KfkError } from '../../errors.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
+import { fetchRequest, fetchVersion, type FetchPartitionResult } from '../protocol/fetch.js';
+import type { DecodeOptions } from '../records/decoder.js';
+import { readInt64 } from '../records/encoder.js';
+import { NO_LEADER, UNKNOWN_TOPIC_OR_PARTITION, knownLeader, knownTopic } from '../wire/metadata.js';
+import { ERRORS, codes } from '../wire/error-codes.js';
 
 /**
  * One partition's records from a Fetch response, undecoded: the caller decodes them

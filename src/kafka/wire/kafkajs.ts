@@ -3,6 +3,7 @@
 // one file loads in well under half the time of kafkajs' ~150 modules, and every command that
 // talks to Kafka pays that load (compiled from V8's code cache, bin/launch.js). Without the bundle
 // (tests run from src/), node_modules is used.
+import type { KafkajsEncoder, KafkajsDecoder } from './kafkajs-types.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as Kafkajs from 'kafkajs';
@@ -10,8 +11,8 @@ import { keepMetadataErrorsAsData } from './metadata.js';
 
 const require = createRequire(import.meta.url);
 
-type Enc = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Dec = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Enc = KafkajsEncoder;
+type Dec = KafkajsDecoder;
 
 export interface KafkajsModule {
   kafkajs: typeof Kafkajs;
@@ -19,11 +20,11 @@ export interface KafkajsModule {
   Decoder: new (b: Buffer) => Dec;
   createErrorFromCode: (code: number) => Error & { type: string; code: number; retriable: boolean };
   /**
-   * Gives a response's buffer back for reuse (src/kafka/protocol/kafkajs-socket.cjs), once nothing
+   * Gives a response's buffer back for reuse (src/kafka/wire/kafkajs-socket.cjs), once nothing
    * reads it any more. Without the bundle (kafkajs from node_modules) there is none to give back.
    */
   releaseResponse?: (anyPartOfIt: Buffer) => void;
-  /** kafkajs' Metadata response modules, v0-v6 (src/kafka/metadata.ts replaces their parse step). */
+  /** kafkajs' Metadata response modules, v0-v6 (src/kafka/wire/metadata.ts replaces their parse step). */
   metadataResponses: Array<Parameters<typeof keepMetadataErrorsAsData>[0][number]>;
 }
 
@@ -36,7 +37,7 @@ let loaded: KafkajsModule | undefined;
 function fromBuild(): KafkajsModule | undefined {
   if (!/[\\/]src[\\/]kafka[\\/]/.test(fileURLToPath(import.meta.url))) return undefined;
   try {
-    return require(fileURLToPath(new URL('../../dist/vendor/kafkajs.cjs', import.meta.url))) as KafkajsModule;
+    return require(fileURLToPath(new URL('../../../dist/vendor/kafkajs.cjs', import.meta.url))) as KafkajsModule;
   } catch {
     return undefined;
   }
@@ -48,11 +49,11 @@ export function kafkajs(): KafkajsModule {
     // Through bin/launch.js when kfk runs from its bins: compiled from V8's code cache.
     let launcher: { loadCached(file: string): unknown } | undefined;
     try {
-      launcher = require('../../bin/launch.js');
+      launcher = require('../../../bin/launch.js');
     } catch {
       launcher = undefined;
     }
-    loaded = (launcher?.loadCached(fileURLToPath(new URL('../vendor/kafkajs.cjs', import.meta.url))) ?? require('../vendor/kafkajs.cjs')) as KafkajsModule;
+    loaded = (launcher?.loadCached(fileURLToPath(new URL('../../vendor/kafkajs.cjs', import.meta.url))) ?? require('../../vendor/kafkajs.cjs')) as KafkajsModule;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
     loaded = fromBuild() ?? {

@@ -52,7 +52,7 @@ export interface ClusterState {
 }
 
 /** kafkajs' decoded Metadata response (v0-v6 field names). */
-interface RawMetadata {
+export interface RawMetadata {
   clusterId?: string | null;
   controllerId?: number;
   brokers: Array<{ nodeId: number; host: string; port: number; rack?: string | null }>;

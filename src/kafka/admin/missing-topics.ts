@@ -1,6 +1,6 @@
 // Named topics that match no topic on the cluster: Kafka's wording, and the names themselves for
 // the drop-ins, which word it as the cluster's version of kafka-topics does.
-import { KfkError } from '../errors.js';
+import { KfkError } from '../../errors.js';
 
 /** Kafka's wording for a missing topic, for one or several. */
 export function missingTopicsMessage(missing: string[]): string {

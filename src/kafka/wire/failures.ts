@@ -1,6 +1,6 @@
 // kafkajs' errors -> one plain line for the user. Connection, TLS and authentication failures
 // get their own wording; nothing here ever includes credentials.
-import { KfkError, errorMessage } from '../errors.js';
+import { KfkError, errorMessage } from '../../errors.js';
 
 function rootCause(err: unknown): unknown {
   let e = err as { cause?: unknown; originalError?: unknown } | undefined;

@@ -3,6 +3,7 @@
 import { kafkajs } from './kafkajs.js';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { Admin, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
+import type { KafkajsBroker, KafkajsCluster } from './kafkajs-types.js';
 
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
@@ -23,11 +24,7 @@ export interface ConnectionOptions {
   log?: (line: string) => void;
 }
 
-/** kafkajs' internal Cluster (src/cluster/index.js): brokers, metadata, connections. */
-export type KafkajsCluster = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-/** kafkajs' internal Broker (src/broker/index.js). */
-export type KafkajsBroker = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-type KajsBrokerRef = KafkajsBroker;
+export type { KafkajsCluster, KafkajsBroker } from './kafkajs-types.js';
 
 /** --verbose lines of the record path, or undefined without --verbose. */
 export function verboseLog(client: KafkaClient): ((line: string) => void) | undefined {
@@ -102,7 +99,7 @@ export class KafkaClient {
         await cluster.connect();
         await cluster.refreshMetadata();
         // With no topic targeted yet, kafkajs asked for every topic.
-        if (cluster.targetTopics?.size === 0) this.connectMetadata = cluster.brokerPool.metadata;
+        if (cluster.targetTopics?.size === 0) this.connectMetadata = cluster.brokerPool.metadata ?? undefined;
         return cluster;
       })();
       this.closers.push(() => cluster.disconnect());
@@ -136,7 +133,7 @@ export class KafkaClient {
    * A connected broker for cluster-wide admin requests: the controller the metadata names, or,
    * when that one cannot be reached (it is restarting, say), any other broker that answers.
    */
-  async anyBroker(): Promise<KajsBrokerRef> {
+  async anyBroker(): Promise<KafkajsBroker> {
     const cluster = await this.cluster();
     try {
       return await cluster.findControllerBroker();

@@ -17,15 +17,15 @@
 // it, or its batch fills, then move to the next (as the Java client's built-in partitioner does,
 // round-robin instead of weighted random); keyed records go where murmur2 puts them, as in the
 // Java client.
-import { kafkajs } from './kafkajs.js';
-import { KfkError } from '../errors.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import { KfkError } from '../../errors.js';
 import { partitionForKey } from './partitioner.js';
-import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from './records/encoder.js';
-import { decodeRecordSet, type DecodedRecord } from './records/decoder.js';
-import { produceRequest, produceVersion, type ProducePartitionResult } from './protocol/produce.js';
-import type { KafkajsBroker, KafkajsCluster } from './client.js';
-import { knownLeader, NO_LEADER } from './metadata.js';
-import { ERRORS, codes, retryClass } from './error-codes.js';
+import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from '../records/encoder.js';
+import { decodeRecordSet, type DecodedRecord } from '../records/decoder.js';
+import { produceRequest, produceVersion, type ProducePartitionResult } from '../protocol/produce.js';
+import type { KafkajsBroker, KafkajsCluster } from '../wire/client.js';
+import { knownLeader, NO_LEADER } from '../wire/metadata.js';
+import { ERRORS, codes, retryClass } from '../wire/error-codes.js';
 
 const { createErrorFromCode } = kafkajs();
 
@@ -468,6 +468,11 @@ export class RecordProducer {
     return this.refreshing;
   }
 
+  private coordinator(): KafkajsBroker {
+    if (!this.txnCoordinator) throw new Error('internal error: no transaction coordinator');
+    return this.txnCoordinator;
+  }
+
   private async addToTransaction(batches: Batch[]): Promise<void> {
     if (!this.o.transactionalId) return;
     const fresh = batches.filter((b) => !this.state(b.topic, b.partition).addedToTxn);
@@ -478,7 +483,7 @@ export class RecordProducer {
       topics.get(b.topic)!.add(b.partition);
     }
     await retrying(() =>
-      this.txnCoordinator.addPartitionsToTxn({
+      this.coordinator().addPartitionsToTxn({
         transactionalId: this.o.transactionalId,
         producerId: this.producerId,
         producerEpoch: this.producerEpoch,
@@ -801,7 +806,7 @@ export class RecordProducer {
   private async endTransaction(commit: boolean): Promise<void> {
     if (![...this.parts.values()].some((s) => s.addedToTxn)) return;
     await retrying(() =>
-      this.txnCoordinator.endTxn({
+      this.coordinator().endTxn({
         transactionalId: this.o.transactionalId,
         producerId: this.producerId,
         producerEpoch: this.producerEpoch,

@@ -16,13 +16,13 @@
 // on from the committed offsets, or from this member's own position in a partition where that
 // is further (its last commit did not get through): this member hands no record on twice, and
 // none is skipped.
-import { KfkError } from '../errors.js';
-import type { KafkaClient, KafkajsBroker, KafkajsCluster } from './client.js';
-import { kafkajs } from './kafkajs.js';
-import { EARLIEST, LATEST, listOffsetsOf, tpKey } from './offsets.js';
-import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from './metadata.js';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
+import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
 import type { FetcherOptions } from './fetcher.js';
-import { visitRecordSet, type RecordVisitor } from './records/decoder.js';
+import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
 
 export interface GroupConsumerOptions {
   groupId: string;
