@@ -204,6 +204,31 @@ function features(args: string[]): string[] {
   return out;
 }
 
+function leaderElection(args: string[]): string[] {
+  const r = parseJopt({ values: ['bootstrap-server', 'admin.config', 'path-to-json-file', 'topic', 'partition', 'election-type'], switches: ['all-topic-partitions'] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['partition', 'elect-leaders', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  const missing = ['bootstrap-server', 'election-type'].filter((n) => !r.values.has(n));
+  if (missing.length) throw new ToolUsageError(`Missing required option(s): ${missing.join(', ')}`);
+  const chosen = [r.values.has('topic'), r.switches.has('all-topic-partitions'), r.values.has('path-to-json-file')].filter(Boolean).length;
+  if (chosen !== 1) throw new ToolUsageError('One and only one of the following options is required: topic, all-topic-partitions, path-to-json-file');
+  if (r.values.has('topic') && !r.values.has('partition')) throw new ToolUsageError('Missing required option(s): partition');
+  if (!r.values.has('topic') && r.values.has('partition')) throw new ToolUsageError('Option partition is only allowed if topic is used');
+  const type = last(r, 'election-type')!;
+  if (!/^(preferred|unclean)$/i.test(type)) throw new ToolUsageError(`Cannot parse argument '${type}' of option election-type`);
+  const out = ['partition', 'elect-leaders', '-o', 'text', '--bootstrap-server', last(r, 'bootstrap-server')!, '--election-type', type.toLowerCase()];
+  const config = last(r, 'admin.config');
+  if (config !== undefined) out.push('--command-config', config);
+  if (r.values.has('topic')) {
+    const partition = last(r, 'partition')!;
+    if (!/^-?\d+$/.test(partition)) throw new ToolUsageError(`Cannot parse argument '${partition}' of option partition`);
+    out.push('--topic', last(r, 'topic')!, '--partition', partition);
+  }
+  if (r.switches.has('all-topic-partitions')) out.push('--all-topic-partitions');
+  if (r.values.has('path-to-json-file')) out.push('--path-to-json-file', last(r, 'path-to-json-file')!);
+  return out;
+}
+
 export interface ToolTranslation {
   argv: string[];
 }
@@ -217,9 +242,11 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
       return { argv: metadataQuorum(args) };
     case 'kafka-features':
       return { argv: features(args) };
+    case 'kafka-leader-election':
+      return { argv: leaderElection(args) };
     default:
       return undefined;
   }
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election'] as const;

@@ -19,3 +19,25 @@ export function javaExceptionText(code: number, fallback: string): string {
   const e = EXCEPTIONS[code];
   return e ? `org.apache.kafka.common.errors.${e[0]}: ${e[1]}` : fallback;
 }
+
+/** Exception classes of some broker error codes, for `javaException` (Kafka's Errors.java). */
+const CLASSES: Record<number, string> = {
+  1: 'OffsetOutOfRangeException',
+  3: 'UnknownTopicOrPartitionException',
+  5: 'LeaderNotAvailableException',
+  6: 'NotLeaderOrFollowerException',
+  7: 'TimeoutException',
+  29: 'TopicAuthorizationException',
+  31: 'ClusterAuthorizationException',
+  41: 'NotControllerException',
+  80: 'PreferredLeaderNotAvailableException',
+  83: 'EligibleLeadersNotAvailableException',
+  84: 'ElectionNotNeededException',
+  85: 'NoReassignmentInProgressException',
+};
+
+/** `org.apache.kafka.common.errors.XException: message`, as Java prints a Throwable. */
+export function javaException(code: number, message: string | null, fallbackName: string): string {
+  const cls = CLASSES[code] ? `org.apache.kafka.common.errors.${CLASSES[code]}` : fallbackName;
+  return message ? `${cls}: ${message}` : cls;
+}

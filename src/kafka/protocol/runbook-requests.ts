@@ -3,6 +3,7 @@
 //
 //   DeleteRecords v1 (key 21): move partitions' log start offsets forward
 //   DescribeQuorum v2 (key 55, flexible): the KRaft metadata quorum's leader, voters, observers
+//   ElectLeaders v1 (key 43): preferred or unclean leader elections, on some partitions or all
 //   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
@@ -220,6 +221,59 @@ export function apiVersionsFeatures(): ProtocolRequest {
             }) ?? [];
         }
         return out;
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- ElectLeaders v1 ----
+
+export const ELECTION_PREFERRED = 0;
+export const ELECTION_UNCLEAN = 1;
+
+export interface ElectionResult {
+  topic: string;
+  partition: number;
+  errorCode: number;
+  errorMessage: string | null;
+}
+
+/** `partitions` null: every partition that needs an election. */
+export function electLeaders(electionType: number, partitions: Array<{ topic: string; partition: number }> | null, timeoutMs: number): ProtocolRequest {
+  const byTopic = new Map<string, number[]>();
+  for (const p of partitions ?? []) (byTopic.get(p.topic) ?? byTopic.set(p.topic, []).get(p.topic)!).push(p.partition);
+  return {
+    request: {
+      apiKey: 43,
+      apiVersion: 1,
+      apiName: 'ElectLeaders',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeInt8(electionType);
+        if (partitions === null) e.writeInt32(-1);
+        else {
+          e.writeInt32(byTopic.size);
+          for (const [topic, ps] of byTopic) {
+            e.writeString(topic);
+            e.writeInt32(ps.length);
+            ps.forEach((p) => e.writeInt32(p));
+          }
+        }
+        e.writeInt32(timeoutMs);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readInt32(); // throttle
+        const errorCode = d.readInt16();
+        const results = d.readArray((t: Dec) => {
+          const topic = t.readString();
+          return t.readArray((p: Dec): ElectionResult => ({ topic, partition: p.readInt32(), errorCode: p.readInt16(), errorMessage: p.readString() }));
+        }).flat();
+        return { errorCode, results };
       },
       parse: async (data: unknown) => data,
     },

@@ -1,0 +1,27 @@
+// The order in which Kafka's Java tools print a java.util.HashSet of partitions (kafka-leader-election's
+// lists, say): by hash bucket of the set's final table. Reproduced so that the drop-ins print
+// the same line. (Ties within a bucket follow the order the set was filled in, which comes from
+// the broker's answer; kfk puts them in topic, partition order.)
+
+/** java.lang.String#hashCode over UTF-16 code units, as a signed 32-bit int. */
+export function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** org.apache.kafka.common.TopicPartition#hashCode. */
+export function topicPartitionHash(topic: string, partition: number): number {
+  return (Math.imul(31, 31 + partition) + javaStringHash(topic)) | 0;
+}
+
+/** The iteration order of a HashSet (default capacity 16, load factor 0.75) of these partitions. */
+export function hashSetOrder<T extends { topic: string; partition: number }>(items: T[]): T[] {
+  let capacity = 16;
+  while (items.length > capacity * 0.75) capacity *= 2;
+  const bucket = (t: T) => {
+    const h = topicPartitionHash(t.topic, t.partition);
+    return (h ^ (h >>> 16)) & (capacity - 1);
+  };
+  return [...items].sort((a, b) => bucket(a) - bucket(b) || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+}
