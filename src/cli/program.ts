@@ -29,6 +29,8 @@ import * as localLogs from '../commands/local/logs/define.js';
 import * as localStart from '../commands/local/start/define.js';
 import * as localStatus from '../commands/local/status/define.js';
 import * as localStop from '../commands/local/stop/define.js';
+import * as logDirs from '../commands/log-dirs/define.js';
+import * as logDirsDescribe from '../commands/log-dirs/describe/define.js';
 import * as offsets from '../commands/offsets/define.js';
 import * as partition from '../commands/partition/define.js';
 import * as partitionElectLeaders from '../commands/partition/elect-leaders/define.js';
@@ -54,7 +56,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'records', 'partition', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
@@ -136,6 +138,7 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
   if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));
   if (want('records')) runs(recordsDelete.define(records.define(program)), () => import('../commands/records/delete/run.js'));
   if (want('partition')) runs(partitionElectLeaders.define(partition.define(program)), () => import('../commands/partition/elect-leaders/run.js'));
+  if (want('log-dirs')) runs(logDirsDescribe.define(logDirs.define(program)), () => import('../commands/log-dirs/describe/run.js'));
   if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
   if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));
   if (want('local')) {

@@ -229,6 +229,21 @@ function leaderElection(args: string[]): string[] {
   return out;
 }
 
+function logDirs(args: string[]): string[] {
+  const r = parseJopt({ values: ['bootstrap-server', 'command-config', 'topic-list', 'broker-list'], switches: ['describe'] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['log-dirs', 'describe', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  requireArgs(r, 'bootstrap-server');
+  if (!r.switches.has('describe')) throw new ToolUsageError('Missing required argument "[describe]"');
+  const brokers = last(r, 'broker-list') ?? '';
+  for (const b of brokers.split(',').filter((x) => x !== '')) if (!/^-?\d+$/.test(b)) throw new ToolUsageError(`For input string: "${b}"`);
+  const out = ['log-dirs', 'describe', '-o', 'text', ...connection(r)];
+  if (brokers !== '') out.push('--broker-list', brokers);
+  const topics = last(r, 'topic-list');
+  if (topics) out.push('--topic-list', topics);
+  return out;
+}
+
 export interface ToolTranslation {
   argv: string[];
 }
@@ -244,9 +259,11 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
       return { argv: features(args) };
     case 'kafka-leader-election':
       return { argv: leaderElection(args) };
+    case 'kafka-log-dirs':
+      return { argv: logDirs(args) };
     default:
       return undefined;
   }
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs'] as const;

@@ -30,6 +30,7 @@ const CLASSES: Record<number, string> = {
   29: 'TopicAuthorizationException',
   31: 'ClusterAuthorizationException',
   41: 'NotControllerException',
+  56: 'KafkaStorageException',
   80: 'PreferredLeaderNotAvailableException',
   83: 'EligibleLeadersNotAvailableException',
   84: 'ElectionNotNeededException',
@@ -40,4 +41,9 @@ const CLASSES: Record<number, string> = {
 export function javaException(code: number, message: string | null, fallbackName: string): string {
   const cls = CLASSES[code] ? `org.apache.kafka.common.errors.${CLASSES[code]}` : fallbackName;
   return message ? `${cls}: ${message}` : cls;
+}
+
+/** The exception's class name alone (`org.apache.kafka.common.errors.KafkaStorageException`). */
+export function javaExceptionClass(code: number, fallbackName: string): string {
+  return CLASSES[code] ? `org.apache.kafka.common.errors.${CLASSES[code]}` : fallbackName;
 }

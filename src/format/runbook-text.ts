@@ -1,5 +1,8 @@
 // Kafka-identical text of the runbook tools: kafka-metadata-quorum, kafka-features, ...
 import type { FeatureDescription, QuorumDescription, QuorumReplica } from '../kafka/admin/quorum.js';
+import type { BrokerLogDir } from '../kafka/admin/log-dirs.js';
+import { hashSetOrder, javaStringHash } from './java-order.js';
+import { javaExceptionClass } from './kafka-exceptions.js';
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
@@ -128,4 +131,35 @@ export function featuresText(rows: FeatureRow[]): string {
         `Feature: ${r.feature.padEnd(40)}  SupportedMinVersion: ${r.supportedMinVersion.padEnd(15)}  SupportedMaxVersion: ${r.supportedMaxVersion.padEnd(15)}  FinalizedVersionLevel: ${r.finalizedVersionLevel.padEnd(15)}  Epoch: ${r.epoch ?? '-'}\n`,
     )
     .join('');
+}
+
+/** A java.util.HashMap's order of small non-negative Integer keys (their own hash): by bucket. */
+function integerHashOrder(ids: number[]): number[] {
+  let capacity = 16;
+  while (ids.length > capacity * 0.75) capacity *= 2;
+  return [...ids].sort((a, b) => (a & (capacity - 1)) - (b & (capacity - 1)) || a - b);
+}
+
+/** kafka-log-dirs --describe: two lines, then its JSON (Jackson over HashMaps: their key order). */
+export function logDirsText(brokers: number[], dirs: BrokerLogDir[]): string {
+  const ids = integerHashOrder(brokers);
+  const head = `Querying brokers for log directories information\nReceived log directory information from brokers ${ids.join(',')}\n`;
+  const str = (s: string) => JSON.stringify(s);
+  const brokerJson = ids.map((id) => {
+    const mine = dirs.filter((d) => d.broker === id);
+    let capacity = 16;
+    while (mine.length > capacity * 0.75) capacity *= 2;
+    const bucket = (s: string) => {
+      const h = javaStringHash(s);
+      return (h ^ (h >>> 16)) & (capacity - 1);
+    };
+    const ordered = [...mine].sort((a, b) => bucket(a.logDir) - bucket(b.logDir) || (a.logDir < b.logDir ? -1 : 1));
+    const logDirs = ordered.map((d) => {
+      const parts = hashSetOrder(d.replicas).map((r) => `{"partition":${str(`${r.topic}-${r.partition}`)},"size":${r.size},"offsetLag":${r.offsetLag},"isFuture":${r.isFuture}}`);
+      const error = d.errorCode ? str(javaExceptionClass(d.errorCode, `org.apache.kafka.common.errors.${d.error}`)) : 'null';
+      return `{"partitions":[${parts.join(',')}],"error":${error},"logDir":${str(d.logDir)}}`;
+    });
+    return `{"broker":${id},"logDirs":[${logDirs.join(',')}]}`;
+  });
+  return head + `{"brokers":[${brokerJson.join(',')}],"version":1}\n`;
 }

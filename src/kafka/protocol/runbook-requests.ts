@@ -4,6 +4,7 @@
 //   DeleteRecords v1 (key 21): move partitions' log start offsets forward
 //   DescribeQuorum v2 (key 55, flexible): the KRaft metadata quorum's leader, voters, observers
 //   ElectLeaders v1 (key 43): preferred or unclean leader elections, on some partitions or all
+//   DescribeLogDirs v1 (key 35): a broker's log directories and the size of each replica in them
 //   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
@@ -274,6 +275,64 @@ export function electLeaders(electionType: number, partitions: Array<{ topic: st
           return t.readArray((p: Dec): ElectionResult => ({ topic, partition: p.readInt32(), errorCode: p.readInt16(), errorMessage: p.readString() }));
         }).flat();
         return { errorCode, results };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- DescribeLogDirs v1 (to each broker) ----
+
+export interface LogDirReplica {
+  topic: string;
+  partition: number;
+  size: number;
+  offsetLag: number;
+  isFuture: boolean;
+}
+
+export interface LogDirResult {
+  errorCode: number;
+  logDir: string;
+  replicas: LogDirReplica[];
+}
+
+/** `topics` null: every topic. */
+export function describeLogDirs(topics: Array<{ topic: string; partitions: number[] }> | null): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 35,
+      apiVersion: 1,
+      apiName: 'DescribeLogDirs',
+      encode: async () => {
+        const e = new Encoder();
+        if (topics === null) e.writeInt32(-1);
+        else {
+          e.writeInt32(topics.length);
+          for (const t of topics) {
+            e.writeString(t.topic);
+            e.writeInt32(t.partitions.length);
+            t.partitions.forEach((p) => e.writeInt32(p));
+          }
+        }
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer): Promise<LogDirResult[]> => {
+        const d = new Decoder(raw);
+        d.readInt32(); // throttle
+        return d.readArray((r: Dec): LogDirResult => {
+          const errorCode = r.readInt16();
+          const logDir = r.readString();
+          const replicas = r
+            .readArray((t: Dec) => {
+              const topic = t.readString();
+              return t.readArray((p: Dec): LogDirReplica => ({ topic, partition: p.readInt32(), size: Number(p.readInt64()), offsetLag: Number(p.readInt64()), isFuture: p.readBoolean() }));
+            })
+            .flat();
+          return { errorCode, logDir, replicas };
+        });
       },
       parse: async (data: unknown) => data,
     },
