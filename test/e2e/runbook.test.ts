@@ -16,6 +16,8 @@ const CLASSES = {
   'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
   'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
   'kafka-features': 'org.apache.kafka.tools.FeatureCommand',
+  'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
+  'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
 } as const;
 type Tool = keyof typeof CLASSES;
 const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
@@ -142,6 +144,29 @@ describe('kfk cluster quorum and features (kafka-metadata-quorum, kafka-features
       expectSameError('kafka-features', [...BS], 'Command line error: too few arguments. Type --help for help.'),
       expectSameError('kafka-features', [...BS, 'describe', '--foo'], "Command line error: unrecognized arguments: '--foo'. Type --help for help."),
       expectSameError('kafka-features', ['describe'], 'Command line error: You must specify either --bootstrap-controller or --bootstrap-server.. Type --help for help.'),
+    ]);
+  });
+});
+
+describe('kafka-leader-election and kafka-log-dirs arguments (elections themselves: test/faults/runbook3.test.ts)', () => {
+  it("bad arguments: the tools' error lines and exit codes", async () => {
+    const t = ['--topic', 'x', '--partition', '0'];
+    await Promise.all([
+      expectSameError('kafka-leader-election', [...BS, ...t], 'Missing required option(s): election-type'),
+      expectSameError('kafka-leader-election', [...BS, '--election-type', 'preferred'], 'One and only one of the following options is required: topic, all-topic-partitions, path-to-json-file'),
+      expectSameError('kafka-leader-election', [...BS, '--election-type', 'preferred', '--topic', 'x'], 'Missing required option(s): partition'),
+      expectSameError('kafka-leader-election', [...BS, '--election-type', 'preferred', '--all-topic-partitions', '--partition', '1'], 'Option partition is only allowed if topic is used'),
+      expectSameError('kafka-leader-election', [...BS, '--election-type', 'sideways', ...t], "Cannot parse argument 'sideways' of option election-type"),
+      expectSameError('kafka-log-dirs', [...BS], 'Missing required argument "[describe]"'),
+      expectSameError('kafka-log-dirs', [...BS, '--describe', '--topic-list'], 'Option topic-list requires an argument'),
+    ]);
+    const none = await Promise.all([
+      real('kafka-leader-election', [...BS, '--election-type', 'preferred', '--all-topic-partitions']),
+      ours('kafka-leader-election', [...BS, '--election-type', 'preferred', '--all-topic-partitions']),
+    ]);
+    expect(none.map((r) => [r.code, r.stdout])).toEqual([
+      [0, ''],
+      [0, ''],
     ]);
   });
 });

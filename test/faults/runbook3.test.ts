@@ -1,0 +1,95 @@
+// Runbook commands that need several brokers, on the real 3-broker cluster: preferred and
+// unclean leader elections and log directories, through Kafka 4.4's own tools and kfk's
+// drop-ins on the same cluster state (stdout byte for byte, exit codes), and kfk's own commands.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kfk, uniqueName } from '../helpers/cli.js';
+import { B, inSync, partitions, waitUntil } from '../helpers/fault-cluster.js';
+import { KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kfk-runbook3-'));
+const CLASSES = {
+  'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
+  'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
+  'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
+} as const;
+type Tool = keyof typeof CLASSES;
+const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
+const ours = (tool: Tool, args: string[]) => kfk(['compat', tool, ...args]);
+
+/** A topic of one partition on brokers 1, 2, 3 (1 leads), holding `records`. */
+async function topicOn123(records: number): Promise<string> {
+  const t = uniqueName('rb3');
+  const r = await kfk(['topic', 'create', ...B, '--topic', t, '--replica-assignment', '1:2:3']);
+  expect(r.code, r.stderr).toBe(0);
+  await inSync(t);
+  const input = Array.from({ length: records }, (_, i) => `v${i}`).join('\n') + '\n';
+  expect((await kfk(['produce', ...B, '--topic', t], { input })).code).toBe(0);
+  return t;
+}
+
+describe('leader elections and log dirs on 3 brokers', () => {
+  it('a preferred election moves leadership back to the first replica, as kafka-leader-election does', async () => {
+    const [a, b] = await Promise.all([topicOn123(5), topicOn123(5)]);
+    // Replicas reordered to 2,1,3 (Kafka's own tool): broker 1 still leads, broker 2 is preferred now.
+    const plan = file('reorder.json', JSON.stringify({ version: 1, partitions: [a, b].map((topic) => ({ topic, partition: 0, replicas: [2, 1, 3] })) }));
+    const re = await real('kafka-reassign-partitions', [...B, '--reassignment-json-file', plan, '--execute']);
+    expect(re.code, re.stdout + re.stderr).toBe(0);
+    await waitUntil('the replicas are reordered', async () => (await Promise.all([a, b].map(partitions))).every((ps) => ps[0].replicas.join() === '2,1,3'));
+    expect((await partitions(a))[0].leader).toBe(1);
+
+    const args = (t: string) => [...B, '--election-type', 'preferred', '--topic', t, '--partition', '0'];
+    const [r1, o1] = await Promise.all([real('kafka-leader-election', args(a)), ours('kafka-leader-election', args(b))]);
+    expect(r1).toMatchObject({ code: 0, stdout: `Successfully completed leader election (PREFERRED) for partitions ${a}-0\n` });
+    expect(o1).toMatchObject({ code: 0, stdout: `Successfully completed leader election (PREFERRED) for partitions ${b}-0\n`, stderr: '' });
+    await waitUntil('broker 2 leads', async () => (await Promise.all([a, b].map(partitions))).every((ps) => ps[0].leader === 2));
+
+    // Again: nothing to do. Unclean: a leader is in place.
+    const [r2, o2] = await Promise.all([real('kafka-leader-election', args(a)), ours('kafka-leader-election', args(b))]);
+    expect(o2).toMatchObject({ code: 0, stdout: r2.stdout.split(a).join(b), stderr: '' });
+    expect(o2.stdout).toBe(`Valid replica already elected for partitions ${b}-0\n`);
+    const json = file('elect.json', JSON.stringify({ partitions: [{ topic: a, partition: 0 }, { topic: b, partition: 0 }, { topic: 'no-such-topic', partition: 0 }] }));
+    const jargs = [...B, '--election-type', 'unclean', '--path-to-json-file', json];
+    const [r3, o3] = await Promise.all([real('kafka-leader-election', jargs), ours('kafka-leader-election', jargs)]);
+    expect(r3.code).toBe(1);
+    expect(o3).toMatchObject({ code: 1, stdout: r3.stdout, stderr: '1 replica(s) could not be elected\n' });
+    expect(o3.stdout).toContain('Error completing leader election (UNCLEAN) for partition: no-such-topic-0: org.apache.kafka.common.errors.UnknownTopicOrPartitionException');
+
+    // kfk's own command: every partition of a topic, and JSON.
+    const own = await kfk(['partition', 'elect-leaders', ...B, '--topic', a, '-o', 'json']);
+    expect(own).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(own.stdout)).toEqual([{ topic: a, partition: 0, outcome: 'not-needed', error: null, message: null }]);
+  });
+
+  it('log dirs: the same JSON as kafka-log-dirs, and sizes per broker and topic', async () => {
+    const t = await topicOn123(200);
+    await waitUntil('every replica has the records', async () => {
+      const r = await kfk(['log-dirs', 'describe', ...B, '--topic-list', t, '-o', 'json']);
+      const dirs = JSON.parse(r.stdout) as Array<{ replicas: Array<{ size: number; offsetLag: number }> }>;
+      return dirs.length === 3 && dirs.every((d) => d.replicas.length === 1 && d.replicas[0].size > 0 && d.replicas[0].offsetLag === 0);
+    });
+    const args = [...B, '--describe', '--topic-list', `${t},__consumer_offsets`];
+    const [r, o] = await Promise.all([real('kafka-log-dirs', args), ours('kafka-log-dirs', args)]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(o).toMatchObject({ code: 0, stdout: r.stdout, stderr: '' });
+    expect(o.stdout).toMatch(/^Querying brokers for log directories information\nReceived log directory information from brokers 1,2,3\n\{"brokers":\[\{"broker":1,"logDirs":\[\{"partitions":\[/);
+
+    const badArgs = [...B, '--describe', '--broker-list', '2,9'];
+    const [rb, ob] = await Promise.all([real('kafka-log-dirs', badArgs), ours('kafka-log-dirs', badArgs)]);
+    expect(rb.code).toBe(1);
+    expect(rb.stderr.split('\n')).toContain('ERROR: The given brokers do not exist from --broker-list: 9. Current existent brokers: 1,2,3');
+    expect(ob).toMatchObject({ code: 1, stdout: rb.stdout, stderr: 'ERROR: The given brokers do not exist from --broker-list: 9. Current existent brokers: 1,2,3\n' });
+
+    const table = await kfk(['log-dirs', 'describe', ...B, '--topic-list', t, '--broker-list', '2', '-o', 'table']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(new RegExp(`│ 2 +│ \\S+ +│ ${t} +│ 1 +│ \\d+(\\.\\d)? (B|KiB) +│ 0 +│ +│`));
+  });
+});
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
