@@ -35,6 +35,9 @@ import * as offsets from '../commands/offsets/define.js';
 import * as partition from '../commands/partition/define.js';
 import * as partitionElectLeaders from '../commands/partition/elect-leaders/define.js';
 import * as produce from '../commands/produce/define.js';
+import * as quota from '../commands/quota/define.js';
+import * as quotaAlter from '../commands/quota/alter/define.js';
+import * as quotaDescribe from '../commands/quota/describe/define.js';
 import * as records from '../commands/records/define.js';
 import * as recordsDelete from '../commands/records/delete/define.js';
 import * as topic from '../commands/topic/define.js';
@@ -56,7 +59,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
@@ -139,6 +142,11 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
   if (want('records')) runs(recordsDelete.define(records.define(program)), () => import('../commands/records/delete/run.js'));
   if (want('partition')) runs(partitionElectLeaders.define(partition.define(program)), () => import('../commands/partition/elect-leaders/run.js'));
   if (want('log-dirs')) runs(logDirsDescribe.define(logDirs.define(program)), () => import('../commands/log-dirs/describe/run.js'));
+  if (want('quota')) {
+    const parent = quota.define(program);
+    runs(quotaDescribe.define(parent), () => import('../commands/quota/describe/run.js'));
+    runs(quotaAlter.define(parent), () => import('../commands/quota/alter/run.js'));
+  }
   if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
   if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));
   if (want('local')) {

@@ -244,6 +244,98 @@ function logDirs(args: string[]): string[] {
   return out;
 }
 
+const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate'];
+const IP_QUOTA_KEYS = ['connection_creation_rate'];
+const SCRAM_KEYS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
+const ENTITY_TYPES = ['broker-loggers', 'topics', 'clients', 'users', 'brokers', 'ips', 'client-metrics', 'groups'];
+
+/** kafka-configs: quotas of users, clients and ips (kfk quota), configs of topics and brokers (kfk config). */
+function configs(args: string[]): string[] {
+  const spec = {
+    values: ['bootstrap-server', 'bootstrap-controller', 'command-config', 'entity-type', 'entity-name', 'add-config', 'add-config-file', 'delete-config', 'topic', 'client', 'user', 'ip', 'broker', 'group'],
+    switches: ['describe', 'alter', 'entity-default', 'all', 'force', 'user-defaults', 'client-defaults', 'ip-defaults', 'broker-defaults'],
+  };
+  const r = parseJopt(spec, args);
+  if (r.switches.has('help') || args.length === 0) return ['quota', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  const actions = ['describe', 'alter'].filter((a) => r.switches.has(a));
+  if (actions.length !== 1) throw new ToolUsageError('Command must include exactly one action: --describe, --alter');
+  // --entity-name and --entity-default pair with the --entity-types in command-line order.
+  const types: string[] = [];
+  const names: Array<string | null> = [];
+  const shorthands: Record<string, string> = { topic: 'topics', client: 'clients', user: 'users', ip: 'ips', broker: 'brokers', group: 'groups' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].replace(/=.*$/, '').replace(/^--?/, '');
+    const inline = args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : undefined;
+    const value = () => inline ?? args[++i];
+    if (a === 'entity-type') types.push(value());
+    else if (a === 'entity-name') names.push(value());
+    else if (a === 'entity-default') names.push(null);
+    else if (a in shorthands) {
+      types.push(shorthands[a]);
+      names.push(value());
+    } else if (a.endsWith('-defaults') && `${a.slice(0, -9)}` in shorthands) {
+      types.push(shorthands[a.slice(0, -9)]);
+      names.push(null);
+    } else if (spec.values.includes(a) && inline === undefined) i++;
+  }
+  for (const t of types) {
+    if (!ENTITY_TYPES.includes(t)) throw new ToolUsageError(`Invalid entity type ${t}, the entity type must be one of ${ENTITY_TYPES.join(', ')} with a --bootstrap-server or --bootstrap-controller argument`);
+  }
+  if (types.length === 0) throw new ToolUsageError('At least one entity type must be specified');
+  if (types.length > 1 && !(types.length === 2 && types.includes('users') && types.includes('clients'))) throw new ToolUsageError("Only 'users' and 'clients' entity types may be specified together");
+  if (names.length > types.length) throw new ToolUsageError('More entity names specified than entity types');
+  if (r.values.has('bootstrap-controller')) throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server');
+  requireArgs(r, 'bootstrap-server');
+  const add = (r.values.get('add-config') ?? []).join(',');
+  const del = (r.values.get('delete-config') ?? []).join(',');
+  const alter = actions[0] === 'alter';
+  if (alter) {
+    if (r.values.has('add-config-file')) throw new KfkError('--add-config-file is not supported by kfk: use --add-config');
+    if (!add && !del) throw new ToolUsageError('At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter');
+    if (names.length === 0 && ['users', 'clients', 'brokers', 'ips'].includes(types[0])) throw new ToolUsageError('An entity-name or default entity must be specified with --alter of users, clients, brokers or ips');
+  }
+  const conn = connection(r);
+  if (['users', 'clients', 'ips'].includes(types[0])) {
+    const flag = { users: '--user', clients: '--client', ips: '--ip' } as Record<string, string>;
+    const entity: string[] = [];
+    types.forEach((t, i) => {
+      if (i >= names.length) entity.push(flag[t]);
+      else if (names[i] === null) entity.push(`${flag[t]}-default`);
+      else entity.push(flag[t], names[i]!);
+    });
+    if (!alter) return ['quota', 'describe', '-o', 'text', ...conn, ...entity];
+    const addKeys = add.split(',').filter((x) => x !== '').map((kv) => kv.split('=')[0]);
+    const delKeys = del.split(',').filter((x) => x !== '');
+    const users = types.includes('users') && types.length === 1;
+    for (const [keys, verb] of [[addKeys, 'added'], [delKeys, 'deleted']] as const) {
+      if (types[0] === 'ips') {
+        const bad = keys.filter((k) => !IP_QUOTA_KEYS.includes(k));
+        if (bad.length) throw new ToolUsageError(`Only connection quota configs can be ${verb} for 'ips' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
+      } else if (users) {
+        const bad = keys.filter((k) => !QUOTA_KEYS.includes(k) && !SCRAM_KEYS.includes(k));
+        if (bad.length) throw new ToolUsageError(`Only quota and SCRAM credential configs can be ${verb} for 'users' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
+        if (keys.some((k) => SCRAM_KEYS.includes(k))) throw new KfkError('SCRAM credentials are not supported by kfk quota: use kafka-configs');
+      } else {
+        const bad = keys.filter((k) => !QUOTA_KEYS.includes(k));
+        if (bad.length) throw new ToolUsageError(`Only quota configs can be ${verb} for 'clients' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
+      }
+    }
+    const out = ['quota', 'alter', ...conn, ...entity];
+    if (add) out.push('--add-config', add);
+    if (del) out.push('--delete-config', del);
+    return out;
+  }
+  if (types[0] !== 'topics' && types[0] !== 'brokers') throw new KfkError(`--entity-type ${types[0]} is not supported by kfk's kafka-configs: topics, brokers, users, clients and ips are`);
+  const target = types[0] === 'topics' ? '--topic' : '--broker';
+  if (names.length === 0 || names[0] === null) throw new KfkError(`kfk's kafka-configs needs --entity-name for ${types[0]}`);
+  if (!alter) return ['config', 'describe', '-o', 'text', ...conn, target, names[0], ...(r.switches.has('all') ? ['--all'] : [])];
+  const out = ['config', 'alter', '-o', 'text', ...conn, target, names[0]];
+  if (add) out.push('--set', add);
+  for (const k of del.split(',').filter((x) => x !== '')) out.push('--delete', k);
+  return out;
+}
+
 export interface ToolTranslation {
   argv: string[];
 }
@@ -261,9 +353,11 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
       return { argv: leaderElection(args) };
     case 'kafka-log-dirs':
       return { argv: logDirs(args) };
+    case 'kafka-configs':
+      return { argv: configs(args) };
     default:
       return undefined;
   }
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs'] as const;

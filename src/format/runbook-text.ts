@@ -1,7 +1,8 @@
 // Kafka-identical text of the runbook tools: kafka-metadata-quorum, kafka-features, ...
 import type { FeatureDescription, QuorumDescription, QuorumReplica } from '../kafka/admin/quorum.js';
 import type { BrokerLogDir } from '../kafka/admin/log-dirs.js';
-import { hashSetOrder, javaStringHash } from './java-order.js';
+import { hashSetOrder, javaDouble, javaStringHash, sizedHashMapOrder } from './java-order.js';
+import type { QuotaEntry } from '../kafka/admin/quotas.js';
 import { javaExceptionClass } from './kafka-exceptions.js';
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -162,4 +163,29 @@ export function logDirsText(brokers: number[], dirs: BrokerLogDir[]): string {
     return `{"broker":${id},"logDirs":[${logDirs.join(',')}]}`;
   });
   return head + `{"brokers":[${brokerJson.join(',')}],"version":1}\n`;
+}
+
+/** ClientQuotaEntity#hashCode: Objects.hash(entries), entries a Map<String, String>. */
+function quotaEntityHash(e: QuotaEntry['entity']): number {
+  let sum = 0;
+  for (const p of e) sum = (sum + (javaStringHash(p.type) ^ (p.name === null ? 0 : javaStringHash(p.name)))) | 0;
+  return (31 + sum) | 0;
+}
+
+const QUOTA_TYPE_TEXT: Record<string, string> = { user: 'user-principal', 'client-id': 'client-id', ip: 'ip' };
+
+/** How kafka-configs names an entity: `user-principal 'alice', client-id 'app'`, `the default ip`. */
+export function quotaEntityText(e: QuotaEntry['entity']): string {
+  return ['user', 'client-id', 'ip']
+    .map((t) => e.find((p) => p.type === t))
+    .filter((p): p is { type: string; name: string | null } => p !== undefined)
+    .map((p) => (p.name === null ? `the default ${QUOTA_TYPE_TEXT[p.type]}` : `${QUOTA_TYPE_TEXT[p.type]} '${p.name}'`))
+    .join(', ');
+}
+
+/** kafka-configs --describe for users, clients or ips: a line per entity, in the order of Kafka's HashMaps. */
+export function quotasText(entries: QuotaEntry[]): string {
+  return sizedHashMapOrder(entries, (x) => quotaEntityHash(x.entity))
+    .map((x) => `Quota configs for ${quotaEntityText(x.entity)} are ${sizedHashMapOrder(x.values, (v) => javaStringHash(v.key)).map((v) => `${v.key}=${javaDouble(v.value)}`).join(', ')}\n`)
+    .join('');
 }

@@ -5,6 +5,7 @@
 //   DescribeQuorum v2 (key 55, flexible): the KRaft metadata quorum's leader, voters, observers
 //   ElectLeaders v1 (key 43): preferred or unclean leader elections, on some partitions or all
 //   DescribeLogDirs v1 (key 35): a broker's log directories and the size of each replica in them
+//   DescribeClientQuotas v0 (key 48), AlterClientQuotas v0 (key 49): user, client-id and ip quotas
 //   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
@@ -333,6 +334,98 @@ export function describeLogDirs(topics: Array<{ topic: string; partitions: numbe
             .flat();
           return { errorCode, logDir, replicas };
         });
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- DescribeClientQuotas v0 / AlterClientQuotas v0 ----
+
+/** An entity's parts: entity type (user, client-id, ip) -> name, null for the default entity. */
+export type QuotaEntity = Array<{ type: string; name: string | null }>;
+
+export const QUOTA_MATCH_EXACT = 0;
+export const QUOTA_MATCH_DEFAULT = 1;
+export const QUOTA_MATCH_ANY = 2;
+
+export interface QuotaEntry {
+  entity: QuotaEntity;
+  values: Array<{ key: string; value: number }>;
+}
+
+const readDouble = (d: Dec) => d.readBytes(8).readDoubleBE(0);
+function writeDouble(e: Enc, v: number) {
+  const b = Buffer.alloc(8);
+  b.writeDoubleBE(v, 0);
+  e.writeBuffer(b);
+}
+const readEntity = (d: Dec): QuotaEntity => d.readArray((x: Dec) => ({ type: x.readString(), name: x.readString() as string | null }));
+function writeEntity(e: Enc, entity: QuotaEntity) {
+  e.writeInt32(entity.length);
+  for (const p of entity) {
+    e.writeString(p.type);
+    e.writeString(p.name);
+  }
+}
+
+export function describeClientQuotas(components: Array<{ type: string; match: number; name: string | null }>, strict: boolean): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 48,
+      apiVersion: 0,
+      apiName: 'DescribeClientQuotas',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeInt32(components.length);
+        for (const c of components) {
+          e.writeString(c.type);
+          e.writeInt8(c.match);
+          e.writeString(c.name);
+        }
+        e.writeBoolean(strict);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readInt32(); // throttle
+        const errorCode = d.readInt16();
+        const errorMessage = d.readString() as string | null;
+        const entries: QuotaEntry[] = d.readArray((x: Dec) => ({ entity: readEntity(x), values: x.readArray((v: Dec) => ({ key: v.readString(), value: readDouble(v) })) })) ?? [];
+        return { errorCode, errorMessage, entries };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+export function alterClientQuotas(entity: QuotaEntity, ops: Array<{ key: string; value: number | null }>, validateOnly: boolean): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 49,
+      apiVersion: 0,
+      apiName: 'AlterClientQuotas',
+      encode: async () => {
+        const e = new Encoder();
+        e.writeInt32(1);
+        writeEntity(e, entity);
+        e.writeInt32(ops.length);
+        for (const o of ops) {
+          e.writeString(o.key);
+          writeDouble(e, o.value ?? 0);
+          e.writeBoolean(o.value === null);
+        }
+        e.writeBoolean(validateOnly);
+        return e;
+      },
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readInt32(); // throttle
+        return d.readArray((x: Dec) => ({ errorCode: x.readInt16(), errorMessage: x.readString() as string | null, entity: readEntity(x) }));
       },
       parse: async (data: unknown) => data,
     },
