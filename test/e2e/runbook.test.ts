@@ -18,6 +18,7 @@ const CLASSES = {
   'kafka-features': 'org.apache.kafka.tools.FeatureCommand',
   'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
   'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
+  'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
 } as const;
 type Tool = keyof typeof CLASSES;
 const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
@@ -168,5 +169,42 @@ describe('kafka-leader-election and kafka-log-dirs arguments (elections themselv
       [0, ''],
       [0, ''],
     ]);
+  });
+});
+
+describe('kfk quota (kafka-configs --entity-type users|clients|ips)', () => {
+  it('alter and describe print what kafka-configs prints, in its order', async () => {
+    const [ua, ub] = [uniqueName('qa'), uniqueName('qb')];
+    const swap = (s: string) => s.split(ua).join(ub);
+    const alter = (u: string, more: string[] = []) => [...BS, '--alter', '--entity-type', 'users', '--entity-name', u, ...more];
+    const steps: string[][] = [
+      ['--add-config', 'producer_byte_rate=1024,consumer_byte_rate=20000000'],
+      ['--entity-type', 'clients', '--entity-name', 'app', '--add-config', 'request_percentage=12.5'],
+    ];
+    for (const step of steps) {
+      const [r, o] = await Promise.all([real('kafka-configs', alter(ua, step)), ours('kafka-configs', alter(ub, step))]);
+      expect(r.code, r.stderr).toBe(0);
+      expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ code: 0, stdout: swap(r.stdout), stderr: '' });
+    }
+    const describe = (u: string, more: string[] = []) => [...BS, '--describe', '--entity-type', 'users', '--entity-name', u, ...more];
+    const runs = await Promise.all([[], ['--entity-type', 'clients']].flatMap((more) => [real('kafka-configs', describe(ua, more)), ours('kafka-configs', describe(ub, more))]));
+    for (let i = 0; i < runs.length; i += 2) {
+      expect(runs[i].code, runs[i].stderr).toBe(0);
+      expect({ code: runs[i + 1].code, stdout: runs[i + 1].stdout }).toEqual({ code: 0, stdout: swap(runs[i].stdout) });
+    }
+    const mine = await kfk(['quota', 'describe', ...BS, '--user', ub]);
+    expect(mine).toMatchObject({ code: 0, stdout: `Quota configs for user-principal '${ub}' are consumer_byte_rate=2.0E7, producer_byte_rate=1024.0\n` });
+    const json = await kfk(['quota', 'describe', ...BS, '--user', ub, '--client', '-o', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual([{ entity: { user: ub, 'client-id': 'app' }, quotas: { request_percentage: 12.5 } }]);
+
+    // Removing: a key the entity does not have is refused with kafka-configs' words.
+    await Promise.all([
+      expectSameError('kafka-configs', alter(ua, ['--delete-config', 'request_percentage']), 'Invalid config(s): request_percentage'),
+      expectSameError('kafka-configs', alter(ua, ['--add-config', 'retention.ms=1']), "Only quota and SCRAM credential configs can be added for 'users' using --bootstrap-server. Unexpected config names: retention.ms"),
+      expectSameError('kafka-configs', [...BS, '--describe', '--entity-type', 'ips', '--entity-type', 'users'], "Only 'users' and 'clients' entity types may be specified together"),
+    ]);
+    const removed = await kfk(['quota', 'alter', ...BS, '--user', ub, '--delete-config', 'producer_byte_rate,consumer_byte_rate']);
+    expect(removed).toMatchObject({ code: 0, stdout: `Completed updating config for user ${ub}.\n` });
+    expect((await kfk(['quota', 'describe', ...BS, '--user', ub])).stdout).toBe('');
   });
 });
