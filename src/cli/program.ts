@@ -35,6 +35,10 @@ import * as offsets from '../commands/offsets/define.js';
 import * as partition from '../commands/partition/define.js';
 import * as partitionElectLeaders from '../commands/partition/elect-leaders/define.js';
 import * as produce from '../commands/produce/define.js';
+import * as transaction from '../commands/transaction/define.js';
+import * as transactionDescribe from '../commands/transaction/describe/define.js';
+import * as transactionDescribeProducers from '../commands/transaction/describe-producers/define.js';
+import * as transactionList from '../commands/transaction/list/define.js';
 import * as quota from '../commands/quota/define.js';
 import * as quotaAlter from '../commands/quota/alter/define.js';
 import * as quotaDescribe from '../commands/quota/describe/define.js';
@@ -59,7 +63,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'config', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'transaction', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
@@ -146,6 +150,12 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
     const parent = quota.define(program);
     runs(quotaDescribe.define(parent), () => import('../commands/quota/describe/run.js'));
     runs(quotaAlter.define(parent), () => import('../commands/quota/alter/run.js'));
+  }
+  if (want('transaction')) {
+    const parent = transaction.define(program);
+    runs(transactionList.define(parent), () => import('../commands/transaction/list/run.js'));
+    runs(transactionDescribe.define(parent), () => import('../commands/transaction/describe/run.js'));
+    runs(transactionDescribeProducers.define(parent), () => import('../commands/transaction/describe-producers/run.js'));
   }
   if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
   if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));

@@ -336,6 +336,44 @@ function configs(args: string[]): string[] {
   return out;
 }
 
+function transactions(args: string[]): string[] {
+  const error = (m: string) => new ToolUsageError(`kafka-transactions.sh: error: ${m}`);
+  const r = parseArgparse(
+    {
+      global: ['--bootstrap-server', '--command-config'],
+      subs: {
+        list: { values: ['--duration-filter', '--transactional-id-pattern'], switches: [] },
+        describe: { values: ['--transactional-id'], switches: [] },
+        'describe-producers': { values: ['--topic', '--partition', '--broker-id'], switches: [] },
+        abort: { values: ['--topic', '--partition', '--start-offset', '--producer-id', '--producer-epoch', '--coordinator-epoch'], switches: [] },
+        'find-hanging': { values: ['--broker-id', '--topic', '--partition', '--max-transaction-timeout'], switches: [] },
+        'force-terminate': { values: ['--transactional-id'], switches: [] },
+      },
+    },
+    args.filter((a) => a !== '-v' && a !== '--version'),
+    error,
+  );
+  if (r.help) return ['transaction', '--help'];
+  if (!r.global.has('--bootstrap-server')) throw error('argument --bootstrap-server is required');
+  const conn = ['--bootstrap-server', r.global.get('--bootstrap-server')!, ...(r.global.has('--command-config') ? ['--command-config', r.global.get('--command-config')!] : [])];
+  switch (r.sub) {
+    case 'list':
+      if (r.values.size) throw new KfkError('--duration-filter and --transactional-id-pattern are not supported by kfk transaction list');
+      return ['transaction', 'list', '-o', 'text', ...conn];
+    case 'describe':
+      if (!r.values.has('--transactional-id')) throw error('argument --transactional-id is required');
+      return ['transaction', 'describe', '-o', 'text', '--kafka-errors', ...conn, '--transactional-id', r.values.get('--transactional-id')!];
+    case 'describe-producers': {
+      for (const a of ['--topic', '--partition']) if (!r.values.has(a)) throw error(`argument ${a} is required`);
+      const out = ['transaction', 'describe-producers', '-o', 'text', '--kafka-errors', ...conn, '--topic', r.values.get('--topic')!, '--partition', r.values.get('--partition')!];
+      if (r.values.has('--broker-id')) out.push('--broker-id', r.values.get('--broker-id')!);
+      return out;
+    }
+    default:
+      throw new KfkError(`${r.sub} is not supported by kfk yet: list, describe and describe-producers are`);
+  }
+}
+
 export interface ToolTranslation {
   argv: string[];
 }
@@ -355,9 +393,11 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
       return { argv: logDirs(args) };
     case 'kafka-configs':
       return { argv: configs(args) };
+    case 'kafka-transactions':
+      return { argv: transactions(args) };
     default:
       return undefined;
   }
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions'] as const;

@@ -6,6 +6,7 @@
 //   ElectLeaders v1 (key 43): preferred or unclean leader elections, on some partitions or all
 //   DescribeLogDirs v1 (key 35): a broker's log directories and the size of each replica in them
 //   DescribeClientQuotas v0 (key 48), AlterClientQuotas v0 (key 49): user, client-id and ip quotas
+//   ListTransactions v0 (key 66), DescribeTransactions v0 (key 65), DescribeProducers v0 (key 61), flexible
 //   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
@@ -426,6 +427,160 @@ export function alterClientQuotas(entity: QuotaEntity, ops: Array<{ key: string;
         const d = new Decoder(raw);
         d.readInt32(); // throttle
         return d.readArray((x: Dec) => ({ errorCode: x.readInt16(), errorMessage: x.readString() as string | null, entity: readEntity(x) }));
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- ListTransactions v0 (to each broker) ----
+
+export interface TransactionListing {
+  transactionalId: string;
+  producerId: number;
+  state: string;
+}
+
+export function listTransactions(): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 66,
+      apiVersion: 0,
+      apiName: 'ListTransactions',
+      encode: flexibleRequest((e) => {
+        e.writeUVarInt(1); // StateFilters: none
+        e.writeUVarInt(1); // ProducerIdFilters: none
+      }),
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readTaggedFields(); // response header v1
+        d.readInt32(); // throttle
+        const errorCode = d.readInt16();
+        d.readUVarIntArray((x: Dec) => x.readUVarIntString());
+        const transactions =
+          d.readUVarIntArray((x: Dec): TransactionListing => {
+            const t = { transactionalId: x.readUVarIntString(), producerId: Number(x.readInt64()), state: x.readUVarIntString() };
+            x.readTaggedFields();
+            return t;
+          }) ?? [];
+        return { errorCode, transactions };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- DescribeTransactions v0 (to the transaction coordinator) ----
+
+export interface TransactionState {
+  errorCode: number;
+  transactionalId: string;
+  state: string;
+  timeoutMs: number;
+  /** -1: no transaction under way. */
+  startTimeMs: number;
+  producerId: number;
+  producerEpoch: number;
+  partitions: Array<{ topic: string; partition: number }>;
+}
+
+export function describeTransactions(ids: string[]): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 65,
+      apiVersion: 0,
+      apiName: 'DescribeTransactions',
+      encode: flexibleRequest((e) => {
+        e.writeUVarInt(ids.length + 1);
+        ids.forEach((id) => e.writeUVarIntString(id));
+      }),
+    },
+    response: {
+      decode: async (raw: Buffer): Promise<TransactionState[]> => {
+        const d = new Decoder(raw);
+        d.readTaggedFields();
+        d.readInt32();
+        return (
+          d.readUVarIntArray((x: Dec): TransactionState => {
+            const t: TransactionState = {
+              errorCode: x.readInt16(),
+              transactionalId: x.readUVarIntString(),
+              state: x.readUVarIntString(),
+              timeoutMs: x.readInt32(),
+              startTimeMs: Number(x.readInt64()),
+              producerId: Number(x.readInt64()),
+              producerEpoch: x.readInt16(),
+              partitions: (
+                x.readUVarIntArray((tp: Dec) => {
+                  const topic = tp.readUVarIntString();
+                  const ps = tp.readUVarIntArray((p: Dec) => p.readInt32()) ?? [];
+                  tp.readTaggedFields();
+                  return ps.map((partition) => ({ topic, partition }));
+                }) ?? []
+              ).flat(),
+            };
+            x.readTaggedFields();
+            return t;
+          }) ?? []
+        );
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- DescribeProducers v0 (to the partition's leader) ----
+
+export interface ProducerState {
+  producerId: number;
+  producerEpoch: number;
+  lastSequence: number;
+  lastTimestamp: number;
+  coordinatorEpoch: number;
+  /** -1: no transaction under way. */
+  currentTxnStartOffset: number;
+}
+
+export function describeProducers(topic: string, partition: number): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 61,
+      apiVersion: 0,
+      apiName: 'DescribeProducers',
+      encode: flexibleRequest((e) => {
+        e.writeUVarInt(2);
+        e.writeUVarIntString(topic);
+        e.writeUVarInt(2);
+        e.writeInt32(partition);
+        e.writeUVarInt(0);
+      }),
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readTaggedFields();
+        d.readInt32();
+        const out: Array<{ errorCode: number; errorMessage: string | null; producers: ProducerState[] }> = [];
+        d.readUVarIntArray((t: Dec) => {
+          t.readUVarIntString();
+          t.readUVarIntArray((p: Dec) => {
+            p.readInt32();
+            const errorCode = p.readInt16();
+            const errorMessage = p.readUVarIntString() as string | null;
+            const producers =
+              p.readUVarIntArray((x: Dec): ProducerState => {
+                const s = { producerId: Number(x.readInt64()), producerEpoch: x.readInt32(), lastSequence: x.readInt32(), lastTimestamp: Number(x.readInt64()), coordinatorEpoch: x.readInt32(), currentTxnStartOffset: Number(x.readInt64()) };
+                x.readTaggedFields();
+                return s;
+              }) ?? [];
+            p.readTaggedFields();
+            out.push({ errorCode, errorMessage, producers });
+          });
+          t.readTaggedFields();
+        });
+        return out[0] ?? { errorCode: 3, errorMessage: null, producers: [] };
       },
       parse: async (data: unknown) => data,
     },
