@@ -19,6 +19,7 @@ const CLASSES = {
   'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
   'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
   'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
+  'kafka-transactions': 'org.apache.kafka.tools.TransactionsCommand',
 } as const;
 type Tool = keyof typeof CLASSES;
 const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
@@ -206,5 +207,41 @@ describe('kfk quota (kafka-configs --entity-type users|clients|ips)', () => {
     const removed = await kfk(['quota', 'alter', ...BS, '--user', ub, '--delete-config', 'producer_byte_rate,consumer_byte_rate']);
     expect(removed).toMatchObject({ code: 0, stdout: `Completed updating config for user ${ub}.\n` });
     expect((await kfk(['quota', 'describe', ...BS, '--user', ub])).stdout).toBe('');
+  });
+});
+
+describe('kfk transaction (kafka-transactions)', () => {
+  it('list, describe and describe-producers after a committed transaction', async () => {
+    const [topic, txId] = [uniqueName('txn'), uniqueName('txid')];
+    expect((await kfk(['topic', 'create', ...BS, '--topic', topic, '--partitions', '1'])).code).toBe(0);
+    const p = await kfk(['produce', ...BS, '--topic', topic, '--transactional-id', txId], { input: 'a\nb\n' });
+    expect(p.code, p.stderr).toBe(0);
+    const cells = (line: string) => line.split('\t').map((c) => c.trim());
+    const row = (out: string, first: string) => cells(out.split('\n').find((l) => cells(l)[0] === first) ?? '');
+    const [rl, ol, rd, od, rp, op] = await Promise.all([
+      real('kafka-transactions', [...BS, 'list']),
+      ours('kafka-transactions', [...BS, 'list']),
+      real('kafka-transactions', [...BS, 'describe', '--transactional-id', txId]),
+      ours('kafka-transactions', [...BS, 'describe', '--transactional-id', txId]),
+      real('kafka-transactions', [...BS, 'describe-producers', '--topic', topic, '--partition', '0']),
+      ours('kafka-transactions', [...BS, 'describe-producers', '--topic', topic, '--partition', '0']),
+    ]);
+    for (const r of [rl, ol, rd, od, rp, op]) expect(r.code, r.stderr).toBe(0);
+    // Other tests' transactions come and go in the list: our row and the header are compared.
+    expect(ol.stdout.split('\n')[0].split('\t').map((c) => c.trim())).toEqual(['TransactionalId', 'Coordinator', 'ProducerId', 'TransactionState', '']);
+    expect(row(ol.stdout, txId)).toEqual(row(rl.stdout, txId));
+    expect(row(ol.stdout, txId)[3]).toBe('CompleteCommit');
+    // The duration column is the time since the transaction started: it differs by the time between the two runs.
+    const noDuration = (s: string) => s.replace(/^(\S+ *\t\S+ *\t\S+ *\t\S+ *\t\S+ *\t\S+ *\t\S+ *\t)\d+ */m, '$1D');
+    expect(noDuration(od.stdout)).toBe(noDuration(rd.stdout));
+    expect(op.stdout).toBe(rp.stdout);
+    expect(op.stdout.split('\n')[1]).toMatch(/^\d+ *\t0 *\t\d+ *\t1 *\t\d+\tNone *\t$/);
+
+    await Promise.all([
+      expectSameError('kafka-transactions', [...BS, 'describe', '--transactional-id', `${txId}-none`], `Failed to describe transaction state of transactional-id \`${txId}-none\`: DescribeTransactions request for transactionalId \`${txId}-none\` failed because the ID could not be found. Enable debug logging for additional detail.`),
+      expectSameError('kafka-transactions', [...BS, 'list', '--foo'], "kafka-transactions.sh: error: unrecognized arguments: '--foo'"),
+    ]);
+    const json = await kfk(['transaction', 'describe', ...BS, '--transactional-id', txId, '-o', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ transactionalId: txId, state: 'CompleteCommit', partitions: [] });
   });
 });
