@@ -1,6 +1,8 @@
 // Kafka's default partitioner for keyed records: murmur2 of the key bytes, made positive, modulo
 // the partition count — the same partition the Java producer chooses for the same key.
 
+import { KfkError } from '../../errors.js';
+
 export function murmur2(data: Buffer): number {
   const length = data.length;
   const seed = 0x9747b28c;
@@ -33,4 +35,75 @@ export function murmur2(data: Buffer): number {
 
 export function partitionForKey(key: Buffer, numPartitions: number): number {
   return (murmur2(key) & 0x7fffffff) % numPartitions;
+}
+
+/** Per topic: its partition count, and the sticky partition for unkeyed records with the bytes sent to it so far. */
+export interface TopicPartitioning {
+  topic: string;
+  partitions: number;
+  sticky: number;
+  stickyBytes: number;
+}
+
+/**
+ * Unkeyed records stick to one partition until a batch's worth of bytes has gone to it (or its
+ * batch fills), then move to the next partition that has a leader: Kafka's built-in partitioner
+ * (KIP-794), round robin instead of weighted random. A partition without a leader is skipped as
+ * Kafka's skips an unavailable one; when none has a leader, the plain next one (its records then
+ * wait for one, up to delivery.timeout.ms).
+ */
+export class StickyPartitioner {
+  private readonly topics = new Map<string, TopicPartitioning>();
+  private last: TopicPartitioning | null = null;
+
+  constructor(
+    private readonly hasLeader: (topic: string, partition: number) => boolean,
+    private readonly batchBytes: number,
+  ) {}
+
+  /** The topic's state; `count` is asked once per topic (0: the topic does not exist). */
+  topic(topic: string, count: () => number): TopicPartitioning {
+    const last = this.last;
+    if (last && last.topic === topic) return last;
+    let t = this.topics.get(topic);
+    if (t === undefined) {
+      const n = count();
+      if (!n) throw new KfkError(`topic '${topic}' does not exist`);
+      t = { topic, partitions: n, sticky: 0, stickyBytes: 0 };
+      t.sticky = this.nextAvailable(t, n - 1);
+      this.topics.set(topic, t);
+    }
+    this.last = t;
+    return t;
+  }
+
+  /** `bytes` more went to the sticky partition: past a batch's worth, the next one takes over. */
+  sent(t: TopicPartitioning, bytes: number): void {
+    const total = t.stickyBytes + bytes;
+    if (total >= this.batchBytes) this.moveOn(t.topic, t.sticky);
+    else t.stickyBytes = total;
+  }
+
+  /** The sticky partition moves on from `after` (its batch was closed). */
+  moveOn(topic: string, after: number): void {
+    const t = this.topics.get(topic);
+    if (!t) return;
+    t.sticky = this.nextAvailable(t, after);
+    t.stickyBytes = 0;
+  }
+
+  /** After new metadata: unkeyed records move off a sticky partition that has lost its leader. */
+  offLeaderless(): void {
+    for (const t of this.topics.values()) {
+      if (!this.hasLeader(t.topic, t.sticky)) this.moveOn(t.topic, t.sticky);
+    }
+  }
+
+  private nextAvailable(t: TopicPartitioning, after: number): number {
+    for (let i = 1; i <= t.partitions; i++) {
+      const p = (after + i) % t.partitions;
+      if (this.hasLeader(t.topic, p)) return p;
+    }
+    return (after + 1) % t.partitions;
+  }
 }

@@ -19,13 +19,16 @@
 // Java client.
 import { kafkajs } from '../wire/kafkajs.js';
 import { KfkError } from '../../errors.js';
-import { partitionForKey } from './partitioner.js';
+import { StickyPartitioner, partitionForKey } from './partitioner.js';
 import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from '../records/encoder.js';
 import { decodeRecordSet, type DecodedRecord } from '../records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from '../protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { knownLeader, NO_LEADER } from '../wire/metadata.js';
-import { ERRORS, codes, retryClass } from '../wire/error-codes.js';
+import { produceErrorAction } from './error-actions.js';
+import { Tags } from './tags.js';
+import { TransactionCoordinator } from './transactions.js';
+import { splitRecords } from './split.js';
 
 const { createErrorFromCode } = kafkajs();
 
@@ -57,32 +60,6 @@ export interface ProducerRecord extends OutRecord {
   tag?: number;
 }
 
-/** Which tags (line numbers) a batch holds: a run first..last, or a list when not contiguous. */
-class Tags {
-  first = -1;
-  last = -1;
-  list: number[] | null = null;
-  add(tag: number): void {
-    if (this.first < 0 && this.list === null) {
-      this.first = this.last = tag;
-    } else if (this.list === null && tag === this.last + 1) {
-      this.last = tag;
-    } else {
-      if (this.list === null) {
-        this.list = [];
-        for (let t = this.first; t <= this.last; t++) this.list.push(t);
-      }
-      this.list.push(tag);
-    }
-  }
-  values(limit: number): number[] {
-    if (this.list) return this.list.slice(0, limit);
-    const out: number[] = [];
-    for (let t = this.first; t >= 0 && t <= this.last && out.length < limit; t++) out.push(t);
-    return out;
-  }
-}
-
 export interface DeliveryReport {
   delivered: number;
   failed: number;
@@ -108,13 +85,6 @@ interface Batch {
   expired?: boolean;
 }
 
-interface TopicState {
-  topic: string;
-  partitions: number;
-  sticky: number;
-  stickyBytes: number;
-}
-
 interface PartitionState {
   topic: string;
   partition: number;
@@ -131,39 +101,17 @@ interface PartitionState {
   acked: number;
   /** Next sequence to hand out. */
   nextSeq: number;
-  addedToTxn: boolean;
   /** Its batches wait for a leader (said once in --verbose, until one is known). */
   waitingForLeader?: boolean;
 }
 
-const RETRIABLE = new Set([...codes('leader'), ...codes('retry'), ...codes('coordinator')]);
-const TOO_LARGE = codes(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
-const DUPLICATE_SEQUENCE = ERRORS.DUPLICATE_SEQUENCE_NUMBER.code;
-const OUT_OF_ORDER = ERRORS.OUT_OF_ORDER_SEQUENCE_NUMBER.code;
-const FATAL_PRODUCER = codes(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'UNKNOWN_PRODUCER_ID', 'INVALID_TXN_STATE', 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED']);
-
-/** Coordinator calls answer "loading" or "concurrent transactions" for a while: retry those. */
-async function retrying<T>(call: () => Promise<T>, deadlineMs = 20_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
-    try {
-      return await call();
-    } catch (err) {
-      const e = err as { retriable?: boolean; type?: string };
-      const again = e.retriable || e.type === 'CONCURRENT_TRANSACTIONS' || e.type === 'COORDINATOR_LOAD_IN_PROGRESS';
-      if (!again || Date.now() + wait > until) throw err;
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
-}
 
 export class RecordProducer {
   private readonly cluster: KafkajsCluster;
   private readonly o: ProducerOptions;
   private readonly parts = new Map<string, PartitionState>();
   /** Per topic: partition count, and the sticky partition for unkeyed records with its bytes so far. */
-  private readonly topics = new Map<string, TopicState>();
-  private lastTopic: TopicState | null = null;
+  private readonly partitioner: StickyPartitioner;
   private lastState: PartitionState | null = null;
   private producerId = -1;
   private producerEpoch = -1;
@@ -186,12 +134,14 @@ export class RecordProducer {
   private pumpAgain = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private fatal: Error | null = null;
-  private txnCoordinator: KafkajsBroker | null = null;
+  private readonly txn: TransactionCoordinator;
   private readonly pools = new Map<number, BatchBufferPool>();
 
   constructor(cluster: KafkajsCluster, options: ProducerOptions) {
     this.cluster = cluster;
     this.o = options;
+    this.txn = new TransactionCoordinator(cluster, options.transactionalId, options.transactionTimeoutMs);
+    this.partitioner = new StickyPartitioner((topic, partition) => knownLeader(cluster, topic, partition) !== NO_LEADER, options.batchBytes);
   }
 
   private poolFor(headroom: number): BatchBufferPool {
@@ -202,33 +152,7 @@ export class RecordProducer {
 
   async init(): Promise<void> {
     if (!this.o.idempotent && !this.o.transactionalId) return;
-    let broker: KafkajsBroker;
-    if (this.o.transactionalId) {
-      broker = await this.cluster.findGroupCoordinator({ groupId: this.o.transactionalId, coordinatorType: 1 });
-      this.txnCoordinator = broker;
-    } else {
-      broker = await this.cluster.findControllerBroker();
-    }
-    const res: { producerId: string; producerEpoch: number } = await retrying(() =>
-      broker.initProducerId({ transactionalId: this.o.transactionalId, transactionTimeout: this.o.transactionTimeoutMs ?? 60000 }),
-    );
-    this.producerId = Number(res.producerId);
-    this.producerEpoch = Number(res.producerEpoch);
-  }
-
-  private topicState(topic: string): TopicState {
-    const last = this.lastTopic;
-    if (last && last.topic === topic) return last;
-    let t = this.topics.get(topic);
-    if (t === undefined) {
-      const meta = this.cluster.findTopicPartitionMetadata(topic) as Array<{ partitionId: number }>;
-      if (!meta.length) throw new KfkError(`topic '${topic}' does not exist`);
-      t = { topic, partitions: meta.length, sticky: 0, stickyBytes: 0 };
-      t.sticky = this.nextAvailable(t, meta.length - 1);
-      this.topics.set(topic, t);
-    }
-    this.lastTopic = t;
-    return t;
+    ({ producerId: this.producerId, producerEpoch: this.producerEpoch } = await this.txn.initProducerId());
   }
 
   private state(topic: string, partition: number): PartitionState {
@@ -238,7 +162,7 @@ export class RecordProducer {
     const key = `${topic}\0${partition}`;
     let s = this.parts.get(key);
     if (!s) {
-      s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, splitting: 0, acked: 0, nextSeq: 0, addedToTxn: false };
+      s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, splitting: 0, acked: 0, nextSeq: 0 };
       this.parts.set(key, s);
     }
     this.lastState = s;
@@ -269,7 +193,7 @@ export class RecordProducer {
   /** Adds a record. Returns a promise only when the buffer is full: wait for it before the next. */
   send(r: ProducerRecord): void | Promise<void> {
     if (this.fatal) throw this.fatal;
-    const t = this.topicState(r.topic);
+    const t = this.partitioner.topic(r.topic, () => this.cluster.findTopicPartitionMetadata(r.topic).length);
     const n = t.partitions;
     let partition = r.partition;
     if (partition === undefined) {
@@ -293,11 +217,7 @@ export class RecordProducer {
     const added = open.sizeInBytes - before;
     this.bufferedBytes += added;
     if (open.sizeInBytes >= this.o.batchBytes) this.closeBatch(s, unkeyed);
-    else if (unkeyed) {
-      const sent = t.stickyBytes + added;
-      if (sent >= this.o.batchBytes) this.moveSticky(s);
-      else t.stickyBytes = sent;
-    }
+    else if (unkeyed) this.partitioner.sent(t, added);
     if (this.bufferedBytes >= this.o.maxBufferedBytes) {
       return new Promise((resolve) => this.waiters.push(resolve));
     }
@@ -324,35 +244,6 @@ export class RecordProducer {
     return 320 + Buffer.byteLength(topic) + (this.o.transactionalId ? Buffer.byteLength(this.o.transactionalId) : 0);
   }
 
-  private moveSticky(s: PartitionState): void {
-    const t = this.topicState(s.topic);
-    t.sticky = this.nextAvailable(t, s.partition);
-    t.stickyBytes = 0;
-  }
-
-  /**
-   * The partition after `after` (round robin) that has a leader, as Kafka's built-in partitioner
-   * skips unavailable partitions for unkeyed records; the plain next one when none has a leader
-   * (its records then wait for one, up to delivery.timeout.ms).
-   */
-  private nextAvailable(t: TopicState, after: number): number {
-    for (let i = 1; i <= t.partitions; i++) {
-      const p = (after + i) % t.partitions;
-      if (knownLeader(this.cluster, t.topic, p) !== NO_LEADER) return p;
-    }
-    return (after + 1) % t.partitions;
-  }
-
-  /** After new metadata: unkeyed records move off a sticky partition that has lost its leader. */
-  private stickyOffLeaderless(): void {
-    for (const t of this.topics.values()) {
-      if (knownLeader(this.cluster, t.topic, t.sticky) === NO_LEADER) {
-        t.sticky = this.nextAvailable(t, t.sticky);
-        t.stickyBytes = 0;
-      }
-    }
-  }
-
   /** Moves the open batch to the send queue; moves the sticky partition on if asked. */
   private closeBatch(s: PartitionState, moveSticky: boolean): void {
     if (s.lingerTimer) {
@@ -363,7 +254,7 @@ export class RecordProducer {
     const tags = s.openTags;
     s.open = null;
     s.openTags = new Tags();
-    if (moveSticky) this.moveSticky(s);
+    if (moveSticky) this.partitioner.moveOn(s.topic, s.partition);
     if (!b || b.count === 0) return;
     const batch: Batch = { topic: s.topic, partition: s.partition, builder: b, count: b.count, tags, baseSequence: -1, attempts: 0, notBefore: 0 };
     if (this.producerId >= 0) {
@@ -458,7 +349,7 @@ export class RecordProducer {
     this.refreshing ??= (async () => {
       try {
         await this.cluster.refreshMetadata();
-        this.stickyOffLeaderless();
+        this.partitioner.offLeaderless();
       } catch {
         /* retried by the next attempt */
       } finally {
@@ -468,36 +359,11 @@ export class RecordProducer {
     return this.refreshing;
   }
 
-  private coordinator(): KafkajsBroker {
-    if (!this.txnCoordinator) throw new Error('internal error: no transaction coordinator');
-    return this.txnCoordinator;
-  }
-
-  private async addToTransaction(batches: Batch[]): Promise<void> {
-    if (!this.o.transactionalId) return;
-    const fresh = batches.filter((b) => !this.state(b.topic, b.partition).addedToTxn);
-    if (fresh.length === 0) return;
-    const topics = new Map<string, Set<number>>();
-    for (const b of fresh) {
-      if (!topics.has(b.topic)) topics.set(b.topic, new Set());
-      topics.get(b.topic)!.add(b.partition);
-    }
-    await retrying(() =>
-      this.coordinator().addPartitionsToTxn({
-        transactionalId: this.o.transactionalId,
-        producerId: this.producerId,
-        producerEpoch: this.producerEpoch,
-        topics: [...topics].map(([topic, ps]) => ({ topic, partitions: [...ps] })),
-      }),
-    );
-    for (const b of fresh) this.state(b.topic, b.partition).addedToTxn = true;
-  }
-
   private async sendRequest(leader: number, batches: Batch[]): Promise<void> {
     let results: ProducePartitionResult[] | undefined;
     let requestError: Error | undefined;
     try {
-      await this.addToTransaction(batches);
+      await this.txn.addPartitions({ producerId: this.producerId, producerEpoch: this.producerEpoch }, batches);
       for (const b of batches) if (!b.bytes) b.bytes = await b.building!;
       for (const b of batches) b.broker = leader;
       const broker: KafkajsBroker = await this.cluster.findBroker({ nodeId: leader });
@@ -529,8 +395,7 @@ export class RecordProducer {
         this.retryOrFail(b, 'no response for partition', true);
         continue;
       }
-      if (r.errorCode === 0 || (r.errorCode === DUPLICATE_SEQUENCE && this.producerId >= 0)) this.succeed(b);
-      else this.handleError(b, r);
+      this.handleAnswer(b, r);
     }
     if (requestError) void this.refreshMetadata();
   }
@@ -540,37 +405,37 @@ export class RecordProducer {
     return brokerMessage ? `${e.message} (${brokerMessage})` : e.message;
   }
 
-  private handleError(b: Batch, r: ProducePartitionResult): void {
+  private handleAnswer(b: Batch, r: ProducePartitionResult): void {
     if (b.expired) return;
     const code = r.errorCode;
-    if (TOO_LARGE.has(code)) {
-      if (b.count > 1) {
+    switch (produceErrorAction(code, { count: b.count, idempotent: this.producerId >= 0 })) {
+      case 'delivered':
+        this.succeed(b);
+        return;
+      case 'split':
         this.split(b).catch((err: Error) => {
           const s = this.state(b.topic, b.partition);
           s.splitting = Math.max(0, s.splitting - 1);
           this.fail(b, err.message);
         });
         return;
-      }
-      this.fail(b, this.message(code, r.errorMessage));
-      return;
+      case 'fatal':
+        this.fatal = new KfkError(`producer fenced or unknown: ${this.message(code, r.errorMessage)}`);
+        this.fail(b, this.message(code, r.errorMessage));
+        return;
+      case 'resequence':
+        this.requeue(b, false);
+        return;
+      case 'retry-after-metadata':
+        void this.refreshMetadata();
+        this.retryOrFail(b, this.message(code, r.errorMessage), true);
+        return;
+      case 'retry':
+        this.retryOrFail(b, this.message(code, r.errorMessage), true);
+        return;
+      case 'fail':
+        this.fail(b, this.message(code, r.errorMessage));
     }
-    if (FATAL_PRODUCER.has(code)) {
-      this.fatal = new KfkError(`producer fenced or unknown: ${this.message(code, r.errorMessage)}`);
-      this.fail(b, this.message(code, r.errorMessage));
-      return;
-    }
-    if (code === OUT_OF_ORDER && this.producerId >= 0) {
-      // An earlier batch of this partition failed: resend in order without spending an attempt.
-      this.requeue(b, false);
-      return;
-    }
-    if (RETRIABLE.has(code)) {
-      if (retryClass(code) === 'leader') void this.refreshMetadata();
-      this.retryOrFail(b, this.message(code, r.errorMessage), true);
-      return;
-    }
-    this.fail(b, this.message(code, r.errorMessage));
   }
 
   private retryOrFail(b: Batch, message: string, retriable: boolean): void {
@@ -618,53 +483,24 @@ export class RecordProducer {
 
   /** The records of one of our own batches, decoded back from its encoding. */
   private async decodeOwn(b: Batch): Promise<DecodedRecord[]> {
-    const section = b.builder.recordsSection();
-    const header = Buffer.alloc(61);
-    header.writeInt32BE(0, 0);
-    header.writeInt32BE(0, 4);
-    header.writeInt32BE(49 + section.length, 8);
-    header.writeInt8(2, 16);
-    header.writeInt32BE(b.count - 1, 23);
-    header.writeInt32BE(b.count, 57);
-    const firstTs = b.builder.firstTimestamp;
-    header.writeInt32BE(Math.floor(firstTs / 0x100000000), 27);
-    header.writeUInt32BE(firstTs % 0x100000000, 31);
-    const { records } = await decodeRecordSet(Buffer.concat([header, section]), { topic: b.topic, partition: b.partition, fromOffset: 0, readCommitted: false, abortedTransactions: null });
+    const { records } = await decodeRecordSet(b.builder.plainCopy(), { topic: b.topic, partition: b.partition, fromOffset: 0, readCommitted: false, abortedTransactions: null });
     return records;
   }
 
+  /** A batch the broker found too large: its records again, as batches of half its size. */
   private async split(b: Batch): Promise<void> {
     const s = this.state(b.topic, b.partition);
     s.inflight.delete(b);
     s.recovering = true;
     s.splitting++;
-    // Decode our own records back and re-encode them as two batches.
-    const records = await this.decodeOwn(b);
-    // Two (or more) batches of about half the size; a record that does not fit starts the next.
-    const limit = Math.max(1024, Math.ceil((b.bytes ? b.bytes.length : this.o.batchBytes) / 2));
-    const builders: BatchBuilder[] = [new BatchBuilder(limit)];
-    const tagLists: Tags[] = [new Tags()];
-    const allTags = b.tags.values(Infinity);
-    records.forEach((r, i) => {
-      const rec = { key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp };
-      if (!builders[builders.length - 1].tryAppend(rec, r.timestamp)) {
-        const next = new BatchBuilder(limit);
-        next.tryAppend(rec, r.timestamp);
-        builders.push(next);
-        tagLists.push(new Tags());
-      }
-      if (allTags[i] !== undefined) tagLists[tagLists.length - 1].add(allTags[i]);
-    });
-    if (builders.reduce((n, x) => n + x.count, 0) !== b.count) throw new Error('internal error: a split batch lost records');
-    const made: Batch[] = [];
+    const parts = splitRecords(await this.decodeOwn(b), b.tags, Math.ceil((b.bytes ? b.bytes.length : this.o.batchBytes) / 2));
     let seq = b.baseSequence;
-    for (const [i, builder] of builders.entries()) {
-      const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, tags: tagLists[i], baseSequence: seq, attempts: b.attempts, notBefore: 0 };
+    for (const { builder, tags } of parts) {
+      const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, tags, baseSequence: seq, attempts: b.attempts, notBefore: 0 };
       if (seq >= 0) seq += builder.count;
       nb.building = builder.build(this.identity(nb));
-      made.push(nb);
+      s.failedInFlight.push(nb);
     }
-    s.failedInFlight.push(...made);
     s.splitting--;
     s.recovering = true;
     this.maybeRecover(s);
@@ -803,16 +639,8 @@ export class RecordProducer {
     return this.close();
   }
 
-  private async endTransaction(commit: boolean): Promise<void> {
-    if (![...this.parts.values()].some((s) => s.addedToTxn)) return;
-    await retrying(() =>
-      this.coordinator().endTxn({
-        transactionalId: this.o.transactionalId,
-        producerId: this.producerId,
-        producerEpoch: this.producerEpoch,
-        transactionResult: commit,
-      }),
-    );
+  private endTransaction(commit: boolean): Promise<void> {
+    return this.txn.end({ producerId: this.producerId, producerEpoch: this.producerEpoch }, commit);
   }
 
   private cleanup(): void {

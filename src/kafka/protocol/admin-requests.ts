@@ -18,20 +18,8 @@ const { Encoder } = kafkajs();
 const { Decoder } = kafkajs();
 const { createErrorFromCode } = kafkajs();
 
-/**
- * A request body as kafkajs' request framing takes it: kafkajs' Encoder, or a buffer of our own
- * with free room (`headroom`) in front of the body in `buf` (src/kafka/wire/kafkajs-request.cjs).
- */
-export interface EncodedBody {
-  readonly buffer: Buffer;
-  buf?: Buffer;
-  headroom?: number;
-}
-
-export interface ProtocolRequest {
-  request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<EncodedBody> };
-  response: { decode(raw: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
-}
+import type { ProtocolRequest } from '../wire/kafkajs-types.js';
+export type { EncodedBody, ProtocolRequest } from '../wire/kafkajs-types.js';
 
 /** A broker error: kafkajs' protocol error (type, code) carrying the broker's message. */
 export function brokerError(code: number, message: string | null | undefined): Error & { type: string; code: number } {

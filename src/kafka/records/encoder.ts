@@ -164,13 +164,16 @@ export class BatchBuilder {
     this.pool?.give(this.buf);
   }
 
-  /** The records section, uncompressed (for splitting a batch the broker found too large). */
-  recordsSection(): Buffer {
-    return this.buf.subarray(this.headroom + BATCH_HEADER_SIZE, this.off);
-  }
-
-  get firstTimestamp(): number {
-    return this.baseTimestamp;
+  /**
+   * A copy of the records as one uncompressed batch without producer identity: what the builder
+   * holds, for decoding back (a batch to split, or records that were not delivered).
+   */
+  plainCopy(): Buffer {
+    const section = this.buf.subarray(this.headroom + BATCH_HEADER_SIZE, this.off);
+    const out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + section.length);
+    section.copy(out, BATCH_HEADER_SIZE);
+    writeBatchHeader(out, this.count, this.baseTimestamp, this.maxTimestamp, NO_PRODUCER);
+    return out;
   }
 
   /**

@@ -2,8 +2,22 @@
 // that kfk calls, typed: every call into kafkajs' internals goes through these two interfaces,
 // so a misspelled method or a wrong argument does not compile. kafkajs ships types for its
 // public API only.
-import type { ProtocolRequest } from '../protocol/admin-requests.js';
 import type { RawMetadata } from './metadata.js';
+
+/**
+ * A request body as kafkajs' request framing takes it: kafkajs' Encoder, or a buffer of our own
+ * with free room (`headroom`) in front of the body in `buf` (src/kafka/wire/kafkajs-request.cjs).
+ */
+export interface EncodedBody {
+  readonly buffer: Buffer;
+  buf?: Buffer;
+  headroom?: number;
+}
+
+export interface ProtocolRequest {
+  request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<EncodedBody> };
+  response: { decode(raw: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+}
 
 export interface ApiVersionRange {
   minVersion: number;

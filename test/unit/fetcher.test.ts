@@ -1,0 +1,159 @@
+// The fetcher's offset handling against the fake wire (test/helpers/fake-wire.ts): positions,
+// out-of-range resets, leaders that move or go away, lost connections. The real-broker tests
+// (test/e2e/consume.test.ts, test/faults/) prove the same against Kafka.
+import { describe, expect, it } from 'vitest';
+import { PartitionFetcher, type FetcherOptions } from '../../src/kafka/consumer/fetcher.js';
+import { decodeRecordSet } from '../../src/kafka/records/decoder.js';
+import { BatchBuilder, NO_PRODUCER } from '../../src/kafka/records/encoder.js';
+import { FakeCluster } from '../helpers/fake-wire.js';
+
+async function batch(values: string[]): Promise<Buffer> {
+  const b = new BatchBuilder(1 << 20);
+  for (const v of values) b.tryAppend({ key: null, value: Buffer.from(v) }, Date.now());
+  return Buffer.from(await b.build(NO_PRODUCER));
+}
+
+async function fill(fake: FakeCluster, topic: string, partition: number, prefix: string, batches: number, perBatch: number): Promise<string[]> {
+  const all: string[] = [];
+  for (let i = 0; i < batches; i++) {
+    const vs = Array.from({ length: perBatch }, (_, j) => `${prefix}${i * perBatch + j}`);
+    fake.append(topic, partition, await batch(vs));
+    all.push(...vs);
+  }
+  return all;
+}
+
+/** Runs a fetcher until `until` says stop (or 2 s pass); what it handed on, per partition, and the positions it reported. */
+async function read(fake: FakeCluster, start: Array<{ topic: string; partition: number; offset: number }>, o: Partial<FetcherOptions>, until: (seen: Map<string, string[]>) => boolean) {
+  const seen = new Map<string, string[]>();
+  const positions = new Map<string, number>();
+  const fetcher = new PartitionFetcher(fake.client(), {
+    readCommitted: false,
+    maxWaitMs: 1,
+    partitionMaxBytes: 256,
+    ...o,
+    onPosition: (t, p, next) => positions.set(`${t}-${p}`, next),
+  });
+  fetcher.assign(start);
+  const stopAt = setTimeout(() => fetcher.stop(), 2000);
+  await fetcher.run(async (set, d) => {
+    const { records } = await decodeRecordSet(set, d);
+    const key = `${d.topic}-${d.partition}`;
+    seen.set(key, [...(seen.get(key) ?? []), ...records.map((r) => r.value!.toString())]);
+    if (until(seen)) fetcher.stop();
+  });
+  clearTimeout(stopAt);
+  return { seen, positions, fetcher };
+}
+
+const total = (seen: Map<string, string[]>) => [...seen.values()].reduce((n, v) => n + v.length, 0);
+
+describe('fetcher', () => {
+  it('reads every partition from its position, in order, and reports the next offsets', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 2);
+    const p0 = await fill(fake, 't', 0, 'a', 5, 10);
+    const p1 = await fill(fake, 't', 1, 'b', 3, 10);
+    const { seen, positions } = await read(fake, [{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 10 }], {}, (s) => total(s) >= 70);
+    expect(seen.get('t-0')).toEqual(p0);
+    expect(seen.get('t-1')).toEqual(p1.slice(10));
+    expect(positions.get('t-0')).toBe(50);
+    expect(positions.get('t-1')).toBe(30);
+    // One request per leader per round.
+    expect(fake.fetchCalls.every((c) => c.parts.length === 1)).toBe(true);
+  });
+
+  it('a position below the log start (retention deleted it) moves to the log start', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const all = await fill(fake, 't', 0, 'v', 4, 10);
+    fake.setLogStart('t', 0, 20);
+    const { seen } = await read(fake, [{ topic: 't', partition: 0, offset: 5 }], {}, (s) => total(s) >= 20);
+    expect(seen.get('t-0')).toEqual(all.slice(20));
+  });
+
+  it('a position past the log end moves back to the log end and reads what comes', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    await fill(fake, 't', 0, 'v', 1, 10);
+    const later = setTimeout(() => void fill(fake, 't', 0, 'late', 1, 3), 50);
+    const { seen } = await read(fake, [{ topic: 't', partition: 0, offset: 99 }], {}, (s) => total(s) >= 3);
+    clearTimeout(later);
+    expect(seen.get('t-0')).toEqual(['late0', 'late1', 'late2']);
+  });
+
+  it('a leader that moved: asks for metadata and goes on from the same position, nothing skipped or repeated', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 1);
+    const all = await fill(fake, 't', 0, 'v', 6, 10);
+    let moved = false;
+    const { seen } = await read(fake, [{ topic: 't', partition: 0, offset: 0 }], {}, (s) => {
+      if (!moved && total(s) >= 10) {
+        moved = true;
+        fake.setLeader('t', 0, 2, false);
+      }
+      return total(s) >= 60;
+    });
+    expect(seen.get('t-0')).toEqual(all);
+    expect(fake.metadataRefreshes).toBeGreaterThan(0);
+    expect(new Set(fake.fetchCalls.map((c) => c.broker))).toEqual(new Set([1, 2]));
+  });
+
+  it('a partition without a leader waits, named once, while the others are read; then it is read too', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    const p0 = await fill(fake, 't', 0, 'a', 2, 10);
+    const p1 = await fill(fake, 't', 1, 'b', 2, 10);
+    fake.setLeader('t', 1, -1);
+    const reports: string[] = [];
+    const back = setTimeout(() => fake.setLeader('t', 1, 1, false), 100);
+    const { seen } = await read(fake, [{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }], { onLeaderless: (w) => reports.push(w.map((p) => `${p.topic}-${p.partition}`).join(',')) }, (s) => total(s) >= 40);
+    clearTimeout(back);
+    expect(seen.get('t-0')).toEqual(p0);
+    expect(seen.get('t-1')).toEqual(p1);
+    expect(reports).toEqual(['t-1', '']);
+  });
+
+  it('a position not known yet (-1) is found through resolve once the partition has a leader', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const all = await fill(fake, 't', 0, 'v', 3, 10);
+    const asked: string[] = [];
+    const { seen } = await read(
+      fake,
+      [{ topic: 't', partition: 0, offset: -1 }],
+      {
+        resolve: async (parts) => {
+          asked.push(...parts.map((p) => `${p.topic}-${p.partition}`));
+          return parts.map((p) => ({ ...p, offset: 25 }));
+        },
+      },
+      (s) => total(s) >= 5,
+    );
+    expect(asked).toEqual(['t-0']);
+    // Batches are whole: the one holding offset 25 comes from 20; the caller's decode starts at 25.
+    expect(seen.get('t-0')).toEqual(all.slice(25));
+  });
+
+  it('a broker that drops the connection: retried from the same positions once it answers', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const all = await fill(fake, 't', 0, 'v', 3, 10);
+    fake.down.add(1);
+    setTimeout(() => fake.down.delete(1), 150);
+    const lines: string[] = [];
+    const { seen } = await read(fake, [{ topic: 't', partition: 0, offset: 0 }], { log: (l) => lines.push(l) }, (s) => total(s) >= 30);
+    expect(seen.get('t-0')).toEqual(all);
+    expect(lines[0]).toMatch(/^consume: fetch from broker 1 for t-0 failed: Connection error: .*; asking for metadata again$/);
+  });
+
+  it('unassign: a partition given up is fetched no more', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    await fill(fake, 't', 0, 'a', 1, 5);
+    await fill(fake, 't', 1, 'b', 1, 5);
+    const fetcher = new PartitionFetcher(fake.client(), { readCommitted: false, maxWaitMs: 1 });
+    fetcher.assign([{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }]);
+    fetcher.unassign([{ topic: 't', partition: 1 }]);
+    const got: string[] = [];
+    const stop = setTimeout(() => fetcher.stop(), 100);
+    await fetcher.run(async (set, d) => {
+      got.push(`${d.topic}-${d.partition}`);
+    });
+    clearTimeout(stop);
+    expect(new Set(got)).toEqual(new Set(['t-0']));
+    expect(fake.fetchCalls.every((c) => c.parts.every((p) => p.partition === 0))).toBe(true);
+  });
+});

@@ -1,0 +1,294 @@
+// The producer's logic against the fake wire (test/helpers/fake-wire.ts): partitioning, retries,
+// splitting, idempotent sequencing, transactions, leaders that come and go. The real-broker
+// tests (test/e2e/produce.test.ts, test/faults/) prove the same against Kafka.
+import { describe, expect, it } from 'vitest';
+import { RecordProducer, type ProducerOptions, type ProducerRecord } from '../../src/kafka/producer/producer.js';
+import { partitionForKey } from '../../src/kafka/producer/partitioner.js';
+import { ERRORS } from '../../src/kafka/wire/error-codes.js';
+import { FakeCluster } from '../helpers/fake-wire.js';
+
+const options = (o: Partial<ProducerOptions> = {}): ProducerOptions => ({
+  acks: -1,
+  compression: 0,
+  lingerMs: 0,
+  batchBytes: 16384,
+  maxInFlight: 5,
+  retries: 3,
+  retryBackoffMs: 1,
+  requestTimeoutMs: 1000,
+  maxBufferedBytes: 32 * 1024 * 1024,
+  idempotent: false,
+  ...o,
+});
+
+const rec = (topic: string, value: string, extra: Partial<ProducerRecord> = {}): ProducerRecord => ({ topic, key: null, value: Buffer.from(value), ...extra });
+const values = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+async function produce(fake: FakeCluster, o: Partial<ProducerOptions>, records: ProducerRecord[]) {
+  const p = new RecordProducer(fake.cluster, options(o));
+  await p.init();
+  for (const r of records) await p.send(r);
+  return { producer: p, report: await p.close() };
+}
+
+describe('producer: partitioning', () => {
+  it('delivers every record of one partition in order and counts them', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const { report } = await produce(fake, { batchBytes: 200 }, values('v', 50).map((v, i) => rec('t', v, { tag: i + 1 })));
+    expect(report).toEqual({ delivered: 50, failed: 0, errors: [] });
+    expect(await fake.values('t', 0)).toEqual(values('v', 50));
+    expect(fake.batches('t', 0).length).toBeGreaterThan(1);
+  });
+
+  it('keyed records go where murmur2 puts them, as in the Java client', async () => {
+    const fake = new FakeCluster().createTopic('t', 6);
+    const keys = values('key-', 40);
+    await produce(fake, {}, keys.map((k) => rec('t', k, { key: Buffer.from(k) })));
+    for (let p = 0; p < 6; p++) {
+      const got = (await fake.records('t', p)).map((r) => r.key!.toString());
+      expect(got).toEqual(keys.filter((k) => partitionForKey(Buffer.from(k), 6) === p));
+    }
+  });
+
+  it('unkeyed records stick to a partition for a batch worth of bytes, then move round robin', async () => {
+    const fake = new FakeCluster().createTopic('t', 3);
+    await produce(fake, { batchBytes: 300 }, values('x'.repeat(20), 60).map((v) => rec('t', v)));
+    const counts = await Promise.all([0, 1, 2].map(async (p) => (await fake.records('t', p)).length));
+    expect(counts.reduce((a, b) => a + b)).toBe(60);
+    for (const c of counts) expect(c).toBeGreaterThan(10);
+    // Each batch holds consecutive records: stickiness, not one record per partition in turn.
+    for (const p of [0, 1, 2]) for (const b of fake.batches('t', p)) expect(b.count).toBeGreaterThan(1);
+  });
+
+  it('an explicit partition past the topic\'s count is an error that names the count', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    const p = new RecordProducer(fake.cluster, options());
+    expect(() => p.send(rec('t', 'a', { partition: 2 }))).toThrow("partition 2 does not exist: topic 't' has 2 partition(s)");
+  });
+
+  it('an unknown topic is an error', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const p = new RecordProducer(fake.cluster, options());
+    expect(() => p.send(rec('nope', 'a'))).toThrow("topic 'nope' does not exist");
+  });
+});
+
+describe('producer: errors and retries', () => {
+  it('NOT_LEADER_OR_FOLLOWER: asks for metadata, resends to the new leader, writes once', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 1);
+    fake.setLeader('t', 0, 2, false); // the cluster moved the leader; the client learns it on refresh
+    const { report } = await produce(fake, {}, values('v', 10).map((v) => rec('t', v)));
+    expect(report.delivered).toBe(10);
+    expect(fake.metadataRefreshes).toBeGreaterThan(0);
+    expect(fake.produceCalls.map((c) => c.broker)).toEqual([1, 2]);
+    expect(await fake.values('t', 0)).toEqual(values('v', 10));
+  });
+
+  it('a retriable error past `retries` fails the batch and names its lines', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.failProduce('t', 0, ERRORS.NOT_ENOUGH_REPLICAS.code, 10);
+    const { report } = await produce(fake, { retries: 2 }, values('v', 3).map((v, i) => rec('t', v, { tag: i + 1 })));
+    expect(report.delivered).toBe(0);
+    expect(report.failed).toBe(3);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ count: 3, tags: [1, 2, 3] });
+    expect(report.errors[0].message).toMatch(/replicas/i);
+    expect(fake.produceCalls).toHaveLength(3); // first attempt and two retries
+  });
+
+  it('a non-retriable error fails at once', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.failProduce('t', 0, ERRORS.TOPIC_AUTHORIZATION_FAILED.code, 10);
+    const { report } = await produce(fake, {}, [rec('t', 'a', { tag: 7 })]);
+    expect(report).toMatchObject({ delivered: 0, failed: 1 });
+    expect(report.errors[0].tags).toEqual([7]);
+    expect(fake.produceCalls).toHaveLength(1);
+  });
+
+  it('a lost connection is retried and nothing is lost', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.dropProduce(false, 2);
+    const { report } = await produce(fake, {}, values('v', 5).map((v) => rec('t', v)));
+    expect(report).toEqual({ delivered: 5, failed: 0, errors: [] });
+    expect(await fake.values('t', 0)).toEqual(values('v', 5));
+  });
+
+  it('--verbose lines name the partition, the broker and the attempt of each retry', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.failProduce('t', 0, ERRORS.NOT_ENOUGH_REPLICAS.code, 1);
+    const lines: string[] = [];
+    await produce(fake, { log: (l) => lines.push(l) }, [rec('t', 'a')]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^produce: retrying 1 record\(s\) of t-0 \(broker 1\): .*; attempt 2$/);
+  });
+
+  it('MESSAGE_TOO_LARGE splits a batch in two and delivers every record in order', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.maxBatchBytes = 600;
+    const { report } = await produce(fake, { batchBytes: 4000 }, values('y'.repeat(30), 40).map((v, i) => rec('t', v, { tag: i + 1 })));
+    expect(report).toEqual({ delivered: 40, failed: 0, errors: [] });
+    expect(await fake.values('t', 0)).toEqual(values('y'.repeat(30), 40));
+    for (const b of fake.batches('t', 0)) expect(b.bytes.length).toBeLessThanOrEqual(600);
+  });
+
+  it('MESSAGE_TOO_LARGE for a single record fails that record only, named by its line', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.maxBatchBytes = 200;
+    const { report } = await produce(fake, { batchBytes: 100 }, [rec('t', 'small', { tag: 1 }), rec('t', 'z'.repeat(500), { tag: 2 }), rec('t', 'small2', { tag: 3 })]);
+    expect(report.delivered).toBe(2);
+    expect(report.failed).toBe(1);
+    expect(report.errors[0].tags).toEqual([2]);
+    expect(await fake.values('t', 0)).toEqual(['small', 'small2']);
+  });
+
+  it('hands the records and lines of a failed batch to onUndelivered, decoded back', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.failProduce('t', 0, ERRORS.TOPIC_AUTHORIZATION_FAILED.code, 1);
+    const got: Array<{ values: string[]; tags: number[] }> = [];
+    const p = new RecordProducer(fake.cluster, options({ onUndelivered: (records, tags) => got.push({ values: records.map((r) => r.value!.toString()), tags }) }));
+    for (const [i, v] of ['a', 'b', 'c'].entries()) await p.send(rec('t', v, { tag: i + 10, headers: [['h', Buffer.from('1')]] }));
+    await p.close();
+    await p.undeliveredDone();
+    expect(got).toEqual([{ values: ['a', 'b', 'c'], tags: [10, 11, 12] }]);
+  });
+});
+
+describe('producer: idempotence', () => {
+  it('numbers each partition\'s batches with contiguous sequences from 0', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    await produce(fake, { idempotent: true, batchBytes: 150 }, values('v', 40).map((v, i) => rec('t', v, { partition: i % 2 })));
+    for (const p of [0, 1]) {
+      let seq = 0;
+      for (const b of fake.batches('t', p)) {
+        expect(b.producerId).toBe(1000);
+        expect(b.baseSequence).toBe(seq);
+        seq += b.count;
+      }
+      expect(seq).toBe(20);
+    }
+  });
+
+  it('a resend of a batch the broker already wrote (answer lost) is not written twice', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.dropProduce(true, 1);
+    const { report } = await produce(fake, { idempotent: true }, values('v', 5).map((v) => rec('t', v)));
+    expect(report).toEqual({ delivered: 5, failed: 0, errors: [] });
+    expect(await fake.values('t', 0)).toEqual(values('v', 5));
+    expect(fake.produceCalls).toHaveLength(2);
+  });
+
+  it('a failed batch with later ones in flight: all are resent in order, none twice', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.produceDelayMs = 5;
+    fake.failProduce('t', 0, ERRORS.NOT_ENOUGH_REPLICAS.code, 1);
+    const { report } = await produce(fake, { idempotent: true, batchBytes: 120, maxInFlight: 5 }, values('v', 60).map((v) => rec('t', v)));
+    expect(report).toEqual({ delivered: 60, failed: 0, errors: [] });
+    expect(fake.maxInFlightSeen).toBeGreaterThan(1);
+    expect(await fake.values('t', 0)).toEqual(values('v', 60));
+  });
+
+  it('a fenced producer stops: the batch fails and the next send throws', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.fenceProducer();
+    const p = new RecordProducer(fake.cluster, options({ idempotent: true }));
+    await p.init();
+    await p.send(rec('t', 'a'));
+    await p.flush();
+    expect(() => p.send(rec('t', 'b'))).toThrow(/producer fenced or unknown/);
+    expect((await p.close()).failed).toBe(1);
+  });
+});
+
+describe('producer: flow', () => {
+  it('acks=0: counts records delivered without waiting for an answer', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const { report } = await produce(fake, { acks: 0 }, values('v', 10).map((v) => rec('t', v)));
+    expect(report.delivered).toBe(10);
+    expect(fake.produceCalls.every((c) => c.acks === 0)).toBe(true);
+  });
+
+  it('keeps at most maxInFlight requests in flight per broker', async () => {
+    const fake = new FakeCluster().createTopic('t', 4);
+    fake.produceDelayMs = 5;
+    await produce(fake, { batchBytes: 100, maxInFlight: 2 }, values('v'.repeat(40), 200).map((v) => rec('t', v)));
+    expect(fake.maxInFlightSeen).toBe(2);
+  });
+
+  it('send() returns a promise while the buffer is full, resolved once batches are acknowledged', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.produceDelayMs = 5;
+    const p = new RecordProducer(fake.cluster, options({ batchBytes: 100, maxBufferedBytes: 300 }));
+    let waits = 0;
+    for (const v of values('w'.repeat(40), 30)) {
+      const w = p.send(rec('t', v));
+      if (w) {
+        waits++;
+        await w;
+      }
+    }
+    expect(waits).toBeGreaterThan(0);
+    expect((await p.close()).delivered).toBe(30);
+  });
+
+  it('lingerMs holds a batch that is not full until the time is up', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const p = new RecordProducer(fake.cluster, options({ lingerMs: 40 }));
+    p.send(rec('t', 'a'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.produceCalls).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(fake.produceCalls).toHaveLength(1);
+    await p.close();
+  });
+});
+
+describe('producer: partitions without a leader', () => {
+  it('unkeyed records skip a partition that has no leader', async () => {
+    const fake = new FakeCluster().createTopic('t', 3);
+    fake.setLeader('t', 1, -1);
+    const { report } = await produce(fake, { batchBytes: 100 }, values('u'.repeat(30), 30).map((v) => rec('t', v)));
+    expect(report.delivered).toBe(30);
+    expect(await fake.records('t', 1)).toEqual([]);
+    expect((await fake.records('t', 0)).length + (await fake.records('t', 2)).length).toBe(30);
+  });
+
+  it('records for a leaderless partition wait for a leader, then go', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    fake.setLeader('t', 0, -1);
+    fake.setLeader('t', 0, 1, false); // back at the next metadata answer
+    const lines: string[] = [];
+    const { report } = await produce(fake, { log: (l) => lines.push(l) }, [rec('t', 'a', { partition: 0 })]);
+    expect(report.delivered).toBe(1);
+    expect(await fake.values('t', 0)).toEqual(['a']);
+    expect(lines).toEqual(['produce: t-0 has no leader: its records wait for one (at most delivery.timeout.ms)', 'produce: t-0 has a leader again: broker 1']);
+  });
+
+  it('and fail, counted and named, when none comes within delivery.timeout.ms', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    fake.setLeader('t', 0, -1);
+    const { report } = await produce(fake, { deliveryTimeoutMs: 50 }, [rec('t', 'a', { partition: 0, tag: 1 }), rec('t', 'b', { partition: 1, tag: 2 })]);
+    expect(report.delivered).toBe(1);
+    expect(report.failed).toBe(1);
+    expect(report.errors).toEqual([{ message: 'not acknowledged within delivery.timeout.ms (50 ms)', count: 1, tags: [1] }]);
+  });
+});
+
+describe('producer: transactions', () => {
+  it('adds each partition to the transaction once and commits on close', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    const { report } = await produce(fake, { transactionalId: 'tx', batchBytes: 100 }, values('v'.repeat(20), 20).map((v, i) => rec('t', v, { partition: i % 2 })));
+    expect(report.delivered).toBe(20);
+    expect(fake.txnCalls.filter((c) => c.startsWith('add')).join(' ').match(/t:/g)?.length).toBe(2);
+    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('commit');
+    expect(fake.produceCalls.every((c) => c.transactionalId === 'tx')).toBe(true);
+  });
+
+  it('aborts when a record fails, and counts none as delivered', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    fake.failProduce('t', 1, ERRORS.TOPIC_AUTHORIZATION_FAILED.code, 1);
+    const { report } = await produce(fake, { transactionalId: 'tx' }, [rec('t', 'a', { partition: 0 }), rec('t', 'b', { partition: 1 })]);
+    expect(report.delivered).toBe(0);
+    expect(report.failed).toBe(2);
+    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('abort');
+  });
+});
