@@ -34,6 +34,11 @@ import * as logDirsDescribe from '../commands/log-dirs/describe/define.js';
 import * as offsets from '../commands/offsets/define.js';
 import * as partition from '../commands/partition/define.js';
 import * as partitionElectLeaders from '../commands/partition/elect-leaders/define.js';
+import * as partitionReassign from '../commands/partition/reassign/define.js';
+import * as reassignCancel from '../commands/partition/reassign/cancel/define.js';
+import * as reassignExecute from '../commands/partition/reassign/execute/define.js';
+import * as reassignList from '../commands/partition/reassign/list/define.js';
+import * as reassignVerify from '../commands/partition/reassign/verify/define.js';
 import * as produce from '../commands/produce/define.js';
 import * as transaction from '../commands/transaction/define.js';
 import * as transactionDescribe from '../commands/transaction/describe/define.js';
@@ -144,7 +149,15 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
   }
   if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));
   if (want('records')) runs(recordsDelete.define(records.define(program)), () => import('../commands/records/delete/run.js'));
-  if (want('partition')) runs(partitionElectLeaders.define(partition.define(program)), () => import('../commands/partition/elect-leaders/run.js'));
+  if (want('partition')) {
+    const parent = partition.define(program);
+    runs(partitionElectLeaders.define(parent), () => import('../commands/partition/elect-leaders/run.js'));
+    const reassign = partitionReassign.define(parent);
+    runs(reassignExecute.define(reassign), () => import('../commands/partition/reassign/execute/run.js'));
+    runs(reassignVerify.define(reassign), () => import('../commands/partition/reassign/verify/run.js'));
+    runs(reassignCancel.define(reassign), () => import('../commands/partition/reassign/cancel/run.js'));
+    runs(reassignList.define(reassign), () => import('../commands/partition/reassign/list/run.js'));
+  }
   if (want('log-dirs')) runs(logDirsDescribe.define(logDirs.define(program)), () => import('../commands/log-dirs/describe/run.js'));
   if (want('quota')) {
     const parent = quota.define(program);

@@ -374,8 +374,49 @@ function transactions(args: string[]): string[] {
   }
 }
 
+function reassignPartitions(args: string[]): string[] {
+  const values = ['bootstrap-server', 'bootstrap-controller', 'command-config', 'reassignment-json-file', 'topics-to-move-json-file', 'broker-list', 'throttle', 'replica-alter-log-dirs-throttle', 'timeout'];
+  const switches = ['generate', 'execute', 'verify', 'cancel', 'list', 'additional', 'preserve-throttles', 'disable-rack-aware'];
+  const r = parseJopt({ values, switches }, args);
+  if (r.switches.has('help') || args.length === 0) return ['partition', 'reassign', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  const actions = ['generate', 'execute', 'verify', 'cancel', 'list'].filter((a) => r.switches.has(a));
+  if (actions.length !== 1) throw new ToolUsageError('Command must include exactly one action: --generate, --execute, --verify, --cancel, --list');
+  const action = actions[0];
+  if (r.values.has('bootstrap-server') && r.values.has('bootstrap-controller')) throw new ToolUsageError("Please don't specify both --bootstrap-server and --bootstrap-controller");
+  if (!r.values.has('bootstrap-server') && !r.values.has('bootstrap-controller')) throw new ToolUsageError('Please specify either --bootstrap-server or --bootstrap-controller');
+  const required: Record<string, string[]> = { verify: ['reassignment-json-file'], generate: ['topics-to-move-json-file', 'broker-list'], execute: ['reassignment-json-file'], cancel: ['reassignment-json-file'], list: [] };
+  requireArgs(r, ...required[action]);
+  const permitted: Record<string, string[]> = {
+    verify: ['bootstrap-server', 'command-config', 'preserve-throttles'],
+    generate: ['bootstrap-server', 'broker-list', 'command-config', 'disable-rack-aware'],
+    execute: ['additional', 'bootstrap-server', 'command-config', 'throttle', 'replica-alter-log-dirs-throttle', 'timeout'],
+    cancel: ['bootstrap-server', 'bootstrap-controller', 'command-config', 'preserve-throttles', 'timeout'],
+    list: ['bootstrap-server', 'bootstrap-controller', 'command-config'],
+  };
+  // The options in command-line order, as joptsimple lists them.
+  const given = args.filter((a) => a.startsWith('-')).map((a) => a.replace(/^--?/, '').replace(/=.*$/, '')).map((typed) => [...values, ...switches].find((n) => n === typed) ?? [...values, ...switches].find((n) => n.startsWith(typed))!);
+  for (const o of given) if (o !== action && !required[action].includes(o) && !permitted[action].includes(o)) throw new ToolUsageError(`Option "[${o}]" can't be used with action "[${action}]"`);
+  if (r.values.has('bootstrap-controller')) throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server');
+  if (action === 'generate') throw new KfkError('--generate is not supported by kfk: write the reassignment JSON file, then --execute it');
+  const out = ['partition', 'reassign', action, ...connection(r)];
+  if (action !== 'list') out.push('--reassignment-json-file', last(r, 'reassignment-json-file')!);
+  else out.push('-o', 'text');
+  if (r.switches.has('additional')) out.push('--additional');
+  if (r.switches.has('preserve-throttles')) out.push('--preserve-throttles');
+  const throttle = last(r, 'throttle');
+  if (throttle !== undefined) {
+    if (!/^-?\d+$/.test(throttle)) throw new ToolUsageError(`Cannot parse argument '${throttle}' of option throttle`);
+    out.push('--throttle', throttle);
+  }
+  if (r.values.has('replica-alter-log-dirs-throttle') && Number(last(r, 'replica-alter-log-dirs-throttle')) >= 0) throw new KfkError('--replica-alter-log-dirs-throttle is not supported by kfk: it moves no replica between log directories');
+  return out;
+}
+
 export interface ToolTranslation {
   argv: string[];
+  /** The tool prints its errors on stdout, after this prefix (kafka-reassign-partitions: "Error: "). */
+  errorsToStdout?: string;
 }
 
 /** The tools translated here, by script name; undefined for another name. */
@@ -395,9 +436,11 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
       return { argv: configs(args) };
     case 'kafka-transactions':
       return { argv: transactions(args) };
+    case 'kafka-reassign-partitions':
+      return { argv: reassignPartitions(args), errorsToStdout: 'Error: ' };
     default:
       return undefined;
   }
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions'] as const;

@@ -3,7 +3,7 @@ import type { AnyCommand } from '../../cli/commander.js';
 import { examples } from '../../cli/flags.js';
 
 export function define(program: AnyCommand) {
-  const partition = program.command('partition').description('leader elections of partitions (kafka-leader-election)');
+  const partition = program.command('partition').description('leader elections and reassignments of partitions (kafka-leader-election, kafka-reassign-partitions)');
   partition.addHelpText('after', examples('kfk partition elect-leaders --topic orders', 'kfk partition elect-leaders --all-topic-partitions'));
   return partition;
 }

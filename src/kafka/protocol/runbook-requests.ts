@@ -7,6 +7,7 @@
 //   DescribeLogDirs v1 (key 35): a broker's log directories and the size of each replica in them
 //   DescribeClientQuotas v0 (key 48), AlterClientQuotas v0 (key 49): user, client-id and ip quotas
 //   ListTransactions v0 (key 66), DescribeTransactions v0 (key 65), DescribeProducers v0 (key 61), flexible
+//   AlterPartitionReassignments v0 (key 45), ListPartitionReassignments v0 (key 46), flexible
 //   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
@@ -581,6 +582,124 @@ export function describeProducers(topic: string, partition: number): ProtocolReq
           t.readTaggedFields();
         });
         return out[0] ?? { errorCode: 3, errorMessage: null, producers: [] };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+// ---- AlterPartitionReassignments v0 / ListPartitionReassignments v0 ----
+
+function groupByTopic<T extends { topic: string }>(items: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const i of items) (m.get(i.topic) ?? m.set(i.topic, []).get(i.topic)!).push(i);
+  return m;
+}
+
+/** `replicas` null: cancel the partition's reassignment. */
+export function alterPartitionReassignments(parts: Array<{ topic: string; partition: number; replicas: number[] | null }>, timeoutMs: number): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 45,
+      apiVersion: 0,
+      apiName: 'AlterPartitionReassignments',
+      encode: flexibleRequest((e) => {
+        e.writeInt32(timeoutMs);
+        const byTopic = groupByTopic(parts);
+        e.writeUVarInt(byTopic.size + 1);
+        for (const [topic, ps] of byTopic) {
+          e.writeUVarIntString(topic);
+          e.writeUVarInt(ps.length + 1);
+          for (const p of ps) {
+            e.writeInt32(p.partition);
+            if (p.replicas === null) e.writeUVarInt(0);
+            else {
+              e.writeUVarInt(p.replicas.length + 1);
+              p.replicas.forEach((r) => e.writeInt32(r));
+            }
+            e.writeUVarInt(0);
+          }
+          e.writeUVarInt(0);
+        }
+      }),
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readTaggedFields();
+        d.readInt32();
+        const errorCode = d.readInt16();
+        const errorMessage = d.readUVarIntString() as string | null;
+        const partitions =
+          d.readUVarIntArray((t: Dec) => {
+            const topic = t.readUVarIntString();
+            const ps =
+              t.readUVarIntArray((p: Dec) => {
+                const r = { topic, partition: p.readInt32(), errorCode: p.readInt16(), errorMessage: p.readUVarIntString() as string | null };
+                p.readTaggedFields();
+                return r;
+              }) ?? [];
+            t.readTaggedFields();
+            return ps;
+          }) ?? [];
+        return { errorCode, errorMessage, partitions: partitions.flat() };
+      },
+      parse: async (data: unknown) => data,
+    },
+  };
+}
+
+export interface OngoingReassignment {
+  topic: string;
+  partition: number;
+  replicas: number[];
+  adding: number[];
+  removing: number[];
+}
+
+/** `parts` null: every ongoing reassignment. */
+export function listPartitionReassignments(parts: Array<{ topic: string; partition: number }> | null, timeoutMs: number): ProtocolRequest {
+  return {
+    request: {
+      apiKey: 46,
+      apiVersion: 0,
+      apiName: 'ListPartitionReassignments',
+      encode: flexibleRequest((e) => {
+        e.writeInt32(timeoutMs);
+        if (parts === null) e.writeUVarInt(0);
+        else {
+          const byTopic = groupByTopic(parts);
+          e.writeUVarInt(byTopic.size + 1);
+          for (const [topic, ps] of byTopic) {
+            e.writeUVarIntString(topic);
+            e.writeUVarInt(ps.length + 1);
+            ps.forEach((p) => e.writeInt32(p.partition));
+            e.writeUVarInt(0);
+          }
+        }
+      }),
+    },
+    response: {
+      decode: async (raw: Buffer) => {
+        const d = new Decoder(raw);
+        d.readTaggedFields();
+        d.readInt32();
+        const errorCode = d.readInt16();
+        const errorMessage = d.readUVarIntString() as string | null;
+        const ints = (x: Dec) => x.readUVarIntArray((y: Dec) => y.readInt32()) ?? [];
+        const reassignments =
+          d.readUVarIntArray((t: Dec) => {
+            const topic = t.readUVarIntString();
+            const ps =
+              t.readUVarIntArray((p: Dec): OngoingReassignment => {
+                const r = { topic, partition: p.readInt32(), replicas: ints(p), adding: ints(p), removing: ints(p) };
+                p.readTaggedFields();
+                return r;
+              }) ?? [];
+            t.readTaggedFields();
+            return ps;
+          }) ?? [];
+        return { errorCode, errorMessage, reassignments: reassignments.flat() };
       },
       parse: async (data: unknown) => data,
     },
