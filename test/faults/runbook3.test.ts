@@ -5,8 +5,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kfk, uniqueName } from '../helpers/cli.js';
+import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
 import { B, inSync, partitions, waitUntil } from '../helpers/fault-cluster.js';
+
 import { KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kfk-runbook3-'));
@@ -29,6 +30,89 @@ async function topicOn123(records: number): Promise<string> {
   expect((await kfk(['produce', ...B, '--topic', t], { input })).code).toBe(0);
   return t;
 }
+
+/** A topic of one partition on brokers 1 and 2 (1 leads), holding `records`. */
+async function topicOn12(records: number): Promise<string> {
+  const t = uniqueName('mv');
+  const r = await kfk(['topic', 'create', ...B, '--topic', t, '--replica-assignment', '1:2']);
+  expect(r.code, r.stderr).toBe(0);
+  await inSync(t);
+  if (records) expect((await kfk(['produce', ...B, '--topic', t], { input: Array.from({ length: records }, (_, i) => `x${i}`.padEnd(200, '.')).join('\n') + '\n' })).code).toBe(0);
+  return t;
+}
+
+const moveTo23 = (t: string) => file(`${t}.json`, JSON.stringify({ version: 1, partitions: [{ topic: t, partition: 0, replicas: [2, 3] }] }));
+
+describe('partition reassignment on 3 brokers', () => {
+  it('execute with a throttle, list, verify and cancel print what kafka-reassign-partitions prints', async () => {
+    const [a, b] = await Promise.all([topicOn12(2000), topicOn12(2000)]);
+    const swap = (s: string) => s.split(a).join(b);
+    // A throttle of 1 B/s: the moves stay under way until they are cancelled.
+    const r1 = await real('kafka-reassign-partitions', [...B, '--execute', '--reassignment-json-file', moveTo23(a), '--throttle', '1']);
+    const o1 = await ours('kafka-reassign-partitions', [...B, '--execute', '--reassignment-json-file', moveTo23(b), '--throttle', '1', '--additional']);
+    expect(r1.code, r1.stdout).toBe(0);
+    expect({ code: o1.code, stdout: o1.stdout, stderr: o1.stderr }).toEqual({ code: 0, stdout: swap(r1.stdout), stderr: '' });
+    expect(o1.stdout).toMatch(new RegExp(`^Current partition replica assignment\n\n\\{"version":1,"partitions":\\[\\{"topic":"${b}","partition":0,"replicas":\\[1,2\\],"log_dirs":\\["\\S+node-1\\S*","\\S+node-2\\S*"\\]\\}\\]\\}\n\nSave this`));
+    expect(o1.stdout).toContain(`The inter-broker throttle limit was set to 1 B/s\nSuccessfully started partition reassignment for ${b}-0\n`);
+    const throttles = await kfk(['config', 'describe', ...B, '--topic', b, '-o', 'json']);
+    expect(throttles.stdout).toContain('"follower.replication.throttled.replicas"');
+
+    // Another execute without --additional is refused, on stdout, as the tool does it.
+    const [r2, o2] = await Promise.all([real('kafka-reassign-partitions', [...B, '--execute', '--reassignment-json-file', moveTo23(a)]), ours('kafka-reassign-partitions', [...B, '--execute', '--reassignment-json-file', moveTo23(a)])]);
+    expect(r2.code).toBe(1);
+    expect(o2).toMatchObject({ code: 1, stdout: r2.stdout, stderr: '' });
+    const [r3, o3, r4, o4] = await Promise.all([
+      real('kafka-reassign-partitions', [...B, '--list']),
+      ours('kafka-reassign-partitions', [...B, '--list']),
+      real('kafka-reassign-partitions', [...B, '--verify', '--reassignment-json-file', moveTo23(a)]),
+      ours('kafka-reassign-partitions', [...B, '--verify', '--reassignment-json-file', moveTo23(b)]),
+    ]);
+    expect(o3).toMatchObject({ code: 0, stdout: r3.stdout });
+    expect(o3.stdout).toContain(`${b}-0: replicas: 2,3,1. adding: 3. removing: 1.\n`);
+    expect(o4).toMatchObject({ code: 0, stdout: swap(r4.stdout) });
+    expect(o4.stdout).toBe(`Status of partition reassignment:\nReassignment of partition ${b}-0 is still in progress.\n\n`);
+
+    // Cancelled with the throttles kept (clearing them would let the other move finish at once).
+    const r5 = await real('kafka-reassign-partitions', [...B, '--cancel', '--reassignment-json-file', moveTo23(a), '--preserve-throttles']);
+    const o5 = await ours('kafka-reassign-partitions', [...B, '--cancel', '--reassignment-json-file', moveTo23(b), '--preserve-throttles']);
+    expect(r5.code, r5.stdout).toBe(0);
+    expect({ code: o5.code, stdout: o5.stdout }).toEqual({ code: 0, stdout: swap(r5.stdout) });
+    expect(o5.stdout).toBe(`Successfully cancelled partition reassignment for: ${b}-0\nNone of the specified partition moves are active.`);
+    await waitUntil('the cancelled moves are undone', async () => (await Promise.all([a, b].map(partitions))).every((ps) => [...ps[0].replicas].sort().join() === '1,2'));
+    const back = (await partitions(b))[0].replicas.join(',');
+    // Verify now: the move is not under way and the replicas are not the plan's; the throttles go.
+    const r6 = await real('kafka-reassign-partitions', [...B, '--verify', '--reassignment-json-file', moveTo23(a)]);
+    const o6 = await ours('kafka-reassign-partitions', [...B, '--verify', '--reassignment-json-file', moveTo23(b)]);
+    expect({ code: o6.code, stdout: o6.stdout }).toEqual({ code: 0, stdout: swap(r6.stdout) });
+    expect(o6.stdout).toBe(
+      `Status of partition reassignment:\nThere is no active reassignment of partition ${b}-0, but replica set is ${back} rather than 2,3.\n\nClearing broker-level throttles on brokers 1,2,3\nClearing topic-level throttles on topic ${b}\n`,
+    );
+    expect((await kfk(['config', 'describe', ...B, '--topic', b])).stdout).not.toContain('throttled');
+  });
+
+  it('a partition moves to other brokers under a throttle while records are written: none is lost', async () => {
+    const t = await topicOn12(0);
+    const lines = Array.from({ length: 30_000 }, (_, i) => String(i).padStart(6, '0'));
+    const producer = kfkProcess(['produce', ...B, '--topic', t, '--idempotent']);
+    const feeding = producer.feed(lines, 1000, 100);
+    await sleep(800);
+    const ex = await kfk(['partition', 'reassign', 'execute', ...B, '--reassignment-json-file', moveTo23(t), '--throttle', '2000000']);
+    expect(ex.code, ex.stdout + ex.stderr).toBe(0);
+    expect(ex.stdout).toContain(`Successfully started partition reassignment for ${t}-0`);
+    const verify = () => kfk(['partition', 'reassign', 'verify', ...B, '--reassignment-json-file', moveTo23(t)]);
+    await waitUntil('the move completes', async () => (await verify()).stdout.includes('is completed.'), 90_000);
+    await feeding;
+    expect((await producer.done).code).toBe(0);
+    const last = await verify();
+    expect(last.stdout).toBe(`Status of partition reassignment:\nReassignment of partition ${t}-0 is completed.\n\nClearing broker-level throttles on brokers 1,2,3\nClearing topic-level throttles on topic ${t}\n`);
+    const [p] = await partitions(t);
+    expect(p.replicas).toEqual([2, 3]);
+    expect((await kfk(['config', 'describe', ...B, '--broker', '2'])).stdout).not.toContain('throttled.rate');
+    const read = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e'], { timeoutMs: 120_000 });
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stdout.split('\n').filter(Boolean)).toEqual(lines);
+  });
+});
 
 describe('leader elections and log dirs on 3 brokers', () => {
   it('a preferred election moves leadership back to the first replica, as kafka-leader-election does', async () => {
