@@ -15,6 +15,7 @@ const CLASSES = {
   'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
   'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
   'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
+  'kafka-topics': 'org.apache.kafka.tools.TopicCommand',
 } as const;
 type Tool = keyof typeof CLASSES;
 const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
@@ -71,6 +72,12 @@ describe('partition reassignment on 3 brokers', () => {
     expect(o3.stdout).toContain(`${b}-0: replicas: 2,3,1. adding: 3. removing: 1.\n`);
     expect(o4).toMatchObject({ code: 0, stdout: swap(r4.stdout) });
     expect(o4.stdout).toBe(`Status of partition reassignment:\nReassignment of partition ${b}-0 is still in progress.\n\n`);
+    // kafka-topics --describe shows the replicas being added and removed.
+    const [rt, ot] = await Promise.all([real('kafka-topics', [...B, '--describe', '--topic', b]), ours('kafka-topics', [...B, '--describe', '--topic', b])]);
+    expect(ot).toMatchObject({ code: 0, stdout: rt.stdout });
+    expect(ot.stdout).toContain(`ReplicationFactor: 2\t`);
+    expect(ot.stdout).toContain(`\tReplicas: 2,3,1\tIsr: `);
+    expect(ot.stdout).toMatch(/\tAdding Replicas: 3\tRemoving Replicas: 1\tElr: /);
 
     // Cancelled with the throttles kept (clearing them would let the other move finish at once).
     const r5 = await real('kafka-reassign-partitions', [...B, '--cancel', '--reassignment-json-file', moveTo23(a), '--preserve-throttles']);
