@@ -45,7 +45,7 @@ complete -c kfk -n "__kfk_at 'kfk'" -a 'transaction' -d 'transactions: list them
 complete -c kfk -n "__kfk_at 'kfk'" -a 'produce' -d 'send stdin lines (or files) to a topic as records (kafka-console-producer)'
 complete -c kfk -n "__kfk_at 'kfk'" -a 'consume' -d 'print records of a topic, with or without a consumer group (kafka-console-consumer)'
 complete -c kfk -n "__kfk_at 'kfk'" -a 'local' -d 'run a real Apache Kafka on this machine for development and tests'
-complete -c kfk -n "__kfk_at 'kfk'" -a 'compat' -d 'run a Kafka script\'s exact command line: kafka-topics, kafka-console-producer, kafka-console-consumer'
+complete -c kfk -n "__kfk_at 'kfk'" -a 'compat' -d 'run a Kafka script\'s exact command line: kafka-topics, kafka-console-producer, kafka-console-consumer and the runbook tools'
 complete -c kfk -n "__kfk_at 'kfk'" -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c kfk -n "__kfk_at 'kfk'" -s V -l version -d 'print the kfk version'
 complete -c kfk -n "__kfk_at 'kfk'" -s h -l help -d 'show help'
