@@ -51,7 +51,7 @@ export class CommandContext {
       const flags = timeoutFlagIsNotConnection ? { ...this.flags, timeout: undefined } : this.flags;
       const input: ResolveInput = { flags, env: this.io.env, ...extras };
       this.resolved = resolveConfig(input);
-      for (const w of this.resolved.warnings) this.io.err(`kfk: warning: ${w}`);
+      for (const w of this.resolved.warnings) this.io.warn(`${w}`);
     }
     return this.resolved;
   }
@@ -78,7 +78,7 @@ export class CommandContext {
       // Who and where, never the secret: the password and key material stay out of every log.
       const auth = options.sasl ? `SASL ${options.sasl.mechanism.toUpperCase()} as ${options.sasl.username}` : 'no SASL';
       const tls = options.ssl ? `TLS${options.ssl.cert ? ' with a client certificate' : ''}${options.ssl.checkServerIdentity ? ', host names not checked' : ''}` : 'no TLS';
-      this.io.err(`kfk: connecting to ${options.brokers.join(',')} (${auth}, ${tls}; bootstrap from ${config.bootstrapSource}, timeout ${config.timeoutMs} ms)`);
+      this.io.note(`connecting to ${options.brokers.join(',')} (${auth}, ${tls}; bootstrap from ${config.bootstrapSource}, timeout ${config.timeoutMs} ms)`);
     }
     const client = new KafkaClient(options);
     this.client = client;

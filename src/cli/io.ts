@@ -17,7 +17,14 @@ export interface IO {
   out(text: string | Buffer, written?: () => void): Promise<void> | void;
   /** Writes a line of diagnostics to stderr. */
   err(line: string): void;
+  /** A line of kfk's own on stderr, after kfk's prefix (`kfk: `): progress, what was skipped, a summary. */
+  note(text: string): void;
+  /** `kfk: warning: ...` on stderr. */
+  warn(text: string): void;
 }
+
+/** How kfk's own lines on stderr start (errors: src/main.ts, which uses the drop-ins' wording where Kafka's tool has one). */
+export const NOTE_PREFIX = 'kfk: ';
 
 export function decideColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean | undefined): boolean {
   if (flag === false) return false;
@@ -55,6 +62,12 @@ export function processIO(noColorFlag?: boolean): IO {
     },
     err(line) {
       stderr.write(line + '\n');
+    },
+    note(text) {
+      stderr.write(`${NOTE_PREFIX}${text}\n`);
+    },
+    warn(text) {
+      stderr.write(`${NOTE_PREFIX}warning: ${text}\n`);
     },
   };
 }

@@ -15,6 +15,8 @@ function fakeIO(isTTY: boolean): IO & { written: string[] } {
     colorErr: false,
     out: (text) => void written.push(String(text)),
     err: () => undefined,
+    note: () => undefined,
+    warn: () => undefined,
   };
 }
 

@@ -64,7 +64,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const include = opts.include === undefined ? undefined : topicMatcher(opts.include);
 
   const fmtProps = parseKeyValues([...(opts.property ?? []), ...(opts.formatterProperty ?? [])], '--property');
-  const warn = (w: string) => io.err(`kfk: warning: ${w}`);
+  const warn = (w: string) => io.warn(`${w}`);
   const formatter = formatterKind(opts.formatter);
   if (opts.formatter !== undefined && opts.output === 'json') throw new UsageError('--formatter applies to text output: use it without -o json');
   const text: TextFormat = textFormat(fmtProps, warn);
@@ -109,7 +109,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
         parts = formatText(r);
       } catch (err) {
         if (!opts.skipMessageOnError) throw err;
-        io.err(`kfk: skipped the record at offset ${r.offset} of ${r.topic}-${r.partition}: ${errorMessage(err)}`);
+        io.note(`skipped the record at offset ${r.offset} of ${r.topic}-${r.partition}: ${errorMessage(err)}`);
         return;
       }
       for (const b of parts) out.push(b);
@@ -144,12 +144,12 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // One line when partitions start or stop waiting for a leader, not one per retry.
   let waited = false;
   const onLeaderless = (parts: Array<{ topic: string; partition: number }>) => {
-    if (parts.length) io.err(`kfk: waiting for a leader: ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')}; the other partitions are read`);
-    else if (waited) io.err('kfk: every partition has a leader again');
+    if (parts.length) io.note(`waiting for a leader: ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')}; the other partitions are read`);
+    else if (waited) io.note('every partition has a leader again');
     waited = parts.length > 0;
   };
 
-  const onTopicGone = (topic: string) => io.err(`kfk: topic '${topic}' was deleted: its partitions are no longer read`);
+  const onTopicGone = (topic: string) => io.note(`topic '${topic}' was deleted: its partitions are no longer read`);
 
   let failure: unknown;
   try {

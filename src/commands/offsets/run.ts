@@ -36,7 +36,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // As kafka-get-offsets: a partition whose offset cannot be read (no leader) is skipped with a
   // line on stderr, the others are printed, and the exit code is 0 while any could be read.
   // (kafka-get-offsets first waits for a leader for 60 s; kfk tells at once.)
-  for (const u of unread) ctx.io.err(`kfk: skipped ${u.topic}-${u.partition}: ${u.error === 'LEADER_NOT_AVAILABLE' ? 'the partition has no leader' : u.error}`);
+  for (const u of unread) ctx.io.note(`skipped ${u.topic}-${u.partition}: ${u.error === 'LEADER_NOT_AVAILABLE' ? 'the partition has no leader' : u.error}`);
   await render(ctx.io, opts.output, offsets, {
     // As kafka-get-offsets: a partition without a record at or after --time is left out.
     text: (all) => all.filter((o) => o.offset >= 0).map((o) => `${o.topic}:${o.partition}:${o.offset}\n`).join(''),

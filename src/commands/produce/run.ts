@@ -18,7 +18,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const explicit = new Set(Object.keys(opts).filter((k) => command?.getOptionValueSource(k) === 'cli'));
   if (opts.format !== 'line' && opts.format !== 'json') throw new UsageError(`invalid --format '${opts.format}': expected line or json`);
   const readerProps = parseKeyValues([...(opts.property ?? []), ...(opts.readerProperty ?? [])], '--property');
-  const reader = readerOptions(readerProps, (w) => io.err(`kfk: warning: ${w}`));
+  const reader = readerOptions(readerProps, (w) => io.warn(`${w}`));
   const producerProps = parseKeyValues(opts.producerProperty, '--producer-property');
   const producerConfigFiles = opts['producer.config'] ? [opts['producer.config']] : [];
   ctx.withExtras({ commandProperties: producerProps, commandConfigFiles: producerConfigFiles, timeoutFlagIsNotConnection: true });
@@ -50,7 +50,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const closeFailedOut = async () => {
     if (!failedOut) return;
     await new Promise<void>((resolve) => failedOut!.end(resolve));
-    if (failedWritten) io.err(`kfk: ${failedWritten} undelivered record(s) written to ${opts.failedRecords}; resend with: kfk produce --topic ${opts.topic} --format json --file ${opts.failedRecords}`);
+    if (failedWritten) io.note(`${failedWritten} undelivered record(s) written to ${opts.failedRecords}; resend with: kfk produce --topic ${opts.topic} --format json --file ${opts.failedRecords}`);
   };
 
   const plain = isPlain(reader) && opts.format === 'line';
@@ -156,11 +156,11 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
     });
   }
   if (inputError) {
-    io.err(`kfk: ${inputError.message}`);
-    io.err(
+    io.note(inputError.message);
+    io.note(
       settings.transactionalId
-        ? `kfk: transaction aborted: none of the ${sent} record(s) read before line ${lineNumber} were committed`
-        : `kfk: ${report.delivered} record(s) before line ${lineNumber} delivered, input stopped there${report.failed ? `, ${report.failed} not delivered` : ''}`,
+        ? `transaction aborted: none of the ${sent} record(s) read before line ${lineNumber} were committed`
+        : `${report.delivered} record(s) before line ${lineNumber} delivered, input stopped there${report.failed ? `, ${report.failed} not delivered` : ''}`,
     );
     return 1;
   }
@@ -176,12 +176,12 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       parts.push(`${message}: ${e.count} record(s)${lines}`);
     }
     const total = report.failed + report.delivered;
-    io.err(`kfk: ${report.failed} of ${total} record(s) not delivered${settings.transactionalId ? ' (transaction aborted)' : ''}`);
-    for (const p of parts) io.err(`kfk:   ${p}`);
+    io.note(`${report.failed} of ${total} record(s) not delivered${settings.transactionalId ? ' (transaction aborted)' : ''}`);
+    for (const p of parts) io.note(`  ${p}`);
     return 1;
   }
-  if (ctx.signal.aborted) io.err(`kfk: interrupted: ${report.delivered} record(s) delivered, input not read to the end`);
-  else if (config.verbose) io.err(`kfk: ${report.delivered} record(s) delivered to ${opts.topic}`);
+  if (ctx.signal.aborted) io.note(`interrupted: ${report.delivered} record(s) delivered, input not read to the end`);
+  else if (config.verbose) io.note(`${report.delivered} record(s) delivered to ${opts.topic}`);
   return 0;
 }
 

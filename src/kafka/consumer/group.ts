@@ -91,6 +91,32 @@ function isTransient(err: unknown): boolean {
 }
 
 /**
+ * A topic deleted while a group member read it: its partitions are forgotten (their offsets can
+ * no longer be committed); once every topic named (not matched by a pattern) is gone, the member
+ * stops, else the caller hears of it.
+ */
+export function forgetGoneTopic(o: {
+  positions: Map<string, { topic: string }>;
+  owned: Set<string> | Map<string, unknown>;
+  gone: Set<string>;
+  topics: GroupConsumerOptions['topics'];
+  stop: () => void;
+  onTopicGone?: (topic: string) => void;
+}): (topic: string) => void {
+  return (topic) => {
+    const prefix = tpKey(topic, 0).slice(0, -1);
+    for (const k of [...o.positions.keys(), ...o.owned.keys()]) {
+      if (!k.startsWith(prefix) || k.indexOf('\0', prefix.length) >= 0) continue;
+      o.positions.delete(k);
+      o.owned.delete(k);
+    }
+    o.gone.add(topic);
+    if (o.topics.every((t) => typeof t === 'string' && o.gone.has(t))) o.stop();
+    else o.onTopicGone?.(topic);
+  };
+}
+
+/**
  * The topics a member subscribes to: the names given, and those of the cluster that match the
  * patterns (internal topics left out), sorted; a topic that does not exist is left out, and
  * when none exists that is an error. `seen` carries the member's topics from one join to the
@@ -292,17 +318,7 @@ export async function runGroupConsumer(
             readCommitted: options.readCommitted,
             onLeaderless: options.onLeaderless,
             log: options.log,
-            onTopicGone: (topic) => {
-              // Its offsets can no longer be committed: the topic is gone.
-              for (const [k, p] of positions) {
-                if (p.topic !== topic) continue;
-                positions.delete(k);
-                owned.delete(k);
-              }
-              gone.add(topic);
-              if (options.topics.every((t) => typeof t === 'string' && gone.has(t))) stop();
-              else options.onTopicGone?.(topic);
-            },
+            onTopicGone: forgetGoneTopic({ positions, owned, gone, topics: options.topics, stop, onTopicGone: options.onTopicGone }),
             resolve: async (parts) => {
               const found = await resetOffsets(parts);
               if (owned === generationOwned) for (const f of found) known(f);

@@ -18,7 +18,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
-import { subscribedTopicNames, type GroupConsumerOptions } from './group.js';
+import { forgetGoneTopic, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
 import { describeTopicPartitions, type DtpResult, type ProtocolRequest } from '../protocol/admin-requests.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
 import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
@@ -122,16 +122,7 @@ export async function runConsumerGroupMember(
     readCommitted: options.readCommitted,
     onLeaderless: options.onLeaderless,
     log,
-    onTopicGone: (topic) => {
-      for (const [k, o] of owned) {
-        if (o.topic !== topic) continue;
-        owned.delete(k);
-        positions.delete(k);
-      }
-      gone.add(topic);
-      if (options.topics.every((t) => typeof t === 'string' && gone.has(t))) stop();
-      else options.onTopicGone?.(topic);
-    },
+    onTopicGone: forgetGoneTopic({ positions, owned, gone, topics: options.topics, stop, onTopicGone: options.onTopicGone }),
     resolve: async (parts) => {
       const found = await resetOffsets(parts);
       for (const f of found) {

@@ -11,11 +11,10 @@
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
 import type { KafkajsEncoder, KafkajsDecoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
+import { protocolRequest } from './request.js';
 
 type Enc = KafkajsEncoder;
 type Dec = KafkajsDecoder;
-const { Encoder } = kafkajs();
-const { Decoder } = kafkajs();
 const { createErrorFromCode } = kafkajs();
 
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
@@ -58,71 +57,63 @@ export interface DtpResult {
 const readInt32 = (d: Dec) => d.readInt32() as number;
 
 export function describeTopicPartitions(topics: string[], limit: number, cursor: { topic: string; partition: number } | null): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 75,
-      apiVersion: 0,
-      apiName: 'DescribeTopicPartitions',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0); // request header v2: tagged fields after the client id
-        e.writeUVarInt(topics.length + 1);
-        for (const t of topics) {
-          e.writeUVarIntString(t);
-          e.writeUVarInt(0);
-        }
-        e.writeInt32(limit);
-        if (cursor) {
-          e.writeInt8(1);
-          e.writeUVarIntString(cursor.topic);
-          e.writeInt32(cursor.partition);
-          e.writeUVarInt(0);
-        } else {
-          e.writeInt8(-1);
-        }
+  return protocolRequest({
+    apiKey: 75,
+    apiVersion: 0,
+    apiName: 'DescribeTopicPartitions',
+    encode: (e) => {
+      e.writeUVarInt(0); // request header v2: tagged fields after the client id
+      e.writeUVarInt(topics.length + 1);
+      for (const t of topics) {
+        e.writeUVarIntString(t);
         e.writeUVarInt(0);
-        return e;
-      },
+      }
+      e.writeInt32(limit);
+      if (cursor) {
+        e.writeInt8(1);
+        e.writeUVarIntString(cursor.topic);
+        e.writeInt32(cursor.partition);
+        e.writeUVarInt(0);
+      } else {
+        e.writeInt8(-1);
+      }
+      e.writeUVarInt(0);
     },
-    response: {
-      decode: async (raw: Buffer): Promise<DtpResult> => {
-        const d = new Decoder(raw);
-        d.readTaggedFields(); // response header v1
-        d.readInt32(); // throttle
-        const topicsOut = d.readUVarIntArray((t: Dec): DtpTopic => {
-          const errorCode = t.readInt16();
-          const name = t.readUVarIntString();
-          const topicId = Buffer.from(t.readBytes(16)).toString('base64url');
-          const internal = t.readBoolean();
-          const partitions = t.readUVarIntArray((p: Dec): DtpPartition => {
-            const part: DtpPartition = {
-              errorCode: p.readInt16(),
-              partition: p.readInt32(),
-              leader: p.readInt32(),
-              leaderEpoch: p.readInt32(),
-              replicas: p.readUVarIntArray(readInt32) ?? [],
-              isr: p.readUVarIntArray(readInt32) ?? [],
-              elr: p.readUVarIntArray(readInt32),
-              lastKnownElr: p.readUVarIntArray(readInt32),
-              offline: p.readUVarIntArray(readInt32) ?? [],
-            };
-            p.readTaggedFields();
-            return part;
-          }) ?? [];
-          t.readInt32(); // authorized operations
-          t.readTaggedFields();
-          return { errorCode, name, topicId, internal, partitions };
+    decode: (d): DtpResult => {
+      d.readTaggedFields(); // response header v1
+      d.readInt32(); // throttle
+      const topicsOut = d.readUVarIntArray((t: Dec): DtpTopic => {
+        const errorCode = t.readInt16();
+        const name = t.readUVarIntString();
+        const topicId = Buffer.from(t.readBytes(16)).toString('base64url');
+        const internal = t.readBoolean();
+        const partitions = t.readUVarIntArray((p: Dec): DtpPartition => {
+          const part: DtpPartition = {
+            errorCode: p.readInt16(),
+            partition: p.readInt32(),
+            leader: p.readInt32(),
+            leaderEpoch: p.readInt32(),
+            replicas: p.readUVarIntArray(readInt32) ?? [],
+            isr: p.readUVarIntArray(readInt32) ?? [],
+            elr: p.readUVarIntArray(readInt32),
+            lastKnownElr: p.readUVarIntArray(readInt32),
+            offline: p.readUVarIntArray(readInt32) ?? [],
+          };
+          p.readTaggedFields();
+          return part;
         }) ?? [];
-        let nextCursor: DtpResult['nextCursor'] = null;
-        if (d.readInt8() !== -1) {
-          nextCursor = { topic: d.readUVarIntString(), partition: d.readInt32() };
-          d.readTaggedFields();
-        }
-        return { topics: topicsOut, nextCursor };
-      },
-      parse: async (data: unknown) => data,
+        t.readInt32(); // authorized operations
+        t.readTaggedFields();
+        return { errorCode, name, topicId, internal, partitions };
+      }) ?? [];
+      let nextCursor: DtpResult['nextCursor'] = null;
+      if (d.readInt8() !== -1) {
+        nextCursor = { topic: d.readUVarIntString(), partition: d.readInt32() };
+        d.readTaggedFields();
+      }
+      return { topics: topicsOut, nextCursor };
     },
-  };
+  });
 }
 
 // ---- CreateTopics v4 ----
@@ -144,111 +135,90 @@ async function parseNamedErrors(data: unknown) {
 }
 
 export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 19,
-      apiVersion: 4,
-      apiName: 'CreateTopics',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeInt32(topics.length);
-        for (const t of topics) {
-          e.writeString(t.name);
-          e.writeInt32(t.assignment ? -1 : t.partitions);
-          e.writeInt16(t.assignment ? -1 : t.replicationFactor);
-          const assignment = t.assignment ?? [];
-          e.writeInt32(assignment.length);
-          assignment.forEach((brokers, i) => {
-            e.writeInt32(i);
-            e.writeInt32(brokers.length);
-            brokers.forEach((b) => e.writeInt32(b));
-          });
-          const configs = Object.entries(t.configs);
-          e.writeInt32(configs.length);
-          for (const [k, v] of configs) {
-            e.writeString(k);
-            e.writeString(v);
-          }
+  return protocolRequest({
+    apiKey: 19,
+    apiVersion: 4,
+    apiName: 'CreateTopics',
+    encode: (e) => {
+      e.writeInt32(topics.length);
+      for (const t of topics) {
+        e.writeString(t.name);
+        e.writeInt32(t.assignment ? -1 : t.partitions);
+        e.writeInt16(t.assignment ? -1 : t.replicationFactor);
+        const assignment = t.assignment ?? [];
+        e.writeInt32(assignment.length);
+        assignment.forEach((brokers, i) => {
+          e.writeInt32(i);
+          e.writeInt32(brokers.length);
+          brokers.forEach((b) => e.writeInt32(b));
+        });
+        const configs = Object.entries(t.configs);
+        e.writeInt32(configs.length);
+        for (const [k, v] of configs) {
+          e.writeString(k);
+          e.writeString(v);
         }
-        e.writeInt32(timeoutMs);
-        e.writeBoolean(false);
-        return e;
-      },
+      }
+      e.writeInt32(timeoutMs);
+      e.writeBoolean(false);
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readInt32();
-        return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
-      },
-      parse: async (data: unknown) => data, // per-topic errors: the caller decides (several topics, --if-not-exists)
+    decode: (d) => {
+      d.readInt32();
+      return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
     },
-  };
+    // per-topic errors: the caller decides (several topics, --if-not-exists)
+  });
 }
 
 // ---- CreatePartitions v1 ----
 
 export function createPartitions(topic: string, count: number, assignment: number[][] | undefined, timeoutMs: number): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 37,
-      apiVersion: 1,
-      apiName: 'CreatePartitions',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeInt32(1);
-        e.writeString(topic);
-        e.writeInt32(count);
-        if (assignment) {
-          e.writeInt32(assignment.length);
-          for (const brokers of assignment) {
-            e.writeInt32(brokers.length);
-            brokers.forEach((b) => e.writeInt32(b));
-          }
-        } else {
-          e.writeInt32(-1);
+  return protocolRequest({
+    apiKey: 37,
+    apiVersion: 1,
+    apiName: 'CreatePartitions',
+    encode: (e) => {
+      e.writeInt32(1);
+      e.writeString(topic);
+      e.writeInt32(count);
+      if (assignment) {
+        e.writeInt32(assignment.length);
+        for (const brokers of assignment) {
+          e.writeInt32(brokers.length);
+          brokers.forEach((b) => e.writeInt32(b));
         }
-        e.writeInt32(timeoutMs);
-        e.writeBoolean(false);
-        return e;
-      },
+      } else {
+        e.writeInt32(-1);
+      }
+      e.writeInt32(timeoutMs);
+      e.writeBoolean(false);
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readInt32();
-        return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
-      },
-      parse: parseNamedErrors,
+    decode: (d) => {
+      d.readInt32();
+      return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
     },
-  };
+    parse: parseNamedErrors,
+  });
 }
 
 // ---- DeleteTopics v3 ----
 
 export function deleteTopics(names: string[], timeoutMs: number): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 20,
-      apiVersion: 3,
-      apiName: 'DeleteTopics',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeInt32(names.length);
-        names.forEach((n) => e.writeString(n));
-        e.writeInt32(timeoutMs);
-        return e;
-      },
+  return protocolRequest({
+    apiKey: 20,
+    apiVersion: 3,
+    apiName: 'DeleteTopics',
+    encode: (e) => {
+      e.writeInt32(names.length);
+      names.forEach((n) => e.writeString(n));
+      e.writeInt32(timeoutMs);
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readInt32();
-        return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: null }));
-      },
-      parse: parseNamedErrors,
+    decode: (d) => {
+      d.readInt32();
+      return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: null }));
     },
-  };
+    parse: parseNamedErrors,
+  });
 }
 
 // ---- IncrementalAlterConfigs v0 ----
@@ -263,40 +233,33 @@ export function incrementalAlterConfigs(
   resourceName: string,
   ops: Array<{ name: string; op: number; value: string | null }>,
 ): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 44,
-      apiVersion: 0,
-      apiName: 'IncrementalAlterConfigs',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeInt32(1);
-        e.writeInt8(resourceType);
-        e.writeString(resourceName);
-        e.writeInt32(ops.length);
-        for (const o of ops) {
-          e.writeString(o.name);
-          e.writeInt8(o.op);
-          e.writeString(o.value);
-        }
-        e.writeBoolean(false);
-        return e;
-      },
+  return protocolRequest({
+    apiKey: 44,
+    apiVersion: 0,
+    apiName: 'IncrementalAlterConfigs',
+    encode: (e) => {
+      e.writeInt32(1);
+      e.writeInt8(resourceType);
+      e.writeString(resourceName);
+      e.writeInt32(ops.length);
+      for (const o of ops) {
+        e.writeString(o.name);
+        e.writeInt8(o.op);
+        e.writeString(o.value);
+      }
+      e.writeBoolean(false);
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readInt32();
-        return d.readArray((r: Dec) => {
-          const errorCode = r.readInt16();
-          const errorMessage = r.readString();
-          r.readInt8();
-          return { name: r.readString(), errorCode, errorMessage };
-        });
-      },
-      parse: parseNamedErrors,
+    decode: (d) => {
+      d.readInt32();
+      return d.readArray((r: Dec) => {
+        const errorCode = r.readInt16();
+        const errorMessage = r.readString();
+        r.readInt8();
+        return { name: r.readString(), errorCode, errorMessage };
+      });
     },
-  };
+    parse: parseNamedErrors,
+  });
 }
 
 // ---- OffsetDelete v0 (key 47): to the group coordinator ----
@@ -304,35 +267,29 @@ export function incrementalAlterConfigs(
 export function offsetDelete(group: string, partitions: Array<{ topic: string; partition: number }>): ProtocolRequest {
   const byTopic = new Map<string, number[]>();
   for (const p of partitions) (byTopic.get(p.topic) ?? byTopic.set(p.topic, []).get(p.topic)!).push(p.partition);
-  return {
-    request: {
-      apiKey: 47,
-      apiVersion: 0,
-      apiName: 'OffsetDelete',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeString(group);
-        e.writeInt32(byTopic.size);
-        for (const [topic, ps] of byTopic) {
-          e.writeString(topic);
-          e.writeInt32(ps.length);
-          ps.forEach((p) => e.writeInt32(p));
-        }
-        return e;
-      },
+  return protocolRequest({
+    apiKey: 47,
+    apiVersion: 0,
+    apiName: 'OffsetDelete',
+    encode: (e) => {
+      e.writeString(group);
+      e.writeInt32(byTopic.size);
+      for (const [topic, ps] of byTopic) {
+        e.writeString(topic);
+        e.writeInt32(ps.length);
+        ps.forEach((p) => e.writeInt32(p));
+      }
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        const errorCode = d.readInt16();
-        d.readInt32();
-        const topics = d.readArray((t: Dec) => ({
-          topic: t.readString(),
-          partitions: t.readArray((p: Dec) => ({ partition: p.readInt32(), errorCode: p.readInt16() })),
-        }));
-        return { errorCode, topics };
-      },
-      parse: async (data: unknown) => {
+    decode: (d) => {
+      const errorCode = d.readInt16();
+      d.readInt32();
+      const topics = d.readArray((t: Dec) => ({
+        topic: t.readString(),
+        partitions: t.readArray((p: Dec) => ({ partition: p.readInt32(), errorCode: p.readInt16() })),
+      }));
+      return { errorCode, topics };
+    },
+    parse: async (data: unknown) => {
         const r = data as { errorCode: number; topics: Array<{ topic: string; partitions: Array<{ partition: number; errorCode: number }> }> };
         const message = (code: number) => createErrorFromCode(code).message;
         return {
@@ -340,6 +297,5 @@ export function offsetDelete(group: string, partitions: Array<{ topic: string; p
           partitions: r.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, error: p.errorCode ? message(p.errorCode) : null, errorCode: p.errorCode }))),
         };
       },
-    },
-  };
+  });
 }

@@ -8,12 +8,11 @@
 //   OffsetCommit v9 (key 8, flexible): commits of a consumer group's member (member id and epoch)
 import type { KafkajsEncoder, KafkajsDecoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
+import { protocolRequest } from './request.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
 type Dec = KafkajsDecoder;
 type Enc = KafkajsEncoder;
-const { Encoder } = kafkajs();
-const { Decoder } = kafkajs();
 
 /** Kafka 16-byte UUIDs (topic ids) as Kafka prints them: base64url without padding. */
 export const readUuid = (d: Dec): string => Buffer.from(d.readBytes(16)).toString('base64url');
@@ -31,39 +30,31 @@ export interface ListedGroup {
 }
 
 export function listGroups(version: number): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 16,
-      apiVersion: version,
-      apiName: 'ListGroups',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0); // request header v2
-        if (version >= 4) e.writeUVarInt(1); // StatesFilter: empty, all states
-        if (version >= 5) e.writeUVarInt(1); // TypesFilter: empty, all types
-        e.writeUVarInt(0);
-        return e;
-      },
+  return protocolRequest({
+    apiKey: 16,
+    apiVersion: version,
+    apiName: 'ListGroups',
+    encode: (e) => {
+      e.writeUVarInt(0); // request header v2
+      if (version >= 4) e.writeUVarInt(1); // StatesFilter: empty, all states
+      if (version >= 5) e.writeUVarInt(1); // TypesFilter: empty, all types
+      e.writeUVarInt(0);
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readTaggedFields(); // response header v1
-        d.readInt32(); // throttle
-        const errorCode = d.readInt16() as number;
-        const groups = (d.readUVarIntArray((g: Dec): ListedGroup => {
-          const group = g.readUVarIntString();
-          const protocolType = g.readUVarIntString() ?? '';
-          const state = version >= 4 ? g.readUVarIntString() : null;
-          const type = version >= 5 ? g.readUVarIntString() : null;
-          g.readTaggedFields();
-          return { group, protocolType, state, type };
-        }) ?? []) as ListedGroup[];
-        return { errorCode, groups };
-      },
-      parse: async (data: unknown) => data,
+    decode: (d) => {
+      d.readTaggedFields(); // response header v1
+      d.readInt32(); // throttle
+      const errorCode = d.readInt16() as number;
+      const groups = (d.readUVarIntArray((g: Dec): ListedGroup => {
+        const group = g.readUVarIntString();
+        const protocolType = g.readUVarIntString() ?? '';
+        const state = version >= 4 ? g.readUVarIntString() : null;
+        const type = version >= 5 ? g.readUVarIntString() : null;
+        g.readTaggedFields();
+        return { group, protocolType, state, type };
+      }) ?? []) as ListedGroup[];
+      return { errorCode, groups };
     },
-  };
+  });
 }
 
 // ---- ConsumerGroupDescribe v0-v1 ----
@@ -113,61 +104,53 @@ const readAssignment = (d: Dec): DescribedTopicPartitions[] => {
 };
 
 export function consumerGroupDescribe(groups: string[], version: number): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 69,
-      apiVersion: version,
-      apiName: 'ConsumerGroupDescribe',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        e.writeUVarInt(groups.length + 1);
-        for (const g of groups) e.writeUVarIntString(g);
-        e.writeBoolean(false); // IncludeAuthorizedOperations
-        e.writeUVarInt(0);
-        return e;
-      },
+  return protocolRequest({
+    apiKey: 69,
+    apiVersion: version,
+    apiName: 'ConsumerGroupDescribe',
+    encode: (e) => {
+      e.writeUVarInt(0);
+      e.writeUVarInt(groups.length + 1);
+      for (const g of groups) e.writeUVarIntString(g);
+      e.writeBoolean(false); // IncludeAuthorizedOperations
+      e.writeUVarInt(0);
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readTaggedFields();
-        d.readInt32();
-        const described = (d.readUVarIntArray((g: Dec): DescribedConsumerGroup => {
-          const errorCode = g.readInt16();
-          const errorMessage = g.readUVarIntString();
-          const group = g.readUVarIntString();
-          const state = g.readUVarIntString() ?? '';
-          const groupEpoch = g.readInt32();
-          const assignmentEpoch = g.readInt32();
-          const assignorName = g.readUVarIntString() ?? '';
-          const members = (g.readUVarIntArray((m: Dec): DescribedConsumerMember => {
-            const member: DescribedConsumerMember = {
-              memberId: m.readUVarIntString(),
-              instanceId: m.readUVarIntString(),
-              rackId: m.readUVarIntString(),
-              memberEpoch: m.readInt32(),
-              clientId: m.readUVarIntString() ?? '',
-              clientHost: m.readUVarIntString() ?? '',
-              subscribedTopicNames: (m.readUVarIntArray((s: Dec) => s.readUVarIntString()) ?? []) as string[],
-              subscribedTopicRegex: m.readUVarIntString(),
-              assignment: readAssignment(m),
-              targetAssignment: readAssignment(m),
-              memberType: -1,
-            };
-            if (version >= 1) member.memberType = m.readInt8();
-            m.readTaggedFields();
-            return member;
-          }) ?? []) as DescribedConsumerMember[];
-          g.readInt32(); // authorized operations
-          g.readTaggedFields();
-          return { errorCode, errorMessage, group, state, groupEpoch, assignmentEpoch, assignorName, members };
-        }) ?? []) as DescribedConsumerGroup[];
-        return described;
-      },
-      parse: async (data: unknown) => data,
+    decode: (d) => {
+      d.readTaggedFields();
+      d.readInt32();
+      const described = (d.readUVarIntArray((g: Dec): DescribedConsumerGroup => {
+        const errorCode = g.readInt16();
+        const errorMessage = g.readUVarIntString();
+        const group = g.readUVarIntString();
+        const state = g.readUVarIntString() ?? '';
+        const groupEpoch = g.readInt32();
+        const assignmentEpoch = g.readInt32();
+        const assignorName = g.readUVarIntString() ?? '';
+        const members = (g.readUVarIntArray((m: Dec): DescribedConsumerMember => {
+          const member: DescribedConsumerMember = {
+            memberId: m.readUVarIntString(),
+            instanceId: m.readUVarIntString(),
+            rackId: m.readUVarIntString(),
+            memberEpoch: m.readInt32(),
+            clientId: m.readUVarIntString() ?? '',
+            clientHost: m.readUVarIntString() ?? '',
+            subscribedTopicNames: (m.readUVarIntArray((s: Dec) => s.readUVarIntString()) ?? []) as string[],
+            subscribedTopicRegex: m.readUVarIntString(),
+            assignment: readAssignment(m),
+            targetAssignment: readAssignment(m),
+            memberType: -1,
+          };
+          if (version >= 1) member.memberType = m.readInt8();
+          m.readTaggedFields();
+          return member;
+        }) ?? []) as DescribedConsumerMember[];
+        g.readInt32(); // authorized operations
+        g.readTaggedFields();
+        return { errorCode, errorMessage, group, state, groupEpoch, assignmentEpoch, assignorName, members };
+      }) ?? []) as DescribedConsumerGroup[];
+      return described;
     },
-  };
+  });
 }
 
 // ---- OffsetFetch v5 ----
@@ -184,46 +167,38 @@ export interface FetchedOffset {
 
 /** The group's committed offsets: of every partition it has one for (`topics` null), or of these. */
 export function offsetFetch(group: string, topics: Array<{ topic: string; partitions: number[] }> | null): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 9,
-      apiVersion: 5,
-      apiName: 'OffsetFetch',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeString(group);
-        if (topics === null) e.writeInt32(-1);
-        else {
-          e.writeInt32(topics.length);
-          for (const t of topics) {
-            e.writeString(t.topic);
-            e.writeInt32(t.partitions.length);
-            t.partitions.forEach((p) => e.writeInt32(p));
-          }
+  return protocolRequest({
+    apiKey: 9,
+    apiVersion: 5,
+    apiName: 'OffsetFetch',
+    encode: (e) => {
+      e.writeString(group);
+      if (topics === null) e.writeInt32(-1);
+      else {
+        e.writeInt32(topics.length);
+        for (const t of topics) {
+          e.writeString(t.topic);
+          e.writeInt32(t.partitions.length);
+          t.partitions.forEach((p) => e.writeInt32(p));
         }
-        return e;
-      },
+      }
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readInt32();
-        const offsets: FetchedOffset[] = [];
-        d.readArray((t: Dec) => {
-          const topic = t.readString() as string;
-          t.readArray((p: Dec) => {
-            const partition = p.readInt32() as number;
-            const offset = Number(p.readInt64());
-            const leaderEpoch = p.readInt32() as number;
-            p.readString(); // metadata
-            offsets.push({ topic, partition, offset, leaderEpoch, errorCode: p.readInt16() });
-          });
+    decode: (d) => {
+      d.readInt32();
+      const offsets: FetchedOffset[] = [];
+      d.readArray((t: Dec) => {
+        const topic = t.readString() as string;
+        t.readArray((p: Dec) => {
+          const partition = p.readInt32() as number;
+          const offset = Number(p.readInt64());
+          const leaderEpoch = p.readInt32() as number;
+          p.readString(); // metadata
+          offsets.push({ topic, partition, offset, leaderEpoch, errorCode: p.readInt16() });
         });
-        return { errorCode: d.readInt16() as number, offsets };
-      },
-      parse: async (data: unknown) => data,
+      });
+      return { errorCode: d.readInt16() as number, offsets };
     },
-  };
+  });
 }
 
 // ---- ConsumerGroupHeartbeat v0-v1 ----
@@ -257,67 +232,59 @@ export interface HeartbeatResponse {
 }
 
 export function consumerGroupHeartbeat(r: HeartbeatRequest, version: number): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 68,
-      apiVersion: version,
-      apiName: 'ConsumerGroupHeartbeat',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        e.writeUVarIntString(r.group);
-        e.writeUVarIntString(r.memberId);
-        e.writeInt32(r.memberEpoch);
-        e.writeUVarIntString(null); // InstanceId: a dynamic member
-        e.writeUVarIntString(null); // RackId
-        e.writeInt32(r.rebalanceTimeoutMs);
-        if (r.subscribedTopicNames === null) e.writeUVarInt(0);
-        else {
-          e.writeUVarInt(r.subscribedTopicNames.length + 1);
-          for (const t of r.subscribedTopicNames) e.writeUVarIntString(t);
+  return protocolRequest({
+    apiKey: 68,
+    apiVersion: version,
+    apiName: 'ConsumerGroupHeartbeat',
+    encode: (e) => {
+      e.writeUVarInt(0);
+      e.writeUVarIntString(r.group);
+      e.writeUVarIntString(r.memberId);
+      e.writeInt32(r.memberEpoch);
+      e.writeUVarIntString(null); // InstanceId: a dynamic member
+      e.writeUVarIntString(null); // RackId
+      e.writeInt32(r.rebalanceTimeoutMs);
+      if (r.subscribedTopicNames === null) e.writeUVarInt(0);
+      else {
+        e.writeUVarInt(r.subscribedTopicNames.length + 1);
+        for (const t of r.subscribedTopicNames) e.writeUVarIntString(t);
+      }
+      if (version >= 1) e.writeUVarIntString(null); // SubscribedTopicRegex
+      e.writeUVarIntString(r.serverAssignor);
+      if (r.owned === null) e.writeUVarInt(0);
+      else {
+        e.writeUVarInt(r.owned.length + 1);
+        for (const t of r.owned) {
+          writeUuid(e, t.topicId);
+          e.writeUVarInt(t.partitions.length + 1);
+          for (const p of t.partitions) e.writeInt32(p);
+          e.writeUVarInt(0);
         }
-        if (version >= 1) e.writeUVarIntString(null); // SubscribedTopicRegex
-        e.writeUVarIntString(r.serverAssignor);
-        if (r.owned === null) e.writeUVarInt(0);
-        else {
-          e.writeUVarInt(r.owned.length + 1);
-          for (const t of r.owned) {
-            writeUuid(e, t.topicId);
-            e.writeUVarInt(t.partitions.length + 1);
-            for (const p of t.partitions) e.writeInt32(p);
-            e.writeUVarInt(0);
-          }
-        }
-        e.writeUVarInt(0);
-        return e;
-      },
+      }
+      e.writeUVarInt(0);
     },
-    response: {
-      decode: async (raw: Buffer): Promise<HeartbeatResponse> => {
-        const d = new Decoder(raw);
+    decode: (d): HeartbeatResponse => {
+      d.readTaggedFields();
+      d.readInt32();
+      const errorCode = d.readInt16() as number;
+      const errorMessage = d.readUVarIntString() as string | null;
+      const memberId = d.readUVarIntString() as string | null;
+      const memberEpoch = d.readInt32() as number;
+      const heartbeatIntervalMs = d.readInt32() as number;
+      let assignment: OwnedTopicPartitions[] | null = null;
+      if (d.readInt8() === 1) {
+        assignment = (d.readUVarIntArray((t: Dec): OwnedTopicPartitions => {
+          const topicId = readUuid(t);
+          const partitions = (t.readUVarIntArray((p: Dec) => p.readInt32() as number) ?? []) as number[];
+          t.readTaggedFields();
+          return { topicId, partitions };
+        }) ?? []) as OwnedTopicPartitions[];
         d.readTaggedFields();
-        d.readInt32();
-        const errorCode = d.readInt16() as number;
-        const errorMessage = d.readUVarIntString() as string | null;
-        const memberId = d.readUVarIntString() as string | null;
-        const memberEpoch = d.readInt32() as number;
-        const heartbeatIntervalMs = d.readInt32() as number;
-        let assignment: OwnedTopicPartitions[] | null = null;
-        if (d.readInt8() === 1) {
-          assignment = (d.readUVarIntArray((t: Dec): OwnedTopicPartitions => {
-            const topicId = readUuid(t);
-            const partitions = (t.readUVarIntArray((p: Dec) => p.readInt32() as number) ?? []) as number[];
-            t.readTaggedFields();
-            return { topicId, partitions };
-          }) ?? []) as OwnedTopicPartitions[];
-          d.readTaggedFields();
-        }
-        d.readTaggedFields();
-        return { errorCode, errorMessage, memberId, memberEpoch, heartbeatIntervalMs, assignment };
-      },
-      parse: async (data: unknown) => data,
+      }
+      d.readTaggedFields();
+      return { errorCode, errorMessage, memberId, memberEpoch, heartbeatIntervalMs, assignment };
     },
-  };
+  });
 }
 
 // ---- OffsetCommit v9 ----
@@ -326,53 +293,45 @@ export function consumerGroupHeartbeat(r: HeartbeatRequest, version: number): Pr
 export function offsetCommit(group: string, memberId: string, memberEpoch: number, offsets: Array<{ topic: string; partition: number; offset: number }>): ProtocolRequest {
   const byTopic = new Map<string, Array<{ partition: number; offset: number }>>();
   for (const o of offsets) (byTopic.get(o.topic) ?? byTopic.set(o.topic, []).get(o.topic)!).push(o);
-  return {
-    request: {
-      apiKey: 8,
-      apiVersion: 9,
-      apiName: 'OffsetCommit',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        e.writeUVarIntString(group);
-        e.writeInt32(memberEpoch);
-        e.writeUVarIntString(memberId);
-        e.writeUVarIntString(null); // GroupInstanceId
-        e.writeUVarInt(byTopic.size + 1);
-        for (const [topic, ps] of byTopic) {
-          e.writeUVarIntString(topic);
-          e.writeUVarInt(ps.length + 1);
-          for (const p of ps) {
-            e.writeInt32(p.partition);
-            e.writeInt64(p.offset);
-            e.writeInt32(-1); // CommittedLeaderEpoch
-            e.writeUVarIntString(''); // CommittedMetadata
-            e.writeUVarInt(0);
-          }
+  return protocolRequest({
+    apiKey: 8,
+    apiVersion: 9,
+    apiName: 'OffsetCommit',
+    encode: (e) => {
+      e.writeUVarInt(0);
+      e.writeUVarIntString(group);
+      e.writeInt32(memberEpoch);
+      e.writeUVarIntString(memberId);
+      e.writeUVarIntString(null); // GroupInstanceId
+      e.writeUVarInt(byTopic.size + 1);
+      for (const [topic, ps] of byTopic) {
+        e.writeUVarIntString(topic);
+        e.writeUVarInt(ps.length + 1);
+        for (const p of ps) {
+          e.writeInt32(p.partition);
+          e.writeInt64(p.offset);
+          e.writeInt32(-1); // CommittedLeaderEpoch
+          e.writeUVarIntString(''); // CommittedMetadata
           e.writeUVarInt(0);
         }
         e.writeUVarInt(0);
-        return e;
-      },
+      }
+      e.writeUVarInt(0);
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readTaggedFields();
-        d.readInt32();
-        const out: Array<{ topic: string; partition: number; errorCode: number }> = [];
-        d.readUVarIntArray((t: Dec) => {
-          const topic = t.readUVarIntString() as string;
-          t.readUVarIntArray((p: Dec) => {
-            out.push({ topic, partition: p.readInt32(), errorCode: p.readInt16() });
-            p.readTaggedFields();
-          });
-          t.readTaggedFields();
+    decode: (d) => {
+      d.readTaggedFields();
+      d.readInt32();
+      const out: Array<{ topic: string; partition: number; errorCode: number }> = [];
+      d.readUVarIntArray((t: Dec) => {
+        const topic = t.readUVarIntString() as string;
+        t.readUVarIntArray((p: Dec) => {
+          out.push({ topic, partition: p.readInt32(), errorCode: p.readInt16() });
+          p.readTaggedFields();
         });
-        d.readTaggedFields();
-        return out;
-      },
-      parse: async (data: unknown) => data,
+        t.readTaggedFields();
+      });
+      d.readTaggedFields();
+      return out;
     },
-  };
+  });
 }

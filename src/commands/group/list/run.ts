@@ -26,7 +26,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const text = outputMode(opts.output, ctx.io.stdout.isTTY) === 'text';
   const client = await ctx.kafka();
   const { listGroups } = await import('../../../kafka/admin/groups.js');
-  const onUnreachable = (nodeId: number) => ctx.io.err(`kfk: broker ${nodeId} did not answer: the groups it coordinates are not listed`);
+  const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the groups it coordinates are not listed`);
   const groups = (await ctx.bounded(listGroups(client, { withProtocol: !text, onUnreachable }))).filter((g) => (!states || states.has(g.state)) && (!types || types.has(g.type)));
   if (!text) groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   await render(ctx.io, opts.output, groups, {

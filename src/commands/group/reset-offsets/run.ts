@@ -132,7 +132,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
         }
         case 'time': {
           const found = atTime!.get(k)!;
-          if (found < 0) ctx.io.err(`kfk: warning: partition ${partition} of topic ${t.topic} has no record at or after that time: using the log end`);
+          if (found < 0) ctx.io.warn(`partition ${partition} of topic ${t.topic} has no record at or after that time: using the log end`);
           offset = found >= 0 ? found : hi.get(k)!;
           break;
         }
@@ -145,7 +145,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { javaHashOrder, javaTopicPartitionHash } = await import('../../../kafka/admin/topics.js');
   plan.splice(0, plan.length, ...javaHashOrder(plan, javaTopicPartitionHash));
   if (opts.execute) await ctx.bounded(groups.commitGroupOffsets(client, opts.group, plan));
-  else if (!opts.dryRun) ctx.io.err('kfk: dry run (the default): nothing was changed; add --execute to apply this plan');
+  else if (!opts.dryRun) ctx.io.note('dry run (the default): nothing was changed; add --execute to apply this plan');
 
   await render(ctx.io, opts.output, { group: opts.group, executed: Boolean(opts.execute), offsets: plan }, {
     text: (r) => resetPlanText(r.group, r.offsets),

@@ -17,13 +17,13 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     log: (line) => io.err(line),
   });
   if (alreadyRunning) {
-    io.err(`kfk: a local Kafka ${state.version} is already running (${state.nodes.length} broker(s)); stop it with: kfk local stop`);
+    io.note(`a local Kafka ${state.version} is already running (${state.nodes.length} broker(s)); stop it with: kfk local stop`);
   } else {
-    io.err(`kfk: Apache Kafka ${state.version} started: ${state.nodes.length} broker(s) in ${state.dir}`);
+    io.note(`Apache Kafka ${state.version} started: ${state.nodes.length} broker(s) in ${state.dir}`);
   }
-  if (state.saslBootstrap) io.err(`kfk: SASL_PLAINTEXT at ${state.saslBootstrap}, client config ${state.saslClientConfig}`);
-  if (state.tlsBootstrap) io.err(`kfk: SSL at ${state.tlsBootstrap}, client config ${state.tlsClientConfig}`);
-  io.err('kfk: kfk commands use it when no other cluster is configured');
+  if (state.saslBootstrap) io.note(`SASL_PLAINTEXT at ${state.saslBootstrap}, client config ${state.saslClientConfig}`);
+  if (state.tlsBootstrap) io.note(`SSL at ${state.tlsBootstrap}, client config ${state.tlsClientConfig}`);
+  io.note('kfk commands use it when no other cluster is configured');
   // The address is the data: scripts can capture it.
   await io.out(state.bootstrap + '\n');
   return 0;

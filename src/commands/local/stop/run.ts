@@ -4,6 +4,6 @@ import { localDir } from '../../../local/state.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const stopped = await stopLocal(localDir(ctx.io.env));
-  ctx.io.err(stopped.length ? `kfk: stopped ${stopped.length} local broker(s)` : 'kfk: no local cluster is running');
+  ctx.io.note(stopped.length ? `stopped ${stopped.length} local broker(s)` : 'no local cluster is running');
   return 0;
 }

@@ -38,7 +38,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   });
   const failed = outcome.filter((o) => o.error);
   if (failed.length === 1 && names.length === 1) throw new KfkError(failed[0].error!);
-  for (const f of failed) ctx.io.err(`kfk: ${f.error}`);
+  for (const f of failed) ctx.io.note(`${f.error}`);
   if (failed.length) throw new KfkError(`${failed.length} of ${names.length} topics not created`);
   return 0;
 }

@@ -23,7 +23,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     await render(ctx.io, opts.output, { dryRun: true, topics: names }, { text: (r) => r.topics.map((n) => `Would delete topic ${n}.\n`).join('') });
     return 0;
   }
-  if (names.length > 1 || names[0] !== opts.topic) ctx.io.err(`kfk: deleting ${names.length} topic(s) matching '${opts.topic}': ${names.join(', ')}`);
+  if (names.length > 1 || names[0] !== opts.topic) ctx.io.note(`deleting ${names.length} topic(s) matching '${opts.topic}': ${names.join(', ')}`);
   await ctx.bounded(api.deleteTopics(client, names));
   // As kafka-topics --delete: nothing on stdout but in JSON.
   await render(ctx.io, opts.output, { dryRun: false, topics: names }, { text: () => '' });
