@@ -8,7 +8,7 @@ function __kfk_path
     set -e words[1]
     for w in $words
         switch "$p $w"
-            case 'kfk topic' 'kfk topic create' 'kfk topic alter' 'kfk topic describe' 'kfk topic list' 'kfk topic delete' 'kfk group' 'kfk group list' 'kfk group describe' 'kfk group reset-offsets' 'kfk group delete' 'kfk group delete-offsets' 'kfk config' 'kfk config describe' 'kfk config alter' 'kfk cluster' 'kfk cluster describe' 'kfk cluster quorum' 'kfk cluster features' 'kfk offsets' 'kfk records' 'kfk records delete' 'kfk partition' 'kfk partition elect-leaders' 'kfk partition reassign' 'kfk partition reassign execute' 'kfk partition reassign verify' 'kfk partition reassign cancel' 'kfk partition reassign list' 'kfk log-dirs' 'kfk log-dirs describe' 'kfk quota' 'kfk quota describe' 'kfk quota alter' 'kfk transaction' 'kfk transaction list' 'kfk transaction describe' 'kfk transaction describe-producers' 'kfk produce' 'kfk consume' 'kfk local' 'kfk local start' 'kfk local stop' 'kfk local status' 'kfk local logs' 'kfk local install' 'kfk compat' 'kfk completion'
+            case 'kfk topic' 'kfk topic create' 'kfk topic alter' 'kfk topic describe' 'kfk topic list' 'kfk topic delete' 'kfk group' 'kfk group list' 'kfk group describe' 'kfk group reset-offsets' 'kfk group delete' 'kfk group delete-offsets' 'kfk config' 'kfk config describe' 'kfk config alter' 'kfk cluster' 'kfk cluster describe' 'kfk cluster quorum' 'kfk cluster features' 'kfk offsets' 'kfk records' 'kfk records delete' 'kfk partition' 'kfk partition elect-leaders' 'kfk partition reassign' 'kfk partition reassign generate' 'kfk partition reassign execute' 'kfk partition reassign verify' 'kfk partition reassign cancel' 'kfk partition reassign list' 'kfk log-dirs' 'kfk log-dirs describe' 'kfk quota' 'kfk quota describe' 'kfk quota alter' 'kfk transaction' 'kfk transaction list' 'kfk transaction describe' 'kfk transaction describe-producers' 'kfk produce' 'kfk consume' 'kfk local' 'kfk local start' 'kfk local stop' 'kfk local status' 'kfk local logs' 'kfk local install' 'kfk compat' 'kfk completion'
                 set p "$p $w"
         end
     end
@@ -289,7 +289,7 @@ complete -c kfk -n "__kfk_at 'kfk records delete'" -l before-offset -x -d 'delet
 complete -c kfk -n "__kfk_at 'kfk records delete'" -s o -l output -x -a 'text table json' -d 'text (Kafka-identical when piped), table or json'
 complete -c kfk -n "__kfk_at 'kfk records delete'" -s h -l help -d 'show help'
 complete -c kfk -n "__kfk_at 'kfk partition'" -a 'elect-leaders' -d 'elect leaders: the preferred replica, or an out-of-sync one where no leader is left (kafka-leader-election)'
-complete -c kfk -n "__kfk_at 'kfk partition'" -a 'reassign' -d 'move partitions between brokers with kafka-reassign-partitions\' JSON files: execute, verify, cancel, list'
+complete -c kfk -n "__kfk_at 'kfk partition'" -a 'reassign' -d 'move partitions between brokers with kafka-reassign-partitions\' JSON files: generate, execute, verify, cancel, list'
 complete -c kfk -n "__kfk_at 'kfk partition'" -s h -l help -d 'show help'
 complete -c kfk -n "__kfk_at 'kfk partition elect-leaders'" -l bootstrap-server -x -d 'host:port[,host:port...] (env KFK_BOOTSTRAP_SERVER; default: profile, local cluster, localhost:9092)'
 complete -c kfk -n "__kfk_at 'kfk partition elect-leaders'" -l command-config -r -F -d 'Kafka client .properties file (security.protocol, sasl.*, ssl.*, ...)'
@@ -305,11 +305,23 @@ complete -c kfk -n "__kfk_at 'kfk partition elect-leaders'" -l path-to-json-file
 complete -c kfk -n "__kfk_at 'kfk partition elect-leaders'" -l all-topic-partitions -d 'every partition of the cluster that needs an election'
 complete -c kfk -n "__kfk_at 'kfk partition elect-leaders'" -s o -l output -x -a 'text table json' -d 'text (Kafka-identical when piped), table or json'
 complete -c kfk -n "__kfk_at 'kfk partition elect-leaders'" -s h -l help -d 'show help'
+complete -c kfk -n "__kfk_at 'kfk partition reassign'" -a 'generate' -d 'propose a reassignment of whole topics onto a list of brokers, to save and --execute (kafka-reassign-partitions --generate)'
 complete -c kfk -n "__kfk_at 'kfk partition reassign'" -a 'execute' -d 'start the reassignments of a JSON file, printing the current assignment to roll back to (kafka-reassign-partitions --execute)'
 complete -c kfk -n "__kfk_at 'kfk partition reassign'" -a 'verify' -d 'whether the reassignments of a JSON file are done; once none is under way, the throttles are removed (kafka-reassign-partitions --verify)'
 complete -c kfk -n "__kfk_at 'kfk partition reassign'" -a 'cancel' -d 'cancel the reassignments of a JSON file that are under way, and remove the throttles (kafka-reassign-partitions --cancel)'
 complete -c kfk -n "__kfk_at 'kfk partition reassign'" -a 'list' -d 'the reassignments under way: replicas, adding, removing (kafka-reassign-partitions --list)'
 complete -c kfk -n "__kfk_at 'kfk partition reassign'" -s h -l help -d 'show help'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l bootstrap-server -x -d 'host:port[,host:port...] (env KFK_BOOTSTRAP_SERVER; default: profile, local cluster, localhost:9092)'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l command-config -r -F -d 'Kafka client .properties file (security.protocol, sasl.*, ssl.*, ...)'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l command-property -x -d 'a Kafka client property; repeatable'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l profile -x -d 'named profile from the kfk config file (env KFK_PROFILE)'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l timeout -x -d 'bound on connecting and on each request (env KFK_TIMEOUT)'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -s v -l verbose -d 'client logs and stack traces on stderr'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l no-color -d 'never colour output (also NO_COLOR)'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l topics-to-move-json-file -r -F -d '{"topics":[{"topic":"orders"}],"version":1}'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l broker-list -x -d 'the brokers to spread the replicas over, e.g. 1,2,3'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -l disable-rack-aware -d 'accepted for kafka-reassign-partitions; kfk ignores racks'
+complete -c kfk -n "__kfk_at 'kfk partition reassign generate'" -s h -l help -d 'show help'
 complete -c kfk -n "__kfk_at 'kfk partition reassign execute'" -l bootstrap-server -x -d 'host:port[,host:port...] (env KFK_BOOTSTRAP_SERVER; default: profile, local cluster, localhost:9092)'
 complete -c kfk -n "__kfk_at 'kfk partition reassign execute'" -l command-config -r -F -d 'Kafka client .properties file (security.protocol, sasl.*, ssl.*, ...)'
 complete -c kfk -n "__kfk_at 'kfk partition reassign execute'" -l command-property -x -d 'a Kafka client property; repeatable'

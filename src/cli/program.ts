@@ -37,6 +37,7 @@ import * as partitionElectLeaders from '../commands/partition/elect-leaders/defi
 import * as partitionReassign from '../commands/partition/reassign/define.js';
 import * as reassignCancel from '../commands/partition/reassign/cancel/define.js';
 import * as reassignExecute from '../commands/partition/reassign/execute/define.js';
+import * as reassignGenerate from '../commands/partition/reassign/generate/define.js';
 import * as reassignList from '../commands/partition/reassign/list/define.js';
 import * as reassignVerify from '../commands/partition/reassign/verify/define.js';
 import * as produce from '../commands/produce/define.js';
@@ -153,6 +154,7 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
     const parent = partition.define(program);
     runs(partitionElectLeaders.define(parent), () => import('../commands/partition/elect-leaders/run.js'));
     const reassign = partitionReassign.define(parent);
+    runs(reassignGenerate.define(reassign), () => import('../commands/partition/reassign/generate/run.js'));
     runs(reassignExecute.define(reassign), () => import('../commands/partition/reassign/execute/run.js'));
     runs(reassignVerify.define(reassign), () => import('../commands/partition/reassign/verify/run.js'));
     runs(reassignCancel.define(reassign), () => import('../commands/partition/reassign/cancel/run.js'));

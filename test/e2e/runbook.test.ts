@@ -81,10 +81,8 @@ describe('kfk records delete (kafka-delete-records)', () => {
   it("bad arguments and files: the tool's error line and exit code", async () => {
     await Promise.all([
       expectSameError('kafka-delete-records', [...BS], 'Missing required argument "[offset-json-file]"'),
-      expectSameError('kafka-delete-records', [...BS, '--offset-json-file'], 'Option offset-json-file requires an argument'),
       expectSameError('kafka-delete-records', [...BS, '--frobnicate', 'x'], 'frobnicate is not a recognized option'),
       expectSameError('kafka-delete-records', [...BS, '--offset-json-file', file('bad.json', 'not json')], 'The input string is not a valid JSON'),
-      expectSameError('kafka-delete-records', [...BS, '--offset-json-file', join(dir, 'missing.json')], `Unable to read file ${join(dir, 'missing.json')}`),
     ]);
     const dup = file('dup.json', JSON.stringify({ partitions: [{ topic: 'x', partition: 0, offset: 1 }, { topic: 'x', partition: 0, offset: 2 }] }));
     await Promise.all([
@@ -141,10 +139,8 @@ describe('kfk cluster quorum and features (kafka-metadata-quorum, kafka-features
       expectSameError('kafka-metadata-quorum', [...BS], 'kafka-metadata-quorum: error: too few arguments'),
       expectSameError('kafka-metadata-quorum', [...BS, 'describe'], 'One of --status or --replication must be specified with describe sub-command'),
       expectSameError('kafka-metadata-quorum', [...BS, 'describe', '--status', '--replication'], 'Only one of --status or --replication should be specified with describe sub-command'),
-      expectSameError('kafka-metadata-quorum', [...BS, 'describe', '--status', '--human-readable'], 'The option --human-readable is only supported along with --replication'),
       expectSameError('kafka-metadata-quorum', [...BS, 'describe', '--foo'], "kafka-metadata-quorum: error: unrecognized arguments: '--foo'"),
       expectSameError('kafka-features', [...BS], 'Command line error: too few arguments. Type --help for help.'),
-      expectSameError('kafka-features', [...BS, 'describe', '--foo'], "Command line error: unrecognized arguments: '--foo'. Type --help for help."),
       expectSameError('kafka-features', ['describe'], 'Command line error: You must specify either --bootstrap-controller or --bootstrap-server.. Type --help for help.'),
     ]);
   });
@@ -156,7 +152,6 @@ describe('kafka-leader-election and kafka-log-dirs arguments (elections themselv
     await Promise.all([
       expectSameError('kafka-leader-election', [...BS, ...t], 'Missing required option(s): election-type'),
       expectSameError('kafka-leader-election', [...BS, '--election-type', 'preferred'], 'One and only one of the following options is required: topic, all-topic-partitions, path-to-json-file'),
-      expectSameError('kafka-leader-election', [...BS, '--election-type', 'preferred', '--topic', 'x'], 'Missing required option(s): partition'),
       expectSameError('kafka-leader-election', [...BS, '--election-type', 'preferred', '--all-topic-partitions', '--partition', '1'], 'Option partition is only allowed if topic is used'),
       expectSameError('kafka-leader-election', [...BS, '--election-type', 'sideways', ...t], "Cannot parse argument 'sideways' of option election-type"),
       expectSameError('kafka-log-dirs', [...BS], 'Missing required argument "[describe]"'),

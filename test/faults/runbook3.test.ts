@@ -173,6 +173,15 @@ describe('leader elections and log dirs on 3 brokers', () => {
     expect(rb.stderr.split('\n')).toContain('ERROR: The given brokers do not exist from --broker-list: 9. Current existent brokers: 1,2,3');
     expect(ob).toMatchObject({ code: 1, stdout: rb.stdout, stderr: 'ERROR: The given brokers do not exist from --broker-list: 9. Current existent brokers: 1,2,3\n' });
 
+    // generate: the current assignment as the tool prints it; the proposal is random in both.
+    const topicsFile = file('topics.json', JSON.stringify({ version: 1, topics: [{ topic: t }] }));
+    const gen = [...B, '--generate', '--topics-to-move-json-file', topicsFile, '--broker-list', '1,2,3'];
+    const [rg, og] = await Promise.all([real('kafka-reassign-partitions', gen), ours('kafka-reassign-partitions', gen)]);
+    expect(rg.code, rg.stdout).toBe(0);
+    expect(og.code, og.stderr).toBe(0);
+    expect(og.stdout.split('\n').slice(0, 4)).toEqual(rg.stdout.split('\n').slice(0, 4));
+    expect(og.stdout.split('\n')[4]).toMatch(new RegExp(`^\\{"version":1,"partitions":\\[\\{"topic":"${t}","partition":0,"replicas":\\[[123],[123],[123]\\],"log_dirs":\\["any","any","any"\\]\\}\\]\\}$`));
+
     const table = await kfk(['log-dirs', 'describe', ...B, '--topic-list', t, '--broker-list', '2', '-o', 'table']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(new RegExp(`│ 2 +│ \\S+ +│ ${t} +│ 1 +│ \\d+(\\.\\d)? (B|KiB) +│ 0 +│ +│`));

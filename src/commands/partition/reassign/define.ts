@@ -3,7 +3,7 @@ import type { AnyCommand } from '../../../cli/commander.js';
 import { examples } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
-  const r = parent.command('reassign').description('move partitions between brokers with kafka-reassign-partitions\' JSON files: execute, verify, cancel, list');
+  const r = parent.command('reassign').description('move partitions between brokers with kafka-reassign-partitions\' JSON files: generate, execute, verify, cancel, list');
   r.addHelpText('after', examples('kfk partition reassign execute --reassignment-json-file plan.json --throttle 10000000', 'kfk partition reassign verify --reassignment-json-file plan.json'));
   return r;
 }
