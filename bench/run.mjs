@@ -12,7 +12,7 @@
 // bench/peers/bin (build them from source: see bench/README.md). A peer that is not found is
 // reported as missing.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createReadStream, createWriteStream, copyFileSync, openSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,7 @@ const PER_RUN_LIMIT_MS = 300_000;
 
 const { startLocal, stopLocal } = await import(join(root, 'dist/local/cluster.js'));
 const { ensureKafka, kafkaToolArgs, kafkaVersion } = await import(join(root, 'dist/local/kafka-dist.js'));
-const { KafkaClient } = await import(join(root, 'dist/kafka/client.js'));
+const { KafkaClient } = await import(join(root, 'dist/kafka/wire/client.js'));
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 const which = (cmd) => {

@@ -5,11 +5,11 @@
 // compiling, which is most of what a short command like `kfk topic list` spends beyond Node's
 // own start. The kafkajs bundle (dist/vendor/kafkajs.cjs) is loaded the same way, on first use.
 // Without the bundle (a build that did not make it), the ES modules in dist/ are used.
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const vm = require('vm');
-const Module = require('module');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
+const Module = require('node:module');
 
 // Started by the shell lines of a bin/ file: NODE_EXTRA_CA_CERTS was moved aside so that Node did
 // not load it at start. It is put back for the processes kfk starts, and the TLS options add its

@@ -9,6 +9,7 @@ import type * as typed from '@commander-js/extra-typings';
 export const Command = commander.Command as unknown as typeof typed.Command;
 export const Option = commander.Option as unknown as typeof typed.Option;
 export const Argument = commander.Argument as unknown as typeof typed.Argument;
+// biome-ignore lint/complexity/noBannedTypes: {} are @commander-js/extra-typings' own defaults for a Command's options
 export type Command<Args extends unknown[] = [], Opts extends typed.OptionValues = {}, GlobalOpts extends typed.OptionValues = {}> = typed.Command<Args, Opts, GlobalOpts>;
 export type Option = typed.Option;
 export type AnyCommand = typed.CommandUnknownOpts;

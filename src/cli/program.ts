@@ -109,7 +109,9 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
     );
 
   /** A command's action: its run module, with its positional arguments among the flags under their names. */
+  // biome-ignore lint/suspicious/noExplicitAny: a command's global options differ per parent; any accepts each
   function runs<O extends Record<string, unknown>>(cmd: Command<[], O, any>, load: RunLoader<O>): void;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   function runs<A extends [unknown, ...unknown[]], O extends Record<string, unknown>, F extends O>(cmd: Command<A, O, any>, load: RunLoader<F>): void;
   function runs(cmd: AnyCommand, load: RunLoader<Record<string, unknown>>): void {
     const action = launch(load);

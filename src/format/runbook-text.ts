@@ -3,7 +3,7 @@ import type { FeatureDescription, QuorumDescription, QuorumReplica } from '../ka
 import type { BrokerLogDir } from '../kafka/admin/log-dirs.js';
 import { hashSetOrder, javaDouble, javaStringHash, sizedHashMapOrder } from './java-order.js';
 import type { QuotaEntry } from '../kafka/admin/quotas.js';
-import { javaExceptionClass } from './kafka-exceptions.js';
+import { javaExceptionClass } from '../kafka/wire/error-codes.js';
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 

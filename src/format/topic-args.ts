@@ -30,7 +30,7 @@ export function parseCount(v: string | undefined, flag: string): number | undefi
 /** `0:1,1:2` -> [[0,1],[1,2]]: partitions by comma, broker ids of one partition by colon. */
 export function parseReplicaAssignment(text: string): number[][] {
   const parts = text.split(',').map((p) => p.split(':').map((b) => b.trim()));
-  const out = parts.map((brokers, i) => {
+  const out = parts.map((brokers) => {
     const ids = brokers.map((b) => {
       if (!/^\d+$/.test(b)) throw new UsageError(`invalid --replica-assignment '${text}': '${b}' is not a broker id`);
       return Number(b);

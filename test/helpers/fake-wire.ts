@@ -71,7 +71,6 @@ export class FakeCluster {
 
   constructor(brokers = 1) {
     this.brokerIds = Array.from({ length: brokers }, (_, i) => i + 1);
-    const self = this;
     const brokerPool = { metadata: null as RawMetadata | null, versions: { 0: { minVersion: 3, maxVersion: 8 }, 1: { minVersion: 4, maxVersion: 11 } } };
     this.cluster = {
       brokerPool,
@@ -79,33 +78,32 @@ export class FakeCluster {
       connect: async () => undefined,
       disconnect: async () => undefined,
       refreshMetadata: async () => {
-        self.metadataRefreshes++;
-        self.publish();
+        this.metadataRefreshes++;
+        this.publish();
       },
-      metadata: async () => self.rawMetadata(),
+      metadata: async () => this.rawMetadata(),
       addMultipleTargetTopics: async (topics: string[]) => {
-        for (const t of topics) self.cluster.targetTopics!.add(t);
+        for (const t of topics) this.cluster.targetTopics!.add(t);
       },
-      findBroker: async ({ nodeId }: { nodeId: number }) => self.broker(nodeId),
-      findControllerBroker: async () => self.broker(self.brokerIds[0]),
-      findGroupCoordinator: async () => self.broker(self.brokerIds[0]),
-      findGroupCoordinatorMetadata: async () => ({ coordinator: { nodeId: self.brokerIds[0], host: '127.0.0.1', port: 9092 } }),
+      findBroker: async ({ nodeId }: { nodeId: number }) => this.broker(nodeId),
+      findControllerBroker: async () => this.broker(this.brokerIds[0]),
+      findGroupCoordinator: async () => this.broker(this.brokerIds[0]),
+      findGroupCoordinatorMetadata: async () => ({ coordinator: { nodeId: this.brokerIds[0], host: '127.0.0.1', port: 9092 } }),
       findTopicPartitionMetadata: (topic: string) =>
-        (self.cluster.brokerPool.metadata?.topicMetadata.find((t) => t.topic === topic)?.partitionMetadata ?? []).map((p) => ({ partitionId: p.partitionId, leader: p.leader })),
+        (this.cluster.brokerPool.metadata?.topicMetadata.find((t) => t.topic === topic)?.partitionMetadata ?? []).map((p) => ({ partitionId: p.partitionId, leader: p.leader })),
     };
   }
 
   /** A client for code that takes kfk's KafkaClient (the fetcher): its cluster and the admin calls it makes. */
   client(): KafkaClient {
-    const self = this;
     return {
       options: { brokers: ['fake:9092'], clientId: 'fake', connectionTimeout: 1000, requestTimeout: 1000 },
-      cluster: async () => self.cluster,
+      cluster: async () => this.cluster,
       admin: async () => ({
         fetchTopicOffsets: async (topic: string) =>
-          Array.from({ length: self.topicNames.get(topic) ?? 0 }, (_, partition) => {
-            const log = self.log(topic, partition);
-            return { partition, low: String(log.logStart), high: String(self.highWatermark(log)), offset: String(self.highWatermark(log)) };
+          Array.from({ length: this.topicNames.get(topic) ?? 0 }, (_, partition) => {
+            const log = this.log(topic, partition);
+            return { partition, low: String(log.logStart), high: String(this.highWatermark(log)), offset: String(this.highWatermark(log)) };
           }),
       }),
     } as unknown as KafkaClient;
@@ -209,7 +207,6 @@ export class FakeCluster {
 
   private broker(nodeId: number): KafkajsBroker {
     if (!this.brokerIds.includes(nodeId)) throw new Error(`fake: no broker ${nodeId}`);
-    const self = this;
     const notUsed = async (): Promise<never> => {
       throw new Error('fake: not used by the code under test');
     };
@@ -218,21 +215,21 @@ export class FakeCluster {
       versions: this.cluster.brokerPool.versions,
       connectionPool: {
         send: async <T>(req: WireRequest): Promise<T> => {
-          if (self.down.has(nodeId)) throw new Error(`Connection error: connect ECONNREFUSED (broker ${nodeId})`);
+          if (this.down.has(nodeId)) throw new Error(`Connection error: connect ECONNREFUSED (broker ${nodeId})`);
           const body = (await req.request.encode()).buffer;
-          if (req.request.apiKey === 0) return (await self.produce(nodeId, req.request.apiVersion, body)) as T;
-          if (req.request.apiKey === 1) return (await self.fetch(nodeId, req.request.apiVersion, body)) as T;
+          if (req.request.apiKey === 0) return (await this.produce(nodeId, req.request.apiVersion, body)) as T;
+          if (req.request.apiKey === 1) return (await this.fetch(nodeId, req.request.apiVersion, body)) as T;
           throw new Error(`fake: api ${req.request.apiKey} not faked`);
         },
       },
       initProducerId: async () => ({ producerId: '1000', producerEpoch: 0 }),
       addPartitionsToTxn: async (a) => {
-        self.txnCalls.push(`add ${a.topics.map((t) => `${t.topic}:${t.partitions.join(',')}`).join(' ')}`);
+        this.txnCalls.push(`add ${a.topics.map((t) => `${t.topic}:${t.partitions.join(',')}`).join(' ')}`);
       },
       endTxn: async (a) => {
-        self.txnCalls.push(a.transactionResult ? 'commit' : 'abort');
+        this.txnCalls.push(a.transactionResult ? 'commit' : 'abort');
       },
-      metadata: async () => self.rawMetadata(),
+      metadata: async () => this.rawMetadata(),
       findGroupCoordinator: notUsed,
       listGroups: notUsed,
       listOffsets: notUsed,

@@ -536,7 +536,7 @@ describe("binary records Kafka's Java producer compressed: kfk decodes them byte
     const recs = javaRecords[codec];
     const offsets = recs.map((_, i) => sent(codec, String(i)).offset);
     expect(offsets).toEqual(recs.map((_, i) => i));
-    expect(recs.map((r, i) => sent(codec, String(i)).timestamp)).toEqual(recs.map((r) => r.timestamp));
+    expect(recs.map((_r, i) => sent(codec, String(i)).timestamp)).toEqual(recs.map((r) => r.timestamp));
 
     // Stored as several multi-record batches of this codec (so the test decodes real ones).
     const stored = (await dumpLog([T.codec[codec]])).get(T.codec[codec])!;

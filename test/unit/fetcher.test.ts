@@ -149,7 +149,7 @@ describe('fetcher', () => {
     fetcher.unassign([{ topic: 't', partition: 1 }]);
     const got: string[] = [];
     const stop = setTimeout(() => fetcher.stop(), 100);
-    await fetcher.run(async (set, d) => {
+    await fetcher.run(async (_set, d) => {
       got.push(`${d.topic}-${d.partition}`);
     });
     clearTimeout(stop);

@@ -1,7 +1,7 @@
 // GetOffsetShell: topic:partition:offset per line, sorted, at --time (default latest).
 import type { CommandContext } from '../../cli/context.js';
 import type { Flags } from './define.js';
-import { KfkError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { render } from '../../cli/output.js';
 import { parseTime } from '../../format/time.js';
 import { topicMatcher } from '../../format/topic-pattern.js';

@@ -128,10 +128,10 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
           if (pending) await pending;
         }
       } catch (err) {
-        if (ctx.signal.aborted) break outer;
+        if (ctx.signal.aborted) break;
         if (err instanceof KfkError) {
           inputError = err;
-          break outer;
+          break;
         }
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {

@@ -552,7 +552,7 @@ export class RecordProducer {
 
   private pendingCount(): number {
     let n = 0;
-    for (const s of this.parts.values()) n += s.queue.length + s.inflight.size + s.failedInFlight.length + s.splitting + (s.open && s.open.count ? 1 : 0);
+    for (const s of this.parts.values()) n += s.queue.length + s.inflight.size + s.failedInFlight.length + s.splitting + (s.open?.count ? 1 : 0);
     return n;
   }
 
@@ -566,7 +566,7 @@ export class RecordProducer {
 
   /** Closes open batches and waits until every record is delivered or failed. */
   async flush(): Promise<void> {
-    for (const s of this.parts.values()) if (s.open && s.open.count) this.closeBatch(s, false);
+    for (const s of this.parts.values()) if (s.open?.count) this.closeBatch(s, false);
     if (this.pendingCount() === 0) return;
     let deadline: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
@@ -583,7 +583,7 @@ export class RecordProducer {
     for (const s of this.parts.values()) {
       if (s.lingerTimer) clearTimeout(s.lingerTimer);
       s.lingerTimer = null;
-      if (s.open && s.open.count) this.closeBatch(s, false);
+      if (s.open?.count) this.closeBatch(s, false);
       const pending = [...s.queue, ...s.failedInFlight, ...s.inflight];
       s.queue = [];
       s.failedInFlight = [];

@@ -9,11 +9,10 @@
 //   OffsetDelete v0 (key 47): a group's committed offsets for some partitions
 //
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
-import type { KafkajsEncoder, KafkajsDecoder } from '../wire/kafkajs-types.js';
+import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { protocolRequest } from './request.js';
 
-type Enc = KafkajsEncoder;
 type Dec = KafkajsDecoder;
 const { createErrorFromCode } = kafkajs();
 

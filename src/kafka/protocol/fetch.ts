@@ -1,11 +1,8 @@
-// Fetch requests and responses of our own (v4-v11, non-flexible): isolation level and aborted
-// transactions are carried; each partition's records come back as raw bytes for our decoder.
-import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
+
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 import type { AbortedTransaction } from '../records/decoder.js';
 
-type Dec = KafkajsDecoder;
 const { Decoder } = kafkajs();
 
 export interface FetchPartition {

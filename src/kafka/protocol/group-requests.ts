@@ -7,7 +7,6 @@
 //   ConsumerGroupHeartbeat v0-v1 (key 68, flexible): join, stay in and leave a consumer group
 //   OffsetCommit v9 (key 8, flexible): commits of a consumer group's member (member id and epoch)
 import type { KafkajsEncoder, KafkajsDecoder } from '../wire/kafkajs-types.js';
-import { kafkajs } from '../wire/kafkajs.js';
 import { protocolRequest } from './request.js';
 import type { ProtocolRequest } from './admin-requests.js';
 

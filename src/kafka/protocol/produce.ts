@@ -1,9 +1,7 @@
-// Produce requests carrying our own record batches (v3-v8: non-flexible; Kafka 4 accepts v3+).
-import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
+
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
 
-type Dec = KafkajsDecoder;
 const { Decoder } = kafkajs();
 
 export interface ProducePartitionData {

@@ -109,9 +109,9 @@ export class BatchBuilder {
       varintSize(tsDelta) +
       varintSize(this.count) +
       varintSize(keyLen) +
-      (keyLen > 0 ? keyLen : 0) +
+      Math.max(keyLen, 0) +
       varintSize(valLen) +
-      (valLen > 0 ? valLen : 0) +
+      Math.max(valLen, 0) +
       headerSize(r.headers);
     const total = varintSize(body) + body;
     if (this.off + total > this.buf.length) {

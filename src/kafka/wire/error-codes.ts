@@ -1,5 +1,7 @@
 // Kafka's error codes that kfk acts on, in one table, each with what it means for a retry.
-// (Names as in Kafka's Errors.java; kafkajs' createErrorFromCode gives the messages.)
+// (Names as in Kafka's Errors.java; kafkajs' createErrorFromCode gives the messages.) Where a
+// drop-in prints the error as Kafka's Java tools do, `java` holds the exception class and Kafka's
+// message, checked against Kafka 4.4's kafka-consumer-groups.
 
 /** What a client does about an error. */
 export type RetryClass =
@@ -13,9 +15,9 @@ export type RetryClass =
   | 'fatal';
 
 export const ERRORS = {
-  OFFSET_OUT_OF_RANGE: { code: 1, retry: 'fatal' },
-  UNKNOWN_TOPIC_OR_PARTITION: { code: 3, retry: 'leader' },
-  LEADER_NOT_AVAILABLE: { code: 5, retry: 'leader' },
+  OFFSET_OUT_OF_RANGE: { code: 1, retry: 'fatal', java: ['OffsetOutOfRangeException', 'The requested offset is not within the range of offsets maintained by the server.'] },
+  UNKNOWN_TOPIC_OR_PARTITION: { code: 3, retry: 'leader', java: ['UnknownTopicOrPartitionException', 'This server does not host this topic-partition.'] },
+  LEADER_NOT_AVAILABLE: { code: 5, retry: 'leader', java: ['LeaderNotAvailableException', 'There is no leader for this topic-partition as we are in the middle of a leadership election.'] },
   NOT_LEADER_OR_FOLLOWER: { code: 6, retry: 'leader' },
   REQUEST_TIMED_OUT: { code: 7, retry: 'retry' },
   REPLICA_NOT_AVAILABLE: { code: 9, retry: 'leader' },
@@ -34,19 +36,34 @@ export const ERRORS = {
   INVALID_TXN_STATE: { code: 48, retry: 'fatal' },
   INVALID_PRODUCER_ID_MAPPING: { code: 49, retry: 'fatal' },
   TRANSACTIONAL_ID_AUTHORIZATION_FAILED: { code: 53, retry: 'fatal' },
-  KAFKA_STORAGE_ERROR: { code: 56, retry: 'leader' },
+  KAFKA_STORAGE_ERROR: { code: 56, retry: 'leader', java: ['KafkaStorageException', 'Disk error when trying to access log file on the disk.'] },
   UNKNOWN_PRODUCER_ID: { code: 59, retry: 'fatal' },
   FENCED_LEADER_EPOCH: { code: 74, retry: 'leader' },
   UNKNOWN_LEADER_EPOCH: { code: 75, retry: 'leader' },
   PRODUCER_FENCED: { code: 90, retry: 'fatal' },
+  NON_EMPTY_GROUP: { code: 68, retry: 'fatal', java: ['GroupNotEmptyException', 'The group is not empty.'] },
+  GROUP_ID_NOT_FOUND: { code: 69, retry: 'fatal', java: ['GroupIdNotFoundException', 'The group id does not exist.'] },
+  GROUP_SUBSCRIBED_TO_TOPIC: {
+    code: 86,
+    retry: 'fatal',
+    java: ['GroupSubscribedToTopicException', 'Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.'],
+  },
   UNKNOWN_TOPIC_ID: { code: 100, retry: 'leader' },
-} as const satisfies Record<string, { code: number; retry: RetryClass }>;
+  CLUSTER_AUTHORIZATION_FAILED: { code: 31, retry: 'fatal', java: ['ClusterAuthorizationException', 'Cluster authorization failed.'] },
+  PREFERRED_LEADER_NOT_AVAILABLE: { code: 80, retry: 'fatal', java: ['PreferredLeaderNotAvailableException', 'The preferred leader was not available.'] },
+  ELIGIBLE_LEADERS_NOT_AVAILABLE: { code: 83, retry: 'fatal', java: ['EligibleLeadersNotAvailableException', 'Eligible topic partition leaders are not available.'] },
+  ELECTION_NOT_NEEDED: { code: 84, retry: 'fatal', java: ['ElectionNotNeededException', 'Leader election not needed for topic partition.'] },
+} as const satisfies Record<string, { code: number; retry: RetryClass; java?: readonly [string, string] }>;
 
 export type ErrorName = keyof typeof ERRORS;
 
-const byCode = new Map<number, { name: ErrorName; retry: RetryClass }>(
-  (Object.entries(ERRORS) as Array<[ErrorName, { code: number; retry: RetryClass }]>).map(([name, e]) => [e.code, { name, retry: e.retry }]),
-);
+interface ErrorEntry {
+  code: number;
+  retry: RetryClass;
+  java?: readonly [string, string];
+}
+
+const byCode = new Map<number, ErrorEntry & { name: ErrorName }>((Object.entries(ERRORS) as Array<[ErrorName, ErrorEntry]>).map(([name, e]) => [e.code, { ...e, name }]));
 
 /** The retry class of a code (unknown codes: fatal). */
 export function retryClass(code: number): RetryClass {
@@ -57,4 +74,27 @@ export function retryClass(code: number): RetryClass {
 export function codes(of: RetryClass | ErrorName[]): Set<number> {
   if (Array.isArray(of)) return new Set(of.map((n) => ERRORS[n].code));
   return new Set([...byCode].filter(([, e]) => e.retry === of).map(([code]) => code));
+}
+
+/** Kafka's message for the code (`The group is not empty.`), or `fallback`. */
+export function kafkaErrorMessage(code: number, fallback: string): string {
+  return byCode.get(code)?.java?.[1] ?? fallback;
+}
+
+/** The exception as a Java tool prints it (`org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty.`), or `fallback`. */
+export function javaExceptionText(code: number, fallback: string): string {
+  const java = byCode.get(code)?.java;
+  return java ? `org.apache.kafka.common.errors.${java[0]}: ${java[1]}` : fallback;
+}
+
+/** The exception's class name (`org.apache.kafka.common.errors.KafkaStorageException`), or `fallback`. */
+export function javaExceptionClass(code: number, fallback: string): string {
+  const java = byCode.get(code)?.java;
+  return java ? `org.apache.kafka.common.errors.${java[0]}` : fallback;
+}
+
+/** A Java Throwable's text with the broker's own message: `class: message` (the class alone without one). */
+export function javaException(code: number, message: string | null, fallbackClass: string): string {
+  const cls = javaExceptionClass(code, fallbackClass);
+  return message ? `${cls}: ${message}` : cls;
 }

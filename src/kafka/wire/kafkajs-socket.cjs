@@ -8,7 +8,7 @@
 // chunk, then takes each response without a copy.
 'use strict';
 
-const net = require('net');
+const net = require('node:net');
 
 const KEEP_ALIVE_DELAY = 60000;
 const READ_BUFFER_BYTES = 64 * 1024;

@@ -1,7 +1,7 @@
 // kafka-configs --alter: --set k=v and --delete k change only the named keys.
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
-import { KfkError, UsageError } from '../../../errors.js';
+import { UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { parseTopicConfigs } from '../../../format/topic-args.js';
 import { splitOutside } from '../../../format/topic-pattern.js';

@@ -2,7 +2,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError, UsageError } from '../../../errors.js';
-import { javaExceptionText, kafkaErrorMessage } from '../../../format/kafka-exceptions.js';
+import { javaExceptionText, kafkaErrorMessage } from '../../../kafka/wire/error-codes.js';
 import { ERRORS } from '../../../kafka/wire/error-codes.js';
 
 interface Row {

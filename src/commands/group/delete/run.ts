@@ -2,7 +2,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError } from '../../../errors.js';
-import { javaExceptionText } from '../../../format/kafka-exceptions.js';
+import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
 
 /** kafka-consumer-groups --delete: one request for all named groups; exit 1 if any failed. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {

@@ -7,7 +7,7 @@ import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { hashSetOrder } from '../../../format/java-order.js';
-import { javaException } from '../../../format/kafka-exceptions.js';
+import { javaException } from '../../../kafka/wire/error-codes.js';
 import type { PartitionElection } from '../../../kafka/admin/leaders.js';
 
 type TP = { topic: string; partition: number };

@@ -6,7 +6,7 @@ import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
-import { javaExceptionText } from '../../../format/kafka-exceptions.js';
+import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
 import type { DeletedRecords, RecordsToDelete } from '../../../kafka/admin/records.js';
 
 /** kafka-delete-records' offset file, with its errors worded as the tool words them. */

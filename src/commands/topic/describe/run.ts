@@ -1,6 +1,5 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
-import { KfkError } from '../../../errors.js';
 import { describeJson, describeTable, describeText, describeView } from '../../../format/topic-describe.js';
 import { render } from '../../../cli/output.js';
 import { topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.js';
