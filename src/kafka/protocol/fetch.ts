@@ -1,6 +1,7 @@
 
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
+import { readTopicPartitions } from './request.js';
 import type { AbortedTransaction } from '../records/decoder.js';
 
 const { Decoder } = kafkajs();
@@ -90,30 +91,23 @@ export function fetchRequest(
           errorCode = d.readInt16();
           d.readInt32(); // session id
         }
-        const out: FetchPartitionResult[] = [];
-        const topics = d.readInt32();
-        for (let t = 0; t < topics; t++) {
-          const topic = d.readString();
-          const n = d.readInt32();
-          for (let i = 0; i < n; i++) {
-            const partition = d.readInt32();
-            const perr = d.readInt16();
-            const highWatermark = Number(d.readInt64());
-            const lastStableOffset = Number(d.readInt64());
-            const logStartOffset = version >= 5 ? Number(d.readInt64()) : -1;
-            const ac = d.readInt32();
-            let abortedTransactions: AbortedTransaction[] | null = null;
-            if (ac >= 0) {
-              abortedTransactions = [];
-              for (let a = 0; a < ac; a++) abortedTransactions.push({ producerId: Number(d.readInt64()), firstOffset: Number(d.readInt64()) });
-            }
-            if (version >= 11) d.readInt32(); // preferred read replica
-            const len = d.readInt32();
-            const records: Buffer = len > 0 ? d.readBytes(len) : Buffer.alloc(0);
-            out.push({ topic, partition, errorCode: perr, highWatermark, lastStableOffset, logStartOffset, abortedTransactions, records });
+        const partitions = readTopicPartitions(d, (topic, partition): FetchPartitionResult => {
+          const perr = d.readInt16();
+          const highWatermark = Number(d.readInt64());
+          const lastStableOffset = Number(d.readInt64());
+          const logStartOffset = version >= 5 ? Number(d.readInt64()) : -1;
+          const ac = d.readInt32();
+          let abortedTransactions: AbortedTransaction[] | null = null;
+          if (ac >= 0) {
+            abortedTransactions = [];
+            for (let a = 0; a < ac; a++) abortedTransactions.push({ producerId: Number(d.readInt64()), firstOffset: Number(d.readInt64()) });
           }
-        }
-        return { errorCode, partitions: out };
+          if (version >= 11) d.readInt32(); // preferred read replica
+          const len = d.readInt32();
+          const records: Buffer = len > 0 ? d.readBytes(len) : Buffer.alloc(0);
+          return { topic, partition, errorCode: perr, highWatermark, lastStableOffset, logStartOffset, abortedTransactions, records };
+        });
+        return { errorCode, partitions };
       },
       parse: async (data: unknown) => data,
     },

@@ -1,6 +1,7 @@
 
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
+import { readTopicPartitions } from './request.js';
 
 const { Decoder } = kafkajs();
 
@@ -93,30 +94,22 @@ export function produceRequest(version: number, transactionalId: string | null, 
     response: {
       decode: async (raw: Buffer): Promise<ProducePartitionResult[]> => {
         const d = new Decoder(raw);
-        const out: ProducePartitionResult[] = [];
-        const topics = d.readInt32();
-        for (let t = 0; t < topics; t++) {
-          const topic = d.readString();
-          const n = d.readInt32();
-          for (let i = 0; i < n; i++) {
-            const partition = d.readInt32();
-            const errorCode = d.readInt16();
-            const baseOffset = Number(d.readInt64());
-            d.readInt64(); // log append time
-            if (version >= 5) d.readInt64(); // log start offset
-            let errorMessage: string | null = null;
-            if (version >= 8) {
-              const recordErrors = d.readInt32();
-              for (let e = 0; e < recordErrors; e++) {
-                d.readInt32();
-                d.readString();
-              }
-              errorMessage = d.readString();
+        return readTopicPartitions(d, (topic, partition): ProducePartitionResult => {
+          const errorCode = d.readInt16();
+          const baseOffset = Number(d.readInt64());
+          d.readInt64(); // log append time
+          if (version >= 5) d.readInt64(); // log start offset
+          let errorMessage: string | null = null;
+          if (version >= 8) {
+            const recordErrors = d.readInt32();
+            for (let e = 0; e < recordErrors; e++) {
+              d.readInt32();
+              d.readString();
             }
-            out.push({ topic, partition, errorCode, baseOffset, errorMessage });
+            errorMessage = d.readString();
           }
-        }
-        return out;
+          return { topic, partition, errorCode, baseOffset, errorMessage };
+        });
       },
       parse: async (data: unknown) => data,
     },

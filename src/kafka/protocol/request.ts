@@ -33,3 +33,18 @@ export function protocolRequest<T>(spec: RequestSpec<T>): ProtocolRequest {
     },
   };
 }
+
+/**
+ * The per-topic, per-partition array of a non-flexible answer (Produce, Fetch), flattened: `read`
+ * reads one partition's fields after its index.
+ */
+export function readTopicPartitions<T>(d: KafkajsDecoder, read: (topic: string, partition: number) => T): T[] {
+  const out: T[] = [];
+  const topics = d.readInt32();
+  for (let t = 0; t < topics; t++) {
+    const topic = d.readString();
+    const n = d.readInt32();
+    for (let i = 0; i < n; i++) out.push(read(topic, d.readInt32()));
+  }
+  return out;
+}
