@@ -227,6 +227,22 @@ add('acl-list', 'ms', {
   rpk: rpk && (() => ({ argv: [rpk, 'security', 'acl', 'list', '--topic', describeTopic, '-X', `brokers=${B}`] })),
 }, { setup: async () => { describeTopic ??= await freshTopic('bench-describe'); } });
 
+// The runbook commands that only read: kfk and Kafka's tool, one call each.
+const runbookRows = [
+  ['cluster-quorum', ['cluster', 'quorum'], 'org.apache.kafka.tools.MetadataQuorumCommand', ['--bootstrap-server', '@B', 'describe', '--status']],
+  ['cluster-features', ['cluster', 'features'], 'org.apache.kafka.tools.FeatureCommand', ['--bootstrap-server', '@B', 'describe']],
+  ['log-dirs-describe', ['log-dirs', 'describe'], 'org.apache.kafka.tools.LogDirsCommand', ['--bootstrap-server', '@B', '--describe']],
+  ['transaction-list', ['transaction', 'list'], 'org.apache.kafka.tools.TransactionsCommand', ['--bootstrap-server', '@B', 'list']],
+  ['reassign-list', ['partition', 'reassign', 'list'], 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand', ['--bootstrap-server', '@B', '--list']],
+  ['quota-describe', ['quota', 'describe', '--client-default'], 'org.apache.kafka.tools.ConfigCommand', ['--bootstrap-server', '@B', '--describe', '--entity-type', 'clients', '--entity-default']],
+];
+for (const [name, kfkArgs, cls, javaArgs] of runbookRows) {
+  add(name, 'ms', {
+    kfk: () => ({ argv: kfk(...kfkArgs, '--bootstrap-server', B) }),
+    'kafka-tools': () => ({ argv: java(cls, javaArgs.map((a) => (a === '@B' ? B : a))) }),
+  });
+}
+
 for (const codec of ['none', 'lz4', 'zstd']) {
   const c = codecArgs[codec];
   add(`produce-${codec}`, 'records', {

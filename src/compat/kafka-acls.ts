@@ -4,7 +4,7 @@
 import { UsageError } from '../errors.js';
 import { AclToolError } from '../commands/acl/plan.js';
 import { AclRequestError } from '../kafka/admin/acls.js';
-import { javaExceptionClass } from '../kafka/wire/error-codes.js';
+import { javaExceptionName } from '../kafka/wire/error-codes.js';
 
 const ACTIONS: Record<string, string> = { '--list': 'list', '--add': 'create', '--remove': 'delete' };
 const VALUE_FLAGS = [
@@ -68,7 +68,7 @@ export function aclsErrorReport(err: unknown): { text: string; toStdout: boolean
   if (err instanceof AclToolError) return { text: prefix + err.javaText, toStdout: true };
   if (err instanceof UsageError) return { text: err.message, toStdout: false };
   if (err instanceof AclRequestError) {
-    const cls = javaExceptionClass(err.code);
+    const cls = javaExceptionName(err.code);
     const message = err.brokerMessage ?? err.message;
     return { text: prefix + (cls ? `org.apache.kafka.common.errors.${cls}: ${message}` : message), toStdout: true };
   }

@@ -5,8 +5,9 @@ import { UsageError } from '../errors.js';
 import { MissingTopicsError } from '../kafka/admin/missing-topics.js';
 import type { KafkaMajor } from '../kafka/wire/client.js';
 import { aclsErrorReport, translateAcls } from './kafka-acls.js';
+import { RUNBOOK_TOOLS, translateTool } from './kafka-tools.js';
 
-export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-acls'] as const;
+export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-acls', ...RUNBOOK_TOOLS] as const;
 export type KafkaTool = (typeof KAFKA_TOOLS)[number];
 
 export interface Translation {
@@ -160,7 +161,11 @@ export function translate(tool: string, args: string[]): Translation {
     case 'kafka-acls':
     case 'kafka-acls.sh':
       return { argv: translateAcls(args), errorPrefix: 'Error while executing ACL command: ', errorsToStdout: true, notices: [], report: aclsErrorReport };
-    default:
+    default: {
+      // The runbook tools print their errors on stderr, as the exception's message alone.
+      const t = translateTool(tool, args);
+      if (t) return { argv: t.argv, errorPrefix: t.errorsToStdout ?? '', errorsToStdout: t.errorsToStdout !== undefined, notices: [] };
       throw new UsageError(`unknown Kafka tool '${tool}': expected ${KAFKA_TOOLS.join(', ')}`);
+    }
   }
 }

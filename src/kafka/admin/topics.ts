@@ -24,6 +24,9 @@ export interface PartitionInfo {
   elr: number[] | null;
   lastKnownElr: number[] | null;
   offline: number[];
+  /** While the partition is being reassigned: the replicas it is adding and removing. */
+  adding?: number[];
+  removing?: number[];
 }
 
 export interface ConfigInfo {
@@ -42,6 +45,7 @@ export interface TopicInfo {
   configs: ConfigInfo[];
 }
 
+import { listPartitionReassignments, type OngoingReassignment } from '../protocol/runbook-requests.js';
 import { TOPIC_AUTHORIZATION_FAILED } from '../wire/metadata.js';
 
 const ADMIN_TIMEOUT_MS = 30_000;
@@ -206,13 +210,33 @@ async function describePartitions(client: KafkaClient, names: string[]): Promise
 }
 
 export async function describeTopics(client: KafkaClient, names: string[], o: { withConfigs: boolean }): Promise<TopicInfo[]> {
-  const [parts, configs] = await Promise.all([
+  const [parts, configs, moving] = await Promise.all([
     describePartitions(client, names),
     o.withConfigs ? topicConfigs(client, names) : Promise.resolve(new Map<string, ConfigInfo[]>()),
+    reassigning(client),
   ]);
+  for (const r of moving) {
+    const p = parts.get(r.topic)?.partitions.find((x) => x.partition === r.partition);
+    if (p) Object.assign(p, { adding: r.adding, removing: r.removing });
+  }
   return names
     .filter((n) => parts.has(n))
     .map((n) => ({ ...parts.get(n)!, configs: configs.get(n) ?? [] }));
+}
+
+/**
+ * The reassignments under way (ListPartitionReassignments), as kafka-topics --describe shows
+ * them; none when the broker refuses (no DESCRIBE on the cluster) or is too old, as kafka-topics.
+ */
+async function reassigning(client: KafkaClient): Promise<OngoingReassignment[]> {
+  try {
+    const broker = await anyBroker(client);
+    if (!supports(broker, 46, 0)) return [];
+    const res = await send<{ errorCode: number; reassignments: OngoingReassignment[] }>(broker, listPartitionReassignments(null, ADMIN_TIMEOUT_MS));
+    return res.errorCode ? [] : res.reassignments;
+  } catch {
+    return [];
+  }
 }
 
 export interface NewTopicSpec {

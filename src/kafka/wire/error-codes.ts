@@ -15,9 +15,9 @@ export type RetryClass =
   | 'fatal';
 
 export const ERRORS = {
-  OFFSET_OUT_OF_RANGE: { code: 1, retry: 'fatal' },
+  OFFSET_OUT_OF_RANGE: { code: 1, retry: 'fatal', java: ['OffsetOutOfRangeException', 'The requested offset is not within the range of offsets maintained by the server.'] },
   UNKNOWN_TOPIC_OR_PARTITION: { code: 3, retry: 'leader', java: ['UnknownTopicOrPartitionException', 'This server does not host this topic-partition.'] },
-  LEADER_NOT_AVAILABLE: { code: 5, retry: 'leader' },
+  LEADER_NOT_AVAILABLE: { code: 5, retry: 'leader', java: ['LeaderNotAvailableException', 'There is no leader for this topic-partition as we are in the middle of a leadership election.'] },
   NOT_LEADER_OR_FOLLOWER: { code: 6, retry: 'leader' },
   REQUEST_TIMED_OUT: { code: 7, retry: 'retry' },
   REPLICA_NOT_AVAILABLE: { code: 9, retry: 'leader' },
@@ -40,7 +40,7 @@ export const ERRORS = {
   INVALID_TXN_STATE: { code: 48, retry: 'fatal' },
   INVALID_PRODUCER_ID_MAPPING: { code: 49, retry: 'fatal' },
   TRANSACTIONAL_ID_AUTHORIZATION_FAILED: { code: 53, retry: 'fatal', java: ['TransactionalIdAuthorizationException', 'Transactional Id authorization failed.'] },
-  KAFKA_STORAGE_ERROR: { code: 56, retry: 'leader' },
+  KAFKA_STORAGE_ERROR: { code: 56, retry: 'leader', java: ['KafkaStorageException', 'Disk error when trying to access log file on the disk.'] },
   UNKNOWN_PRODUCER_ID: { code: 59, retry: 'fatal' },
   FENCED_LEADER_EPOCH: { code: 74, retry: 'leader' },
   UNKNOWN_LEADER_EPOCH: { code: 75, retry: 'leader' },
@@ -53,6 +53,9 @@ export const ERRORS = {
     java: ['GroupSubscribedToTopicException', 'Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.'],
   },
   UNKNOWN_TOPIC_ID: { code: 100, retry: 'leader' },
+  PREFERRED_LEADER_NOT_AVAILABLE: { code: 80, retry: 'fatal', java: ['PreferredLeaderNotAvailableException', 'The preferred leader was not available.'] },
+  ELIGIBLE_LEADERS_NOT_AVAILABLE: { code: 83, retry: 'fatal', java: ['EligibleLeadersNotAvailableException', 'Eligible topic partition leaders are not available.'] },
+  ELECTION_NOT_NEEDED: { code: 84, retry: 'fatal', java: ['ElectionNotNeededException', 'Leader election not needed for topic partition.'] },
 } as const satisfies Record<string, { code: number; retry: RetryClass; java?: readonly [string, string] }>;
 
 export type ErrorName = keyof typeof ERRORS;
@@ -88,6 +91,18 @@ export function javaExceptionText(code: number, fallback: string): string {
 }
 
 /** The simple name of the exception Kafka's Java client raises for a code (kafka-acls prints it with the broker's message), when known. */
-export function javaExceptionClass(code: number): string | undefined {
+export function javaExceptionName(code: number): string | undefined {
   return byCode.get(code)?.java?.[0];
+}
+
+/** The exception's class name (`org.apache.kafka.common.errors.KafkaStorageException`), or `fallback`. */
+export function javaExceptionClass(code: number, fallback: string): string {
+  const java = byCode.get(code)?.java;
+  return java ? `org.apache.kafka.common.errors.${java[0]}` : fallback;
+}
+
+/** A Java Throwable's text with the broker's own message: `class: message` (the class alone without one). */
+export function javaException(code: number, message: string | null, fallbackClass: string): string {
+  const cls = javaExceptionClass(code, fallbackClass);
+  return message ? `${cls}: ${message}` : cls;
 }

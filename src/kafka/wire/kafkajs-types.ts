@@ -141,5 +141,6 @@ export interface KafkajsDecoder {
   readUVarIntString(): string;
   readArray<T>(read: (d: KafkajsDecoder) => T): T[];
   readUVarIntArray<T>(read: (d: KafkajsDecoder) => T): T[] | null;
+  readUVarInt(): number;
   readTaggedFields(): void;
 }
