@@ -76,7 +76,7 @@ log('bench: peers', JSON.stringify(peers));
 
 // ---------- broker ----------
 log('bench: starting a local Kafka');
-const { state } = await startLocal({ dir: join(work, 'cluster'), brokers: 1, sasl: false, tls: false, version: dist.version, env: process.env, log });
+const { state } = await startLocal({ dir: join(work, 'cluster'), brokers: 1, sasl: false, tls: false, acl: true, version: dist.version, env: process.env, log });
 const B = state.bootstrap;
 const client = new KafkaClient({ brokers: [B], clientId: 'kfk-bench', connectionTimeout: 3000, requestTimeout: 30000 });
 const admin = await client.admin();
@@ -219,6 +219,29 @@ add('topic-describe', 'ms', {
   kaf: kaf && (() => ({ argv: [kaf, 'topic', 'describe', describeTopic, '-b', B] })),
   kafkactl: kafkactl && (() => ({ argv: [kafkactl, 'describe', 'topic', describeTopic], env: { BROKERS: B } })),
 }, { setup: async () => { describeTopic ??= await freshTopic('bench-describe'); } });
+
+// ACLs are enforced on the bench broker (PLAINTEXT's ANONYMOUS is a super user).
+add('acl-list', 'ms', {
+  kfk: () => ({ argv: kfk('acl', 'list', '--bootstrap-server', B, '--topic', describeTopic) }),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.AclCommand', ['--bootstrap-server', B, '--list', '--topic', describeTopic]) }),
+  rpk: rpk && (() => ({ argv: [rpk, 'security', 'acl', 'list', '--topic', describeTopic, '-X', `brokers=${B}`] })),
+}, { setup: async () => { describeTopic ??= await freshTopic('bench-describe'); } });
+
+// The runbook commands that only read: kfk and Kafka's tool, one call each.
+const runbookRows = [
+  ['cluster-quorum', ['cluster', 'quorum'], 'org.apache.kafka.tools.MetadataQuorumCommand', ['--bootstrap-server', '@B', 'describe', '--status']],
+  ['cluster-features', ['cluster', 'features'], 'org.apache.kafka.tools.FeatureCommand', ['--bootstrap-server', '@B', 'describe']],
+  ['log-dirs-describe', ['log-dirs', 'describe'], 'org.apache.kafka.tools.LogDirsCommand', ['--bootstrap-server', '@B', '--describe']],
+  ['transaction-list', ['transaction', 'list'], 'org.apache.kafka.tools.TransactionsCommand', ['--bootstrap-server', '@B', 'list']],
+  ['reassign-list', ['partition', 'reassign', 'list'], 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand', ['--bootstrap-server', '@B', '--list']],
+  ['quota-describe', ['quota', 'describe', '--client-default'], 'org.apache.kafka.tools.ConfigCommand', ['--bootstrap-server', '@B', '--describe', '--entity-type', 'clients', '--entity-default']],
+];
+for (const [name, kfkArgs, cls, javaArgs] of runbookRows) {
+  add(name, 'ms', {
+    kfk: () => ({ argv: kfk(...kfkArgs, '--bootstrap-server', B) }),
+    'kafka-tools': () => ({ argv: java(cls, javaArgs.map((a) => (a === '@B' ? B : a))) }),
+  });
+}
 
 for (const codec of ['none', 'lz4', 'zstd']) {
   const c = codecArgs[codec];

@@ -21,7 +21,8 @@ await build({
   format: 'cjs',
   outfile: join(dist, 'kfk.cjs'),
   // Native addons and the kafkajs bundle are loaded at run time from their own files.
-  external: ['@node-rs/crc32', 'snappy', 'lz4-napi', '@mongodb-js/zstd', 'kafkajs'],
+  // The Schema Registry formats' libraries too: required from node_modules when a schema is used.
+  external: ['@node-rs/crc32', 'snappy', 'lz4-napi', '@mongodb-js/zstd', 'kafkajs', 'avsc', 'protobufjs', 'ajv', 'ajv/*'],
   legalComments: 'inline',
   // Smaller files to read at every start; names kept (errors are told apart by class name).
   minify: true,
@@ -53,3 +54,18 @@ if (left) {
   console.error(`bundle: dynamic import() left in dist/kfk.cjs: ${left.join(', ')}`);
   process.exit(1);
 }
+
+// The token server of `kfk local start --oauth` (src/local/oauth-dev-server.ts), with jose (MIT,
+// https://github.com/panva/jose), in a file of its own: it runs as its own process, and nothing
+// of it weighs on kfk's start.
+await build({
+  entryPoints: [join(dist, 'local/oauth-dev-server.js')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  outfile: join(dist, 'vendor/oauth-dev-server.mjs'),
+  legalComments: 'inline',
+  minify: true,
+  logLevel: 'warning',
+});

@@ -71,7 +71,48 @@ ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/m
           loader: 'js',
         }));
         b.onLoad({ filter: /kafkajs[\\/]src[\\/]network[\\/]connection\.js$/ }, (args) =>
-          patch(args.path, [['this.chunks = [remainderBuffer]', 'this.chunks = remainderBuffer.length > 0 ? [remainderBuffer] : []']]),
+          patch(args.path, [
+            ['this.chunks = [remainderBuffer]', 'this.chunks = remainderBuffer.length > 0 ? [remainderBuffer] : []'],
+            // Re-authenticate (KIP-368) at 85% of a short session, not a fixed 10 s before its end:
+            // a session shorter than that (a short-lived OAuth token) was re-authenticated at once,
+            // and brokers refuse a second authentication within a second of the first.
+            [
+              'const reauthenticateAt = millisSince.add(this.reauthenticationThreshold)',
+              'const reauthenticateAt = millisSince.add(Math.min(this.reauthenticationThreshold, Math.floor(this.sessionLifetime.toNumber() * 0.15)))',
+            ],
+          ]),
+        );
+      },
+    },
+    {
+      // OAUTHBEARER (RFC 7628): a broker that refuses the token answers the SaslAuthenticate with
+      // an error challenge ({"status":"invalid_token"}) instead of an error code, and kafkajs took
+      // that for success (the next request then broke the connection, or looked like an empty
+      // cluster). A non-empty answer is the refusal.
+      name: 'kfk-oauthbearer-refusal',
+      setup(b) {
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]broker[\\/]saslAuthenticator[\\/]oauthBearer\.js$/ }, (args) =>
+          patch(args.path, [
+            [
+              'await saslAuthenticate({ request: await request(sasl, oauthBearerToken) })',
+              `await saslAuthenticate({
+          request: await request(sasl, oauthBearerToken),
+          response: {
+            decode: async (bytes) => bytes,
+            parse: async (bytes) => {
+              // kafkajs hands the bytes on with their int32 length in front.
+              const body = bytes && bytes.length > 4 ? bytes.slice(4) : null
+              if (!body) return
+              let status = ''
+              try {
+                status = JSON.parse(body.toString('utf8')).status || ''
+              } catch (_) {}
+              throw new Error('the broker refused the token' + (status ? ' (' + status + ')' : ''))
+            },
+          },
+        })`,
+            ],
+          ]),
         );
       },
     },

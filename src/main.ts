@@ -47,6 +47,11 @@ function printNotices(major: KafkaMajor | undefined): void {
 
 function reportError(err: unknown, verbose: boolean): number {
   const stderr = errorStream;
+  const report = compat?.report?.(err);
+  if (report) {
+    (report.toStdout ? process.stdout : process.stderr).write(report.text + '\n');
+    return EXIT_FAILURE;
+  }
   const kafkaText = compat?.errorText?.(err, kafkaMajor);
   if (kafkaText !== undefined) {
     stderr.write(`${errorPrefix}${kafkaText}\n`);
@@ -76,6 +81,12 @@ export async function main(argv: string[]): Promise<void> {
       compat = { ...t, noticesFor: (major) => noticesFor(t, major) };
       argv = t.argv;
     } catch (err) {
+      if (argv[1].startsWith('kafka-acls')) {
+        // kafka-acls prints a bad command line's error bare, on stderr.
+        process.stderr.write(`${errorMessage(err)}\n`);
+        exit(EXIT_FAILURE);
+        return;
+      }
       errorPrefix = argv[1].includes('topics') ? 'Error while executing topic command : ' : 'ERROR ';
       if (argv[1].includes('topics')) errorStream = process.stdout;
       usageExit = EXIT_FAILURE;

@@ -32,6 +32,7 @@ export class CommandContext {
   private extras: ConfigExtras = {};
   private clientPromise?: Promise<KafkaClient>;
   private client?: KafkaClient;
+  private registryClient?: import('../registry/client.js').RegistryClient;
 
   constructor(io: IO, flags: ConnectionFlags, signal: AbortSignal) {
     this.io = io;
@@ -76,7 +77,12 @@ export class CommandContext {
     const options = connectionOptions(config, (line) => this.io.err(line));
     if (config.verbose) {
       // Who and where, never the secret: the password and key material stay out of every log.
-      const auth = options.sasl ? `SASL ${options.sasl.mechanism.toUpperCase()} as ${options.sasl.username}` : 'no SASL';
+      const sasl = options.sasl;
+      const auth = !sasl
+        ? 'no SASL'
+        : sasl.mechanism === 'oauthbearer'
+          ? `SASL OAUTHBEARER, ${sasl.oauth.tokenEndpoint ? `client ${sasl.oauth.clientId} at ${sasl.oauth.tokenEndpoint}` : 'unsecured token'}`
+          : `SASL ${sasl.mechanism.toUpperCase()} as ${sasl.username}`;
       const tls = options.ssl ? `TLS${options.ssl.cert ? ' with a client certificate' : ''}${options.ssl.checkServerIdentity ? ', host names not checked' : ''}` : 'no TLS';
       this.io.note(`connecting to ${options.brokers.join(',')} (${auth}, ${tls}; bootstrap from ${config.bootstrapSource}, timeout ${config.timeoutMs} ms)`);
     }
@@ -116,6 +122,40 @@ export class CommandContext {
       clearTimeout(timer);
       step.catch(() => undefined);
     }
+  }
+
+  /**
+   * The Schema Registry client for this run (flag > env > properties > profile > `kfk local`).
+   * Throws a usage error naming the ways to configure one when none is.
+   */
+  async registry(flag: string | undefined): Promise<import('../registry/client.js').RegistryClient> {
+    if (!this.registryClient) {
+      const config = this.config();
+      const [{ registryConfig }, { RegistryClient }, { tlsOptions }, { runningLocalRegistry }] = await Promise.all([
+        import('../registry/config.js'),
+        import('../registry/client.js'),
+        import('../config/connection.js'),
+        import('../local/registry.js'),
+      ]);
+      const rc = registryConfig({
+        flag,
+        env: this.io.env,
+        properties: config.properties,
+        profileUrl: config.profileSchemaRegistryUrl,
+        localUrl: () => runningLocalRegistry(this.io.env)?.url,
+        timeoutMs: config.timeoutMs,
+        tlsOptions,
+      });
+      if (!rc) {
+        throw new KfkError('no Schema Registry configured', {
+          exitCode: 2,
+          hint: 'pass --schema-registry-url URL (or KFK_SCHEMA_REGISTRY_URL, schema.registry.url, a profile\'s schema-registry-url), or run kfk local start --schema-registry',
+        });
+      }
+      if (config.verbose) this.io.note(`Schema Registry ${rc.urls.join(',')} (from ${rc.source}${rc.authorization ? `, ${rc.authorization.split(' ')[0]} auth` : ''})`);
+      this.registryClient = new RegistryClient(rc);
+    }
+    return this.registryClient;
   }
 
   async close(): Promise<void> {

@@ -6,8 +6,14 @@
 import { Command, type AnyCommand, type Option } from './commander.js';
 import type { CommandContext } from './context.js';
 import { examples } from './flags.js';
+import * as acl from '../commands/acl/define.js';
+import * as aclCreate from '../commands/acl/create/define.js';
+import * as aclDelete from '../commands/acl/delete/define.js';
+import * as aclList from '../commands/acl/list/define.js';
 import * as cluster from '../commands/cluster/define.js';
 import * as clusterDescribe from '../commands/cluster/describe/define.js';
+import * as clusterFeatures from '../commands/cluster/features/define.js';
+import * as clusterQuorum from '../commands/cluster/quorum/define.js';
 import * as compat from '../commands/compat/define.js';
 import * as completeNames from '../commands/complete-names/define.js';
 import * as completion from '../commands/completion/define.js';
@@ -33,8 +39,34 @@ import * as localLogs from '../commands/local/logs/define.js';
 import * as localStart from '../commands/local/start/define.js';
 import * as localStatus from '../commands/local/status/define.js';
 import * as localStop from '../commands/local/stop/define.js';
+import * as logDirs from '../commands/log-dirs/define.js';
+import * as logDirsDescribe from '../commands/log-dirs/describe/define.js';
 import * as offsets from '../commands/offsets/define.js';
+import * as partition from '../commands/partition/define.js';
+import * as partitionElectLeaders from '../commands/partition/elect-leaders/define.js';
+import * as partitionReassign from '../commands/partition/reassign/define.js';
+import * as reassignCancel from '../commands/partition/reassign/cancel/define.js';
+import * as reassignExecute from '../commands/partition/reassign/execute/define.js';
+import * as reassignGenerate from '../commands/partition/reassign/generate/define.js';
+import * as reassignList from '../commands/partition/reassign/list/define.js';
+import * as reassignVerify from '../commands/partition/reassign/verify/define.js';
 import * as produce from '../commands/produce/define.js';
+import * as schema from '../commands/schema/define.js';
+import * as schemaList from '../commands/schema/list/define.js';
+import * as schemaGet from '../commands/schema/get/define.js';
+import * as schemaRegister from '../commands/schema/register/define.js';
+import * as schemaDelete from '../commands/schema/delete/define.js';
+import * as schemaCompatibility from '../commands/schema/compatibility/define.js';
+import * as schemaConfig from '../commands/schema/config/define.js';
+import * as transaction from '../commands/transaction/define.js';
+import * as transactionDescribe from '../commands/transaction/describe/define.js';
+import * as transactionDescribeProducers from '../commands/transaction/describe-producers/define.js';
+import * as transactionList from '../commands/transaction/list/define.js';
+import * as quota from '../commands/quota/define.js';
+import * as quotaAlter from '../commands/quota/alter/define.js';
+import * as quotaDescribe from '../commands/quota/describe/define.js';
+import * as records from '../commands/records/define.js';
+import * as recordsDelete from '../commands/records/delete/define.js';
 import * as topic from '../commands/topic/define.js';
 import * as topicAlter from '../commands/topic/alter/define.js';
 import * as topicCreate from '../commands/topic/create/define.js';
@@ -54,7 +86,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'config', 'cluster', 'offsets', 'produce', 'consume', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'config', 'acl', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'transaction', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
@@ -137,10 +169,53 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
     runs(configDescribe.define(parent), () => import('../commands/config/describe/run.js'));
     runs(configAlter.define(parent), () => import('../commands/config/alter/run.js'));
   }
-  if (want('cluster')) runs(clusterDescribe.define(cluster.define(program)), () => import('../commands/cluster/describe/run.js'));
+  if (want('acl')) {
+    const parent = acl.define(program);
+    runs(aclList.define(parent), () => import('../commands/acl/list/run.js'));
+    runs(aclCreate.define(parent), () => import('../commands/acl/create/run.js'));
+    runs(aclDelete.define(parent), () => import('../commands/acl/delete/run.js'));
+  }
+  if (want('cluster')) {
+    const parent = cluster.define(program);
+    runs(clusterDescribe.define(parent), () => import('../commands/cluster/describe/run.js'));
+    runs(clusterQuorum.define(parent), () => import('../commands/cluster/quorum/run.js'));
+    runs(clusterFeatures.define(parent), () => import('../commands/cluster/features/run.js'));
+  }
   if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));
+  if (want('records')) runs(recordsDelete.define(records.define(program)), () => import('../commands/records/delete/run.js'));
+  if (want('partition')) {
+    const parent = partition.define(program);
+    runs(partitionElectLeaders.define(parent), () => import('../commands/partition/elect-leaders/run.js'));
+    const reassign = partitionReassign.define(parent);
+    runs(reassignGenerate.define(reassign), () => import('../commands/partition/reassign/generate/run.js'));
+    runs(reassignExecute.define(reassign), () => import('../commands/partition/reassign/execute/run.js'));
+    runs(reassignVerify.define(reassign), () => import('../commands/partition/reassign/verify/run.js'));
+    runs(reassignCancel.define(reassign), () => import('../commands/partition/reassign/cancel/run.js'));
+    runs(reassignList.define(reassign), () => import('../commands/partition/reassign/list/run.js'));
+  }
+  if (want('log-dirs')) runs(logDirsDescribe.define(logDirs.define(program)), () => import('../commands/log-dirs/describe/run.js'));
+  if (want('quota')) {
+    const parent = quota.define(program);
+    runs(quotaDescribe.define(parent), () => import('../commands/quota/describe/run.js'));
+    runs(quotaAlter.define(parent), () => import('../commands/quota/alter/run.js'));
+  }
+  if (want('transaction')) {
+    const parent = transaction.define(program);
+    runs(transactionList.define(parent), () => import('../commands/transaction/list/run.js'));
+    runs(transactionDescribe.define(parent), () => import('../commands/transaction/describe/run.js'));
+    runs(transactionDescribeProducers.define(parent), () => import('../commands/transaction/describe-producers/run.js'));
+  }
   if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
   if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));
+  if (want('schema')) {
+    const parent = schema.define(program);
+    runs(schemaList.define(parent), () => import('../commands/schema/list/run.js'));
+    runs(schemaGet.define(parent), () => import('../commands/schema/get/run.js'));
+    runs(schemaRegister.define(parent), () => import('../commands/schema/register/run.js'));
+    runs(schemaDelete.define(parent), () => import('../commands/schema/delete/run.js'));
+    runs(schemaCompatibility.define(parent), () => import('../commands/schema/compatibility/run.js'));
+    runs(schemaConfig.define(parent), () => import('../commands/schema/config/run.js'));
+  }
   if (want('local')) {
     const parent = local.define(program);
     runs(localStart.define(parent), () => import('../commands/local/start/run.js'));

@@ -4,8 +4,10 @@
 import { UsageError } from '../errors.js';
 import { MissingTopicsError } from '../kafka/admin/missing-topics.js';
 import type { KafkaMajor } from '../kafka/wire/client.js';
+import { aclsErrorReport, translateAcls } from './kafka-acls.js';
+import { RUNBOOK_TOOLS, translateTool } from './kafka-tools.js';
 
-export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-console-share-consumer'] as const;
+export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-console-share-consumer', 'kafka-acls', ...RUNBOOK_TOOLS] as const;
 export type KafkaTool = (typeof KAFKA_TOOLS)[number];
 
 export interface Translation {
@@ -19,6 +21,8 @@ export interface Translation {
    * Kafka 3.x's tools print none (see noticesFor).
    */
   notices: string[];
+  /** The tool's own report of an error (its line and stream), where it differs from kfk's. */
+  report?: (err: unknown) => { text: string; toStdout: boolean } | undefined;
   /** The tool's own wording of an error on a cluster of this Kafka version, where it is not kfk's. */
   errorText?: (err: unknown, major: KafkaMajor | undefined) => string | undefined;
 }
@@ -188,7 +192,14 @@ export function translate(tool: string, args: string[]): Translation {
     case 'kafka-console-share-consumer':
     case 'kafka-console-share-consumer.sh':
       return { argv: translateShareConsumer(args), errorPrefix: 'ERROR ', errorsToStdout: false, notices: shareDeprecationNotices(splitEquals(args)) };
-    default:
+    case 'kafka-acls':
+    case 'kafka-acls.sh':
+      return { argv: translateAcls(args), errorPrefix: 'Error while executing ACL command: ', errorsToStdout: true, notices: [], report: aclsErrorReport };
+    default: {
+      // The runbook tools print their errors on stderr, as the exception's message alone.
+      const t = translateTool(tool, args);
+      if (t) return { argv: t.argv, errorPrefix: t.errorsToStdout ?? '', errorsToStdout: t.errorsToStdout !== undefined, notices: [] };
       throw new UsageError(`unknown Kafka tool '${tool}': expected ${KAFKA_TOOLS.join(', ')}`);
+    }
   }
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { ConnectionOptions, SaslMechanism } from '../kafka/wire/client.js';
+import type { OAuthOptions } from '../kafka/wire/oauth.js';
 import { KfkError, UsageError } from '../errors.js';
 import type { ResolvedConfig } from './resolve.js';
 
@@ -12,6 +13,55 @@ const MECHANISMS: Record<string, SaslMechanism> = {
   'SCRAM-SHA-256': 'scram-sha-256',
   'SCRAM-SHA-512': 'scram-sha-512',
 };
+
+/** Every option of a `sasl.jaas.config` line: `Module required a="1" b=2;` -> {a: '1', b: '2'}. */
+export function jaasOptions(jaas: string): Record<string, string> {
+  const body = jaas.replace(/^\s*\S+\s+(required|requisite|sufficient|optional)\b/i, '');
+  const out: Record<string, string> = {};
+  const re = /([A-Za-z0-9_.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s;]+))/g;
+  for (const m of body.matchAll(re)) out[m[1]] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : (m[3] ?? m[4]);
+  return out;
+}
+
+/** The OAUTHBEARER options of Kafka's client properties and its OAuthBearerLoginModule's JAAS options. */
+export function oauthOptions(p: Map<string, string>, log?: (line: string) => void): OAuthOptions {
+  const jaas = p.has('sasl.jaas.config') ? jaasOptions(p.get('sasl.jaas.config')!) : {};
+  const num = (key: string) => (p.has(key) ? Number(p.get(key)) : undefined);
+  const prefixed = (prefix: string) =>
+    Object.fromEntries(Object.entries(jaas).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  const connect = num('sasl.login.connect.timeout.ms') ?? 10_000;
+  const read = num('sasl.login.read.timeout.ms') ?? 10_000;
+  const options: OAuthOptions = {
+    tokenEndpoint: p.get('sasl.oauthbearer.token.endpoint.url'),
+    clientId: p.get('sasl.oauthbearer.client.credentials.client.id') ?? jaas.clientId,
+    clientSecret: p.get('sasl.oauthbearer.client.credentials.client.secret') ?? jaas.clientSecret,
+    scope: p.get('sasl.oauthbearer.scope') ?? jaas.scope,
+    urlencodeHeader: p.get('sasl.oauthbearer.header.urlencode') === 'true',
+    subClaim: p.get('sasl.oauthbearer.sub.claim.name'),
+    extensions: prefixed('extension_'),
+    unsecuredClaims: prefixed('unsecuredLoginStringClaim_'),
+    unsecuredLifetimeSeconds: jaas.unsecuredLoginLifetimeSeconds ? Number(jaas.unsecuredLoginLifetimeSeconds) : undefined,
+    refreshWindowFactor: num('sasl.login.refresh.window.factor'),
+    refreshMinPeriodSeconds: num('sasl.login.refresh.min.period.seconds'),
+    refreshBufferSeconds: num('sasl.login.refresh.buffer.seconds'),
+    requestTimeoutMs: connect + read,
+    log,
+  };
+  if (options.tokenEndpoint?.startsWith('file:')) {
+    throw new UsageError('a file: sasl.oauthbearer.token.endpoint.url is not supported: give the token endpoint\'s http(s) URL');
+  }
+  if (options.tokenEndpoint && (options.clientId === undefined || options.clientSecret === undefined)) {
+    throw new UsageError(
+      'OAUTHBEARER with a token endpoint needs a client id and secret',
+      'set clientId and clientSecret in sasl.jaas.config, or sasl.oauthbearer.client.credentials.client.id and .client.secret',
+    );
+  }
+  if (p.has('ssl.truststore.location') || p.has('ssl.truststore.certificates')) {
+    const ca = tlsOptions(p).ca;
+    if (ca) options.ca = ca as string[];
+  }
+  return options;
+}
 
 /** username/password out of a `sasl.jaas.config` line (PlainLoginModule / ScramLoginModule). */
 export function parseJaas(jaas: string): { username?: string; password?: string } {
@@ -46,7 +96,7 @@ function readPem(path: string, what: string): string {
   }
 }
 
-function tlsOptions(p: Map<string, string>): TlsOptions {
+export function tlsOptions(p: Map<string, string>): TlsOptions {
   const tls: TlsOptions = {};
   const trustType = (p.get('ssl.truststore.type') ?? '').toUpperCase();
   if (p.has('ssl.truststore.certificates')) {
@@ -135,9 +185,13 @@ export function connectionOptions(config: ResolvedConfig, log?: (line: string) =
   if (protocol === 'SSL' || protocol === 'SASL_SSL') options.ssl = tlsOptions(p);
   if (protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL') {
     const mechName = (p.get('sasl.mechanism') ?? 'GSSAPI').toUpperCase();
+    if (mechName === 'OAUTHBEARER') {
+      options.sasl = { mechanism: 'oauthbearer', oauth: oauthOptions(p, config.verbose ? log : undefined) };
+      return options;
+    }
     const mechanism = MECHANISMS[mechName];
     if (!mechanism) {
-      throw new UsageError(`unsupported sasl.mechanism '${mechName}': expected PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512`);
+      throw new UsageError(`unsupported sasl.mechanism '${mechName}': expected PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER`);
     }
     const jaas = p.has('sasl.jaas.config') ? parseJaas(p.get('sasl.jaas.config')!) : {};
     const username = p.get('sasl.username') ?? jaas.username;

@@ -6,7 +6,13 @@ const COMMON = [
   'retry.backoff.max.ms', 'metadata.max.age.ms', 'socket.connection.setup.timeout.ms',
   'socket.connection.setup.timeout.max.ms', 'default.api.timeout.ms', 'receive.buffer.bytes', 'send.buffer.bytes',
   'sasl.mechanism', 'sasl.jaas.config', 'sasl.username', 'sasl.password', 'sasl.kerberos.service.name',
-  'sasl.login.callback.handler.class', 'sasl.client.callback.handler.class',
+  'sasl.login.callback.handler.class', 'sasl.client.callback.handler.class', 'sasl.login.class',
+  'sasl.oauthbearer.token.endpoint.url', 'sasl.oauthbearer.scope', 'sasl.oauthbearer.client.credentials.client.id',
+  'sasl.oauthbearer.client.credentials.client.secret', 'sasl.oauthbearer.header.urlencode', 'sasl.oauthbearer.sub.claim.name',
+  'sasl.oauthbearer.scope.claim.name', 'sasl.oauthbearer.jwt.retriever.class', 'sasl.oauthbearer.jwt.validator.class',
+  'sasl.login.refresh.window.factor', 'sasl.login.refresh.window.jitter', 'sasl.login.refresh.min.period.seconds',
+  'sasl.login.refresh.buffer.seconds', 'sasl.login.connect.timeout.ms', 'sasl.login.read.timeout.ms',
+  'sasl.login.retry.backoff.ms', 'sasl.login.retry.backoff.max.ms',
   'ssl.protocol', 'ssl.enabled.protocols', 'ssl.truststore.type', 'ssl.truststore.location', 'ssl.truststore.password',
   'ssl.truststore.certificates', 'ssl.keystore.type', 'ssl.keystore.location', 'ssl.keystore.password',
   'ssl.keystore.certificate.chain', 'ssl.keystore.key', 'ssl.key.password', 'ssl.endpoint.identification.algorithm',
@@ -26,8 +32,14 @@ const CONSUMER = [
   'partition.assignment.strategy', 'check.crcs', 'allow.auto.create.topics', 'client.rack', 'exclude.internal.topics',
   'key.deserializer', 'value.deserializer',
 ];
-export const KNOWN_PROPERTIES = new Set([...COMMON, ...PRODUCER, ...CONSUMER]);
+// Confluent's Schema Registry client and serializer settings (kfk reads these).
+const SCHEMA_REGISTRY = [
+  'schema.registry.url', 'basic.auth.credentials.source', 'basic.auth.user.info', 'bearer.auth.credentials.source',
+  'bearer.auth.token', 'auto.register.schemas', 'use.latest.version', 'key.subject.name.strategy',
+  'value.subject.name.strategy', 'normalize.schemas',
+];
+export const KNOWN_PROPERTIES = new Set([...COMMON, ...PRODUCER, ...CONSUMER, ...SCHEMA_REGISTRY]);
 
 export function unknownProperties(names: Iterable<string>): string[] {
-  return [...names].filter((n) => !KNOWN_PROPERTIES.has(n) && !n.startsWith('kfk.'));
+  return [...names].filter((n) => !KNOWN_PROPERTIES.has(n) && !n.startsWith('kfk.') && !n.startsWith('schema.registry.ssl.'));
 }

@@ -21,6 +21,8 @@ export interface Profile {
   name: string;
   bootstrapServer?: string;
   commandConfig?: string;
+  /** The profile's Schema Registry (key `schema-registry-url`). */
+  schemaRegistryUrl?: string;
   properties: Map<string, string>;
 }
 
@@ -63,6 +65,7 @@ export function loadProfileFile(path: string): ProfileFile | undefined {
       name,
       bootstrapServer: p['bootstrap-server'] === undefined ? undefined : String(p['bootstrap-server']),
       commandConfig: p['command-config'] === undefined ? undefined : String(p['command-config']),
+      schemaRegistryUrl: p['schema-registry-url'] === undefined ? undefined : String(p['schema-registry-url']),
       properties: props,
     });
   }

@@ -23,6 +23,8 @@ export interface ResolvedConfig {
   /** Client properties after merging every layer and expanding ${env:..}/${file:..}. */
   properties: Properties;
   profile?: string;
+  /** The profile's `schema-registry-url`, if any. */
+  profileSchemaRegistryUrl?: string;
   /** Bound on connecting and on each request, ms. */
   timeoutMs: number;
   verbose: boolean;
@@ -151,6 +153,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     bootstrapSource,
     properties: props,
     profile: profile?.name,
+    profileSchemaRegistryUrl: profile?.schemaRegistryUrl ? expandReferences(profile.schemaRegistryUrl, env) : undefined,
     timeoutMs,
     verbose: Boolean(flags.verbose) || Boolean(env.KFK_DEBUG),
     warnings,

@@ -29,6 +29,8 @@ const FORMATTER_PROPERTIES = new Set([
   'print.timestamp', 'print.key', 'print.offset', 'print.partition', 'print.delivery', 'print.epoch', 'print.headers', 'print.value',
   'key.separator', 'line.separator', 'headers.separator', 'null.literal',
   'key.deserializer', 'value.deserializer', 'headers.deserializer',
+  // Confluent's schema formatters (kfk consume --value-format ...)
+  'print.schema.ids', 'schema.id.separator',
 ]);
 /** Properties Kafka hands to a deserializer (`key.deserializer.encoding=...`): accepted, not warned about. */
 const DESERIALIZER_CONFIG = /^(key|value|headers)\.deserializer\./;

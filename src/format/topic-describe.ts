@@ -9,6 +9,9 @@ export interface DescribedPartition {
   elr: number[] | null;
   lastKnownElr: number[] | null;
   offline?: number[];
+  /** While the partition is being reassigned. */
+  adding?: number[];
+  removing?: number[];
 }
 
 export interface DescribedConfig {
@@ -70,7 +73,8 @@ export function describeView(topics: DescribedTopic[], f: DescribeFilters, liveB
         );
     const header = !partitionFilter && (!f.topicsWithOverrides || overrides.length > 0);
     if (!header && shown.length === 0) continue;
-    views.push({ topic, header, partitions: shown, replicationFactor: sorted[0]?.replicas.length ?? 0, overrides });
+    views.push({ topic, header, partitions: shown, // While the first partition is reassigned, its adding replicas are not counted (as kafka-topics).
+    replicationFactor: sorted[0] ? sorted[0].replicas.length - (sorted[0].adding?.length ?? 0) : 0, overrides });
   }
   return views;
 }
@@ -90,6 +94,7 @@ export function describeText(views: DescribeView[]): string {
     for (const p of v.partitions) {
       out += `\tTopic: ${t.name}\tPartition: ${p.partition}\tLeader: ${p.leader >= 0 ? p.leader : 'none'}`;
       out += `\tReplicas: ${ids(p.replicas)}\tIsr: ${ids(p.isr)}`;
+      if (p.adding !== undefined) out += `\tAdding Replicas: ${ids(p.adding)}\tRemoving Replicas: ${ids(p.removing ?? [])}`;
       out += `\tElr: ${p.elr === null ? 'N/A' : ids(p.elr)}\tLastKnownElr: ${p.lastKnownElr === null ? 'N/A' : ids(p.lastKnownElr)}\n`;
     }
   }
@@ -112,6 +117,7 @@ export function describeJson(views: DescribeView[]): unknown {
       isr: p.isr,
       elr: p.elr,
       lastKnownElr: p.lastKnownElr,
+      ...(p.adding !== undefined ? { addingReplicas: p.adding, removingReplicas: p.removing ?? [] } : {}),
     })),
   }));
 }

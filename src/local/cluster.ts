@@ -5,9 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { KfkError } from '../errors.js';
 import { ensureKafka, isKafka3, logConfigFlag, requireJava, writeLogConfig, type KafkaDist } from './kafka-dist.js';
-import { SASL_USERS, serverProperties, type Credentials, type StartOptions } from './node-config.js';
+import { LOCAL_OAUTH, SASL_USERS, serverProperties, type Credentials, type StartOptions } from './node-config.js';
 import { makeTlsMaterial, pemProp, type TlsMaterial } from './pki.js';
 
 export { SASL_USERS, type StartOptions } from './node-config.js';
@@ -36,7 +37,7 @@ function nodeDir(dir: string, nodeId: number): string {
 }
 
 /** Starts (or restarts) one node's JVM, detached, logging to its own files. */
-export function spawnNode(dist: KafkaDist, node: LocalNode, dir: string): number {
+export function spawnNode(dist: KafkaDist, node: LocalNode, dir: string, jvmFlags: string[] = []): number {
   const nd = nodeDir(dir, node.nodeId);
   const logCfg = brokerLogConfig(node, dist.version, nd);
   const out = openSync(join(nd, 'stdout.log'), 'a');
@@ -48,6 +49,7 @@ export function spawnNode(dist: KafkaDist, node: LocalNode, dir: string): number
       '-XX:+UseSerialGC',
       '-XX:TieredStopAtLevel=1',
       '-Djava.awt.headless=true',
+      ...jvmFlags,
       logConfigFlag(dist.version, logCfg),
       '-cp',
       dist.classpath,
@@ -179,6 +181,47 @@ async function waitReady(state: LocalClusterState, timeoutMs: number, expectBrok
   throw new KfkError(`Kafka did not become ready within ${Math.round(timeoutMs / 1000)} s: ${lastError}`);
 }
 
+/**
+ * Starts kfk's token server (src/local/oauth-dev-server.ts, bundled by `npm run build` into
+ * dist/vendor/oauth-dev-server.mjs) for `kfk local start --oauth`, with
+ * one client of a random secret, and waits for its port.
+ */
+async function startOAuthServer(dir: string): Promise<{ pid: number; url: string; secret: string }> {
+  const secret = randomBytes(18).toString('base64url');
+  writeFileSync(join(dir, 'oauth-clients.json'), JSON.stringify({ [LOCAL_OAUTH.clientId]: { secret } }, null, 2) + '\n', { mode: 0o600 });
+  const info = join(dir, 'oauth-server.json');
+  rmSync(info, { force: true });
+  rmSync(join(dir, 'oauth-tokens.log'), { force: true });
+  const out = openSync(join(dir, 'oauth-server.log'), 'a');
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../vendor/oauth-dev-server.mjs', import.meta.url)), dir], { detached: true, stdio: ['ignore', out, out] });
+  closeSync(out);
+  child.unref();
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (existsSync(info)) {
+      const { port } = JSON.parse(readFileSync(info, 'utf8')) as { port: number };
+      return { pid: child.pid!, url: `http://127.0.0.1:${port}`, secret };
+    }
+    if (child.exitCode !== null || !isAlive(child.pid!)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (child.pid && isAlive(child.pid)) process.kill(child.pid, 'SIGTERM');
+  const log = existsSync(join(dir, 'oauth-server.log')) ? readFileSync(join(dir, 'oauth-server.log'), 'utf8').trim().split('\n').pop() : '';
+  throw new KfkError(`the local OAuth token server did not start${log ? `: ${log}` : ''}`);
+}
+
+function stopOAuthServer(state: LocalClusterState): void {
+  const pid = state.oauthServerPid;
+  if (!pid || !isAlive(pid)) return;
+  // Only ever our own server: the pid must still be running its script for this directory.
+  try {
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('oauth-dev-server')) return;
+  } catch {
+    // no /proc: trust the recorded pid
+  }
+  process.kill(pid, 'SIGTERM');
+}
+
 export async function startLocal(o: StartOptions): Promise<{ state: LocalClusterState; alreadyRunning: boolean }> {
   const existing = localStatus(o.dir);
   if (existing.state && existing.running.length > 0) return { state: existing.state, alreadyRunning: true };
@@ -187,6 +230,8 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
   // A fresh cluster each start: the local cluster is for development and tests.
   for (const n of existing.state?.nodes ?? []) rmSync(nodeDir(o.dir, n.nodeId), { recursive: true, force: true });
   mkdirSync(o.dir, { recursive: true });
+  const oauthServer = o.oauthServer ? await startOAuthServer(o.dir) : undefined;
+  if (oauthServer) o = { ...o, oauth: { jwksUrl: `${oauthServer.url}/jwks`, audience: LOCAL_OAUTH.audience, issuer: LOCAL_OAUTH.issuer } };
 
   const nodes: LocalNode[] = [];
   for (let i = 1; i <= o.brokers; i++) {
@@ -199,6 +244,7 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
       port: await freePort(),
       controllerPort: await freePort(),
       saslPort: o.sasl ? await freePort() : undefined,
+      oauthPort: o.oauth ? await freePort() : undefined,
       tlsPort: o.tls ? await freePort() : undefined,
       dataDir: join(nd, 'data'),
       logFile: join(nd, 'server.log'),
@@ -217,6 +263,9 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
     bootstrap: nodes.map((n) => `127.0.0.1:${n.port}`).join(','),
     saslBootstrap: o.sasl ? nodes.map((n) => `127.0.0.1:${n.saslPort}`).join(',') : undefined,
     tlsBootstrap: o.tls ? nodes.map((n) => `127.0.0.1:${n.tlsPort}`).join(',') : undefined,
+    oauthBootstrap: o.oauth ? nodes.map((n) => `127.0.0.1:${n.oauthPort}`).join(',') : undefined,
+    // Kafka 4 fetches only the URLs this property allows (the JWKS of the OAuth listener).
+    jvmFlags: o.oauth ? [`-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${o.oauth.jwksUrl}`] : undefined,
     nodes,
   };
   for (const n of nodes) {
@@ -224,7 +273,30 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
     formatStorage(dist, n, o.dir, clusterId, nodes.length === 1, creds);
   }
   writeClientConfigs(o.dir, creds, tls, state);
-  for (const n of nodes) spawnNode(dist, n, o.dir);
+  if (oauthServer) {
+    state.oauthServerPid = oauthServer.pid;
+    state.oauthClientConfig = join(o.dir, 'client-oauth.properties');
+    writeFileSync(
+      state.oauthClientConfig,
+      [
+        'security.protocol=SASL_PLAINTEXT',
+        'sasl.mechanism=OAUTHBEARER',
+        'sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+        `sasl.oauthbearer.token.endpoint.url=${oauthServer.url}/token`,
+        // Kafka 4.1 deprecated the JAAS options clientId, clientSecret and scope for these properties.
+        ...(isKafka3(o.version)
+          ? [`sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="${LOCAL_OAUTH.clientId}" clientSecret="${oauthServer.secret}" scope="kafka";`]
+          : [
+              'sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;',
+              `sasl.oauthbearer.client.credentials.client.id=${LOCAL_OAUTH.clientId}`,
+              `sasl.oauthbearer.client.credentials.client.secret=${oauthServer.secret}`,
+              'sasl.oauthbearer.scope=kafka',
+            ]),
+      ].join('\n') + '\n',
+      { mode: 0o600 },
+    );
+  }
+  for (const n of nodes) spawnNode(dist, n, o.dir, state.jvmFlags);
   writeFileSync(stateFile(o.dir), JSON.stringify(state, null, 2) + '\n');
   try {
     await waitReady(state, o.readyTimeoutMs ?? 120_000, nodes.length);
@@ -259,7 +331,7 @@ export async function restartNode(state: LocalClusterState, nodeId: number, env:
   const node = state.nodes.find((n) => n.nodeId === nodeId);
   if (!node) throw new KfkError(`no node ${nodeId}`);
   const dist = ensureKafka(state.version, env, () => undefined);
-  spawnNode(dist, node, state.dir);
+  spawnNode(dist, node, state.dir, state.jvmFlags);
   writeFileSync(stateFile(state.dir), JSON.stringify(state, null, 2) + '\n');
 }
 
@@ -267,6 +339,7 @@ export async function stopLocal(dir: string): Promise<LocalNode[]> {
   const { state, running } = localStatus(dir);
   if (!state) return [];
   await Promise.all(running.map((n) => stopNode(n)));
+  stopOAuthServer(state);
   rmSync(stateFile(dir), { force: true });
   return running;
 }

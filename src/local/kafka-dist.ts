@@ -146,7 +146,7 @@ export function ensureKafka(version: string, env: NodeJS.ProcessEnv, log: (line:
 }
 
 /** Kafka's command-line tools, by what they do. */
-export type KafkaToolName = 'topics' | 'producer' | 'consumer' | 'groups' | 'configs' | 'offsets' | 'quorum' | 'producerPerf' | 'consumerPerf';
+export type KafkaToolName = 'topics' | 'producer' | 'consumer' | 'groups' | 'configs' | 'offsets' | 'quorum' | 'producerPerf' | 'consumerPerf' | 'acls';
 
 const TOOL_CLASSES: Record<KafkaToolName, string> = {
   topics: 'org.apache.kafka.tools.TopicCommand',
@@ -158,11 +158,13 @@ const TOOL_CLASSES: Record<KafkaToolName, string> = {
   quorum: 'org.apache.kafka.tools.MetadataQuorumCommand',
   producerPerf: 'org.apache.kafka.tools.ProducerPerformance',
   consumerPerf: 'org.apache.kafka.tools.ConsumerPerformance',
+  acls: 'org.apache.kafka.tools.AclCommand',
 };
 /** Kafka 3.9 still has these two in the Scala core (they moved to kafka-tools in 4.0). */
 const TOOL_CLASSES_3: Partial<Record<KafkaToolName, string>> = {
   producer: 'kafka.tools.ConsoleProducer',
   configs: 'kafka.admin.ConfigCommand',
+  acls: 'kafka.admin.AclCommand',
 };
 
 /** The main class of one of Kafka's tools in this Kafka version (3.9.x or 4.x). */

@@ -8,13 +8,29 @@ export interface StartOptions {
   brokers: number;
   sasl: boolean;
   tls: boolean;
+  /**
+   * Enforce ACLs: StandardAuthorizer, with the PLAINTEXT listener's ANONYMOUS and the SASL users
+   * kfk-plain and kfk-scram as super users; kfk-limited gets only what ACLs grant it.
+   */
+  acl?: boolean;
   version: string;
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
+  /**
+   * An OAUTHBEARER listener (SASL_PLAINTEXT) whose tokens Kafka's OAuthBearerValidatorCallbackHandler
+   * checks against a JWKS: its URL (allowed through the JVM's
+   * org.apache.kafka.sasl.oauthbearer.allowed.urls), and the audience and issuer tokens must name.
+   */
+  oauth?: { jwksUrl: string; audience?: string; issuer?: string };
+  /** Run kfk's token server beside the cluster and point an OAUTHBEARER listener at it (`--oauth`). */
+  oauthServer?: boolean;
   /** Extra broker properties, e.g. to enable an authorizer in tests. */
   brokerProperties?: Record<string, string>;
   readyTimeoutMs?: number;
 }
+
+/** The audience and issuer of the tokens of `kfk local start --oauth` (src/local/oauth-dev-server.ts). */
+export const LOCAL_OAUTH = { audience: 'kfk-local', issuer: 'kfk-local', clientId: 'kfk-oauth' } as const;
 
 // kfk-limited (SCRAM-SHA-512) is an ordinary user: with an authorizer enabled and only the
 // others as super users, it is the one that gets "not authorized".
@@ -40,6 +56,11 @@ export function serverProperties(
     listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`);
     advertised.push(`SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`);
     map.push('SASL_PLAINTEXT:SASL_PLAINTEXT');
+  }
+  if (node.oauthPort) {
+    listeners.push(`OAUTH://127.0.0.1:${node.oauthPort}`);
+    advertised.push(`OAUTH://127.0.0.1:${node.oauthPort}`);
+    map.push('OAUTH:SASL_PLAINTEXT');
   }
   if (node.tlsPort) {
     listeners.push(`SSL://127.0.0.1:${node.tlsPort}`);
@@ -89,6 +110,17 @@ export function serverProperties(
     props['listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
     props['listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
   }
+  if (o.oauth && node.oauthPort) {
+    props['listener.name.oauth.sasl.enabled.mechanisms'] = 'OAUTHBEARER';
+    props['listener.name.oauth.oauthbearer.sasl.jaas.config'] = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;';
+    props['listener.name.oauth.oauthbearer.sasl.server.callback.handler.class'] = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler';
+    // Sessions end with their token (at most an hour): clients must re-authenticate (KIP-368)
+    // with fresh tokens, as on clusters that require it.
+    props['listener.name.oauth.oauthbearer.connections.max.reauth.ms'] = '3600000';
+    props['sasl.oauthbearer.jwks.endpoint.url'] = o.oauth.jwksUrl;
+    if (o.oauth.audience) props['sasl.oauthbearer.expected.audience'] = o.oauth.audience;
+    if (o.oauth.issuer) props['sasl.oauthbearer.expected.issuer'] = o.oauth.issuer;
+  }
   if (tls) {
     props['listener.name.ssl.ssl.keystore.type'] = 'PEM';
     props['listener.name.ssl.ssl.keystore.certificate.chain'] = pemProp(tls.cert);
@@ -97,8 +129,17 @@ export function serverProperties(
     props['listener.name.ssl.ssl.truststore.certificates'] = pemProp(tls.ca);
     props['listener.name.ssl.ssl.client.auth'] = 'requested';
   }
+  if (o.acl) Object.assign(props, aclProperties());
   Object.assign(props, o.brokerProperties ?? {});
   return Object.entries(props)
     .map(([k, v]) => `${k}=${v}`)
     .join('\n') + '\n';
+}
+
+/** The authorizer of an ACL cluster (`kfk local start --acl`, the test broker). */
+export function aclProperties(): Record<string, string> {
+  return {
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'super.users': `User:ANONYMOUS;User:${SASL_USERS.plain};User:${SASL_USERS.scram}`,
+  };
 }

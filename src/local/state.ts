@@ -10,6 +10,7 @@ export interface LocalNode {
   port: number;
   controllerPort: number;
   saslPort?: number;
+  oauthPort?: number;
   tlsPort?: number;
   dataDir: string;
   logFile: string;
@@ -23,6 +24,13 @@ export interface LocalClusterState {
   bootstrap: string;
   saslBootstrap?: string;
   tlsBootstrap?: string;
+  /** The OAUTHBEARER listener's addresses (a cluster started with an OAuth setup). */
+  oauthBootstrap?: string;
+  /** `kfk local start --oauth`: the token server's pid and the client config for its client. */
+  oauthServerPid?: number;
+  oauthClientConfig?: string;
+  /** JVM flags the nodes run with besides kfk's (kept for restarts). */
+  jvmFlags?: string[];
   /** client .properties files written for the SASL and TLS listeners */
   saslClientConfig?: string;
   tlsClientConfig?: string;

@@ -22,7 +22,7 @@ describe('bad input', () => {
     expect(r).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: "kfk: warning: the configuration 'this' was supplied but isn't a known config\nkfk: unsupported sasl.mechanism 'GSSAPI': expected PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512\n",
+      stderr: "kfk: warning: the configuration 'this' was supplied but isn't a known config\nkfk: unsupported sasl.mechanism 'GSSAPI': expected PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER\n",
     });
   });
 

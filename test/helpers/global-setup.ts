@@ -15,12 +15,11 @@ export default async function setup(project: TestProject) {
     brokers: 1,
     sasl: true,
     tls: true,
-    // ACLs are enforced: the PLAINTEXT listener (ANONYMOUS) and the SASL users kfk-plain and
-    // kfk-scram are super users; kfk-limited is not (test/e2e/security.test.ts).
-    brokerProperties: {
-      'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
-      'super.users': 'User:ANONYMOUS;User:kfk-plain;User:kfk-scram',
-    },
+    // ACLs are enforced, as with `kfk local start --sasl --acl`: the PLAINTEXT listener
+    // (ANONYMOUS) and the SASL users kfk-plain and kfk-scram are super users; kfk-limited is not
+    // (test/e2e/security.test.ts, test/e2e/acl.test.ts).
+    acl: true,
+    brokerProperties: {},
   });
   process.stderr.write(`test broker: Kafka ${state.version} at ${state.bootstrap} (${ms} ms)\n`);
   project.provide('cluster', state);

@@ -19,6 +19,7 @@ const classes = (version: string) => ({
   groups: kafkaToolClass(version, 'groups'),
   configs: kafkaToolClass(version, 'configs'),
   offsets: kafkaToolClass(version, 'offsets'),
+  acls: kafkaToolClass(version, 'acls'),
 });
 /** Main classes of the broker's own version of the tools. */
 export const TOOLS = classes(CLUSTER_KAFKA_VERSION);

@@ -3,13 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocal, stopLocal } from '../../src/local/cluster.js';
+import { startLocal, stopLocal, type StartOptions } from '../../src/local/cluster.js';
 import { kafkaVersion } from '../../src/local/kafka-dist.js';
 import type { LocalClusterState } from '../../src/local/state.js';
 
 export async function startTestCluster(
   prefix: string,
-  options: { brokers: 1 | 3; sasl: boolean; tls: boolean; brokerProperties: Record<string, string> },
+  options: { brokers: 1 | 3; sasl: boolean; tls: boolean; acl?: boolean; oauth?: StartOptions['oauth']; brokerProperties: Record<string, string> },
 ): Promise<{ state: LocalClusterState; dir: string; ms: number; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const started = Date.now();

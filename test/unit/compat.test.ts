@@ -29,7 +29,20 @@ describe('Kafka script command lines', () => {
     const c = translate('kafka-console-consumer', ['--whitelist', 'a.*', '--value-deserializer', 'X', '--enable-systest-events', '--property', 'print.key=true']);
     expect(c.argv).toEqual(['consume', '--property', 'value.deserializer=X', '--include', 'a.*', '--property', 'print.key=true']);
     expect(c.notices).toEqual(['Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.']);
-    expect(() => translate('kafka-acls', [])).toThrow("unknown Kafka tool 'kafka-acls'");
+    expect(() => translate('kafka-frobnicate', [])).toThrow("unknown Kafka tool 'kafka-frobnicate'");
+  });
+
+  it('kafka-acls: the action becomes the subcommand, --force only where it removes, its usage errors in its words', () => {
+    const b = ['--bootstrap-server', 'b:1'];
+    expect(translate('kafka-acls', [...b, '--add', '--allow-principal=User:a', '--topic', 't', '--force']).argv).toEqual([
+      'acl', 'create', '-o', 'text', '--kafka-acls-text', '--bootstrap-server', 'b:1', '--allow-principal', 'User:a', '--topic', 't',
+    ]);
+    expect(translate('kafka-acls', [...b, '--remove', '--cluster', '--force']).argv).toEqual(['acl', 'delete', '-o', 'text', '--kafka-acls-text', '--bootstrap-server', 'b:1', '--cluster', '--force']);
+    expect(translate('kafka-acls', [...b, '--list', '--principal']).argv).toEqual(['acl', 'list', '-o', 'text', '--kafka-acls-text', '--bootstrap-server', 'b:1']);
+    expect(() => translate('kafka-acls', ['--list'])).toThrow('One of --bootstrap-server or --bootstrap-controller must be specified');
+    expect(() => translate('kafka-acls', [...b, '--list', '--remove'])).toThrow('Command must include exactly one action: --list, --add, --remove. ');
+    expect(() => translate('kafka-acls', [...b, '--list', '--topic'])).toThrow('Option topic requires an argument');
+    expect(() => translate('kafka-acls', [...b, '--list', '--frob'])).toThrow('frob is not a recognized option');
   });
 
   it('the text of the cluster\'s Kafka version: 3.x prints no notices and Optional[...] for a missing topic', () => {

@@ -2,5 +2,5 @@
 import type { AnyCommand } from '../../cli/commander.js';
 
 export function define(program: AnyCommand) {
-  return program.command('cluster').description('the cluster: id, controller, brokers');
+  return program.command('cluster').description('the cluster: id, controller, brokers, the metadata quorum and feature levels');
 }

@@ -6,14 +6,14 @@ import { examples } from '../../cli/flags.js';
 export function define(program: AnyCommand) {
   return program
     .command('compat')
-    .description("run a Kafka script's exact command line: kafka-topics, kafka-console-producer, kafka-console-consumer, kafka-console-share-consumer")
-    .argument('<tool>', 'kafka-topics, kafka-console-producer, kafka-console-consumer or kafka-console-share-consumer')
+    .description("run a Kafka script's exact command line: kafka-topics, kafka-console-producer, kafka-console-consumer, kafka-console-share-consumer, kafka-acls and the runbook tools")
+    .argument('<tool>', 'kafka-topics, kafka-console-producer, kafka-console-consumer, kafka-console-share-consumer, kafka-acls, kafka-delete-records, kafka-metadata-quorum, kafka-features, kafka-leader-election, kafka-log-dirs, kafka-configs, kafka-transactions or kafka-reassign-partitions')
     .argument('[args...]', "the script's own arguments")
     .addHelpText(
       'after',
       examples(
         'kfk compat kafka-topics --bootstrap-server localhost:9092 --create --topic orders --partitions 3',
         'kfk compat kafka-console-consumer --bootstrap-server localhost:9092 --topic orders --from-beginning',
-      ) + '\nAlso installed as kfk-kafka-topics, kfk-kafka-console-producer, kfk-kafka-console-consumer and kfk-kafka-console-share-consumer.\n',
+      ) + '\nAlso installed as kfk-kafka-<tool> (kfk-kafka-topics, kfk-kafka-reassign-partitions, ...).\n',
     );
 }

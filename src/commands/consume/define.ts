@@ -21,6 +21,9 @@ export function define(parent: AnyCommand) {
     .option('--from <time>', 'start at this time: ISO 8601 or relative like -15m')
     .option('--to <time>', 'stop at this time: ISO 8601 or relative')
     .addOption(new Option('--isolation-level <level>', 'read_committed or read_uncommitted').choices(['read_committed', 'read_uncommitted']).default('read_uncommitted'))
+    .option('--value-format <format>', 'how values are framed: avro, protobuf, json-schema (Schema Registry), string, bytes, or auto (framed values decoded, the rest as they are)')
+    .option('--key-format <format>', 'how keys are framed (as --value-format)')
+    .option('--schema-registry-url <url>', 'Schema Registry URL (env KFK_SCHEMA_REGISTRY_URL, property schema.registry.url; default: the kfk local registry when it runs)')
     .option('--skip-message-on-error', 'skip a record that cannot be formatted instead of stopping')
     .addOption(new Option('-o, --output <format>', 'text (Kafka formatter) or json').choices(['text', 'json']).default('text'))
     .addOption(new Option('--encoding <encoding>', 'key/value encoding in json output').choices(['utf8', 'base64', 'hex']).default('utf8'))
@@ -36,6 +39,7 @@ export function define(parent: AnyCommand) {
         'kfk consume --topic orders --group billing --property print.key=true',
         'kfk consume --topic orders --group billing --consumer-property group.protocol=consumer',
         'kfk consume --topic orders --offset -5 -e -o json',
+        'kfk consume --topic orders --value-format avro --from-beginning --property print.schema.ids=true',
         'kfk config alter --group workers --add-config share.auto.offset.reset=earliest && kfk consume --topic orders --share-group workers',
       ) + '\nA share group (--share-group) starts at the log end: records written before its first member joined are not read\nunless the group config share.auto.offset.reset=earliest is set first (kfk config alter --group G).\n',
     );

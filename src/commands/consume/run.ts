@@ -3,7 +3,7 @@
 // group member that commits what it printed.
 import type { CommandContext } from '../../cli/context.js';
 import type { Flags } from './define.js';
-import { UsageError } from '../../errors.js';
+import { KfkError, UsageError } from '../../errors.js';
 import { parseKeyValues } from '../../config/properties.js';
 import { OutputBuffer } from '../../format/output-buffer.js';
 import { recordToJson } from '../../format/record-json.js';
@@ -90,6 +90,22 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const remoteAssignor = props.get('group.remote.assignor')?.trim() || null;
 
+  // Schema Registry framing: each schema fetched once per id, records decoded on the record path.
+  const { recordFormat } = await import('../../registry/serde.js');
+  const keyFormat = recordFormat(opts.keyFormat, '--key-format');
+  const valueFormat = recordFormat(opts.valueFormat, '--value-format');
+  const schemaFormats = [keyFormat, valueFormat].some((f) => f !== undefined && f !== 'string' && f !== 'bytes');
+  if (schemaFormats && formatter !== 'default' && formatter !== 'logging') throw new UsageError('--key-format and --value-format apply to the default formatter');
+  const printIds = (fmtProps.get('print.schema.ids') ?? 'false').trim().toLowerCase() === 'true';
+  const idSeparator = fmtProps.get('schema.id.separator') ?? '\t';
+  const schemas = schemaFormats ? await import('../../registry/serde.js') : undefined;
+  const registry = () => ctx.registry(opts.schemaRegistryUrl);
+  const keyDecoder = schemas && keyFormat ? new schemas.RecordDecoder(registry, keyFormat, 'key') : undefined;
+  const valueDecoder = schemas && valueFormat ? new schemas.RecordDecoder(registry, valueFormat, 'value') : undefined;
+  // Records that wait for a schema (in order), printed once it is loaded, at the end of the set.
+  const waiting: DecodedRecord[] = [];
+  const loading: Promise<void>[] = [];
+
   const out = new OutputBuffer(io);
   let count = 0;
   let idleTimer: NodeJS.Timeout | undefined;
@@ -108,7 +124,41 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const doc = formatCoordinatorRecord(formatter, r.key, r.value, r.offset);
     return doc ? [doc] : [];
   };
-  const printRecord = (r: DecodedRecord, deliveryCount?: number): void => {
+  const printSchemaRecord = (r: DecodedRecord, deliveryCount?: number): void => {
+    let key: ReturnType<NonNullable<typeof keyDecoder>['decode']> | undefined;
+    let value: ReturnType<NonNullable<typeof valueDecoder>['decode']> | undefined;
+    try {
+      key = keyDecoder?.decode(r.key);
+      value = valueDecoder?.decode(r.value);
+    } catch (err) {
+      const where = `the record at offset ${r.offset} of ${r.topic}-${r.partition}`;
+      if (!opts.skipMessageOnError) throw new KfkError(`cannot decode ${where}: ${errorMessage(err)}`, { hint: 'skip such records with --skip-message-on-error' });
+      io.note(`skipped ${where}: ${errorMessage(err)}`);
+      return;
+    }
+    if (opts.output === 'json') {
+      const doc = JSON.parse(recordToJson(r, opts.encoding)) as Record<string, unknown>;
+      if (key) {
+        doc.key = key.json();
+        delete doc.keyEncoding;
+      }
+      if (value) {
+        doc.value = value.json();
+        delete doc.valueEncoding;
+      }
+      if (key) doc.keySchemaId = key.id;
+      if (value) doc.valueSchemaId = value.id;
+      out.push(Buffer.from(JSON.stringify(doc) + '\n'));
+      return;
+    }
+    const withId = (d: { text: string; id: number }) => Buffer.from(printIds ? `${d.text}${idSeparator}${d.id}` : d.text);
+    printRecord({ ...r, key: key ? withId(key) : r.key, value: value ? withId(value) : r.value }, true, deliveryCount);
+  };
+  const printRecord = (r: DecodedRecord, decoded = false, deliveryCount?: number): void => {
+    if (!decoded && (keyDecoder || valueDecoder)) {
+      printSchemaRecord(r, deliveryCount);
+      return;
+    }
     if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
     else if (valueOnly) {
       out.push(r.value ?? text.nullLiteral);
@@ -129,7 +179,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
 
   // Records arrive as views into the fetch response (no object per record): the default
   // value-only output copies each value straight into the output buffer.
-  const viewValueOnly = valueOnly && opts.output !== 'json';
+  const viewValueOnly = valueOnly && opts.output !== 'json' && !keyDecoder && !valueDecoder;
   let sawRecords = false;
   const onRecord = (v: RecordView): boolean => {
     if (count >= maxMessages) return false;
@@ -139,6 +189,14 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       if (v.valueLength < 0) out.push(text.nullLiteral);
       else out.write(v.buf, v.valueStart, v.valueStart + v.valueLength);
       out.push(text.lineSeparator);
+    } else if (keyDecoder || valueDecoder) {
+      const r = viewToRecord(v);
+      const k = keyDecoder?.missing(r.key);
+      const val = valueDecoder?.missing(r.value);
+      if (k !== undefined) loading.push(keyDecoder!.prepare(k));
+      if (val !== undefined) loading.push(valueDecoder!.prepare(val));
+      if (waiting.length || k !== undefined || val !== undefined) waiting.push(r);
+      else printSchemaRecord(r);
     } else {
       printRecord(viewToRecord(v));
     }
@@ -157,7 +215,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
         if (v.valueLength < 0) out.push(text.nullLiteral);
         else out.write(v.buf, v.valueStart, v.valueStart + v.valueLength);
         out.push(text.lineSeparator);
-      } else printRecord(viewToRecord(v), deliveryCount);
+      } else printRecord(viewToRecord(v), false, deliveryCount);
     } catch (err) {
       if (!opts.rejectMessageOnError) throw err;
       io.err(`kfk: rejected the record at offset ${v.offset} of ${v.topic}-${v.partition}: ${errorMessage(err)}`);
@@ -168,6 +226,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     return ackType;
   };
   const afterSet = async (): Promise<void> => {
+    if (waiting.length) {
+      await Promise.all(loading.splice(0));
+      for (const r of waiting.splice(0)) printSchemaRecord(r);
+    }
     if (sawRecords) armIdle();
     sawRecords = false;
     await out.flush();

@@ -28,6 +28,17 @@ export function define(parent: AnyCommand) {
     .option('--property <key=value>', 'reader property: parse.key, key.separator, parse.headers, ...; repeatable', collect)
     .option('--reader-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
     .option('--line-reader <class>', 'accepted for compatibility; only the default reader exists')
+    .option('--value-format <format>', 'encode each input line (a JSON document) for a Schema Registry: avro, protobuf or json-schema')
+    .option('--value-schema-file <file>', 'the value schema: .avsc, .proto or .json (registered under the subject unless auto.register.schemas=false)')
+    .option('--value-schema-id <id>', 'encode values with this registered schema')
+    .option('--value-subject <subject>', 'subject of the value schema (default: <topic>-value, or value.subject.name.strategy); without a file, its latest version')
+    .option('--value-message <name>', 'the Protobuf message of the schema to encode (default: the first)')
+    .option('--key-format <format>', 'encode keys (parse.key=true) likewise: avro, protobuf or json-schema')
+    .option('--key-schema-file <file>', 'the key schema')
+    .option('--key-schema-id <id>', 'encode keys with this registered schema')
+    .option('--key-subject <subject>', 'subject of the key schema (default: <topic>-key)')
+    .option('--key-message <name>', 'the Protobuf message of the key schema')
+    .option('--schema-registry-url <url>', 'Schema Registry URL (env KFK_SCHEMA_REGISTRY_URL, property schema.registry.url; default: the kfk local registry when it runs)')
     .option('--failed-records <file>', 'write records that were not delivered here, as JSON lines to resend with --format json --file')
     .addHelpText(
       'after',
@@ -35,6 +46,7 @@ export function define(parent: AnyCommand) {
         'seq 1 1000 | kfk produce --topic numbers',
         "kfk produce --topic users --property parse.key=true --property key.separator=: < users.txt",
         'kfk produce --topic events --format json --compression-codec zstd < events.jsonl',
+        'kfk produce --topic orders --value-format avro --value-schema-file order.avsc < orders.jsonl',
       ),
     );
 }

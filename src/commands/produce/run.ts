@@ -27,6 +27,13 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const fixedPartition = opts.partition === undefined ? undefined : parseNonNegative(opts.partition, '--partition');
   const fixedKey = opts.key === undefined ? undefined : Buffer.from(opts.key);
 
+  // Schema Registry formats: the schemas found or registered (and compiled) before any input is read.
+  const schemaSides = await openSchemaEncoders(ctx, opts, config.properties);
+  const keyEncoder = schemaSides.key;
+  const valueEncoder = schemaSides.value;
+  const invalid = new Map<string, number[]>();
+  let invalidCount = 0;
+
   const client = await ctx.kafka();
   const { openProducer, topicMessageLimit } = await import('../../kafka/producer/session.js');
   // --failed-records FILE: undelivered records as JSON lines, for `kfk produce --format json --file FILE`.
@@ -53,7 +60,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
     if (failedWritten) io.note(`${failedWritten} undelivered record(s) written to ${opts.failedRecords}; resend with: kfk produce --topic ${opts.topic} --format json --file ${opts.failedRecords}`);
   };
 
-  const plain = isPlain(reader) && opts.format === 'line';
+  const plain = isPlain(reader) && opts.format === 'line' && !keyEncoder && !valueEncoder;
   let lineNumber = 0;
   let sent = 0;
   let inputError: KfkError | undefined;
@@ -86,6 +93,21 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
       if (opts.format === 'json' && line.lineEnd === line.lineStart) return;
       const rec = toRecord(line.line());
+      if (keyEncoder || valueEncoder) {
+        // A line that does not match its schema is an undelivered record, never a silent loss.
+        try {
+          if (keyEncoder && rec.key !== null) rec.key = keyEncoder.encode(rec.key.toString('utf8'));
+          if (valueEncoder && rec.value !== null) rec.value = valueEncoder.encode(rec.value.toString('utf8'));
+        } catch (err) {
+          const reason = (err as Error).message;
+          const lines = invalid.get(reason) ?? [];
+          lines.push(lineNumber);
+          invalid.set(reason, lines);
+          invalidCount++;
+          onUndelivered?.([{ key: rec.key, value: rec.value, headers: rec.headers ?? [], timestamp: rec.timestamp ?? Date.now() }]);
+          return;
+        }
+      }
       record = { tag: lineNumber, key: rec.key, value: rec.value, headers: rec.headers, partition: fixedPartition ?? rec.partition, timestamp: rec.timestamp };
       size = (rec.key?.length ?? 0) + (rec.value?.length ?? 0) + 64;
     }
@@ -155,6 +177,10 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       tags: oversized.slice(0, 20),
     });
   }
+  if (invalidCount) {
+    report.failed += invalidCount;
+    for (const [message, lines] of invalid) report.errors.push({ message, count: lines.length, tags: lines.slice(0, 20) });
+  }
   if (inputError) {
     io.note(inputError.message);
     io.note(
@@ -183,6 +209,42 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   if (ctx.signal.aborted) io.note(`interrupted: ${report.delivered} record(s) delivered, input not read to the end`);
   else if (config.verbose) io.note(`${report.delivered} record(s) delivered to ${opts.topic}`);
   return 0;
+}
+
+async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: Map<string, string>) {
+  const sides: { key?: import('../../registry/serde.js').RecordEncoder; value?: import('../../registry/serde.js').RecordEncoder } = {};
+  const given = (side: 'key' | 'value') => {
+    const o = side === 'key' ? { format: opts.keyFormat, file: opts.keySchemaFile, id: opts.keySchemaId, subject: opts.keySubject, message: opts.keyMessage } : { format: opts.valueFormat, file: opts.valueSchemaFile, id: opts.valueSchemaId, subject: opts.valueSubject, message: opts.valueMessage };
+    if (o.format === undefined) {
+      if (o.file !== undefined || o.id !== undefined || o.subject !== undefined || o.message !== undefined) throw new UsageError(`--${side}-schema-file, --${side}-schema-id, --${side}-subject and --${side}-message need --${side}-format`);
+      return undefined;
+    }
+    return o;
+  };
+  if (opts.keyFormat !== undefined && !(opts.property ?? []).concat(opts.readerProperty ?? []).some((p) => /^parse\.key\s*=\s*true$/i.test(p.trim()))) {
+    throw new UsageError('--key-format encodes the keys of the input: add --property parse.key=true (and key.separator)');
+  }
+  for (const side of ['key', 'value'] as const) {
+    const o = given(side);
+    if (!o) continue;
+    const serde = await import('../../registry/serde.js');
+    const format = serde.recordFormat(o.format, `--${side}-format`);
+    if (format === 'string' || format === 'bytes' || format === 'auto' || format === undefined) {
+      throw new UsageError(`invalid --${side}-format '${o.format}': produce encodes avro, protobuf or json-schema`);
+    }
+    if (opts.format !== 'line') throw new UsageError(`--${side}-format reads JSON documents as lines: use it with --format line (the default)`);
+    sides[side] = await serde.openEncoder(() => ctx.registry(opts.schemaRegistryUrl), {
+        side,
+        format,
+        topic: opts.topic,
+        schemaFile: o.file,
+        schemaId: o.id === undefined ? undefined : parseNonNegative(o.id, `--${side}-schema-id`),
+        subject: o.subject,
+        message: o.message,
+        properties,
+      });
+  }
+  return sides;
 }
 
 export function parseNonNegative(v: string, flag: string): number {

@@ -24,6 +24,9 @@ export interface PartitionInfo {
   elr: number[] | null;
   lastKnownElr: number[] | null;
   offline: number[];
+  /** While the partition is being reassigned: the replicas it is adding and removing. */
+  adding?: number[];
+  removing?: number[];
 }
 
 export interface ConfigInfo {
@@ -42,6 +45,7 @@ export interface TopicInfo {
   configs: ConfigInfo[];
 }
 
+import { listPartitionReassignments, type OngoingReassignment } from '../protocol/runbook-requests.js';
 import { TOPIC_AUTHORIZATION_FAILED } from '../wire/metadata.js';
 
 const ADMIN_TIMEOUT_MS = 30_000;
@@ -127,10 +131,18 @@ export function describeOrder(sortedNames: string[]): string[] {
 
 async function topicConfigs(client: KafkaClient, names: string[]): Promise<Map<string, ConfigInfo[]>> {
   const broker = await anyBroker(client);
-  const res = (await broker.describeConfigs({
-    includeSynonyms: false,
-    resources: names.map((name) => ({ type: RESOURCE_TOPIC, name })),
-  })) as { resources: Array<{ resourceName: string; errorCode: number; errorMessage: string | null; configEntries: Array<{ configName: string; configValue: string | null; isDefault: boolean; isSensitive: boolean; configSource?: number }> }> };
+  const res = (await broker
+    .describeConfigs({
+      includeSynonyms: false,
+      resources: names.map((name) => ({ type: RESOURCE_TOPIC, name })),
+    })
+    .catch((err: { type?: string }) => {
+      // kafkajs' own wording ("Not authorized to access topics: [Topic authorization failed]") names no topic.
+      if (err?.type === 'TOPIC_AUTHORIZATION_FAILED') {
+        throw new KfkError(`Not authorized to describe the configs of topics: [${names.join(', ')}]`, { hint: 'describing a topic needs the DescribeConfigs ACL on it besides Describe' });
+      }
+      throw err;
+    })) as { resources: Array<{ resourceName: string; errorCode: number; errorMessage: string | null; configEntries: Array<{ configName: string; configValue: string | null; isDefault: boolean; isSensitive: boolean; configSource?: number }> }> };
   const out = new Map<string, ConfigInfo[]>();
   for (const r of res.resources) {
     if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
@@ -198,13 +210,33 @@ async function describePartitions(client: KafkaClient, names: string[]): Promise
 }
 
 export async function describeTopics(client: KafkaClient, names: string[], o: { withConfigs: boolean }): Promise<TopicInfo[]> {
-  const [parts, configs] = await Promise.all([
+  const [parts, configs, moving] = await Promise.all([
     describePartitions(client, names),
     o.withConfigs ? topicConfigs(client, names) : Promise.resolve(new Map<string, ConfigInfo[]>()),
+    reassigning(client),
   ]);
+  for (const r of moving) {
+    const p = parts.get(r.topic)?.partitions.find((x) => x.partition === r.partition);
+    if (p) Object.assign(p, { adding: r.adding, removing: r.removing });
+  }
   return names
     .filter((n) => parts.has(n))
     .map((n) => ({ ...parts.get(n)!, configs: configs.get(n) ?? [] }));
+}
+
+/**
+ * The reassignments under way (ListPartitionReassignments), as kafka-topics --describe shows
+ * them; none when the broker refuses (no DESCRIBE on the cluster) or is too old, as kafka-topics.
+ */
+async function reassigning(client: KafkaClient): Promise<OngoingReassignment[]> {
+  try {
+    const broker = await anyBroker(client);
+    if (!supports(broker, 46, 0)) return [];
+    const res = await send<{ errorCode: number; reassignments: OngoingReassignment[] }>(broker, listPartitionReassignments(null, ADMIN_TIMEOUT_MS));
+    return res.errorCode ? [] : res.reassignments;
+  } catch {
+    return [];
+  }
 }
 
 export interface NewTopicSpec {

@@ -22,7 +22,7 @@ import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
 import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
 import type { FetcherOptions } from './fetcher.js';
-import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
+import { visitRecordSet, type DecodeOptions, type RecordVisitor } from '../records/decoder.js';
 
 export interface GroupConsumerOptions {
   groupId: string;
@@ -77,6 +77,23 @@ export function rangeAssign(members: Array<{ memberId: string; topics: string[] 
   return out;
 }
 
+/**
+ * kafkajs reports a group the user may not access as "Failed to find group coordinator" after its
+ * retries: one FindCoordinator of our own tells whether that is the reason.
+ */
+async function groupDenied(cluster: KafkajsCluster, groupId: string, err: unknown): Promise<boolean> {
+  if ((err as Error).name !== 'KafkaJSGroupCoordinatorNotFound') return false;
+  try {
+    const nodeId = cluster.brokerPool.metadata?.brokers?.[0]?.nodeId;
+    if (nodeId === undefined) return false;
+    const broker = await cluster.findBroker({ nodeId });
+    await broker.findGroupCoordinator({ groupId, coordinatorType: 0 });
+    return false;
+  } catch (probe) {
+    return errType(probe) === 'GROUP_AUTHORIZATION_FAILED';
+  }
+}
+
 function errType(err: unknown): string {
   return (err as { type?: string }).type ?? '';
 }
@@ -88,6 +105,26 @@ function isTransient(err: unknown): boolean {
   if (e.retriable === true) return true;
   const name = e.name ?? '';
   return ['KafkaJSConnectionError', 'KafkaJSRequestTimeoutError', 'KafkaJSConnectionClosedError', 'KafkaJSBrokerNotFound', 'KafkaJSGroupCoordinatorNotFound', 'KafkaJSNumberOfRetriesExceeded'].includes(name);
+}
+
+/**
+ * Hands a fetched set's records on, moving the member's position past each; true when `onRecord`
+ * said stop (the records after it are left). `owned`: false once the partition was given up
+ * (its position committed), and from then on nothing more is handed on.
+ */
+export async function handOn(set: Buffer, decode: DecodeOptions, entry: { offset: number }, onRecord: RecordVisitor, owned: () => boolean = () => true): Promise<boolean> {
+  let stopped = false;
+  await visitRecordSet(set, decode, (v) => {
+    if (!owned()) return false;
+    if (v.offset < entry.offset) return true;
+    entry.offset = v.offset + 1;
+    if (onRecord(v) === false) {
+      stopped = true;
+      return false;
+    }
+    return true;
+  });
+  return stopped;
 }
 
 /**
@@ -272,6 +309,7 @@ export async function runGroupConsumer(
       } catch (err) {
         if (stopped) break;
         if (errType(err) === 'UNKNOWN_MEMBER_ID') memberId = '';
+        if (errType(err) === 'GROUP_AUTHORIZATION_FAILED' || (await groupDenied(cluster, groupId, err))) throw new KfkError(`Not authorized to access group: ${groupId}`);
         if (!isTransient(err) || ++failures > 30) throw err;
         await new Promise((r) => setTimeout(r, Math.min(200 * failures, 2000)));
         await cluster.refreshMetadata().catch(() => undefined);
@@ -332,14 +370,7 @@ export async function runGroupConsumer(
             if (done) return;
             const entry = positions.get(tpKey(decode.topic, decode.partition));
             if (!entry) return;
-            await visitRecordSet(set, decode, (v) => {
-              entry.offset = v.offset + 1;
-              if (onRecord(v) === false) {
-                done = true;
-                return false;
-              }
-              return true;
-            });
+            if (await handOn(set, decode, entry, onRecord)) done = true;
             await afterSet();
             if (done) stop();
           });

@@ -18,10 +18,10 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
-import { forgetGoneTopic, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
+import { forgetGoneTopic, handOn, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
 import { describeTopicPartitions, type DtpResult, type ProtocolRequest } from '../protocol/admin-requests.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
-import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
+import type { RecordVisitor } from '../records/decoder.js';
 
 export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   /** group.remote.assignor: the coordinator's assignor to use (uniform, range); null: the broker's default. */
@@ -318,17 +318,8 @@ export async function runConsumerGroupMember(
       const k = tpKey(decode.topic, decode.partition);
       const entry = positions.get(k);
       if (!entry || !owned.has(k)) return;
-      await visitRecordSet(set, decode, (v) => {
-        // Given up meanwhile: not handed on (its position was committed).
-        if (!owned.has(k)) return false;
-        if (v.offset < entry.offset) return true;
-        entry.offset = v.offset + 1;
-        if (onRecord(v) === false) {
-          done = true;
-          return false;
-        }
-        return true;
-      });
+      // Given up meanwhile: not handed on (its position was committed).
+      if (await handOn(set, decode, entry, onRecord, () => owned.has(k))) done = true;
       await afterSet();
       if (done) stop();
     })

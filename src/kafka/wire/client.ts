@@ -4,6 +4,7 @@ import { kafkajs } from './kafkajs.js';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { Admin, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 import type { KafkajsBroker, KafkajsCluster } from './kafkajs-types.js';
+import { OAuthTokenSource, type OAuthOptions } from './oauth.js';
 
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
@@ -14,7 +15,7 @@ export interface ConnectionOptions {
   brokers: string[];
   clientId: string;
   ssl?: TlsOptions;
-  sasl?: { mechanism: SaslMechanism; username: string; password: string };
+  sasl?: { mechanism: SaslMechanism; username: string; password: string } | { mechanism: 'oauthbearer'; oauth: OAuthOptions };
   /** TCP connect + TLS/SASL handshake bound, ms. */
   connectionTimeout: number;
   /** Per-request bound, ms; also bounds how long a command waits for an unreachable cluster. */
@@ -67,7 +68,13 @@ export class KafkaClient {
         },
       };
       if (this.options.ssl) config.ssl = this.options.ssl;
-      if (this.options.sasl) config.sasl = this.options.sasl as SASLOptions;
+      const sasl = this.options.sasl;
+      if (sasl?.mechanism === 'oauthbearer') {
+        const source = new OAuthTokenSource(sasl.oauth);
+        config.sasl = { mechanism: 'oauthbearer', oauthBearerProvider: () => source.token() } as SASLOptions;
+      } else if (sasl) {
+        config.sasl = sasl as SASLOptions;
+      }
       this.kafkaInstance = new lib.Kafka(config);
     }
     return this.kafkaInstance;

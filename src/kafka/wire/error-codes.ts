@@ -15,9 +15,9 @@ export type RetryClass =
   | 'fatal';
 
 export const ERRORS = {
-  OFFSET_OUT_OF_RANGE: { code: 1, retry: 'fatal' },
+  OFFSET_OUT_OF_RANGE: { code: 1, retry: 'fatal', java: ['OffsetOutOfRangeException', 'The requested offset is not within the range of offsets maintained by the server.'] },
   UNKNOWN_TOPIC_OR_PARTITION: { code: 3, retry: 'leader', java: ['UnknownTopicOrPartitionException', 'This server does not host this topic-partition.'] },
-  LEADER_NOT_AVAILABLE: { code: 5, retry: 'leader' },
+  LEADER_NOT_AVAILABLE: { code: 5, retry: 'leader', java: ['LeaderNotAvailableException', 'There is no leader for this topic-partition as we are in the middle of a leadership election.'] },
   NOT_LEADER_OR_FOLLOWER: { code: 6, retry: 'leader' },
   REQUEST_TIMED_OUT: { code: 7, retry: 'retry' },
   REPLICA_NOT_AVAILABLE: { code: 9, retry: 'leader' },
@@ -29,14 +29,18 @@ export const ERRORS = {
   RECORD_LIST_TOO_LARGE: { code: 18, retry: 'fatal' },
   NOT_ENOUGH_REPLICAS: { code: 19, retry: 'retry' },
   NOT_ENOUGH_REPLICAS_AFTER_APPEND: { code: 20, retry: 'retry' },
-  TOPIC_AUTHORIZATION_FAILED: { code: 29, retry: 'fatal' },
+  TOPIC_AUTHORIZATION_FAILED: { code: 29, retry: 'fatal', java: ['TopicAuthorizationException', 'Topic authorization failed.'] },
+  GROUP_AUTHORIZATION_FAILED: { code: 30, retry: 'fatal', java: ['GroupAuthorizationException', 'Group authorization failed.'] },
+  CLUSTER_AUTHORIZATION_FAILED: { code: 31, retry: 'fatal', java: ['ClusterAuthorizationException', 'Cluster authorization failed.'] },
+  UNSUPPORTED_VERSION: { code: 35, retry: 'fatal', java: ['UnsupportedVersionException', 'The version of API is not supported.'] },
+  SECURITY_DISABLED: { code: 54, retry: 'fatal', java: ['SecurityDisabledException', 'Security features are disabled.'] },
   OUT_OF_ORDER_SEQUENCE_NUMBER: { code: 45, retry: 'retry' },
   DUPLICATE_SEQUENCE_NUMBER: { code: 46, retry: 'fatal' },
   INVALID_PRODUCER_EPOCH: { code: 47, retry: 'fatal' },
   INVALID_TXN_STATE: { code: 48, retry: 'fatal' },
   INVALID_PRODUCER_ID_MAPPING: { code: 49, retry: 'fatal' },
-  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: { code: 53, retry: 'fatal' },
-  KAFKA_STORAGE_ERROR: { code: 56, retry: 'leader' },
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: { code: 53, retry: 'fatal', java: ['TransactionalIdAuthorizationException', 'Transactional Id authorization failed.'] },
+  KAFKA_STORAGE_ERROR: { code: 56, retry: 'leader', java: ['KafkaStorageException', 'Disk error when trying to access log file on the disk.'] },
   UNKNOWN_PRODUCER_ID: { code: 59, retry: 'fatal' },
   FENCED_LEADER_EPOCH: { code: 74, retry: 'leader' },
   UNKNOWN_LEADER_EPOCH: { code: 75, retry: 'leader' },
@@ -49,6 +53,9 @@ export const ERRORS = {
     java: ['GroupSubscribedToTopicException', 'Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.'],
   },
   UNKNOWN_TOPIC_ID: { code: 100, retry: 'leader' },
+  PREFERRED_LEADER_NOT_AVAILABLE: { code: 80, retry: 'fatal', java: ['PreferredLeaderNotAvailableException', 'The preferred leader was not available.'] },
+  ELIGIBLE_LEADERS_NOT_AVAILABLE: { code: 83, retry: 'fatal', java: ['EligibleLeadersNotAvailableException', 'Eligible topic partition leaders are not available.'] },
+  ELECTION_NOT_NEEDED: { code: 84, retry: 'fatal', java: ['ElectionNotNeededException', 'Leader election not needed for topic partition.'] },
 } as const satisfies Record<string, { code: number; retry: RetryClass; java?: readonly [string, string] }>;
 
 export type ErrorName = keyof typeof ERRORS;
@@ -81,4 +88,21 @@ export function kafkaErrorMessage(code: number, fallback: string): string {
 export function javaExceptionText(code: number, fallback: string): string {
   const java = byCode.get(code)?.java;
   return java ? `org.apache.kafka.common.errors.${java[0]}: ${java[1]}` : fallback;
+}
+
+/** The simple name of the exception Kafka's Java client raises for a code (kafka-acls prints it with the broker's message), when known. */
+export function javaExceptionName(code: number): string | undefined {
+  return byCode.get(code)?.java?.[0];
+}
+
+/** The exception's class name (`org.apache.kafka.common.errors.KafkaStorageException`), or `fallback`. */
+export function javaExceptionClass(code: number, fallback: string): string {
+  const java = byCode.get(code)?.java;
+  return java ? `org.apache.kafka.common.errors.${java[0]}` : fallback;
+}
+
+/** A Java Throwable's text with the broker's own message: `class: message` (the class alone without one). */
+export function javaException(code: number, message: string | null, fallbackClass: string): string {
+  const cls = javaExceptionClass(code, fallbackClass);
+  return message ? `${cls}: ${message}` : cls;
 }

@@ -54,8 +54,9 @@ export function connectFailure(err: unknown, servers: string[]): KfkError {
   const all = [errorMessage(err), root?.message ?? ''].join(' ');
   const name = (err as { name?: string })?.name ?? '';
   if (name === 'KafkaJSSASLAuthenticationError' || /SASL .*authentication failed|Authentication failed/i.test(all)) {
-    return new KfkError(`authentication failed for ${list}: ${cleanSaslMessage(all)}`, {
-      hint: 'check sasl.mechanism, the username and the password',
+    const oauth = /OAUTHBEARER/.test(all);
+    return new KfkError(`authentication failed for ${list}: ${cleanSaslMessage(errorMessage(err)) || cleanSaslMessage(all)}`, {
+      hint: oauth ? "the broker checks the token's signature, audience, issuer and expiry: its log says which failed" : 'check sasl.mechanism, the username and the password',
       cause: err,
     });
   }

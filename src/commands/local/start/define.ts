@@ -8,9 +8,12 @@ export function define(parent: AnyCommand) {
     .description('download (via Maven) and start Apache Kafka in KRaft mode on free loopback ports')
     .addOption(new Option('--brokers <n>', 'number of brokers').choices(['1', '3']).default('1'))
     .option('--sasl', 'also open a SASL_PLAINTEXT listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)')
+    .option('--acl', 'enforce ACLs (StandardAuthorizer); super users: ANONYMOUS on PLAINTEXT, kfk-plain and kfk-scram; kfk-limited is not')
+    .option('--oauth', 'also open an OAUTHBEARER listener, with a local token server (JWKS, client credentials)')
     .option('--tls', 'also open an SSL listener with a throwaway CA')
+    .option('--schema-registry', 'also start a Schema Registry (Apicurio Registry 3.3.3, Confluent API; needs Java 21+)')
     .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
-    .addHelpText('after', examples('kfk local start', 'kfk local start --brokers 3 --sasl --tls', 'KFK_KAFKA_VERSION=3.9.1 kfk local start'));
+    .addHelpText('after', examples('kfk local start', 'kfk local start --schema-registry', 'kfk local start --brokers 3 --sasl --tls', 'kfk local start --sasl --acl', 'KFK_KAFKA_VERSION=3.9.1 kfk local start'));
 }
 
 export type Flags = FlagsOf<typeof define>;

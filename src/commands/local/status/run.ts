@@ -3,11 +3,15 @@ import type { Flags } from './define.js';
 import { render } from '../../../cli/output.js';
 import { localStatus } from '../../../local/cluster.js';
 import { localDir } from '../../../local/state.js';
+import { readRegistryState, registryRunning } from '../../../local/registry.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const dir = localDir(ctx.io.env);
   const { state, running } = localStatus(dir);
   const up = Boolean(state && running.length > 0);
+  const reg = readRegistryState(dir);
+  const registry = reg && registryRunning(reg) ? reg : undefined;
+  const registryLine = registry ? `schema registry: ${registry.url} (pid ${registry.pid}, log ${registry.logFile})\n` : '';
   await render(ctx.io, opts.output, { dir, state, running, up }, {
     json: () => ({
       running: up,
@@ -16,10 +20,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       bootstrap: up ? state!.bootstrap : null,
       saslBootstrap: up ? (state!.saslBootstrap ?? null) : null,
       tlsBootstrap: up ? (state!.tlsBootstrap ?? null) : null,
+      schemaRegistry: registry ? registry.url : null,
       brokers: (state?.nodes ?? []).map((n) => ({ id: n.nodeId, pid: n.pid, port: n.port, running: running.includes(n) })),
     }),
     text: () => {
-      if (!up) return `not running (${dir})\n`;
+      if (!up) return `not running (${dir})\n` + registryLine;
       const lines = [
         `running: Apache Kafka ${state!.version}, ${running.length}/${state!.nodes.length} broker(s), since ${state!.startedAt}`,
         `bootstrap: ${state!.bootstrap}`,
@@ -27,7 +32,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       if (state!.saslBootstrap) lines.push(`sasl: ${state!.saslBootstrap} (${state!.saslClientConfig})`);
       if (state!.tlsBootstrap) lines.push(`tls: ${state!.tlsBootstrap} (${state!.tlsClientConfig})`);
       for (const n of state!.nodes) lines.push(`broker ${n.nodeId}: pid ${n.pid} ${running.includes(n) ? 'running' : 'stopped'}, log ${n.logFile}`);
-      return lines.join('\n') + '\n';
+      return lines.join('\n') + '\n' + registryLine;
     },
   });
   return up ? 0 : 1;

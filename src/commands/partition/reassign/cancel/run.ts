@@ -1,0 +1,52 @@
+// kafka-reassign-partitions --cancel: AlterPartitionReassignments with no replicas for those under way.
+import type { CommandContext } from '../../../../cli/context.js';
+import type { Flags } from './define.js';
+import { KfkError } from '../../../../errors.js';
+import { javaStringHash } from '../../../../format/java-order.js';
+import { byTopicPartition, readPlan, s, type Target } from '../plan.js';
+
+/** Clears the broker and topic throttles, with the tool's two lines (its HashSets' order). */
+export async function clearThrottlesText(ctx: CommandContext, plan: Target[]): Promise<string> {
+  const client = await ctx.kafka();
+  const api = await import('../../../../kafka/admin/reassign.js');
+  const brokers = [...new Set([...(await ctx.bounded(api.brokerIds(client))), ...plan.flatMap((t) => t.replicas)])];
+  let capacity = 16;
+  while (brokers.length > capacity * 0.75) capacity *= 2;
+  brokers.sort((a, b) => (a & (capacity - 1)) - (b & (capacity - 1)) || a - b);
+  const topics = [...new Set(plan.map((t) => t.topic))];
+  let tcap = 16;
+  while (topics.length > tcap * 0.75) tcap *= 2;
+  const bucket = (t: string) => {
+    const h = javaStringHash(t);
+    return (h ^ (h >>> 16)) & (tcap - 1);
+  };
+  topics.sort((a, b) => bucket(a) - bucket(b));
+  let out = `Clearing broker-level throttles on broker${s(brokers.length)} ${brokers.join(',')}\n`;
+  await ctx.bounded(api.clearThrottles(client, brokers, []));
+  out += `Clearing topic-level throttles on topic${s(topics.length)} ${topics.join(',')}\n`;
+  await ctx.bounded(api.clearThrottles(client, [], topics));
+  return out;
+}
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const plan = readPlan(opts.reassignmentJsonFile, false);
+  const client = await ctx.kafka();
+  const api = await import('../../../../kafka/admin/reassign.js');
+  const ongoing = await ctx.bounded(api.ongoingReassignments(client, plan));
+  // As the tool: what adds replicas without removing any is left alone.
+  const cancel = ongoing.filter((o) => o.adding.length === 0 || o.removing.length > 0).sort(byTopicPartition);
+  let out = '';
+  if (cancel.length) {
+    const errors = await ctx.bounded(api.alterReassignments(client, cancel.map((o) => ({ topic: o.topic, partition: o.partition, replicas: null }))));
+    if (errors.size) {
+      const lines = cancel.filter((o) => errors.has(`${o.topic}-${o.partition}`)).map((o) => `${o.topic}-${o.partition}: ${errors.get(`${o.topic}-${o.partition}`)}`);
+      throw new KfkError(`Error cancelling partition reassignment${s(errors.size)} for:\n${lines.join('\n')}`, { verbatim: true });
+    }
+    out += `Successfully cancelled partition reassignment${s(cancel.length)} for: ${cancel.map((o) => `${o.topic}-${o.partition}`).join(',')}\n`;
+  } else out += 'None of the specified partition reassignments are active.\n';
+  // The tool prints this line without an end of line.
+  out += 'None of the specified partition moves are active.';
+  if (!opts.preserveThrottles) out += await clearThrottlesText(ctx, plan);
+  await ctx.io.out(out);
+  return 0;
+}

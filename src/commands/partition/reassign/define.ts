@@ -1,0 +1,9 @@
+// `kfk partition reassign`: the group of subcommands and its help; each subcommand is a folder beside this file.
+import type { AnyCommand } from '../../../cli/commander.js';
+import { examples } from '../../../cli/flags.js';
+
+export function define(parent: AnyCommand) {
+  const r = parent.command('reassign').description('move partitions between brokers with kafka-reassign-partitions\' JSON files: generate, execute, verify, cancel, list');
+  r.addHelpText('after', examples('kfk partition reassign execute --reassignment-json-file plan.json --throttle 10000000', 'kfk partition reassign verify --reassignment-json-file plan.json'));
+  return r;
+}

@@ -1,0 +1,76 @@
+// kafka-reassign-partitions --execute: the current assignment (for a rollback), throttles on the
+// moving replicas and their brokers, then AlterPartitionReassignments.
+import type { CommandContext } from '../../../../cli/context.js';
+import type { Flags } from './define.js';
+import { KfkError, UsageError } from '../../../../errors.js';
+import { byTopicPartition, readPlan, reassignmentJson, s, type Target } from '../plan.js';
+
+/** Throttled replicas as the tool lists them: `partition:broker` strings in string order (a TreeSet). */
+const throttleList = (items: string[]) => [...new Set(items)].sort().join(',');
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  let throttle = -1;
+  if (opts.throttle !== undefined) {
+    if (!/^-?\d+$/.test(opts.throttle)) throw new UsageError(`invalid --throttle '${opts.throttle}': expected bytes per second`);
+    throttle = Number(opts.throttle);
+  }
+  const plan = readPlan(opts.reassignmentJsonFile, true);
+  const client = await ctx.kafka();
+  const api = await import('../../../../kafka/admin/reassign.js');
+  const ongoing = await ctx.bounded(api.ongoingReassignments(client));
+  if (!opts.additional && ongoing.length) {
+    throw new KfkError(
+      'Cannot execute because there is an existing partition assignment.  Use --additional to override this and create a new partition assignment in addition to the existing one. The --additional flag can also be used to change the throttle by resubmitting the current reassignment.',
+      { verbatim: true },
+    );
+  }
+  const brokers = await ctx.bounded(api.brokerIds(client));
+  const unknown = plan.flatMap((t) => t.replicas).find((b) => !brokers.includes(b));
+  if (unknown !== undefined) throw new KfkError(`Unknown broker id ${unknown}`);
+  const current = await ctx.bounded(api.currentReplicas(client, plan));
+  const missing = plan.find((t) => !current.has(`${t.topic}-${t.partition}`));
+  if (missing) throw new KfkError(`org.apache.kafka.common.errors.UnknownTopicOrPartitionException: Unable to find partition: ${missing.topic}-${missing.partition}`);
+  const currentParts: Target[] = plan.map((t) => ({ topic: t.topic, partition: t.partition, replicas: current.get(`${t.topic}-${t.partition}`)! }));
+  const dirs = await ctx.bounded(api.replicaLogDirs(client, [...new Set(currentParts.flatMap((t) => t.replicas))].sort((a, b) => a - b), [...new Set(plan.map((t) => t.topic))]));
+  let out =
+    'Current partition replica assignment\n\n' +
+    reassignmentJson(currentParts, (t, r) => dirs.get(`${t.topic}-${t.partition}/${r}`) ?? 'any') +
+    '\n\nSave this to use as the --reassignment-json-file option during rollback\n';
+  await ctx.io.out(out);
+  out = '';
+  if (throttle >= 0) {
+    await ctx.io.out('Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n');
+    // What moves: the ongoing reassignments, then these (sources: the current replicas).
+    const moves = new Map<string, Map<number, { sources: Set<number>; destinations: Set<number> }>>();
+    const moveOf = (topic: string) => moves.get(topic) ?? moves.set(topic, new Map()).get(topic)!;
+    for (const o of ongoing) moveOf(o.topic).set(o.partition, { sources: new Set(o.replicas.filter((r) => !o.adding.includes(r))), destinations: new Set(o.adding) });
+    for (const t of plan) {
+      const m = moveOf(t.topic);
+      const sources = m.get(t.partition)?.sources ?? new Set(current.get(`${t.topic}-${t.partition}`));
+      m.set(t.partition, { sources, destinations: new Set(t.replicas.filter((r) => !sources.has(r))) });
+    }
+    const reassigning = new Set<number>();
+    await ctx.bounded(
+      Promise.all(
+        [...moves].map(([topic, parts]) => {
+          const leader: string[] = [];
+          const follower: string[] = [];
+          for (const [p, m] of parts) {
+            m.sources.forEach((b) => (leader.push(`${p}:${b}`), reassigning.add(b)));
+            m.destinations.forEach((b) => (follower.push(`${p}:${b}`), reassigning.add(b)));
+          }
+          return api.setTopicThrottles(client, topic, throttleList(leader), throttleList(follower));
+        }),
+      ),
+    );
+    await ctx.bounded(Promise.all([...reassigning].map((b) => api.setBrokerThrottle(client, b, throttle))));
+    await ctx.io.out(`The inter-broker throttle limit was set to ${throttle} B/s\n`);
+  }
+  const errors = await ctx.bounded(api.alterReassignments(client, plan));
+  if (errors.size) {
+    const lines = [...plan].sort(byTopicPartition).filter((t) => errors.has(`${t.topic}-${t.partition}`)).map((t) => `${t.topic}-${t.partition}: ${errors.get(`${t.topic}-${t.partition}`)}`);
+    throw new KfkError(`Error reassigning partition(s):\n${lines.join('\n')}`, { verbatim: true });
+  }
+  await ctx.io.out(`Successfully started partition reassignment${s(plan.length)} for ${[...plan].sort(byTopicPartition).map((t) => `${t.topic}-${t.partition}`).join(',')}\n`);
+  return 0;
+}

@@ -1,0 +1,81 @@
+// kafka-reassign-partitions --generate: the current assignment of the topics, and a proposal
+// that spreads each topic's partitions over the brokers as Kafka's rack-unaware assignment does
+// (round robin from a random broker, the followers shifted); random, so two runs differ.
+import { readFileSync } from 'node:fs';
+import type { CommandContext } from '../../../../cli/context.js';
+import type { Flags } from './define.js';
+import { KfkError } from '../../../../errors.js';
+import { reassignmentJson, type Target } from '../plan.js';
+
+function readTopics(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new KfkError(`Unable to read file ${path}`);
+  }
+  let js: { version?: unknown; topics?: Array<{ topic?: unknown }> };
+  try {
+    js = JSON.parse(text) as typeof js;
+  } catch {
+    throw new KfkError(`Unable to parse ${text}`);
+  }
+  if ((js.version ?? 1) !== 1) throw new KfkError(`Not supported version field value ${String(js.version)}`);
+  const topics = (js.topics ?? []).map((t) => String(t.topic));
+  const dups = [...new Set(topics.filter((t, i) => topics.indexOf(t) !== i))];
+  if (dups.length) throw new KfkError(`List of topics to reassign contains duplicate entries: ${dups.join(',')}`);
+  return topics;
+}
+
+/** Kafka's AdminUtils.assignReplicasToBrokersRackUnaware. */
+export function assignReplicas(partitions: number, replicationFactor: number, brokers: number[], start = -1): number[][] {
+  const n = brokers.length;
+  if (replicationFactor > n) throw new KfkError(`Replication factor: ${replicationFactor} larger than available brokers: ${n}.`);
+  const startIndex = start >= 0 ? start : Math.floor(Math.random() * n);
+  let shift = start >= 0 ? start : Math.floor(Math.random() * n);
+  const out: number[][] = [];
+  for (let p = 0; p < partitions; p++) {
+    if (p > 0 && p % n === 0) shift++;
+    const first = (p + startIndex) % n;
+    const replicas = [brokers[first]];
+    for (let j = 0; j < replicationFactor - 1; j++) replicas.push(brokers[(first + 1 + ((shift + j) % (n - 1))) % n]);
+    out.push(replicas);
+  }
+  return out;
+}
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const list = opts.brokerList.split(',').filter((b) => b !== '');
+  if (list.some((b) => !/^\d+$/.test(b))) throw new KfkError(`For input string: "${list.find((b) => !/^\d+$/.test(b))}"`);
+  const brokers = list.map(Number);
+  const dups = [...new Set(brokers.filter((b, i) => brokers.indexOf(b) !== i))];
+  if (dups.length) throw new KfkError(`Broker list contains duplicate entries: ${dups.join(',')}`);
+  const topics = readTopics(opts.topicsToMoveJsonFile);
+  const client = await ctx.kafka();
+  const api = await import('../../../../kafka/admin/reassign.js');
+  const live = await ctx.bounded(api.brokerIds(client));
+  const unknown = brokers.find((b) => !live.includes(b));
+  if (unknown !== undefined) throw new KfkError(`Unknown broker id ${unknown}`);
+  const cluster = await client.cluster();
+  const { readMetadata } = await import('../../../../kafka/wire/metadata.js');
+  const state = await ctx.bounded(readMetadata(cluster, topics));
+  const current: Target[] = [];
+  const proposed: Target[] = [];
+  const sorted = [...brokers].sort((a, b) => a - b);
+  for (const topic of topics) {
+    const t = state.topics.find((x) => x.name === topic);
+    if (!t || t.errorCode || t.partitions.length === 0) throw new KfkError(`org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.`);
+    const parts = [...t.partitions].sort((a, b) => a.partition - b.partition);
+    parts.forEach((p) => current.push({ topic, partition: p.partition, replicas: p.replicas }));
+    assignReplicas(parts.length, parts[0].replicas.length, sorted).forEach((replicas, partition) => proposed.push({ topic, partition, replicas }));
+  }
+  const dirs = await ctx.bounded(api.replicaLogDirs(client, live, topics));
+  await ctx.io.out(
+    'Current partition replica assignment\n' +
+      reassignmentJson(current, (t, r) => dirs.get(`${t.topic}-${t.partition}/${r}`) ?? 'any') +
+      '\n\nProposed partition reassignment configuration\n' +
+      reassignmentJson(proposed) +
+      '\n',
+  );
+  return 0;
+}

@@ -1,0 +1,63 @@
+// kafka-reassign-partitions' reassignment JSON and text, shared by execute, verify and cancel.
+import { readFileSync } from 'node:fs';
+import { KfkError } from '../../../errors.js';
+
+export interface Target {
+  topic: string;
+  partition: number;
+  replicas: number[];
+}
+
+const ANY = 'any';
+const name = (t: { topic: string; partition: number }) => `${t.topic}-${t.partition}`;
+/** Topic, then partition: the order the tool sorts partitions in. */
+export const byTopicPartition = <T extends { topic: string; partition: number }>(a: T, b: T) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition);
+
+/** The partitions of a reassignment JSON file, worded as the tool words its errors. */
+export function readPlan(path: string, forExecute: boolean): Target[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new KfkError(`Unable to read file ${path}`);
+  }
+  let js: Record<string, unknown>;
+  try {
+    js = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new KfkError(`Unable to parse ${text}`);
+  }
+  const version = js.version ?? 1;
+  if (version !== 1) throw new KfkError(`Not supported version field value ${String(version)}`);
+  const out: Target[] = [];
+  for (const p of (js.partitions ?? []) as Array<Record<string, unknown>>) {
+    const topic = String(p.topic);
+    const partition = Number(p.partition);
+    const replicas = (p.replicas ?? []) as number[];
+    const logDirs = (p.log_dirs ?? replicas.map(() => ANY)) as string[];
+    if (logDirs.length !== replicas.length) {
+      throw new KfkError(`Size of replicas list [${replicas.join(', ')}] is different from size of log dirs list [${logDirs.join(', ')}] for partition ${topic}-${partition}`);
+    }
+    if (logDirs.some((d) => d !== ANY)) throw new KfkError('moving replicas between log directories (log_dirs other than "any") is not supported by kfk: use kafka-reassign-partitions');
+    out.push({ topic, partition, replicas });
+  }
+  if (forExecute) {
+    if (out.length === 0) throw new KfkError('Partition reassignment list cannot be empty');
+    if (out.some((t) => t.replicas.length === 0)) throw new KfkError('Partition replica list cannot be empty');
+    const dups = out.filter((t, i) => out.findIndex((u) => name(u) === name(t)) !== i).map(name);
+    if (dups.length) throw new KfkError(`Partition reassignment contains duplicate topic partitions: ${[...new Set(dups)].join(',')}`);
+    const repeated = out.filter((t) => new Set(t.replicas).size !== t.replicas.length);
+    if (repeated.length) {
+      const msg = repeated.map((t) => `${name(t)} contains multiple entries for ${[...new Set(t.replicas.filter((r, i) => t.replicas.indexOf(r) !== i))].join(',')}`).join('. ');
+      throw new KfkError(`Partition replica lists may not contain duplicate entries: ${msg}`);
+    }
+  }
+  return out;
+}
+
+/** formatAsReassignmentJson: partitions sorted, log_dirs as given or "any". */
+export function reassignmentJson(parts: Target[], logDir: (t: Target, replica: number) => string = () => ANY): string {
+  return JSON.stringify({ version: 1, partitions: [...parts].sort(byTopicPartition).map((t) => ({ topic: t.topic, partition: t.partition, replicas: t.replicas, log_dirs: t.replicas.map((r) => logDir(t, r)) })) });
+}
+
+export const s = (n: number) => (n === 1 ? '' : 's');

@@ -1,0 +1,11 @@
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { render } from '../../../cli/output.js';
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const client = await ctx.registry(opts.schemaRegistryUrl);
+  const path = opts.subject !== undefined ? `/subjects/${encodeURIComponent(opts.subject)}/versions` : `/subjects${opts.deleted ? '?deleted=true' : ''}`;
+  const list = (await client.request('GET', path)) as Array<string | number>;
+  await render(ctx.io, opts.output, list, { text: (l) => l.map((x) => `${x}\n`).join('') });
+  return 0;
+}

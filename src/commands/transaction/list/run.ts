@@ -1,0 +1,19 @@
+// kafka-transactions list: ListTransactions to every broker.
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { render } from '../../../cli/output.js';
+import { grid } from '../../../format/group-text.js';
+import { prettyPrintTable } from '../../../format/runbook-text.js';
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const client = await ctx.kafka();
+  const { listTransactions } = await import('../../../kafka/admin/transactions.js');
+  const rows = (await ctx.bounded(listTransactions(client))).flatMap((b) => b.transactions.map((t) => ({ transactionalId: t.transactionalId, coordinator: b.broker, producerId: t.producerId, state: t.state })));
+  await render(ctx.io, opts.output, rows, {
+    text: (rs) => prettyPrintTable(['TransactionalId', 'Coordinator', 'ProducerId', 'TransactionState'], rs.map((r) => [r.transactionalId, String(r.coordinator), String(r.producerId), r.state])),
+    table: (rs, style) =>
+      grid(['TRANSACTIONAL-ID', 'COORDINATOR', 'PRODUCER-ID', 'STATE'], [...rs].sort((a, b) => (a.transactionalId < b.transactionalId ? -1 : 1)).map((r) => [r.transactionalId, String(r.coordinator), String(r.producerId), r.state]), style),
+    json: (rs) => [...rs].sort((a, b) => (a.transactionalId < b.transactionalId ? -1 : 1)),
+  });
+  return 0;
+}

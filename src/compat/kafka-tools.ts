@@ -1,0 +1,446 @@
+// The runbook tools' command lines (kafka-delete-records, kafka-metadata-quorum, ...) translated
+// to kfk commands, with each tool's own wording of a bad argument. kafka-scripts.ts dispatches
+// here. Most of these tools parse with joptsimple (long options, unique abbreviations,
+// `--flag=value`); kafka-metadata-quorum and kafka-features with argparse4j.
+import { KfkError } from '../errors.js';
+
+/** A Kafka tool's error about its arguments: its line on stderr as it prints it, exit 1. */
+export class ToolUsageError extends KfkError {
+  constructor(message: string) {
+    super(message, { exitCode: 1, verbatim: true });
+    this.name = 'ToolUsageError';
+  }
+}
+
+export interface JoptSpec {
+  /** Options that take a value (without the leading --). */
+  values: string[];
+  /** Options without a value. */
+  switches: string[];
+}
+
+export interface JoptResult {
+  values: Map<string, string[]>;
+  switches: Set<string>;
+  positional: string[];
+}
+
+/** joptsimple's parse: `--name value`, `--name=value`, a unique prefix of a name; others are errors. */
+export function parseJopt(spec: JoptSpec, args: string[]): JoptResult {
+  const all = [...spec.values, ...spec.switches, 'help', 'version'];
+  const out: JoptResult = { values: new Map(), switches: new Set(), positional: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      out.positional.push(a);
+      continue;
+    }
+    const body = a.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    const typed = eq >= 0 ? body.slice(0, eq) : body;
+    const name = all.includes(typed) ? typed : (() => {
+      const matches = all.filter((n) => n.startsWith(typed));
+      return matches.length === 1 ? matches[0] : undefined;
+    })();
+    if (name === undefined || typed === '') throw new ToolUsageError(`${typed} is not a recognized option`);
+    if (spec.values.includes(name)) {
+      let v: string | undefined;
+      if (eq >= 0) v = body.slice(eq + 1);
+      else if (i + 1 < args.length && !(args[i + 1].startsWith('--') && args[i + 1].length > 2)) v = args[++i];
+      if (v === undefined) throw new ToolUsageError(`Option ${name} requires an argument`);
+      (out.values.get(name) ?? out.values.set(name, []).get(name)!).push(v);
+    } else {
+      out.switches.add(name);
+    }
+  }
+  return out;
+}
+
+/** CommandLineUtils.checkRequiredArgs. */
+function requireArgs(r: JoptResult, ...names: string[]): void {
+  for (const n of names) if (!r.values.has(n)) throw new ToolUsageError(`Missing required argument "[${n}]"`);
+}
+
+const last = (r: JoptResult, name: string) => r.values.get(name)?.at(-1);
+
+/** --bootstrap-server and --command-config, as kfk's flags. */
+function connection(r: JoptResult): string[] {
+  const out: string[] = [];
+  const bs = last(r, 'bootstrap-server');
+  if (bs !== undefined) out.push('--bootstrap-server', bs);
+  const cc = last(r, 'command-config');
+  if (cc !== undefined) out.push('--command-config', cc);
+  return out;
+}
+
+function deleteRecords(args: string[]): string[] {
+  const r = parseJopt({ values: ['bootstrap-server', 'offset-json-file', 'command-config'], switches: [] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['records', 'delete', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  requireArgs(r, 'bootstrap-server', 'offset-json-file');
+  return ['records', 'delete', '-o', 'text', '--kafka-exit-codes', ...connection(r), '--offset-json-file', last(r, 'offset-json-file')!];
+}
+
+/** An argparse4j command line: global options, a subcommand, the subcommand's options. */
+interface ArgparseResult {
+  global: Map<string, string>;
+  sub: string | undefined;
+  values: Map<string, string>;
+  switches: Set<string>;
+  help: boolean;
+}
+
+function parseArgparse(
+  spec: { global: string[]; subs: Record<string, { values: string[]; switches: string[] }> },
+  args: string[],
+  error: (message: string) => ToolUsageError,
+): ArgparseResult {
+  const out: ArgparseResult = { global: new Map(), sub: undefined, values: new Map(), switches: new Set(), help: false };
+  const resolve = (typed: string, names: string[]) => {
+    if (names.includes(typed)) return typed;
+    const m = names.filter((n) => n.startsWith(typed));
+    return m.length === 1 ? m[0] : undefined;
+  };
+  const unknown: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-h' || a === '--help') {
+      out.help = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const typed = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : undefined;
+    if (out.sub === undefined) {
+      if (a.startsWith('-')) {
+        const name = resolve(typed, spec.global);
+        if (!name) {
+          unknown.push(a);
+          continue;
+        }
+        const v = inline ?? args[++i];
+        if (v === undefined) throw error(`argument ${name}: expected one argument`);
+        out.global.set(name, v);
+        continue;
+      }
+      if (!(a in spec.subs)) throw error(`invalid choice: '${a}' (choose from ${Object.keys(spec.subs).map((k) => `'${k}'`).join(', ')})`);
+      out.sub = a;
+      continue;
+    }
+    const sub = spec.subs[out.sub];
+    const name = a.startsWith('-') ? resolve(typed, [...sub.values, ...sub.switches]) : undefined;
+    if (!name) {
+      unknown.push(a);
+      continue;
+    }
+    if (sub.values.includes(name)) {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw error(`argument ${name}: expected one argument`);
+      out.values.set(name, v);
+    } else out.switches.add(name);
+  }
+  if (out.help) return out;
+  if (out.sub === undefined) throw error('too few arguments');
+  if (unknown.length) throw error(`unrecognized arguments: '${unknown.join(' ')}'`);
+  return out;
+}
+
+function argparseConnection(r: ArgparseResult, unsupportedController: () => never): string[] {
+  if (r.global.has('--bootstrap-controller')) unsupportedController();
+  const out = ['--bootstrap-server', r.global.get('--bootstrap-server')!];
+  if (r.global.has('--command-config')) out.push('--command-config', r.global.get('--command-config')!);
+  return out;
+}
+
+const noController = (): never => {
+  throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server', { verbatim: false });
+};
+
+function metadataQuorum(args: string[]): string[] {
+  const error = (m: string) => new ToolUsageError(`kafka-metadata-quorum: error: ${m}`);
+  const r = parseArgparse(
+    {
+      global: ['--bootstrap-server', '--bootstrap-controller', '--command-config'],
+      subs: { describe: { values: [], switches: ['--status', '--replication', '--human-readable'] }, 'add-controller': { values: [], switches: ['--dry-run'] }, 'remove-controller': { values: ['--controller-id', '--controller-directory-id'], switches: ['--dry-run'] } },
+    },
+    args,
+    error,
+  );
+  if (r.help) return ['cluster', 'quorum', '--help'];
+  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
+  if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error('one of the arguments --bootstrap-server --bootstrap-controller is required');
+  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster quorum describes the quorum only`);
+  if (!r.switches.has('--status') && !r.switches.has('--replication')) throw new ToolUsageError('One of --status or --replication must be specified with describe sub-command');
+  return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r, noController), ...[...r.switches]];
+}
+
+function features(args: string[]): string[] {
+  const error = (m: string) => new ToolUsageError(`Command line error: ${m}. Type --help for help.`);
+  const r = parseArgparse(
+    {
+      global: ['--bootstrap-server', '--bootstrap-controller', '--command-config'],
+      subs: {
+        describe: { values: ['--node-id'], switches: [] },
+        upgrade: { values: ['--metadata', '--feature', '--release-version'], switches: ['--dry-run'] },
+        downgrade: { values: ['--metadata', '--feature', '--release-version'], switches: ['--unsafe', '--dry-run'] },
+        disable: { values: ['--feature'], switches: ['--unsafe', '--dry-run'] },
+        'version-mapping': { values: ['--release-version'], switches: [] },
+        'feature-dependencies': { values: ['--feature', '--release-version'], switches: [] },
+      },
+    },
+    args,
+    error,
+  );
+  if (r.help) return ['cluster', 'features', '--help'];
+  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
+  if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error('You must specify either --bootstrap-controller or --bootstrap-server.');
+  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features only`);
+  const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r, noController)];
+  if (r.values.has('--node-id')) out.push('--node-id', r.values.get('--node-id')!);
+  return out;
+}
+
+function leaderElection(args: string[]): string[] {
+  const r = parseJopt({ values: ['bootstrap-server', 'admin.config', 'path-to-json-file', 'topic', 'partition', 'election-type'], switches: ['all-topic-partitions'] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['partition', 'elect-leaders', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  const missing = ['bootstrap-server', 'election-type'].filter((n) => !r.values.has(n));
+  if (missing.length) throw new ToolUsageError(`Missing required option(s): ${missing.join(', ')}`);
+  const chosen = [r.values.has('topic'), r.switches.has('all-topic-partitions'), r.values.has('path-to-json-file')].filter(Boolean).length;
+  if (chosen !== 1) throw new ToolUsageError('One and only one of the following options is required: topic, all-topic-partitions, path-to-json-file');
+  if (r.values.has('topic') && !r.values.has('partition')) throw new ToolUsageError('Missing required option(s): partition');
+  if (!r.values.has('topic') && r.values.has('partition')) throw new ToolUsageError('Option partition is only allowed if topic is used');
+  const type = last(r, 'election-type')!;
+  if (!/^(preferred|unclean)$/i.test(type)) throw new ToolUsageError(`Cannot parse argument '${type}' of option election-type`);
+  const out = ['partition', 'elect-leaders', '-o', 'text', '--bootstrap-server', last(r, 'bootstrap-server')!, '--election-type', type.toLowerCase()];
+  const config = last(r, 'admin.config');
+  if (config !== undefined) out.push('--command-config', config);
+  if (r.values.has('topic')) {
+    const partition = last(r, 'partition')!;
+    if (!/^-?\d+$/.test(partition)) throw new ToolUsageError(`Cannot parse argument '${partition}' of option partition`);
+    out.push('--topic', last(r, 'topic')!, '--partition', partition);
+  }
+  if (r.switches.has('all-topic-partitions')) out.push('--all-topic-partitions');
+  if (r.values.has('path-to-json-file')) out.push('--path-to-json-file', last(r, 'path-to-json-file')!);
+  return out;
+}
+
+function logDirs(args: string[]): string[] {
+  const r = parseJopt({ values: ['bootstrap-server', 'command-config', 'topic-list', 'broker-list'], switches: ['describe'] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['log-dirs', 'describe', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  requireArgs(r, 'bootstrap-server');
+  if (!r.switches.has('describe')) throw new ToolUsageError('Missing required argument "[describe]"');
+  const brokers = last(r, 'broker-list') ?? '';
+  for (const b of brokers.split(',').filter((x) => x !== '')) if (!/^-?\d+$/.test(b)) throw new ToolUsageError(`For input string: "${b}"`);
+  const out = ['log-dirs', 'describe', '-o', 'text', ...connection(r)];
+  if (brokers !== '') out.push('--broker-list', brokers);
+  const topics = last(r, 'topic-list');
+  if (topics) out.push('--topic-list', topics);
+  return out;
+}
+
+const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate'];
+const IP_QUOTA_KEYS = ['connection_creation_rate'];
+const SCRAM_KEYS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
+const ENTITY_TYPES = ['broker-loggers', 'topics', 'clients', 'users', 'brokers', 'ips', 'client-metrics', 'groups'];
+
+/** kafka-configs: quotas of users, clients and ips (kfk quota), configs of topics and brokers (kfk config). */
+function configs(args: string[]): string[] {
+  const spec = {
+    values: ['bootstrap-server', 'bootstrap-controller', 'command-config', 'entity-type', 'entity-name', 'add-config', 'add-config-file', 'delete-config', 'topic', 'client', 'user', 'ip', 'broker', 'group'],
+    switches: ['describe', 'alter', 'entity-default', 'all', 'force', 'user-defaults', 'client-defaults', 'ip-defaults', 'broker-defaults'],
+  };
+  const r = parseJopt(spec, args);
+  if (r.switches.has('help') || args.length === 0) return ['quota', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  const actions = ['describe', 'alter'].filter((a) => r.switches.has(a));
+  if (actions.length !== 1) throw new ToolUsageError('Command must include exactly one action: --describe, --alter');
+  // --entity-name and --entity-default pair with the --entity-types in command-line order.
+  const types: string[] = [];
+  const names: Array<string | null> = [];
+  const shorthands: Record<string, string> = { topic: 'topics', client: 'clients', user: 'users', ip: 'ips', broker: 'brokers', group: 'groups' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].replace(/=.*$/, '').replace(/^--?/, '');
+    const inline = args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : undefined;
+    const value = () => inline ?? args[++i];
+    if (a === 'entity-type') types.push(value());
+    else if (a === 'entity-name') names.push(value());
+    else if (a === 'entity-default') names.push(null);
+    else if (a in shorthands) {
+      types.push(shorthands[a]);
+      names.push(value());
+    } else if (a.endsWith('-defaults') && `${a.slice(0, -9)}` in shorthands) {
+      types.push(shorthands[a.slice(0, -9)]);
+      names.push(null);
+    } else if (spec.values.includes(a) && inline === undefined) i++;
+  }
+  for (const t of types) {
+    if (!ENTITY_TYPES.includes(t)) throw new ToolUsageError(`Invalid entity type ${t}, the entity type must be one of ${ENTITY_TYPES.join(', ')} with a --bootstrap-server or --bootstrap-controller argument`);
+  }
+  if (types.length === 0) throw new ToolUsageError('At least one entity type must be specified');
+  if (types.length > 1 && !(types.length === 2 && types.includes('users') && types.includes('clients'))) throw new ToolUsageError("Only 'users' and 'clients' entity types may be specified together");
+  if (names.length > types.length) throw new ToolUsageError('More entity names specified than entity types');
+  if (r.values.has('bootstrap-controller')) throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server');
+  requireArgs(r, 'bootstrap-server');
+  const add = (r.values.get('add-config') ?? []).join(',');
+  const del = (r.values.get('delete-config') ?? []).join(',');
+  const alter = actions[0] === 'alter';
+  if (alter) {
+    if (r.values.has('add-config-file')) throw new KfkError('--add-config-file is not supported by kfk: use --add-config');
+    if (!add && !del) throw new ToolUsageError('At least one of --add-config, --add-config-file, or --delete-config must be specified with --alter');
+    if (names.length === 0 && ['users', 'clients', 'brokers', 'ips'].includes(types[0])) throw new ToolUsageError('An entity-name or default entity must be specified with --alter of users, clients, brokers or ips');
+  }
+  const conn = connection(r);
+  if (['users', 'clients', 'ips'].includes(types[0])) {
+    const flag = { users: '--user', clients: '--client', ips: '--ip' } as Record<string, string>;
+    const entity: string[] = [];
+    types.forEach((t, i) => {
+      if (i >= names.length) entity.push(flag[t]);
+      else if (names[i] === null) entity.push(`${flag[t]}-default`);
+      else entity.push(flag[t], names[i]!);
+    });
+    if (!alter) return ['quota', 'describe', '-o', 'text', ...conn, ...entity];
+    const addKeys = add.split(',').filter((x) => x !== '').map((kv) => kv.split('=')[0]);
+    const delKeys = del.split(',').filter((x) => x !== '');
+    const users = types.includes('users') && types.length === 1;
+    for (const [keys, verb] of [[addKeys, 'added'], [delKeys, 'deleted']] as const) {
+      if (types[0] === 'ips') {
+        const bad = keys.filter((k) => !IP_QUOTA_KEYS.includes(k));
+        if (bad.length) throw new ToolUsageError(`Only connection quota configs can be ${verb} for 'ips' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
+      } else if (users) {
+        const bad = keys.filter((k) => !QUOTA_KEYS.includes(k) && !SCRAM_KEYS.includes(k));
+        if (bad.length) throw new ToolUsageError(`Only quota and SCRAM credential configs can be ${verb} for 'users' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
+        if (keys.some((k) => SCRAM_KEYS.includes(k))) throw new KfkError('SCRAM credentials are not supported by kfk quota: use kafka-configs');
+      } else {
+        const bad = keys.filter((k) => !QUOTA_KEYS.includes(k));
+        if (bad.length) throw new ToolUsageError(`Only quota configs can be ${verb} for 'clients' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
+      }
+    }
+    const out = ['quota', 'alter', ...conn, ...entity];
+    if (add) out.push('--add-config', add);
+    if (del) out.push('--delete-config', del);
+    return out;
+  }
+  if (types[0] !== 'topics' && types[0] !== 'brokers') throw new KfkError(`--entity-type ${types[0]} is not supported by kfk's kafka-configs: topics, brokers, users, clients and ips are`);
+  const target = types[0] === 'topics' ? '--topic' : '--broker';
+  if (names.length === 0 || names[0] === null) throw new KfkError(`kfk's kafka-configs needs --entity-name for ${types[0]}`);
+  if (!alter) return ['config', 'describe', '-o', 'text', ...conn, target, names[0], ...(r.switches.has('all') ? ['--all'] : [])];
+  const out = ['config', 'alter', '-o', 'text', ...conn, target, names[0]];
+  if (add) out.push('--set', add);
+  for (const k of del.split(',').filter((x) => x !== '')) out.push('--delete', k);
+  return out;
+}
+
+function transactions(args: string[]): string[] {
+  const error = (m: string) => new ToolUsageError(`kafka-transactions.sh: error: ${m}`);
+  const r = parseArgparse(
+    {
+      global: ['--bootstrap-server', '--command-config'],
+      subs: {
+        list: { values: ['--duration-filter', '--transactional-id-pattern'], switches: [] },
+        describe: { values: ['--transactional-id'], switches: [] },
+        'describe-producers': { values: ['--topic', '--partition', '--broker-id'], switches: [] },
+        abort: { values: ['--topic', '--partition', '--start-offset', '--producer-id', '--producer-epoch', '--coordinator-epoch'], switches: [] },
+        'find-hanging': { values: ['--broker-id', '--topic', '--partition', '--max-transaction-timeout'], switches: [] },
+        'force-terminate': { values: ['--transactional-id'], switches: [] },
+      },
+    },
+    args.filter((a) => a !== '-v' && a !== '--version'),
+    error,
+  );
+  if (r.help) return ['transaction', '--help'];
+  if (!r.global.has('--bootstrap-server')) throw error('argument --bootstrap-server is required');
+  const conn = ['--bootstrap-server', r.global.get('--bootstrap-server')!, ...(r.global.has('--command-config') ? ['--command-config', r.global.get('--command-config')!] : [])];
+  switch (r.sub) {
+    case 'list':
+      if (r.values.size) throw new KfkError('--duration-filter and --transactional-id-pattern are not supported by kfk transaction list');
+      return ['transaction', 'list', '-o', 'text', ...conn];
+    case 'describe':
+      if (!r.values.has('--transactional-id')) throw error('argument --transactional-id is required');
+      return ['transaction', 'describe', '-o', 'text', '--kafka-errors', ...conn, '--transactional-id', r.values.get('--transactional-id')!];
+    case 'describe-producers': {
+      for (const a of ['--topic', '--partition']) if (!r.values.has(a)) throw error(`argument ${a} is required`);
+      const out = ['transaction', 'describe-producers', '-o', 'text', '--kafka-errors', ...conn, '--topic', r.values.get('--topic')!, '--partition', r.values.get('--partition')!];
+      if (r.values.has('--broker-id')) out.push('--broker-id', r.values.get('--broker-id')!);
+      return out;
+    }
+    default:
+      throw new KfkError(`${r.sub} is not supported by kfk yet: list, describe and describe-producers are`);
+  }
+}
+
+function reassignPartitions(args: string[]): string[] {
+  const values = ['bootstrap-server', 'bootstrap-controller', 'command-config', 'reassignment-json-file', 'topics-to-move-json-file', 'broker-list', 'throttle', 'replica-alter-log-dirs-throttle', 'timeout'];
+  const switches = ['generate', 'execute', 'verify', 'cancel', 'list', 'additional', 'preserve-throttles', 'disable-rack-aware'];
+  const r = parseJopt({ values, switches }, args);
+  if (r.switches.has('help') || args.length === 0) return ['partition', 'reassign', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  const actions = ['generate', 'execute', 'verify', 'cancel', 'list'].filter((a) => r.switches.has(a));
+  if (actions.length !== 1) throw new ToolUsageError('Command must include exactly one action: --generate, --execute, --verify, --cancel, --list');
+  const action = actions[0];
+  if (r.values.has('bootstrap-server') && r.values.has('bootstrap-controller')) throw new ToolUsageError("Please don't specify both --bootstrap-server and --bootstrap-controller");
+  if (!r.values.has('bootstrap-server') && !r.values.has('bootstrap-controller')) throw new ToolUsageError('Please specify either --bootstrap-server or --bootstrap-controller');
+  const required: Record<string, string[]> = { verify: ['reassignment-json-file'], generate: ['topics-to-move-json-file', 'broker-list'], execute: ['reassignment-json-file'], cancel: ['reassignment-json-file'], list: [] };
+  requireArgs(r, ...required[action]);
+  const permitted: Record<string, string[]> = {
+    verify: ['bootstrap-server', 'command-config', 'preserve-throttles'],
+    generate: ['bootstrap-server', 'broker-list', 'command-config', 'disable-rack-aware'],
+    execute: ['additional', 'bootstrap-server', 'command-config', 'throttle', 'replica-alter-log-dirs-throttle', 'timeout'],
+    cancel: ['bootstrap-server', 'bootstrap-controller', 'command-config', 'preserve-throttles', 'timeout'],
+    list: ['bootstrap-server', 'bootstrap-controller', 'command-config'],
+  };
+  // The options in command-line order, as joptsimple lists them.
+  const given = args.filter((a) => a.startsWith('-')).map((a) => a.replace(/^--?/, '').replace(/=.*$/, '')).map((typed) => [...values, ...switches].find((n) => n === typed) ?? [...values, ...switches].find((n) => n.startsWith(typed))!);
+  for (const o of given) if (o !== action && !required[action].includes(o) && !permitted[action].includes(o)) throw new ToolUsageError(`Option "[${o}]" can't be used with action "[${action}]"`);
+  if (r.values.has('bootstrap-controller')) throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server');
+  const out = ['partition', 'reassign', action, ...connection(r)];
+  if (action === 'generate') out.push('--topics-to-move-json-file', last(r, 'topics-to-move-json-file')!, '--broker-list', last(r, 'broker-list')!);
+  else if (action !== 'list') out.push('--reassignment-json-file', last(r, 'reassignment-json-file')!);
+  else out.push('-o', 'text');
+  if (r.switches.has('additional')) out.push('--additional');
+  if (r.switches.has('preserve-throttles')) out.push('--preserve-throttles');
+  const throttle = last(r, 'throttle');
+  if (throttle !== undefined) {
+    if (!/^-?\d+$/.test(throttle)) throw new ToolUsageError(`Cannot parse argument '${throttle}' of option throttle`);
+    out.push('--throttle', throttle);
+  }
+  if (r.values.has('replica-alter-log-dirs-throttle') && Number(last(r, 'replica-alter-log-dirs-throttle')) >= 0) throw new KfkError('--replica-alter-log-dirs-throttle is not supported by kfk: it moves no replica between log directories');
+  return out;
+}
+
+export interface ToolTranslation {
+  argv: string[];
+  /** The tool prints its errors on stdout, after this prefix (kafka-reassign-partitions: "Error: "). */
+  errorsToStdout?: string;
+}
+
+/** The tools translated here, by script name; undefined for another name. */
+export function translateTool(tool: string, args: string[]): ToolTranslation | undefined {
+  switch (tool.replace(/\.sh$/, '')) {
+    case 'kafka-delete-records':
+      return { argv: deleteRecords(args) };
+    case 'kafka-metadata-quorum':
+      return { argv: metadataQuorum(args) };
+    case 'kafka-features':
+      return { argv: features(args) };
+    case 'kafka-leader-election':
+      return { argv: leaderElection(args) };
+    case 'kafka-log-dirs':
+      return { argv: logDirs(args) };
+    case 'kafka-configs':
+      return { argv: configs(args) };
+    case 'kafka-transactions':
+      return { argv: transactions(args) };
+    case 'kafka-reassign-partitions':
+      return { argv: reassignPartitions(args), errorsToStdout: 'Error: ' };
+    default:
+      return undefined;
+  }
+}
+
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions'] as const;

@@ -1,0 +1,47 @@
+// Log directories of each broker (DescribeLogDirs to each one): the replicas in them and their
+// sizes on disk, as kafka-log-dirs reports them.
+import { KfkError } from '../../errors.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
+import { kafkajs } from '../wire/kafkajs.js';
+import { describeLogDirs as describeLogDirsRequest, type LogDirReplica, type LogDirResult } from '../protocol/runbook-requests.js';
+
+export type { LogDirReplica } from '../protocol/runbook-requests.js';
+
+export interface BrokerLogDir {
+  broker: number;
+  logDir: string;
+  /** Kafka's error name (KAFKA_STORAGE_ERROR, ...) or null. */
+  error: string | null;
+  errorCode: number;
+  replicas: LogDirReplica[];
+}
+
+/** The cluster's broker ids, ascending. */
+export async function brokerIds(client: KafkaClient): Promise<number[]> {
+  const cluster = await client.cluster();
+  await cluster.refreshMetadata();
+  return ((cluster.brokerPool.metadata?.brokers ?? []) as Array<{ nodeId: number }>).map((b) => b.nodeId).sort((a, b) => a - b);
+}
+
+export async function describeLogDirs(client: KafkaClient, brokers: number[], topics: string[] | null): Promise<BrokerLogDir[]> {
+  const cluster = await client.cluster();
+  const per = await Promise.all(
+    brokers.map(async (id) => {
+      let broker: KafkajsBroker;
+      try {
+        broker = await cluster.findBroker({ nodeId: id });
+      } catch {
+        throw new KfkError(`broker ${id} did not answer`);
+      }
+      const res = (await broker.connectionPool.send({ ...describeLogDirsRequest(null), requestTimeout: 30_000 })) as LogDirResult[];
+      return res.map((r) => ({
+        broker: id,
+        logDir: r.logDir,
+        errorCode: r.errorCode,
+        error: r.errorCode ? (kafkajs().createErrorFromCode(r.errorCode).type as string) : null,
+        replicas: topics === null ? r.replicas : r.replicas.filter((x) => topics.includes(x.topic)),
+      }));
+    }),
+  );
+  return per.flat();
+}
