@@ -142,6 +142,5 @@ export interface KafkajsDecoder {
   readUVarInt(): number;
   readArray<T>(read: (d: KafkajsDecoder) => T): T[];
   readUVarIntArray<T>(read: (d: KafkajsDecoder) => T): T[] | null;
-  readUVarInt(): number;
   readTaggedFields(): void;
 }

@@ -18,7 +18,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const rows = topics
     .map((topic) => {
       const r = byTopic.get(topic);
-      const error = r && r.errorCode ? (r.errorMessage ?? kafkaErrorMessage(r.errorCode, api.shareErrorName(r.errorCode))) : groupError && !r ? groupError : null;
+      const error = r?.errorCode ? (r.errorMessage ?? kafkaErrorMessage(r.errorCode, api.shareErrorName(r.errorCode))) : groupError && !r ? groupError : null;
       return { topic, error };
     })
     .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
