@@ -124,8 +124,11 @@ describe('kfk cluster quorum and features (kafka-metadata-quorum, kafka-features
     expect(mask(or.stdout).split('\n')[0]).toBe(mask(rr.stdout).split('\n')[0]);
     expect(or.stdout.split('\n').length).toBe(rr.stdout.split('\n').length);
     expect(or.stdout.split('\n')[1]).toMatch(/^1 +\t[\w-]{22}\t\d+ *\t0 *\t\d+ *\t\d+ *\tLeader\t$/);
-    expect(steady(of.stdout)).toBe(steady(rf.stdout));
-    expect(of.stdout).toContain('Feature: metadata.version                          SupportedMinVersion: 3.3-IV3');
+    // Kafka 4.4's kafka-features names a 3.9 broker's oldest metadata.version `UNKNOWN 1`: compared on 4.x only.
+    if (!process.env.KFK_KAFKA_VERSION?.startsWith('3.')) {
+      expect(steady(of.stdout)).toBe(steady(rf.stdout));
+      expect(of.stdout).toContain('Feature: metadata.version                          SupportedMinVersion: 3.3-IV3');
+    }
 
     const json = await kfk(['cluster', 'quorum', ...BS, '--replication', '-o', 'json']);
     expect(json.code).toBe(0);
