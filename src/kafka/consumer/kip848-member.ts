@@ -133,6 +133,8 @@ export async function runConsumerGroupMember(
     },
   });
   signal.addEventListener('abort', stop, { once: true });
+  // Stopped while joining (the listener was not there yet).
+  if (signal.aborted) stop();
 
   const send = async <T>(req: ProtocolRequest): Promise<T> => {
     coordinator ??= await cluster.findGroupCoordinator({ groupId });
