@@ -2,7 +2,7 @@
 // a stop that comes while it joins, and topics created after it joined that its --include matches.
 import { describe, expect, inject, it } from 'vitest';
 import { isKafka3 } from '../../src/local/kafka-dist.js';
-import { kfk, uniqueName } from '../helpers/cli.js';
+import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
 import { CLUSTER_KAFKA_VERSION } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
@@ -23,5 +23,43 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('consume --group with group.pro
       expect({ timeout: timeouts[i], code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ timeout: timeouts[i], code: 0, stdout: '', stderr: 'Processed a total of 0 messages\n' });
       expect(r.ms).toBeLessThan(8000);
     }
+  }, 60_000);
+  it.concurrent('--include: topics created while it consumes that match are read, from the first matching one on', async () => {
+    const prefix = uniqueName('k848re');
+    const g = uniqueName('k848re');
+    // Nothing matches yet: the member waits for a topic, matching again at each metadata refresh.
+    const member = kfkProcess(['consume', ...B, '--include', `${prefix}-(a|b)`, '--group', g, '--from-beginning', ...NEW_PROTOCOL, '--consumer-property', 'metadata.max.age.ms=500'], { timeoutMs: 60_000 });
+    const lines = () => member.outputLines();
+    const waitLines = async (n: number) => {
+      for (let i = 0; i < 150 && lines() < n; i++) await sleep(100);
+      expect(lines()).toBe(n);
+    };
+    try {
+      await sleep(500);
+      for (const [suffix, partitions] of [['a', 2], ['other', 1], ['b', 3]] as const) {
+        expect((await kfk(['topic', 'create', ...B, '--topic', `${prefix}-${suffix}`, '--partitions', String(partitions)])).code).toBe(0);
+        const values = Array.from({ length: 5 }, (_, i) => `${suffix}-${i}`).join('\n') + '\n';
+        expect((await kfk(['produce', ...B, '--topic', `${prefix}-${suffix}`], { input: values })).code).toBe(0);
+        if (suffix === 'a') await waitLines(5);
+        if (suffix === 'b') await waitLines(10);
+      }
+      // The group committed what it printed in both topics, and never subscribed to the other.
+      for (let i = 0; i < 50; i++) {
+        const d = await kfk(['group', 'describe', ...B, '--group', g, '-o', 'json']);
+        const offsets = (JSON.parse(d.stdout) as { offsets: Array<{ topic: string; currentOffset: number | null }> }).offsets;
+        if (offsets.length === 5 && offsets.every((o) => o.currentOffset !== null)) break;
+        await sleep(200);
+      }
+    } finally {
+      member.child.kill('SIGINT');
+    }
+    const r = await member.done;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('Processed a total of 10 messages\n');
+    expect(r.stdout.split('\n').filter(Boolean).sort()).toEqual([...['a', 'b'].flatMap((s) => Array.from({ length: 5 }, (_, i) => `${s}-${i}`))].sort());
+    const d = await kfk(['group', 'describe', ...B, '--group', g, '-o', 'json']);
+    const offsets = (JSON.parse(d.stdout) as { offsets: Array<{ topic: string; partition: number; currentOffset: number | null; logEndOffset: number }> }).offsets;
+    expect(offsets.map((o) => `${o.topic.slice(prefix.length)}-${o.partition}`).sort()).toEqual(['-a-0', '-a-1', '-b-0', '-b-1', '-b-2']);
+    expect(offsets.every((o) => o.currentOffset === o.logEndOffset)).toBe(true);
   }, 60_000);
 });

@@ -272,7 +272,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
         const { runConsumerGroupMember } = await import('../../kafka/consumer/kip848-member.js');
         const pollInterval = props.get('max.poll.interval.ms');
         const rebalanceTimeoutMs = pollInterval !== undefined && /^\d+$/.test(pollInterval.trim()) ? Number(pollInterval) : undefined;
-        await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs }, onRecord, afterSet, stopper.signal);
+        const maxAge = props.get('metadata.max.age.ms');
+        const metadataMaxAgeMs = maxAge !== undefined && /^\d+$/.test(maxAge.trim()) ? Number(maxAge) : undefined;
+        await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs, metadataMaxAgeMs }, onRecord, afterSet, stopper.signal);
       } else {
         const { runGroupConsumer } = await import('../../kafka/consumer/group.js');
         await runGroupConsumer(client, member, onRecord, afterSet, stopper.signal);

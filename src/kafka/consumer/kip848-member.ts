@@ -28,9 +28,13 @@ export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   serverAssignor: string | null;
   /** How long the coordinator waits for this member to give partitions up (Kafka: max.poll.interval.ms). */
   rebalanceTimeoutMs?: number;
+  /** How often patterns are matched against the cluster's topics again (Kafka: metadata.max.age.ms, 5 minutes). */
+  metadataMaxAgeMs?: number;
 }
 
 const COMMIT_EVERY_MS = 1000;
+/** Kafka's metadata.max.age.ms: how often a pattern subscription is matched again. */
+const METADATA_MAX_AGE_MS = 300_000;
 const CONSUMER_GROUP_HEARTBEAT = 68;
 // Error codes of ConsumerGroupHeartbeat and OffsetCommit.
 const COORDINATOR_LOAD_IN_PROGRESS = 14;
@@ -98,6 +102,11 @@ export async function runConsumerGroupMember(
   let topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
   await cluster.addMultipleTargetTopics(topics);
   const names = new Map<string, string>();
+  // A pattern is matched against the cluster's topics at each metadata refresh, as Kafka's
+  // consumer does with a Pattern: a topic created later that matches joins the subscription.
+  const patterned = options.topics.some((t) => t instanceof RegExp);
+  const maxAgeMs = options.metadataMaxAgeMs ?? METADATA_MAX_AGE_MS;
+  let matchedAt = Date.now();
 
   /** Topic ids of the subscribed topics (assignments name topics by id). */
   const learnTopicIds = async () => {
@@ -110,6 +119,33 @@ export async function runConsumerGroupMember(
     } while (cursor);
   };
   await learnTopicIds();
+
+  /** Matches the patterns again; a changed subscription goes with the next heartbeat. */
+  const rematch = async (): Promise<boolean> => {
+    matchedAt = Date.now();
+    try {
+      const next = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
+      if (next.join('\0') === topics.join('\0')) return false;
+      log?.(`consume: subscribed to ${next.join(', ') || 'no topic'}`);
+      topics = next;
+      await cluster.addMultipleTargetTopics(topics);
+      await learnTopicIds();
+      return true;
+    } catch (err) {
+      log?.(`consume: matching the topics of group '${groupId}' again failed: ${(err as Error).message}`);
+      return false;
+    }
+  };
+  /** Waits `ms` (the heartbeat interval), matching the patterns again when due; a changed subscription ends the wait. */
+  const waitMatching = async (ms: number): Promise<void> => {
+    const until = Date.now() + ms;
+    while (!stopped) {
+      const due = patterned ? matchedAt + maxAgeMs : Infinity;
+      if (due >= until) return pause(Math.max(0, until - Date.now()));
+      await pause(Math.max(0, due - Date.now()));
+      if (stopped || (await rematch())) return;
+    }
+  };
 
   const { PartitionFetcher } = await import('./fetcher.js');
   let wake: (() => void) | null = null;
@@ -246,6 +282,12 @@ export async function runConsumerGroupMember(
     let interval = 0;
     let failures = 0;
     while (!stopped) {
+      if (patterned && Date.now() - matchedAt >= maxAgeMs) await rematch();
+      // The coordinator takes no member that subscribes to nothing: it joins once a topic matches.
+      if (topics.length === 0 && !joined) {
+        await waitMatching(maxAgeMs);
+        continue;
+      }
       let res: HeartbeatResponse;
       try {
         res = await send<HeartbeatResponse>(
@@ -297,7 +339,7 @@ export async function runConsumerGroupMember(
       interval = res.heartbeatIntervalMs;
       // A changed assignment is reported back at once: the coordinator moves on when it knows.
       const changed = res.assignment ? await reconcile(res.assignment) : false;
-      if (!changed) await pause(interval);
+      if (!changed) await waitMatching(interval);
     }
   };
   const pause = (ms: number) =>
