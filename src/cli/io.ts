@@ -14,7 +14,7 @@ export interface IO {
    * Writes data to stdout, honouring backpressure. `written` is called once stdout is done with
    * the data (written to the file, pipe or terminal, or failed), so its buffer may be reused.
    */
-  out(text: string | Buffer, written?: () => void): Promise<void> | void;
+  out(text: string | Buffer, written?: (err?: Error | null) => void): Promise<void> | void;
   /** Writes a line of diagnostics to stderr. */
   err(line: string): void;
   /** A line of kfk's own on stderr, after kfk's prefix (`kfk: `): progress, what was skipped, a summary. */

@@ -19,6 +19,13 @@ export class OutputBuffer {
   private ready: Buffer[] = [];
   private readySize = 0;
   private spare: Buffer[] = [];
+  /** Bytes taken so far, bytes handed to stdout, and bytes stdout reported written (a prefix: none after a failed write). */
+  private taken = 0;
+  private handed = 0;
+  private confirmed = 0;
+  private failed = false;
+  private pending = 0;
+  private settledWaiters: Array<() => void> = [];
 
   constructor(
     private readonly io: IO,
@@ -41,6 +48,23 @@ export class OutputBuffer {
     }
     copyRange(src, start, len, this.chunk, this.used);
     this.used += len;
+    this.taken += len;
+  }
+
+  /** Bytes taken so far: where the output of what is pushed next starts. */
+  get position(): number {
+    return this.taken;
+  }
+
+  /** How many bytes stdout has reported written, in order, up to its first failed write (a closed pipe). */
+  get written(): number {
+    return this.confirmed;
+  }
+
+  /** Resolves once stdout has reported on every write handed to it (written, or failed). */
+  settled(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
   get full(): boolean {
@@ -62,14 +86,14 @@ export class OutputBuffer {
     this.readySize = 0;
     for (const part of ready) {
       const ours = part.buffer.byteLength === this.limit;
-      await this.io.out(
-        part,
-        ours
-          ? () => {
-              if (this.spare.length < SPARE_CHUNKS) this.spare.push(Buffer.from(part.buffer, part.byteOffset, this.limit));
-            }
-          : undefined,
-      );
+      const end = (this.handed += part.length);
+      this.pending++;
+      await this.io.out(part, (err) => {
+        if (err) this.failed = true;
+        else if (!this.failed) this.confirmed = end;
+        if (ours && this.spare.length < SPARE_CHUNKS) this.spare.push(Buffer.from(part.buffer, part.byteOffset, this.limit));
+        if (--this.pending === 0) for (const w of this.settledWaiters.splice(0)) w();
+      });
     }
   }
 }

@@ -207,9 +207,16 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // once printed; a record that cannot be formatted stops the consumer, or is rejected with
   // --reject-message-on-error.
   const ackType = opts.reject ? 3 : opts.release ? 2 : 1;
+  /** Where the output of each record handed on in the current set ends. */
+  const shareEnds: number[] = [];
   const onShareRecord = (v: RecordView, deliveryCount: number): number | null => {
     if (count >= maxMessages) return null;
     sawRecords = true;
+    const type = shareRecord(v, deliveryCount);
+    shareEnds.push(out.position);
+    return type;
+  };
+  const shareRecord = (v: RecordView, deliveryCount: number): number => {
     try {
       if (viewValueOnly) {
         if (v.valueLength < 0) out.push(text.nullLiteral);
@@ -257,12 +264,19 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       const topics = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
       const maxPoll = props.get('max.poll.records');
       const maxRecords = maxPoll !== undefined && /^\d+$/.test(maxPoll.trim()) && Number(maxPoll) > 0 ? Number(maxPoll) : undefined;
-      // A set whose output failed (the pipe closed under it) was not printed: it is released.
-      // (A failed write to a pipe is reported a moment after the write returns.)
+      // The records of a set whose output was not written out (the pipe closed under it) are
+      // released, and not counted as processed: stdout reports each write's end (a failed write
+      // to a pipe a moment after the write returns), and a record counts as written once every
+      // byte up to its end is.
       const written = async () => {
         await afterSet();
-        await new Promise((r) => setImmediate(r));
-        return !io.stdout.destroyed;
+        await out.settled();
+        const bytes = out.written;
+        let n = 0;
+        while (n < shareEnds.length && shareEnds[n] <= bytes) n++;
+        count -= shareEnds.length - n;
+        shareEnds.length = 0;
+        return n;
       };
       await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, log }, onShareRecord, written, stopper.signal);
     } else if (opts.group !== undefined) {

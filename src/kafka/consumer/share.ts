@@ -105,8 +105,11 @@ export async function runShareConsumer(
   client: KafkaClient,
   options: ShareConsumerOptions,
   onRecord: ShareRecordVisitor,
-  /** Awaited after each fetched set; false: what was handed on was not written (a closed pipe), so it is released. */
-  afterSet: () => Promise<boolean | void>,
+  /**
+   * Awaited after each fetched set: how many of the records handed on (in the order they were)
+   * were written out; the rest (a closed pipe) are released. false: none; nothing: all.
+   */
+  afterSet: () => Promise<number | boolean | void>,
   signal: AbortSignal,
 ): Promise<void> {
   const cluster: KafkajsCluster = await client.cluster();
@@ -298,7 +301,7 @@ export async function runShareConsumer(
     return [...m].map(([topicId, partitions]) => ({ topicId, partitions }));
   };
   /** Hands the acquired records of one partition on; returns their acknowledgements. */
-  const handOn = async (p: ShareFetchResponse['partitions'][number]): Promise<Map<number, number>> => {
+  const handOn = async (p: ShareFetchResponse['partitions'][number], order: Array<[string, number]>): Promise<Map<number, number>> => {
     const acks = new Map<number, number>();
     if (p.acquired.length === 0) return acks;
     const topic = names.get(p.topicId) ?? p.topicId;
@@ -316,7 +319,10 @@ export async function runShareConsumer(
       if (type === null) {
         done = true;
         acks.set(v.offset, ACK_RELEASE);
-      } else acks.set(v.offset, type);
+      } else {
+        acks.set(v.offset, type);
+        order.push([key(p.topicId, p.partition), v.offset]);
+      }
       return true;
     });
     for (const r of ranges) for (let o = r.firstOffset; o <= r.lastOffset; o++) if (!seen.has(o)) acks.set(o, ACK_GAP);
@@ -369,20 +375,25 @@ export async function runShareConsumer(
       for (const { s, res } of round) {
         if (!res) continue;
         const handed: Array<[string, Map<number, number>]> = [];
+        const order: Array<[string, number]> = [];
         for (const p of res.partitions) {
           if (p.errorCode) {
             log?.(`consume: share fetch of ${names.get(p.topicId) ?? p.topicId}-${p.partition} from broker ${s.nodeId} answered ${p.errorMessage ?? errorName(p.errorCode)}`);
             if (LEADER_ERRORS.has(p.errorCode)) refresh = true;
             continue;
           }
-          handed.push([key(p.topicId, p.partition), await handOn(p)]);
+          handed.push([key(p.topicId, p.partition), await handOn(p, order)]);
         }
-        // Acknowledged once the caller has written what was handed on.
-        const written = (await afterSet()) !== false;
+        // Acknowledged once the caller has written what was handed on; what it could not write
+        // out (the pipe closed under it) is released, to be delivered again.
+        const answer = await afterSet();
+        const written = answer === false ? 0 : answer === true || answer === undefined ? order.length : answer;
+        const unwritten = new Map(handed.map(([k]) => [k, new Set<number>()]));
+        for (const [k, o] of order.slice(written)) unwritten.get(k)!.add(o);
         for (const [k, acks] of handed) {
           if (!acks.size) continue;
           const m = s.acks.get(k) ?? new Map<number, number>();
-          for (const [o, t] of acks) m.set(o, written || t === ACK_GAP ? t : ACK_RELEASE);
+          for (const [o, t] of acks) m.set(o, unwritten.get(k)!.has(o) ? ACK_RELEASE : t);
           s.acks.set(k, m);
         }
       }
