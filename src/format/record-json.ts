@@ -17,7 +17,8 @@ function encodeBytes(b: Buffer, enc: BinaryEncoding): { text: string; enc: Binar
   return { text: b.toString(enc), enc };
 }
 
-export function recordToJson(r: JsonRecordIn, encoding: BinaryEncoding): string {
+/** `deliveryCount`: a share group's delivery count of the record (a share consumer's records only). */
+export function recordToJson(r: JsonRecordIn, encoding: BinaryEncoding, deliveryCount?: number): string {
   const out: Record<string, unknown> = {
     topic: r.topic,
     partition: r.partition,
@@ -25,6 +26,7 @@ export function recordToJson(r: JsonRecordIn, encoding: BinaryEncoding): string 
     timestamp: r.timestamp,
     timestampType: r.timestampType === 1 ? 'LogAppendTime' : 'CreateTime',
   };
+  if (deliveryCount !== undefined) out.deliveryCount = deliveryCount;
   return JSON.stringify(withPayload(out, r, encoding));
 }
 

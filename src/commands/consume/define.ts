@@ -31,6 +31,7 @@ export function define(parent: AnyCommand) {
     .option('--consumer.config <file>', 'consumer .properties file')
     .option('--property <key=value>', 'formatter property: print.key, print.timestamp, print.offset, print.partition, print.headers, print.value, print.delivery, print.epoch, key.separator, line.separator, headers.separator, null.literal, key.deserializer, ...; repeatable', collect)
     .option('--formatter-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
+    .option('--formatter-config <file>', 'a properties file of formatter properties (as --property; a --property of the same name wins)')
     .option('--formatter <class>', "Kafka message formatter class (4.x or 3.x name): DefaultMessageFormatter (default), LoggingMessageFormatter, NoOpMessageFormatter, OffsetsMessageFormatter and GroupMetadataMessageFormatter (__consumer_offsets), TransactionLogMessageFormatter (__transaction_state), ShareGroupMessageFormatter (__consumer_offsets) and group.share.ShareGroupStateMessageFormatter (__share_group_state); any other is a usage error")
     .addHelpText(
       'after',

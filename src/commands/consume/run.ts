@@ -4,7 +4,7 @@
 import type { CommandContext } from '../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../errors.js';
-import { parseKeyValues } from '../../config/properties.js';
+import { parseKeyValues, readPropertiesFile } from '../../config/properties.js';
 import { OutputBuffer } from '../../format/output-buffer.js';
 import { recordToJson } from '../../format/record-json.js';
 import { formatRecordText, isValueOnly, textFormat, type TextFormat } from '../../format/record-text.js';
@@ -73,7 +73,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const stopAt = opts.to === undefined ? undefined : parseTime(opts.to, '--to');
   const include = opts.include === undefined ? undefined : topicMatcher(opts.include);
 
-  const fmtProps = parseKeyValues([...(opts.property ?? []), ...(opts.formatterProperty ?? [])], '--property');
+  // --formatter-config: a properties file of formatter settings, under --property (as Kafka: the flags win).
+  const fmtProps = new Map([...(opts.formatterConfig === undefined ? [] : readPropertiesFile(opts.formatterConfig)), ...parseKeyValues([...(opts.property ?? []), ...(opts.formatterProperty ?? [])], '--property')]);
   const warn = (w: string) => io.warn(`${w}`);
   const formatter = formatterKind(opts.formatter);
   if (opts.formatter !== undefined && opts.output === 'json') throw new UsageError('--formatter applies to text output: use it without -o json');
@@ -137,7 +138,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       return;
     }
     if (opts.output === 'json') {
-      const doc = JSON.parse(recordToJson(r, opts.encoding)) as Record<string, unknown>;
+      const doc = JSON.parse(recordToJson(r, opts.encoding, deliveryCount)) as Record<string, unknown>;
       if (key) {
         doc.key = key.json();
         delete doc.keyEncoding;
@@ -159,7 +160,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       printSchemaRecord(r, deliveryCount);
       return;
     }
-    if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding) + '\n'));
+    if (opts.output === 'json') out.push(Buffer.from(recordToJson(r, opts.encoding, deliveryCount) + '\n'));
     else if (valueOnly) {
       out.push(r.value ?? text.nullLiteral);
       out.push(text.lineSeparator);
