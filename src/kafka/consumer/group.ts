@@ -227,6 +227,8 @@ export async function runGroupConsumer(
     wake?.();
   };
   signal.addEventListener('abort', stop, { once: true });
+  // Stopped while it started (the listener was not there yet).
+  if (signal.aborted) stop();
 
   const subscribedTopics = () => subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
 
