@@ -50,7 +50,8 @@ export function outputFlag() {
 function connected(parent: AnyCommand, name: string) {
   return connectionFlags(parent.command(name));
 }
-type Connected = ReturnType<typeof connected>;
+/** A command with the connection flags, as its own flags receive it. */
+export type Connected = ReturnType<typeof connected>;
 type ConnectedOpts = ReturnType<Connected['opts']>;
 
 /** What a command that talks to Kafka says of itself; kafkaCommand() adds what they all have. */

@@ -1,15 +1,13 @@
 // `kfk config describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
+import { resourceFlags } from '../define.js';
 
 export function define(parent: AnyCommand) {
   return kafkaCommand(parent, 'describe', {
     description: "a topic's, broker's or group's dynamic configs (--all: every config), with synonyms",
     flags: (cmd) =>
-      cmd
-        .option('--topic <name>', 'topic')
-        .option('--broker <id>', 'broker id')
-        .option('--group <id>', 'group (kafka-configs --entity-type groups)')
+      resourceFlags(cmd, 'group (kafka-configs --entity-type groups)')
         .option('--all', 'all configs, defaults included'),
     help: examples('kfk config describe --topic orders', 'kfk config describe --broker 1 --all -o json', 'kfk config describe --group workers'),
   });

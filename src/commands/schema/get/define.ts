@@ -1,14 +1,13 @@
 // `kfk schema get`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
-import { examples, kafkaCommand } from '../../../cli/flags.js';
-import { REGISTRY_FLAG } from '../define.js';
+import { examples } from '../../../cli/flags.js';
+import { schemaCommand } from '../define.js';
 
 export function define(parent: AnyCommand) {
-  return kafkaCommand(parent, 'get', {
+  return schemaCommand(parent, 'get', {
     description: "print a schema: a subject's version (default latest) or a schema id",
     flags: (cmd) =>
       cmd
-        .option(...REGISTRY_FLAG)
         .option('--subject <subject>', 'the subject')
         .option('--version <version>', 'the version of the subject, or latest', 'latest')
         .option('--id <id>', 'the schema id (instead of --subject)'),

@@ -1,14 +1,13 @@
 // `kfk share-group describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
-import { collect, examples, kafkaCommand } from '../../../cli/flags.js';
+import { examples, kafkaCommand } from '../../../cli/flags.js';
+import { shareGroupsFlags } from '../define.js';
 
 export function define(parent: AnyCommand) {
   return kafkaCommand(parent, 'describe', {
     description: "a share group's START-OFFSET and LAG per partition, its members or its state",
     flags: (cmd) =>
-      cmd
-        .option('--group <id>', 'share group; repeatable', collect)
-        .option('--all-groups', 'every share group')
+      shareGroupsFlags(cmd)
         .option('--offsets', 'start offsets and lag per partition (the default)')
         .option('--members', 'members, their hosts and assignments')
         .option('--state', 'coordinator, state and member count'),
