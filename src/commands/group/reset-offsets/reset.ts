@@ -1,8 +1,14 @@
-// What `group reset-offsets` and `share-group reset-offsets` read from their flags: where the
-// offsets go and which topics, checked as kafka-consumer-groups and kafka-share-groups check them.
-// The plan itself is src/kafka/admin/reset-plan.ts.
+// What `group reset-offsets` and `share-group reset-offsets` both do: read the reset flags (where
+// the offsets go and which topics, checked as kafka-consumer-groups and kafka-share-groups check
+// them), plan the reset (src/kafka/admin/reset-plan.ts), apply it with --execute and print the
+// plan. Each command's run.ts gives the group's offsets and how to write them.
+import type { CommandContext } from '../../../cli/context.js';
+import { render } from '../../../cli/output.js';
 import { UsageError } from '../../../errors.js';
+import { grid, resetPlanText } from '../../../format/group-text.js';
 import { parseTime } from '../../../format/time.js';
+import type { KafkaClient } from '../../../kafka/wire/client.js';
+import type { PartitionOffset } from '../../../kafka/admin/offsets.js';
 import type { NamedTopic, ResetTo } from '../../../kafka/admin/reset-plan.js';
 
 /** The reset flags' values (flags.ts); a share group's reset has no --shift-by or --by-duration. */
@@ -20,7 +26,7 @@ export interface ResetFlagValues {
   execute?: boolean;
 }
 
-export interface ResetRequest {
+interface ResetRequest {
   to: ResetTo;
   /** The topics named; null for --all-topics. */
   named: NamedTopic[] | null;
@@ -81,10 +87,56 @@ function parseTopicArg(arg: string): NamedTopic {
 }
 
 /** The reset the flags ask for; a usage error for a missing or a second target, or for topics given twice over. */
-export function resetRequest(o: ResetFlagValues, group: 'consumer' | 'share'): ResetRequest {
+function resetRequest(o: ResetFlagValues, group: 'consumer' | 'share'): ResetRequest {
   const to = resetTo(o, group);
   if (o.dryRun && o.execute) throw new UsageError('--dry-run and --execute cannot be used together');
   if (!o.allTopics && !o.topic?.length) throw new UsageError('give --topic or --all-topics');
   if (o.allTopics && o.topic?.length) throw new UsageError('--topic and --all-topics cannot be used together');
   return { to, named: o.allTopics ? null : (o.topic ?? []).map(parseTopicArg) };
+}
+
+/** A group whose offsets are reset: a consumer group's committed offsets or a share group's start offsets. */
+export interface ResetGroup {
+  kind: 'consumer' | 'share';
+  /** The table's column of the offsets the group has now. */
+  nowColumn: string;
+  /**
+   * Refuses a group that has members (in Kafka's words); else the partitions the group holds
+   * (what --all-topics resets), each with its offset now, or null where it has none.
+   */
+  held(client: KafkaClient): Promise<Array<{ topic: string; partition: number; offset: number | null }>>;
+  /** Writes the plan (--execute). */
+  apply(client: KafkaClient, plan: PartitionOffset[]): Promise<void>;
+}
+
+/** The reset-offsets command of either kind of group: a plan per partition, shown (dry run, the default) or applied (--execute). */
+export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { group: string; output?: string }, group: ResetGroup): Promise<number> {
+  const { to, named } = resetRequest(opts, group.kind);
+  const client = await ctx.kafka();
+  const { tpKey } = await import('../../../kafka/admin/offsets.js');
+  const { resetPlan, resetTargets } = await import('../../../kafka/admin/reset-plan.js');
+  const step = <T>(request: Promise<T>) => ctx.bounded(request);
+  const held = await group.held(client);
+  const current = new Map<string, number>();
+  for (const h of held) if (h.offset !== null) current.set(tpKey(h.topic, h.partition), h.offset);
+
+  const targets = await resetTargets(client, step, named ?? { held });
+  if (targets.length === 0) {
+    // Nothing to reset: an empty list (text: Kafka's empty line).
+    await render(ctx.io, opts.output, [], { text: () => '\n' });
+    return 0;
+  }
+  // kafka-consumer-groups says when a partition has no record at or after --to-datetime; kafka-share-groups does not.
+  const noRecordAtTime =
+    group.kind === 'consumer' ? (topic: string, partition: number) => ctx.io.warn(`partition ${partition} of topic ${topic} has no record at or after that time: using the log end`) : undefined;
+  const plan = await resetPlan(client, step, { targets, to, current, noRecordAtTime });
+  if (opts.execute) await group.apply(client, plan);
+  else if (!opts.dryRun) ctx.io.note('dry run (the default): nothing was changed; add --execute to apply this plan');
+
+  const was = (p: { topic: string; partition: number }) => current.get(tpKey(p.topic, p.partition));
+  await render(ctx.io, opts.output, { group: opts.group, executed: Boolean(opts.execute), offsets: plan }, {
+    text: (r) => resetPlanText(r.group, r.offsets),
+    table: (r, style) => grid(['TOPIC', 'PARTITION', group.nowColumn, 'NEW-OFFSET'], r.offsets.map((p) => [p.topic, String(p.partition), String(was(p) ?? '-'), String(p.offset)]), style),
+  });
+  return 0;
 }
