@@ -68,24 +68,27 @@ function split(buf: Buffer, sep: Buffer): Buffer[] {
   return parts;
 }
 
+/** Where `sep` first stands in `rest`; -1 where it is missing, which is an error (Kafka's words) unless ignore.error. */
+function separatorAt(rest: Buffer, sep: Buffer, what: string, line: Buffer, lineNumber: number, o: ReaderOptions): number {
+  const i = rest.indexOf(sep);
+  if (i === -1 && !o.ignoreError) throw new KfkError(`No ${what} found on line number ${lineNumber}: '${show(line)}'`);
+  return i;
+}
+
 export function parseLine(line: Buffer, lineNumber: number, o: ReaderOptions): ParsedLine {
   let rest = line;
   let headersPart: Buffer | null = null;
   if (o.parseHeaders) {
-    const i = rest.indexOf(o.headersDelimiter);
-    if (i === -1) {
-      if (!o.ignoreError) throw new KfkError(`No headers delimiter found on line number ${lineNumber}: '${show(line)}'`);
-    } else {
+    const i = separatorAt(rest, o.headersDelimiter, 'headers delimiter', line, lineNumber, o);
+    if (i !== -1) {
       headersPart = rest.subarray(0, i);
       rest = rest.subarray(i + o.headersDelimiter.length);
     }
   }
   let key: Buffer | null = null;
   if (o.parseKey) {
-    const i = rest.indexOf(o.keySeparator);
-    if (i === -1) {
-      if (!o.ignoreError) throw new KfkError(`No key separator found on line number ${lineNumber}: '${show(line)}'`);
-    } else {
+    const i = separatorAt(rest, o.keySeparator, 'key separator', line, lineNumber, o);
+    if (i !== -1) {
       key = rest.subarray(0, i);
       rest = rest.subarray(i + o.keySeparator.length);
     }
