@@ -1,5 +1,6 @@
 // What several commands share: the connection flags (defined here once, added to every command
-// that talks to Kafka), -o/--output, repeatable flags and the examples block of --help.
+// that talks to Kafka), -o/--output, repeatable flags, the examples block of --help, and
+// kafkaCommand(), which puts them together around the flags of a command that talks to Kafka.
 import { Option, type AnyCommand, type Command, type OptionValues } from './commander.js';
 
 /** A repeatable flag's parser: each use appends its value. */
