@@ -68,31 +68,21 @@ function split(buf: Buffer, sep: Buffer): Buffer[] {
   return parts;
 }
 
-/** Where `sep` first stands in `rest`; -1 where it is missing, which is an error (Kafka's words) unless ignore.error. */
-function separatorAt(rest: Buffer, sep: Buffer, what: string, line: Buffer, lineNumber: number, o: ReaderOptions): number {
-  const i = rest.indexOf(sep);
-  if (i === -1 && !o.ignoreError) throw new KfkError(`No ${what} found on line number ${lineNumber}: '${show(line)}'`);
-  return i;
-}
-
 export function parseLine(line: Buffer, lineNumber: number, o: ReaderOptions): ParsedLine {
   let rest = line;
-  let headersPart: Buffer | null = null;
-  if (o.parseHeaders) {
-    const i = separatorAt(rest, o.headersDelimiter, 'headers delimiter', line, lineNumber, o);
-    if (i !== -1) {
-      headersPart = rest.subarray(0, i);
-      rest = rest.subarray(i + o.headersDelimiter.length);
+  /** The part of the rest before the first `sep` (the rest goes on after it); none where `sep` is missing, an error (Kafka's words) unless ignore.error. */
+  const cut = (sep: Buffer, what: string): Buffer | null => {
+    const i = rest.indexOf(sep);
+    if (i === -1) {
+      if (!o.ignoreError) throw new KfkError(`No ${what} found on line number ${lineNumber}: '${show(line)}'`);
+      return null;
     }
-  }
-  let key: Buffer | null = null;
-  if (o.parseKey) {
-    const i = separatorAt(rest, o.keySeparator, 'key separator', line, lineNumber, o);
-    if (i !== -1) {
-      key = rest.subarray(0, i);
-      rest = rest.subarray(i + o.keySeparator.length);
-    }
-  }
+    const head = rest.subarray(0, i);
+    rest = rest.subarray(i + sep.length);
+    return head;
+  };
+  const headersPart = o.parseHeaders ? cut(o.headersDelimiter, 'headers delimiter') : null;
+  const key = o.parseKey ? cut(o.keySeparator, 'key separator') : null;
   const isNull = (b: Buffer) => o.nullMarker !== undefined && b.equals(o.nullMarker);
   const parsed: ParsedLine = { key: key && !isNull(key) ? key : null, value: isNull(rest) ? null : rest };
   if (headersPart && !isNull(headersPart)) {
