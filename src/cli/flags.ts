@@ -42,6 +42,11 @@ export function connectionFlagsWithoutTimeout<A extends unknown[], O extends Rec
   return connectionTail(connectionHead(cmd));
 }
 
+/** --schema-registry-url of the commands that read and write records (produce, consume). */
+export function schemaRegistryUrlFlag() {
+  return new Option('--schema-registry-url <url>', 'Schema Registry URL (env KFK_SCHEMA_REGISTRY_URL, property schema.registry.url; default: the kfk local registry when it runs)');
+}
+
 /** -o text|table|json: text is Kafka's tool's output when piped, a table on a terminal. */
 export function outputFlag() {
   return new Option('-o, --output <format>', 'text (Kafka-identical when piped), table or json').choices(OUTPUT_FORMATS);

@@ -1,6 +1,6 @@
 // `kfk consume`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import { type AnyCommand, type FlagsOf, Option } from '../../cli/commander.js';
-import { collect, examples, kafkaCommandWithoutOutput } from '../../cli/flags.js';
+import { collect, examples, kafkaCommandWithoutOutput, schemaRegistryUrlFlag } from '../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
   return kafkaCommandWithoutOutput(parent, 'consume', {
@@ -25,7 +25,7 @@ export function define(parent: AnyCommand) {
         .addOption(new Option('--isolation-level <level>', 'read_committed or read_uncommitted').choices(['read_committed', 'read_uncommitted']).default('read_uncommitted'))
         .option('--value-format <format>', 'how values are framed: avro, protobuf, json-schema (Schema Registry), string, bytes, or auto (framed values decoded, the rest as they are)')
         .option('--key-format <format>', 'how keys are framed (as --value-format)')
-        .option('--schema-registry-url <url>', 'Schema Registry URL (env KFK_SCHEMA_REGISTRY_URL, property schema.registry.url; default: the kfk local registry when it runs)')
+        .addOption(schemaRegistryUrlFlag())
         .option('--skip-message-on-error', 'skip a record that cannot be formatted instead of stopping')
         .addOption(new Option('-o, --output <format>', 'text (Kafka formatter) or json').choices(['text', 'json']).default('text'))
         .addOption(new Option('--encoding <encoding>', 'key/value encoding in json output').choices(['utf8', 'base64', 'hex']).default('utf8'))
