@@ -1,5 +1,6 @@
 // A member of the KIP-848 protocol (group.protocol=consumer) in the moments around joining:
-// a stop that comes while it joins, and topics created after it joined that its --include matches.
+// a stop that comes while it joins, and topics created after it joined that its --include
+// matches (for a classic member too).
 import { describe, expect, inject, it } from 'vitest';
 import { isKafka3 } from '../../src/local/kafka-dist.js';
 import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
@@ -24,11 +25,14 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('consume --group with group.pro
       expect(r.ms).toBeLessThan(8000);
     }
   }, 60_000);
-  it.concurrent('--include: topics created while it consumes that match are read, from the first matching one on', async () => {
+  it.concurrent.each([
+    ['consumer', NEW_PROTOCOL],
+    ['classic', []],
+  ])('--include (group.protocol=%s): topics created while it consumes that match are read, from the first matching one on', async (_, protocol) => {
     const prefix = uniqueName('k848re');
     const g = uniqueName('k848re');
     // Nothing matches yet: the member waits for a topic, matching again at each metadata refresh.
-    const member = kfkProcess(['consume', ...B, '--include', `${prefix}-(a|b)`, '--group', g, '--from-beginning', ...NEW_PROTOCOL, '--consumer-property', 'metadata.max.age.ms=500', '--verbose'], { timeoutMs: 80_000 });
+    const member = kfkProcess(['consume', ...B, '--include', `${prefix}-(a|b)`, '--group', g, '--from-beginning', ...protocol, '--consumer-property', 'metadata.max.age.ms=500', '--verbose'], { timeoutMs: 80_000 });
     let log = '';
     member.child.stderr.on('data', (d) => (log += d));
     const lines = () => member.outputLines();

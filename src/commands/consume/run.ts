@@ -291,14 +291,14 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, log }, onShareRecord, written, stopper.signal);
     } else if (opts.group !== undefined) {
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
-      const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, fetchSizes, onLeaderless, onTopicGone, log };
+      const maxAge = props.get('metadata.max.age.ms');
+      const metadataMaxAgeMs = maxAge !== undefined && /^\d+$/.test(maxAge.trim()) ? Number(maxAge) : undefined;
+      const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, fetchSizes, onLeaderless, onTopicGone, log, metadataMaxAgeMs };
       if (protocol === 'consumer') {
         const { runConsumerGroupMember } = await import('../../kafka/consumer/kip848-member.js');
         const pollInterval = props.get('max.poll.interval.ms');
         const rebalanceTimeoutMs = pollInterval !== undefined && /^\d+$/.test(pollInterval.trim()) ? Number(pollInterval) : undefined;
-        const maxAge = props.get('metadata.max.age.ms');
-        const metadataMaxAgeMs = maxAge !== undefined && /^\d+$/.test(maxAge.trim()) ? Number(maxAge) : undefined;
-        await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs, metadataMaxAgeMs }, onRecord, afterSet, stopper.signal);
+        await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs }, onRecord, afterSet, stopper.signal);
       } else {
         const { runGroupConsumer } = await import('../../kafka/consumer/group.js');
         await runGroupConsumer(client, member, onRecord, afterSet, stopper.signal);

@@ -33,6 +33,8 @@ export interface GroupConsumerOptions {
   /** fetch.max.bytes, max.partition.fetch.bytes. */
   fetchSizes?: FetchSizes;
   sessionTimeoutMs?: number;
+  /** How often patterns are matched against the cluster's topics again (Kafka: metadata.max.age.ms, 5 minutes). */
+  metadataMaxAgeMs?: number;
   /** Called when the set of assigned partitions without a leader changes. */
   onLeaderless?: FetcherOptions['onLeaderless'];
   /** Called for a topic deleted while it was read, while other topics are still read. */
@@ -44,6 +46,8 @@ export interface GroupConsumerOptions {
 const PROTOCOL = 'range';
 const HEARTBEAT_MS = 3000;
 const COMMIT_EVERY_MS = 1000;
+/** Kafka's metadata.max.age.ms: how often a pattern subscription is matched again. */
+export const METADATA_MAX_AGE_MS = 300_000;
 /** Errors that mean: join the group again (after finding the coordinator again). */
 const REJOIN = new Set([
   'REBALANCE_IN_PROGRESS',
@@ -233,6 +237,10 @@ export async function runGroupConsumer(
   if (signal.aborted) stop();
 
   const subscribedTopics = () => subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
+  // A pattern is matched against the cluster's topics again at each metadata refresh, as Kafka's
+  // consumer does with a Pattern: a changed subscription joins the group again.
+  const patterned = options.topics.some((t) => t instanceof RegExp);
+  let joinedTopics: string[] = [];
 
   const commit = async (coordinator: KafkajsBroker, generationId: number): Promise<void> => {
     // Offsets as of now: records handed on while the commit is in flight go into the next one.
@@ -290,6 +298,7 @@ export async function runGroupConsumer(
       try {
         coordinator = await cluster.findGroupCoordinator({ groupId });
         const topics = await subscribedTopics();
+        joinedTopics = topics;
         const join = (await coordinator.joinGroup({
           groupId,
           sessionTimeout,
@@ -334,6 +343,21 @@ export async function runGroupConsumer(
           if (isTransient(err)) rejoin();
         });
       }, HEARTBEAT_MS);
+      let matching = false;
+      const rematch = patterned
+        ? setInterval(() => {
+            if (matching || wanted || stopped) return;
+            matching = true;
+            subscribedTopics()
+              .then((now) => {
+                if (now.join('\0') === joinedTopics.join('\0')) return;
+                options.log?.(`consume: subscribed to ${now.join(', ') || 'no topic'}: joining group '${groupId}' again`);
+                rejoin();
+              })
+              .catch((err: Error) => options.log?.(`consume: matching the topics of group '${groupId}' again failed: ${err.message}`))
+              .finally(() => (matching = false));
+          }, options.metadataMaxAgeMs ?? METADATA_MAX_AGE_MS)
+        : undefined;
       let committing: Promise<void> = Promise.resolve();
       const commits = setInterval(() => {
         committing = committing.then(() => commit(coordinator, generationId)).catch((err: unknown) => {
@@ -387,6 +411,7 @@ export async function runGroupConsumer(
       } finally {
         clearInterval(beat);
         clearInterval(commits);
+        clearInterval(rematch);
         await committing;
       }
       // Commit the positions, with this generation, before joining again or leaving.

@@ -18,7 +18,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
-import { forgetGoneTopic, handOn, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
+import { METADATA_MAX_AGE_MS, forgetGoneTopic, handOn, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
 import { describeTopicPartitions, type DtpResult, type ProtocolRequest } from '../protocol/admin-requests.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
 import type { RecordVisitor } from '../records/decoder.js';
@@ -28,13 +28,9 @@ export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   serverAssignor: string | null;
   /** How long the coordinator waits for this member to give partitions up (Kafka: max.poll.interval.ms). */
   rebalanceTimeoutMs?: number;
-  /** How often patterns are matched against the cluster's topics again (Kafka: metadata.max.age.ms, 5 minutes). */
-  metadataMaxAgeMs?: number;
 }
 
 const COMMIT_EVERY_MS = 1000;
-/** Kafka's metadata.max.age.ms: how often a pattern subscription is matched again. */
-const METADATA_MAX_AGE_MS = 300_000;
 const CONSUMER_GROUP_HEARTBEAT = 68;
 // Error codes of ConsumerGroupHeartbeat and OffsetCommit.
 const COORDINATOR_LOAD_IN_PROGRESS = 14;
