@@ -62,6 +62,9 @@ import * as transaction from '../commands/transaction/define.js';
 import * as transactionDescribe from '../commands/transaction/describe/define.js';
 import * as transactionDescribeProducers from '../commands/transaction/describe-producers/define.js';
 import * as transactionList from '../commands/transaction/list/define.js';
+import * as transactionAbort from '../commands/transaction/abort/define.js';
+import * as transactionFindHanging from '../commands/transaction/find-hanging/define.js';
+import * as transactionForceTerminate from '../commands/transaction/force-terminate/define.js';
 import * as quota from '../commands/quota/define.js';
 import * as quotaAlter from '../commands/quota/alter/define.js';
 import * as quotaDescribe from '../commands/quota/describe/define.js';
@@ -204,6 +207,9 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
     runs(transactionList.define(parent), () => import('../commands/transaction/list/run.js'));
     runs(transactionDescribe.define(parent), () => import('../commands/transaction/describe/run.js'));
     runs(transactionDescribeProducers.define(parent), () => import('../commands/transaction/describe-producers/run.js'));
+    runs(transactionFindHanging.define(parent), () => import('../commands/transaction/find-hanging/run.js'));
+    runs(transactionAbort.define(parent), () => import('../commands/transaction/abort/run.js'));
+    runs(transactionForceTerminate.define(parent), () => import('../commands/transaction/force-terminate/run.js'));
   }
   if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
   if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));
