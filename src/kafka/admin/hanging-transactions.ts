@@ -6,6 +6,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { describeProducersRequest, type ActiveProducer, type PartitionProducers } from '../protocol/transaction-requests.js';
+import { kafkaErrorMessage } from '../wire/error-codes.js';
 import { readMetadata, type TopicState } from '../wire/metadata.js';
 import { listTopicNames, javaHashOrder, javaTopicPartitionHash } from './topics.js';
 import { describeTransaction, listTransactions } from './transactions.js';
@@ -60,7 +61,7 @@ async function partitionsToSearch(client: KafkaClient, o: FindHangingOptions): P
     const described: TopicState[] = [];
     for (const name of batch) {
       const t = state.topics.find((x) => x.name === name);
-      if (!t || t.errorCode) throw new HangingSearchError(`Failed to describe ${batch.length} topics`, brokerError(t?.errorCode || 3, null));
+      if (!t || t.errorCode) throw new HangingSearchError(`Failed to describe ${batch.length} topics`, brokerError(t?.errorCode || 3, kafkaErrorMessage(t?.errorCode || 3, brokerError(t?.errorCode || 3, null).message)));
       described.push(t);
     }
     for (const t of described) {
