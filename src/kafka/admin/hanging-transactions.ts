@@ -109,8 +109,10 @@ export async function findHangingTransactions(client: KafkaClient, o: FindHangin
       throw new HangingSearchError(`Failed to describe producers for ${batch.length} partitions on broker ${on}`, err);
     }
     const at = now();
-    // The admin client's answer is a HashMap by partition.
-    for (const p of javaHashOrder(described, javaTopicPartitionHash)) {
+    // The admin client's answer is a HashMap sized for the partitions, filled from another one
+    // (of the default size): Java's iteration order of the two, ties kept in the first one's order.
+    const inJavaOrder = javaHashOrder(javaHashOrder(described, javaTopicPartitionHash), javaTopicPartitionHash, described.length);
+    for (const p of inJavaOrder) {
       for (const producer of p.producers) {
         if (producer.currentTxnStartOffset >= 0 && at - producer.lastTimestamp > o.maxTransactionTimeoutMs) candidates.push({ topic: p.topic, partition: p.partition, producer });
       }
