@@ -199,7 +199,22 @@ function features(args: string[]): string[] {
   if (r.help) return ['cluster', 'features', '--help'];
   if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
   if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error('You must specify either --bootstrap-controller or --bootstrap-server.');
-  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features only`);
+  if (r.sub === 'upgrade' || r.sub === 'downgrade' || r.sub === 'disable') {
+    if (r.values.has('--release-version') && (r.values.has('--metadata') || r.values.has('--feature'))) throw new ToolUsageError('Can not specify `release-version` with other feature flags.');
+    if (r.values.has('--release-version')) throw new KfkError('--release-version is not supported by kfk: give the features with --feature name=level');
+    const out = ['cluster', 'features', '-o', 'text', '--kafka-errors', '--op', r.sub, ...argparseConnection(r, noController)];
+    if (r.values.has('--metadata')) out.push('--metadata', r.values.get('--metadata')!);
+    // --feature may be given many times (argparse4j's append): every value, in order.
+    const featureFlag = r.sub === 'disable' ? '--disable' : `--${r.sub}`;
+    const after = args.slice(args.indexOf(r.sub) + 1);
+    for (let i = 0; i < after.length; i++) {
+      const [name, inline] = after[i].startsWith('--') && after[i].includes('=') ? [after[i].slice(0, after[i].indexOf('=')), after[i].slice(after[i].indexOf('=') + 1)] : [after[i], undefined];
+      if (name.length > 2 && '--feature'.startsWith(name)) out.push(featureFlag, inline ?? after[++i]);
+    }
+    for (const s of r.switches) out.push(s);
+    return out;
+  }
+  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features and changes their levels`);
   const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r, noController)];
   if (r.values.has('--node-id')) out.push('--node-id', r.values.get('--node-id')!);
   return out;
