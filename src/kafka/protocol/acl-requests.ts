@@ -6,7 +6,7 @@
 //   DeleteAcls v1 (key 31): filters -> the bindings each one removed
 import type { KafkajsDecoder as Dec, KafkajsEncoder as Enc } from '../wire/kafkajs-types.js';
 import type { ProtocolRequest } from './admin-requests.js';
-import { protocolRequest } from './request.js';
+import { apiRequest } from './request.js';
 
 /** A binding (or, with nulls and the ANY codes, a filter), as the wire carries it. */
 export interface WireAcl {
@@ -44,10 +44,7 @@ function writeAcl(e: Enc, a: WireAcl): void {
 }
 
 export function describeAclsRequest(filter: WireAcl): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 29,
-    apiVersion: 1,
-    apiName: 'DescribeAcls',
+  return apiRequest('DescribeAcls', 1, {
     encode: (e) => writeAcl(e, filter),
     decode: (d): WireError & { bindings: WireAcl[] } => {
       d.readInt32(); // throttle
@@ -64,10 +61,7 @@ export function describeAclsRequest(filter: WireAcl): ProtocolRequest {
 }
 
 export function createAclsRequest(bindings: WireAcl[]): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 30,
-    apiVersion: 1,
-    apiName: 'CreateAcls',
+  return apiRequest('CreateAcls', 1, {
     encode: (e) => writeAcls(e, bindings),
     decode: (d): WireError[] => {
       d.readInt32(); // throttle
@@ -77,10 +71,7 @@ export function createAclsRequest(bindings: WireAcl[]): ProtocolRequest {
 }
 
 export function deleteAclsRequest(filters: WireAcl[]): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 31,
-    apiVersion: 1,
-    apiName: 'DeleteAcls',
+  return apiRequest('DeleteAcls', 1, {
     encode: (e) => writeAcls(e, filters),
     decode: (d): Array<WireError & { matching: Array<WireError & WireAcl> }> => {
       d.readInt32(); // throttle

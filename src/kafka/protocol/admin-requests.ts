@@ -11,7 +11,7 @@
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
 import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
-import { flexibleRequest, groupByTopic, protocolRequest, readCompactArray, readTopicPartitions, readUuid, writeCompactArray, writeTopicPartitions } from './request.js';
+import { apiRequest, flexibleRequest, groupByTopic, readCompactArray, readTopicPartitions, readUuid, writeCompactArray, writeTopicPartitions } from './request.js';
 
 type Dec = KafkajsDecoder;
 const { createErrorFromCode } = kafkajs();
@@ -56,10 +56,7 @@ export interface DtpResult {
 const readInt32 = (d: Dec) => d.readInt32();
 
 export function describeTopicPartitions(topics: string[], limit: number, cursor: { topic: string; partition: number } | null): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 75,
-    apiVersion: 0,
-    apiName: 'DescribeTopicPartitions',
+  return flexibleRequest('DescribeTopicPartitions', 0, {
     encode: (e) => {
       writeCompactArray(e, topics, (t) => {
         e.writeUVarIntString(t);
@@ -136,10 +133,7 @@ async function parseNamedErrors(data: unknown) {
 }
 
 export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 19,
-    apiVersion: 4,
-    apiName: 'CreateTopics',
+  return apiRequest('CreateTopics', 4, {
     encode: (e) => {
       e.writeInt32(topics.length);
       for (const t of topics) {
@@ -171,10 +165,7 @@ export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolReq
 // ---- CreatePartitions v1 ----
 
 export function createPartitions(topic: string, count: number, assignment: number[][] | undefined, timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 37,
-    apiVersion: 1,
-    apiName: 'CreatePartitions',
+  return apiRequest('CreatePartitions', 1, {
     encode: (e) => {
       e.writeInt32(1);
       e.writeString(topic);
@@ -199,10 +190,7 @@ export function createPartitions(topic: string, count: number, assignment: numbe
 // ---- DeleteTopics v3 ----
 
 export function deleteTopics(names: string[], timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 20,
-    apiVersion: 3,
-    apiName: 'DeleteTopics',
+  return apiRequest('DeleteTopics', 3, {
     encode: (e) => {
       e.writeInt32(names.length);
       names.forEach((n) => e.writeString(n));
@@ -229,10 +217,7 @@ export function incrementalAlterConfigs(
   resourceName: string,
   ops: Array<{ name: string; op: number; value: string | null }>,
 ): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 44,
-    apiVersion: 0,
-    apiName: 'IncrementalAlterConfigs',
+  return apiRequest('IncrementalAlterConfigs', 0, {
     encode: (e) => {
       e.writeInt32(1);
       e.writeInt8(resourceType);
@@ -261,10 +246,7 @@ export function incrementalAlterConfigs(
 // ---- OffsetDelete v0 (key 47): to the group coordinator ----
 
 export function offsetDelete(group: string, partitions: Array<{ topic: string; partition: number }>): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 47,
-    apiVersion: 0,
-    apiName: 'OffsetDelete',
+  return apiRequest('OffsetDelete', 0, {
     encode: (e) => {
       e.writeString(group);
       writeTopicPartitions(e, [...groupByTopic(partitions)], (p) => e.writeInt32(p.partition));

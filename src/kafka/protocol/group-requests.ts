@@ -10,7 +10,7 @@ import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
 import {
   flexibleRequest,
   groupByTopic,
-  protocolRequest,
+  apiRequest,
   readCompactArray,
   readCompactTopicPartitions,
   readTopicIdPartitions,
@@ -35,10 +35,7 @@ export interface ListedGroup {
 
 /** `types`: only groups of these types (v5+: classic, consumer, share, streams); empty: all. */
 export function listGroups(version: number, types: string[] = []): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 16,
-    apiVersion: version,
-    apiName: 'ListGroups',
+  return flexibleRequest('ListGroups', version, {
     encode: (e) => {
       if (version >= 4) e.writeUVarInt(1); // StatesFilter: empty, all states
       if (version >= 5) writeCompactArray(e, types, (t) => e.writeUVarIntString(t)); // TypesFilter (empty: all types)
@@ -82,7 +79,8 @@ export interface DescribedConsumerMember {
   memberType: number;
 }
 
-export interface DescribedConsumerGroup {
+/** A group as ConsumerGroupDescribe and ShareGroupDescribe give it, with its members (`M`). */
+export interface DescribedGroup<M> {
   errorCode: number;
   errorMessage: string | null;
   group: string;
@@ -90,49 +88,37 @@ export interface DescribedConsumerGroup {
   groupEpoch: number;
   assignmentEpoch: number;
   assignorName: string;
-  members: DescribedConsumerMember[];
+  members: M[];
 }
 
-const readAssignment = (d: KafkajsDecoder): DescribedTopicPartitions[] => {
+export type DescribedConsumerGroup = DescribedGroup<DescribedConsumerMember>;
+
+/** A member's assignment in the describe APIs: topics by id and name, in an Assignment struct. */
+export const readAssignment = (d: KafkajsDecoder): DescribedTopicPartitions[] => {
   const topics = readTopicIdPartitions(d, true);
   d.readTaggedFields(); // of the Assignment struct
   return topics;
 };
 
-export function consumerGroupDescribe(groups: string[], version: number): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 69,
-    apiVersion: version,
-    apiName: 'ConsumerGroupDescribe',
+/** ConsumerGroupDescribe and ShareGroupDescribe: the same request, and the same answer but for the members' fields. */
+export function describeGroups<M>(api: 'ConsumerGroupDescribe' | 'ShareGroupDescribe', version: number, groups: string[], readMember: (d: KafkajsDecoder) => M): ProtocolRequest {
+  return flexibleRequest(api, version, {
     encode: (e) => {
       writeCompactArray(e, groups, (g) => e.writeUVarIntString(g));
       e.writeBoolean(false); // IncludeAuthorizedOperations
     },
     decode: (d) => {
       d.readInt32(); // throttle
-      return readCompactArray(d, (): DescribedConsumerGroup => {
+      return readCompactArray(d, (): DescribedGroup<M> => {
         const errorCode = d.readInt16();
-        const errorMessage = d.readUVarIntString();
+        const errorMessage = d.readUVarIntString() as string | null;
         const group = d.readUVarIntString();
         const state = d.readUVarIntString() ?? '';
         const groupEpoch = d.readInt32();
         const assignmentEpoch = d.readInt32();
         const assignorName = d.readUVarIntString() ?? '';
-        const members = readCompactArray(d, (): DescribedConsumerMember => {
-          const member: DescribedConsumerMember = {
-            memberId: d.readUVarIntString(),
-            instanceId: d.readUVarIntString(),
-            rackId: d.readUVarIntString(),
-            memberEpoch: d.readInt32(),
-            clientId: d.readUVarIntString() ?? '',
-            clientHost: d.readUVarIntString() ?? '',
-            subscribedTopicNames: readCompactArray(d, () => d.readUVarIntString()),
-            subscribedTopicRegex: d.readUVarIntString(),
-            assignment: readAssignment(d),
-            targetAssignment: readAssignment(d),
-            memberType: -1,
-          };
-          if (version >= 1) member.memberType = d.readInt8();
+        const members = readCompactArray(d, () => {
+          const member = readMember(d);
           d.readTaggedFields();
           return member;
         });
@@ -141,6 +127,26 @@ export function consumerGroupDescribe(groups: string[], version: number): Protoc
         return { errorCode, errorMessage, group, state, groupEpoch, assignmentEpoch, assignorName, members };
       });
     },
+  });
+}
+
+export function consumerGroupDescribe(groups: string[], version: number): ProtocolRequest {
+  return describeGroups('ConsumerGroupDescribe', version, groups, (d): DescribedConsumerMember => {
+    const member: DescribedConsumerMember = {
+      memberId: d.readUVarIntString(),
+      instanceId: d.readUVarIntString(),
+      rackId: d.readUVarIntString(),
+      memberEpoch: d.readInt32(),
+      clientId: d.readUVarIntString() ?? '',
+      clientHost: d.readUVarIntString() ?? '',
+      subscribedTopicNames: readCompactArray(d, () => d.readUVarIntString()),
+      subscribedTopicRegex: d.readUVarIntString(),
+      assignment: readAssignment(d),
+      targetAssignment: readAssignment(d),
+      memberType: -1,
+    };
+    if (version >= 1) member.memberType = d.readInt8();
+    return member;
   });
 }
 
@@ -158,10 +164,7 @@ export interface FetchedOffset {
 
 /** The group's committed offsets: of every partition it has one for (`topics` null), or of these. */
 export function offsetFetch(group: string, topics: Array<{ topic: string; partitions: number[] }> | null): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 9,
-    apiVersion: 5,
-    apiName: 'OffsetFetch',
+  return apiRequest('OffsetFetch', 5, {
     encode: (e) => {
       e.writeString(group);
       writeTopicPartitions(e, topics?.map((t) => [t.topic, t.partitions] as const), (p) => e.writeInt32(p));
@@ -210,10 +213,7 @@ export interface HeartbeatResponse {
 }
 
 export function consumerGroupHeartbeat(r: HeartbeatRequest, version: number): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 68,
-    apiVersion: version,
-    apiName: 'ConsumerGroupHeartbeat',
+  return flexibleRequest('ConsumerGroupHeartbeat', version, {
     encode: (e) => {
       e.writeUVarIntString(r.group);
       e.writeUVarIntString(r.memberId);
@@ -248,10 +248,7 @@ export function consumerGroupHeartbeat(r: HeartbeatRequest, version: number): Pr
 
 /** Commits as a member of a consumer group: its id and epoch; per-partition error codes come back. */
 export function offsetCommit(group: string, memberId: string, memberEpoch: number, offsets: Array<{ topic: string; partition: number; offset: number }>): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 8,
-    apiVersion: 9,
-    apiName: 'OffsetCommit',
+  return flexibleRequest('OffsetCommit', 9, {
     encode: (e) => {
       e.writeUVarIntString(group);
       e.writeInt32(memberEpoch);

@@ -50,22 +50,71 @@ export function readTopicPartitions<T>(d: KafkajsDecoder, read: (topic: string, 
   return out;
 }
 
+/** Kafka's API keys (ApiKeys.java) of the requests kfk encodes itself, by Kafka's API name. */
+export const API_KEYS = {
+  Produce: 0,
+  Fetch: 1,
+  OffsetCommit: 8,
+  OffsetFetch: 9,
+  ListGroups: 16,
+  ApiVersions: 18,
+  CreateTopics: 19,
+  DeleteTopics: 20,
+  DeleteRecords: 21,
+  DescribeAcls: 29,
+  CreateAcls: 30,
+  DeleteAcls: 31,
+  DescribeLogDirs: 35,
+  CreatePartitions: 37,
+  DeleteGroups: 42,
+  ElectLeaders: 43,
+  IncrementalAlterConfigs: 44,
+  AlterPartitionReassignments: 45,
+  ListPartitionReassignments: 46,
+  OffsetDelete: 47,
+  DescribeClientQuotas: 48,
+  AlterClientQuotas: 49,
+  DescribeQuorum: 55,
+  DescribeProducers: 61,
+  DescribeTransactions: 65,
+  ListTransactions: 66,
+  ConsumerGroupHeartbeat: 68,
+  ConsumerGroupDescribe: 69,
+  DescribeTopicPartitions: 75,
+  ShareGroupHeartbeat: 76,
+  ShareGroupDescribe: 77,
+  ShareFetch: 78,
+  ShareAcknowledge: 79,
+  DescribeShareGroupOffsets: 90,
+  AlterShareGroupOffsets: 91,
+  DeleteShareGroupOffsets: 92,
+} as const;
+export type ApiName = keyof typeof API_KEYS;
+
+/** What differs per API and version: the body's encoding, the answer's decoding. */
+export type Codec<T> = Omit<RequestSpec<T>, 'apiKey' | 'apiVersion' | 'apiName'>;
+
+/** protocolRequest() for an API of API_KEYS, by its name. */
+export function apiRequest<T>(api: ApiName, version: number, codec: Codec<T>): ProtocolRequest {
+  return protocolRequest({ apiKey: API_KEYS[api], apiVersion: version, apiName: api, ...codec });
+}
+
 /**
  * A request of a flexible version (KIP-482): request header v2 and response header v1. Their
  * tagged fields are written and read here, and so are the body's own trailing tagged fields:
  * `encode` writes the body's fields, `decode` reads the body from its first field.
  */
-export function flexibleRequest<T>(spec: RequestSpec<T>): ProtocolRequest {
-  return protocolRequest({
-    ...spec,
+export function flexibleRequest<T>(api: ApiName, version: number, codec: Codec<T>): ProtocolRequest {
+  return apiRequest(api, version, {
+    ...codec,
     encode: (e) => {
       e.writeUVarInt(0); // request header v2: tagged fields after the client id
-      spec.encode(e);
+      codec.encode(e);
       e.writeUVarInt(0);
     },
     decode: (d) => {
       d.readTaggedFields(); // response header v1
-      return spec.decode(d);
+      return codec.decode(d);
     },
   });
 }

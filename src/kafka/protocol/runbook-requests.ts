@@ -16,7 +16,7 @@ import type { ProtocolRequest } from './admin-requests.js';
 import {
   flexibleRequest,
   groupByTopic,
-  protocolRequest,
+  apiRequest,
   readCompactArray,
   readCompactInt32s,
   readCompactTopicPartitions,
@@ -48,10 +48,7 @@ export interface DeleteRecordsPartition {
 }
 
 export function deleteRecords(wanted: Array<{ topic: string; partition: number; offset: number }>, timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 21,
-    apiVersion: 1,
-    apiName: 'DeleteRecords',
+  return apiRequest('DeleteRecords', 1, {
     encode: (e) => {
       writeTopicPartitions(e, [...groupByTopic(wanted)], (p) => {
         e.writeInt32(p.partition);
@@ -102,10 +99,7 @@ export interface QuorumDescription {
 }
 
 export function describeQuorum(): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 55,
-    apiVersion: 2,
-    apiName: 'DescribeQuorum',
+  return flexibleRequest('DescribeQuorum', 2, {
     encode: (e) =>
       writeCompactTopicPartitions(e, [['__cluster_metadata', [0]]], (p) => {
         e.writeInt32(p);
@@ -145,10 +139,7 @@ export interface FeatureDescription {
 }
 
 export function apiVersionsFeatures(): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 18,
-    apiVersion: 4,
-    apiName: 'ApiVersions',
+  return apiRequest('ApiVersions', 4, {
     encode: (e) => {
       e.writeUVarInt(0); // request header v2
       e.writeUVarIntString('kfk');
@@ -194,10 +185,7 @@ export interface ElectionResult {
 
 /** `partitions` null: every partition that needs an election. */
 export function electLeaders(electionType: number, partitions: Array<{ topic: string; partition: number }> | null, timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 43,
-    apiVersion: 1,
-    apiName: 'ElectLeaders',
+  return apiRequest('ElectLeaders', 1, {
     encode: (e) => {
       e.writeInt8(electionType);
       writeTopicPartitions(e, partitions && [...groupByTopic(partitions)], (p) => e.writeInt32(p.partition));
@@ -230,10 +218,7 @@ export interface LogDirResult {
 
 /** `topics` null: every topic. */
 export function describeLogDirs(topics: Array<{ topic: string; partitions: number[] }> | null): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 35,
-    apiVersion: 1,
-    apiName: 'DescribeLogDirs',
+  return apiRequest('DescribeLogDirs', 1, {
     encode: (e) => writeTopicPartitions(e, topics?.map((t) => [t.topic, t.partitions] as const), (p) => e.writeInt32(p)),
     decode: (d): LogDirResult[] => {
       d.readInt32(); // throttle
@@ -277,10 +262,7 @@ function writeEntity(e: Enc, entity: QuotaEntity) {
 }
 
 export function describeClientQuotas(components: Array<{ type: string; match: number; name: string | null }>, strict: boolean): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 48,
-    apiVersion: 0,
-    apiName: 'DescribeClientQuotas',
+  return apiRequest('DescribeClientQuotas', 0, {
     encode: (e) => {
       e.writeInt32(components.length);
       for (const c of components) {
@@ -301,10 +283,7 @@ export function describeClientQuotas(components: Array<{ type: string; match: nu
 }
 
 export function alterClientQuotas(entity: QuotaEntity, ops: Array<{ key: string; value: number | null }>, validateOnly: boolean): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 49,
-    apiVersion: 0,
-    apiName: 'AlterClientQuotas',
+  return apiRequest('AlterClientQuotas', 0, {
     encode: (e) => {
       e.writeInt32(1);
       writeEntity(e, entity);
@@ -332,10 +311,7 @@ export interface TransactionListing {
 }
 
 export function listTransactions(): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 66,
-    apiVersion: 0,
-    apiName: 'ListTransactions',
+  return flexibleRequest('ListTransactions', 0, {
     encode: (e) => {
       e.writeUVarInt(1); // StateFilters: none
       e.writeUVarInt(1); // ProducerIdFilters: none
@@ -365,10 +341,7 @@ export interface TransactionState {
 }
 
 export function describeTransactions(ids: string[]): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 65,
-    apiVersion: 0,
-    apiName: 'DescribeTransactions',
+  return flexibleRequest('DescribeTransactions', 0, {
     encode: (e) => writeCompactArray(e, ids, (id) => e.writeUVarIntString(id)),
     decode: (d): TransactionState[] => {
       d.readInt32(); // throttle
@@ -407,10 +380,7 @@ export interface ProducerState {
 }
 
 export function describeProducers(topic: string, partition: number): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 61,
-    apiVersion: 0,
-    apiName: 'DescribeProducers',
+  return flexibleRequest('DescribeProducers', 0, {
     encode: (e) => writeCompactTopicPartitions(e, [[topic, [partition]]], (p) => e.writeInt32(p)),
     decode: (d) => {
       d.readInt32(); // throttle
@@ -431,10 +401,7 @@ export function describeProducers(topic: string, partition: number): ProtocolReq
 
 /** `replicas` null: cancel the partition's reassignment. */
 export function alterPartitionReassignments(parts: Array<{ topic: string; partition: number; replicas: number[] | null }>, timeoutMs: number): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 45,
-    apiVersion: 0,
-    apiName: 'AlterPartitionReassignments',
+  return flexibleRequest('AlterPartitionReassignments', 0, {
     encode: (e) => {
       e.writeInt32(timeoutMs);
       writeCompactTopicPartitions(e, [...groupByTopic(parts)], (p) => {
@@ -464,10 +431,7 @@ export interface OngoingReassignment {
 
 /** `parts` null: every ongoing reassignment. */
 export function listPartitionReassignments(parts: Array<{ topic: string; partition: number }> | null, timeoutMs: number): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 46,
-    apiVersion: 0,
-    apiName: 'ListPartitionReassignments',
+  return flexibleRequest('ListPartitionReassignments', 0, {
     encode: (e) => {
       e.writeInt32(timeoutMs);
       writeCompactTopicPartitions(e, parts && [...groupByTopic(parts)], (p) => e.writeInt32(p.partition));

@@ -10,6 +10,7 @@
 //   AlterShareGroupOffsets v0 (key 91), DeleteShareGroupOffsets v0 (key 92)
 //   DeleteGroups v2 (key 42, flexible): with each group's error message
 import type { KafkajsDecoder, KafkajsEncoder, ProtocolRequest } from '../wire/kafkajs-types.js';
+import { describeGroups, readAssignment, type DescribedGroup } from './group-requests.js';
 import {
   flexibleRequest,
   groupByTopic,
@@ -61,10 +62,7 @@ export interface ShareHeartbeatResponse {
 }
 
 export function shareGroupHeartbeat(r: { group: string; memberId: string; memberEpoch: number; subscribedTopicNames: string[] | null }): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 76,
-    apiVersion: 1,
-    apiName: 'ShareGroupHeartbeat',
+  return flexibleRequest('ShareGroupHeartbeat', 1, {
     encode: (e) => {
       e.writeUVarIntString(r.group);
       e.writeUVarIntString(r.memberId);
@@ -159,10 +157,7 @@ const writeTopics = (e: Enc, topics: ShareTopicPartitions[]) =>
 const readSharePartitions = <T>(d: Dec, read: (topicId: string, partition: number) => T): T[] => readCompactTopicPartitions(d, readUuid, read);
 
 export function shareFetch(version: number, r: ShareFetchParams): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 78,
-    apiVersion: version,
-    apiName: 'ShareFetch',
+  return flexibleRequest('ShareFetch', version, {
     encode: (e) => {
       e.writeUVarIntString(r.group);
       e.writeUVarIntString(r.memberId);
@@ -213,10 +208,7 @@ export interface ShareAckResponse {
 }
 
 export function shareAcknowledge(version: number, r: { group: string; memberId: string; sessionEpoch: number; topics: ShareTopicPartitions[] }): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 79,
-    apiVersion: version,
-    apiName: 'ShareAcknowledge',
+  return flexibleRequest('ShareAcknowledge', version, {
     encode: (e) => {
       e.writeUVarIntString(r.group);
       e.writeUVarIntString(r.memberId);
@@ -252,52 +244,18 @@ export interface DescribedShareMember {
   assignment: Array<{ topicId: string; topic: string; partitions: number[] }>;
 }
 
-export interface DescribedShareGroup {
-  errorCode: number;
-  errorMessage: string | null;
-  group: string;
-  state: string;
-  groupEpoch: number;
-  assignmentEpoch: number;
-  assignorName: string;
-  members: DescribedShareMember[];
-}
+export type DescribedShareGroup = DescribedGroup<DescribedShareMember>;
 
 export function shareGroupDescribe(groups: string[]): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 77,
-    apiVersion: 1,
-    apiName: 'ShareGroupDescribe',
-    encode: (e) => {
-      writeCompactArray(e, groups, (g) => e.writeUVarIntString(g));
-      e.writeBoolean(false); // IncludeAuthorizedOperations
-    },
-    decode: (d): DescribedShareGroup[] => {
-      d.readInt32(); // throttle
-      return readCompactArray(d, (): DescribedShareGroup => {
-        const { errorCode, errorMessage } = readError(d);
-        const group = d.readUVarIntString();
-        const state = d.readUVarIntString() ?? '';
-        const groupEpoch = d.readInt32();
-        const assignmentEpoch = d.readInt32();
-        const assignorName = d.readUVarIntString() ?? '';
-        const members = readCompactArray(d, (): DescribedShareMember => {
-          const memberId = d.readUVarIntString();
-          const rackId = d.readUVarIntString() as string | null;
-          const memberEpoch = d.readInt32();
-          const clientId = d.readUVarIntString() ?? '';
-          const clientHost = d.readUVarIntString() ?? '';
-          const subscribedTopicNames = readCompactArray(d, () => d.readUVarIntString());
-          const assignment = readTopicIdPartitions(d, true);
-          d.readTaggedFields(); // of the Assignment struct
-          d.readTaggedFields();
-          return { memberId, rackId, memberEpoch, clientId, clientHost, subscribedTopicNames, assignment };
-        });
-        d.readInt32(); // authorized operations
-        d.readTaggedFields();
-        return { errorCode, errorMessage, group, state, groupEpoch, assignmentEpoch, assignorName, members };
-      });
-    },
+  return describeGroups('ShareGroupDescribe', 1, groups, (d): DescribedShareMember => {
+    const memberId = d.readUVarIntString();
+    const rackId = d.readUVarIntString() as string | null;
+    const memberEpoch = d.readInt32();
+    const clientId = d.readUVarIntString() ?? '';
+    const clientHost = d.readUVarIntString() ?? '';
+    const subscribedTopicNames = readCompactArray(d, () => d.readUVarIntString());
+    const assignment = readAssignment(d);
+    return { memberId, rackId, memberEpoch, clientId, clientHost, subscribedTopicNames, assignment };
   });
 }
 
@@ -317,10 +275,7 @@ export interface ShareGroupOffset {
 }
 
 export function describeShareGroupOffsets(version: number, group: string, topics: Array<{ topic: string; partitions: number[] }> | null): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 90,
-    apiVersion: version,
-    apiName: 'DescribeShareGroupOffsets',
+  return flexibleRequest('DescribeShareGroupOffsets', version, {
     encode: (e) => {
       e.writeUVarInt(2); // one group
       e.writeUVarIntString(group);
@@ -358,10 +313,7 @@ export interface SharePartitionResult {
 }
 
 export function alterShareGroupOffsets(group: string, offsets: Array<{ topic: string; partition: number; offset: number }>): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 91,
-    apiVersion: 0,
-    apiName: 'AlterShareGroupOffsets',
+  return flexibleRequest('AlterShareGroupOffsets', 0, {
     encode: (e) => {
       e.writeUVarIntString(group);
       writeCompactTopicPartitions(e, [...groupByTopic(offsets)], (p) => {
@@ -387,10 +339,7 @@ export function alterShareGroupOffsets(group: string, offsets: Array<{ topic: st
 // ---- DeleteShareGroupOffsets v0 ----
 
 export function deleteShareGroupOffsets(group: string, topics: string[]): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 92,
-    apiVersion: 0,
-    apiName: 'DeleteShareGroupOffsets',
+  return flexibleRequest('DeleteShareGroupOffsets', 0, {
     encode: (e) => {
       e.writeUVarIntString(group);
       writeCompactArray(e, topics, (t) => {
@@ -416,10 +365,7 @@ export function deleteShareGroupOffsets(group: string, topics: string[]): Protoc
 // ---- DeleteGroups v2 ----
 
 export function deleteGroups(groups: string[]): ProtocolRequest {
-  return flexibleRequest({
-    apiKey: 42,
-    apiVersion: 2,
-    apiName: 'DeleteGroups',
+  return flexibleRequest('DeleteGroups', 2, {
     encode: (e) => writeCompactArray(e, groups, (g) => e.writeUVarIntString(g)),
     decode: (d) => {
       d.readInt32(); // throttle
