@@ -222,3 +222,21 @@ export function readTopicIdPartitions(d: Dec, named = false): Array<{ topicId: s
     return named ? { topicId, topic, partitions } : { topicId, partitions };
   });
 }
+
+// ---- Bodies written straight into a buffer: the hot paths (Produce, Fetch) ----
+
+/**
+ * A stand-in for kafkajs' Encoder around a buffer we filled ourselves: the body is
+ * `buf[headroom..]`, and the bytes before it are free for the request framing
+ * (src/kafka/wire/kafkajs-request.cjs frames it there, without a copy).
+ */
+export function rawBody(buf: Buffer, headroom = 0) {
+  const body = headroom ? buf.subarray(headroom) : buf;
+  return { buf, headroom, get buffer() { return body; }, size: () => body.length };
+}
+
+/** A topic's name (int16 length, UTF-8) and the count of its partitions that follow, at `off`; the offset after them. */
+export function putTopic(b: Buffer, off: number, topic: string, partitions: number): number {
+  const o = b.writeInt16BE(Buffer.byteLength(topic), off);
+  return b.writeInt32BE(partitions, o + b.write(topic, o));
+}
