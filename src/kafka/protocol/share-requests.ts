@@ -153,15 +153,20 @@ const writeTopics = (e: Enc, topics: ShareTopicPartitions[]) =>
     e.writeUVarInt(0);
   });
 
+/** The share session a ShareFetch or ShareAcknowledge belongs to: its group, member and epoch. */
+function writeSession(e: Enc, r: { group: string; memberId: string; sessionEpoch: number }): void {
+  e.writeUVarIntString(r.group);
+  e.writeUVarIntString(r.memberId);
+  e.writeInt32(r.sessionEpoch);
+}
+
 /** The per-partition answers of ShareFetch and ShareAcknowledge: topics by id. */
 const readSharePartitions = <T>(d: Dec, read: (topicId: string, partition: number) => T): T[] => readCompactTopicPartitions(d, readUuid, read);
 
 export function shareFetch(version: number, r: ShareFetchParams): ProtocolRequest {
   return flexibleRequest('ShareFetch', version, {
     encode: (e) => {
-      e.writeUVarIntString(r.group);
-      e.writeUVarIntString(r.memberId);
-      e.writeInt32(r.sessionEpoch);
+      writeSession(e, r);
       e.writeInt32(r.maxWaitMs);
       e.writeInt32(r.minBytes);
       e.writeInt32(r.maxBytes);
@@ -210,9 +215,7 @@ export interface ShareAckResponse {
 export function shareAcknowledge(version: number, r: { group: string; memberId: string; sessionEpoch: number; topics: ShareTopicPartitions[] }): ProtocolRequest {
   return flexibleRequest('ShareAcknowledge', version, {
     encode: (e) => {
-      e.writeUVarIntString(r.group);
-      e.writeUVarIntString(r.memberId);
-      e.writeInt32(r.sessionEpoch);
+      writeSession(e, r);
       if (version >= 2) e.writeBoolean(false); // IsRenewAck
       writeTopics(e, r.topics);
     },
