@@ -1,7 +1,7 @@
 
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
-import { groupByTopic, putTopic, rawBody, readTopicPartitions } from './request.js';
+import { API_KEYS, groupByTopic, putTopic, rawBody, readTopicPartitions } from './request.js';
 import type { AbortedTransaction } from '../records/decoder.js';
 
 const { Decoder } = kafkajs();
@@ -34,7 +34,7 @@ export function fetchRequest(
 ): ProtocolRequest {
   return {
     request: {
-      apiKey: 1,
+      apiKey: API_KEYS.Fetch,
       apiVersion: version,
       apiName: 'Fetch',
       encode: async () => {

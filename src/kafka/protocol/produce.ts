@@ -1,7 +1,7 @@
 
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
-import { groupByTopic, putTopic, rawBody, readTopicPartitions } from './request.js';
+import { API_KEYS, groupByTopic, putTopic, rawBody, readTopicPartitions } from './request.js';
 
 const { Decoder } = kafkajs();
 
@@ -30,7 +30,7 @@ export function produceVersion(brokerMax: number | undefined): number {
 export function produceRequest(version: number, transactionalId: string | null, acks: number, timeoutMs: number, parts: ProducePartitionData[]): ProtocolRequest & { request: { expectResponse(): boolean } } {
   return {
     request: {
-      apiKey: 0,
+      apiKey: API_KEYS.Produce,
       apiVersion: version,
       apiName: 'Produce',
       expectResponse: () => acks !== 0,

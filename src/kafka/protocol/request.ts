@@ -36,8 +36,8 @@ export function protocolRequest<T>(spec: RequestSpec<T>): ProtocolRequest {
 }
 
 /**
- * The per-topic, per-partition array of a non-flexible answer (Produce, Fetch), flattened: `read`
- * reads one partition's fields after its index.
+ * The per-topic, per-partition array of a non-flexible answer (Produce, Fetch, OffsetFetch,
+ * DeleteRecords, ...), flattened: `read` reads one partition's fields after its index.
  */
 export function readTopicPartitions<T>(d: KafkajsDecoder, read: (topic: string, partition: number) => T): T[] {
   const out: T[] = [];
