@@ -619,7 +619,7 @@ complete -c kfk -n "__kfk_at 'kfk produce'" -l request-required-acks -x -a '0 1 
 complete -c kfk -n "__kfk_at 'kfk produce'" -l message-send-max-retries -x -d 'retries per batch'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l retry-backoff-ms -x -d 'wait between retries'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l request-timeout-ms -x -d 'bound on each produce request'
-complete -c kfk -n "__kfk_at 'kfk produce'" -l max-memory-bytes -x -d 'bound on records buffered before the input is paused (Kafka: 32 MB; kfk batches are larger, 16 MB keeps the pipeline full)'
+complete -c kfk -n "__kfk_at 'kfk produce'" -l max-memory-bytes -x -d 'bound on records buffered before the input is paused (Kafka: 32 MB; 8 MB keeps the pipeline full and the process under 80 MB)'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l max-block-ms -x -d 'bound on waiting for metadata'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l metadata-expiry-ms -x -d 'metadata refresh interval'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l idempotent -d 'idempotent producer: acks=all, no duplicates on retry'

@@ -73,6 +73,13 @@ ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/m
         b.onLoad({ filter: /kafkajs[\\/]src[\\/]network[\\/]connection\.js$/ }, (args) =>
           patch(args.path, [
             ['this.chunks = [remainderBuffer]', 'this.chunks = remainderBuffer.length > 0 ? [remainderBuffer] : []'],
+            // A request in pieces (src/kafka/wire/kafkajs-request.cjs): written in order, corked
+            // into one write, so several record batches go out without being copied together.
+            ['size: Buffer.byteLength(requestPayload.buffer),', 'size: requestPayload.size(),'],
+            [
+              "this.socket.write(requestPayload.buffer, 'binary')\n            },",
+              "if (requestPayload.chunks) {\n                this.socket.cork()\n                for (const c of requestPayload.chunks) this.socket.write(c)\n                this.socket.uncork()\n              } else this.socket.write(requestPayload.buffer, 'binary')\n            },",
+            ],
             // Re-authenticate (KIP-368) at 85% of a short session, not a fixed 10 s before its end:
             // a session shorter than that (a short-lived OAuth token) was re-authenticated at once,
             // and brokers refuse a second authentication within a second of the first.

@@ -10,8 +10,11 @@ let viewSource: Uint8Array | null = null;
 let viewBuffer: ArrayBufferLike = new ArrayBuffer(0);
 let viewOffset = 0;
 
-/** One region that produce's input chunks and batch buffers are carved from, made on first use. */
-const SLAB_BYTES = 24 * 1024 * 1024;
+/**
+ * One region that produce's input chunks and batch buffers are carved from, made on first use;
+ * its size follows the producer's memory bound (sizeSlab).
+ */
+let SLAB_BYTES = 24 * 1024 * 1024;
 let slab: Buffer | null = null;
 let slabUsed = 0;
 
@@ -25,6 +28,11 @@ export function slabAlloc(size: number): Buffer | undefined {
   const part = slab.subarray(slabUsed, slabUsed + size);
   slabUsed += size;
   return part;
+}
+
+/** Sets the slab's size; only before its first use. */
+export function sizeSlab(bytes: number): void {
+  if (slab === null) SLAB_BYTES = bytes;
 }
 
 /** Whether `b` is part of the slab. */

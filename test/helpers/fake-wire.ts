@@ -10,6 +10,7 @@
 import { kafkajs } from '../../src/kafka/wire/kafkajs.js';
 import type { KafkaClient } from '../../src/kafka/wire/client.js';
 import type { KafkajsBroker, KafkajsCluster, WireRequest } from '../../src/kafka/wire/kafkajs-types.js';
+import { bodyBytes } from '../../src/kafka/wire/kafkajs-types.js';
 import type { RawMetadata } from '../../src/kafka/wire/metadata.js';
 import { ERRORS } from '../../src/kafka/wire/error-codes.js';
 import { decodeRecordSet, type DecodedRecord } from '../../src/kafka/records/decoder.js';
@@ -216,7 +217,7 @@ export class FakeCluster {
       connectionPool: {
         send: async <T>(req: WireRequest): Promise<T> => {
           if (this.down.has(nodeId)) throw new Error(`Connection error: connect ECONNREFUSED (broker ${nodeId})`);
-          const body = (await req.request.encode()).buffer;
+          const body = bodyBytes(await req.request.encode());
           if (req.request.apiKey === 0) return (await this.produce(nodeId, req.request.apiVersion, body)) as T;
           if (req.request.apiKey === 1) return (await this.fetch(nodeId, req.request.apiVersion, body)) as T;
           throw new Error(`fake: api ${req.request.apiKey} not faked`);

@@ -13,7 +13,9 @@ const frame = require('../../src/kafka/wire/kafkajs-request.cjs') as (a: {
   correlationId: number;
   clientId: string | null;
   request: { apiKey: number; apiVersion: number; encode: () => Promise<unknown> };
-}) => Promise<{ buffer: Buffer }>;
+}) => Promise<{ buffer: Buffer; chunks?: Buffer[]; size(): number }>;
+/** The bytes a framed request puts on the socket: its one buffer, or its pieces in order. */
+const onWire = (f: { buffer: Buffer; chunks?: Buffer[] }) => (f.chunks ? Buffer.concat(f.chunks) : f.buffer);
 
 const decode = async (batch: Buffer) =>
   (await decodeRecordSet(batch, { topic: 't', partition: 0, fromOffset: 0, readCommitted: false, abortedTransactions: null, verifyCrc: true })).records.map((r) => [
@@ -81,13 +83,13 @@ describe('batch headroom, value slices and buffer reuse', () => {
     const batch = await built(400);
     const copy = Buffer.from(batch);
     const encode = async (data: { batch: Buffer; headroom?: number }) =>
-      (
+      onWire(
         await frame({
           correlationId: 7,
           clientId: 'kfk',
           request: produceRequest(8, null, -1, 30000, [{ topic: 'orders', partition: 3, ...data }]).request as never,
-        })
-      ).buffer;
+        }),
+      );
     const inPlace = await encode({ batch, headroom: 400 });
     const copied = await encode({ batch: copy });
     expect(inPlace.equals(copied)).toBe(true);
@@ -110,7 +112,58 @@ describe('batch headroom, value slices and buffer reuse', () => {
       clientId: 'c'.repeat(500),
       request: produceRequest(8, null, -1, 30000, [{ topic: 'orders', partition: 0, batch: Buffer.from(batch) }]).request as never,
     });
-    expect(small.buffer.equals(copied.buffer)).toBe(true);
+    expect(onWire(small).equals(onWire(copied))).toBe(true);
+  });
+
+  it('several batches: given to the socket as pieces, the batches not copied (a resent one copied), the same bytes as one buffer', async () => {
+    const a = await built(400);
+    const b = await built(400);
+    const framed = await frame({
+      correlationId: 9,
+      clientId: 'kfk',
+      request: produceRequest(8, null, -1, 30000, [
+        { topic: 'orders', partition: 0, batch: a, headroom: 400 },
+        { topic: 'orders', partition: 1, batch: b },
+        { topic: 'audit', partition: 2, batch: a, headroom: 400 },
+      ]).request as never,
+    });
+    expect(framed.chunks).toBeDefined();
+    const chunks = framed.chunks!;
+    // header, fields, a, fields, copy of b (no headroom: a resend), fields, a
+    expect(chunks).toHaveLength(7);
+    expect(chunks[2]).toBe(a);
+    expect(chunks[4].buffer).not.toBe(b.buffer);
+    expect(chunks[4].equals(b)).toBe(true);
+    expect(chunks[6]).toBe(a);
+    const bytes = onWire(framed);
+    expect(framed.size()).toBe(bytes.length);
+    expect(bytes.readInt32BE(0)).toBe(bytes.length - 4);
+    // the same bytes as written field by field
+    const str = (t: string) => Buffer.concat([Buffer.from([0, t.length]), Buffer.from(t)]);
+    const int32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+    const expected = Buffer.concat([
+      int32(bytes.length - 4),
+      Buffer.from('0000000800000009', 'hex'),
+      str('kfk'),
+      Buffer.from('ffff', 'hex'), // no transactional id
+      Buffer.from('ffff', 'hex'), // acks -1
+      int32(30000),
+      int32(2),
+      str('orders'),
+      int32(2),
+      int32(0),
+      int32(a.length),
+      a,
+      int32(1),
+      int32(b.length),
+      b,
+      str('audit'),
+      int32(1),
+      int32(2),
+      int32(a.length),
+      a,
+    ]);
+    expect(bytes.equals(expected)).toBe(true);
   });
 });
 

@@ -73,6 +73,31 @@ describe('producer: partitioning', () => {
   });
 });
 
+describe('producer: the memory bound', () => {
+  it('keyed records over many partitions fill the bound with open batches: they are sent at once, not after linger.ms', async () => {
+    const fake = new FakeCluster().createTopic('t', 12);
+    const keys = values('key-', 2400);
+    const started = Date.now();
+    // 60 s of linger: a batch that is not full would wait that long; the bound (4 kB) is reached
+    // with every batch partly filled, so all of them become sendable.
+    const { report } = await produce(fake, { lingerMs: 60_000, batchBytes: 16384, maxBufferedBytes: 4096 }, keys.map((k) => rec('t', `${k}-value`, { key: Buffer.from(k) })));
+    expect(report).toEqual({ delivered: 2400, failed: 0, errors: [] });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    let stored = 0;
+    for (let p = 0; p < 12; p++) stored += (await fake.records('t', p)).length;
+    expect(stored).toBe(2400);
+  }, 20_000);
+
+  it('bulk input into one partition keeps full batches while the bound is reached', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const { report } = await produce(fake, { batchBytes: 2000, maxBufferedBytes: 8000 }, values('x'.repeat(50), 2000).map((v) => rec('t', v)));
+    expect(report).toEqual({ delivered: 2000, failed: 0, errors: [] });
+    const batches = fake.batches('t', 0);
+    // all but the last are full: 2000 bytes hold 31 to 33 records of this size
+    expect(batches.slice(0, -1).filter((b) => b.count < 31)).toEqual([]);
+  });
+});
+
 describe('producer: errors and retries', () => {
   it('NOT_LEADER_OR_FOLLOWER: asks for metadata, resends to the new leader, writes once', async () => {
     const fake = new FakeCluster(2).createTopic('t', 1);

@@ -18,6 +18,12 @@ import type { StartSpec } from '../../kafka/consumer/direct.js';
 import type { DecodedRecord } from '../../kafka/records/decoder.js';
 
 
+/** A byte count from a consumer property, as Kafka's consumer takes it; undefined when not set. */
+function byteSize(props: Map<string, string>, name: string): number | undefined {
+  const v = props.get(name);
+  return v === undefined ? undefined : positiveInt(v, name);
+}
+
 function positiveInt(v: string, flag: string): number {
   if (!/^\d+$/.test(v.trim()) || Number(v) <= 0) throw new UsageError(`invalid ${flag} '${v}': expected a positive integer`);
   return Number(v);
@@ -89,6 +95,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     throw new UsageError(`Invalid value ${props.get('group.protocol')} for configuration group.protocol: String must be one of (case insensitive): CLASSIC, CONSUMER`);
   }
   const remoteAssignor = props.get('group.remote.assignor')?.trim() || null;
+  // Kafka's consumer properties for fetch sizes; kfk's fetch.max.bytes bounds one round of
+  // fetches over all leaders (8 MB by default), so memory does not grow with the brokers.
+  const fetchSizes = { maxBytes: byteSize(props, 'fetch.max.bytes'), partitionMaxBytes: byteSize(props, 'max.partition.fetch.bytes') };
 
   // Schema Registry framing: each schema fetched once per id, records decoded on the record path.
   const { recordFormat } = await import('../../registry/serde.js');
@@ -267,7 +276,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, log }, onShareRecord, written, stopper.signal);
     } else if (opts.group !== undefined) {
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
-      const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, onLeaderless, onTopicGone, log };
+      const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, fetchSizes, onLeaderless, onTopicGone, log };
       if (protocol === 'consumer') {
         const { runConsumerGroupMember } = await import('../../kafka/consumer/kip848-member.js');
         const pollInterval = props.get('max.poll.interval.ms');
@@ -287,6 +296,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
         stopAt,
         exitAtEnd: Boolean(opts.exitAtEnd),
         readCommitted,
+        fetchSizes,
         checkCrcs: (props.get('check.crcs') ?? 'true').trim().toLowerCase() !== 'false',
         onRecord,
         afterSet,

@@ -18,7 +18,7 @@ export function define(parent: AnyCommand) {
     .option('--message-send-max-retries <n>', 'retries per batch', '3')
     .option('--retry-backoff-ms <ms>', 'wait between retries', '100')
     .option('--request-timeout-ms <ms>', 'bound on each produce request', '30000')
-    .option('--max-memory-bytes <bytes>', 'bound on records buffered before the input is paused (Kafka: 32 MB; kfk batches are larger, 16 MB keeps the pipeline full)', '16777216')
+    .option('--max-memory-bytes <bytes>', 'bound on records buffered before the input is paused (Kafka: 32 MB; 8 MB keeps the pipeline full and the process under 80 MB)', '8388608')
     .option('--max-block-ms <ms>', 'bound on waiting for metadata', '60000')
     .option('--metadata-expiry-ms <ms>', 'metadata refresh interval', '300000')
     .option('--idempotent', 'idempotent producer: acks=all, no duplicates on retry')

@@ -6,7 +6,7 @@ import type { KafkaClient } from '../wire/client.js';
 import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey, type TopicPartitions } from '../admin/offsets.js';
 import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
-import type { FetcherOptions } from './fetcher.js';
+import type { FetcherOptions, FetchSizes } from './fetcher.js';
 
 /** Where each partition starts when no group offset applies. */
 export type StartSpec =
@@ -26,6 +26,8 @@ export interface DirectOptions {
   /** -e: each partition is done at its end offset as of start. */
   exitAtEnd: boolean;
   readCommitted: boolean;
+  /** fetch.max.bytes, max.partition.fetch.bytes. */
+  fetchSizes?: FetchSizes;
   /** check.crcs: verify each batch's CRC-32C (on by default, as in Kafka's consumer). */
   checkCrcs: boolean;
   /**
@@ -172,6 +174,7 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
   const { PartitionFetcher } = await import('./fetcher.js');
   const fetcher = new PartitionFetcher(client, {
     readCommitted: o.readCommitted,
+    ...o.fetchSizes,
     verifyCrc: o.checkCrcs,
     // -e: a partition whose position passed its end (transaction markers count) is done.
     onPosition: (topic, partition, next) => {

@@ -21,7 +21,7 @@ import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
 import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
-import type { FetcherOptions } from './fetcher.js';
+import type { FetcherOptions, FetchSizes } from './fetcher.js';
 import { visitRecordSet, type DecodeOptions, type RecordVisitor } from '../records/decoder.js';
 
 export interface GroupConsumerOptions {
@@ -30,6 +30,8 @@ export interface GroupConsumerOptions {
   /** Where to start when the group has no committed offset: earliest or latest. */
   fromBeginning: boolean;
   readCommitted: boolean;
+  /** fetch.max.bytes, max.partition.fetch.bytes. */
+  fetchSizes?: FetchSizes;
   sessionTimeoutMs?: number;
   /** Called when the set of assigned partitions without a leader changes. */
   onLeaderless?: FetcherOptions['onLeaderless'];
@@ -354,6 +356,7 @@ export async function runGroupConsumer(
           const generationOwned = owned;
           fetcher = new PartitionFetcher(client, {
             readCommitted: options.readCommitted,
+            ...options.fetchSizes,
             onLeaderless: options.onLeaderless,
             log: options.log,
             onTopicGone: forgetGoneTopic({ positions, owned, gone, topics: options.topics, stop, onTopicGone: options.onTopicGone }),

@@ -113,6 +113,7 @@ export async function runConsumerGroupMember(
   };
   const fetcher = new PartitionFetcher(client, {
     readCommitted: options.readCommitted,
+    ...options.fetchSizes,
     onLeaderless: options.onLeaderless,
     log,
     onTopicGone: forgetGoneTopic({ positions, owned, gone, topics: options.topics, stop, onTopicGone: options.onTopicGone }),

@@ -219,6 +219,13 @@ export class RecordProducer {
     if (open.sizeInBytes >= this.o.batchBytes) this.closeBatch(s, unkeyed);
     else if (unkeyed) this.partitioner.sent(t, added);
     if (this.bufferedBytes >= this.o.maxBufferedBytes) {
+      // The memory bound is reached. When half of what is buffered sits in batches still open
+      // (keyed records over many partitions), every batch is sendable now, full or not, as in
+      // Kafka's accumulator when its buffer.memory is exhausted; otherwise what is in flight
+      // drains it, and bulk input keeps its full batches.
+      let open = 0;
+      for (const p of this.parts.values()) if (p.open) open += p.open.sizeInBytes;
+      if (open * 2 >= this.bufferedBytes) for (const p of this.parts.values()) if (p.open && p.open.count > 0) this.closeBatch(p, false);
       return new Promise((resolve) => this.waiters.push(resolve));
     }
   }

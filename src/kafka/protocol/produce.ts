@@ -27,6 +27,34 @@ export function produceVersion(brokerMax: number | undefined): number {
   return Math.min(MAX_VERSION, brokerMax ?? 3);
 }
 
+/** A body given to the socket as pieces in order (no copy of the batches into one buffer). */
+function chunksOf(chunks: Buffer[], size: number) {
+  return { chunks, size: () => size };
+}
+
+/**
+ * Writes the Produce fields into `b` from `o`; at each batch's place calls `batch`, which returns
+ * the offset to go on from (past the batch when it sits in `b`, the same offset when it does not).
+ */
+function writeFields(b: Buffer, o: number, transactionalId: string | null, acks: number, timeoutMs: number, byTopic: Map<string, ProducePartitionData[]>, batch: (p: ProducePartitionData, o: number) => number): void {
+  if (transactionalId === null) o = b.writeInt16BE(-1, o);
+  else {
+    o = b.writeInt16BE(Buffer.byteLength(transactionalId), o);
+    o += b.write(transactionalId, o);
+  }
+  o = b.writeInt16BE(acks, o);
+  o = b.writeInt32BE(timeoutMs, o);
+  o = b.writeInt32BE(byTopic.size, o);
+  for (const [topic, ps] of byTopic) {
+    o = putTopic(b, o, topic, ps.length);
+    for (const p of ps) {
+      o = b.writeInt32BE(p.partition, o);
+      o = b.writeInt32BE(p.batch.length, o);
+      o = batch(p, o);
+    }
+  }
+}
+
 export function produceRequest(version: number, transactionalId: string | null, acks: number, timeoutMs: number, parts: ProducePartitionData[]): ProtocolRequest & { request: { expectResponse(): boolean } } {
   return {
     request: {
@@ -42,36 +70,30 @@ export function produceRequest(version: number, transactionalId: string | null, 
           for (const p of ps) size += 4 + 4 + p.batch.length;
         }
         // One batch with room in front of it (the common case of bulk input): the request is
-        // written around it, no copy. Otherwise the batches are copied into one body.
+        // written around it, no copy. Several batches: the fields between them go into one small
+        // buffer and the socket is given the pieces in order (src/kafka/wire/kafkajs-request.cjs);
+        // a batch sent before (no headroom: a resend, whose earlier request may still sit in the
+        // socket's buffer while the batch is restamped) is copied.
         const only = parts.length === 1 ? parts[0] : undefined;
-        const inPlace = only !== undefined && (only.headroom ?? 0) >= size - only.batch.length;
-        let b: Buffer;
-        let start = 0;
-        if (inPlace) {
+        if (only !== undefined && (only.headroom ?? 0) >= size - only.batch.length) {
           const room = only.headroom!;
-          b = Buffer.from(only.batch.buffer, only.batch.byteOffset - room, room + only.batch.length);
-          start = room - (size - only.batch.length);
-        } else {
-          b = Buffer.allocUnsafe(size);
+          const b = Buffer.from(only.batch.buffer, only.batch.byteOffset - room, room + only.batch.length);
+          const start = room - (size - only.batch.length);
+          writeFields(b, start, transactionalId, acks, timeoutMs, byTopic, (p, o) => o + p.batch.length);
+          return rawBody(b, start);
         }
-        let o = start;
-        if (transactionalId === null) o = b.writeInt16BE(-1, o);
-        else {
-          o = b.writeInt16BE(Buffer.byteLength(transactionalId), o);
-          o += b.write(transactionalId, o);
-        }
-        o = b.writeInt16BE(acks, o);
-        o = b.writeInt32BE(timeoutMs, o);
-        o = b.writeInt32BE(byTopic.size, o);
-        for (const [topic, ps] of byTopic) {
-          o = putTopic(b, o, topic, ps.length);
-          for (const p of ps) {
-            o = b.writeInt32BE(p.partition, o);
-            o = b.writeInt32BE(p.batch.length, o);
-            o += inPlace ? p.batch.length : p.batch.copy(b, o);
-          }
-        }
-        return rawBody(b, start);
+        let fieldBytes = size;
+        for (const p of parts) fieldBytes -= p.batch.length;
+        const fields = Buffer.allocUnsafe(fieldBytes);
+        const chunks: Buffer[] = [];
+        let from = 0;
+        writeFields(fields, 0, transactionalId, acks, timeoutMs, byTopic, (p, o) => {
+          chunks.push(fields.subarray(from, o), p.headroom ? p.batch : Buffer.from(p.batch));
+          from = o;
+          return o;
+        });
+        if (from < fields.length) chunks.push(fields.subarray(from));
+        return chunksOf(chunks, size);
       },
     },
     response: {

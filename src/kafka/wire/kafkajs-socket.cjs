@@ -22,7 +22,8 @@ const MAX_RESPONSE_BYTES = 1024 * 1024 * 1024;
 // of read responses until a full collection. A buffer never given back is simply collected.
 const POOLED_MIN_BYTES = 256 * 1024;
 const POOL_STEP_BYTES = 64 * 1024;
-const POOL_KEEP = 4;
+// Two rounds of fetches are held at a time, each with one response per leader.
+const POOL_KEEP = 8;
 const free = [];
 const lent = new WeakSet();
 

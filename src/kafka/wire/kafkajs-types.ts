@@ -5,13 +5,15 @@
 import type { RawMetadata } from './metadata.js';
 
 /**
- * A request body as kafkajs' request framing takes it: kafkajs' Encoder, or a buffer of our own
- * with free room (`headroom`) in front of the body in `buf` (src/kafka/wire/kafkajs-request.cjs).
+ * A request body as kafkajs' request framing takes it (src/kafka/wire/kafkajs-request.cjs):
+ * kafkajs' Encoder, a buffer of our own with free room (`headroom`) in front of the body in `buf`,
+ * or the body's pieces in order (`chunks`, written to the socket one after the other).
  */
-export interface EncodedBody {
-  readonly buffer: Buffer;
-  buf?: Buffer;
-  headroom?: number;
+export type EncodedBody = { readonly buffer: Buffer; buf?: Buffer; headroom?: number } | { readonly chunks: Buffer[]; size(): number };
+
+/** The bytes of a body, in one buffer. */
+export function bodyBytes(body: EncodedBody): Buffer {
+  return 'chunks' in body ? Buffer.concat(body.chunks) : body.buffer;
 }
 
 export interface ProtocolRequest {
