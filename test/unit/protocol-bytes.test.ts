@@ -1,7 +1,7 @@
 // The request bodies kfk's own codecs put on the wire, byte for byte (snapshots taken from codecs
 // checked against a real broker): a change to a codec's shape shows here, before it reaches Kafka.
 import { describe, expect, it } from 'vitest';
-import type { ProtocolRequest } from '../../src/kafka/wire/kafkajs-types.js';
+import { bodyBytes, type ProtocolRequest } from '../../src/kafka/wire/kafkajs-types.js';
 import * as admin from '../../src/kafka/protocol/admin-requests.js';
 import * as group from '../../src/kafka/protocol/group-requests.js';
 import * as acl from '../../src/kafka/protocol/acl-requests.js';
@@ -13,8 +13,7 @@ const id1 = 'AAECAwQFBgcICQoLDA0ODw';
 const id2 = 'EBESExQVFhcYGRobHB0eHw';
 
 async function body(r: ProtocolRequest): Promise<string> {
-  const e = await r.request.encode();
-  return `${r.request.apiName} v${r.request.apiVersion} (key ${r.request.apiKey}): ${Buffer.from(e.buffer).toString('hex')}`;
+  return `${r.request.apiName} v${r.request.apiVersion} (key ${r.request.apiKey}): ${bodyBytes(await r.request.encode()).toString('hex')}`;
 }
 
 const acl1: acl.WireAcl = { resourceType: 2, resourceName: 't', patternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 3 };
