@@ -13,7 +13,7 @@
 // reported as missing.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, openSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,11 +36,15 @@ const { ensureKafka, kafkaToolArgs, kafkaVersion } = await import(join(root, 'di
 const { KafkaClient } = await import(join(root, 'dist/kafka/wire/client.js'));
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
+// Peers built from source are kept here between runs.
+const peerCache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kfk', 'peers');
 const which = (cmd) => {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
   if (r.status === 0) return r.stdout.trim();
-  const local = join(root, 'bench/peers/bin', cmd);
-  return existsSync(local) ? local : null;
+  for (const dir of [join(root, 'bench/peers/bin'), peerCache]) {
+    if (existsSync(join(dir, cmd))) return join(dir, cmd);
+  }
+  return null;
 };
 
 // ---------- peers ----------
@@ -54,13 +58,35 @@ function findKcat() {
   return p;
 }
 
+/**
+ * rpk is built from Redpanda's source when Go is here and RPK_SOURCE names a checkout (or a bare
+ * git directory) of redpanda-data/redpanda: `go build ./cmd/rpk` in src/go/rpk, about two
+ * minutes, kept in the peer cache. The Go module proxy does not serve rpk's module.
+ */
+function buildRpk() {
+  const src = process.env.RPK_SOURCE;
+  if (!src || !which('go')) return null;
+  const tree = join(mkdtempSync(join(tmpdir(), 'kfk-rpk-')), 'src');
+  mkdirSync(tree, { recursive: true });
+  const checkout = existsSync(join(src, 'src/go/rpk/go.mod'));
+  const copy = checkout
+    ? spawnSync('cp', ['-r', join(src, 'src/go/rpk'), join(tree, 'rpk')])
+    : spawnSync('sh', ['-c', `git -C "${src}" archive HEAD src/go/rpk | tar x -C "${tree}" && mv "${tree}/src/go/rpk" "${tree}/rpk"`]);
+  if (copy.status !== 0) return null;
+  log('bench: building rpk from source (about two minutes)');
+  mkdirSync(peerCache, { recursive: true });
+  const built = spawnSync('go', ['build', '-o', join(peerCache, 'rpk'), './cmd/rpk'], { cwd: join(tree, 'rpk'), stdio: ['ignore', 'ignore', 'inherit'] });
+  rmSync(dirname(tree), { recursive: true, force: true });
+  return built.status === 0 ? join(peerCache, 'rpk') : null;
+}
+
 const work = mkdtempSync(join(tmpdir(), 'kfk-bench-'));
 const dist = ensureKafka(kafkaVersion(process.env), process.env, log);
 const java = (cls, a) => ['java', ...kafkaToolArgs(dist, cls, a)];
 const kcat = findKcat();
 const kaf = which('kaf');
 const kafkactl = which('kafkactl');
-const rpk = which('rpk');
+const rpk = which('rpk') ?? buildRpk();
 const node = process.execPath;
 const kfkBin = join(root, 'bin/kfk.js');
 const peers = {
@@ -81,13 +107,13 @@ const B = state.bootstrap;
 const client = new KafkaClient({ brokers: [B], clientId: 'kfk-bench', connectionTimeout: 3000, requestTimeout: 30000 });
 const admin = await client.admin();
 let topicSeq = 0;
-async function freshTopic(prefix) {
+async function freshTopic(prefix, on = admin, numPartitions = 1, replicationFactor = 1) {
   const topic = `${prefix}-${Date.now().toString(36)}-${topicSeq++}`;
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+  await on.createTopics({ topics: [{ topic, numPartitions, replicationFactor }], waitForLeaders: true });
   return topic;
 }
-async function endOffset(topic) {
-  const offs = await admin.fetchTopicOffsets(topic);
+async function endOffset(topic, on = admin) {
+  const offs = await on.fetchTopicOffsets(topic);
   return offs.reduce((s, p) => s + Number(p.high), 0);
 }
 
@@ -107,6 +133,17 @@ function makeData(n, file) {
   return file;
 }
 const dataFile = makeData(RECORDS, join(work, `data-${RECORDS}.txt`));
+/** The same lines with a key in front: `k0001234<TAB>`, 1000 distinct keys (murmur2 on every record). */
+function makeKeyed(n, file) {
+  const out = Buffer.alloc(n * 109);
+  const plain = readFileSync(makeData(n, `${file}.plain`));
+  for (let i = 0; i < n; i++) {
+    out.write(`k${String(i % 1000).padStart(7, '0')}\t`, i * 109, 'latin1');
+    plain.copy(out, i * 109 + 9, i * 100, i * 100 + 100);
+  }
+  writeFileSync(file, out);
+  return file;
+}
 
 // ---------- running ----------
 /**
@@ -271,6 +308,18 @@ add('first-record', 'ms', {
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consumeTopic, '-X', `brokers=${B}`, '-o', 'start', '-f', '%v\\n'], first: true })),
 }, { setup: async () => { consumeTopic ??= await loadedTopic(); } });
 
+// The same topic read by a consumer group (a fresh group each run), and read to its end with -e.
+let groupSeq = 0;
+add('consume-group', 'records', {
+  kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--group', `bench-g-${Date.now().toString(36)}-${groupSeq++}`, '--from-beginning', '--max-messages', String(RECORDS)) }),
+  kcat: kcat && (() => ({ argv: [kcat, '-b', B, '-G', `bench-g-${Date.now().toString(36)}-${groupSeq++}`, '-X', 'auto.offset.reset=earliest', '-c', String(RECORDS), '-q', consumeTopic] })),
+  rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consumeTopic, '-X', `brokers=${B}`, '-g', `bench-g-${Date.now().toString(36)}-${groupSeq++}`, '-o', 'start', '-n', String(RECORDS), '-f', '%v\n'] })),
+}, { stdout: 'pipe', setup: async () => { consumeTopic ??= await loadedTopic(); }, note: 'compare with the consume row: kfk/consume ratio below' });
+add('consume-e', 'records', {
+  kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning', '-e') }),
+  kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', B, '-t', consumeTopic, '-o', 'beginning', '-e', '-q'] })),
+}, { stdout: 'pipe', setup: async () => { consumeTopic ??= await loadedTopic(); }, note: 'to the end offset as of start (-e), compare with the consume row' });
+
 // --big: the same jobs with 10M records, once each, to see whether peak RSS stays flat (compare
 // with the 1M rows above) or grows with the input.
 if (BIG) {
@@ -294,6 +343,64 @@ if (BIG) {
     kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', B, '-t', bigTopic, '-o', 'beginning', '-c', String(big), '-q'] })),
   }, { stdout: 'pipe', reps: 1, noWarmup: true, records: big, setup: needBig });
 }
+
+// A 3-broker cluster: 12 partitions, RF 3, acks=all (kfk's and kcat's default; rpk's too),
+// 2M records (10M with --big), started when its first scenario runs.
+const N3 = BIG ? RECORDS * 10 : RECORDS * 2;
+let c3;
+let file3;
+let keyed3;
+let consume3Topic;
+const need3 = async () => {
+  if (!c3) {
+    log('bench: starting a 3-broker Kafka');
+    const { state: st } = await startLocal({ dir: join(work, 'cluster3'), brokers: 3, sasl: false, tls: false, acl: false, version: dist.version, env: process.env, log });
+    const cl = new KafkaClient({ brokers: st.bootstrap.split(','), clientId: 'kfk-bench', connectionTimeout: 3000, requestTimeout: 30000 });
+    c3 = { B: st.bootstrap, client: cl, admin: await cl.admin() };
+  }
+  file3 ??= makeData(N3, join(work, `data3-${N3}.txt`));
+};
+const topic3 = async (prefix) => freshTopic(prefix, c3.admin, 12, 3);
+add('produce-3b', 'records', {
+  kfk: (t) => ({ argv: kfk('produce', '--bootstrap-server', c3.B, '--topic', t), stdin: file3 }),
+  kcat: kcat && ((t) => ({ argv: [kcat, '-P', '-b', c3.B, '-t', t, '-X', 'acks=all', '-l', file3] })),
+  rpk: rpk && ((t) => ({ argv: [rpk, 'topic', 'produce', t, '-X', `brokers=${c3.B}`, '--acks', '-1'], stdin: file3 })),
+}, { perRunTopic: topic3, verifyCount: N3, verifyAdmin: () => c3.admin, records: N3, reps: BIG ? 1 : undefined, noWarmup: BIG, setup: need3, note: `3 brokers, 12 partitions, RF 3, acks=all, ${N3.toLocaleString('en')} x 100 B` });
+add('produce-3b-keyed', 'records', {
+  kfk: (t) => ({ argv: kfk('produce', '--bootstrap-server', c3.B, '--topic', t, '--property', 'parse.key=true'), stdin: keyed3 }),
+  kcat: kcat && ((t) => ({ argv: [kcat, '-P', '-b', c3.B, '-t', t, '-X', 'acks=all', '-K', '\t', '-l', keyed3] })),
+  rpk: rpk && ((t) => ({ argv: [rpk, 'topic', 'produce', t, '-X', `brokers=${c3.B}`, '--acks', '-1', '-f', '%k\t%v\n'], stdin: keyed3 })),
+}, {
+  perRunTopic: topic3,
+  verifyCount: N3,
+  verifyAdmin: () => c3.admin,
+  records: N3,
+  reps: BIG ? 1 : undefined,
+  noWarmup: BIG,
+  setup: async () => {
+    await need3();
+    keyed3 ??= makeKeyed(N3, join(work, `keyed3-${N3}.txt`));
+  },
+  note: 'the same values with 1000 distinct 8-byte keys (murmur2 per record)',
+});
+add('consume-3b', 'records', {
+  kfk: () => ({ argv: kfk('consume', '--bootstrap-server', c3.B, '--topic', consume3Topic, '--from-beginning', '--max-messages', String(N3)) }),
+  kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', c3.B, '-t', consume3Topic, '-o', 'beginning', '-c', String(N3), '-q'] })),
+  rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consume3Topic, '-X', `brokers=${c3.B}`, '-o', 'start', '-n', String(N3), '-f', '%v\n'] })),
+}, {
+  stdout: 'pipe',
+  records: N3,
+  reps: BIG ? 1 : undefined,
+  noWarmup: BIG,
+  setup: async () => {
+    await need3();
+    if (!consume3Topic) {
+      consume3Topic = await topic3('bench-consume3');
+      const r = await measure(kcat ? [kcat, '-P', '-b', c3.B, '-t', consume3Topic, '-l', file3] : kfk('produce', '--bootstrap-server', c3.B, '--topic', consume3Topic), { stdin: kcat ? undefined : file3 });
+      if (r.code !== 0 || (await endOffset(consume3Topic, c3.admin)) !== N3) throw new Error('bench: could not load the 3-broker consume topic');
+    }
+  },
+});
 
 async function loadedTopic() {
   const t = await freshTopic('bench-consume');
@@ -321,12 +428,12 @@ for (const sc of scenarios) {
     for (const tool of order) {
       const make = sc.tools[tool];
       if (!make) continue;
-      const topic = sc.perRunTopic ? await freshTopic(`bench-${sc.name}`) : undefined;
+      const topic = typeof sc.perRunTopic === 'function' ? await sc.perRunTopic(`bench-${sc.name}`) : sc.perRunTopic ? await freshTopic(`bench-${sc.name}`) : undefined;
       const spec = make(topic);
       const r = spec.first ? await timeToFirst(spec.argv) : await measure(spec.argv, { stdin: spec.stdin, env: spec.env, stdout: sc.stdout });
       let ok = (spec.okCodes ?? [0]).includes(r.code);
       if (ok && sc.verifyCount && topic) {
-        const got = await endOffset(topic);
+        const got = await endOffset(topic, sc.verifyAdmin?.());
         if (got !== sc.verifyCount) {
           ok = false;
           r.err = `delivered ${got} of ${sc.verifyCount}`;
@@ -365,6 +472,10 @@ for (const sc of scenarios) {
 // ---------- report ----------
 await client.close();
 await stopLocal(join(work, 'cluster'));
+if (c3) {
+  await c3.client.close();
+  await stopLocal(join(work, 'cluster3'));
+}
 const date = new Date().toISOString().slice(0, 10);
 const outDir = join(root, 'bench/results');
 mkdirSync(outDir, { recursive: true });
@@ -389,6 +500,18 @@ for (const r of results) {
     }
   }
   if (r.note) md += `| ${r.scenario} | | ${r.note} | | | | |\n`;
+}
+// kfk against itself: what a key, a group and end detection cost.
+const kfkMs = (name) => results.find((r) => r.scenario === name)?.tools.kfk?.medianMs;
+const pairs = [
+  ['produce-3b-keyed', 'produce-3b', 'keyed produce / unkeyed (target at most 1.1x)'],
+  ['consume-group', 'consume', 'consume --group / group-less (target at most 1.1x)'],
+  ['consume-e', 'consume', 'consume -e / --max-messages (target at most 1.1x)'],
+];
+const own = pairs.filter(([a, b]) => kfkMs(a) && kfkMs(b));
+if (own.length) {
+  md += '\n| kfk against itself | ratio |\n|---|---|\n';
+  for (const [a, b, what] of own) md += `| ${what} | ${(kfkMs(a) / kfkMs(b)).toFixed(2)}x |\n`;
 }
 writeFileSync(join(outDir, `${date}.md`), md);
 copyFileSync(join(outDir, `${date}.md`), join(outDir, 'latest.md'));

@@ -12,6 +12,7 @@ export const Argument = commander.Argument as unknown as typeof typed.Argument;
 // biome-ignore lint/complexity/noBannedTypes: {} are @commander-js/extra-typings' own defaults for a Command's options
 export type Command<Args extends unknown[] = [], Opts extends typed.OptionValues = {}, GlobalOpts extends typed.OptionValues = {}> = typed.Command<Args, Opts, GlobalOpts>;
 export type Option = typed.Option;
+export type OptionValues = typed.OptionValues;
 export type AnyCommand = typed.CommandUnknownOpts;
 
 /** The flags object a command's action receives, from the command its define() builds. */

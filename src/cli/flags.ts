@@ -1,6 +1,7 @@
 // What several commands share: the connection flags (defined here once, added to every command
-// that talks to Kafka), -o/--output, repeatable flags and the examples block of --help.
-import { Option, type Command } from './commander.js';
+// that talks to Kafka), -o/--output, repeatable flags, the examples block of --help, and
+// kafkaCommand(), which puts them together around the flags of a command that talks to Kafka.
+import { Option, type AnyCommand, type Command, type OptionValues } from './commander.js';
 
 /** A repeatable flag's parser: each use appends its value. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -41,7 +42,45 @@ export function connectionFlagsWithoutTimeout<A extends unknown[], O extends Rec
   return connectionTail(connectionHead(cmd));
 }
 
+/** --schema-registry-url of the commands that read and write records (produce, consume). */
+export function schemaRegistryUrlFlag() {
+  return new Option('--schema-registry-url <url>', 'Schema Registry URL (env KFK_SCHEMA_REGISTRY_URL, property schema.registry.url; default: the kfk local registry when it runs)');
+}
+
 /** -o text|table|json: text is Kafka's tool's output when piped, a table on a terminal. */
 export function outputFlag() {
   return new Option('-o, --output <format>', 'text (Kafka-identical when piped), table or json').choices(OUTPUT_FORMATS);
+}
+
+/** A command that talks to Kafka before its own flags: the connection flags, nothing else yet. */
+function connected(parent: AnyCommand, name: string) {
+  return connectionFlags(parent.command(name));
+}
+/** A command with the connection flags, as its own flags receive it. */
+export type Connected = ReturnType<typeof connected>;
+type ConnectedOpts = ReturnType<Connected['opts']>;
+
+/** What a command that talks to Kafka says of itself; kafkaCommand() adds what they all have. */
+export interface KafkaCommandSpec<C> {
+  description: string;
+  /** Its own flags, given the command with the connection flags. */
+  flags?: (cmd: Connected) => C;
+  /** The text after its help: examples() and any notes. */
+  help: string;
+}
+
+/**
+ * The frame of a command that talks to Kafka: the connection flags (help's "Connection:" group),
+ * its description, its own flags, then -o/--output, and its examples after the help.
+ */
+// biome-ignore lint/complexity/noBannedTypes: {} are @commander-js/extra-typings' own defaults for a Command's global options
+export function kafkaCommand<A extends unknown[] = [], O extends OptionValues = ConnectedOpts, G extends OptionValues = {}>(parent: AnyCommand, name: string, spec: KafkaCommandSpec<Command<A, O, G>>) {
+  return kafkaCommandWithoutOutput(parent, name, spec).addOption(outputFlag());
+}
+
+/** kafkaCommand() for a command without -o/--output, or with its own. */
+// biome-ignore lint/complexity/noBannedTypes: as above
+export function kafkaCommandWithoutOutput<A extends unknown[] = [], O extends OptionValues = ConnectedOpts, G extends OptionValues = {}>(parent: AnyCommand, name: string, spec: KafkaCommandSpec<Command<A, O, G>>) {
+  const cmd = connected(parent, name).description(spec.description).addHelpText('after', spec.help);
+  return spec.flags ? spec.flags(cmd) : (cmd as unknown as Command<A, O, G>);
 }

@@ -21,7 +21,7 @@ import * as config from '../commands/config/define.js';
 import * as configAlter from '../commands/config/alter/define.js';
 import * as configDescribe from '../commands/config/describe/define.js';
 import * as consume from '../commands/consume/define.js';
-import * as group from '../commands/group/define.js';
+import * as consumerGroup from '../commands/group/define.js';
 import * as groupDelete from '../commands/group/delete/define.js';
 import * as groupDeleteOffsets from '../commands/group/delete-offsets/define.js';
 import * as groupDescribe from '../commands/group/describe/define.js';
@@ -89,6 +89,135 @@ export interface ProgramOutput {
 export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'config', 'acl', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'transaction', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
+ * A node of the command tree: a command with subcommands, a command that runs (its run module is
+ * loaded when it runs), or one whose action is set elsewhere (compat: main.ts runs the drop-in).
+ */
+type Node =
+  | { define: (parent: AnyCommand) => AnyCommand; subs: Node[] }
+  | { define: (parent: AnyCommand) => AnyCommand; load?: RunLoader<Record<string, unknown>> };
+
+const group = (define: (parent: AnyCommand) => AnyCommand, ...subs: Node[]): Node => ({ define, subs });
+
+/** A command and its run module; the run's flags type must be what the definition parses. */
+// biome-ignore lint/suspicious/noExplicitAny: a command's global options differ per parent; any accepts each
+function runs<O extends Record<string, unknown>>(define: (parent: AnyCommand) => Command<[], O, any>, load: RunLoader<O>): Node;
+// biome-ignore lint/suspicious/noExplicitAny: as above
+function runs<A extends [unknown, ...unknown[]], O extends Record<string, unknown>, F extends O>(define: (parent: AnyCommand) => Command<A, O, any>, load: RunLoader<F>): Node;
+function runs(define: (parent: AnyCommand) => AnyCommand, load: RunLoader<Record<string, unknown>>): Node {
+  return { define, load };
+}
+
+/** Every command, by top-level name; help lists them in TOP_LEVEL_COMMANDS' order. */
+const COMMANDS: Record<(typeof TOP_LEVEL_COMMANDS)[number], Node> = {
+  topic: group(
+    topic.define,
+    runs(topicCreate.define, () => import('../commands/topic/create/run.js')),
+    runs(topicAlter.define, () => import('../commands/topic/alter/run.js')),
+    runs(topicDescribe.define, () => import('../commands/topic/describe/run.js')),
+    runs(topicList.define, () => import('../commands/topic/list/run.js')),
+    runs(topicDelete.define, () => import('../commands/topic/delete/run.js')),
+  ),
+  group: group(
+    consumerGroup.define,
+    runs(groupList.define, () => import('../commands/group/list/run.js')),
+    runs(groupDescribe.define, () => import('../commands/group/describe/run.js')),
+    runs(groupResetOffsets.define, () => import('../commands/group/reset-offsets/run.js')),
+    runs(groupDelete.define, () => import('../commands/group/delete/run.js')),
+    runs(groupDeleteOffsets.define, () => import('../commands/group/delete-offsets/run.js')),
+  ),
+  'share-group': group(
+    shareGroup.define,
+    runs(shareGroupList.define, () => import('../commands/share-group/list/run.js')),
+    runs(shareGroupDescribe.define, () => import('../commands/share-group/describe/run.js')),
+    runs(shareGroupResetOffsets.define, () => import('../commands/share-group/reset-offsets/run.js')),
+    runs(shareGroupDelete.define, () => import('../commands/share-group/delete/run.js')),
+    runs(shareGroupDeleteOffsets.define, () => import('../commands/share-group/delete-offsets/run.js')),
+  ),
+  config: group(
+    config.define,
+    runs(configDescribe.define, () => import('../commands/config/describe/run.js')),
+    runs(configAlter.define, () => import('../commands/config/alter/run.js')),
+  ),
+  acl: group(
+    acl.define,
+    runs(aclList.define, () => import('../commands/acl/list/run.js')),
+    runs(aclCreate.define, () => import('../commands/acl/create/run.js')),
+    runs(aclDelete.define, () => import('../commands/acl/delete/run.js')),
+  ),
+  cluster: group(
+    cluster.define,
+    runs(clusterDescribe.define, () => import('../commands/cluster/describe/run.js')),
+    runs(clusterQuorum.define, () => import('../commands/cluster/quorum/run.js')),
+    runs(clusterFeatures.define, () => import('../commands/cluster/features/run.js')),
+  ),
+  offsets: runs(offsets.define, () => import('../commands/offsets/run.js')),
+  records: group(records.define, runs(recordsDelete.define, () => import('../commands/records/delete/run.js'))),
+  partition: group(
+    partition.define,
+    runs(partitionElectLeaders.define, () => import('../commands/partition/elect-leaders/run.js')),
+    group(
+      partitionReassign.define,
+      runs(reassignGenerate.define, () => import('../commands/partition/reassign/generate/run.js')),
+      runs(reassignExecute.define, () => import('../commands/partition/reassign/execute/run.js')),
+      runs(reassignVerify.define, () => import('../commands/partition/reassign/verify/run.js')),
+      runs(reassignCancel.define, () => import('../commands/partition/reassign/cancel/run.js')),
+      runs(reassignList.define, () => import('../commands/partition/reassign/list/run.js')),
+    ),
+  ),
+  'log-dirs': group(logDirs.define, runs(logDirsDescribe.define, () => import('../commands/log-dirs/describe/run.js'))),
+  quota: group(
+    quota.define,
+    runs(quotaDescribe.define, () => import('../commands/quota/describe/run.js')),
+    runs(quotaAlter.define, () => import('../commands/quota/alter/run.js')),
+  ),
+  transaction: group(
+    transaction.define,
+    runs(transactionList.define, () => import('../commands/transaction/list/run.js')),
+    runs(transactionDescribe.define, () => import('../commands/transaction/describe/run.js')),
+    runs(transactionDescribeProducers.define, () => import('../commands/transaction/describe-producers/run.js')),
+  ),
+  produce: runs(produce.define, () => import('../commands/produce/run.js')),
+  consume: runs(consume.define, () => import('../commands/consume/run.js')),
+  schema: group(
+    schema.define,
+    runs(schemaList.define, () => import('../commands/schema/list/run.js')),
+    runs(schemaGet.define, () => import('../commands/schema/get/run.js')),
+    runs(schemaRegister.define, () => import('../commands/schema/register/run.js')),
+    runs(schemaDelete.define, () => import('../commands/schema/delete/run.js')),
+    runs(schemaCompatibility.define, () => import('../commands/schema/compatibility/run.js')),
+    runs(schemaConfig.define, () => import('../commands/schema/config/run.js')),
+  ),
+  local: group(
+    local.define,
+    runs(localStart.define, () => import('../commands/local/start/run.js')),
+    runs(localStop.define, () => import('../commands/local/stop/run.js')),
+    runs(localStatus.define, () => import('../commands/local/status/run.js')),
+    runs(localLogs.define, () => import('../commands/local/logs/run.js')),
+    runs(localInstall.define, () => import('../commands/local/install/run.js')),
+  ),
+  compat: { define: compat.define },
+  completion: runs(completion.define, () => import('../commands/completion/run.js')),
+  __complete: runs(completeNames.define, () => import('../commands/complete-names/run.js')),
+};
+
+/** Defines a node under its parent, and its subcommands; a command that runs gets its action: its run module, with its positional arguments among the flags under their names. */
+function add(parent: AnyCommand, node: Node, launch: Launcher): void {
+  const cmd = node.define(parent);
+  if ('subs' in node) {
+    for (const sub of node.subs) add(cmd, sub, launch);
+    return;
+  }
+  if (!node.load) return;
+  const action = launch(node.load);
+  cmd.action((...args: unknown[]) => {
+    const command = args[args.length - 1] as AnyCommand;
+    const flags = args[args.length - 2] as Record<string, unknown>;
+    if (command.registeredArguments.length === 0) return action(flags, command);
+    return action({ ...flags, ...Object.fromEntries(command.registeredArguments.map((a, i) => [a.name(), args[i]])) }, command);
+  });
+}
+
+/**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
  * building every command's options is a few ms of each start); help and errors about unknown
  * commands need the whole tree, so main.ts passes `only` for a known command name only.
@@ -96,7 +225,6 @@ export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'config', 'a
 export function buildProgram(version: string, launch: Launcher, output?: ProgramOutput, only?: (typeof TOP_LEVEL_COMMANDS)[number]): AnyCommand {
   // `kfk completion` prints a script for the whole tree, so it is built whole.
   const whole = only === undefined || only === 'completion';
-  const want = (name: (typeof TOP_LEVEL_COMMANDS)[number]) => whole || only === name;
   const program = new Command('kfk');
   // Set before any subcommand exists: commander copies these settings into each one.
   program.exitOverride();
@@ -125,108 +253,7 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
         'Configuration: flags > environment > --command-config > profile > defaults.\n',
     );
 
-  /** A command's action: its run module, with its positional arguments among the flags under their names. */
-  // biome-ignore lint/suspicious/noExplicitAny: a command's global options differ per parent; any accepts each
-  function runs<O extends Record<string, unknown>>(cmd: Command<[], O, any>, load: RunLoader<O>): void;
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  function runs<A extends [unknown, ...unknown[]], O extends Record<string, unknown>, F extends O>(cmd: Command<A, O, any>, load: RunLoader<F>): void;
-  function runs(cmd: AnyCommand, load: RunLoader<Record<string, unknown>>): void {
-    const action = launch(load);
-    cmd.action((...args: unknown[]) => {
-      const command = args[args.length - 1] as AnyCommand;
-      const flags = args[args.length - 2] as Record<string, unknown>;
-      if (command.registeredArguments.length === 0) return action(flags, command);
-      return action({ ...flags, ...Object.fromEntries(command.registeredArguments.map((a, i) => [a.name(), args[i]])) }, command);
-    });
-  }
-
-  if (want('topic')) {
-    const parent = topic.define(program);
-    runs(topicCreate.define(parent), () => import('../commands/topic/create/run.js'));
-    runs(topicAlter.define(parent), () => import('../commands/topic/alter/run.js'));
-    runs(topicDescribe.define(parent), () => import('../commands/topic/describe/run.js'));
-    runs(topicList.define(parent), () => import('../commands/topic/list/run.js'));
-    runs(topicDelete.define(parent), () => import('../commands/topic/delete/run.js'));
-  }
-  if (want('group')) {
-    const parent = group.define(program);
-    runs(groupList.define(parent), () => import('../commands/group/list/run.js'));
-    runs(groupDescribe.define(parent), () => import('../commands/group/describe/run.js'));
-    runs(groupResetOffsets.define(parent), () => import('../commands/group/reset-offsets/run.js'));
-    runs(groupDelete.define(parent), () => import('../commands/group/delete/run.js'));
-    runs(groupDeleteOffsets.define(parent), () => import('../commands/group/delete-offsets/run.js'));
-  }
-  if (want('share-group')) {
-    const parent = shareGroup.define(program);
-    runs(shareGroupList.define(parent), () => import('../commands/share-group/list/run.js'));
-    runs(shareGroupDescribe.define(parent), () => import('../commands/share-group/describe/run.js'));
-    runs(shareGroupResetOffsets.define(parent), () => import('../commands/share-group/reset-offsets/run.js'));
-    runs(shareGroupDelete.define(parent), () => import('../commands/share-group/delete/run.js'));
-    runs(shareGroupDeleteOffsets.define(parent), () => import('../commands/share-group/delete-offsets/run.js'));
-  }
-  if (want('config')) {
-    const parent = config.define(program);
-    runs(configDescribe.define(parent), () => import('../commands/config/describe/run.js'));
-    runs(configAlter.define(parent), () => import('../commands/config/alter/run.js'));
-  }
-  if (want('acl')) {
-    const parent = acl.define(program);
-    runs(aclList.define(parent), () => import('../commands/acl/list/run.js'));
-    runs(aclCreate.define(parent), () => import('../commands/acl/create/run.js'));
-    runs(aclDelete.define(parent), () => import('../commands/acl/delete/run.js'));
-  }
-  if (want('cluster')) {
-    const parent = cluster.define(program);
-    runs(clusterDescribe.define(parent), () => import('../commands/cluster/describe/run.js'));
-    runs(clusterQuorum.define(parent), () => import('../commands/cluster/quorum/run.js'));
-    runs(clusterFeatures.define(parent), () => import('../commands/cluster/features/run.js'));
-  }
-  if (want('offsets')) runs(offsets.define(program), () => import('../commands/offsets/run.js'));
-  if (want('records')) runs(recordsDelete.define(records.define(program)), () => import('../commands/records/delete/run.js'));
-  if (want('partition')) {
-    const parent = partition.define(program);
-    runs(partitionElectLeaders.define(parent), () => import('../commands/partition/elect-leaders/run.js'));
-    const reassign = partitionReassign.define(parent);
-    runs(reassignGenerate.define(reassign), () => import('../commands/partition/reassign/generate/run.js'));
-    runs(reassignExecute.define(reassign), () => import('../commands/partition/reassign/execute/run.js'));
-    runs(reassignVerify.define(reassign), () => import('../commands/partition/reassign/verify/run.js'));
-    runs(reassignCancel.define(reassign), () => import('../commands/partition/reassign/cancel/run.js'));
-    runs(reassignList.define(reassign), () => import('../commands/partition/reassign/list/run.js'));
-  }
-  if (want('log-dirs')) runs(logDirsDescribe.define(logDirs.define(program)), () => import('../commands/log-dirs/describe/run.js'));
-  if (want('quota')) {
-    const parent = quota.define(program);
-    runs(quotaDescribe.define(parent), () => import('../commands/quota/describe/run.js'));
-    runs(quotaAlter.define(parent), () => import('../commands/quota/alter/run.js'));
-  }
-  if (want('transaction')) {
-    const parent = transaction.define(program);
-    runs(transactionList.define(parent), () => import('../commands/transaction/list/run.js'));
-    runs(transactionDescribe.define(parent), () => import('../commands/transaction/describe/run.js'));
-    runs(transactionDescribeProducers.define(parent), () => import('../commands/transaction/describe-producers/run.js'));
-  }
-  if (want('produce')) runs(produce.define(program), () => import('../commands/produce/run.js'));
-  if (want('consume')) runs(consume.define(program), () => import('../commands/consume/run.js'));
-  if (want('schema')) {
-    const parent = schema.define(program);
-    runs(schemaList.define(parent), () => import('../commands/schema/list/run.js'));
-    runs(schemaGet.define(parent), () => import('../commands/schema/get/run.js'));
-    runs(schemaRegister.define(parent), () => import('../commands/schema/register/run.js'));
-    runs(schemaDelete.define(parent), () => import('../commands/schema/delete/run.js'));
-    runs(schemaCompatibility.define(parent), () => import('../commands/schema/compatibility/run.js'));
-    runs(schemaConfig.define(parent), () => import('../commands/schema/config/run.js'));
-  }
-  if (want('local')) {
-    const parent = local.define(program);
-    runs(localStart.define(parent), () => import('../commands/local/start/run.js'));
-    runs(localStop.define(parent), () => import('../commands/local/stop/run.js'));
-    runs(localStatus.define(parent), () => import('../commands/local/status/run.js'));
-    runs(localLogs.define(parent), () => import('../commands/local/logs/run.js'));
-    runs(localInstall.define(parent), () => import('../commands/local/install/run.js'));
-  }
-  if (want('compat')) compat.define(program);
-  if (want('completion')) runs(completion.define(program), () => import('../commands/completion/run.js'));
-  if (want('__complete')) runs(completeNames.define(program), () => import('../commands/complete-names/run.js'));
+  for (const name of TOP_LEVEL_COMMANDS) if (whole || only === name) add(program, COMMANDS[name], launch);
 
   deferRequiredOptions(program);
   return program;

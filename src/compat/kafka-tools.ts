@@ -149,6 +149,15 @@ function parseArgparse(
   return out;
 }
 
+/** The global flags of the argparse4j tools (kafka-metadata-quorum, kafka-features). */
+const ARGPARSE_GLOBAL = ['--bootstrap-server', '--bootstrap-controller', '--command-config'];
+
+/** Exactly one of --bootstrap-server and --bootstrap-controller: argparse4j's words for both, the tool's own for none. */
+function oneBootstrap(r: ArgparseResult, error: (message: string) => ToolUsageError, whenNone: string): void {
+  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
+  if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error(whenNone);
+}
+
 function argparseConnection(r: ArgparseResult, unsupportedController: () => never): string[] {
   if (r.global.has('--bootstrap-controller')) unsupportedController();
   const out = ['--bootstrap-server', r.global.get('--bootstrap-server')!];
@@ -164,15 +173,14 @@ function metadataQuorum(args: string[]): string[] {
   const error = (m: string) => new ToolUsageError(`kafka-metadata-quorum: error: ${m}`);
   const r = parseArgparse(
     {
-      global: ['--bootstrap-server', '--bootstrap-controller', '--command-config'],
+      global: ARGPARSE_GLOBAL,
       subs: { describe: { values: [], switches: ['--status', '--replication', '--human-readable'] }, 'add-controller': { values: [], switches: ['--dry-run'] }, 'remove-controller': { values: ['--controller-id', '--controller-directory-id'], switches: ['--dry-run'] } },
     },
     args,
     error,
   );
   if (r.help) return ['cluster', 'quorum', '--help'];
-  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
-  if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error('one of the arguments --bootstrap-server --bootstrap-controller is required');
+  oneBootstrap(r, error, 'one of the arguments --bootstrap-server --bootstrap-controller is required');
   if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster quorum describes the quorum only`);
   if (!r.switches.has('--status') && !r.switches.has('--replication')) throw new ToolUsageError('One of --status or --replication must be specified with describe sub-command');
   return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r, noController), ...[...r.switches]];
@@ -182,7 +190,7 @@ function features(args: string[]): string[] {
   const error = (m: string) => new ToolUsageError(`Command line error: ${m}. Type --help for help.`);
   const r = parseArgparse(
     {
-      global: ['--bootstrap-server', '--bootstrap-controller', '--command-config'],
+      global: ARGPARSE_GLOBAL,
       subs: {
         describe: { values: ['--node-id'], switches: [] },
         upgrade: { values: ['--metadata', '--feature', '--release-version'], switches: ['--dry-run'] },
@@ -196,8 +204,7 @@ function features(args: string[]): string[] {
     error,
   );
   if (r.help) return ['cluster', 'features', '--help'];
-  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
-  if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error('You must specify either --bootstrap-controller or --bootstrap-server.');
+  oneBootstrap(r, error, 'You must specify either --bootstrap-controller or --bootstrap-server.');
   if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features only`);
   const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r, noController)];
   if (r.values.has('--node-id')) out.push('--node-id', r.values.get('--node-id')!);
@@ -419,28 +426,24 @@ export interface ToolTranslation {
   errorsToStdout?: string;
 }
 
-/** The tools translated here, by script name; undefined for another name. */
+/** The tools translated here, by script name: their translation, and where they print errors. */
+const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToStdout?: string }> = {
+  'kafka-delete-records': { translate: deleteRecords },
+  'kafka-metadata-quorum': { translate: metadataQuorum },
+  'kafka-features': { translate: features },
+  'kafka-leader-election': { translate: leaderElection },
+  'kafka-log-dirs': { translate: logDirs },
+  'kafka-configs': { translate: configs },
+  'kafka-transactions': { translate: transactions },
+  'kafka-reassign-partitions': { translate: reassignPartitions, errorsToStdout: 'Error: ' },
+};
+
+/** The translation of a tool's command line; undefined for a tool not translated here. */
 export function translateTool(tool: string, args: string[]): ToolTranslation | undefined {
-  switch (tool.replace(/\.sh$/, '')) {
-    case 'kafka-delete-records':
-      return { argv: deleteRecords(args) };
-    case 'kafka-metadata-quorum':
-      return { argv: metadataQuorum(args) };
-    case 'kafka-features':
-      return { argv: features(args) };
-    case 'kafka-leader-election':
-      return { argv: leaderElection(args) };
-    case 'kafka-log-dirs':
-      return { argv: logDirs(args) };
-    case 'kafka-configs':
-      return { argv: configs(args) };
-    case 'kafka-transactions':
-      return { argv: transactions(args) };
-    case 'kafka-reassign-partitions':
-      return { argv: reassignPartitions(args), errorsToStdout: 'Error: ' };
-    default:
-      return undefined;
-  }
+  const name = tool.replace(/\.sh$/, '');
+  if (!Object.hasOwn(TOOLS, name)) return undefined;
+  const { translate, errorsToStdout } = TOOLS[name];
+  return errorsToStdout === undefined ? { argv: translate(args) } : { argv: translate(args), errorsToStdout };
 }
 
 export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions'] as const;

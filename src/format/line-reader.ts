@@ -70,26 +70,19 @@ function split(buf: Buffer, sep: Buffer): Buffer[] {
 
 export function parseLine(line: Buffer, lineNumber: number, o: ReaderOptions): ParsedLine {
   let rest = line;
-  let headersPart: Buffer | null = null;
-  if (o.parseHeaders) {
-    const i = rest.indexOf(o.headersDelimiter);
+  /** The part of the rest before the first `sep` (the rest goes on after it); none where `sep` is missing, an error (Kafka's words) unless ignore.error. */
+  const cut = (sep: Buffer, what: string): Buffer | null => {
+    const i = rest.indexOf(sep);
     if (i === -1) {
-      if (!o.ignoreError) throw new KfkError(`No headers delimiter found on line number ${lineNumber}: '${show(line)}'`);
-    } else {
-      headersPart = rest.subarray(0, i);
-      rest = rest.subarray(i + o.headersDelimiter.length);
+      if (!o.ignoreError) throw new KfkError(`No ${what} found on line number ${lineNumber}: '${show(line)}'`);
+      return null;
     }
-  }
-  let key: Buffer | null = null;
-  if (o.parseKey) {
-    const i = rest.indexOf(o.keySeparator);
-    if (i === -1) {
-      if (!o.ignoreError) throw new KfkError(`No key separator found on line number ${lineNumber}: '${show(line)}'`);
-    } else {
-      key = rest.subarray(0, i);
-      rest = rest.subarray(i + o.keySeparator.length);
-    }
-  }
+    const head = rest.subarray(0, i);
+    rest = rest.subarray(i + sep.length);
+    return head;
+  };
+  const headersPart = o.parseHeaders ? cut(o.headersDelimiter, 'headers delimiter') : null;
+  const key = o.parseKey ? cut(o.keySeparator, 'key separator') : null;
   const isNull = (b: Buffer) => o.nullMarker !== undefined && b.equals(o.nullMarker);
   const parsed: ParsedLine = { key: key && !isNull(key) ? key : null, value: isNull(rest) ? null : rest };
   if (headersPart && !isNull(headersPart)) {

@@ -1,6 +1,7 @@
 // kafka-share-groups' text layouts (Kafka 4.4's ShareGroupCommand): space-padded columns, each
 // line introduced by a newline, '-' for a missing value.
 import type { ShareGroupDescription, ShareGroupListing } from '../kafka/admin/share-groups.js';
+import { assignmentText } from './group-text.js';
 
 const MISSING = '-';
 const pad = (s: string, width: number) => (s.length >= width ? s : s + ' '.repeat(width - s.length));
@@ -49,14 +50,9 @@ export function shareStateText(d: ShareGroupDescription, verbose: boolean): stri
   );
 }
 
-/** `topic:0,1;other:2` as kafka-share-groups writes an assignment (nothing for none). */
+/** `topic:0,1;other:2` as kafka-share-groups writes an assignment: kafka-consumer-groups' form, but nothing for none. */
 export function shareAssignmentText(tps: Array<{ topic: string; partition: number }>): string {
-  const byTopic = new Map<string, number[]>();
-  for (const tp of tps) (byTopic.get(tp.topic) ?? byTopic.set(tp.topic, []).get(tp.topic)!).push(tp.partition);
-  return [...byTopic]
-    .map(([topic, ps]) => `${topic}:${ps.sort((a, b) => a - b).join(',')}`)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .join(';');
+  return tps.length === 0 ? '' : assignmentText(tps);
 }
 
 /** --describe --members, sorted by member id; nothing for a group without members. --verbose adds MEMBER-EPOCH. */

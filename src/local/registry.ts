@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { KfkError } from '../errors.js';
 import { cacheDir } from './kafka-dist.js';
 import { freePort } from './cluster.js';
-import { isAlive, localDir } from './state.js';
+import { isAlive, localDir, readStateFile } from './state.js';
 
 export const APICURIO_VERSION = '3.3.3';
 const DEPENDENCY_PLUGIN_VERSION = '3.8.1';
@@ -31,13 +31,7 @@ export function registryStateFile(dir: string): string {
 }
 
 export function readRegistryState(dir: string): LocalRegistryState | undefined {
-  const file = registryStateFile(dir);
-  if (!existsSync(file)) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LocalRegistryState;
-  } catch {
-    return undefined;
-  }
+  return readStateFile<LocalRegistryState>(registryStateFile(dir));
 }
 
 /** Only ever our own JVM: the pid must still be running the registry from our cache. */

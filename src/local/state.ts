@@ -48,14 +48,18 @@ export function stateFile(dir: string): string {
   return join(dir, 'cluster.json');
 }
 
-export function readLocalState(dir: string): LocalClusterState | undefined {
-  const file = stateFile(dir);
+/** A state file (the cluster's, the registry's); undefined when there is none or it cannot be read. */
+export function readStateFile<T>(file: string): T | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LocalClusterState;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
     return undefined;
   }
+}
+
+export function readLocalState(dir: string): LocalClusterState | undefined {
+  return readStateFile<LocalClusterState>(stateFile(dir));
 }
 
 export function isAlive(pid: number): boolean {

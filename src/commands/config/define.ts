@@ -1,9 +1,14 @@
 // `kfk config`: the group of subcommands and its help; each subcommand is a folder beside this file.
-import type { AnyCommand } from '../../cli/commander.js';
+import type { AnyCommand, Command, OptionValues } from '../../cli/commander.js';
 import { examples } from '../../cli/flags.js';
 
 export function define(program: AnyCommand) {
   const config = program.command('config').description('describe and change topic and broker configs (kafka-configs)');
   config.addHelpText('after', examples('kfk config describe --topic orders', 'kfk config alter --topic orders --set retention.ms=3600000'));
   return config;
+}
+
+/** The resource both subcommands act on (read by ./resource.ts): --topic, --broker or --group. */
+export function resourceFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>, groupHelp: string) {
+  return cmd.option('--topic <name>', 'topic').option('--broker <id>', 'broker id').option('--group <id>', groupHelp);
 }

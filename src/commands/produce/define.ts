@@ -1,6 +1,6 @@
 // `kfk produce`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import { type AnyCommand, type FlagsOf, Option } from '../../cli/commander.js';
-import { collect, connectionFlagsWithoutTimeout, examples } from '../../cli/flags.js';
+import { collect, connectionFlagsWithoutTimeout, examples, schemaRegistryUrlFlag } from '../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
   return connectionFlagsWithoutTimeout(parent.command('produce'))
@@ -38,7 +38,7 @@ export function define(parent: AnyCommand) {
     .option('--key-schema-id <id>', 'encode keys with this registered schema')
     .option('--key-subject <subject>', 'subject of the key schema (default: <topic>-key)')
     .option('--key-message <name>', 'the Protobuf message of the key schema')
-    .option('--schema-registry-url <url>', 'Schema Registry URL (env KFK_SCHEMA_REGISTRY_URL, property schema.registry.url; default: the kfk local registry when it runs)')
+    .addOption(schemaRegistryUrlFlag())
     .option('--failed-records <file>', 'write records that were not delivered here, as JSON lines to resend with --format json --file')
     .addHelpText(
       'after',

@@ -1,16 +1,16 @@
 // `kfk config describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
-import { connectionFlags, examples, outputFlag } from '../../../cli/flags.js';
+import { examples, kafkaCommand } from '../../../cli/flags.js';
+import { resourceFlags } from '../define.js';
 
 export function define(parent: AnyCommand) {
-  return connectionFlags(parent.command('describe'))
-    .description("a topic's, broker's or group's dynamic configs (--all: every config), with synonyms")
-    .option('--topic <name>', 'topic')
-    .option('--broker <id>', 'broker id')
-    .option('--group <id>', 'group (kafka-configs --entity-type groups)')
-    .option('--all', 'all configs, defaults included')
-    .addOption(outputFlag())
-    .addHelpText('after', examples('kfk config describe --topic orders', 'kfk config describe --broker 1 --all -o json', 'kfk config describe --group workers'));
+  return kafkaCommand(parent, 'describe', {
+    description: "a topic's, broker's or group's dynamic configs (--all: every config), with synonyms",
+    flags: (cmd) =>
+      resourceFlags(cmd, 'group (kafka-configs --entity-type groups)')
+        .option('--all', 'all configs, defaults included'),
+    help: examples('kfk config describe --topic orders', 'kfk config describe --broker 1 --all -o json', 'kfk config describe --group workers'),
+  });
 }
 
 export type Flags = FlagsOf<typeof define>;

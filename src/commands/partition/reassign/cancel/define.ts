@@ -1,13 +1,14 @@
 // `kfk partition reassign cancel`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../../cli/commander.js';
-import { connectionFlags, examples } from '../../../../cli/flags.js';
+import { examples, kafkaCommandWithoutOutput } from '../../../../cli/flags.js';
+import { reassignmentFileFlags } from '../define.js';
 
 export function define(parent: AnyCommand) {
-  return connectionFlags(parent.command('cancel'))
-    .description('cancel the reassignments of a JSON file that are under way, and remove the throttles (kafka-reassign-partitions --cancel)')
-    .requiredOption('--reassignment-json-file <file>', 'the JSON file given to execute')
-    .option('--preserve-throttles', 'leave the throttles in place')
-    .addHelpText('after', examples('kfk partition reassign cancel --reassignment-json-file plan.json'));
+  return kafkaCommandWithoutOutput(parent, 'cancel', {
+    description: 'cancel the reassignments of a JSON file that are under way, and remove the throttles (kafka-reassign-partitions --cancel)',
+    flags: reassignmentFileFlags,
+    help: examples('kfk partition reassign cancel --reassignment-json-file plan.json'),
+  });
 }
 
 export type Flags = FlagsOf<typeof define>;

@@ -1,14 +1,17 @@
 // `kfk partition reassign execute`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../../cli/commander.js';
-import { connectionFlags, examples } from '../../../../cli/flags.js';
+import { examples, kafkaCommandWithoutOutput } from '../../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
-  return connectionFlags(parent.command('execute'))
-    .description('start the reassignments of a JSON file, printing the current assignment to roll back to (kafka-reassign-partitions --execute)')
-    .requiredOption('--reassignment-json-file <file>', '{"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2]}]}')
-    .option('--throttle <bytes/s>', 'replication throttle for the moving replicas, bytes per second')
-    .option('--additional', 'start these even though other reassignments are under way (or change the throttle of running ones)')
-    .addHelpText('after', examples('kfk partition reassign execute --reassignment-json-file plan.json --throttle 10000000'));
+  return kafkaCommandWithoutOutput(parent, 'execute', {
+    description: 'start the reassignments of a JSON file, printing the current assignment to roll back to (kafka-reassign-partitions --execute)',
+    flags: (cmd) =>
+      cmd
+        .requiredOption('--reassignment-json-file <file>', '{"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2]}]}')
+        .option('--throttle <bytes/s>', 'replication throttle for the moving replicas, bytes per second')
+        .option('--additional', 'start these even though other reassignments are under way (or change the throttle of running ones)'),
+    help: examples('kfk partition reassign execute --reassignment-json-file plan.json --throttle 10000000'),
+  });
 }
 
 export type Flags = FlagsOf<typeof define>;

@@ -1,14 +1,17 @@
 // `kfk partition reassign generate`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../../cli/commander.js';
-import { connectionFlags, examples } from '../../../../cli/flags.js';
+import { examples, kafkaCommandWithoutOutput } from '../../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
-  return connectionFlags(parent.command('generate'))
-    .description('propose a reassignment of whole topics onto a list of brokers, to save and --execute (kafka-reassign-partitions --generate)')
-    .requiredOption('--topics-to-move-json-file <file>', '{"topics":[{"topic":"orders"}],"version":1}')
-    .requiredOption('--broker-list <ids>', 'the brokers to spread the replicas over, e.g. 1,2,3')
-    .option('--disable-rack-aware', 'accepted for kafka-reassign-partitions; kfk ignores racks')
-    .addHelpText('after', examples('kfk partition reassign generate --topics-to-move-json-file topics.json --broker-list 2,3,4 > plan.txt'));
+  return kafkaCommandWithoutOutput(parent, 'generate', {
+    description: 'propose a reassignment of whole topics onto a list of brokers, to save and --execute (kafka-reassign-partitions --generate)',
+    flags: (cmd) =>
+      cmd
+        .requiredOption('--topics-to-move-json-file <file>', '{"topics":[{"topic":"orders"}],"version":1}')
+        .requiredOption('--broker-list <ids>', 'the brokers to spread the replicas over, e.g. 1,2,3')
+        .option('--disable-rack-aware', 'accepted for kafka-reassign-partitions; kfk ignores racks'),
+    help: examples('kfk partition reassign generate --topics-to-move-json-file topics.json --broker-list 2,3,4 > plan.txt'),
+  });
 }
 
 export type Flags = FlagsOf<typeof define>;

@@ -1,12 +1,12 @@
 // `kfk partition reassign list`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../../cli/commander.js';
-import { connectionFlags, examples, outputFlag } from '../../../../cli/flags.js';
+import { examples, kafkaCommand } from '../../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
-  return connectionFlags(parent.command('list'))
-    .description('the reassignments under way: replicas, adding, removing (kafka-reassign-partitions --list)')
-    .addOption(outputFlag())
-    .addHelpText('after', examples('kfk partition reassign list', 'kfk partition reassign list -o json'));
+  return kafkaCommand(parent, 'list', {
+    description: 'the reassignments under way: replicas, adding, removing (kafka-reassign-partitions --list)',
+    help: examples('kfk partition reassign list', 'kfk partition reassign list -o json'),
+  });
 }
 
 export type Flags = FlagsOf<typeof define>;
