@@ -6,6 +6,7 @@
 //   npm run bench                       # all scenarios, 5 repetitions, 1M x 100 B
 //   npm run bench -- --reps 3 --only produce-none,consume
 //   npm run bench -- --big              # adds the 10M-record RSS scenario
+//   npm run bench -- --tools kfk,kcat,rpk   # only these peers
 //
 // Peers: kcat from Debian (installed when missing and possible); Kafka's tools from the same
 // Maven-fetched Kafka as the broker; kaf, kafkactl and rpk are looked up on PATH and in
@@ -29,6 +30,8 @@ const REPS = Number(flag('reps', 5));
 const RECORDS = Number(flag('records', 1_000_000));
 const BIG = Boolean(flag('big', false));
 const ONLY = flag('only', '') ? String(flag('only')).split(',') : null;
+// --tools kfk,kcat,rpk: only these tools (and the bare node rows) are run.
+const TOOLS = flag('tools', '') ? String(flag('tools')).split(',') : null;
 const PER_RUN_LIMIT_MS = 300_000;
 
 const { startLocal, stopLocal } = await import(join(root, 'dist/local/cluster.js'));
@@ -418,7 +421,7 @@ const results = [];
 for (const sc of scenarios) {
   if (ONLY && !ONLY.includes(sc.name)) continue;
   if (sc.setup) await sc.setup();
-  const toolNames = Object.keys(sc.tools);
+  const toolNames = Object.keys(sc.tools).filter((t) => !TOOLS || TOOLS.includes(t) || t.includes('node'));
   const runs = Object.fromEntries(toolNames.map((t) => [t, []]));
   const failures = Object.fromEntries(toolNames.map((t) => [t, []]));
   log(`bench: ${sc.name}`);

@@ -62,6 +62,9 @@ import * as transaction from '../commands/transaction/define.js';
 import * as transactionDescribe from '../commands/transaction/describe/define.js';
 import * as transactionDescribeProducers from '../commands/transaction/describe-producers/define.js';
 import * as transactionList from '../commands/transaction/list/define.js';
+import * as transactionAbort from '../commands/transaction/abort/define.js';
+import * as transactionFindHanging from '../commands/transaction/find-hanging/define.js';
+import * as transactionForceTerminate from '../commands/transaction/force-terminate/define.js';
 import * as quota from '../commands/quota/define.js';
 import * as quotaAlter from '../commands/quota/alter/define.js';
 import * as quotaDescribe from '../commands/quota/describe/define.js';
@@ -175,6 +178,9 @@ const COMMANDS: Record<(typeof TOP_LEVEL_COMMANDS)[number], Node> = {
     runs(transactionList.define, () => import('../commands/transaction/list/run.js')),
     runs(transactionDescribe.define, () => import('../commands/transaction/describe/run.js')),
     runs(transactionDescribeProducers.define, () => import('../commands/transaction/describe-producers/run.js')),
+    runs(transactionFindHanging.define, () => import('../commands/transaction/find-hanging/run.js')),
+    runs(transactionAbort.define, () => import('../commands/transaction/abort/run.js')),
+    runs(transactionForceTerminate.define, () => import('../commands/transaction/force-terminate/run.js')),
   ),
   produce: runs(produce.define, () => import('../commands/produce/run.js')),
   consume: runs(consume.define, () => import('../commands/consume/run.js')),

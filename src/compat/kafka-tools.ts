@@ -3,6 +3,7 @@
 // here. Most of these tools parse with joptsimple (long options, unique abbreviations,
 // `--flag=value`); kafka-metadata-quorum and kafka-features with argparse4j.
 import { KfkError } from '../errors.js';
+import { translateTransactions } from './kafka-transactions.js';
 
 /** A Kafka tool's error about its arguments: its line on stderr as it prints it, exit 1. */
 export class ToolUsageError extends KfkError {
@@ -205,7 +206,22 @@ function features(args: string[]): string[] {
   );
   if (r.help) return ['cluster', 'features', '--help'];
   oneBootstrap(r, error, 'You must specify either --bootstrap-controller or --bootstrap-server.');
-  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features only`);
+  if (r.sub === 'upgrade' || r.sub === 'downgrade' || r.sub === 'disable') {
+    if (r.values.has('--release-version') && (r.values.has('--metadata') || r.values.has('--feature'))) throw new ToolUsageError('Can not specify `release-version` with other feature flags.');
+    if (r.values.has('--release-version')) throw new KfkError('--release-version is not supported by kfk: give the features with --feature name=level');
+    const out = ['cluster', 'features', '-o', 'text', '--kafka-errors', '--op', r.sub, ...argparseConnection(r, noController)];
+    if (r.values.has('--metadata')) out.push('--metadata', r.values.get('--metadata')!);
+    // --feature may be given many times (argparse4j's append): every value, in order.
+    const featureFlag = r.sub === 'disable' ? '--disable' : `--${r.sub}`;
+    const after = args.slice(args.indexOf(r.sub) + 1);
+    for (let i = 0; i < after.length; i++) {
+      const [name, inline] = after[i].startsWith('--') && after[i].includes('=') ? [after[i].slice(0, after[i].indexOf('=')), after[i].slice(after[i].indexOf('=') + 1)] : [after[i], undefined];
+      if (name.length > 2 && '--feature'.startsWith(name)) out.push(featureFlag, inline ?? after[++i]);
+    }
+    for (const s of r.switches) out.push(s);
+    return out;
+  }
+  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features and changes their levels`);
   const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r, noController)];
   if (r.values.has('--node-id')) out.push('--node-id', r.values.get('--node-id')!);
   return out;
@@ -343,44 +359,6 @@ function configs(args: string[]): string[] {
   return out;
 }
 
-function transactions(args: string[]): string[] {
-  const error = (m: string) => new ToolUsageError(`kafka-transactions.sh: error: ${m}`);
-  const r = parseArgparse(
-    {
-      global: ['--bootstrap-server', '--command-config'],
-      subs: {
-        list: { values: ['--duration-filter', '--transactional-id-pattern'], switches: [] },
-        describe: { values: ['--transactional-id'], switches: [] },
-        'describe-producers': { values: ['--topic', '--partition', '--broker-id'], switches: [] },
-        abort: { values: ['--topic', '--partition', '--start-offset', '--producer-id', '--producer-epoch', '--coordinator-epoch'], switches: [] },
-        'find-hanging': { values: ['--broker-id', '--topic', '--partition', '--max-transaction-timeout'], switches: [] },
-        'force-terminate': { values: ['--transactional-id'], switches: [] },
-      },
-    },
-    args.filter((a) => a !== '-v' && a !== '--version'),
-    error,
-  );
-  if (r.help) return ['transaction', '--help'];
-  if (!r.global.has('--bootstrap-server')) throw error('argument --bootstrap-server is required');
-  const conn = ['--bootstrap-server', r.global.get('--bootstrap-server')!, ...(r.global.has('--command-config') ? ['--command-config', r.global.get('--command-config')!] : [])];
-  switch (r.sub) {
-    case 'list':
-      if (r.values.size) throw new KfkError('--duration-filter and --transactional-id-pattern are not supported by kfk transaction list');
-      return ['transaction', 'list', '-o', 'text', ...conn];
-    case 'describe':
-      if (!r.values.has('--transactional-id')) throw error('argument --transactional-id is required');
-      return ['transaction', 'describe', '-o', 'text', '--kafka-errors', ...conn, '--transactional-id', r.values.get('--transactional-id')!];
-    case 'describe-producers': {
-      for (const a of ['--topic', '--partition']) if (!r.values.has(a)) throw error(`argument ${a} is required`);
-      const out = ['transaction', 'describe-producers', '-o', 'text', '--kafka-errors', ...conn, '--topic', r.values.get('--topic')!, '--partition', r.values.get('--partition')!];
-      if (r.values.has('--broker-id')) out.push('--broker-id', r.values.get('--broker-id')!);
-      return out;
-    }
-    default:
-      throw new KfkError(`${r.sub} is not supported by kfk yet: list, describe and describe-producers are`);
-  }
-}
-
 function reassignPartitions(args: string[]): string[] {
   const values = ['bootstrap-server', 'bootstrap-controller', 'command-config', 'reassignment-json-file', 'topics-to-move-json-file', 'broker-list', 'throttle', 'replica-alter-log-dirs-throttle', 'timeout'];
   const switches = ['generate', 'execute', 'verify', 'cancel', 'list', 'additional', 'preserve-throttles', 'disable-rack-aware'];
@@ -434,7 +412,7 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-leader-election': { translate: leaderElection },
   'kafka-log-dirs': { translate: logDirs },
   'kafka-configs': { translate: configs },
-  'kafka-transactions': { translate: transactions },
+  'kafka-transactions': { translate: translateTransactions },
   'kafka-reassign-partitions': { translate: reassignPartitions, errorsToStdout: 'Error: ' },
 };
 

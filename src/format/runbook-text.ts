@@ -99,6 +99,22 @@ const METADATA_VERSIONS: Record<number, string> = {
   31: '4.4-IV0', 32: '4.4-IV1', 33: '4.4-IV2', 34: '4.5-IV0',
 };
 
+/** The metadata.version names kafka-features accepts (3.3-IV3, the oldest a KRaft cluster runs, and on). */
+export function metadataVersionNames(): string[] {
+  return Object.entries(METADATA_VERSIONS)
+    .filter(([level]) => Number(level) >= 7)
+    .map(([, name]) => name);
+}
+
+/** MetadataVersion.fromVersionString: `4.0-IV3`, or `4.0` for its last IV; undefined when unknown. */
+export function metadataVersionLevel(name: string): number | undefined {
+  const entries = Object.entries(METADATA_VERSIONS).filter(([level]) => Number(level) >= 7);
+  const exact = entries.find(([, n]) => n === name);
+  if (exact) return Number(exact[0]);
+  const release = entries.filter(([, n]) => n.slice(0, n.indexOf('-IV')) === name);
+  return release.length ? Number(release[release.length - 1][0]) : undefined;
+}
+
 export function featureLevelText(feature: string, level: number): string {
   return feature === 'metadata.version' ? (METADATA_VERSIONS[level] ?? String(level)) : String(level);
 }

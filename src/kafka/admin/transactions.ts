@@ -1,33 +1,38 @@
 // Transactions as kafka-transactions sees them: every coordinator's transactional ids
-// (ListTransactions), one id's state (DescribeTransactions at its coordinator), and a
-// partition's producers (DescribeProducers at its leader).
+// (ListTransactions), one id's state (DescribeTransactions at its coordinator), a partition's
+// producers (DescribeProducers at its leader), and the two ways to end a transaction from the
+// outside: an abort marker written at a partition (WriteTxnMarkers), and a new producer epoch
+// for a transactional id (InitProducerId), which makes its coordinator abort what is open.
 import { KfkError } from '../../errors.js';
 import type { KafkaClient } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { NO_LEADER, knownLeader, readMetadata } from '../wire/metadata.js';
+import { kafkaErrorMessage } from '../wire/error-codes.js';
 import {
   describeProducers as describeProducersRequest,
   describeTransactions as describeTransactionsRequest,
-  listTransactions as listTransactionsRequest,
   type ProducerState,
   type TransactionListing,
   type TransactionState,
 } from '../protocol/runbook-requests.js';
+import { initProducerIdRequest, listTransactionsRequest, writeAbortMarkerRequest, type AbortSpec, type TransactionFilters } from '../protocol/transaction-requests.js';
 
 export type { ProducerState, TransactionListing, TransactionState } from '../protocol/runbook-requests.js';
+export type { AbortSpec, TransactionFilters } from '../protocol/transaction-requests.js';
 
 const COORDINATOR_TRANSACTION = 1;
 
-/** Each broker's transactions, by broker id (ascending). */
-export async function listTransactions(client: KafkaClient): Promise<Array<{ broker: number; transactions: TransactionListing[] }>> {
+/** Each broker's transactions, by broker id (ascending); the filters as ListTransactions v0-v2 takes them. */
+export async function listTransactions(client: KafkaClient, filters: TransactionFilters = {}): Promise<Array<{ broker: number; transactions: TransactionListing[] }>> {
   const cluster = await client.cluster();
   await cluster.refreshMetadata();
   const ids = ((cluster.brokerPool.metadata?.brokers ?? []) as Array<{ nodeId: number }>).map((b) => b.nodeId).sort((a, b) => a - b);
   return Promise.all(
     ids.map(async (broker) => {
       const b = await cluster.findBroker({ nodeId: broker });
-      const res = (await b.connectionPool.send({ ...listTransactionsRequest(), requestTimeout: 30_000 })) as { errorCode: number; transactions: TransactionListing[] };
-      if (res.errorCode) throw brokerError(res.errorCode, null);
+      const res = (await b.connectionPool.send({ ...listTransactionsRequest(filters), requestTimeout: 30_000 })) as { errorCode: number; transactions: TransactionListing[] };
+      // Worded as the admin client's ListTransactionsHandler words an error it does not retry.
+      if (res.errorCode) throw brokerError(res.errorCode, `ListTransactions request sent to broker ${broker} failed with an unexpected exception`);
       return { broker, transactions: res.transactions };
     }),
   );
@@ -57,4 +62,64 @@ export async function describeProducers(client: KafkaClient, topic: string, part
   const res = (await broker.connectionPool.send({ ...describeProducersRequest(topic, partition), requestTimeout: 30_000 })) as { errorCode: number; errorMessage: string | null; producers: ProducerState[] };
   if (res.errorCode) throw brokerError(res.errorCode, res.errorMessage);
   return res.producers;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** AbortTransactionSpec#toString, as kafka-transactions prints it in its errors. */
+export function abortSpecText(s: AbortSpec): string {
+  return `AbortTransactionSpec(topicPartition=${s.topic}-${s.partition}, producerId=${s.producerId}, producerEpoch=${s.producerEpoch}, coordinatorEpoch=${s.coordinatorEpoch})`;
+}
+
+/**
+ * Writes an abort marker for the producer's open transaction at the partition's leader, as
+ * Admin#abortTransaction does; the errors worded as its handler words them.
+ */
+export async function abortTransaction(client: KafkaClient, spec: AbortSpec): Promise<void> {
+  const cluster = await client.cluster();
+  await readMetadata(cluster, [spec.topic]);
+  const leader = knownLeader(cluster, spec.topic, spec.partition);
+  if (leader === NO_LEADER) throw brokerError(3, 'This server does not host this topic-partition.');
+  const broker = await cluster.findBroker({ nodeId: leader });
+  const results = (await broker.connectionPool.send({ ...writeAbortMarkerRequest(spec), requestTimeout: 30_000 })) as Array<{ topic: string; partition: number; errorCode: number }>;
+  const r = results.find((x) => x.topic === spec.topic && x.partition === spec.partition);
+  if (!r) throw new KfkError(`WriteTxnMarkers response included no entry for ${spec.topic}-${spec.partition}`);
+  const with_ = `WriteTxnMarkers request with ${abortSpecText(spec)}`;
+  switch (r.errorCode) {
+    case 0:
+      return;
+    case 31: // CLUSTER_AUTHORIZATION_FAILED
+      throw brokerError(r.errorCode, `${with_} failed due to cluster authorization error`);
+    case 47: // INVALID_PRODUCER_EPOCH
+      throw brokerError(r.errorCode, `${with_} failed due an invalid producer epoch`);
+    case 52: // TRANSACTION_COORDINATOR_FENCED
+      throw brokerError(r.errorCode, `${with_} failed since the provided coordinator epoch ${spec.coordinatorEpoch} has been fenced by the active coordinator`);
+    default:
+      throw brokerError(r.errorCode, `${with_} failed due to unexpected error: ${kafkaErrorMessage(r.errorCode, brokerError(r.errorCode, null).message)}`);
+  }
+}
+
+// The coordinator answers these while it loads or ends the id's last transaction: ask again.
+const RETRY_INIT = new Set([14 /* COORDINATOR_LOAD_IN_PROGRESS */, 51 /* CONCURRENT_TRANSACTIONS */, 15 /* COORDINATOR_NOT_AVAILABLE */, 16 /* NOT_COORDINATOR */]);
+
+/**
+ * Gives the transactional id a new producer epoch at its coordinator (Admin#fenceProducers, what
+ * forceTerminateTransaction calls): its open transaction is aborted, its producer fenced. An id
+ * the coordinator does not know is created, as the admin client's call creates it.
+ */
+export async function forceTerminateTransaction(client: KafkaClient, transactionalId: string, transactionTimeoutMs: number, deadlineMs = 30_000): Promise<{ producerId: number; producerEpoch: number }> {
+  const started = Date.now();
+  const cluster = await client.cluster();
+  for (let attempt = 0; ; attempt++) {
+    const any = await client.anyBroker();
+    const { coordinator } = await any.findGroupCoordinator({ groupId: transactionalId, coordinatorType: COORDINATOR_TRANSACTION });
+    const broker = await cluster.findBroker({ nodeId: coordinator.nodeId });
+    const res = (await broker.connectionPool.send({ ...initProducerIdRequest(transactionalId, transactionTimeoutMs), requestTimeout: 30_000 })) as { errorCode: number; producerId: number; producerEpoch: number };
+    if (res.errorCode === 0) return { producerId: res.producerId, producerEpoch: res.producerEpoch };
+    const about = `InitProducerId request for transactionalId \`${transactionalId}\``;
+    if (res.errorCode === 31) throw brokerError(31, `${about} failed due to cluster authorization failure`);
+    if (res.errorCode === 53) throw brokerError(53, `${about} failed due to transactional ID authorization failure`);
+    if (!RETRY_INIT.has(res.errorCode) || Date.now() - started > deadlineMs) throw brokerError(res.errorCode, `${about} failed due to unexpected error`);
+    await sleep(Math.min(1000, 50 * 2 ** Math.min(attempt, 5)));
+  }
 }

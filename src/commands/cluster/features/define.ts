@@ -1,12 +1,22 @@
 // `kfk cluster features`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
-import { examples, kafkaCommand } from '../../../cli/flags.js';
+import { type AnyCommand, type FlagsOf, Option } from '../../../cli/commander.js';
+import { collect, examples, kafkaCommand } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
   return kafkaCommand(parent, 'features', {
-    description: "feature flags: each one's supported range and finalized level (kafka-features describe)",
-    flags: (cmd) => cmd.option('--node-id <id>', 'ask this broker (default: any)'),
-    help: examples('kfk cluster features', 'kfk cluster features -o json'),
+    description: "feature flags: each one's supported range and finalized level, or raise, lower or remove finalized levels (kafka-features describe|upgrade|downgrade|disable)",
+    flags: (cmd) =>
+      cmd
+        .option('--node-id <id>', 'ask this broker (default: any)')
+        .addOption(new Option('--upgrade <feature=level>', 'raise a finalized level; repeatable').argParser(collect))
+        .addOption(new Option('--downgrade <feature=level>', 'lower a finalized level; repeatable').argParser(collect))
+        .addOption(new Option('--disable <feature>', 'remove a finalized level (0); repeatable').argParser(collect))
+        .option('--metadata <version>', 'with --upgrade/--downgrade: metadata.version by release name (e.g. 4.0-IV3)')
+        .option('--unsafe', 'allow a downgrade that may lose metadata')
+        .option('--dry-run', 'only validate the change')
+        .addOption(new Option('--kafka-errors', "kafka-features' wording of a failure").hideHelp())
+        .addOption(new Option('--op <op>', 'the kafka-features subcommand the drop-in ran').choices(['upgrade', 'downgrade', 'disable']).hideHelp()),
+    help: examples('kfk cluster features', 'kfk cluster features -o json', 'kfk cluster features --upgrade transaction.version=2 --dry-run', 'kfk cluster features --downgrade group.version=0 --unsafe'),
   });
 }
 

@@ -1,0 +1,58 @@
+// kafka-transactions find-hanging: the producers with a transaction open longer than the
+// longest transaction timeout whose coordinator does not count the partition in it.
+import type { CommandContext } from '../../../cli/context.js';
+import type { Flags } from './define.js';
+import { KfkError, UsageError, errorMessage } from '../../../errors.js';
+import { render } from '../../../cli/output.js';
+import { grid } from '../../../format/group-text.js';
+import { prettyPrintTable } from '../../../format/runbook-text.js';
+
+function integer(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`invalid ${flag} '${text}': expected an integer`);
+  return Number(text);
+}
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  const refuse = (kafka: string, own: string) => (opts.kafkaErrors ? new KfkError(kafka) : new UsageError(own));
+  const brokerId = integer(opts.brokerId, '--broker-id');
+  const partition = integer(opts.partition, '--partition');
+  const maxMinutes = integer(opts.maxTransactionTimeout, '--max-transaction-timeout')!;
+  if (opts.topic === undefined && brokerId === undefined) {
+    throw refuse('The `find-hanging` command requires either --topic or --broker-id to limit the scope of the search', 'limit the search: give --topic or --broker-id');
+  }
+  if (partition !== undefined && opts.topic === undefined) throw refuse('The --partition argument requires --topic to be provided', '--partition needs --topic');
+  const client = await ctx.kafka();
+  const { findHangingTransactions } = await import('../../../kafka/admin/hanging-transactions.js');
+  let hanging: Awaited<ReturnType<typeof findHangingTransactions>>;
+  try {
+    hanging = await ctx.bounded(findHangingTransactions(client, { brokerId, topic: opts.topic, partition, maxTransactionTimeoutMs: maxMinutes * 60_000 }));
+  } catch (err) {
+    throw new KfkError(`${errorMessage(err)}${opts.kafkaErrors ? '. Enable debug logging for additional detail.' : ''}`, { cause: err });
+  }
+  const now = Date.now();
+  const rows = hanging.map((h) => ({
+    topic: h.topic,
+    partition: h.partition,
+    producerId: h.producer.producerId,
+    producerEpoch: h.producer.producerEpoch,
+    coordinatorEpoch: h.producer.coordinatorEpoch,
+    startOffset: h.producer.currentTxnStartOffset,
+    lastTimestamp: h.producer.lastTimestamp,
+    durationMinutes: Math.trunc((now - h.producer.lastTimestamp) / 60_000),
+  }));
+  await render(ctx.io, opts.output, rows, {
+    text: (rs) =>
+      prettyPrintTable(
+        ['Topic', 'Partition', 'ProducerId', 'ProducerEpoch', 'CoordinatorEpoch', 'StartOffset', 'LastTimestamp', 'Duration(min)'],
+        rs.map((r) => [r.topic, String(r.partition), String(r.producerId), String(r.producerEpoch), String(r.coordinatorEpoch), String(r.startOffset), String(r.lastTimestamp), String(r.durationMinutes)]),
+      ),
+    table: (rs, style) =>
+      grid(
+        ['TOPIC', 'PARTITION', 'PRODUCER-ID', 'EPOCH', 'COORDINATOR-EPOCH', 'START-OFFSET', 'LAST-WRITE', 'MINUTES'],
+        rs.map((r) => [r.topic, String(r.partition), String(r.producerId), String(r.producerEpoch), String(r.coordinatorEpoch), String(r.startOffset), new Date(r.lastTimestamp).toISOString(), String(r.durationMinutes)]),
+        style,
+      ),
+  });
+  return 0;
+}

@@ -1,0 +1,50 @@
+// kafka-features upgrade|downgrade|disable through kfk's drop-in and `kfk cluster features`,
+// against Kafka 4.4's FeatureCommand on the shared test broker. Other tests run on that broker at
+// the same time, so levels change only where they stay as they are: dry runs (validated by the
+// controller, nothing done) and an upgrade to the level a feature already has.
+import { describe, expect, inject, it } from 'vitest';
+import { kfk } from '../helpers/cli.js';
+import { KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
+
+const { bootstrap } = inject('cluster');
+const BS = ['--bootstrap-server', bootstrap];
+const real = (args: string[]) => kafkaTool('org.apache.kafka.tools.FeatureCommand', [...BS, ...args], { version: KAFKA4_VERSION });
+const ours = (args: string[]) => kfk(['compat', 'kafka-features', ...BS, ...args]);
+
+describe('kfk cluster features --upgrade|--downgrade|--disable (kafka-features upgrade|downgrade|disable)', () => {
+  it('prints what FeatureCommand prints for each feature, and its failures with exit 1', async () => {
+    const levels = JSON.parse((await kfk(['cluster', 'features', ...BS, '-o', 'json'])).stdout) as Array<{ feature: string; finalizedVersionLevel: string; supportedMaxVersion: string }>;
+    const tv = levels.find((f) => f.feature === 'transaction.version')!;
+    expect(Number(tv.finalizedVersionLevel)).toBeGreaterThan(0);
+    const cases: Array<{ args: string[]; code: number; stdout: string; stderr?: string }> = [
+      { args: ['upgrade', '--feature', `transaction.version=${tv.finalizedVersionLevel}`], code: 0, stdout: `transaction.version was upgraded to ${tv.finalizedVersionLevel}.\n` },
+      { args: ['downgrade', '--feature', 'transaction.version=0', '--feature', 'group.version=0', '--dry-run'], code: 0, stdout: 'group.version can be downgraded to 0.\ntransaction.version can be downgraded to 0.\n' },
+      {
+        args: ['upgrade', '--feature', 'transaction.version=9', '--dry-run'],
+        code: 1,
+        stdout: `Can not upgrade transaction.version to 9. The update failed for all features since the following feature had an error: Invalid update version 9 for feature transaction.version. Local controller 1 only supports versions 0-${tv.supportedMaxVersion}\n`,
+        stderr: '1 out of 1 operation(s) failed.\n',
+      },
+      { args: ['disable', '--feature', 'transaction.version', '--unsafe', '--dry-run'], code: 0, stdout: 'transaction.version can be disabled.\n' },
+    ];
+    const runs = await Promise.all(cases.map((c) => Promise.all([real(c.args), ours(c.args)])));
+    runs.forEach(([r, o], i) => {
+      const c = cases[i];
+      expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.code, stdout: c.stdout });
+      if (c.stderr) expect(r.stderr.endsWith(c.stderr)).toBe(true);
+      expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ code: c.code, stdout: c.stdout, stderr: c.stderr ?? '' });
+    });
+    // Checked once against the tool by hand: its lines for bad features.
+    const bad = await Promise.all([ours(['upgrade']), ours(['upgrade', '--feature', 'x=y']), ours(['upgrade', '--feature', 'a=1', '--feature', 'a=2'])]);
+    expect(bad.map((b) => [b.code, b.stdout, b.stderr])).toEqual([
+      [1, '', 'You must specify at least one feature to upgrade\n'],
+      [1, '', "Can't parse feature=level string x=y: unable to parse y as a short.\n"],
+      [1, '', 'Feature a was specified more than once.\n'],
+    ]);
+    const own = await kfk(['cluster', 'features', ...BS, '--downgrade', 'group.version=0', '--dry-run', '-o', 'json']);
+    expect(own).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(own.stdout)).toEqual([{ feature: 'group.version', level: 0, dryRun: true, ok: true, error: null }]);
+    const after = JSON.parse((await kfk(['cluster', 'features', ...BS, '-o', 'json'])).stdout) as typeof levels;
+    expect(after.map((f) => [f.feature, f.finalizedVersionLevel])).toEqual(levels.map((f) => [f.feature, f.finalizedVersionLevel]));
+  });
+});
