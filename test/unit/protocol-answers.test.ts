@@ -8,6 +8,7 @@ import * as group from '../../src/kafka/protocol/group-requests.js';
 import * as acl from '../../src/kafka/protocol/acl-requests.js';
 import * as runbook from '../../src/kafka/protocol/runbook-requests.js';
 import * as share from '../../src/kafka/protocol/share-requests.js';
+import * as txn from '../../src/kafka/protocol/transaction-requests.js';
 
 const answers = JSON.parse(readFileSync(new URL('./fixtures/kafka-answers.json', import.meta.url), 'utf8')) as Array<{ api: string; version: number; hex: string; decoded: string }>;
 
@@ -34,9 +35,9 @@ const requests: Record<string, (v: number) => ProtocolRequest> = {
   ElectLeaders: () => runbook.electLeaders(runbook.ELECTION_PREFERRED, null, 0),
   DescribeClientQuotas: () => runbook.describeClientQuotas([], false),
   AlterClientQuotas: () => runbook.alterClientQuotas([], [], false),
-  ListTransactions: () => runbook.listTransactions(),
+  ListTransactions: () => txn.listTransactionsRequest({}),
   DescribeTransactions: () => runbook.describeTransactions([]),
-  DescribeProducers: () => runbook.describeProducers('t', 0),
+  DescribeProducers: () => txn.describeProducersRequest([]),
   ListPartitionReassignments: () => runbook.listPartitionReassignments(null, 0),
   ShareGroupHeartbeat: () => share.shareGroupHeartbeat(none),
   ShareFetch: (v) => share.shareFetch(v, none),

@@ -8,6 +8,8 @@ import * as acl from '../../src/kafka/protocol/acl-requests.js';
 import * as runbook from '../../src/kafka/protocol/runbook-requests.js';
 import * as share from '../../src/kafka/protocol/share-requests.js';
 import { fetchRequest } from '../../src/kafka/protocol/fetch.js';
+import * as txn from '../../src/kafka/protocol/transaction-requests.js';
+import { updateFeaturesRequest } from '../../src/kafka/protocol/feature-requests.js';
 
 const id1 = 'AAECAwQFBgcICQoLDA0ODw';
 const id2 = 'EBESExQVFhcYGRobHB0eHw';
@@ -65,9 +67,9 @@ const requests: Array<() => ProtocolRequest> = [
   () => runbook.describeLogDirs([{ topic: 'a', partitions: [0, 1] }]),
   () => runbook.describeClientQuotas([{ type: 'user', match: runbook.QUOTA_MATCH_EXACT, name: 'alice' }, { type: 'client-id', match: runbook.QUOTA_MATCH_DEFAULT, name: null }], true),
   () => runbook.alterClientQuotas([{ type: 'user', name: 'alice' }, { type: 'client-id', name: null }], [{ key: 'producer_byte_rate', value: 1024.5 }, { key: 'consumer_byte_rate', value: null }], false),
-  () => runbook.listTransactions(),
+  () => txn.listTransactionsRequest({}),
   () => runbook.describeTransactions(['tx1', 'tx2']),
-  () => runbook.describeProducers('a', 3),
+  () => txn.describeProducersRequest([{ topic: 'a', partition: 3 }]),
   () => runbook.alterPartitionReassignments([{ topic: 'a', partition: 0, replicas: [1, 2] }, { topic: 'b', partition: 1, replicas: null }, { topic: 'a', partition: 2, replicas: [3] }], 30000),
   () => runbook.listPartitionReassignments(null, 30000),
   () => runbook.listPartitionReassignments([{ topic: 'a', partition: 0 }, { topic: 'b', partition: 4 }, { topic: 'a', partition: 1 }], 30000),
@@ -83,6 +85,13 @@ const requests: Array<() => ProtocolRequest> = [
   () => share.alterShareGroupOffsets('sg', [{ topic: 'a', partition: 0, offset: 7 }, { topic: 'b', partition: 1, offset: 0 }, { topic: 'a', partition: 1, offset: 2 ** 35 }]),
   () => share.deleteShareGroupOffsets('sg', ['a', 'b']),
   () => share.deleteGroups(['g1', 'g2']),
+  () => txn.listTransactionsRequest({ states: ['Ongoing', 'PrepareCommit'], producerIds: [7, 2 ** 40] }),
+  () => txn.listTransactionsRequest({ durationMs: 60000 }),
+  () => txn.listTransactionsRequest({ pattern: 'tx-.*', states: ['Ongoing'] }),
+  () => txn.describeProducersRequest([{ topic: 'a', partition: 0 }, { topic: 'b', partition: 2 }, { topic: 'a', partition: 1 }]),
+  () => txn.writeAbortMarkerRequest({ topic: 'a', partition: 2, producerId: 2 ** 33, producerEpoch: 5, coordinatorEpoch: 9 }),
+  () => txn.initProducerIdRequest('tx-1', 60000),
+  () => updateFeaturesRequest([{ feature: 'metadata.version', level: 27, upgradeType: 1 }, { feature: 'share.version', level: 0, upgradeType: 3 }], true, 30000),
   () => fetchRequest(4, { maxWaitMs: 500, minBytes: 1, maxBytes: 1024, readCommitted: false, partitions: [{ topic: 'a', partition: 0, offset: 5, maxBytes: 100 }, { topic: 'b', partition: 1, offset: 2 ** 33, maxBytes: 100 }, { topic: 'a', partition: 1, offset: 0, maxBytes: 100 }] }),
   () => fetchRequest(11, { maxWaitMs: 500, minBytes: 1, maxBytes: 1024, readCommitted: true, partitions: [{ topic: 'a', partition: 0, offset: 5, maxBytes: 100 }] }),
 ];

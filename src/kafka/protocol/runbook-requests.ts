@@ -6,7 +6,7 @@
 //   ElectLeaders v1 (key 43): preferred or unclean leader elections, on some partitions or all
 //   DescribeLogDirs v1 (key 35): a broker's log directories and the size of each replica in them
 //   DescribeClientQuotas v0 (key 48), AlterClientQuotas v0 (key 49): user, client-id and ip quotas
-//   ListTransactions v0 (key 66), DescribeTransactions v0 (key 65), DescribeProducers v0 (key 61), flexible
+//   DescribeTransactions v0 (key 65, flexible) (ListTransactions, DescribeProducers: transaction-requests.ts)
 //   AlterPartitionReassignments v0 (key 45), ListPartitionReassignments v0 (key 46), flexible
 //   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
@@ -302,30 +302,6 @@ export function alterClientQuotas(entity: QuotaEntity, ops: Array<{ key: string;
   });
 }
 
-// ---- ListTransactions v0 (to each broker) ----
-
-export interface TransactionListing {
-  transactionalId: string;
-  producerId: number;
-  state: string;
-}
-
-export function listTransactions(): ProtocolRequest {
-  return flexibleRequest('ListTransactions', 0, {
-    encode: (e) => {
-      e.writeUVarInt(1); // StateFilters: none
-      e.writeUVarInt(1); // ProducerIdFilters: none
-    },
-    decode: (d) => {
-      d.readInt32(); // throttle
-      const errorCode = d.readInt16();
-      readCompactArray(d, () => d.readUVarIntString()); // UnknownStateFilters
-      const transactions = readCompactArray(d, (): TransactionListing => withTagged(d, { transactionalId: d.readUVarIntString(), producerId: Number(d.readInt64()), state: d.readUVarIntString() }));
-      return { errorCode, transactions };
-    },
-  });
-}
-
 // ---- DescribeTransactions v0 (to the transaction coordinator) ----
 
 export interface TransactionState {
@@ -363,36 +339,6 @@ export function describeTransactions(ids: string[]): ProtocolRequest {
         };
         return withTagged(d, t);
       });
-    },
-  });
-}
-
-// ---- DescribeProducers v0 (to the partition's leader) ----
-
-export interface ProducerState {
-  producerId: number;
-  producerEpoch: number;
-  lastSequence: number;
-  lastTimestamp: number;
-  coordinatorEpoch: number;
-  /** -1: no transaction under way. */
-  currentTxnStartOffset: number;
-}
-
-export function describeProducers(topic: string, partition: number): ProtocolRequest {
-  return flexibleRequest('DescribeProducers', 0, {
-    encode: (e) => writeCompactTopicPartitions(e, [[topic, [partition]]], (p) => e.writeInt32(p)),
-    decode: (d) => {
-      d.readInt32(); // throttle
-      const out = readCompactTopicPartitions(d, () => d.readUVarIntString(), () => {
-        const errorCode = d.readInt16();
-        const errorMessage = d.readUVarIntString() as string | null;
-        const producers = readCompactArray(d, (): ProducerState =>
-          withTagged(d, { producerId: Number(d.readInt64()), producerEpoch: d.readInt32(), lastSequence: d.readInt32(), lastTimestamp: Number(d.readInt64()), coordinatorEpoch: d.readInt32(), currentTxnStartOffset: Number(d.readInt64()) }),
-        );
-        return { errorCode, errorMessage, producers };
-      });
-      return out[0] ?? { errorCode: 3, errorMessage: null, producers: [] };
     },
   });
 }
