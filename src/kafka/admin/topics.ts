@@ -11,23 +11,19 @@ import {
   deleteTopics as deleteTopicsRequest,
   describeTopicPartitions,
   incrementalAlterConfigs,
+  type DtpPartition,
   type DtpResult,
+  type DtpTopic,
   type ProtocolRequest,
 } from '../protocol/admin-requests.js';
 
 
-export interface PartitionInfo {
-  partition: number;
-  leader: number;
-  replicas: number[];
-  isr: number[];
-  elr: number[] | null;
-  lastKnownElr: number[] | null;
-  offline: number[];
+/** A partition as DescribeTopicPartitions gives it, without the errors and epochs kfk does not show. */
+export type PartitionInfo = Omit<DtpPartition, 'errorCode' | 'leaderEpoch'> & {
   /** While the partition is being reassigned: the replicas it is adding and removing. */
   adding?: number[];
   removing?: number[];
-}
+};
 
 export interface ConfigInfo {
   name: string;
@@ -159,32 +155,39 @@ async function topicConfigs(client: KafkaClient, names: string[]): Promise<Map<s
   return out;
 }
 
+/**
+ * DescribeTopicPartitions of `names`, page after page (a page holds up to 2000 partitions, so a
+ * topic can span pages): each topic, or part of a topic, as it comes.
+ */
+export async function forEachDescribedTopic(broker: KafkajsBroker, names: string[], requestTimeout: number, each: (t: DtpTopic) => void): Promise<void> {
+  let cursor: DtpResult['nextCursor'] = null;
+  do {
+    const res: DtpResult = await send<DtpResult>(broker, describeTopicPartitions(names, 2000, cursor), requestTimeout);
+    for (const t of res.topics) each(t);
+    cursor = res.nextCursor;
+  } while (cursor);
+}
+
+/** Adds the topic id -> name of each of these topics that exists to `names` (assignments name topics by id). */
+export async function learnTopicIds(client: KafkaClient, topics: string[], names: Map<string, string>): Promise<void> {
+  await forEachDescribedTopic(await client.anyBroker(), topics, client.options.requestTimeout, (t) => {
+    if (t.errorCode === 0 && t.name) names.set(t.topicId, t.name);
+  });
+}
+
 async function describePartitions(client: KafkaClient, names: string[]): Promise<Map<string, Omit<TopicInfo, 'configs'>>> {
   const out = new Map<string, Omit<TopicInfo, 'configs'>>();
   const broker = await anyBroker(client);
   if (supports(broker, 75, 0)) {
-    let cursor: DtpResult['nextCursor'] = null;
-    do {
-      const res: DtpResult = await send<DtpResult>(broker, describeTopicPartitions(names, 2000, cursor));
-      for (const t of res.topics) {
-        if (t.errorCode !== 0) {
-          throw brokerError(t.errorCode, t.errorCode === 3 ? `Topic '${t.name}' does not exist` : null);
-        }
-        const prev = out.get(t.name!);
-        const partitions = t.partitions.map((p) => ({
-          partition: p.partition,
-          leader: p.leader,
-          replicas: p.replicas,
-          isr: p.isr,
-          elr: p.elr,
-          lastKnownElr: p.lastKnownElr,
-          offline: p.offline,
-        }));
-        if (prev) prev.partitions.push(...partitions);
-        else out.set(t.name!, { name: t.name!, topicId: t.topicId, internal: t.internal, partitions });
+    await forEachDescribedTopic(broker, names, ADMIN_TIMEOUT_MS, (t) => {
+      if (t.errorCode !== 0) {
+        throw brokerError(t.errorCode, t.errorCode === 3 ? `Topic '${t.name}' does not exist` : null);
       }
-      cursor = res.nextCursor;
-    } while (cursor);
+      const prev = out.get(t.name!);
+      const partitions = t.partitions.map(({ errorCode, leaderEpoch, ...p }) => p);
+      if (prev) prev.partitions.push(...partitions);
+      else out.set(t.name!, { name: t.name!, topicId: t.topicId, internal: t.internal, partitions });
+    });
     return out;
   }
   // Brokers before Kafka 3.8: Metadata through kafkajs, without topic ids or ELR.

@@ -8,16 +8,22 @@ import type { KafkaClient } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { NO_LEADER, knownLeader, readMetadata } from '../wire/metadata.js';
 import { kafkaErrorMessage } from '../wire/error-codes.js';
+import { describeTransactions as describeTransactionsRequest, type TransactionState } from '../protocol/runbook-requests.js';
 import {
-  describeProducers as describeProducersRequest,
-  describeTransactions as describeTransactionsRequest,
-  type ProducerState,
-  type TransactionListing,
-  type TransactionState,
-} from '../protocol/runbook-requests.js';
-import { initProducerIdRequest, listTransactionsRequest, writeAbortMarkerRequest, type AbortSpec, type TransactionFilters } from '../protocol/transaction-requests.js';
+  describeProducersRequest,
+  initProducerIdRequest,
+  listTransactionsRequest,
+  writeAbortMarkerRequest,
+  type AbortSpec,
+  type ActiveProducer,
+  type ListedTransaction,
+  type PartitionProducers,
+  type TransactionFilters,
+} from '../protocol/transaction-requests.js';
 
-export type { ProducerState, TransactionListing, TransactionState } from '../protocol/runbook-requests.js';
+export type { TransactionState } from '../protocol/runbook-requests.js';
+export type ProducerState = ActiveProducer;
+export type TransactionListing = ListedTransaction;
 export type { AbortSpec, TransactionFilters } from '../protocol/transaction-requests.js';
 
 const COORDINATOR_TRANSACTION = 1;
@@ -59,7 +65,7 @@ export async function describeProducers(client: KafkaClient, topic: string, part
   const nodeId = brokerId ?? knownLeader(cluster, topic, partition);
   if (nodeId === NO_LEADER) throw brokerError(3, 'This server does not host this topic-partition.');
   const broker = await cluster.findBroker({ nodeId });
-  const res = (await broker.connectionPool.send({ ...describeProducersRequest(topic, partition), requestTimeout: 30_000 })) as { errorCode: number; errorMessage: string | null; producers: ProducerState[] };
+  const [res = { errorCode: 3, errorMessage: null, producers: [] }] = (await broker.connectionPool.send({ ...describeProducersRequest([{ topic, partition }]), requestTimeout: 30_000 })) as PartitionProducers[];
   if (res.errorCode) throw brokerError(res.errorCode, res.errorMessage);
   return res.producers;
 }

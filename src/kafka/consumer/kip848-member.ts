@@ -19,7 +19,8 @@ import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
 import { METADATA_MAX_AGE_MS, forgetGoneTopic, handOn, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
-import { describeTopicPartitions, type DtpResult, type ProtocolRequest } from '../protocol/admin-requests.js';
+import type { ProtocolRequest } from '../protocol/admin-requests.js';
+import { learnTopicIds as learnTopicIdsOf } from '../admin/topics.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
 import type { RecordVisitor } from '../records/decoder.js';
 
@@ -105,15 +106,7 @@ export async function runConsumerGroupMember(
   let matchedAt = Date.now();
 
   /** Topic ids of the subscribed topics (assignments name topics by id). */
-  const learnTopicIds = async () => {
-    const broker = await client.anyBroker();
-    let cursor: DtpResult['nextCursor'] = null;
-    do {
-      const res = (await broker.connectionPool.send({ ...describeTopicPartitions(topics, 2000, cursor), requestTimeout: client.options.requestTimeout })) as DtpResult;
-      for (const t of res.topics) if (t.errorCode === 0 && t.name) names.set(t.topicId, t.name);
-      cursor = res.nextCursor;
-    } while (cursor);
-  };
+  const learnTopicIds = () => learnTopicIdsOf(client, topics, names);
   await learnTopicIds();
 
   /** Matches the patterns again; a changed subscription goes with the next heartbeat. */

@@ -17,7 +17,7 @@ import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.
 import { kafkajs } from '../wire/kafkajs.js';
 import { knownLeader, NO_LEADER } from '../wire/metadata.js';
 import { subscribedTopicNames } from './group.js';
-import { describeTopicPartitions, type DtpResult } from '../protocol/admin-requests.js';
+import { learnTopicIds as learnTopicIdsOf } from '../admin/topics.js';
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import {
   ACK_GAP,
@@ -129,15 +129,7 @@ export async function runShareConsumer(
   const topics = await subscribedTopicNames(client, cluster, options.topics);
   await cluster.addMultipleTargetTopics(topics);
   const names = new Map<string, string>();
-  const learnTopicIds = async () => {
-    const broker = await client.anyBroker();
-    let cursor: DtpResult['nextCursor'] = null;
-    do {
-      const res = (await broker.connectionPool.send({ ...describeTopicPartitions(topics, 2000, cursor), requestTimeout: client.options.requestTimeout })) as DtpResult;
-      for (const t of res.topics) if (t.errorCode === 0 && t.name) names.set(t.topicId, t.name);
-      cursor = res.nextCursor;
-    } while (cursor);
-  };
+  const learnTopicIds = () => learnTopicIdsOf(client, topics, names);
   await learnTopicIds();
 
   /** The partitions the coordinator assigned this member. */

@@ -5,9 +5,8 @@
 //   CreateAcls v1 (key 30): bindings -> one result each
 //   DeleteAcls v1 (key 31): filters -> the bindings each one removed
 import type { KafkajsDecoder as Dec, KafkajsEncoder as Enc } from '../wire/kafkajs-types.js';
-import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
-const { Encoder, Decoder } = kafkajs();
+import { apiRequest } from './request.js';
 
 /** A binding (or, with nulls and the ANY codes, a filter), as the wire carries it. */
 export interface WireAcl {
@@ -25,6 +24,15 @@ export interface WireError {
   errorMessage: string | null;
 }
 
+const readError = (d: Dec): WireError => ({ errorCode: d.readInt16(), errorMessage: d.readString() });
+/** An ACL entry's fields after its resource's. */
+const readEntry = (d: Dec) => ({ principal: d.readString(), host: d.readString(), operation: d.readInt8(), permissionType: d.readInt8() });
+
+function writeAcls(e: Enc, acls: WireAcl[]): void {
+  e.writeInt32(acls.length);
+  acls.forEach((a) => writeAcl(e, a));
+}
+
 function writeAcl(e: Enc, a: WireAcl): void {
   e.writeInt8(a.resourceType);
   e.writeString(a.resourceName);
@@ -36,97 +44,41 @@ function writeAcl(e: Enc, a: WireAcl): void {
 }
 
 export function describeAclsRequest(filter: WireAcl): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 29,
-      apiVersion: 1,
-      apiName: 'DescribeAcls',
-      encode: async () => {
-        const e = new Encoder();
-        writeAcl(e, filter);
-        return e;
-      },
+  return apiRequest('DescribeAcls', 1, {
+    encode: (e) => writeAcl(e, filter),
+    decode: (d): WireError & { bindings: WireAcl[] } => {
+      d.readInt32(); // throttle
+      const errorCode = d.readInt16();
+      const errorMessage = d.readString();
+      const bindings: WireAcl[] = [];
+      d.readArray(() => {
+        const resource = { resourceType: d.readInt8(), resourceName: d.readString(), patternType: d.readInt8() };
+        d.readArray(() => bindings.push({ ...resource, ...readEntry(d) }));
+      });
+      return { errorCode, errorMessage, bindings };
     },
-    response: {
-      decode: async (raw: Buffer): Promise<WireError & { bindings: WireAcl[] }> => {
-        const d = new Decoder(raw);
-        d.readInt32(); // throttle
-        const errorCode = d.readInt16();
-        const errorMessage = d.readString();
-        const bindings: WireAcl[] = [];
-        d.readArray((r: Dec) => {
-          const resourceType = r.readInt8();
-          const resourceName = r.readString();
-          const patternType = r.readInt8();
-          r.readArray((a: Dec) => {
-            bindings.push({ resourceType, resourceName, patternType, principal: a.readString(), host: a.readString(), operation: a.readInt8(), permissionType: a.readInt8() });
-          });
-        });
-        return { errorCode, errorMessage, bindings };
-      },
-      parse: async (data: unknown) => data,
-    },
-  };
+  });
 }
 
 export function createAclsRequest(bindings: WireAcl[]): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 30,
-      apiVersion: 1,
-      apiName: 'CreateAcls',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeInt32(bindings.length);
-        bindings.forEach((b) => writeAcl(e, b));
-        return e;
-      },
+  return apiRequest('CreateAcls', 1, {
+    encode: (e) => writeAcls(e, bindings),
+    decode: (d): WireError[] => {
+      d.readInt32(); // throttle
+      return d.readArray(readError);
     },
-    response: {
-      decode: async (raw: Buffer): Promise<WireError[]> => {
-        const d = new Decoder(raw);
-        d.readInt32();
-        return d.readArray((r: Dec) => ({ errorCode: r.readInt16(), errorMessage: r.readString() }));
-      },
-      parse: async (data: unknown) => data,
-    },
-  };
+  });
 }
 
 export function deleteAclsRequest(filters: WireAcl[]): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 31,
-      apiVersion: 1,
-      apiName: 'DeleteAcls',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeInt32(filters.length);
-        filters.forEach((f) => writeAcl(e, f));
-        return e;
-      },
+  return apiRequest('DeleteAcls', 1, {
+    encode: (e) => writeAcls(e, filters),
+    decode: (d): Array<WireError & { matching: Array<WireError & WireAcl> }> => {
+      d.readInt32(); // throttle
+      return d.readArray(() => ({
+        ...readError(d),
+        matching: d.readArray(() => ({ ...readError(d), resourceType: d.readInt8(), resourceName: d.readString(), patternType: d.readInt8(), ...readEntry(d) })),
+      }));
     },
-    response: {
-      decode: async (raw: Buffer): Promise<Array<WireError & { matching: Array<WireError & WireAcl> }>> => {
-        const d = new Decoder(raw);
-        d.readInt32();
-        return d.readArray((f: Dec) => ({
-          errorCode: f.readInt16(),
-          errorMessage: f.readString(),
-          matching: f.readArray((m: Dec) => ({
-            errorCode: m.readInt16(),
-            errorMessage: m.readString(),
-            resourceType: m.readInt8(),
-            resourceName: m.readString(),
-            patternType: m.readInt8(),
-            principal: m.readString(),
-            host: m.readString(),
-            operation: m.readInt8(),
-            permissionType: m.readInt8(),
-          })),
-        }));
-      },
-      parse: async (data: unknown) => data,
-    },
-  };
+  });
 }

@@ -11,7 +11,7 @@
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
 import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
-import { protocolRequest } from './request.js';
+import { apiRequest, flexibleRequest, groupByTopic, readCompactArray, readTopicPartitions, readUuid, writeCompactArray, writeTopicPartitions } from './request.js';
 
 type Dec = KafkajsDecoder;
 const { createErrorFromCode } = kafkajs();
@@ -53,20 +53,15 @@ export interface DtpResult {
   nextCursor: { topic: string; partition: number } | null;
 }
 
-const readInt32 = (d: Dec) => d.readInt32() as number;
+const readInt32 = (d: Dec) => d.readInt32();
 
 export function describeTopicPartitions(topics: string[], limit: number, cursor: { topic: string; partition: number } | null): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 75,
-    apiVersion: 0,
-    apiName: 'DescribeTopicPartitions',
+  return flexibleRequest('DescribeTopicPartitions', 0, {
     encode: (e) => {
-      e.writeUVarInt(0); // request header v2: tagged fields after the client id
-      e.writeUVarInt(topics.length + 1);
-      for (const t of topics) {
+      writeCompactArray(e, topics, (t) => {
         e.writeUVarIntString(t);
         e.writeUVarInt(0);
-      }
+      });
       e.writeInt32(limit);
       if (cursor) {
         e.writeInt8(1);
@@ -76,35 +71,33 @@ export function describeTopicPartitions(topics: string[], limit: number, cursor:
       } else {
         e.writeInt8(-1);
       }
-      e.writeUVarInt(0);
     },
     decode: (d): DtpResult => {
-      d.readTaggedFields(); // response header v1
       d.readInt32(); // throttle
-      const topicsOut = d.readUVarIntArray((t: Dec): DtpTopic => {
-        const errorCode = t.readInt16();
-        const name = t.readUVarIntString();
-        const topicId = Buffer.from(t.readBytes(16)).toString('base64url');
-        const internal = t.readBoolean();
-        const partitions = t.readUVarIntArray((p: Dec): DtpPartition => {
+      const topicsOut = readCompactArray(d, (): DtpTopic => {
+        const errorCode = d.readInt16();
+        const name = d.readUVarIntString();
+        const topicId = readUuid(d);
+        const internal = d.readBoolean();
+        const partitions = readCompactArray(d, (): DtpPartition => {
           const part: DtpPartition = {
-            errorCode: p.readInt16(),
-            partition: p.readInt32(),
-            leader: p.readInt32(),
-            leaderEpoch: p.readInt32(),
-            replicas: p.readUVarIntArray(readInt32) ?? [],
-            isr: p.readUVarIntArray(readInt32) ?? [],
-            elr: p.readUVarIntArray(readInt32),
-            lastKnownElr: p.readUVarIntArray(readInt32),
-            offline: p.readUVarIntArray(readInt32) ?? [],
+            errorCode: d.readInt16(),
+            partition: d.readInt32(),
+            leader: d.readInt32(),
+            leaderEpoch: d.readInt32(),
+            replicas: readCompactArray(d, readInt32),
+            isr: readCompactArray(d, readInt32),
+            elr: d.readUVarIntArray(readInt32),
+            lastKnownElr: d.readUVarIntArray(readInt32),
+            offline: readCompactArray(d, readInt32),
           };
-          p.readTaggedFields();
+          d.readTaggedFields();
           return part;
-        }) ?? [];
-        t.readInt32(); // authorized operations
-        t.readTaggedFields();
+        });
+        d.readInt32(); // authorized operations
+        d.readTaggedFields();
         return { errorCode, name, topicId, internal, partitions };
-      }) ?? [];
+      });
       let nextCursor: DtpResult['nextCursor'] = null;
       if (d.readInt8() !== -1) {
         nextCursor = { topic: d.readUVarIntString(), partition: d.readInt32() };
@@ -125,6 +118,12 @@ export interface NewTopic {
   configs: Record<string, string>;
 }
 
+/** Per-name results `{name, errorCode, errorMessage}` after the throttle time (CreateTopics, CreatePartitions). */
+function readNamedErrors(d: Dec) {
+  d.readInt32(); // throttle
+  return d.readArray(() => ({ name: d.readString(), errorCode: d.readInt16(), errorMessage: d.readString() as string | null }));
+}
+
 /** Parses per-name results `{name, errorCode, errorMessage}`; throws the first error. */
 async function parseNamedErrors(data: unknown) {
   const results = data as Array<{ name: string; errorCode: number; errorMessage: string | null }>;
@@ -134,10 +133,7 @@ async function parseNamedErrors(data: unknown) {
 }
 
 export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 19,
-    apiVersion: 4,
-    apiName: 'CreateTopics',
+  return apiRequest('CreateTopics', 4, {
     encode: (e) => {
       e.writeInt32(topics.length);
       for (const t of topics) {
@@ -161,10 +157,7 @@ export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolReq
       e.writeInt32(timeoutMs);
       e.writeBoolean(false);
     },
-    decode: (d) => {
-      d.readInt32();
-      return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
-    },
+    decode: readNamedErrors,
     // per-topic errors: the caller decides (several topics, --if-not-exists)
   });
 }
@@ -172,10 +165,7 @@ export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolReq
 // ---- CreatePartitions v1 ----
 
 export function createPartitions(topic: string, count: number, assignment: number[][] | undefined, timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 37,
-    apiVersion: 1,
-    apiName: 'CreatePartitions',
+  return apiRequest('CreatePartitions', 1, {
     encode: (e) => {
       e.writeInt32(1);
       e.writeString(topic);
@@ -192,10 +182,7 @@ export function createPartitions(topic: string, count: number, assignment: numbe
       e.writeInt32(timeoutMs);
       e.writeBoolean(false);
     },
-    decode: (d) => {
-      d.readInt32();
-      return d.readArray((t: Dec) => ({ name: t.readString(), errorCode: t.readInt16(), errorMessage: t.readString() }));
-    },
+    decode: readNamedErrors,
     parse: parseNamedErrors,
   });
 }
@@ -203,10 +190,7 @@ export function createPartitions(topic: string, count: number, assignment: numbe
 // ---- DeleteTopics v3 ----
 
 export function deleteTopics(names: string[], timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 20,
-    apiVersion: 3,
-    apiName: 'DeleteTopics',
+  return apiRequest('DeleteTopics', 3, {
     encode: (e) => {
       e.writeInt32(names.length);
       names.forEach((n) => e.writeString(n));
@@ -233,10 +217,7 @@ export function incrementalAlterConfigs(
   resourceName: string,
   ops: Array<{ name: string; op: number; value: string | null }>,
 ): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 44,
-    apiVersion: 0,
-    apiName: 'IncrementalAlterConfigs',
+  return apiRequest('IncrementalAlterConfigs', 0, {
     encode: (e) => {
       e.writeInt32(1);
       e.writeInt8(resourceType);
@@ -265,37 +246,22 @@ export function incrementalAlterConfigs(
 // ---- OffsetDelete v0 (key 47): to the group coordinator ----
 
 export function offsetDelete(group: string, partitions: Array<{ topic: string; partition: number }>): ProtocolRequest {
-  const byTopic = new Map<string, number[]>();
-  for (const p of partitions) (byTopic.get(p.topic) ?? byTopic.set(p.topic, []).get(p.topic)!).push(p.partition);
-  return protocolRequest({
-    apiKey: 47,
-    apiVersion: 0,
-    apiName: 'OffsetDelete',
+  return apiRequest('OffsetDelete', 0, {
     encode: (e) => {
       e.writeString(group);
-      e.writeInt32(byTopic.size);
-      for (const [topic, ps] of byTopic) {
-        e.writeString(topic);
-        e.writeInt32(ps.length);
-        ps.forEach((p) => e.writeInt32(p));
-      }
+      writeTopicPartitions(e, [...groupByTopic(partitions)], (p) => e.writeInt32(p.partition));
     },
     decode: (d) => {
       const errorCode = d.readInt16();
-      d.readInt32();
-      const topics = d.readArray((t: Dec) => ({
-        topic: t.readString(),
-        partitions: t.readArray((p: Dec) => ({ partition: p.readInt32(), errorCode: p.readInt16() })),
-      }));
-      return { errorCode, topics };
+      d.readInt32(); // throttle
+      const message = (code: number) => createErrorFromCode(code).message;
+      return {
+        error: errorCode ? { code: errorCode, message: message(errorCode) } : null,
+        partitions: readTopicPartitions(d, (topic, partition) => {
+          const code = d.readInt16();
+          return { topic, partition, error: code ? message(code) : null, errorCode: code };
+        }),
+      };
     },
-    parse: async (data: unknown) => {
-        const r = data as { errorCode: number; topics: Array<{ topic: string; partitions: Array<{ partition: number; errorCode: number }> }> };
-        const message = (code: number) => createErrorFromCode(code).message;
-        return {
-          error: r.errorCode ? { code: r.errorCode, message: message(r.errorCode) } : null,
-          partitions: r.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, error: p.errorCode ? message(p.errorCode) : null, errorCode: p.errorCode }))),
-        };
-      },
   });
 }

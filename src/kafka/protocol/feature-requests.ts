@@ -1,8 +1,7 @@
 // UpdateFeatures v1 (key 57, flexible; Kafka 3.3 and later): finalized feature levels raised,
 // lowered or removed, or only validated (kafka-features upgrade|downgrade|disable).
-import type { KafkajsDecoder as Dec } from '../wire/kafkajs-types.js';
 import type { ProtocolRequest } from './admin-requests.js';
-import { protocolRequest } from './request.js';
+import { flexibleRequest, readCompactArray, writeCompactArray } from './request.js';
 
 /** 1: upgrade only; 2: safe (lossless) downgrade; 3: unsafe downgrade. */
 export type UpgradeType = 1 | 2 | 3;
@@ -21,33 +20,26 @@ export interface UpdateFeaturesAnswer {
 }
 
 export function updateFeaturesRequest(updates: FeatureUpdate[], validateOnly: boolean, timeoutMs: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 57,
-    apiVersion: 1,
-    apiName: 'UpdateFeatures',
+  return flexibleRequest('UpdateFeatures', 1, {
     encode: (e) => {
-      e.writeUVarInt(0);
       e.writeInt32(timeoutMs);
-      e.writeUVarInt(updates.length + 1);
-      for (const u of updates) {
+      writeCompactArray(e, updates, (u) => {
         e.writeUVarIntString(u.feature);
         e.writeInt16(u.level);
         e.writeInt8(u.upgradeType);
         e.writeUVarInt(0);
-      }
+      });
       e.writeBoolean(validateOnly);
-      e.writeUVarInt(0);
     },
     decode: (d): UpdateFeaturesAnswer => {
-      d.readTaggedFields();
-      d.readInt32();
+      d.readInt32(); // throttle
       const errorCode = d.readInt16();
       const errorMessage = d.readUVarIntString() as string | null;
-      const results = (d.readUVarIntArray((r: Dec) => {
-        const x = { feature: r.readUVarIntString(), errorCode: r.readInt16(), errorMessage: r.readUVarIntString() as string | null };
-        r.readTaggedFields();
+      const results = readCompactArray(d, () => {
+        const x = { feature: d.readUVarIntString(), errorCode: d.readInt16(), errorMessage: d.readUVarIntString() as string | null };
+        d.readTaggedFields();
         return x;
-      }) ?? []) as UpdateFeaturesAnswer['results'];
+      });
       return { errorCode, errorMessage, results };
     },
   });

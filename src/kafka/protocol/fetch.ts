@@ -1,7 +1,7 @@
 
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
-import { readTopicPartitions } from './request.js';
+import { API_KEYS, groupByTopic, putTopic, rawBody, readTopicPartitions } from './request.js';
 import type { AbortedTransaction } from '../records/decoder.js';
 
 const { Decoder } = kafkajs();
@@ -28,26 +28,17 @@ export function fetchVersion(brokerMax: number | undefined): number {
   return Math.min(11, brokerMax ?? 4);
 }
 
-function encoderOf(buf: Buffer) {
-  return { buf, get buffer() { return buf; }, size: () => buf.length };
-}
-
 export function fetchRequest(
   version: number,
   o: { maxWaitMs: number; minBytes: number; maxBytes: number; readCommitted: boolean; partitions: FetchPartition[] },
 ): ProtocolRequest {
   return {
     request: {
-      apiKey: 1,
+      apiKey: API_KEYS.Fetch,
       apiVersion: version,
       apiName: 'Fetch',
       encode: async () => {
-        const byTopic = new Map<string, FetchPartition[]>();
-        for (const p of o.partitions) {
-          const list = byTopic.get(p.topic);
-          if (list) list.push(p);
-          else byTopic.set(p.topic, [p]);
-        }
+        const byTopic = groupByTopic(o.partitions);
         const b = Buffer.alloc(64 + [...byTopic.keys()].reduce((s, t) => s + 6 + Buffer.byteLength(t), 0) + o.partitions.length * 32);
         let off = 0;
         off = b.writeInt32BE(-1, off); // replica id
@@ -61,9 +52,7 @@ export function fetchRequest(
         }
         off = b.writeInt32BE(byTopic.size, off);
         for (const [topic, ps] of byTopic) {
-          off = b.writeInt16BE(Buffer.byteLength(topic), off);
-          off += b.write(topic, off);
-          off = b.writeInt32BE(ps.length, off);
+          off = putTopic(b, off, topic, ps.length);
           for (const p of ps) {
             off = b.writeInt32BE(p.partition, off);
             if (version >= 9) off = b.writeInt32BE(-1, off); // current leader epoch
@@ -79,7 +68,7 @@ export function fetchRequest(
         }
         if (version >= 7) off = b.writeInt32BE(0, off); // forgotten topics
         if (version >= 11) off = b.writeInt16BE(0, off); // rack id ""
-        return encoderOf(b.subarray(0, off));
+        return rawBody(b.subarray(0, off));
       },
     },
     response: {

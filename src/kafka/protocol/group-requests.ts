@@ -6,16 +6,21 @@
 //   OffsetFetch v5 (key 9): committed offsets with their leader epoch
 //   ConsumerGroupHeartbeat v0-v1 (key 68, flexible): join, stay in and leave a consumer group
 //   OffsetCommit v9 (key 8, flexible): commits of a consumer group's member (member id and epoch)
-import type { KafkajsEncoder, KafkajsDecoder } from '../wire/kafkajs-types.js';
-import { protocolRequest } from './request.js';
+import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
+import {
+  flexibleRequest,
+  groupByTopic,
+  apiRequest,
+  readCompactArray,
+  readCompactTopicPartitions,
+  readTopicIdPartitions,
+  readTopicPartitions,
+  writeCompactArray,
+  writeCompactTopicPartitions,
+  writeTopicIdPartitions,
+  writeTopicPartitions,
+} from './request.js';
 import type { ProtocolRequest } from './admin-requests.js';
-
-type Dec = KafkajsDecoder;
-type Enc = KafkajsEncoder;
-
-/** Kafka 16-byte UUIDs (topic ids) as Kafka prints them: base64url without padding. */
-export const readUuid = (d: Dec): string => Buffer.from(d.readBytes(16)).toString('base64url');
-const writeUuid = (e: Enc, id: string) => e.writeBuffer(Buffer.from(id, 'base64url'));
 
 // ---- ListGroups v3-v5 ----
 
@@ -30,31 +35,22 @@ export interface ListedGroup {
 
 /** `types`: only groups of these types (v5+: classic, consumer, share, streams); empty: all. */
 export function listGroups(version: number, types: string[] = []): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 16,
-    apiVersion: version,
-    apiName: 'ListGroups',
+  return flexibleRequest('ListGroups', version, {
     encode: (e) => {
-      e.writeUVarInt(0); // request header v2
       if (version >= 4) e.writeUVarInt(1); // StatesFilter: empty, all states
-      if (version >= 5) {
-        e.writeUVarInt(types.length + 1); // TypesFilter (empty: all types)
-        for (const t of types) e.writeUVarIntString(t);
-      }
-      e.writeUVarInt(0);
+      if (version >= 5) writeCompactArray(e, types, (t) => e.writeUVarIntString(t)); // TypesFilter (empty: all types)
     },
     decode: (d) => {
-      d.readTaggedFields(); // response header v1
       d.readInt32(); // throttle
-      const errorCode = d.readInt16() as number;
-      const groups = (d.readUVarIntArray((g: Dec): ListedGroup => {
-        const group = g.readUVarIntString();
-        const protocolType = g.readUVarIntString() ?? '';
-        const state = version >= 4 ? g.readUVarIntString() : null;
-        const type = version >= 5 ? g.readUVarIntString() : null;
-        g.readTaggedFields();
+      const errorCode = d.readInt16();
+      const groups = readCompactArray(d, (): ListedGroup => {
+        const group = d.readUVarIntString();
+        const protocolType = d.readUVarIntString() ?? '';
+        const state = version >= 4 ? d.readUVarIntString() : null;
+        const type = version >= 5 ? d.readUVarIntString() : null;
+        d.readTaggedFields();
         return { group, protocolType, state, type };
-      }) ?? []) as ListedGroup[];
+      });
       return { errorCode, groups };
     },
   });
@@ -83,7 +79,8 @@ export interface DescribedConsumerMember {
   memberType: number;
 }
 
-export interface DescribedConsumerGroup {
+/** A group as ConsumerGroupDescribe and ShareGroupDescribe give it, with its members (`M`). */
+export interface DescribedGroup<M> {
   errorCode: number;
   errorMessage: string | null;
   group: string;
@@ -91,68 +88,65 @@ export interface DescribedConsumerGroup {
   groupEpoch: number;
   assignmentEpoch: number;
   assignorName: string;
-  members: DescribedConsumerMember[];
+  members: M[];
 }
 
-const readAssignment = (d: Dec): DescribedTopicPartitions[] => {
-  const tps = (d.readUVarIntArray((t: Dec): DescribedTopicPartitions => {
-    const topicId = readUuid(t);
-    const topic = t.readUVarIntString();
-    const partitions = (t.readUVarIntArray((p: Dec) => p.readInt32() as number) ?? []) as number[];
-    t.readTaggedFields();
-    return { topicId, topic, partitions };
-  }) ?? []) as DescribedTopicPartitions[];
-  d.readTaggedFields();
-  return tps;
+export type DescribedConsumerGroup = DescribedGroup<DescribedConsumerMember>;
+
+/** A member's assignment in the describe APIs: topics by id and name, in an Assignment struct. */
+export const readAssignment = (d: KafkajsDecoder): DescribedTopicPartitions[] => {
+  const topics = readTopicIdPartitions(d, true);
+  d.readTaggedFields(); // of the Assignment struct
+  return topics;
 };
 
-export function consumerGroupDescribe(groups: string[], version: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 69,
-    apiVersion: version,
-    apiName: 'ConsumerGroupDescribe',
+/** ConsumerGroupDescribe and ShareGroupDescribe: the same request, and the same answer but for the members' fields. */
+export function describeGroups<M>(api: 'ConsumerGroupDescribe' | 'ShareGroupDescribe', version: number, groups: string[], readMember: (d: KafkajsDecoder) => M): ProtocolRequest {
+  return flexibleRequest(api, version, {
     encode: (e) => {
-      e.writeUVarInt(0);
-      e.writeUVarInt(groups.length + 1);
-      for (const g of groups) e.writeUVarIntString(g);
+      writeCompactArray(e, groups, (g) => e.writeUVarIntString(g));
       e.writeBoolean(false); // IncludeAuthorizedOperations
-      e.writeUVarInt(0);
     },
     decode: (d) => {
-      d.readTaggedFields();
-      d.readInt32();
-      const described = (d.readUVarIntArray((g: Dec): DescribedConsumerGroup => {
-        const errorCode = g.readInt16();
-        const errorMessage = g.readUVarIntString();
-        const group = g.readUVarIntString();
-        const state = g.readUVarIntString() ?? '';
-        const groupEpoch = g.readInt32();
-        const assignmentEpoch = g.readInt32();
-        const assignorName = g.readUVarIntString() ?? '';
-        const members = (g.readUVarIntArray((m: Dec): DescribedConsumerMember => {
-          const member: DescribedConsumerMember = {
-            memberId: m.readUVarIntString(),
-            instanceId: m.readUVarIntString(),
-            rackId: m.readUVarIntString(),
-            memberEpoch: m.readInt32(),
-            clientId: m.readUVarIntString() ?? '',
-            clientHost: m.readUVarIntString() ?? '',
-            subscribedTopicNames: (m.readUVarIntArray((s: Dec) => s.readUVarIntString()) ?? []) as string[],
-            subscribedTopicRegex: m.readUVarIntString(),
-            assignment: readAssignment(m),
-            targetAssignment: readAssignment(m),
-            memberType: -1,
-          };
-          if (version >= 1) member.memberType = m.readInt8();
-          m.readTaggedFields();
+      d.readInt32(); // throttle
+      return readCompactArray(d, (): DescribedGroup<M> => {
+        const errorCode = d.readInt16();
+        const errorMessage = d.readUVarIntString() as string | null;
+        const group = d.readUVarIntString();
+        const state = d.readUVarIntString() ?? '';
+        const groupEpoch = d.readInt32();
+        const assignmentEpoch = d.readInt32();
+        const assignorName = d.readUVarIntString() ?? '';
+        const members = readCompactArray(d, () => {
+          const member = readMember(d);
+          d.readTaggedFields();
           return member;
-        }) ?? []) as DescribedConsumerMember[];
-        g.readInt32(); // authorized operations
-        g.readTaggedFields();
+        });
+        d.readInt32(); // authorized operations
+        d.readTaggedFields();
         return { errorCode, errorMessage, group, state, groupEpoch, assignmentEpoch, assignorName, members };
-      }) ?? []) as DescribedConsumerGroup[];
-      return described;
+      });
     },
+  });
+}
+
+export function consumerGroupDescribe(groups: string[], version: number): ProtocolRequest {
+  return describeGroups('ConsumerGroupDescribe', version, groups, (d): DescribedConsumerMember => {
+    const member: DescribedConsumerMember = {
+      memberId: d.readUVarIntString(),
+      instanceId: d.readUVarIntString(),
+      rackId: d.readUVarIntString(),
+      memberEpoch: d.readInt32(),
+      clientId: d.readUVarIntString() ?? '',
+      clientHost: d.readUVarIntString() ?? '',
+      subscribedTopicNames: readCompactArray(d, () => d.readUVarIntString()),
+      subscribedTopicRegex: d.readUVarIntString(),
+      assignment: readAssignment(d),
+      targetAssignment: readAssignment(d),
+      memberType: -1,
+    };
+    if (version >= 1) member.memberType = d.readInt8();
+    return member;
   });
 }
 
@@ -170,36 +164,20 @@ export interface FetchedOffset {
 
 /** The group's committed offsets: of every partition it has one for (`topics` null), or of these. */
 export function offsetFetch(group: string, topics: Array<{ topic: string; partitions: number[] }> | null): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 9,
-    apiVersion: 5,
-    apiName: 'OffsetFetch',
+  return apiRequest('OffsetFetch', 5, {
     encode: (e) => {
       e.writeString(group);
-      if (topics === null) e.writeInt32(-1);
-      else {
-        e.writeInt32(topics.length);
-        for (const t of topics) {
-          e.writeString(t.topic);
-          e.writeInt32(t.partitions.length);
-          t.partitions.forEach((p) => e.writeInt32(p));
-        }
-      }
+      writeTopicPartitions(e, topics?.map((t) => [t.topic, t.partitions] as const), (p) => e.writeInt32(p));
     },
     decode: (d) => {
-      d.readInt32();
-      const offsets: FetchedOffset[] = [];
-      d.readArray((t: Dec) => {
-        const topic = t.readString() as string;
-        t.readArray((p: Dec) => {
-          const partition = p.readInt32() as number;
-          const offset = Number(p.readInt64());
-          const leaderEpoch = p.readInt32() as number;
-          p.readString(); // metadata
-          offsets.push({ topic, partition, offset, leaderEpoch, errorCode: p.readInt16() });
-        });
+      d.readInt32(); // throttle
+      const offsets = readTopicPartitions(d, (topic, partition): FetchedOffset => {
+        const offset = Number(d.readInt64());
+        const leaderEpoch = d.readInt32();
+        d.readString(); // metadata
+        return { topic, partition, offset, leaderEpoch, errorCode: d.readInt16() };
       });
-      return { errorCode: d.readInt16() as number, offsets };
+      return { errorCode: d.readInt16(), offsets };
     },
   });
 }
@@ -235,53 +213,29 @@ export interface HeartbeatResponse {
 }
 
 export function consumerGroupHeartbeat(r: HeartbeatRequest, version: number): ProtocolRequest {
-  return protocolRequest({
-    apiKey: 68,
-    apiVersion: version,
-    apiName: 'ConsumerGroupHeartbeat',
+  return flexibleRequest('ConsumerGroupHeartbeat', version, {
     encode: (e) => {
-      e.writeUVarInt(0);
       e.writeUVarIntString(r.group);
       e.writeUVarIntString(r.memberId);
       e.writeInt32(r.memberEpoch);
       e.writeUVarIntString(null); // InstanceId: a dynamic member
       e.writeUVarIntString(null); // RackId
       e.writeInt32(r.rebalanceTimeoutMs);
-      if (r.subscribedTopicNames === null) e.writeUVarInt(0);
-      else {
-        e.writeUVarInt(r.subscribedTopicNames.length + 1);
-        for (const t of r.subscribedTopicNames) e.writeUVarIntString(t);
-      }
+      writeCompactArray(e, r.subscribedTopicNames, (t) => e.writeUVarIntString(t));
       if (version >= 1) e.writeUVarIntString(null); // SubscribedTopicRegex
       e.writeUVarIntString(r.serverAssignor);
-      if (r.owned === null) e.writeUVarInt(0);
-      else {
-        e.writeUVarInt(r.owned.length + 1);
-        for (const t of r.owned) {
-          writeUuid(e, t.topicId);
-          e.writeUVarInt(t.partitions.length + 1);
-          for (const p of t.partitions) e.writeInt32(p);
-          e.writeUVarInt(0);
-        }
-      }
-      e.writeUVarInt(0);
+      writeTopicIdPartitions(e, r.owned);
     },
     decode: (d): HeartbeatResponse => {
-      d.readTaggedFields();
-      d.readInt32();
-      const errorCode = d.readInt16() as number;
+      d.readInt32(); // throttle
+      const errorCode = d.readInt16();
       const errorMessage = d.readUVarIntString() as string | null;
       const memberId = d.readUVarIntString() as string | null;
-      const memberEpoch = d.readInt32() as number;
-      const heartbeatIntervalMs = d.readInt32() as number;
+      const memberEpoch = d.readInt32();
+      const heartbeatIntervalMs = d.readInt32();
       let assignment: OwnedTopicPartitions[] | null = null;
       if (d.readInt8() === 1) {
-        assignment = (d.readUVarIntArray((t: Dec): OwnedTopicPartitions => {
-          const topicId = readUuid(t);
-          const partitions = (t.readUVarIntArray((p: Dec) => p.readInt32() as number) ?? []) as number[];
-          t.readTaggedFields();
-          return { topicId, partitions };
-        }) ?? []) as OwnedTopicPartitions[];
+        assignment = readTopicIdPartitions(d);
         d.readTaggedFields();
       }
       d.readTaggedFields();
@@ -294,47 +248,23 @@ export function consumerGroupHeartbeat(r: HeartbeatRequest, version: number): Pr
 
 /** Commits as a member of a consumer group: its id and epoch; per-partition error codes come back. */
 export function offsetCommit(group: string, memberId: string, memberEpoch: number, offsets: Array<{ topic: string; partition: number; offset: number }>): ProtocolRequest {
-  const byTopic = new Map<string, Array<{ partition: number; offset: number }>>();
-  for (const o of offsets) (byTopic.get(o.topic) ?? byTopic.set(o.topic, []).get(o.topic)!).push(o);
-  return protocolRequest({
-    apiKey: 8,
-    apiVersion: 9,
-    apiName: 'OffsetCommit',
+  return flexibleRequest('OffsetCommit', 9, {
     encode: (e) => {
-      e.writeUVarInt(0);
       e.writeUVarIntString(group);
       e.writeInt32(memberEpoch);
       e.writeUVarIntString(memberId);
       e.writeUVarIntString(null); // GroupInstanceId
-      e.writeUVarInt(byTopic.size + 1);
-      for (const [topic, ps] of byTopic) {
-        e.writeUVarIntString(topic);
-        e.writeUVarInt(ps.length + 1);
-        for (const p of ps) {
-          e.writeInt32(p.partition);
-          e.writeInt64(p.offset);
-          e.writeInt32(-1); // CommittedLeaderEpoch
-          e.writeUVarIntString(''); // CommittedMetadata
-          e.writeUVarInt(0);
-        }
+      writeCompactTopicPartitions(e, [...groupByTopic(offsets)], (p) => {
+        e.writeInt32(p.partition);
+        e.writeInt64(p.offset);
+        e.writeInt32(-1); // CommittedLeaderEpoch
+        e.writeUVarIntString(''); // CommittedMetadata
         e.writeUVarInt(0);
-      }
-      e.writeUVarInt(0);
+      });
     },
     decode: (d) => {
-      d.readTaggedFields();
-      d.readInt32();
-      const out: Array<{ topic: string; partition: number; errorCode: number }> = [];
-      d.readUVarIntArray((t: Dec) => {
-        const topic = t.readUVarIntString() as string;
-        t.readUVarIntArray((p: Dec) => {
-          out.push({ topic, partition: p.readInt32(), errorCode: p.readInt16() });
-          p.readTaggedFields();
-        });
-        t.readTaggedFields();
-      });
-      d.readTaggedFields();
-      return out;
+      d.readInt32(); // throttle
+      return readCompactTopicPartitions(d, () => d.readUVarIntString(), (topic, partition) => ({ topic, partition, errorCode: d.readInt16() }));
     },
   });
 }

@@ -1,7 +1,7 @@
 
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
-import { readTopicPartitions } from './request.js';
+import { API_KEYS, groupByTopic, putTopic, rawBody, readTopicPartitions } from './request.js';
 
 const { Decoder } = kafkajs();
 
@@ -27,16 +27,6 @@ export function produceVersion(brokerMax: number | undefined): number {
   return Math.min(MAX_VERSION, brokerMax ?? 3);
 }
 
-/**
- * A stand-in for kafkajs' Encoder around a buffer we filled ourselves: the body is
- * `buf[headroom..]`, and the bytes before it are free for the request framing
- * (src/kafka/wire/kafkajs-request.cjs frames it there, without a copy).
- */
-function encoderOf(buf: Buffer, headroom = 0) {
-  const body = headroom ? buf.subarray(headroom) : buf;
-  return { buf, headroom, get buffer() { return body; }, size: () => body.length };
-}
-
 /** A body given to the socket as pieces in order (no copy of the batches into one buffer). */
 function chunksOf(chunks: Buffer[], size: number) {
   return { chunks, size: () => size };
@@ -56,9 +46,7 @@ function writeFields(b: Buffer, o: number, transactionalId: string | null, acks:
   o = b.writeInt32BE(timeoutMs, o);
   o = b.writeInt32BE(byTopic.size, o);
   for (const [topic, ps] of byTopic) {
-    o = b.writeInt16BE(Buffer.byteLength(topic), o);
-    o += b.write(topic, o);
-    o = b.writeInt32BE(ps.length, o);
+    o = putTopic(b, o, topic, ps.length);
     for (const p of ps) {
       o = b.writeInt32BE(p.partition, o);
       o = b.writeInt32BE(p.batch.length, o);
@@ -70,17 +58,12 @@ function writeFields(b: Buffer, o: number, transactionalId: string | null, acks:
 export function produceRequest(version: number, transactionalId: string | null, acks: number, timeoutMs: number, parts: ProducePartitionData[]): ProtocolRequest & { request: { expectResponse(): boolean } } {
   return {
     request: {
-      apiKey: 0,
+      apiKey: API_KEYS.Produce,
       apiVersion: version,
       apiName: 'Produce',
       expectResponse: () => acks !== 0,
       encode: async () => {
-        const byTopic = new Map<string, ProducePartitionData[]>();
-        for (const p of parts) {
-          const list = byTopic.get(p.topic);
-          if (list) list.push(p);
-          else byTopic.set(p.topic, [p]);
-        }
+        const byTopic = groupByTopic(parts);
         let size = 2 + (transactionalId === null ? 0 : Buffer.byteLength(transactionalId)) + 2 + 4 + 4;
         for (const [topic, ps] of byTopic) {
           size += 2 + Buffer.byteLength(topic) + 4;
@@ -97,7 +80,7 @@ export function produceRequest(version: number, transactionalId: string | null, 
           const b = Buffer.from(only.batch.buffer, only.batch.byteOffset - room, room + only.batch.length);
           const start = room - (size - only.batch.length);
           writeFields(b, start, transactionalId, acks, timeoutMs, byTopic, (p, o) => o + p.batch.length);
-          return encoderOf(b, start);
+          return rawBody(b, start);
         }
         let fieldBytes = size;
         for (const p of parts) fieldBytes -= p.batch.length;

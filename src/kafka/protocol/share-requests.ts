@@ -10,25 +10,25 @@
 //   AlterShareGroupOffsets v0 (key 91), DeleteShareGroupOffsets v0 (key 92)
 //   DeleteGroups v2 (key 42, flexible): with each group's error message
 import type { KafkajsDecoder, KafkajsEncoder, ProtocolRequest } from '../wire/kafkajs-types.js';
-import { kafkajs } from '../wire/kafkajs.js';
-import { readUuid } from './group-requests.js';
+import { describeGroups, readAssignment, type DescribedGroup } from './group-requests.js';
+import {
+  flexibleRequest,
+  groupByTopic,
+  readCompactArray,
+  readCompactTopicPartitions,
+  readTopicIdPartitions,
+  readUuid,
+  writeCompactArray,
+  writeCompactTopicPartitions,
+  writeTopicIdPartitions,
+  writeUuid,
+} from './request.js';
 
 type Dec = KafkajsDecoder;
 type Enc = KafkajsEncoder;
-const { Encoder } = kafkajs();
-const { Decoder } = kafkajs();
 
-const writeUuid = (e: Enc, id: string) => e.writeBuffer(Buffer.from(id, 'base64url'));
-const writeCompactArray = <T>(e: Enc, items: T[] | null, each: (e: Enc, item: T) => void) => {
-  if (items === null) {
-    e.writeUVarInt(0);
-    return;
-  }
-  e.writeUVarInt(items.length + 1);
-  for (const i of items) each(e, i);
-};
-const readArray = <T>(d: Dec, each: (d: Dec) => T): T[] => (d.readUVarIntArray(each) ?? []) as T[];
-const readInt32s = (d: Dec): number[] => readArray(d, (p) => p.readInt32() as number);
+/** The error code and message at the top of most share answers. */
+const readError = (d: Dec) => ({ errorCode: d.readInt16(), errorMessage: d.readUVarIntString() as string | null });
 
 /** Error codes of the share APIs that kafkajs does not know. */
 export const SHARE_ERRORS: Record<number, string> = {
@@ -62,49 +62,29 @@ export interface ShareHeartbeatResponse {
 }
 
 export function shareGroupHeartbeat(r: { group: string; memberId: string; memberEpoch: number; subscribedTopicNames: string[] | null }): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 76,
-      apiVersion: 1,
-      apiName: 'ShareGroupHeartbeat',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        e.writeUVarIntString(r.group);
-        e.writeUVarIntString(r.memberId);
-        e.writeInt32(r.memberEpoch);
-        e.writeUVarIntString(null); // RackId
-        writeCompactArray(e, r.subscribedTopicNames, (e2, t) => e2.writeUVarIntString(t));
-        e.writeUVarInt(0);
-        return e;
-      },
+  return flexibleRequest('ShareGroupHeartbeat', 1, {
+    encode: (e) => {
+      e.writeUVarIntString(r.group);
+      e.writeUVarIntString(r.memberId);
+      e.writeInt32(r.memberEpoch);
+      e.writeUVarIntString(null); // RackId
+      writeCompactArray(e, r.subscribedTopicNames, (t) => e.writeUVarIntString(t));
     },
-    response: {
-      decode: async (raw: Buffer): Promise<ShareHeartbeatResponse> => {
-        const d = new Decoder(raw);
+    decode: (d): ShareHeartbeatResponse => {
+      d.readInt32(); // throttle
+      const { errorCode, errorMessage } = readError(d);
+      const memberId = d.readUVarIntString() as string | null;
+      const memberEpoch = d.readInt32();
+      const heartbeatIntervalMs = d.readInt32();
+      let assignment: ShareHeartbeatResponse['assignment'] = null;
+      if (d.readInt8() === 1) {
+        assignment = readTopicIdPartitions(d);
         d.readTaggedFields();
-        d.readInt32();
-        const errorCode = d.readInt16() as number;
-        const errorMessage = d.readUVarIntString() as string | null;
-        const memberId = d.readUVarIntString() as string | null;
-        const memberEpoch = d.readInt32() as number;
-        const heartbeatIntervalMs = d.readInt32() as number;
-        let assignment: ShareHeartbeatResponse['assignment'] = null;
-        if (d.readInt8() === 1) {
-          assignment = readArray(d, (t) => {
-            const topicId = readUuid(t);
-            const partitions = readInt32s(t);
-            t.readTaggedFields();
-            return { topicId, partitions };
-          });
-          d.readTaggedFields();
-        }
-        d.readTaggedFields();
-        return { errorCode, errorMessage, memberId, memberEpoch, heartbeatIntervalMs, assignment };
-      },
-      parse: async (data: unknown) => data,
+      }
+      d.readTaggedFields();
+      return { errorCode, errorMessage, memberId, memberEpoch, heartbeatIntervalMs, assignment };
     },
-  };
+  });
 }
 
 // ---- ShareFetch v1-v2, ShareAcknowledge v1-v2 ----
@@ -158,92 +138,72 @@ export interface ShareFetchResponse {
 }
 
 const writeTopics = (e: Enc, topics: ShareTopicPartitions[]) =>
-  writeCompactArray(e, topics, (e2, t) => {
-    writeUuid(e2, t.topicId);
-    writeCompactArray(e2, t.partitions, (e3, p) => {
-      e3.writeInt32(p.partition);
-      writeCompactArray(e3, p.acks, (e4, a) => {
-        e4.writeInt64(a.firstOffset);
-        e4.writeInt64(a.lastOffset);
-        writeCompactArray(e4, a.types, (e5, ty) => e5.writeInt8(ty));
-        e4.writeUVarInt(0);
+  writeCompactArray(e, topics, (t) => {
+    writeUuid(e, t.topicId);
+    writeCompactArray(e, t.partitions, (p) => {
+      e.writeInt32(p.partition);
+      writeCompactArray(e, p.acks, (a) => {
+        e.writeInt64(a.firstOffset);
+        e.writeInt64(a.lastOffset);
+        writeCompactArray(e, a.types, (ty) => e.writeInt8(ty));
+        e.writeUVarInt(0);
       });
-      e3.writeUVarInt(0);
+      e.writeUVarInt(0);
     });
-    e2.writeUVarInt(0);
+    e.writeUVarInt(0);
   });
 
+/** The share session a ShareFetch or ShareAcknowledge belongs to: its group, member and epoch. */
+function writeSession(e: Enc, r: { group: string; memberId: string; sessionEpoch: number }): void {
+  e.writeUVarIntString(r.group);
+  e.writeUVarIntString(r.memberId);
+  e.writeInt32(r.sessionEpoch);
+}
+
+/** The per-partition answers of ShareFetch and ShareAcknowledge: topics by id. */
+const readSharePartitions = <T>(d: Dec, read: (topicId: string, partition: number) => T): T[] => readCompactTopicPartitions(d, readUuid, read);
+
 export function shareFetch(version: number, r: ShareFetchParams): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 78,
-      apiVersion: version,
-      apiName: 'ShareFetch',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        e.writeUVarIntString(r.group);
-        e.writeUVarIntString(r.memberId);
-        e.writeInt32(r.sessionEpoch);
-        e.writeInt32(r.maxWaitMs);
-        e.writeInt32(r.minBytes);
-        e.writeInt32(r.maxBytes);
-        e.writeInt32(r.maxRecords);
-        e.writeInt32(r.batchSize);
-        if (version >= 2) {
-          e.writeInt8(0); // ShareAcquireMode: batch_optimized
-          e.writeBoolean(false); // IsRenewAck
-        }
-        writeTopics(e, r.topics);
-        writeCompactArray(e, r.forgotten, (e2, t) => {
-          writeUuid(e2, t.topicId);
-          writeCompactArray(e2, t.partitions, (e3, p) => e3.writeInt32(p));
-          e2.writeUVarInt(0);
-        });
-        e.writeUVarInt(0);
-        return e;
-      },
+  return flexibleRequest('ShareFetch', version, {
+    encode: (e) => {
+      writeSession(e, r);
+      e.writeInt32(r.maxWaitMs);
+      e.writeInt32(r.minBytes);
+      e.writeInt32(r.maxBytes);
+      e.writeInt32(r.maxRecords);
+      e.writeInt32(r.batchSize);
+      if (version >= 2) {
+        e.writeInt8(0); // ShareAcquireMode: batch_optimized
+        e.writeBoolean(false); // IsRenewAck
+      }
+      writeTopics(e, r.topics);
+      writeTopicIdPartitions(e, r.forgotten);
     },
-    response: {
-      decode: async (raw: Buffer): Promise<ShareFetchResponse> => {
-        const d = new Decoder(raw);
+    decode: (d): ShareFetchResponse => {
+      d.readInt32(); // throttle
+      const { errorCode, errorMessage } = readError(d);
+      if (version >= 2) d.readInt32(); // AcquisitionLockTimeoutMs
+      const partitions = readSharePartitions(d, (topicId, partition): ShareFetchPartition => {
+        const { errorCode: pErr, errorMessage: pMsg } = readError(d);
+        const { errorCode: ackErrorCode, errorMessage: ackErrorMessage } = readError(d);
+        const leaderId = d.readInt32();
+        const leaderEpoch = d.readInt32();
         d.readTaggedFields();
-        d.readInt32();
-        const errorCode = d.readInt16() as number;
-        const errorMessage = d.readUVarIntString() as string | null;
-        if (version >= 2) d.readInt32(); // AcquisitionLockTimeoutMs
-        const partitions: ShareFetchPartition[] = [];
-        readArray(d, (t) => {
-          const topicId = readUuid(t);
-          readArray(t, (p) => {
-            const partition = p.readInt32() as number;
-            const pErr = p.readInt16() as number;
-            const pMsg = p.readUVarIntString() as string | null;
-            const ackErrorCode = p.readInt16() as number;
-            const ackErrorMessage = p.readUVarIntString() as string | null;
-            const leaderId = p.readInt32() as number;
-            const leaderEpoch = p.readInt32() as number;
-            p.readTaggedFields();
-            const len = (p.readUVarInt() as number) - 1;
-            const records = len > 0 ? (p.readBytes(len) as Buffer) : Buffer.alloc(0);
-            const acquired = readArray(p, (a) => {
-              const firstOffset = Number(a.readInt64());
-              const lastOffset = Number(a.readInt64());
-              const deliveryCount = a.readInt16() as number;
-              a.readTaggedFields();
-              return { firstOffset, lastOffset, deliveryCount };
-            });
-            p.readTaggedFields();
-            partitions.push({ topicId, partition, errorCode: pErr, errorMessage: pMsg, ackErrorCode, ackErrorMessage, leaderId, leaderEpoch, records, acquired });
-          });
-          t.readTaggedFields();
+        const len = d.readUVarInt() - 1;
+        const records = len > 0 ? d.readBytes(len) : Buffer.alloc(0);
+        const acquired = readCompactArray(d, () => {
+          const firstOffset = Number(d.readInt64());
+          const lastOffset = Number(d.readInt64());
+          const deliveryCount = d.readInt16();
+          d.readTaggedFields();
+          return { firstOffset, lastOffset, deliveryCount };
         });
-        // NodeEndpoints and tagged fields follow: not needed (leaders come from metadata).
-        return { errorCode, errorMessage, partitions };
-      },
-      parse: async (data: unknown) => data,
+        return { topicId, partition, errorCode: pErr, errorMessage: pMsg, ackErrorCode, ackErrorMessage, leaderId, leaderEpoch, records, acquired };
+      });
+      // NodeEndpoints and tagged fields follow: not needed (leaders come from metadata).
+      return { errorCode, errorMessage, partitions };
     },
-  };
+  });
 }
 
 export interface ShareAckResponse {
@@ -253,51 +213,26 @@ export interface ShareAckResponse {
 }
 
 export function shareAcknowledge(version: number, r: { group: string; memberId: string; sessionEpoch: number; topics: ShareTopicPartitions[] }): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 79,
-      apiVersion: version,
-      apiName: 'ShareAcknowledge',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        e.writeUVarIntString(r.group);
-        e.writeUVarIntString(r.memberId);
-        e.writeInt32(r.sessionEpoch);
-        if (version >= 2) e.writeBoolean(false); // IsRenewAck
-        writeTopics(e, r.topics);
-        e.writeUVarInt(0);
-        return e;
-      },
+  return flexibleRequest('ShareAcknowledge', version, {
+    encode: (e) => {
+      writeSession(e, r);
+      if (version >= 2) e.writeBoolean(false); // IsRenewAck
+      writeTopics(e, r.topics);
     },
-    response: {
-      decode: async (raw: Buffer): Promise<ShareAckResponse> => {
-        const d = new Decoder(raw);
-        d.readTaggedFields();
+    decode: (d): ShareAckResponse => {
+      d.readInt32(); // throttle
+      const { errorCode, errorMessage } = readError(d);
+      if (version >= 2) d.readInt32();
+      const partitions = readSharePartitions(d, (topicId, partition) => {
+        const result = { topicId, partition, ...readError(d) };
+        d.readInt32(); // CurrentLeader
         d.readInt32();
-        const errorCode = d.readInt16() as number;
-        const errorMessage = d.readUVarIntString() as string | null;
-        if (version >= 2) d.readInt32();
-        const partitions: ShareAckResponse['partitions'] = [];
-        readArray(d, (t) => {
-          const topicId = readUuid(t);
-          readArray(t, (p) => {
-            const partition = p.readInt32() as number;
-            const pErr = p.readInt16() as number;
-            const pMsg = p.readUVarIntString() as string | null;
-            p.readInt32();
-            p.readInt32();
-            p.readTaggedFields();
-            p.readTaggedFields();
-            partitions.push({ topicId, partition, errorCode: pErr, errorMessage: pMsg });
-          });
-          t.readTaggedFields();
-        });
-        return { errorCode, errorMessage, partitions };
-      },
-      parse: async (data: unknown) => data,
+        d.readTaggedFields();
+        return result;
+      });
+      return { errorCode, errorMessage, partitions };
     },
-  };
+  });
 }
 
 // ---- ShareGroupDescribe v1 ----
@@ -312,71 +247,19 @@ export interface DescribedShareMember {
   assignment: Array<{ topicId: string; topic: string; partitions: number[] }>;
 }
 
-export interface DescribedShareGroup {
-  errorCode: number;
-  errorMessage: string | null;
-  group: string;
-  state: string;
-  groupEpoch: number;
-  assignmentEpoch: number;
-  assignorName: string;
-  members: DescribedShareMember[];
-}
+export type DescribedShareGroup = DescribedGroup<DescribedShareMember>;
 
 export function shareGroupDescribe(groups: string[]): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 77,
-      apiVersion: 1,
-      apiName: 'ShareGroupDescribe',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        writeCompactArray(e, groups, (e2, g) => e2.writeUVarIntString(g));
-        e.writeBoolean(false);
-        e.writeUVarInt(0);
-        return e;
-      },
-    },
-    response: {
-      decode: async (raw: Buffer): Promise<DescribedShareGroup[]> => {
-        const d = new Decoder(raw);
-        d.readTaggedFields();
-        d.readInt32();
-        return readArray(d, (g): DescribedShareGroup => {
-          const errorCode = g.readInt16() as number;
-          const errorMessage = g.readUVarIntString() as string | null;
-          const group = g.readUVarIntString() as string;
-          const state = (g.readUVarIntString() as string | null) ?? '';
-          const groupEpoch = g.readInt32() as number;
-          const assignmentEpoch = g.readInt32() as number;
-          const assignorName = (g.readUVarIntString() as string | null) ?? '';
-          const members = readArray(g, (m): DescribedShareMember => {
-            const memberId = m.readUVarIntString() as string;
-            const rackId = m.readUVarIntString() as string | null;
-            const memberEpoch = m.readInt32() as number;
-            const clientId = (m.readUVarIntString() as string | null) ?? '';
-            const clientHost = (m.readUVarIntString() as string | null) ?? '';
-            const subscribedTopicNames = readArray(m, (s) => s.readUVarIntString() as string);
-            const assignment = readArray(m, (t) => {
-              const topicId = readUuid(t);
-              const topic = t.readUVarIntString() as string;
-              const partitions = readInt32s(t);
-              t.readTaggedFields();
-              return { topicId, topic, partitions };
-            });
-            m.readTaggedFields(); // of the Assignment struct
-            m.readTaggedFields();
-            return { memberId, rackId, memberEpoch, clientId, clientHost, subscribedTopicNames, assignment };
-          });
-          g.readInt32(); // authorized operations
-          g.readTaggedFields();
-          return { errorCode, errorMessage, group, state, groupEpoch, assignmentEpoch, assignorName, members };
-        });
-      },
-      parse: async (data: unknown) => data,
-    },
-  };
+  return describeGroups('ShareGroupDescribe', 1, groups, (d): DescribedShareMember => {
+    const memberId = d.readUVarIntString();
+    const rackId = d.readUVarIntString() as string | null;
+    const memberEpoch = d.readInt32();
+    const clientId = d.readUVarIntString() ?? '';
+    const clientHost = d.readUVarIntString() ?? '';
+    const subscribedTopicNames = readCompactArray(d, () => d.readUVarIntString());
+    const assignment = readAssignment(d);
+    return { memberId, rackId, memberEpoch, clientId, clientHost, subscribedTopicNames, assignment };
+  });
 }
 
 // ---- DescribeShareGroupOffsets v0-v1 ----
@@ -395,60 +278,32 @@ export interface ShareGroupOffset {
 }
 
 export function describeShareGroupOffsets(version: number, group: string, topics: Array<{ topic: string; partitions: number[] }> | null): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 90,
-      apiVersion: version,
-      apiName: 'DescribeShareGroupOffsets',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        e.writeUVarInt(2);
-        e.writeUVarIntString(group);
-        writeCompactArray(e, topics, (e2, t) => {
-          e2.writeUVarIntString(t.topic);
-          writeCompactArray(e2, t.partitions, (e3, p) => e3.writeInt32(p));
-          e2.writeUVarInt(0);
-        });
-        e.writeUVarInt(0);
-        e.writeUVarInt(0);
-        return e;
-      },
+  return flexibleRequest('DescribeShareGroupOffsets', version, {
+    encode: (e) => {
+      e.writeUVarInt(2); // one group
+      e.writeUVarIntString(group);
+      writeCompactTopicPartitions(e, topics?.map((t) => [t.topic, t.partitions] as const), (p) => e.writeInt32(p));
+      e.writeUVarInt(0);
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
+    decode: (d) => {
+      d.readInt32(); // throttle
+      const readTopic = () => ({ topic: d.readUVarIntString(), topicId: readUuid(d) });
+      const groups = readCompactArray(d, () => {
+        d.readUVarIntString(); // group id
+        const offsets = readCompactTopicPartitions(d, readTopic, (t, partition): ShareGroupOffset => {
+          const startOffset = Number(d.readInt64());
+          const leaderEpoch = d.readInt32();
+          const lag = version >= 1 ? Number(d.readInt64()) : -1;
+          return { ...t, partition, startOffset, leaderEpoch, lag, ...readError(d) };
+        });
+        const error = readError(d);
         d.readTaggedFields();
-        d.readInt32();
-        let errorCode = 0;
-        let errorMessage: string | null = null;
-        const offsets: ShareGroupOffset[] = [];
-        readArray(d, (g) => {
-          g.readUVarIntString();
-          readArray(g, (t) => {
-            const topic = t.readUVarIntString() as string;
-            const topicId = readUuid(t);
-            readArray(t, (p) => {
-              const partition = p.readInt32() as number;
-              const startOffset = Number(p.readInt64());
-              const leaderEpoch = p.readInt32() as number;
-              const lag = version >= 1 ? Number(p.readInt64()) : -1;
-              const pErr = p.readInt16() as number;
-              const pMsg = p.readUVarIntString() as string | null;
-              p.readTaggedFields();
-              offsets.push({ topic, topicId, partition, startOffset, leaderEpoch, lag, errorCode: pErr, errorMessage: pMsg });
-            });
-            t.readTaggedFields();
-          });
-          errorCode = g.readInt16() as number;
-          errorMessage = g.readUVarIntString() as string | null;
-          g.readTaggedFields();
-        });
-        return { errorCode, errorMessage, offsets };
-      },
-      parse: async (data: unknown) => data,
+        return { ...error, offsets };
+      });
+      // One group asked for: its answer.
+      return groups[0] ?? { errorCode: 0, errorMessage: null, offsets: [] };
     },
-  };
+  });
 }
 
 // ---- AlterShareGroupOffsets v0 ----
@@ -461,123 +316,67 @@ export interface SharePartitionResult {
 }
 
 export function alterShareGroupOffsets(group: string, offsets: Array<{ topic: string; partition: number; offset: number }>): ProtocolRequest {
-  const byTopic = new Map<string, Array<{ partition: number; offset: number }>>();
-  for (const o of offsets) (byTopic.get(o.topic) ?? byTopic.set(o.topic, []).get(o.topic)!).push(o);
-  return {
-    request: {
-      apiKey: 91,
-      apiVersion: 0,
-      apiName: 'AlterShareGroupOffsets',
-      encode: async () => {
-        const e = new Encoder();
+  return flexibleRequest('AlterShareGroupOffsets', 0, {
+    encode: (e) => {
+      e.writeUVarIntString(group);
+      writeCompactTopicPartitions(e, [...groupByTopic(offsets)], (p) => {
+        e.writeInt32(p.partition);
+        e.writeInt64(p.offset);
         e.writeUVarInt(0);
-        e.writeUVarIntString(group);
-        writeCompactArray(e, [...byTopic], (e2, [topic, ps]) => {
-          e2.writeUVarIntString(topic);
-          writeCompactArray(e2, ps, (e3, p) => {
-            e3.writeInt32(p.partition);
-            e3.writeInt64(p.offset);
-            e3.writeUVarInt(0);
-          });
-          e2.writeUVarInt(0);
-        });
-        e.writeUVarInt(0);
-        return e;
-      },
+      });
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
-        d.readTaggedFields();
-        d.readInt32();
-        const errorCode = d.readInt16() as number;
-        const errorMessage = d.readUVarIntString() as string | null;
-        const results: SharePartitionResult[] = [];
-        readArray(d, (t) => {
-          const topic = t.readUVarIntString() as string;
-          readUuid(t);
-          readArray(t, (p) => {
-            results.push({ topic, partition: p.readInt32() as number, errorCode: p.readInt16() as number, errorMessage: p.readUVarIntString() as string | null });
-            p.readTaggedFields();
-          });
-          t.readTaggedFields();
-        });
-        return { errorCode, errorMessage, results };
-      },
-      parse: async (data: unknown) => data,
+    decode: (d) => {
+      d.readInt32(); // throttle
+      const error = readError(d);
+      const readTopic = () => {
+        const topic = d.readUVarIntString();
+        readUuid(d);
+        return topic;
+      };
+      const results = readCompactTopicPartitions(d, readTopic, (topic, partition): SharePartitionResult => ({ topic, partition, ...readError(d) }));
+      return { ...error, results };
     },
-  };
+  });
 }
 
 // ---- DeleteShareGroupOffsets v0 ----
 
 export function deleteShareGroupOffsets(group: string, topics: string[]): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 92,
-      apiVersion: 0,
-      apiName: 'DeleteShareGroupOffsets',
-      encode: async () => {
-        const e = new Encoder();
+  return flexibleRequest('DeleteShareGroupOffsets', 0, {
+    encode: (e) => {
+      e.writeUVarIntString(group);
+      writeCompactArray(e, topics, (t) => {
+        e.writeUVarIntString(t);
         e.writeUVarInt(0);
-        e.writeUVarIntString(group);
-        writeCompactArray(e, topics, (e2, t) => {
-          e2.writeUVarIntString(t);
-          e2.writeUVarInt(0);
-        });
-        e.writeUVarInt(0);
-        return e;
-      },
+      });
     },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
+    decode: (d) => {
+      d.readInt32(); // throttle
+      const error = readError(d);
+      const results = readCompactArray(d, () => {
+        const topic = d.readUVarIntString();
+        readUuid(d);
+        const r = { topic, ...readError(d) };
         d.readTaggedFields();
-        d.readInt32();
-        const errorCode = d.readInt16() as number;
-        const errorMessage = d.readUVarIntString() as string | null;
-        const results = readArray(d, (t) => {
-          const topic = t.readUVarIntString() as string;
-          readUuid(t);
-          const r = { topic, errorCode: t.readInt16() as number, errorMessage: t.readUVarIntString() as string | null };
-          t.readTaggedFields();
-          return r;
-        });
-        return { errorCode, errorMessage, results };
-      },
-      parse: async (data: unknown) => data,
+        return r;
+      });
+      return { ...error, results };
     },
-  };
+  });
 }
 
 // ---- DeleteGroups v2 ----
 
 export function deleteGroups(groups: string[]): ProtocolRequest {
-  return {
-    request: {
-      apiKey: 42,
-      apiVersion: 2,
-      apiName: 'DeleteGroups',
-      encode: async () => {
-        const e = new Encoder();
-        e.writeUVarInt(0);
-        writeCompactArray(e, groups, (e2, g) => e2.writeUVarIntString(g));
-        e.writeUVarInt(0);
-        return e;
-      },
-    },
-    response: {
-      decode: async (raw: Buffer) => {
-        const d = new Decoder(raw);
+  return flexibleRequest('DeleteGroups', 2, {
+    encode: (e) => writeCompactArray(e, groups, (g) => e.writeUVarIntString(g)),
+    decode: (d) => {
+      d.readInt32(); // throttle
+      return readCompactArray(d, () => {
+        const r = { group: d.readUVarIntString(), errorCode: d.readInt16() };
         d.readTaggedFields();
-        d.readInt32();
-        return readArray(d, (g) => {
-          const r = { group: g.readUVarIntString() as string, errorCode: g.readInt16() as number };
-          g.readTaggedFields();
-          return r;
-        });
-      },
-      parse: async (data: unknown) => data,
+        return r;
+      });
     },
-  };
+  });
 }
