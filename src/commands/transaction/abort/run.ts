@@ -2,20 +2,14 @@
 // producer whose open transaction starts at --start-offset, or for the producer and epochs given.
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
-import { KfkError, UsageError, errorMessage } from '../../../errors.js';
+import { KfkError, errorMessage } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
+import { integer, refusal } from '../args.js';
 
 const ENABLE_DEBUG = '. Enable debug logging for additional detail.';
 
-function integer(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`invalid ${flag} '${text}': expected an integer`);
-  return Number(text);
-}
-
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  // kfk's own wording of a bad combination is a usage error; the drop-in's is the tool's line, exit 1.
-  const refuse = (kafka: string, own: string) => (opts.kafkaErrors ? new KfkError(kafka) : new UsageError(own));
+  const refuse = refusal(opts.kafkaErrors);
   const partition = integer(opts.partition, '--partition')!;
   const startOffset = integer(opts.startOffset, '--start-offset');
   const producerId = integer(opts.producerId, '--producer-id');

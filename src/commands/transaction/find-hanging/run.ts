@@ -2,19 +2,14 @@
 // longest transaction timeout whose coordinator does not count the partition in it.
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
-import { KfkError, UsageError, errorMessage } from '../../../errors.js';
+import { KfkError, errorMessage } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
+import { integer, refusal } from '../args.js';
 import { grid } from '../../../format/group-text.js';
 import { prettyPrintTable } from '../../../format/runbook-text.js';
 
-function integer(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`invalid ${flag} '${text}': expected an integer`);
-  return Number(text);
-}
-
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  const refuse = (kafka: string, own: string) => (opts.kafkaErrors ? new KfkError(kafka) : new UsageError(own));
+  const refuse = refusal(opts.kafkaErrors);
   const brokerId = integer(opts.brokerId, '--broker-id');
   const partition = integer(opts.partition, '--partition');
   const maxMinutes = integer(opts.maxTransactionTimeout, '--max-transaction-timeout')!;
