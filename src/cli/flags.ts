@@ -42,6 +42,14 @@ export function connectionFlagsWithoutTimeout<A extends unknown[], O extends Rec
   return connectionTail(connectionHead(cmd));
 }
 
+/**
+ * --bootstrap-controller (KIP-919), for the commands whose Kafka tool takes it (kafka-metadata-quorum,
+ * kafka-features, kafka-configs for brokers): kfk talks to the controllers' listener directly.
+ */
+export function bootstrapControllerFlag() {
+  return new Option('--bootstrap-controller <servers>', "a controller's host:port instead of --bootstrap-server (KIP-919)").helpGroup(CONNECTION);
+}
+
 /** --schema-registry-url of the commands that read and write records (produce, consume). */
 export function schemaRegistryUrlFlag() {
   return new Option('--schema-registry-url <url>', 'Schema Registry URL (env KFK_SCHEMA_REGISTRY_URL, property schema.registry.url; default: the kfk local registry when it runs)');

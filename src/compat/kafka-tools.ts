@@ -5,6 +5,9 @@
 import { KfkError } from '../errors.js';
 import { translateTransactions } from './kafka-transactions.js';
 
+/** Kafka's admin client's words for an API a controller's listener does not serve (kafka/admin/configs.ts has the same). */
+const CONTROLLER_UNSUPPORTED = 'This Admin API is not yet supported when communicating directly with the controller quorum.';
+
 /** A Kafka tool's error about its arguments: its line on stderr as it prints it, exit 1. */
 export class ToolUsageError extends KfkError {
   constructor(message: string) {
@@ -73,6 +76,8 @@ function connection(r: JoptResult): string[] {
   const out: string[] = [];
   const bs = last(r, 'bootstrap-server');
   if (bs !== undefined) out.push('--bootstrap-server', bs);
+  const bc = last(r, 'bootstrap-controller');
+  if (bc !== undefined) out.push('--bootstrap-controller', bc);
   const cc = last(r, 'command-config');
   if (cc !== undefined) out.push('--command-config', cc);
   return out;
@@ -89,6 +94,8 @@ function deleteRecords(args: string[]): string[] {
 /** An argparse4j command line: global options, a subcommand, the subcommand's options. */
 interface ArgparseResult {
   global: Map<string, string>;
+  /** The global options in the order given (argparse4j's words for two that exclude each other). */
+  globalOrder: string[];
   sub: string | undefined;
   values: Map<string, string>;
   switches: Set<string>;
@@ -100,7 +107,7 @@ function parseArgparse(
   args: string[],
   error: (message: string) => ToolUsageError,
 ): ArgparseResult {
-  const out: ArgparseResult = { global: new Map(), sub: undefined, values: new Map(), switches: new Set(), help: false };
+  const out: ArgparseResult = { global: new Map(), globalOrder: [], sub: undefined, values: new Map(), switches: new Set(), help: false };
   const resolve = (typed: string, names: string[]) => {
     if (names.includes(typed)) return typed;
     const m = names.filter((n) => n.startsWith(typed));
@@ -126,6 +133,7 @@ function parseArgparse(
         const v = inline ?? args[++i];
         if (v === undefined) throw error(`argument ${name}: expected one argument`);
         out.global.set(name, v);
+        out.globalOrder.push(name);
         continue;
       }
       if (!(a in spec.subs)) throw error(`invalid choice: '${a}' (choose from ${Object.keys(spec.subs).map((k) => `'${k}'`).join(', ')})`);
@@ -155,20 +163,21 @@ const ARGPARSE_GLOBAL = ['--bootstrap-server', '--bootstrap-controller', '--comm
 
 /** Exactly one of --bootstrap-server and --bootstrap-controller: argparse4j's words for both, the tool's own for none. */
 function oneBootstrap(r: ArgparseResult, error: (message: string) => ToolUsageError, whenNone: string): void {
-  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) throw error('argument --bootstrap-controller: not allowed with argument --bootstrap-server');
+  if (r.global.has('--bootstrap-server') && r.global.has('--bootstrap-controller')) {
+    // argparse4j names the one given second.
+    const [first, second] = r.globalOrder.filter((n) => n === '--bootstrap-server' || n === '--bootstrap-controller');
+    throw error(`argument ${second ?? '--bootstrap-controller'}: not allowed with argument ${first ?? '--bootstrap-server'}`);
+  }
   if (!r.global.has('--bootstrap-server') && !r.global.has('--bootstrap-controller')) throw error(whenNone);
 }
 
-function argparseConnection(r: ArgparseResult, unsupportedController: () => never): string[] {
-  if (r.global.has('--bootstrap-controller')) unsupportedController();
-  const out = ['--bootstrap-server', r.global.get('--bootstrap-server')!];
+/** The connection flags for kfk: --bootstrap-server or (KIP-919) --bootstrap-controller, and --command-config. */
+function argparseConnection(r: ArgparseResult): string[] {
+  const flag = r.global.has('--bootstrap-controller') ? '--bootstrap-controller' : '--bootstrap-server';
+  const out = [flag, r.global.get(flag)!];
   if (r.global.has('--command-config')) out.push('--command-config', r.global.get('--command-config')!);
   return out;
 }
-
-const noController = (): never => {
-  throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server', { verbatim: false });
-};
 
 function metadataQuorum(args: string[]): string[] {
   const error = (m: string) => new ToolUsageError(`kafka-metadata-quorum: error: ${m}`);
@@ -184,7 +193,7 @@ function metadataQuorum(args: string[]): string[] {
   oneBootstrap(r, error, 'one of the arguments --bootstrap-server --bootstrap-controller is required');
   if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster quorum describes the quorum only`);
   if (!r.switches.has('--status') && !r.switches.has('--replication')) throw new ToolUsageError('One of --status or --replication must be specified with describe sub-command');
-  return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r, noController), ...[...r.switches]];
+  return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r), ...[...r.switches]];
 }
 
 function features(args: string[]): string[] {
@@ -209,7 +218,7 @@ function features(args: string[]): string[] {
   if (r.sub === 'upgrade' || r.sub === 'downgrade' || r.sub === 'disable') {
     if (r.values.has('--release-version') && (r.values.has('--metadata') || r.values.has('--feature'))) throw new ToolUsageError('Can not specify `release-version` with other feature flags.');
     if (r.values.has('--release-version')) throw new KfkError('--release-version is not supported by kfk: give the features with --feature name=level');
-    const out = ['cluster', 'features', '-o', 'text', '--kafka-errors', '--op', r.sub, ...argparseConnection(r, noController)];
+    const out = ['cluster', 'features', '-o', 'text', '--kafka-errors', '--op', r.sub, ...argparseConnection(r)];
     if (r.values.has('--metadata')) out.push('--metadata', r.values.get('--metadata')!);
     // --feature may be given many times (argparse4j's append): every value, in order.
     const featureFlag = r.sub === 'disable' ? '--disable' : `--${r.sub}`;
@@ -222,7 +231,7 @@ function features(args: string[]): string[] {
     return out;
   }
   if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features and changes their levels`);
-  const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r, noController)];
+  const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r)];
   if (r.values.has('--node-id')) out.push('--node-id', r.values.get('--node-id')!);
   return out;
 }
@@ -283,6 +292,8 @@ function configs(args: string[]): string[] {
   if (r.switches.has('version')) return ['--version'];
   const actions = ['describe', 'alter'].filter((a) => r.switches.has(a));
   if (actions.length !== 1) throw new ToolUsageError('Command must include exactly one action: --describe, --alter');
+  if (r.values.has('bootstrap-server') && r.values.has('bootstrap-controller')) throw new ToolUsageError('Only one of --bootstrap-server or --bootstrap-controller can be specified');
+  if (!r.values.has('bootstrap-server') && !r.values.has('bootstrap-controller')) throw new ToolUsageError('Either --bootstrap-server or --bootstrap-controller must be specified.');
   // --entity-name and --entity-default pair with the --entity-types in command-line order.
   const types: string[] = [];
   const names: Array<string | null> = [];
@@ -308,8 +319,6 @@ function configs(args: string[]): string[] {
   if (types.length === 0) throw new ToolUsageError('At least one entity type must be specified');
   if (types.length > 1 && !(types.length === 2 && types.includes('users') && types.includes('clients'))) throw new ToolUsageError("Only 'users' and 'clients' entity types may be specified together");
   if (names.length > types.length) throw new ToolUsageError('More entity names specified than entity types');
-  if (r.values.has('bootstrap-controller')) throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server');
-  requireArgs(r, 'bootstrap-server');
   const add = (r.values.get('add-config') ?? []).join(',');
   const del = (r.values.get('delete-config') ?? []).join(',');
   const alter = actions[0] === 'alter';
@@ -319,6 +328,8 @@ function configs(args: string[]): string[] {
     if (names.length === 0 && ['users', 'clients', 'brokers', 'ips'].includes(types[0])) throw new ToolUsageError('An entity-name or default entity must be specified with --alter of users, clients, brokers or ips');
   }
   const conn = connection(r);
+  // Through a controller's listener (KIP-919) Kafka's admin client has broker configs only.
+  if (r.values.has('bootstrap-controller') && types[0] !== 'brokers') throw new KfkError(CONTROLLER_UNSUPPORTED);
   if (['users', 'clients', 'ips'].includes(types[0])) {
     const flag = { users: '--user', clients: '--client', ips: '--ip' } as Record<string, string>;
     const entity: string[] = [];

@@ -176,6 +176,7 @@ export function connectionOptions(config: ResolvedConfig, log?: (line: string) =
   }
   const options: ConnectionOptions = {
     brokers: config.bootstrapServers,
+    ...(config.controllers ? { controllers: true } : {}),
     clientId: p.get('client.id') ?? 'kfk',
     connectionTimeout: Math.min(config.timeoutMs, 5000),
     requestTimeout: config.timeoutMs,

@@ -8,6 +8,8 @@ import { unknownProperties } from './known-properties.js';
 
 export interface ConnectionFlags {
   bootstrapServer?: string;
+  /** KIP-919: the controllers' listener instead of the brokers' (only commands whose Kafka tool takes it). */
+  bootstrapController?: string;
   commandConfig?: string;
   commandProperty?: string[];
   profile?: string;
@@ -19,6 +21,8 @@ export type Source = 'flag' | 'env' | 'command-config' | 'profile' | 'local' | '
 
 export interface ResolvedConfig {
   bootstrapServers: string[];
+  /** The addresses are controllers' (--bootstrap-controller): no Metadata, requests to them directly. */
+  controllers?: boolean;
   bootstrapSource: Source;
   /** Client properties after merging every layer and expanding ${env:..}/${file:..}. */
   properties: Properties;
@@ -120,7 +124,13 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
   // Bootstrap servers.
   let bootstrapServers: string[];
   let bootstrapSource: Source;
-  if (flags.bootstrapServer !== undefined) {
+  if (flags.bootstrapController !== undefined && flags.bootstrapServer !== undefined) {
+    throw new UsageError('give --bootstrap-server or --bootstrap-controller, not both');
+  }
+  if (flags.bootstrapController !== undefined) {
+    bootstrapServers = parseBootstrap(flags.bootstrapController, '--bootstrap-controller');
+    bootstrapSource = 'flag';
+  } else if (flags.bootstrapServer !== undefined) {
     bootstrapServers = parseBootstrap(flags.bootstrapServer, '--bootstrap-server');
     bootstrapSource = 'flag';
   } else if (env.KFK_BOOTSTRAP_SERVER) {
@@ -150,6 +160,7 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
 
   return {
     bootstrapServers,
+    ...(flags.bootstrapController !== undefined ? { controllers: true } : {}),
     bootstrapSource,
     properties: props,
     profile: profile?.name,

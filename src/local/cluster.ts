@@ -247,6 +247,7 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
       oauthPort: o.oauth ? await freePort() : undefined,
       tlsPort: o.tls ? await freePort() : undefined,
       dataDir: join(nd, 'data'),
+      logDirs: (o.logDirs ?? 1) > 1 ? Array.from({ length: o.logDirs! }, (_, k) => join(nd, k === 0 ? 'data' : `data${k + 1}`)) : undefined,
       logFile: join(nd, 'server.log'),
     });
   }

@@ -24,6 +24,8 @@ export interface StartOptions {
   oauth?: { jwksUrl: string; audience?: string; issuer?: string };
   /** Run kfk's token server beside the cluster and point an OAUTHBEARER listener at it (`--oauth`). */
   oauthServer?: boolean;
+  /** Log directories per node (default 1): replicas can then move between them (AlterReplicaLogDirs). */
+  logDirs?: number;
   /** Extra broker properties, e.g. to enable an authorizer in tests. */
   brokerProperties?: Record<string, string>;
   readyTimeoutMs?: number;
@@ -76,7 +78,7 @@ export function serverProperties(
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map': map.join(','),
-    'log.dirs': node.dataDir,
+    'log.dirs': (node.logDirs ?? [node.dataDir]).join(','),
     'offsets.topic.replication.factor': String(rf),
     'offsets.topic.num.partitions': all.length > 1 ? '3' : '1',
     'transaction.state.log.replication.factor': String(rf),

@@ -13,6 +13,8 @@ export interface LocalNode {
   oauthPort?: number;
   tlsPort?: number;
   dataDir: string;
+  /** Every log directory when the node has more than one (`dataDir` is the first). */
+  logDirs?: string[];
   logFile: string;
 }
 

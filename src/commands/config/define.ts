@@ -1,6 +1,6 @@
 // `kfk config`: the group of subcommands and its help; each subcommand is a folder beside this file.
 import type { AnyCommand, Command, OptionValues } from '../../cli/commander.js';
-import { examples } from '../../cli/flags.js';
+import { bootstrapControllerFlag, examples } from '../../cli/flags.js';
 
 export function define(program: AnyCommand) {
   const config = program.command('config').description('describe and change topic and broker configs (kafka-configs)');
@@ -10,5 +10,9 @@ export function define(program: AnyCommand) {
 
 /** The resource both subcommands act on (read by ./resource.ts): --topic, --broker or --group. */
 export function resourceFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>, groupHelp: string) {
-  return cmd.option('--topic <name>', 'topic').option('--broker <id>', 'broker id').option('--group <id>', groupHelp);
+  return cmd
+    .addOption(bootstrapControllerFlag())
+    .option('--topic <name>', 'topic')
+    .option('--broker <id>', 'broker id')
+    .option('--group <id>', groupHelp);
 }

@@ -32,8 +32,22 @@ export interface ConfigEntry {
 
 const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC : kind === 'group' ? RESOURCE_GROUP : RESOURCE_BROKER);
 
+/** What Kafka's admin client says of an API a controller's listener does not serve. */
+export const CONTROLLER_UNSUPPORTED = 'This Admin API is not yet supported when communicating directly with the controller quorum.';
+
 async function target(client: KafkaClient, kind: ResourceKind, name: string): Promise<KafkajsBroker> {
   const cluster = await client.cluster();
+  if (client.options.controllers) {
+    // KIP-919: broker configs through a controller's listener; topics and groups are the brokers'.
+    if (kind !== 'broker') throw new KfkError(CONTROLLER_UNSUPPORTED);
+    if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
+    const { describeClusterNodes } = await import('./quorum.js');
+    const nodes = (await describeClusterNodes(client)).nodes;
+    if (!nodes.some((n) => n.nodeId === Number(name))) throw new KfkError(`broker ${name} is not in the cluster`);
+    const self = nodes.find((n) => client.options.brokers.includes(`${n.host}:${n.port}`));
+    if (nodes.length > 1 && self?.nodeId !== Number(name)) throw new KfkError(`controller ${name} is not the one at ${client.options.brokers.join(',')}: give its own address with --bootstrap-controller`);
+    return client.anyBroker();
+  }
   if (kind === 'broker') {
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
     try {

@@ -3,6 +3,7 @@
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
+import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, describeClusterRequest, type ClusterNodes } from '../protocol/controller-requests.js';
 import { apiVersionsFeatures, describeQuorum as describeQuorumRequest, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
@@ -11,14 +12,33 @@ export async function describeQuorum(client: KafkaClient): Promise<QuorumDescrip
   const broker = await client.anyBroker();
   const q = (await broker.connectionPool.send({ ...describeQuorumRequest(), requestTimeout: 30_000 })) as QuorumDescription;
   if (q.errorCode) throw brokerError(q.errorCode, q.errorMessage);
+  if (client.options.controllers) return { ...q, clusterId: (await describeClusterNodes(client)).clusterId };
   const cluster = await client.cluster();
   return { ...q, clusterId: (cluster.brokerPool.metadata?.clusterId as string | undefined) ?? '' };
+}
+
+/**
+ * DescribeCluster: the cluster id and its brokers, or with `--bootstrap-controller` its
+ * controllers (what the admin client sees of a cluster through a controller's listener).
+ */
+export async function describeClusterNodes(client: KafkaClient): Promise<ClusterNodes> {
+  const broker = await client.anyBroker();
+  const r = (await broker.connectionPool.send({ ...describeClusterRequest(client.options.controllers ? ENDPOINT_CONTROLLERS : ENDPOINT_BROKERS), requestTimeout: 30_000 })) as ClusterNodes;
+  if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
+  return r;
 }
 
 export async function describeFeatures(client: KafkaClient, nodeId?: number): Promise<FeatureDescription> {
   let broker: KafkajsBroker;
   if (nodeId === undefined) broker = await client.anyBroker();
-  else {
+  else if (client.options.controllers) {
+    // Through a controller's listener: only the controller kfk is connected to.
+    broker = await client.anyBroker();
+    const nodes = await describeClusterNodes(client);
+    const seed = client.options.brokers;
+    const self = nodes.nodes.find((n) => seed.includes(`${n.host}:${n.port}`));
+    if (!self || self.nodeId !== nodeId) throw new KfkError(`controller ${nodeId} is not the one at ${seed.join(',')}: give its own address with --bootstrap-controller`);
+  } else {
     const cluster = await client.cluster();
     try {
       broker = await cluster.findBroker({ nodeId });

@@ -13,6 +13,11 @@ export type KafkaMajor = 3 | 4;
 
 export interface ConnectionOptions {
   brokers: string[];
+  /**
+   * The addresses are KRaft controllers' (KIP-919, `--bootstrap-controller`): they answer no
+   * Metadata, so the client connects to one of them and sends every request there.
+   */
+  controllers?: boolean;
   clientId: string;
   ssl?: TlsOptions;
   sasl?: { mechanism: SaslMechanism; username: string; password: string } | { mechanism: 'oauthbearer'; oauth: OAuthOptions };
@@ -104,6 +109,7 @@ export class KafkaClient {
       const cluster = create({ metadataMaxAge: 300000, allowAutoTopicCreation: false, maxInFlightRequests: null });
       this.clusterInstance = (async () => {
         await cluster.connect();
+        if (this.options.controllers) return cluster;
         await cluster.refreshMetadata();
         // With no topic targeted yet, kafkajs asked for every topic.
         if (cluster.targetTopics?.size === 0) this.connectMetadata = cluster.brokerPool.metadata ?? undefined;
@@ -142,6 +148,7 @@ export class KafkaClient {
    */
   async anyBroker(): Promise<KafkajsBroker> {
     const cluster = await this.cluster();
+    if (this.options.controllers) return cluster.brokerPool.seedBroker;
     try {
       return await cluster.findControllerBroker();
     } catch (err) {

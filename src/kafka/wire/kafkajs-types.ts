@@ -93,6 +93,8 @@ export interface KafkajsConfigEntry {
 }
 
 export interface KafkajsBrokerPool {
+  /** The broker of the first address that answered (the one connection of `--bootstrap-controller`). */
+  seedBroker: KafkajsBroker;
   metadata: RawMetadata | null;
   versions: Record<number, ApiVersionRange> | null;
 }

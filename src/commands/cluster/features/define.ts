@@ -1,12 +1,13 @@
 // `kfk cluster features`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import { type AnyCommand, type FlagsOf, Option } from '../../../cli/commander.js';
-import { collect, examples, kafkaCommand } from '../../../cli/flags.js';
+import { bootstrapControllerFlag, collect, examples, kafkaCommand } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
   return kafkaCommand(parent, 'features', {
     description: "feature flags: each one's supported range and finalized level, or raise, lower or remove finalized levels (kafka-features describe|upgrade|downgrade|disable)",
     flags: (cmd) =>
       cmd
+        .addOption(bootstrapControllerFlag())
         .option('--node-id <id>', 'ask this broker (default: any)')
         .addOption(new Option('--upgrade <feature=level>', 'raise a finalized level; repeatable').argParser(collect))
         .addOption(new Option('--downgrade <feature=level>', 'lower a finalized level; repeatable').argParser(collect))

@@ -1,7 +1,7 @@
 // kafka-configs --alter: --set k=v and --delete k change only the named keys.
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
-import { UsageError } from '../../../errors.js';
+import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { parseTopicConfigs } from '../../../format/topic-args.js';
 import { splitOutside } from '../../../format/topic-pattern.js';
@@ -15,6 +15,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (Object.keys(set).length === 0 && del.length === 0) throw new UsageError('nothing to alter: give --set k=v or --delete k');
   const both = del.filter((k) => k in set);
   if (both.length) throw new UsageError(`cannot --set and --delete the same key: ${both.join(', ')}`);
+  if (opts.bootstrapController !== undefined && kind !== 'broker') {
+    // As Kafka's admin client through a controller's listener: broker configs only.
+    const { CONTROLLER_UNSUPPORTED } = await import('../../../kafka/admin/configs.js');
+    throw new KfkError(CONTROLLER_UNSUPPORTED);
+  }
   const client = await ctx.kafka();
   if (kind === 'topic') {
     const { listTopicNames, explainMissingTopics } = await import('../../../kafka/admin/topics.js');

@@ -16,6 +16,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     started = await startLocal({
       dir,
       brokers: Number(opts.brokers),
+      logDirs: Number(opts.logDirs),
       sasl: Boolean(opts.sasl),
       tls: Boolean(opts.tls),
       acl: Boolean(opts.acl),
