@@ -405,7 +405,17 @@ function reassignPartitions(args: string[]): string[] {
     if (!/^-?\d+$/.test(throttle)) throw new ToolUsageError(`Cannot parse argument '${throttle}' of option throttle`);
     out.push('--throttle', throttle);
   }
-  if (r.values.has('replica-alter-log-dirs-throttle') && Number(last(r, 'replica-alter-log-dirs-throttle')) >= 0) throw new KfkError('--replica-alter-log-dirs-throttle is not supported by kfk: it moves no replica between log directories');
+  const logDirThrottle = last(r, 'replica-alter-log-dirs-throttle');
+  if (logDirThrottle !== undefined) {
+    if (!/^-?\d+$/.test(logDirThrottle)) throw new ToolUsageError(`Cannot parse argument '${logDirThrottle}' of option replica-alter-log-dirs-throttle`);
+    out.push('--log-dir-throttle', logDirThrottle);
+  }
+  // --timeout: how long execute and cancel wait for log directory moves to start (kfk's --timeout).
+  const timeout = last(r, 'timeout');
+  if (timeout !== undefined) {
+    if (!/^-?\d+$/.test(timeout)) throw new ToolUsageError(`Cannot parse argument '${timeout}' of option timeout`);
+    out.push('--timeout', timeout);
+  }
   return out;
 }
 

@@ -7,6 +7,8 @@ import { brokerError } from '../protocol/admin-requests.js';
 import { readMetadata } from '../wire/metadata.js';
 import { alterConfigs } from './configs.js';
 import { brokerIds, describeLogDirs } from './log-dirs.js';
+import { alterReplicaLogDirsRequest } from '../protocol/controller-requests.js';
+import { KfkError } from '../../errors.js';
 import { alterPartitionReassignments, listPartitionReassignments, type OngoingReassignment } from '../protocol/runbook-requests.js';
 
 export type { OngoingReassignment } from '../protocol/runbook-requests.js';
@@ -79,4 +81,60 @@ export async function clearThrottles(client: KafkaClient, brokers: number[], top
     ...brokers.map((b) => alterConfigs(client, 'broker', String(b), { set: {}, delete: BROKER_THROTTLES })),
     ...topics.map((t) => alterConfigs(client, 'topic', t, { set: {}, delete: TOPIC_THROTTLES })),
   ]);
+}
+
+export interface LogDirMove extends TP {
+  broker: number;
+  path: string;
+}
+
+/** REPLICA_NOT_AVAILABLE: the replica is not on that broker yet (it is being reassigned there). */
+export const REPLICA_NOT_AVAILABLE = 9;
+
+/** AlterReplicaLogDirs to each broker: each replica's error code, by `topic-partition-broker`. */
+export async function alterReplicaLogDirs(client: KafkaClient, moves: LogDirMove[]): Promise<Map<string, number>> {
+  const cluster = await client.cluster();
+  const out = new Map<string, number>();
+  const brokers = [...new Set(moves.map((m) => m.broker))];
+  await Promise.all(
+    brokers.map(async (id) => {
+      const mine = moves.filter((m) => m.broker === id);
+      let broker;
+      try {
+        broker = await cluster.findBroker({ nodeId: id });
+      } catch {
+        throw new KfkError(`broker ${id} did not answer`);
+      }
+      const res = (await broker.connectionPool.send({ ...alterReplicaLogDirsRequest(mine), requestTimeout: TIMEOUT_MS })) as Array<TP & { errorCode: number }>;
+      for (const m of mine) out.set(`${m.topic}-${m.partition}-${id}`, res.find((r) => r.topic === m.topic && r.partition === m.partition)?.errorCode ?? REPLICA_NOT_AVAILABLE);
+    }),
+  );
+  return out;
+}
+
+/** Where a replica is and where it is going (DescribeLogDirs: the current and the future replica). */
+export interface ReplicaDirs {
+  current: string | null;
+  future: string | null;
+}
+
+/** Each replica's current and future log directory, by `topic-partition-broker`. */
+export async function replicaDirStates(client: KafkaClient, moves: LogDirMove[]): Promise<Map<string, ReplicaDirs>> {
+  const brokers = [...new Set(moves.map((m) => m.broker))].sort((a, b) => a - b);
+  const dirs = await describeLogDirs(client, brokers, [...new Set(moves.map((m) => m.topic))]);
+  const out = new Map<string, ReplicaDirs>();
+  for (const m of moves) {
+    const key = `${m.topic}-${m.partition}-${m.broker}`;
+    const state: ReplicaDirs = { current: null, future: null };
+    for (const d of dirs) {
+      if (d.broker !== m.broker) continue;
+      for (const r of d.replicas) if (r.topic === m.topic && r.partition === m.partition) state[r.isFuture ? 'future' : 'current'] = d.logDir;
+    }
+    out.set(key, state);
+  }
+  return out;
+}
+
+export async function setLogDirThrottle(client: KafkaClient, broker: number, rate: number): Promise<void> {
+  await alterConfigs(client, 'broker', String(broker), { set: { 'replica.alter.log.dirs.io.max.bytes.per.second': String(rate) }, delete: [] });
 }

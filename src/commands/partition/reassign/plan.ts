@@ -6,6 +6,16 @@ export interface Target {
   topic: string;
   partition: number;
   replicas: number[];
+  /** Each replica's log directory, "any" for the broker's choice (the file's `log_dirs`). */
+  logDirs?: string[];
+}
+
+/** A replica to move to a log directory of its broker (AlterReplicaLogDirs). */
+export interface ReplicaMove {
+  topic: string;
+  partition: number;
+  broker: number;
+  path: string;
 }
 
 const ANY = 'any';
@@ -38,8 +48,7 @@ export function readPlan(path: string, forExecute: boolean): Target[] {
     if (logDirs.length !== replicas.length) {
       throw new KfkError(`Size of replicas list [${replicas.join(', ')}] is different from size of log dirs list [${logDirs.join(', ')}] for partition ${topic}-${partition}`);
     }
-    if (logDirs.some((d) => d !== ANY)) throw new KfkError('moving replicas between log directories (log_dirs other than "any") is not supported by kfk: use kafka-reassign-partitions');
-    out.push({ topic, partition, replicas });
+    out.push({ topic, partition, replicas, logDirs });
   }
   if (forExecute) {
     if (out.length === 0) throw new KfkError('Partition reassignment list cannot be empty');
@@ -54,6 +63,14 @@ export function readPlan(path: string, forExecute: boolean): Target[] {
   }
   return out;
 }
+
+/** The replicas the file names a log directory for (not "any"). */
+export const replicaMoves = (plan: Target[]): ReplicaMove[] =>
+  plan.flatMap((t) => t.replicas.flatMap((broker, i) => (t.logDirs && t.logDirs[i] !== ANY ? [{ topic: t.topic, partition: t.partition, broker, path: t.logDirs[i] }] : [])));
+
+/** TopicPartitionReplica's order: broker, then topic, then partition. */
+export const byBrokerTopicPartition = (a: ReplicaMove, b: ReplicaMove) => a.broker - b.broker || byTopicPartition(a, b);
+export const replicaName = (m: ReplicaMove) => `${m.topic}-${m.partition}-${m.broker}`;
 
 /** formatAsReassignmentJson: partitions sorted, log_dirs as given or "any". */
 export function reassignmentJson(parts: Target[], logDir: (t: Target, replica: number) => string = () => ANY): string {

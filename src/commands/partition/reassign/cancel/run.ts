@@ -3,7 +3,8 @@ import type { CommandContext } from '../../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError } from '../../../../errors.js';
 import { javaStringHash } from '../../../../format/java-order.js';
-import { byTopicPartition, readPlan, s, type Target } from '../plan.js';
+import { byTopicPartition, readPlan, replicaMoves, replicaName, s, type Target } from '../plan.js';
+import { startMoves } from '../moves.js';
 
 /** Clears the broker and topic throttles, with the tool's two lines (its HashSets' order). */
 export async function clearThrottlesText(ctx: CommandContext, plan: Target[]): Promise<string> {
@@ -44,8 +45,18 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     }
     out += `Successfully cancelled partition reassignment${s(cancel.length)} for: ${cancel.map((o) => `${o.topic}-${o.partition}`).join(',')}\n`;
   } else out += 'None of the specified partition reassignments are active.\n';
-  // The tool prints this line without an end of line.
-  out += 'None of the specified partition moves are active.';
+  // Moves between log directories under way go back to where their replicas are.
+  const moves = replicaMoves(plan);
+  const states = moves.length ? await ctx.bounded(api.replicaDirStates(client, moves)) : new Map<string, { current: string | null; future: string | null }>();
+  const back = moves.flatMap((m) => {
+    const st = states.get(replicaName(m));
+    return st?.current && st.future ? [{ ...m, path: st.current }] : [];
+  });
+  if (back.length) {
+    await ctx.io.out(out);
+    out = '';
+    await startMoves(ctx, back, ctx.config().timeoutMs);
+  } else out += 'None of the specified partition moves are active.'; // the tool's line has no end of line
   if (!opts.preserveThrottles) out += await clearThrottlesText(ctx, plan);
   await ctx.io.out(out);
   return 0;

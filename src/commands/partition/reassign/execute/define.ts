@@ -7,8 +7,9 @@ export function define(parent: AnyCommand) {
     description: 'start the reassignments of a JSON file, printing the current assignment to roll back to (kafka-reassign-partitions --execute)',
     flags: (cmd) =>
       cmd
-        .requiredOption('--reassignment-json-file <file>', '{"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2]}]}')
+        .requiredOption('--reassignment-json-file <file>', '{"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2],"log_dirs":["any","any"]}]}')
         .option('--throttle <bytes/s>', 'replication throttle for the moving replicas, bytes per second')
+        .option('--log-dir-throttle <bytes/s>', 'throttle of the moves between log directories (log_dirs in the file), bytes per second')
         .option('--additional', 'start these even though other reassignments are under way (or change the throttle of running ones)'),
     help: examples('kfk partition reassign execute --reassignment-json-file plan.json --throttle 10000000'),
   });

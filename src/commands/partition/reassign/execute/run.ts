@@ -1,9 +1,11 @@
 // kafka-reassign-partitions --execute: the current assignment (for a rollback), throttles on the
-// moving replicas and their brokers, then AlterPartitionReassignments.
+// moving replicas and their brokers, then AlterPartitionReassignments; then the moves between log
+// directories the file names (AlterReplicaLogDirs).
 import type { CommandContext } from '../../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../../errors.js';
-import { byTopicPartition, readPlan, reassignmentJson, s, type Target } from '../plan.js';
+import { byTopicPartition, readPlan, reassignmentJson, replicaMoves, s, type Target } from '../plan.js';
+import { startMoves } from '../moves.js';
 
 /** Throttled replicas as the tool lists them: `partition:broker` strings in string order (a TreeSet). */
 const throttleList = (items: string[]) => [...new Set(items)].sort().join(',');
@@ -14,7 +16,13 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     if (!/^-?\d+$/.test(opts.throttle)) throw new UsageError(`invalid --throttle '${opts.throttle}': expected bytes per second`);
     throttle = Number(opts.throttle);
   }
+  let logDirThrottle = -1;
+  if (opts.logDirThrottle !== undefined) {
+    if (!/^-?\d+$/.test(opts.logDirThrottle)) throw new UsageError(`invalid --log-dir-throttle '${opts.logDirThrottle}': expected bytes per second`);
+    logDirThrottle = Number(opts.logDirThrottle);
+  }
   const plan = readPlan(opts.reassignmentJsonFile, true);
+  const moves = replicaMoves(plan);
   const client = await ctx.kafka();
   const api = await import('../../../../kafka/admin/reassign.js');
   const ongoing = await ctx.bounded(api.ongoingReassignments(client));
@@ -38,8 +46,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     '\n\nSave this to use as the --reassignment-json-file option during rollback\n';
   await ctx.io.out(out);
   out = '';
+  if (throttle >= 0 || logDirThrottle >= 0) await ctx.io.out('Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n');
   if (throttle >= 0) {
-    await ctx.io.out('Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n');
     // What moves: the ongoing reassignments, then these (sources: the current replicas).
     const moves = new Map<string, Map<number, { sources: Set<number>; destinations: Set<number> }>>();
     const moveOf = (topic: string) => moves.get(topic) ?? moves.set(topic, new Map()).get(topic)!;
@@ -66,11 +74,16 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     await ctx.bounded(Promise.all([...reassigning].map((b) => api.setBrokerThrottle(client, b, throttle))));
     await ctx.io.out(`The inter-broker throttle limit was set to ${throttle} B/s\n`);
   }
+  if (logDirThrottle >= 0) {
+    await ctx.bounded(Promise.all([...new Set(moves.map((m) => m.broker))].map((b) => api.setLogDirThrottle(client, b, logDirThrottle))));
+    await ctx.io.out(`The replica-alter-dir throttle limit was set to ${logDirThrottle} B/s\n`);
+  }
   const errors = await ctx.bounded(api.alterReassignments(client, plan));
   if (errors.size) {
     const lines = [...plan].sort(byTopicPartition).filter((t) => errors.has(`${t.topic}-${t.partition}`)).map((t) => `${t.topic}-${t.partition}: ${errors.get(`${t.topic}-${t.partition}`)}`);
     throw new KfkError(`Error reassigning partition(s):\n${lines.join('\n')}`, { verbatim: true });
   }
   await ctx.io.out(`Successfully started partition reassignment${s(plan.length)} for ${[...plan].sort(byTopicPartition).map((t) => `${t.topic}-${t.partition}`).join(',')}\n`);
+  if (moves.length) await startMoves(ctx, moves, ctx.config().timeoutMs);
   return 0;
 }

@@ -1,7 +1,9 @@
-// kafka-reassign-partitions --verify: each partition's state; throttles cleared when nothing moves.
+// kafka-reassign-partitions --verify: each partition's state, each move between log directories;
+// throttles cleared when nothing moves.
 import type { CommandContext } from '../../../../cli/context.js';
 import type { Flags } from './define.js';
-import { byTopicPartition, readPlan } from '../plan.js';
+import { byTopicPartition, readPlan, replicaMoves } from '../plan.js';
+import { moveStatesText } from '../moves.js';
 import { clearThrottlesText } from '../cancel/run.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
@@ -18,8 +20,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     else if (now.join() === t.replicas.join()) lines.push(`Reassignment of partition ${t.topic}-${t.partition} is completed.`);
     else lines.push(`There is no active reassignment of partition ${t.topic}-${t.partition}, but replica set is ${now.join(',')} rather than ${t.replicas.join(',')}.`);
   }
-  // The line of log directory moves (kfk moves none): empty.
-  await ctx.io.out(lines.join('\n') + '\n\n');
-  if (ongoing.length === 0 && !opts.preserveThrottles) await ctx.io.out(await clearThrottlesText(ctx, plan));
+  // Then the moves between log directories (a line each; an empty line when there are none).
+  const moves = replicaMoves(plan);
+  const states = moves.length ? await ctx.bounded(api.replicaDirStates(client, moves)) : new Map();
+  const m = moveStatesText(moves, states);
+  await ctx.io.out(lines.join('\n') + '\n' + m.text + '\n');
+  if (ongoing.length === 0 && !m.ongoing && !opts.preserveThrottles) await ctx.io.out(await clearThrottlesText(ctx, plan));
   return 0;
 }
