@@ -19,6 +19,8 @@ export default async function setup(project: TestProject) {
     // (ANONYMOUS) and the SASL users kfk-plain and kfk-scram are super users; kfk-limited is not
     // (test/e2e/security.test.ts, test/e2e/acl.test.ts).
     acl: true,
+    // Two log directories: replicas move between them (test/e2e/runbook-controller.test.ts).
+    logDirs: 2,
     brokerProperties: {},
   });
   process.stderr.write(`test broker: Kafka ${state.version} at ${state.bootstrap} (${ms} ms)\n`);

@@ -3,7 +3,7 @@
 // binary records of every codec in both directions compared byte for byte, and Kafka's
 // DumpLogSegments reading what the broker really stored (codec, batch sizes, CRCs).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -87,7 +87,8 @@ interface StoredBatch {
 
 async function dumpLog(topics: string[]): Promise<Map<string, StoredBatch[]>> {
   const files = topics.map((t) => {
-    const dir = join(cluster.nodes[0].dataDir, `${t}-0`);
+    // The test broker has two log directories: the partition is in one of them.
+    const dir = (cluster.nodes[0].logDirs ?? [cluster.nodes[0].dataDir]).map((d) => join(d, `${t}-0`)).find((d) => existsSync(d)) ?? join(cluster.nodes[0].dataDir, `${t}-0`);
     const segs = readdirSync(dir).filter((f) => f.endsWith('.log'));
     expect(segs).toEqual(['00000000000000000000.log']);
     return join(dir, segs[0]);
