@@ -11,9 +11,11 @@ import * as aclCreate from '../commands/acl/create/define.js';
 import * as aclDelete from '../commands/acl/delete/define.js';
 import * as aclList from '../commands/acl/list/define.js';
 import * as cluster from '../commands/cluster/define.js';
+import * as clusterAddController from '../commands/cluster/add-controller/define.js';
 import * as clusterDescribe from '../commands/cluster/describe/define.js';
 import * as clusterFeatures from '../commands/cluster/features/define.js';
 import * as clusterQuorum from '../commands/cluster/quorum/define.js';
+import * as clusterRemoveController from '../commands/cluster/remove-controller/define.js';
 import * as compat from '../commands/compat/define.js';
 import * as completeNames from '../commands/complete-names/define.js';
 import * as completion from '../commands/completion/define.js';
@@ -152,6 +154,8 @@ const COMMANDS: Record<(typeof TOP_LEVEL_COMMANDS)[number], Node> = {
     runs(clusterDescribe.define, () => import('../commands/cluster/describe/run.js')),
     runs(clusterQuorum.define, () => import('../commands/cluster/quorum/run.js')),
     runs(clusterFeatures.define, () => import('../commands/cluster/features/run.js')),
+    runs(clusterAddController.define, () => import('../commands/cluster/add-controller/run.js')),
+    runs(clusterRemoveController.define, () => import('../commands/cluster/remove-controller/run.js')),
   ),
   offsets: runs(offsets.define, () => import('../commands/offsets/run.js')),
   records: group(records.define, runs(recordsDelete.define, () => import('../commands/records/delete/run.js'))),

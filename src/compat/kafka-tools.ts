@@ -179,7 +179,9 @@ function argparseConnection(r: ArgparseResult): string[] {
   return out;
 }
 
-function metadataQuorum(args: string[]): string[] {
+function metadataQuorum(given: string[]): string[] {
+  // remove-controller's short options.
+  const args = given.map((a) => (a === '-i' ? '--controller-id' : a === '-d' ? '--controller-directory-id' : a));
   const error = (m: string) => new ToolUsageError(`kafka-metadata-quorum: error: ${m}`);
   const r = parseArgparse(
     {
@@ -191,7 +193,19 @@ function metadataQuorum(args: string[]): string[] {
   );
   if (r.help) return ['cluster', 'quorum', '--help'];
   oneBootstrap(r, error, 'one of the arguments --bootstrap-server --bootstrap-controller is required');
-  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster quorum describes the quorum only`);
+  if (r.sub === 'add-controller') {
+    // The tool reads the new controller's server.properties from --command-config (and connects with it).
+    if (!r.global.has('--command-config')) throw new ToolUsageError('You must supply the configuration file of the controller you are adding when using add-controller.');
+    const conn = argparseConnection(r).slice(0, 2);
+    return ['cluster', 'add-controller', '-o', 'text', ...conn, '--controller-config', r.global.get('--command-config')!, ...(r.switches.has('--dry-run') ? ['--dry-run'] : [])];
+  }
+  if (r.sub === 'remove-controller') {
+    const missing = ['--controller-id', '--controller-directory-id'].filter((n) => !r.values.has(n));
+    if (missing.length) throw error(`argument ${missing[0]} is required`);
+    const id = r.values.get('--controller-id')!;
+    if (!/^-?\d+$/.test(id)) throw error(`argument --controller-id/-i: could not convert '${id}' to Integer (For input string: "${id}")`);
+    return ['cluster', 'remove-controller', '-o', 'text', ...argparseConnection(r), '--controller-id', id, '--controller-directory-id', r.values.get('--controller-directory-id')!, ...(r.switches.has('--dry-run') ? ['--dry-run'] : [])];
+  }
   if (!r.switches.has('--status') && !r.switches.has('--replication')) throw new ToolUsageError('One of --status or --replication must be specified with describe sub-command');
   return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r), ...[...r.switches]];
 }

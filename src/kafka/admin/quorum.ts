@@ -3,7 +3,7 @@
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
-import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, describeClusterRequest, type ClusterNodes } from '../protocol/controller-requests.js';
+import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
 import { apiVersionsFeatures, describeQuorum as describeQuorumRequest, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
@@ -49,4 +49,25 @@ export async function describeFeatures(client: KafkaClient, nodeId?: number): Pr
   const f = (await broker.connectionPool.send({ ...apiVersionsFeatures(), requestTimeout: 30_000 })) as FeatureDescription & { errorCode: number };
   if (f.errorCode) throw brokerError(f.errorCode, null);
   return f;
+}
+
+/** A controller's endpoint on its listener, as a voter lists it. */
+export interface VoterEndpoint {
+  name: string;
+  host: string;
+  port: number;
+}
+
+/** KIP-853: a controller (an observer of a dynamic quorum now) becomes a voter (AddRaftVoter). */
+export async function addRaftVoter(client: KafkaClient, voterId: number, directoryId: string, endpoints: VoterEndpoint[]): Promise<void> {
+  const broker = await client.anyBroker();
+  const r = (await broker.connectionPool.send({ ...addRaftVoterRequest({ clusterId: null, timeoutMs: 30_000, voterId, directoryId, listeners: endpoints }), requestTimeout: 40_000 })) as RaftVoterAnswer;
+  if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
+}
+
+/** KIP-853: a voter leaves the quorum (RemoveRaftVoter). */
+export async function removeRaftVoter(client: KafkaClient, voterId: number, directoryId: string): Promise<void> {
+  const broker = await client.anyBroker();
+  const r = (await broker.connectionPool.send({ ...removeRaftVoterRequest({ clusterId: null, voterId, directoryId }), requestTimeout: 40_000 })) as RaftVoterAnswer;
+  if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
 }

@@ -148,7 +148,11 @@ export class KafkaClient {
    */
   async anyBroker(): Promise<KafkajsBroker> {
     const cluster = await this.cluster();
-    if (this.options.controllers) return cluster.brokerPool.seedBroker;
+    if (this.options.controllers) {
+      const seed = cluster.brokerPool.seedBroker;
+      if (!seed) throw new Error(`no controller answered at ${this.options.brokers.join(',')}`);
+      return seed;
+    }
     try {
       return await cluster.findControllerBroker();
     } catch (err) {

@@ -94,7 +94,7 @@ export interface KafkajsConfigEntry {
 
 export interface KafkajsBrokerPool {
   /** The broker of the first address that answered (the one connection of `--bootstrap-controller`). */
-  seedBroker: KafkajsBroker;
+  seedBroker?: KafkajsBroker;
   metadata: RawMetadata | null;
   versions: Record<number, ApiVersionRange> | null;
 }
