@@ -69,7 +69,7 @@ describe('shell completions', () => {
     expect(bashComplete('kfk topic ')).toEqual(expect.arrayContaining(['create', 'alter', 'describe', 'list', 'delete']));
     expect(bashComplete('kfk group reset')).toEqual(['reset-offsets']);
     expect(bashComplete('kfk consume --isol')).toEqual(['--isolation-level']);
-    expect(bashComplete('kfk local start --')).toEqual(['--brokers', '--sasl', '--acl', '--oauth', '--tls', '--schema-registry', '--kafka-version', '--help']);
+    expect(bashComplete('kfk local start --')).toEqual(['--brokers', '--log-dirs', '--sasl', '--acl', '--oauth', '--tls', '--schema-registry', '--kafka-version', '--help']);
     // flag values are skipped when finding the command, including host:port and key=value
     expect(bashComplete('kfk consume --bootstrap-server localhost:9092 --command-property a=b --from-b')).toEqual(['--from-beginning']);
   });

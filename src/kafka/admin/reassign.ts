@@ -1,7 +1,7 @@
 // Partition reassignments as kafka-reassign-partitions makes them: the current assignment (with
 // each replica's log directory), AlterPartitionReassignments to start or cancel, the ongoing
 // ones (ListPartitionReassignments), and the replication throttles on topics and brokers.
-import type { KafkaClient } from '../wire/client.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { readMetadata } from '../wire/metadata.js';
@@ -99,7 +99,7 @@ export async function alterReplicaLogDirs(client: KafkaClient, moves: LogDirMove
   await Promise.all(
     brokers.map(async (id) => {
       const mine = moves.filter((m) => m.broker === id);
-      let broker;
+      let broker: KafkajsBroker;
       try {
         broker = await cluster.findBroker({ nodeId: id });
       } catch {
