@@ -186,7 +186,7 @@ function metadataQuorum(given: string[]): string[] {
   const r = parseArgparse(
     {
       global: ARGPARSE_GLOBAL,
-      subs: { describe: { values: [], switches: ['--status', '--replication', '--human-readable'] }, 'add-controller': { values: [], switches: ['--dry-run'] }, 'remove-controller': { values: ['--controller-id', '--controller-directory-id'], switches: ['--dry-run'] } },
+      subs: { describe: { values: [], switches: ['--status', '--replication', '--human-readable'] }, 'add-controller': { values: [], switches: ['--dry-run'] }, 'remove-controller': { values: ['--controller-id', '--controller-directory-id'], switches: ['--dry-run', '--unregister'] } },
     },
     args,
     error,
@@ -201,7 +201,8 @@ function metadataQuorum(given: string[]): string[] {
   }
   if (r.sub === 'remove-controller') {
     const missing = ['--controller-id', '--controller-directory-id'].filter((n) => !r.values.has(n));
-    if (missing.length) throw error(`argument ${missing[0]} is required`);
+    if (missing.length) throw error(`argument ${missing[0]}/${missing[0] === '--controller-id' ? '-i' : '-d'} is required`);
+    if (r.switches.has('--unregister')) throw new KfkError('--unregister is not supported by kfk: remove-controller removes the voter only');
     const id = r.values.get('--controller-id')!;
     if (!/^-?\d+$/.test(id)) throw error(`argument --controller-id/-i: could not convert '${id}' to Integer (For input string: "${id}")`);
     return ['cluster', 'remove-controller', '-o', 'text', ...argparseConnection(r), '--controller-id', id, '--controller-directory-id', r.values.get('--controller-directory-id')!, ...(r.switches.has('--dry-run') ? ['--dry-run'] : [])];
