@@ -114,7 +114,7 @@ describe.skipIf(is3)('kafka-metadata-quorum add-controller and remove-controller
       same([...BC, 'remove-controller', '--controller-id', '2'], 'kafka-metadata-quorum: error: argument --controller-directory-id/-d is required'),
       same([...BC, 'remove-controller', '-i', '-3', '-d', 'AAAAAAAAAAAAAAAAAAAAAA'], 'Invalid negative --controller-id: -3'),
       same([...BC, 'remove-controller', '-i', '2', '-d', 'nope'], 'Failed to parse --controller-directory-id: Input string `nope` decoded as 3 bytes, which is not equal to the expected 16 bytes of a base64-encoded UUID'),
-      same([...BC, '--command-config', '/nonexistent/controller.properties', 'add-controller'], 'Properties file /nonexistent/controller.properties does not exists!'),
+      same([...BC, '--command-config', '/nonexistent/controller.properties', 'add-controller'], 'Properties file /nonexistent/controller.properties does not exist.'),
     ]);
   });
 });

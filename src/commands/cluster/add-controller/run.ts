@@ -64,7 +64,7 @@ function endpoints(p: Properties): VoterEndpoint[] {
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // The tool's words for a missing file (it reads the controller's file as its --command-config).
-  if (!existsSync(opts.controllerConfig)) throw new KfkError(`Properties file ${opts.controllerConfig} does not exists!`);
+  if (!existsSync(opts.controllerConfig)) throw new KfkError(`Properties file ${opts.controllerConfig} does not exist.`);
   const props = readPropertiesFile(opts.controllerConfig);
   const id = controllerId(props);
   const dirId = directoryId(metadataDirectory(props));
