@@ -123,6 +123,24 @@ describe('kfk local: the Schema Registry', () => {
   });
 });
 
+describe('kfk local: no Java 21', () => {
+  it('start --schema-registry with only a Java 17 is one error (and its hint), exit 1, nothing started', async () => {
+    // A Java 17 as `java -version` reports it (a script: the same on every machine).
+    const java17 = join(dir, 'java17');
+    writeFileSync(java17, '#!/bin/sh\necho \'openjdk version "17.0.13" 2024-10-15\' >&2\n', { mode: 0o755 });
+    const own = join(dir, 'no-java-local');
+    const r = await kfk(['local', 'start', '--schema-registry'], { env: { KFK_LOCAL_DIR: own, KFK_REGISTRY_JAVA: java17 } });
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        `kfk: the Schema Registry (Apicurio Registry 3) needs Java 21 or newer, and KFK_REGISTRY_JAVA=${java17} is Java 17\n` +
+        'hint: point KFK_REGISTRY_JAVA at a Java 21 or newer, or unset it to have one looked for (JAVA_HOME, /usr/lib/jvm, /opt, PATH)\n',
+    });
+    expect(existsSync(own)).toBe(false);
+  });
+});
+
 describe('Avro', () => {
   it('kfk produces, kfk and Confluent\'s deserializer read the same values; the local registry is found with nothing configured', async () => {
     const t = await topic('avro-kfk');
