@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { AvroTextReader, AvroWriter, markBigIntegers } from '../../src/registry/formats/avro-fast.js';
-import { avroCodec } from '../../src/registry/formats/avro.js';
+import { avroCodec, javaDouble } from '../../src/registry/formats/avro.js';
 
 const require = createRequire(import.meta.url);
 const avsc = require('avsc') as typeof import('avsc');
@@ -91,9 +91,17 @@ describe('Avro on the record path', () => {
 
   it('NaN and the infinities as Confluent\'s console consumer prints them (Jackson quotes them)', () => {
     const t = avsc.Type.forSchema({ type: 'array', items: 'double' });
-    const bytes = t.toBuffer([NaN, Infinity, -Infinity, 1e-7]);
-    expect(new AvroTextReader(t, 'avro').text(bytes, 0, bytes.length)).toBe('["NaN","Infinity","-Infinity",1.0E-7]');
-    expect(new AvroTextReader(t, 'plain').text(bytes, 0, bytes.length)).toBe('[null,null,null,1e-7]');
+    const bytes = t.toBuffer([NaN, Infinity, -Infinity, 1e-7, -1, -2.5, 3]);
+    expect(new AvroTextReader(t, 'avro').text(bytes, 0, bytes.length)).toBe('["NaN","Infinity","-Infinity",1.0E-7,-1.0,-2.5,3.0]');
+    expect(new AvroTextReader(t, 'plain').text(bytes, 0, bytes.length)).toBe('[null,null,null,1e-7,-1,-2.5,3]');
+  });
+
+  it('every double as Java\'s Double.toString (javaDouble) writes it', () => {
+    const t = avsc.Type.forSchema({ type: 'array', items: 'double' });
+    const vals = [0, -0, 1, -1, 1e7, -1e7, 9999999, 0.001, -0.001, 0.0009, 123.456, 2 ** 53, -(2 ** 60), 5e-324, 1.7976931348623157e308];
+    for (let k = 0; k < 2000; k++) vals.push((Math.random() - 0.5) * 10 ** Math.floor(Math.random() * 30 - 10), Math.round((Math.random() - 0.5) * 1e8));
+    const bytes = t.toBuffer(vals);
+    expect(new AvroTextReader(t, 'avro').text(bytes, 0, bytes.length)).toBe(`[${vals.map(javaDouble).join(',')}]`);
   });
 
   it('marks only integers of 16 digits or more outside strings', () => {

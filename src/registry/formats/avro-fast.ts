@@ -156,7 +156,7 @@ export class AvroTextReader {
     }
     const a = Math.abs(v);
     // Within [0.001, 1e7) JavaScript and Java write a non-integer the same way.
-    if (a >= 1e-3 && a < 1e7) this.putAscii(String(v));
+    if (a >= 1e-3 && a < 1e7 && !Number.isInteger(v)) this.putAscii(String(v));
     else this.putAscii(mode === 'avro' ? javaDouble(v) : Number.isFinite(v) ? String(v) : 'null');
   }
 
