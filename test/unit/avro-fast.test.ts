@@ -54,7 +54,7 @@ describe('Avro on the record path', () => {
     expect(text).toContain('"u":{"n.Inner":{"x":3}}');
     expect(text).toContain('"next":{"n.R":{"i":1,"l":0,"f":0.0,"d":0.5,');
     const json = JSON.parse(new AvroTextReader(plain, 'plain').text(bytes, 0, bytes.length)) as Record<string, unknown>;
-    expect(json).toMatchObject({ i: -5, l: 1234567890123, u: { x: 3 }, s: VALUE.s, b: '\u0000\u00ffA', next: { u: null, next: null } });
+    expect(json).toMatchObject({ i: -5, l: 1234567890123, u: { 'n.Inner': { x: 3 } }, s: VALUE.s, b: '\u0000\u00ffA', next: { 'n.R': { u: null, next: null } } });
   });
 
   it('writes what avsc reads, from plain JSON and from Avro\'s JSON encoding', () => {

@@ -17,7 +17,11 @@ interface TypeInfo {
 }
 const info = (t: AvroType) => t as unknown as TypeInfo;
 
-/** How decoded values are written: Avro's JSON encoding (Confluent's console consumer) or plain JSON (-o json). */
+/**
+ * How decoded values are written: Avro's JSON encoding as Confluent's console consumer prints it,
+ * or as JSON values for -o json (numbers as JavaScript writes them, NaN and the infinities null).
+ * Unions are wrapped in both ({"type": value}), as avsc's toString wrote them before.
+ */
 export type TextMode = 'avro' | 'plain';
 
 class Truncated extends Error {
@@ -312,7 +316,7 @@ export class AvroTextReader {
         if (!i.typeName.startsWith('union')) throw new Error(`unsupported Avro type ${i.typeName}`);
         const branches = i.types!.map((b) => {
           const read = this.compile(b, mode, done);
-          if (info(b).typeName === 'null' || mode === 'plain') return read;
+          if (info(b).typeName === 'null') return read;
           const prefix = Buffer.from(`{${JSON.stringify(branchName(b))}:`);
           return () => {
             this.put(prefix);
