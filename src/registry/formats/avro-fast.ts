@@ -411,6 +411,12 @@ function varintBytes(v: number): number {
   return n;
 }
 
+/** Whether every character is one byte of ISO-8859-1 (Avro's JSON encoding of bytes and fixed). */
+function isLatin1(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0xff) return false;
+  return true;
+}
+
 const bigOf = (v: unknown): bigint | undefined => (typeof v === 'string' && v.startsWith(BIG) ? BigInt(v.slice(BIG.length)) : undefined);
 const MIN_LONG = -(2n ** 63n);
 const MAX_LONG = 2n ** 63n - 1n;
@@ -580,14 +586,14 @@ export class AvroWriter {
       case 'bytes':
         // Avro's JSON encoding: one character per byte (ISO-8859-1).
         return (v) => {
-          if (typeof v !== 'string' || v.startsWith(BIG) || /[^\u0000-\u00ff]/.test(v)) return false;
+          if (typeof v !== 'string' || v.startsWith(BIG) || !isLatin1(v)) return false;
           this.str(v, 'latin1');
           return true;
         };
       case 'fixed': {
         const size = i.size!;
         return (v) => {
-          if (typeof v !== 'string' || v.length !== size || /[^\u0000-\u00ff]/.test(v)) return false;
+          if (typeof v !== 'string' || v.length !== size || !isLatin1(v)) return false;
           this.room(size);
           this.pos += this.buf.write(v, this.pos, size, 'latin1');
           return true;
