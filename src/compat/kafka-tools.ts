@@ -3,6 +3,7 @@
 // here. Most of these tools parse with joptsimple (long options, unique abbreviations,
 // `--flag=value`); kafka-metadata-quorum and kafka-features with argparse4j.
 import { KfkError } from '../errors.js';
+import { splitOutside } from '../format/topic-pattern.js';
 import { translateTransactions } from './kafka-transactions.js';
 
 /** A Kafka tool's error about its arguments: its line on stderr as it prints it, exit 1. */
@@ -327,8 +328,10 @@ function configs(args: string[]): string[] {
       else if (names[i] === null) entity.push(`${flag[t]}-default`);
       else entity.push(flag[t], names[i]!);
     });
-    if (!alter) return ['quota', 'describe', '-o', 'text', ...conn, ...entity];
-    const addKeys = add.split(',').filter((x) => x !== '').map((kv) => kv.split('=')[0]);
+    // The SCRAM credentials too, for users alone and not their defaults (as ConfigCommand).
+    const withScram = types.length === 1 && types[0] === 'users' && !names.includes(null);
+    if (!alter) return ['quota', 'describe', '-o', 'text', ...conn, ...entity, ...(withScram ? ['--with-scram'] : [])];
+    const addKeys = splitOutside(add, '[', ']').filter((x) => x !== '').map((kv) => kv.split('=')[0]);
     const delKeys = del.split(',').filter((x) => x !== '');
     const users = types.includes('users') && types.length === 1;
     for (const [keys, verb] of [[addKeys, 'added'], [delKeys, 'deleted']] as const) {
@@ -338,11 +341,18 @@ function configs(args: string[]): string[] {
       } else if (users) {
         const bad = keys.filter((k) => !QUOTA_KEYS.includes(k) && !SCRAM_KEYS.includes(k));
         if (bad.length) throw new ToolUsageError(`Only quota and SCRAM credential configs can be ${verb} for 'users' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
-        if (keys.some((k) => SCRAM_KEYS.includes(k))) throw new KfkError('SCRAM credentials are not supported by kfk quota: use kafka-configs');
       } else {
         const bad = keys.filter((k) => !QUOTA_KEYS.includes(k));
         if (bad.length) throw new ToolUsageError(`Only quota configs can be ${verb} for 'clients' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
       }
+    }
+    if (users && [...addKeys, ...delKeys].some((k) => SCRAM_KEYS.includes(k))) {
+      if (names.includes(null)) throw new ToolUsageError('The use of --entity-default or --user-defaults is not allowed with User SCRAM Credentials using --bootstrap-server.');
+      if ([...addKeys, ...delKeys].some((k) => QUOTA_KEYS.includes(k))) throw new ToolUsageError("Cannot alter both quota and SCRAM credential configs simultaneously for 'users' using --bootstrap-server.");
+      const out = ['user', 'scram', 'set', ...conn, '--user', names[0]!];
+      if (add) out.push('--kafka-add-config', add);
+      if (del) out.push('--kafka-delete-config', del);
+      return out;
     }
     const out = ['quota', 'alter', ...conn, ...entity];
     if (add) out.push('--add-config', add);
