@@ -398,6 +398,7 @@ function reassignPartitions(args: string[]): string[] {
   else if (action !== 'list') out.push('--reassignment-json-file', last(r, 'reassignment-json-file')!);
   else out.push('-o', 'text');
   if (r.switches.has('additional')) out.push('--additional');
+  if (r.switches.has('disable-rack-aware')) out.push('--disable-rack-aware');
   if (r.switches.has('preserve-throttles')) out.push('--preserve-throttles');
   const throttle = last(r, 'throttle');
   if (throttle !== undefined) {

@@ -23,7 +23,7 @@ const RESOURCE_NOT_FOUND = 91;
 /** The users' credentials (all users that have one when `users` is null or empty), in the broker's order. */
 export async function describeScram(client: KafkaClient, users: readonly string[] | null): Promise<ScramUserResult[]> {
   const broker = await client.anyBroker();
-  const res = (await broker.connectionPool.send({ ...describeUserScramCredentials(users && users.length ? users : null), requestTimeout: 30_000 })) as DescribeScramAnswer;
+  const res = (await broker.connectionPool.send({ ...describeUserScramCredentials(users?.length ? users : null), requestTimeout: 30_000 })) as DescribeScramAnswer;
   if (res.errorCode) throw brokerError(res.errorCode, res.errorMessage);
   return res.results.filter((r) => r.errorCode !== RESOURCE_NOT_FOUND);
 }
