@@ -188,6 +188,16 @@ function metadataQuorum(args: string[]): string[] {
   return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r, noController), ...[...r.switches]];
 }
 
+/** Every --feature value (argparse4j's append, unique prefixes, `--feature=v`), in order, each after `flag`. */
+function featureValues(after: string[], flag: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const [name, inline] = after[i].startsWith('--') && after[i].includes('=') ? [after[i].slice(0, after[i].indexOf('=')), after[i].slice(after[i].indexOf('=') + 1)] : [after[i], undefined];
+    if (name.length > 2 && '--feature'.startsWith(name)) out.push(flag, inline ?? after[++i]);
+  }
+  return out;
+}
+
 function features(args: string[]): string[] {
   const error = (m: string) => new ToolUsageError(`Command line error: ${m}. Type --help for help.`);
   const r = parseArgparse(
@@ -199,7 +209,7 @@ function features(args: string[]): string[] {
         downgrade: { values: ['--metadata', '--feature', '--release-version'], switches: ['--unsafe', '--dry-run'] },
         disable: { values: ['--feature'], switches: ['--unsafe', '--dry-run'] },
         'version-mapping': { values: ['--release-version'], switches: [] },
-        'feature-dependencies': { values: ['--feature', '--release-version'], switches: [] },
+        'feature-dependencies': { values: ['--feature'], switches: [] },
       },
     },
     args,
@@ -209,20 +219,28 @@ function features(args: string[]): string[] {
   oneBootstrap(r, error, 'You must specify either --bootstrap-controller or --bootstrap-server.');
   if (r.sub === 'upgrade' || r.sub === 'downgrade' || r.sub === 'disable') {
     if (r.values.has('--release-version') && (r.values.has('--metadata') || r.values.has('--feature'))) throw new ToolUsageError('Can not specify `release-version` with other feature flags.');
-    if (r.values.has('--release-version')) throw new KfkError('--release-version is not supported by kfk: give the features with --feature name=level');
     const out = ['cluster', 'features', '-o', 'text', '--kafka-errors', '--op', r.sub, ...argparseConnection(r, noController)];
+    if (r.values.has('--release-version')) out.push(`--${r.sub}-release`, r.values.get('--release-version')!);
     if (r.values.has('--metadata')) out.push('--metadata', r.values.get('--metadata')!);
     // --feature may be given many times (argparse4j's append): every value, in order.
     const featureFlag = r.sub === 'disable' ? '--disable' : `--${r.sub}`;
     const after = args.slice(args.indexOf(r.sub) + 1);
-    for (let i = 0; i < after.length; i++) {
-      const [name, inline] = after[i].startsWith('--') && after[i].includes('=') ? [after[i].slice(0, after[i].indexOf('=')), after[i].slice(after[i].indexOf('=') + 1)] : [after[i], undefined];
-      if (name.length > 2 && '--feature'.startsWith(name)) out.push(featureFlag, inline ?? after[++i]);
-    }
+    out.push(...featureValues(after, featureFlag));
     for (const s of r.switches) out.push(s);
     return out;
   }
-  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features and changes their levels`);
+  if (r.sub === 'version-mapping') {
+    argparseConnection(r, noController);
+    const out = ['cluster', 'features', '-o', 'text', '--bootstrap-server', r.global.get('--bootstrap-server')!, '--version-mapping'];
+    if (r.values.has('--release-version')) out.push(r.values.get('--release-version')!);
+    return out;
+  }
+  if (r.sub === 'feature-dependencies') {
+    argparseConnection(r, noController);
+    const deps = featureValues(args.slice(args.indexOf(r.sub) + 1), '--dependencies');
+    if (deps.length === 0) throw error('argument --feature is required');
+    return ['cluster', 'features', '-o', 'text', '--bootstrap-server', r.global.get('--bootstrap-server')!, ...deps];
+  }
   const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r, noController)];
   if (r.values.has('--node-id')) out.push('--node-id', r.values.get('--node-id')!);
   return out;
