@@ -103,7 +103,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const remoteAssignor = props.get('group.remote.assignor')?.trim() || null;
   // Kafka's consumer properties for fetch sizes; kfk's fetch.max.bytes bounds one round of
-  // fetches over all leaders (8 MB by default), so memory does not grow with the brokers.
+  // fetches over all leaders (4 MB by default), so memory does not grow with the brokers.
   const fetchSizes = { maxBytes: byteSize(props, 'fetch.max.bytes'), partitionMaxBytes: byteSize(props, 'max.partition.fetch.bytes') };
 
   // Schema Registry framing: each schema fetched once per id, records decoded on the record path.

@@ -8,7 +8,7 @@ import type { AnyCommand } from '../../cli/commander.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../errors.js';
 import { parseKeyValues } from '../../config/properties.js';
-import { LineSplitter, isPlain, parseLine, readerOptions, type ParsedLine } from '../../format/line-reader.js';
+import { LineSplitter, findSeparator, isKeyOnly, isPlain, parseLine, readerOptions, type ParsedLine } from '../../format/line-reader.js';
 import { recordFromJson } from '../../format/record-json.js';
 import type { SessionRecord } from '../../kafka/producer/session.js';
 import { producerSettings } from './settings.js';
@@ -64,6 +64,9 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   // Values encoded with a schema, lines without keys or headers: encoded into the encoder's
   // reused buffer and sent from there (no Buffer and no record object per line).
   const schemaPlain = isPlain(reader) && opts.format === 'line' && !keyEncoder && valueEncoder !== undefined;
+  // parse.key alone: key and value are two ranges of the line (no Buffer, no object per line).
+  const keyOnly = isKeyOnly(reader) && opts.format === 'line' && !keyEncoder && !valueEncoder;
+  const keySeparator = reader.keySeparator;
   let lineNumber = 0;
   let sent = 0;
   let inputError: KfkError | undefined;
@@ -89,6 +92,8 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
     invalidCount++;
     onUndelivered?.([r]);
   };
+  const keyedRecord: SessionRecord = { key: null, keyStart: 0, keyEnd: 0, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
+  let at = -1;
   const handleLine = (line: LineSplitter): void | Promise<void> => {
     lineNumber++;
     let record: SessionRecord;
@@ -115,6 +120,16 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       record.valueStart = 0;
       record.valueEnd = framed.end;
       size = plainOverhead + framed.end;
+    } else if (keyOnly && (at = findSeparator(line.lineBuf, keySeparator, line.lineStart, line.lineEnd)) !== -1) {
+      // A line without the separator takes the general path below (its error, or ignore.error).
+      record = keyedRecord;
+      record.tag = lineNumber;
+      record.key = record.value = line.lineBuf;
+      record.keyStart = line.lineStart;
+      record.keyEnd = at;
+      record.valueStart = at + keySeparator.length;
+      record.valueEnd = line.lineEnd;
+      size = 64 + at - line.lineStart + line.lineEnd - record.valueStart;
     } else {
       // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
       if (opts.format === 'json' && line.lineEnd === line.lineStart) return;
