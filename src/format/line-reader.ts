@@ -55,6 +55,29 @@ export function isPlain(o: ReaderOptions): boolean {
   return !o.parseKey && !o.parseHeaders && !o.nullMarker;
 }
 
+/**
+ * Whether lines parse to a key and a value only (parse.key, no headers, no null marker): then
+ * the key and the value are two ranges of the line, split by keyRange() without a Buffer.
+ */
+export function isKeyOnly(o: ReaderOptions): boolean {
+  return o.parseKey && !o.parseHeaders && !o.nullMarker;
+}
+
+/**
+ * Where the first `sep` is in `buf[start, end)`, or -1. A byte loop: keys are short, and a
+ * native indexOf would search past `end` (the rest of the chunk) when the line has no separator.
+ */
+export function findSeparator(buf: Uint8Array, sep: Uint8Array, start: number, end: number): number {
+  const first = sep[0];
+  const last = end - sep.length;
+  outer: for (let i = start; i <= last; i++) {
+    if (buf[i] !== first) continue;
+    for (let j = 1; j < sep.length; j++) if (buf[i + j] !== sep[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 const show = (b: Buffer) => b.toString('utf8');
 
 function split(buf: Buffer, sep: Buffer): Buffer[] {

@@ -4,6 +4,8 @@ import { StickyPartitioner } from '../../src/kafka/producer/partitioner.js';
 import { produceErrorAction } from '../../src/kafka/producer/error-actions.js';
 import { splitRecords } from '../../src/kafka/producer/split.js';
 import { Tags } from '../../src/kafka/producer/tags.js';
+import { murmur2, partitionForKey } from '../../src/kafka/producer/partitioner.js';
+import { findSeparator } from '../../src/format/line-reader.js';
 import { ERRORS } from '../../src/kafka/wire/error-codes.js';
 import type { DecodedRecord } from '../../src/kafka/records/decoder.js';
 
@@ -80,5 +82,36 @@ describe('Tags', () => {
     t.add(7);
     expect(t.values(10)).toEqual([1, 2, 3, 7]);
     expect(t.values(2)).toEqual([1, 2]);
+  });
+});
+
+describe('Tags for keyed records (not contiguous)', () => {
+  it('keeps every tag in order past the typed array\'s first size', () => {
+    const t = new Tags();
+    const tags = Array.from({ length: 1000 }, (_, i) => 1 + i * 12);
+    for (const n of tags) t.add(n);
+    expect(t.values(Infinity)).toEqual(tags);
+    expect(t.values(3)).toEqual([1, 13, 25]);
+  });
+});
+
+describe('murmur2 over a range, and the key separator in a line', () => {
+  it('murmur2 of buf[start, end) is murmur2 of that slice, for every tail length', () => {
+    const buf = Buffer.from('xx-some key bytes 0123456789-yy');
+    for (let end = 3; end <= buf.length - 3; end++) {
+      expect(murmur2(buf, 3, end)).toBe(murmur2(Buffer.from(buf.subarray(3, end))));
+      expect(partitionForKey(buf, 12, 3, end)).toBe(partitionForKey(Buffer.from(buf.subarray(3, end)), 12));
+    }
+    // Kafka's own figure for a known key (Utils.murmur2("21") = -973932308).
+    expect(murmur2(Buffer.from('21'))).toBe(-973932308);
+  });
+
+  it('findSeparator looks only inside the line', () => {
+    const buf = Buffer.from('abc\tdef\nghi::jkl\tx');
+    expect(findSeparator(buf, Buffer.from('\t'), 0, 7)).toBe(3);
+    expect(findSeparator(buf, Buffer.from('::'), 8, 17)).toBe(11);
+    // the separator after the line's end is not found
+    expect(findSeparator(buf, Buffer.from('\t'), 8, 16)).toBe(-1);
+    expect(findSeparator(buf, Buffer.from('::'), 8, 12)).toBe(-1);
   });
 });

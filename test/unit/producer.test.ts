@@ -88,6 +88,36 @@ describe('producer: the memory bound', () => {
     expect(stored).toBe(2400);
   }, 20_000);
 
+  it('keyed records given as ranges of one input buffer: murmur2 over the key bytes, every record in order per partition, the bound held', async () => {
+    const fake = new FakeCluster().createTopic('t', 12);
+    fake.produceDelayMs = 2;
+    const lines = Array.from({ length: 3000 }, (_, i) => `k${i % 97}\tvalue-${i}`);
+    const input = Buffer.from(lines.join('\n'));
+    const max = 4096;
+    const batchBytes = 1024;
+    const p = new RecordProducer(fake.cluster, options({ batchBytes, maxBufferedBytes: max }));
+    // One record object reused for every line, as kfk produce does: nothing of it may be kept.
+    const r: ProducerRecord = { topic: 't', key: input, value: input, keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0 };
+    let at = 0;
+    let peak = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const end = i === lines.length - 1 ? input.length : input.indexOf(10, at);
+      const tab = input.indexOf(9, at);
+      Object.assign(r, { tag: i + 1, keyStart: at, keyEnd: tab, valueStart: tab + 1, valueEnd: end });
+      const w = p.send(r);
+      peak = Math.max(peak, (p as unknown as { bufferedBytes: number }).bufferedBytes);
+      if (w) await w;
+      at = end + 1;
+    }
+    expect(await p.close()).toEqual({ delivered: 3000, failed: 0, errors: [] });
+    // Batch buffers in memory: at most the bound and one batch grown past it.
+    expect(peak).toBeLessThanOrEqual(max + batchBytes);
+    for (let part = 0; part < 12; part++) {
+      const got = (await fake.records('t', part)).map((x) => `${x.key!.toString()}\t${x.value!.toString()}`);
+      expect(got).toEqual(lines.filter((l) => partitionForKey(Buffer.from(l.split('\t')[0]), 12) === part));
+    }
+  }, 20_000);
+
   it('bulk input into one partition keeps full batches while the bound is reached', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     const { report } = await produce(fake, { batchBytes: 2000, maxBufferedBytes: 8000 }, values('x'.repeat(50), 2000).map((v) => rec('t', v)));

@@ -8,7 +8,7 @@ import type { AnyCommand } from '../../cli/commander.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../errors.js';
 import { parseKeyValues } from '../../config/properties.js';
-import { LineSplitter, isPlain, parseLine, readerOptions, type ParsedLine } from '../../format/line-reader.js';
+import { LineSplitter, findSeparator, isKeyOnly, isPlain, parseLine, readerOptions, type ParsedLine } from '../../format/line-reader.js';
 import { recordFromJson } from '../../format/record-json.js';
 import type { SessionRecord } from '../../kafka/producer/session.js';
 import { producerSettings } from './settings.js';
@@ -61,6 +61,12 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   };
 
   const plain = isPlain(reader) && opts.format === 'line' && !keyEncoder && !valueEncoder;
+  // Values encoded with a schema, lines without keys or headers: encoded into the encoder's
+  // reused buffer and sent from there (no Buffer and no record object per line).
+  const schemaPlain = isPlain(reader) && opts.format === 'line' && !keyEncoder && valueEncoder !== undefined;
+  // parse.key alone: key and value are two ranges of the line (no Buffer, no object per line).
+  const keyOnly = isKeyOnly(reader) && opts.format === 'line' && !keyEncoder && !valueEncoder;
+  const keySeparator = reader.keySeparator;
   let lineNumber = 0;
   let sent = 0;
   let inputError: KfkError | undefined;
@@ -78,6 +84,16 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   // object per line (the producer copies the bytes into its batch before send returns).
   const plainRecord: SessionRecord = { key: fixedKey ?? null, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
   const plainOverhead = (fixedKey?.length ?? 0) + 64;
+  /** A line that does not match its schema: an undelivered record, never a silent loss. */
+  const rejectLine = (reason: string, r: { key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][]; timestamp: number }): void => {
+    const lines = invalid.get(reason) ?? [];
+    lines.push(lineNumber);
+    invalid.set(reason, lines);
+    invalidCount++;
+    onUndelivered?.([r]);
+  };
+  const keyedRecord: SessionRecord = { key: null, keyStart: 0, keyEnd: 0, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
+  let at = -1;
   const handleLine = (line: LineSplitter): void | Promise<void> => {
     lineNumber++;
     let record: SessionRecord;
@@ -89,6 +105,31 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       record.valueStart = line.lineStart;
       record.valueEnd = line.lineEnd;
       size = plainOverhead + line.lineEnd - line.lineStart;
+    } else if (schemaPlain) {
+      const text = line.lineBuf.toString('utf8', line.lineStart, line.lineEnd);
+      let framed: { buf: Buffer; end: number };
+      try {
+        framed = valueEncoder!.encodeFramed(text);
+      } catch (err) {
+        rejectLine((err as Error).message, { key: fixedKey ?? null, value: Buffer.from(text), headers: [], timestamp: Date.now() });
+        return;
+      }
+      record = plainRecord;
+      record.tag = lineNumber;
+      record.value = framed.buf;
+      record.valueStart = 0;
+      record.valueEnd = framed.end;
+      size = plainOverhead + framed.end;
+    } else if (keyOnly && (at = findSeparator(line.lineBuf, keySeparator, line.lineStart, line.lineEnd)) !== -1) {
+      // A line without the separator takes the general path below (its error, or ignore.error).
+      record = keyedRecord;
+      record.tag = lineNumber;
+      record.key = record.value = line.lineBuf;
+      record.keyStart = line.lineStart;
+      record.keyEnd = at;
+      record.valueStart = at + keySeparator.length;
+      record.valueEnd = line.lineEnd;
+      size = 64 + at - line.lineStart + line.lineEnd - record.valueStart;
     } else {
       // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
       if (opts.format === 'json' && line.lineEnd === line.lineStart) return;
@@ -99,12 +140,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
           if (keyEncoder && rec.key !== null) rec.key = keyEncoder.encode(rec.key.toString('utf8'));
           if (valueEncoder && rec.value !== null) rec.value = valueEncoder.encode(rec.value.toString('utf8'));
         } catch (err) {
-          const reason = (err as Error).message;
-          const lines = invalid.get(reason) ?? [];
-          lines.push(lineNumber);
-          invalid.set(reason, lines);
-          invalidCount++;
-          onUndelivered?.([{ key: rec.key, value: rec.value, headers: rec.headers ?? [], timestamp: rec.timestamp ?? Date.now() }]);
+          rejectLine((err as Error).message, { key: rec.key, value: rec.value, headers: rec.headers ?? [], timestamp: rec.timestamp ?? Date.now() });
           return;
         }
       }

@@ -66,9 +66,11 @@ export interface FetcherOptions {
 export const DEFAULT_PARTITION_BYTES = 1024 * 1024;
 /**
  * kfk's fetch.max.bytes default: one round of fetches over all leaders (Kafka's is 50 MB per
- * request). Two rounds are held at a time (one decoded while the next is fetched).
+ * request). Two rounds are held at a time (one decoded while the next is fetched). 4 MB: 2M x
+ * 100 B over 12 partitions on 3 brokers peaked at 83 MB RSS against 94 MB with 8 MB, and was no
+ * slower (a 3 MB round gave the same peak).
  */
-export const DEFAULT_ROUND_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_ROUND_BYTES = 4 * 1024 * 1024;
 
 /** How long a topic must stay unknown to the cluster before it counts as deleted (a broker that has not caught up yet answers "unknown" for a moment). */
 const GONE_AFTER_MS = 3000;

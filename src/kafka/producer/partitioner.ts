@@ -3,15 +3,16 @@
 
 import { KfkError } from '../../errors.js';
 
-export function murmur2(data: Buffer): number {
-  const length = data.length;
+/** murmur2 of `data[start, end)` (the whole buffer by default): no view is made for a range. */
+export function murmur2(data: Uint8Array, start = 0, end = data.length): number {
+  const length = end - start;
   const seed = 0x9747b28c;
   const m = 0x5bd1e995;
   const r = 24;
   let h = seed ^ length;
   const length4 = length >>> 2;
   for (let i = 0; i < length4; i++) {
-    const i4 = i * 4;
+    const i4 = start + i * 4;
     let k = (data[i4] & 0xff) + ((data[i4 + 1] & 0xff) << 8) + ((data[i4 + 2] & 0xff) << 16) + ((data[i4 + 3] & 0xff) << 24);
     k = Math.imul(k, m);
     k ^= k >>> r;
@@ -20,7 +21,7 @@ export function murmur2(data: Buffer): number {
     h ^= k;
   }
   const rest = length & 3;
-  const base = length & ~3;
+  const base = start + (length & ~3);
   if (rest === 3) h ^= (data[base + 2] & 0xff) << 16;
   if (rest >= 2) h ^= (data[base + 1] & 0xff) << 8;
   if (rest >= 1) {
@@ -33,8 +34,8 @@ export function murmur2(data: Buffer): number {
   return h | 0;
 }
 
-export function partitionForKey(key: Buffer, numPartitions: number): number {
-  return (murmur2(key) & 0x7fffffff) % numPartitions;
+export function partitionForKey(key: Uint8Array, numPartitions: number, start = 0, end = key.length): number {
+  return (murmur2(key, start, end) & 0x7fffffff) % numPartitions;
 }
 
 /** Per topic: its partition count, and the sticky partition for unkeyed records with the bytes sent to it so far. */
@@ -60,6 +61,12 @@ export class StickyPartitioner {
     private readonly hasLeader: (topic: string, partition: number) => boolean,
     private readonly batchBytes: number,
   ) {}
+
+  /** The state of the topic asked for last, when it is `topic` (no closure made per record). */
+  current(topic: string): TopicPartitioning | null {
+    const last = this.last;
+    return last !== null && last.topic === topic ? last : null;
+  }
 
   /** The topic's state; `count` is asked once per topic (0: the topic does not exist). */
   topic(topic: string, count: () => number): TopicPartitioning {

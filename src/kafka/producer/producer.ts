@@ -79,6 +79,8 @@ interface Batch {
   attempts: number;
   notBefore: number;
   lastError?: string;
+  /** What it counts for against the memory bound (its buffer's size), released once it is done. */
+  charged: number;
   /** The broker the last attempt went to. */
   broker?: number;
   /** Given up on (delivery.timeout.ms): a late answer for it is ignored. */
@@ -113,6 +115,9 @@ export class RecordProducer {
   /** Per topic: partition count, and the sticky partition for unkeyed records with its bytes so far. */
   private readonly partitioner: StickyPartitioner;
   private lastState: PartitionState | null = null;
+  private readonly byTopic = new Map<string, PartitionState[]>();
+  private lastTopic: string | null = null;
+  private lastTopicStates: PartitionState[] | undefined;
   private producerId = -1;
   private producerEpoch = -1;
   private bufferedBytes = 0;
@@ -157,13 +162,18 @@ export class RecordProducer {
 
   private state(topic: string, partition: number): PartitionState {
     // Consecutive records mostly go to the same partition: skip building the key for them.
+    // Keyed records move between partitions at every record: an array per topic, no string.
     const last = this.lastState;
     if (last && last.partition === partition && last.topic === topic) return last;
-    const key = `${topic}\0${partition}`;
-    let s = this.parts.get(key);
+    let states = this.lastTopic === topic ? this.lastTopicStates : this.byTopic.get(topic);
+    if (!states) this.byTopic.set(topic, (states = []));
+    this.lastTopic = topic;
+    this.lastTopicStates = states;
+    let s = states[partition];
     if (!s) {
       s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, splitting: 0, acked: 0, nextSeq: 0 };
-      this.parts.set(key, s);
+      this.parts.set(`${topic}\0${partition}`, s);
+      states[partition] = s;
     }
     this.lastState = s;
     return s;
@@ -193,29 +203,32 @@ export class RecordProducer {
   /** Adds a record. Returns a promise only when the buffer is full: wait for it before the next. */
   send(r: ProducerRecord): void | Promise<void> {
     if (this.fatal) throw this.fatal;
-    const t = this.partitioner.topic(r.topic, () => this.cluster.findTopicPartitionMetadata(r.topic).length);
+    const t = this.partitioner.current(r.topic) ?? this.partitioner.topic(r.topic, () => this.cluster.findTopicPartitionMetadata(r.topic).length);
     const n = t.partitions;
     let partition = r.partition;
     if (partition === undefined) {
-      partition = r.key !== null ? partitionForKey(r.key, n) : t.sticky;
+      partition = r.key !== null ? partitionForKey(r.key, n, r.keyStart, r.keyEnd) : t.sticky;
     } else if (partition >= n) {
       throw new KfkError(`partition ${partition} does not exist: topic '${r.topic}' has ${n} partition(s)`);
     }
     const s = this.state(r.topic, partition);
     const now = this.clock();
     const unkeyed = r.key === null && r.partition === undefined;
-    let open = s.open ?? this.openBatch(s);
+    let open = s.open ?? this.openBatch(s, r.key === null);
     let before = open.sizeInBytes;
+    let capacity = open.capacity;
     if (!open.tryAppend(r, now)) {
       this.closeBatch(s, unkeyed);
       if (unkeyed) return this.send(r);
-      open = this.openBatch(s);
+      open = this.openBatch(s, r.key === null);
       before = open.sizeInBytes;
+      capacity = open.capacity;
       open.tryAppend(r, now);
     }
     if (r.tag !== undefined) s.openTags.add(r.tag);
     const added = open.sizeInBytes - before;
-    this.bufferedBytes += added;
+    // The bound counts the batches' buffers, not only the bytes in them: that is the memory.
+    this.bufferedBytes += open.capacity - capacity;
     if (open.sizeInBytes >= this.o.batchBytes) this.closeBatch(s, unkeyed);
     else if (unkeyed) this.partitioner.sent(t, added);
     if (this.bufferedBytes >= this.o.maxBufferedBytes) {
@@ -224,15 +237,21 @@ export class RecordProducer {
       // Kafka's accumulator when its buffer.memory is exhausted; otherwise what is in flight
       // drains it, and bulk input keeps its full batches.
       let open = 0;
-      for (const p of this.parts.values()) if (p.open) open += p.open.sizeInBytes;
+      for (const p of this.parts.values()) if (p.open) open += p.open.capacity;
       if (open * 2 >= this.bufferedBytes) for (const p of this.parts.values()) if (p.open && p.open.count > 0) this.closeBatch(p, false);
       return new Promise((resolve) => this.waiters.push(resolve));
     }
   }
 
-  private openBatch(s: PartitionState): BatchBuilder {
+  /**
+   * A new batch: it starts with a full-size buffer only for unkeyed records (they fill it);
+   * keyed ones spread over partitions start small, so that the bound (which counts buffers) is
+   * not taken up by a dozen batches of a record each.
+   */
+  private openBatch(s: PartitionState, bulk: boolean): BatchBuilder {
     const room = this.headroomFor(s.topic);
-    const open = (s.open = new BatchBuilder(this.o.batchBytes, room, this.poolFor(room)));
+    const open = (s.open = new BatchBuilder(this.o.batchBytes, room, this.poolFor(room), bulk));
+    this.bufferedBytes += open.capacity;
     if (this.o.lingerMs > 0) {
       s.lingerTimer = setTimeout(() => {
         s.lingerTimer = null;
@@ -262,8 +281,13 @@ export class RecordProducer {
     s.open = null;
     s.openTags = new Tags();
     if (moveSticky) this.partitioner.moveOn(s.topic, s.partition);
-    if (!b || b.count === 0) return;
-    const batch: Batch = { topic: s.topic, partition: s.partition, builder: b, count: b.count, tags, baseSequence: -1, attempts: 0, notBefore: 0 };
+    if (!b) return;
+    if (b.count === 0) {
+      this.release(b.capacity);
+      b.recycle();
+      return;
+    }
+    const batch: Batch = { topic: s.topic, partition: s.partition, builder: b, count: b.count, tags, baseSequence: -1, attempts: 0, notBefore: 0, charged: b.capacity };
     if (this.producerId >= 0) {
       batch.baseSequence = s.nextSeq;
       s.nextSeq += b.count;
@@ -502,8 +526,11 @@ export class RecordProducer {
     s.splitting++;
     const parts = splitRecords(await this.decodeOwn(b), b.tags, Math.ceil((b.bytes ? b.bytes.length : this.o.batchBytes) / 2));
     let seq = b.baseSequence;
+    let charged = b.charged;
     for (const { builder, tags } of parts) {
-      const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, tags, baseSequence: seq, attempts: b.attempts, notBefore: 0 };
+      // What the refused batch was counted for is released with its parts, once.
+      const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, tags, baseSequence: seq, attempts: b.attempts, notBefore: 0, charged };
+      charged = 0;
       if (seq >= 0) seq += builder.count;
       nb.building = builder.build(this.identity(nb));
       s.failedInFlight.push(nb);
@@ -513,8 +540,8 @@ export class RecordProducer {
     this.maybeRecover(s);
   }
 
-  private release(b: Batch): void {
-    this.bufferedBytes -= b.builder.sizeInBytes;
+  private release(bytes: number): void {
+    this.bufferedBytes -= bytes;
     if (this.bufferedBytes < this.o.maxBufferedBytes && this.waiters.length) {
       const w = this.waiters;
       this.waiters = [];
@@ -528,7 +555,7 @@ export class RecordProducer {
     s.inflight.delete(b);
     s.acked += b.count;
     this.delivered += b.count;
-    this.release(b);
+    this.release(b.charged);
     // The broker answered, so the request (framed in the batch's buffer) has left the socket:
     // the buffer can carry the next batch. Not after acks=0 (no answer: it may still be queued in
     // the socket) nor after a resend (an earlier attempt may still be queued).
@@ -548,7 +575,7 @@ export class RecordProducer {
       const tags = b.tags.values(Infinity);
       this.undeliveredWrites.push(this.decodeOwn(b).then((records) => hook(records, tags)));
     }
-    this.release(b);
+    this.release(b.charged);
     if (this.producerId >= 0) {
       // The broker never took these sequences: later batches are re-sequenced.
       s.recovering = true;

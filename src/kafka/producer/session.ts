@@ -24,6 +24,9 @@ export interface ProducerSettings extends Omit<ProducerOptions, 'onUndelivered' 
 
 export interface SessionRecord {
   key: Buffer | null;
+  /** When set, the key is `key[keyStart, keyEnd)`. */
+  keyStart?: number;
+  keyEnd?: number;
   value: Buffer | null;
   /** When set, the value is `value[valueStart, valueEnd)`. */
   valueStart?: number;

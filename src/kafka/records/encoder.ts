@@ -12,6 +12,9 @@ const CRC_OFFSET = 17;
 
 export interface OutRecord {
   key: Buffer | null;
+  /** When set, the key is `key[keyStart, keyEnd)`: a part of a line of an input chunk, no view made. */
+  keyStart?: number;
+  keyEnd?: number;
   value: Buffer | null;
   /** When set, the value is `value[valueStart, valueEnd)`: a line of an input chunk, no view made. */
   valueStart?: number;
@@ -46,6 +49,8 @@ function headerSize(headers: [string, Buffer | null][] | undefined): number {
  */
 export class BatchBufferPool {
   private readonly free: Buffer[] = [];
+  /** Smaller buffers (a batch's first sizes as it grows), by size: kept too, within a byte bound. */
+  private readonly smaller = new Map<number, Buffer[]>();
   constructor(
     readonly size: number,
     private readonly keep = 8,
@@ -56,9 +61,25 @@ export class BatchBufferPool {
   takeFree(): Buffer | undefined {
     return this.free.pop();
   }
+  /** A buffer of `size` bytes: a kept one when there is one. */
+  takeSized(size: number): Buffer {
+    if (size === this.size) return this.take();
+    return this.smaller.get(size)?.pop() ?? Buffer.allocUnsafe(size);
+  }
   give(buf: Buffer): void {
     // Slab buffers are always kept: their bytes are not given back to the slab.
-    if (buf.length === this.size && (this.free.length < this.keep || inSlab(buf))) this.free.push(buf);
+    if (buf.length === this.size) {
+      if (this.free.length < this.keep || inSlab(buf)) this.free.push(buf);
+      return;
+    }
+    // Without this, every batch that closed before it grew to full size (keyed records over many
+    // partitions) would leave its buffer to the collector, and external memory would pile up.
+    let list = this.smaller.get(buf.length);
+    if (!list) {
+      if (this.smaller.size >= 4) return;
+      this.smaller.set(buf.length, (list = []));
+    }
+    if ((list.length + 1) * buf.length <= this.keep * this.size) list.push(buf);
   }
 }
 
@@ -78,14 +99,22 @@ export class BatchBuilder {
     maxBytes: number,
     headroom = 0,
     private readonly pool?: BatchBufferPool,
+    /** Starts with a full-size buffer when the pool has one free (bulk input that fills batches). */
+    startFull = true,
   ) {
     this.maxBytes = maxBytes;
     this.headroom = headroom;
     this.off = headroom + BATCH_HEADER_SIZE;
     // A free full-size buffer when there is one (steady bulk input allocates nothing), else a
     // small one that grows: a partition that gets a few records does not hold a megabyte.
-    const pooled = pool && pool.size === headroom + maxBytes ? pool.takeFree() : undefined;
-    this.buf = pooled ?? Buffer.allocUnsafe(headroom + Math.min(maxBytes, 64 * 1024));
+    const pooled = startFull && pool && pool.size === headroom + maxBytes ? pool.takeFree() : undefined;
+    const first = headroom + Math.min(maxBytes, 64 * 1024);
+    this.buf = pooled ?? (pool ? pool.takeSized(first) : Buffer.allocUnsafe(first));
+  }
+
+  /** The bytes its buffer holds for records (what it costs in memory, beyond the headroom). */
+  get capacity(): number {
+    return this.buf.length - this.headroom;
   }
 
   get sizeInBytes(): number {
@@ -101,7 +130,8 @@ export class BatchBuilder {
       this.openedAt = now;
     }
     const tsDelta = ts - this.baseTimestamp;
-    const keyLen = r.key === null ? -1 : r.key.length;
+    const keyStart = r.keyStart ?? 0;
+    const keyLen = r.key === null ? -1 : (r.keyEnd ?? r.key.length) - keyStart;
     const valStart = r.valueStart ?? 0;
     const valLen = r.value === null ? -1 : (r.valueEnd ?? r.value.length) - valStart;
     const body =
@@ -117,10 +147,14 @@ export class BatchBuilder {
     if (this.off + total > this.buf.length) {
       const room = this.headroom;
       if (this.count > 0 && this.off - room + total > this.maxBytes) return false;
+      // Grows twice over, up to a full-size buffer from the pool: a batch that closes early
+      // (keyed records over many partitions, the memory bound reached) holds little more than it uses.
       const need = this.off + total;
-      const pool = this.pool && need <= this.pool.size && this.pool.size === room + this.maxBytes ? this.pool : undefined;
-      const grown = pool ? pool.take() : Buffer.allocUnsafe(Math.max(need, room + Math.min((this.buf.length - room) * 4, this.maxBytes)));
+      const size = Math.max(need, room + Math.min((this.buf.length - room) * 2, this.maxBytes));
+      const grown = this.pool ? this.pool.takeSized(size) : Buffer.allocUnsafe(size);
       this.buf.copy(grown, 0, 0, this.off);
+      // The smaller buffer goes back to the pool: nothing else refers to it.
+      this.pool?.give(this.buf);
       this.buf = grown;
     }
     const b = this.buf;
@@ -131,7 +165,7 @@ export class BatchBuilder {
     o = writeVarint(b, o, keyLen);
     // TypedArray.set: for short keys and values much cheaper than Buffer.copy's checks.
     if (keyLen > 0) {
-      b.set(r.key!, o);
+      copyRange(r.key!, keyStart, keyLen, b, o);
       o += keyLen;
     }
     o = writeVarint(b, o, valLen);
