@@ -23,6 +23,7 @@ import type { ProtocolRequest } from '../protocol/admin-requests.js';
 import { learnTopicIds as learnTopicIdsOf } from '../admin/topics.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
 import type { RecordVisitor } from '../records/decoder.js';
+import { COORDINATOR_MOVED, heartbeatErrors, wakeablePause } from './heartbeat-errors.js';
 
 export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   /** group.remote.assignor: the coordinator's assignor to use (uniform, range); null: the broker's default. */
@@ -33,17 +34,8 @@ export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
 
 const COMMIT_EVERY_MS = 1000;
 const CONSUMER_GROUP_HEARTBEAT = 68;
-// Error codes of ConsumerGroupHeartbeat and OffsetCommit.
-const COORDINATOR_LOAD_IN_PROGRESS = 14;
-const COORDINATOR_NOT_AVAILABLE = 15;
-const NOT_COORDINATOR = 16;
-const UNKNOWN_MEMBER_ID = 25;
-const GROUP_AUTHORIZATION_FAILED = 30;
-const UNSUPPORTED_VERSION = 35;
-const FENCED_MEMBER_EPOCH = 110;
+// An error code of OffsetCommit (the heartbeat's: heartbeat-errors.ts).
 const STALE_MEMBER_EPOCH = 113;
-const COORDINATOR_MOVED = new Set([COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR]);
-const FENCED = new Set([UNKNOWN_MEMBER_ID, FENCED_MEMBER_EPOCH]);
 
 /** The one-line error for a cluster without the consumer group protocol. */
 export function unsupportedProtocol(): KfkError {
@@ -137,11 +129,11 @@ export async function runConsumerGroupMember(
   };
 
   const { PartitionFetcher } = await import('./fetcher.js');
-  let wake: (() => void) | null = null;
+  const { pause, wake } = wakeablePause();
   const stop = () => {
     stopped = true;
     fetcher.stop();
-    wake?.();
+    wake();
   };
   const fetcher = new PartitionFetcher(client, {
     readCommitted: options.readCommitted,
@@ -260,17 +252,22 @@ export async function runConsumerGroupMember(
     return [...byId].map(([topicId, partitions]) => ({ topicId, partitions: partitions.sort((a, b) => a - b) }));
   };
 
-  /** Lets go of every partition without committing (the coordinator fenced this member: its commits would be refused). */
-  const dropAll = () => {
+  /**
+   * The coordinator fenced this member: it lets go of every partition without committing (its
+   * commits would be refused) and joins again (with a new member id under version 0).
+   */
+  const rejoin = async () => {
     fetcher.unassign([...owned.values()]);
     owned.clear();
     epoch = 0;
     joined = false;
+    if (version === 0) memberId = '';
+    topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
   };
 
+  const errors = heartbeatErrors({ groupId, kind: 'consumer', unsupported: unsupportedProtocol, errorName, log, cluster, pause, forgetCoordinator: () => (coordinator = null), rejoin });
   const heartbeats = async (): Promise<void> => {
     let interval = 0;
-    let failures = 0;
     while (!stopped) {
       if (patterned && Date.now() - matchedAt >= maxAgeMs) await rematch();
       // The coordinator takes no member that subscribes to nothing: it joins once a topic matches.
@@ -278,51 +275,25 @@ export async function runConsumerGroupMember(
         await waitMatching(maxAgeMs);
         continue;
       }
-      let res: HeartbeatResponse;
-      try {
-        res = await send<HeartbeatResponse>(
-          consumerGroupHeartbeat(
-            {
-              group: groupId,
-              memberId,
-              memberEpoch: epoch,
-              rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? 300_000,
-              subscribedTopicNames: topics,
-              serverAssignor: options.serverAssignor,
-              owned: ownedByTopic(),
-            },
-            version,
+      const res = await errors.beat(
+        () =>
+          send<HeartbeatResponse>(
+            consumerGroupHeartbeat(
+              {
+                group: groupId,
+                memberId,
+                memberEpoch: epoch,
+                rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? 300_000,
+                subscribedTopicNames: topics,
+                serverAssignor: options.serverAssignor,
+                owned: ownedByTopic(),
+              },
+              version,
+            ),
           ),
-        );
-      } catch (err) {
-        if (stopped) return;
-        if (err instanceof KfkError || ++failures > 30) throw err;
-        log?.(`consume: heartbeat to the coordinator of group '${groupId}' failed: ${(err as Error).message}; trying again`);
-        coordinator = null;
-        await cluster.refreshMetadata().catch(() => undefined);
-        await pause(Math.min(200 * failures, 2000));
-        continue;
-      }
-      if (res.errorCode) {
-        const code = res.errorCode;
-        if (code === UNSUPPORTED_VERSION) throw unsupportedProtocol();
-        if (code === GROUP_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access group: ${groupId}`);
-        if (COORDINATOR_MOVED.has(code) && ++failures <= 30) {
-          coordinator = null;
-          await pause(Math.min(200 * failures, 2000));
-          continue;
-        }
-        if (FENCED.has(code) && ++failures <= 30) {
-          log?.(`consume: the coordinator fenced this member (${res.errorMessage ?? errorName(code)}): joining again`);
-          dropAll();
-          if (version === 0) memberId = '';
-          topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
-          await pause(Math.min(100 * failures, 2000));
-          continue;
-        }
-        throw new KfkError(`cannot join consumer group '${groupId}': ${res.errorMessage ?? errorName(code)}`);
-      }
-      failures = 0;
+        () => stopped,
+      );
+      if (!res) continue;
       if (res.memberId) memberId = res.memberId;
       epoch = res.memberEpoch;
       joined = true;
@@ -332,18 +303,6 @@ export async function runConsumerGroupMember(
       if (!changed) await waitMatching(interval);
     }
   };
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        wake = null;
-        resolve();
-      }, ms);
-      wake = () => {
-        clearTimeout(t);
-        wake = null;
-        resolve();
-      };
-    });
 
   let done = false;
   const reading = fetcher

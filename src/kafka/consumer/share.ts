@@ -33,6 +33,7 @@ import {
   type ShareTopicPartitions,
 } from '../protocol/share-requests.js';
 import { visitRecordSet, type RecordView } from '../records/decoder.js';
+import { heartbeatErrors, wakeablePause } from './heartbeat-errors.js';
 
 export interface ShareConsumerOptions {
   groupId: string;
@@ -53,11 +54,7 @@ export type ShareRecordVisitor = (v: RecordView, deliveryCount: number) => numbe
 const SHARE_GROUP_HEARTBEAT = 76;
 const SHARE_FETCH = 78;
 const SHARE_ACKNOWLEDGE = 79;
-const COORDINATOR_MOVED = new Set([14, 15, 16]);
 const UNKNOWN_MEMBER_ID = 25;
-const GROUP_AUTHORIZATION_FAILED = 30;
-const UNSUPPORTED_VERSION = 35;
-const FENCED_MEMBER_EPOCH = 110;
 const SESSION_ERRORS = new Set([122, 123]);
 const LEADER_ERRORS = new Set([3, 6, 74, 75, 100]);
 
@@ -136,23 +133,11 @@ export async function runShareConsumer(
   let assigned = new Map<string, { topicId: string; topic: string; partition: number }>();
   const sessions = new Map<number, Session>();
 
-  let wake: (() => void) | null = null;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        wake = null;
-        resolve();
-      }, ms);
-      wake = () => {
-        clearTimeout(t);
-        wake = null;
-        resolve();
-      };
-    });
+  const { pause, wake } = wakeablePause();
   let assignmentChanged: (() => void) | null = null;
   const stop = () => {
     stopped = true;
-    wake?.();
+    wake();
     assignmentChanged?.();
   };
   signal.addEventListener('abort', stop, { once: true });
@@ -165,41 +150,17 @@ export async function runShareConsumer(
   };
 
   const startedAt = Date.now();
+  /** Fenced: joins again, with nothing assigned until the coordinator answers. */
+  const rejoin = () => {
+    epoch = 0;
+    joined = false;
+    assigned = new Map();
+  };
+  const errors = heartbeatErrors({ groupId, kind: 'share', unsupported: unsupportedShareGroups, errorName, log, cluster, pause, forgetCoordinator: () => (coordinator = null), rejoin });
   const heartbeats = async (): Promise<void> => {
-    let failures = 0;
     while (!stopped) {
-      let res: ShareHeartbeatResponse;
-      try {
-        res = await toCoordinator<ShareHeartbeatResponse>(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: epoch, subscribedTopicNames: epoch === 0 ? topics : null }));
-      } catch (err) {
-        if (stopped) return;
-        if (err instanceof KfkError || ++failures > 30) throw err;
-        log?.(`consume: heartbeat to the coordinator of share group '${groupId}' failed: ${(err as Error).message}; trying again`);
-        coordinator = null;
-        await cluster.refreshMetadata().catch(() => undefined);
-        await pause(Math.min(200 * failures, 2000));
-        continue;
-      }
-      if (res.errorCode) {
-        const code = res.errorCode;
-        if (code === UNSUPPORTED_VERSION) throw unsupportedShareGroups();
-        if (code === GROUP_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access group: ${groupId}`);
-        if (COORDINATOR_MOVED.has(code) && ++failures <= 30) {
-          coordinator = null;
-          await pause(Math.min(200 * failures, 2000));
-          continue;
-        }
-        if ((code === UNKNOWN_MEMBER_ID || code === FENCED_MEMBER_EPOCH) && ++failures <= 30) {
-          log?.(`consume: the coordinator fenced this member (${res.errorMessage ?? errorName(code)}): joining again`);
-          epoch = 0;
-          joined = false;
-          assigned = new Map();
-          await pause(Math.min(100 * failures, 2000));
-          continue;
-        }
-        throw new KfkError(`cannot join share group '${groupId}': ${res.errorMessage ?? errorName(code)}`);
-      }
-      failures = 0;
+      const res = await errors.beat(() => toCoordinator<ShareHeartbeatResponse>(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: epoch, subscribedTopicNames: epoch === 0 ? topics : null })), () => stopped);
+      if (!res) continue;
       epoch = res.memberEpoch;
       joined = true;
       if (res.assignment) {
