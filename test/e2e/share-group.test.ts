@@ -109,6 +109,39 @@ describe.skipIf(on3)('kfk consume --share-group and kfk share-group', () => {
     expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'Processed a total of 0 messages\n' });
   });
 
+  it.concurrent('--include: a topic created while it consumes that matches is read, at the next metadata refresh', async () => {
+    const prefix = uniqueName('share-re');
+    const group = uniqueName('sg-re');
+    expect((await kfk(['config', 'alter', ...B, '--group', group, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
+    const create = async (suffix: string, partitions: number) => {
+      expect((await kfk(['topic', 'create', ...B, '--topic', `${prefix}-${suffix}`, '--partitions', String(partitions)])).code).toBe(0);
+      await produce(`${prefix}-${suffix}`, range(0, 5).map((i) => `${suffix}-${i}`));
+    };
+    await create('a', 2);
+    const member = kfkProcess(['consume', ...B, '--include', `${prefix}-(a|b)`, '--share-group', group, '--consumer-property', 'metadata.max.age.ms=500', '--verbose'], { timeoutMs: 80_000 });
+    let log = '';
+    member.child.stderr.on('data', (d) => (log += d));
+    const waitLines = async (n: number) => {
+      for (let i = 0; i < 300 && member.outputLines() < n; i++) await sleep(100);
+      expect({ lines: member.outputLines(), log: member.outputLines() === n ? '' : log.split('\n').filter((l) => l.includes('consume:')) }).toEqual({ lines: n, log: '' });
+    };
+    try {
+      await waitLines(5);
+      // Created after the member joined: one that matches, one that does not.
+      await create('other', 1);
+      await create('b', 3);
+      await waitLines(10);
+      await sleep(1000);
+    } finally {
+      member.child.kill('SIGINT');
+    }
+    const r = await member.done;
+    expect(r.code).toBe(0);
+    expect(r.stderr.endsWith('\nProcessed a total of 10 messages\n')).toBe(true);
+    expect(log).toContain(`consume: subscribed to ${prefix}-a, ${prefix}-b\n`);
+    expect(r.stdout.split('\n').filter(Boolean).sort()).toEqual(['a', 'b'].flatMap((s) => range(0, 5).map((i) => `${s}-${i}`)).sort());
+  }, 90_000);
+
   it.concurrent('a member killed mid-stream: its acquired, unacknowledged records go to the other member (delivery count 2), none lost', async () => {
     const { topic, group } = await topicAndGroup();
     const big = 'x'.repeat(1000);

@@ -269,6 +269,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const { verboseLog } = await import('../../kafka/wire/client.js');
     const log = verboseLog(client);
     armIdle();
+    // metadata.max.age.ms: how often a group member matches --include against the topics again.
+    const maxAge = props.get('metadata.max.age.ms');
+    const metadataMaxAgeMs = maxAge !== undefined && /^\d+$/.test(maxAge.trim()) ? Number(maxAge) : undefined;
     if (share) {
       const { runShareConsumer } = await import('../../kafka/consumer/share.js');
       const topics = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
@@ -288,11 +291,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
         shareEnds.length = 0;
         return n;
       };
-      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, log }, onShareRecord, written, stopper.signal);
+      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, metadataMaxAgeMs, log }, onShareRecord, written, stopper.signal);
     } else if (opts.group !== undefined) {
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
-      const maxAge = props.get('metadata.max.age.ms');
-      const metadataMaxAgeMs = maxAge !== undefined && /^\d+$/.test(maxAge.trim()) ? Number(maxAge) : undefined;
       const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, fetchSizes, onLeaderless, onTopicGone, log, metadataMaxAgeMs };
       if (protocol === 'consumer') {
         const { runConsumerGroupMember } = await import('../../kafka/consumer/kip848-member.js');

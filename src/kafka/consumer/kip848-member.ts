@@ -18,9 +18,9 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
-import { METADATA_MAX_AGE_MS, forgetGoneTopic, handOn, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
+import { forgetGoneTopic, handOn, type GroupConsumerOptions } from './group.js';
+import { subscription } from './subscription.js';
 import type { ProtocolRequest } from '../protocol/admin-requests.js';
-import { learnTopicIds as learnTopicIdsOf } from '../admin/topics.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
 import type { RecordVisitor } from '../records/decoder.js';
 import { COORDINATOR_MOVED, heartbeatErrors, wakeablePause } from './heartbeat-errors.js';
@@ -85,51 +85,14 @@ export async function runConsumerGroupMember(
   const committed = new Map<string, number>();
   /** The partitions this member owns now: the ones fetched, handed on and committed. */
   const owned = new Map<string, Owned>();
-  /** Topics deleted while they were read, and those that were there at some join. */
-  const gone = new Set<string>();
-  const subscribed = new Set<string>();
-  let topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
-  await cluster.addMultipleTargetTopics(topics);
-  const names = new Map<string, string>();
+  const { pause, wake } = wakeablePause();
   // A pattern is matched against the cluster's topics at each metadata refresh, as Kafka's
-  // consumer does with a Pattern: a topic created later that matches joins the subscription.
-  const patterned = options.topics.some((t) => t instanceof RegExp);
-  const maxAgeMs = options.metadataMaxAgeMs ?? METADATA_MAX_AGE_MS;
-  let matchedAt = Date.now();
-
-  /** Topic ids of the subscribed topics (assignments name topics by id). */
-  const learnTopicIds = () => learnTopicIdsOf(client, topics, names);
-  await learnTopicIds();
-
-  /** Matches the patterns again; a changed subscription goes with the next heartbeat. */
-  const rematch = async (): Promise<boolean> => {
-    matchedAt = Date.now();
-    try {
-      const next = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
-      if (next.join('\0') === topics.join('\0')) return false;
-      log?.(`consume: subscribed to ${next.join(', ') || 'no topic'}`);
-      topics = next;
-      await cluster.addMultipleTargetTopics(topics);
-      await learnTopicIds();
-      return true;
-    } catch (err) {
-      log?.(`consume: matching the topics of group '${groupId}' again failed: ${(err as Error).message}`);
-      return false;
-    }
-  };
-  /** Waits `ms` (the heartbeat interval), matching the patterns again when due; a changed subscription ends the wait. */
-  const waitMatching = async (ms: number): Promise<void> => {
-    const until = Date.now() + ms;
-    while (!stopped) {
-      const due = patterned ? matchedAt + maxAgeMs : Infinity;
-      if (due >= until) return pause(Math.max(0, until - Date.now()));
-      await pause(Math.max(0, due - Date.now()));
-      if (stopped || (await rematch())) return;
-    }
-  };
+  // consumer does with a Pattern: a topic created later that matches joins the subscription,
+  // and goes with the next heartbeat.
+  const sub = await subscription(client, cluster, { groupId, kind: 'group', topics: options.topics, metadataMaxAgeMs: options.metadataMaxAgeMs, log, pause, stopped: () => stopped });
+  const { names, gone } = sub;
 
   const { PartitionFetcher } = await import('./fetcher.js');
-  const { pause, wake } = wakeablePause();
   const stop = () => {
     stopped = true;
     fetcher.stop();
@@ -219,7 +182,7 @@ export async function runConsumerGroupMember(
 
   /** Takes the coordinator's assignment: gives up what is no longer in it (committed first), starts what is new. */
   const reconcile = async (assignment: OwnedTopicPartitions[]): Promise<boolean> => {
-    if (assignment.some((t) => !names.has(t.topicId))) await learnTopicIds();
+    if (assignment.some((t) => !names.has(t.topicId))) await sub.learnTopicIds();
     const target = new Map<string, Owned>();
     for (const t of assignment) {
       const topic = names.get(t.topicId);
@@ -262,17 +225,17 @@ export async function runConsumerGroupMember(
     epoch = 0;
     joined = false;
     if (version === 0) memberId = '';
-    topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
+    await sub.resubscribe();
   };
 
   const errors = heartbeatErrors({ groupId, kind: 'consumer', unsupported: unsupportedProtocol, errorName, log, cluster, pause, forgetCoordinator: () => (coordinator = null), rejoin });
   const heartbeats = async (): Promise<void> => {
     let interval = 0;
     while (!stopped) {
-      if (patterned && Date.now() - matchedAt >= maxAgeMs) await rematch();
+      await sub.rematchIfDue();
       // The coordinator takes no member that subscribes to nothing: it joins once a topic matches.
-      if (topics.length === 0 && !joined) {
-        await waitMatching(maxAgeMs);
+      if (sub.topics.length === 0 && !joined) {
+        await sub.waitMatching(sub.maxAgeMs);
         continue;
       }
       const res = await errors.beat(
@@ -284,7 +247,7 @@ export async function runConsumerGroupMember(
                 memberId,
                 memberEpoch: epoch,
                 rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? 300_000,
-                subscribedTopicNames: topics,
+                subscribedTopicNames: sub.topics,
                 serverAssignor: options.serverAssignor,
                 owned: ownedByTopic(),
               },
@@ -300,7 +263,7 @@ export async function runConsumerGroupMember(
       interval = res.heartbeatIntervalMs;
       // A changed assignment is reported back at once: the coordinator moves on when it knows.
       const changed = res.assignment ? await reconcile(res.assignment) : false;
-      if (!changed) await waitMatching(interval);
+      if (!changed) await sub.waitMatching(interval);
     }
   };
 

@@ -16,8 +16,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { knownLeader, NO_LEADER } from '../wire/metadata.js';
-import { subscribedTopicNames } from './group.js';
-import { learnTopicIds as learnTopicIdsOf } from '../admin/topics.js';
+import { subscription } from './subscription.js';
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import {
   ACK_GAP,
@@ -37,8 +36,10 @@ import { heartbeatErrors, wakeablePause } from './heartbeat-errors.js';
 
 export interface ShareConsumerOptions {
   groupId: string;
-  /** Topic names, or patterns matched against the cluster's topics when the member joins. */
+  /** Topic names, or patterns matched against the cluster's topics when the member joins and at each metadata refresh. */
   topics: Array<string | RegExp>;
+  /** How often patterns are matched again (Kafka: metadata.max.age.ms, 5 minutes). */
+  metadataMaxAgeMs?: number;
   /** Records per ShareFetch (Kafka's max.poll.records, 500). */
   maxRecords?: number;
   log?: (line: string) => void;
@@ -123,17 +124,16 @@ export async function runShareConsumer(
   let done = false;
   let fatal: unknown = null;
 
-  const topics = await subscribedTopicNames(client, cluster, options.topics);
-  await cluster.addMultipleTargetTopics(topics);
-  const names = new Map<string, string>();
-  const learnTopicIds = () => learnTopicIdsOf(client, topics, names);
-  await learnTopicIds();
+  const { pause, wake } = wakeablePause();
+  // Patterns are matched again at each metadata refresh: a topic created later that matches
+  // joins the subscription, with the next heartbeat.
+  const sub = await subscription(client, cluster, { groupId, kind: 'share group', topics: options.topics, metadataMaxAgeMs: options.metadataMaxAgeMs, log, pause, stopped: () => stopped });
+  const names = sub.names;
 
   /** The partitions the coordinator assigned this member. */
   let assigned = new Map<string, { topicId: string; topic: string; partition: number }>();
   const sessions = new Map<number, Session>();
 
-  const { pause, wake } = wakeablePause();
   let assignmentChanged: (() => void) | null = null;
   const stop = () => {
     stopped = true;
@@ -158,13 +158,22 @@ export async function runShareConsumer(
   };
   const errors = heartbeatErrors({ groupId, kind: 'share', unsupported: unsupportedShareGroups, errorName, log, cluster, pause, forgetCoordinator: () => (coordinator = null), rejoin });
   const heartbeats = async (): Promise<void> => {
+    /** The subscription changed since the last heartbeat: the next one carries it. */
+    let changed = false;
     while (!stopped) {
-      const res = await errors.beat(() => toCoordinator<ShareHeartbeatResponse>(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: epoch, subscribedTopicNames: epoch === 0 ? topics : null })), () => stopped);
+      if (await sub.rematchIfDue()) changed = true;
+      // The coordinator takes no member that subscribes to nothing: it joins once a topic matches.
+      if (sub.topics.length === 0 && !joined) {
+        if (await sub.waitMatching(sub.maxAgeMs)) changed = true;
+        continue;
+      }
+      const res = await errors.beat(() => toCoordinator<ShareHeartbeatResponse>(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: epoch, subscribedTopicNames: epoch === 0 || changed ? sub.topics : null })), () => stopped);
       if (!res) continue;
+      changed = false;
       epoch = res.memberEpoch;
       joined = true;
       if (res.assignment) {
-        if (res.assignment.some((t) => !names.has(t.topicId))) await learnTopicIds().catch(() => undefined);
+        if (res.assignment.some((t) => !names.has(t.topicId))) await sub.learnTopicIds().catch(() => undefined);
         const next = new Map<string, { topicId: string; topic: string; partition: number }>();
         for (const t of res.assignment) {
           const topic = names.get(t.topicId);
@@ -178,7 +187,7 @@ export async function runShareConsumer(
       // A new member's first answers may assign nothing yet (the coordinator assigns between
       // heartbeats): it asks again soon, for a while, rather than after a whole interval (5 s).
       const early = assigned.size === 0 && Date.now() - startedAt < 15_000;
-      await pause(early ? Math.min(300, res.heartbeatIntervalMs) : res.heartbeatIntervalMs);
+      if (await sub.waitMatching(early ? Math.min(300, res.heartbeatIntervalMs) : res.heartbeatIntervalMs)) changed = true;
     }
   };
 
