@@ -227,14 +227,28 @@ export async function runGroupConsumer(
   const { PartitionFetcher } = await import('./fetcher.js');
   let fetcher: InstanceType<typeof PartitionFetcher> | null = null;
   let wake: (() => void) | null = null;
+  /** Ends the wait for the coordinator's answer under way (a JoinGroup or SyncGroup), if any. */
+  let interrupt: (() => void) | null = null;
   const stop = () => {
     stopped = true;
     fetcher?.stop();
     wake?.();
+    interrupt?.();
   };
   signal.addEventListener('abort', stop, { once: true });
   // Stopped while it started (the listener was not there yet).
   if (signal.aborted) stop();
+
+  /**
+   * A request that a stop cuts short: a JoinGroup is answered once every member has joined
+   * (seconds, while the others finish what they hold), and a SyncGroup once the leader assigned.
+   */
+  const unlessStopped = <T>(request: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      interrupt = () => reject(new Error('stopped'));
+      if (stopped) interrupt();
+      request.then(resolve, reject).finally(() => (interrupt = null));
+    });
 
   const subscribedTopics = () => subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
   // A pattern is matched against the cluster's topics again at each metadata refresh, as Kafka's
@@ -299,14 +313,16 @@ export async function runGroupConsumer(
         coordinator = await cluster.findGroupCoordinator({ groupId });
         const topics = await subscribedTopics();
         joinedTopics = topics;
-        const join = (await coordinator.joinGroup({
-          groupId,
-          sessionTimeout,
-          rebalanceTimeout: 60_000,
-          memberId,
-          protocolType: 'consumer',
-          groupProtocols: [{ name: PROTOCOL, metadata: MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }) }],
-        })) as { generationId: number; leaderId: string; memberId: string; members: Array<{ memberId: string; memberMetadata: Buffer }> };
+        const join = (await unlessStopped(
+          coordinator.joinGroup({
+            groupId,
+            sessionTimeout,
+            rebalanceTimeout: 60_000,
+            memberId,
+            protocolType: 'consumer',
+            groupProtocols: [{ name: PROTOCOL, metadata: MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }) }],
+          }),
+        )) as { generationId: number; leaderId: string; memberId: string; members: Array<{ memberId: string; memberMetadata: Buffer }> };
         memberId = join.memberId;
         generationId = join.generationId;
         let groupAssignment: Array<{ memberId: string; memberAssignment: Buffer }> = [];
@@ -317,10 +333,16 @@ export async function runGroupConsumer(
           const plan = rangeAssign(members, (topic) => ((cluster.findTopicPartitionMetadata(topic) ?? []) as Array<{ partitionId: number }>).map((p) => p.partitionId));
           groupAssignment = [...plan].map(([id, a]) => ({ memberId: id, memberAssignment: MemberAssignment.encode({ version: 0, assignment: a, userData: Buffer.alloc(0) }) }));
         }
-        const sync = (await coordinator.syncGroup({ groupId, generationId, memberId, groupAssignment })) as { memberAssignment: Buffer };
+        const sync = (await unlessStopped(coordinator.syncGroup({ groupId, generationId, memberId, groupAssignment }))) as { memberAssignment: Buffer };
         assignment = (sync.memberAssignment?.length ? (MemberAssignment.decode(sync.memberAssignment)?.assignment as Assignment) : null) ?? {};
       } catch (err) {
-        if (stopped) break;
+        if (stopped) {
+          // Stopped while joining: a member the coordinator knows (joining again, or joined) leaves
+          // at once. A first JoinGroup's member id is not known until it is answered: the
+          // coordinator drops that member once its session times out.
+          if (memberId) await cluster.findGroupCoordinator({ groupId }).then((c: KafkajsBroker) => c.leaveGroup({ groupId, memberId })).catch(() => undefined);
+          break;
+        }
         if (errType(err) === 'UNKNOWN_MEMBER_ID') memberId = '';
         if (errType(err) === 'GROUP_AUTHORIZATION_FAILED' || (await groupDenied(cluster, groupId, err))) throw new KfkError(`Not authorized to access group: ${groupId}`);
         if (!isTransient(err) || ++failures > 30) throw err;
