@@ -5,16 +5,13 @@
 import { KfkError } from '../errors.js';
 import {
   CoordinatorStruct,
-  GROUP_RECORD_TYPES,
-  SHARE_GROUP_RECORD_TYPES,
-  SHARE_STATE_RECORD_TYPES,
-  TRANSACTION_RECORD_TYPES,
   Uuid,
   readMessage,
   supportsVersion,
   type CoordinatorRecordType,
   type CoordinatorValue,
 } from '../kafka/protocol/coordinator-records.js';
+import { GROUP_RECORD_TYPES, SHARE_GROUP_RECORD_TYPES, SHARE_STATE_RECORD_TYPES, TRANSACTION_RECORD_TYPES } from '../kafka/protocol/coordinator-schemas.js';
 
 export type CoordinatorFormatter = 'offsets' | 'group-metadata' | 'transaction-log' | 'share-group' | 'share-group-state';
 

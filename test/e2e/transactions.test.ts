@@ -60,15 +60,17 @@ async function writeHangingTransaction(topic: string, partitions: number[], tran
     expect(off.code, off.stderr).toBe(0);
     try {
       await cluster.addMultipleTargetTopics([topic]);
-      const coordinator = (await cluster.findGroupCoordinator({ groupId: transactionalId, coordinatorType: 1 })) as KafkajsBroker & {
+      type Coordinator = KafkajsBroker & {
         initProducerId(a: { transactionalId: string; transactionTimeout: number }): Promise<{ producerId: string; producerEpoch: number }>;
       };
       let init: { producerId: string; producerEpoch: number } | undefined;
       for (let i = 0; !init; i++) {
         try {
+          const coordinator = (await cluster.findGroupCoordinator({ groupId: transactionalId, coordinatorType: 1 })) as Coordinator;
           init = await coordinator.initProducerId({ transactionalId, transactionTimeout: 60_000 });
         } catch (err) {
-          // The transaction state topic may still be loading on a fresh broker.
+          // The transaction state topic may still be created or loading on a fresh broker: no
+          // coordinator yet, or one that is not ready.
           if (i >= 40) throw err;
           await sleep(250);
         }

@@ -1,7 +1,7 @@
-// Kafka's error codes that kfk acts on, in one table, each with what it means for a retry.
-// (Names as in Kafka's Errors.java; kafkajs' createErrorFromCode gives the messages.) Where a
-// drop-in prints the error as Kafka's Java tools do, `java` holds the exception class and Kafka's
-// message, checked against Kafka 4.4's kafka-consumer-groups.
+// Kafka's error codes in one table, each with what it means for a retry. The codes, names and
+// Java exceptions come from Kafka's own Errors enum (./kafka-errors.ts, generated); where a
+// drop-in prints an error as Kafka's Java tools do, it prints that exception and its message.
+import { KAFKA_ERRORS } from './kafka-errors.js';
 
 /** What a client does about an error. */
 export type RetryClass =
@@ -14,59 +14,37 @@ export type RetryClass =
   /** Retrying does not help. */
   | 'fatal';
 
-export const ERRORS = {
-  OFFSET_OUT_OF_RANGE: { code: 1, retry: 'fatal', java: ['OffsetOutOfRangeException', 'The requested offset is not within the range of offsets maintained by the server.'] },
-  UNKNOWN_TOPIC_OR_PARTITION: { code: 3, retry: 'leader', java: ['UnknownTopicOrPartitionException', 'This server does not host this topic-partition.'] },
-  LEADER_NOT_AVAILABLE: { code: 5, retry: 'leader', java: ['LeaderNotAvailableException', 'There is no leader for this topic-partition as we are in the middle of a leadership election.'] },
-  NOT_LEADER_OR_FOLLOWER: { code: 6, retry: 'leader' },
-  REQUEST_TIMED_OUT: { code: 7, retry: 'retry' },
-  REPLICA_NOT_AVAILABLE: { code: 9, retry: 'leader' },
-  MESSAGE_TOO_LARGE: { code: 10, retry: 'fatal' },
-  NETWORK_EXCEPTION: { code: 13, retry: 'retry' },
-  COORDINATOR_LOAD_IN_PROGRESS: { code: 14, retry: 'coordinator' },
-  COORDINATOR_NOT_AVAILABLE: { code: 15, retry: 'coordinator' },
-  NOT_COORDINATOR: { code: 16, retry: 'coordinator' },
-  RECORD_LIST_TOO_LARGE: { code: 18, retry: 'fatal' },
-  NOT_ENOUGH_REPLICAS: { code: 19, retry: 'retry' },
-  NOT_ENOUGH_REPLICAS_AFTER_APPEND: { code: 20, retry: 'retry' },
-  TOPIC_AUTHORIZATION_FAILED: { code: 29, retry: 'fatal', java: ['TopicAuthorizationException', 'Topic authorization failed.'] },
-  GROUP_AUTHORIZATION_FAILED: { code: 30, retry: 'fatal', java: ['GroupAuthorizationException', 'Group authorization failed.'] },
-  CLUSTER_AUTHORIZATION_FAILED: { code: 31, retry: 'fatal', java: ['ClusterAuthorizationException', 'Cluster authorization failed.'] },
-  UNSUPPORTED_VERSION: { code: 35, retry: 'fatal', java: ['UnsupportedVersionException', 'The version of API is not supported.'] },
-  SECURITY_DISABLED: { code: 54, retry: 'fatal', java: ['SecurityDisabledException', 'Security features are disabled.'] },
-  OUT_OF_ORDER_SEQUENCE_NUMBER: { code: 45, retry: 'retry' },
-  DUPLICATE_SEQUENCE_NUMBER: { code: 46, retry: 'fatal' },
-  INVALID_PRODUCER_EPOCH: { code: 47, retry: 'fatal' },
-  INVALID_TXN_STATE: { code: 48, retry: 'fatal' },
-  INVALID_PRODUCER_ID_MAPPING: { code: 49, retry: 'fatal' },
-  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: { code: 53, retry: 'fatal', java: ['TransactionalIdAuthorizationException', 'Transactional Id authorization failed.'] },
-  KAFKA_STORAGE_ERROR: { code: 56, retry: 'leader', java: ['KafkaStorageException', 'Disk error when trying to access log file on the disk.'] },
-  UNKNOWN_PRODUCER_ID: { code: 59, retry: 'fatal' },
-  FENCED_LEADER_EPOCH: { code: 74, retry: 'leader' },
-  UNKNOWN_LEADER_EPOCH: { code: 75, retry: 'leader' },
-  PRODUCER_FENCED: { code: 90, retry: 'fatal' },
-  NON_EMPTY_GROUP: { code: 68, retry: 'fatal', java: ['GroupNotEmptyException', 'The group is not empty.'] },
-  GROUP_ID_NOT_FOUND: { code: 69, retry: 'fatal', java: ['GroupIdNotFoundException', 'The group id does not exist.'] },
-  GROUP_SUBSCRIBED_TO_TOPIC: {
-    code: 86,
-    retry: 'fatal',
-    java: ['GroupSubscribedToTopicException', 'Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.'],
-  },
-  UNKNOWN_TOPIC_ID: { code: 100, retry: 'leader' },
-  PREFERRED_LEADER_NOT_AVAILABLE: { code: 80, retry: 'fatal', java: ['PreferredLeaderNotAvailableException', 'The preferred leader was not available.'] },
-  ELIGIBLE_LEADERS_NOT_AVAILABLE: { code: 83, retry: 'fatal', java: ['EligibleLeadersNotAvailableException', 'Eligible topic partition leaders are not available.'] },
-  ELECTION_NOT_NEEDED: { code: 84, retry: 'fatal', java: ['ElectionNotNeededException', 'Leader election not needed for topic partition.'] },
-} as const satisfies Record<string, { code: number; retry: RetryClass; java?: readonly [string, string] }>;
+export type ErrorName = (typeof KAFKA_ERRORS)[number][1];
 
-export type ErrorName = keyof typeof ERRORS;
+/** The errors kfk retries, by how; every other code is fatal. */
+const RETRIED: Record<Exclude<RetryClass, 'fatal'>, readonly ErrorName[]> = {
+  leader: [
+    'UNKNOWN_TOPIC_OR_PARTITION',
+    'LEADER_NOT_AVAILABLE',
+    'NOT_LEADER_OR_FOLLOWER',
+    'REPLICA_NOT_AVAILABLE',
+    'KAFKA_STORAGE_ERROR',
+    'FENCED_LEADER_EPOCH',
+    'UNKNOWN_LEADER_EPOCH',
+    'UNKNOWN_TOPIC_ID',
+  ],
+  retry: ['REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION', 'NOT_ENOUGH_REPLICAS', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 'OUT_OF_ORDER_SEQUENCE_NUMBER'],
+  coordinator: ['COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR'],
+};
 
 interface ErrorEntry {
   code: number;
   retry: RetryClass;
-  java?: readonly [string, string];
+  /** The Java exception's class name and message. */
+  java: readonly [string, string];
 }
 
-const byCode = new Map<number, ErrorEntry & { name: ErrorName }>((Object.entries(ERRORS) as Array<[ErrorName, ErrorEntry]>).map(([name, e]) => [e.code, { ...e, name }]));
+const retryOf = new Map<string, RetryClass>(Object.entries(RETRIED).flatMap(([cls, names]) => names.map((n) => [n, cls as RetryClass] as const)));
+export const ERRORS: Record<ErrorName, ErrorEntry> = Object.fromEntries(
+  KAFKA_ERRORS.map(([code, name, cls, message]): [string, ErrorEntry] => [name, { code, retry: retryOf.get(name) ?? 'fatal', java: [cls, message] }]),
+) as Record<ErrorName, ErrorEntry>;
+
+const byCode = new Map<number, ErrorEntry & { name: ErrorName }>(KAFKA_ERRORS.map(([code, name]) => [code, { ...ERRORS[name], name }]));
 
 /** The retry class of a code (unknown codes: fatal). */
 export function retryClass(code: number): RetryClass {
@@ -87,18 +65,18 @@ export function kafkaErrorMessage(code: number, fallback: string): string {
 /** The exception as a Java tool prints it (`org.apache.kafka.common.errors.GroupNotEmptyException: The group is not empty.`), or `fallback`. */
 export function javaExceptionText(code: number, fallback: string): string {
   const java = byCode.get(code)?.java;
-  return java ? `org.apache.kafka.common.errors.${java[0]}: ${java[1]}` : fallback;
+  return java ? `${java[0]}: ${java[1]}` : fallback;
 }
 
 /** The simple name of the exception Kafka's Java client raises for a code (kafka-acls prints it with the broker's message), when known. */
 export function javaExceptionName(code: number): string | undefined {
-  return byCode.get(code)?.java?.[0];
+  return byCode.get(code)?.java[0].split('.').pop();
 }
 
 /** The exception's class name (`org.apache.kafka.common.errors.KafkaStorageException`), or `fallback`. */
 export function javaExceptionClass(code: number, fallback: string): string {
   const java = byCode.get(code)?.java;
-  return java ? `org.apache.kafka.common.errors.${java[0]}` : fallback;
+  return java ? java[0] : fallback;
 }
 
 /** A Java Throwable's text with the broker's own message: `class: message` (the class alone without one). */
