@@ -114,22 +114,39 @@ function isTransient(err: unknown): boolean {
 }
 
 /**
- * Hands a fetched set's records on, moving the member's position past each; true when `onRecord`
- * said stop (the records after it are left). `owned`: false once the partition was given up
- * (its position committed), and from then on nothing more is handed on.
+ * How many of the records handed on in a set were written out (the output closed under the rest:
+ * `| head`); nothing: all of them.
  */
-export async function handOn(set: Buffer, decode: DecodeOptions, entry: { offset: number }, onRecord: RecordVisitor, owned: () => boolean = () => true): Promise<boolean> {
+export type AfterSet = () => Promise<number | void>;
+
+/**
+ * Hands a fetched set's records on, moving the member's position past each, then awaits
+ * `afterSet`; true when `onRecord` said stop (the records after it are left), or when the output
+ * took only part of what was handed on: the position goes back to the first record not written
+ * out (what is committed is what was written, not the whole set), and nothing more is handed on.
+ * `owned`: false once the partition was given up (its position committed), and from then on
+ * nothing more is handed on.
+ */
+export async function handOn(set: Buffer, decode: DecodeOptions, entry: { offset: number }, onRecord: RecordVisitor, afterSet: AfterSet, owned: () => boolean = () => true): Promise<boolean> {
   let stopped = false;
+  /** Offsets of the records handed on, in order. */
+  const handed: number[] = [];
   await visitRecordSet(set, decode, (v) => {
     if (!owned()) return false;
     if (v.offset < entry.offset) return true;
     entry.offset = v.offset + 1;
+    handed.push(v.offset);
     if (onRecord(v) === false) {
       stopped = true;
       return false;
     }
     return true;
   });
+  const written = await afterSet();
+  if (typeof written === 'number' && written < handed.length) {
+    entry.offset = handed[written];
+    return true;
+  }
   return stopped;
 }
 
@@ -203,7 +220,7 @@ export async function runGroupConsumer(
   client: KafkaClient,
   options: GroupConsumerOptions,
   onRecord: RecordVisitor,
-  afterSet: () => Promise<void>,
+  afterSet: AfterSet,
   signal: AbortSignal,
 ): Promise<void> {
   const { AssignerProtocol } = kafkajs().kafkajs;
@@ -421,8 +438,7 @@ export async function runGroupConsumer(
             if (done) return;
             const entry = positions.get(tpKey(decode.topic, decode.partition));
             if (!entry) return;
-            if (await handOn(set, decode, entry, onRecord)) done = true;
-            await afterSet();
+            if (await handOn(set, decode, entry, onRecord, afterSet)) done = true;
             if (done) stop();
           });
           fetcher = null;

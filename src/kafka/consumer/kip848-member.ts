@@ -18,7 +18,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
-import { forgetGoneTopic, handOn, type GroupConsumerOptions } from './group.js';
+import { forgetGoneTopic, handOn, type AfterSet, type GroupConsumerOptions } from './group.js';
 import { subscription } from './subscription.js';
 import type { ProtocolRequest } from '../protocol/admin-requests.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
@@ -63,7 +63,7 @@ export async function runConsumerGroupMember(
   client: KafkaClient,
   options: ConsumerGroupMemberOptions,
   onRecord: RecordVisitor,
-  afterSet: () => Promise<void>,
+  afterSet: AfterSet,
   signal: AbortSignal,
 ): Promise<void> {
   const cluster: KafkajsCluster = await client.cluster();
@@ -275,8 +275,7 @@ export async function runConsumerGroupMember(
       const entry = positions.get(k);
       if (!entry || !owned.has(k)) return;
       // Given up meanwhile: not handed on (its position was committed).
-      if (await handOn(set, decode, entry, onRecord, () => owned.has(k))) done = true;
-      await afterSet();
+      if (await handOn(set, decode, entry, onRecord, afterSet, () => owned.has(k))) done = true;
       if (done) stop();
     })
     .catch((err: unknown) => {
