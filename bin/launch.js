@@ -3,12 +3,14 @@
 // and compiled with V8's code cache, kept per file and Node version in ~/.cache/kfk/v8 (or
 // $XDG_CACHE_HOME/kfk/v8): after the first run a command starts without resolving modules or
 // compiling, which is most of what a short command like `kfk topic list` spends beyond Node's
-// own start. The kafkajs bundle (dist/vendor/kafkajs.cjs) is loaded the same way, on first use.
+// own start. A damaged or stale cache is rejected and made again (withChecksums below). The
+// kafkajs bundle (dist/vendor/kafkajs.cjs) is loaded the same way, on first use.
 // Without the bundle (a build that did not make it), the ES modules in dist/ are used.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
+const v8 = require('node:v8');
 const Module = require('node:module');
 
 // Started by the shell lines of a bin/ file: NODE_EXTRA_CA_CERTS was moved aside so that Node did
@@ -28,6 +30,31 @@ function cacheDir() {
   return path.join(base, 'kfk', 'v8');
 }
 
+/** FNV-1a of a string, as 8 hex digits: tells apart the installs of kfk that share a cache. */
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * V8 checks that a code cache was made by the same V8, with the same flags, for a source of the
+ * same length; but not, in a release build, that its bytes are intact: a damaged cache file
+ * crashes V8 as it reads it (and every later start with it). With this flag on, V8 writes a
+ * checksum into the caches it makes and rejects one whose checksum does not match, as it rejects
+ * a stale one: kfk compiles from the source then and writes the cache again. The flag is on only
+ * while a cache is read or made: it is part of the flags a cache must match, and Node's own
+ * modules, loaded later, come from caches made without it.
+ */
+function withChecksums(fn) {
+  v8.setFlagsFromString('--verify-snapshot-checksum');
+  try {
+    return fn();
+  } finally {
+    v8.setFlagsFromString('--no-verify-snapshot-checksum');
+  }
+}
+
 /** require() of a CommonJS file, compiled from (and then into) the code cache. Null if missing. */
 function loadCached(file) {
   let source;
@@ -38,24 +65,25 @@ function loadCached(file) {
   } catch {
     return null;
   }
-  const cacheFile = path.join(cacheDir(), `${path.basename(file)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
+  // One cache per file, install (its directory), build (size and time), Node version and CPU.
+  const prefix = `${path.basename(file)}-${hash(path.dirname(file))}-`;
+  const cacheFile = path.join(cacheDir(), `${prefix}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const script = withChecksums(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
   if (cachedData === undefined || script.cachedDataRejected) {
     // Written at exit, so that it also holds the functions this run compiled; never fatal.
     process.once('exit', () => {
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.writeFileSync(tmp, withChecksums(() => script.createCachedData()), { mode: 0o600 });
         fs.renameSync(tmp, cacheFile);
-        // Caches of earlier builds of the same file go.
-        const prefix = `${path.basename(file)}-`;
+        // Caches of earlier builds of the same file of this install go.
         for (const f of fs.readdirSync(path.dirname(cacheFile))) {
           if (f.startsWith(prefix) && f !== path.basename(cacheFile) && f.endsWith('.bin')) fs.rmSync(path.join(path.dirname(cacheFile), f), { force: true });
         }

@@ -28,7 +28,8 @@ await build({
   minify: true,
   keepNames: true,
   logLevel: 'warning',
-  banner: { js: 'const __kfkFileUrl = (rel) => require("url").pathToFileURL(require("path").join(__dirname, rel)).href;' },
+  // The file URL of dist/ is made once (the paths under it are plain ASCII: no escaping needed).
+  banner: { js: 'let __kfkDistUrl; const __kfkFileUrl = (rel) => (__kfkDistUrl ??= require("url").pathToFileURL(__dirname).href + "/") + rel;' },
   plugins: [
     lazyBuiltins(),
     {

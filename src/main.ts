@@ -1,7 +1,7 @@
 // Process wiring: argv in, exit code out. Signals, a closed stdout and every error end here.
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { TOP_LEVEL_COMMANDS, buildProgram } from './cli/program.js';
+import { TOP_LEVEL_COMMANDS, TOP_LEVEL_ONLY, buildProgram } from './cli/program.js';
 import { CommandContext } from './cli/context.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, KfkError, errorMessage } from './errors.js';
 import { processIO } from './cli/io.js';
@@ -17,12 +17,34 @@ function packageVersion(): string {
 /** How long a command may take to finish after stdout was closed (a consumer's commit and leave). */
 const PIPE_CLOSED_GRACE_MS = 5000;
 
+/**
+ * Whether process.stderr has been made. Node makes each of the process's streams on first use,
+ * loading its stream modules for it (a few ms of a short command's start): a command that writes
+ * nothing to stderr leaves it unmade, and kfk does not make it just to flush it at exit.
+ */
+let stderrMade = false;
+function watchStderr(): void {
+  const d = Object.getOwnPropertyDescriptor(process, 'stderr');
+  if (!d?.get || !d.configurable) {
+    stderrMade = true;
+    return;
+  }
+  const get = d.get;
+  Object.defineProperty(process, 'stderr', {
+    ...d,
+    get() {
+      stderrMade = true;
+      return get.call(process);
+    },
+  });
+}
+
 let exiting = false;
 function exit(code: number): void {
   if (exiting) return;
   exiting = true;
   // Let what is already written reach the pipe, then leave even if a socket is still open.
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  process.stdout.write('', () => (stderrMade ? process.stderr.write('', () => process.exit(code)) : process.exit(code)));
   setTimeout(() => process.exit(code), 2000).unref();
 }
 
@@ -31,7 +53,7 @@ let errorPrefix = 'kfk: ';
 /** Kafka's tools exit 1 on bad arguments too; kfk's own commands exit 2. */
 let usageExit = EXIT_USAGE;
 /** kafka-topics prints its error line on stdout; the drop-in does the same. */
-let errorStream: NodeJS.WriteStream = process.stderr;
+let errorStream: NodeJS.WriteStream | undefined;
 /** The drop-in being run (`kfk compat ...`), if any, and its notices for a Kafka version. */
 let compat: (Translation & { noticesFor: (major: KafkaMajor | undefined) => string[] }) | undefined;
 /** The cluster's Kafka major version, once a command has connected. */
@@ -46,7 +68,7 @@ function printNotices(major: KafkaMajor | undefined): void {
 }
 
 function reportError(err: unknown, verbose: boolean): number {
-  const stderr = errorStream;
+  const stderr = errorStream ?? process.stderr;
   const report = compat?.report?.(err);
   if (report) {
     (report.toStdout ? process.stdout : process.stderr).write(report.text + '\n');
@@ -69,6 +91,7 @@ function reportError(err: unknown, verbose: boolean): number {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  watchStderr();
   // Kafka's own command lines: `kfk compat kafka-topics --list ...` (and the kfk-kafka-* bins).
   if (argv[0] === 'compat' && argv.length > 1 && !argv[1].startsWith('-')) {
     const { translate, noticesFor } = await import('./compat/kafka-scripts.js');
@@ -141,8 +164,10 @@ export async function main(argv: string[]): Promise<void> {
       }
     },
     { writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) },
-    // A known command name first: only its part of the tree is built.
-    TOP_LEVEL_COMMANDS.find((name) => name === argv[0]),
+    // A known command name first: only its part of the tree is built. `kfk help <command>`
+    // prints that command's help, with its subcommands: the whole tree. Otherwise (`kfk --help`,
+    // `--version`, an unknown command) the top-level commands are all that is used.
+    TOP_LEVEL_COMMANDS.find((name) => name === argv[0]) ?? (argv[0] === 'help' ? undefined : TOP_LEVEL_ONLY),
   );
 
   try {

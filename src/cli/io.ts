@@ -36,16 +36,23 @@ export function decideColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv,
 export function processIO(noColorFlag?: boolean): IO {
   // stdin is made on first use: Node makes a file stream of a redirected stdin (/dev/null, say)
   // at a cost of about 2 ms, which a command that reads no input need not pay.
-  const { stdout, stderr, env } = process;
+  // stderr too: a command that succeeds quietly (most do) never makes it.
+  const { stdout, env } = process;
+  let colorErr: boolean | undefined;
   return {
     get stdin() {
       return process.stdin;
     },
     stdout,
-    stderr,
+    get stderr() {
+      return process.stderr;
+    },
     env,
     color: decideColor(stdout, env, noColorFlag === true ? false : undefined),
-    colorErr: decideColor(stderr, env, noColorFlag === true ? false : undefined),
+    get colorErr() {
+      colorErr ??= decideColor(process.stderr, env, noColorFlag === true ? false : undefined);
+      return colorErr;
+    },
     out(text, written) {
       // A closed stdout (`| head`) takes nothing more and emits no more events: nothing to wait for.
       if (!stdout.write(text, written) && !stdout.destroyed) {
@@ -61,13 +68,13 @@ export function processIO(noColorFlag?: boolean): IO {
       }
     },
     err(line) {
-      stderr.write(line + '\n');
+      process.stderr.write(line + '\n');
     },
     note(text) {
-      stderr.write(`${NOTE_PREFIX}${text}\n`);
+      process.stderr.write(`${NOTE_PREFIX}${text}\n`);
     },
     warn(text) {
-      stderr.write(`${NOTE_PREFIX}warning: ${text}\n`);
+      process.stderr.write(`${NOTE_PREFIX}warning: ${text}\n`);
     },
   };
 }

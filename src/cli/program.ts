@@ -206,9 +206,13 @@ const COMMANDS: Record<(typeof TOP_LEVEL_COMMANDS)[number], Node> = {
   __complete: runs(completeNames.define, () => import('../commands/complete-names/run.js')),
 };
 
+/** buildProgram's `only` for the top-level commands alone, without their subcommands or actions. */
+export const TOP_LEVEL_ONLY = Symbol('top-level commands only');
+
 /** Defines a node under its parent, and its subcommands; a command that runs gets its action: its run module, with its positional arguments among the flags under their names. */
-function add(parent: AnyCommand, node: Node, launch: Launcher): void {
+function add(parent: AnyCommand, node: Node, launch: Launcher, shallow = false): void {
   const cmd = node.define(parent);
+  if (shallow) return;
   if ('subs' in node) {
     for (const sub of node.subs) add(cmd, sub, launch);
     return;
@@ -225,12 +229,19 @@ function add(parent: AnyCommand, node: Node, launch: Launcher): void {
 
 /**
  * The command tree. With `only`, just that top-level command is built (what a run of it needs:
- * building every command's options is a few ms of each start); help and errors about unknown
- * commands need the whole tree, so main.ts passes `only` for a known command name only.
+ * building every command's options is a few ms of each start). With TOP_LEVEL_ONLY, the
+ * top-level commands without what is under them: enough for `kfk --help` (which lists their
+ * names, arguments and descriptions only), `--version` and an unknown command's error.
  */
-export function buildProgram(version: string, launch: Launcher, output?: ProgramOutput, only?: (typeof TOP_LEVEL_COMMANDS)[number]): AnyCommand {
+export function buildProgram(
+  version: string,
+  launch: Launcher,
+  output?: ProgramOutput,
+  only?: (typeof TOP_LEVEL_COMMANDS)[number] | typeof TOP_LEVEL_ONLY,
+): AnyCommand {
   // `kfk completion` prints a script for the whole tree, so it is built whole.
-  const whole = only === undefined || only === 'completion';
+  const shallow = only === TOP_LEVEL_ONLY;
+  const whole = only === undefined || only === 'completion' || shallow;
   const program = new Command('kfk');
   // Set before any subcommand exists: commander copies these settings into each one.
   program.exitOverride();
@@ -259,7 +270,7 @@ export function buildProgram(version: string, launch: Launcher, output?: Program
         'Configuration: flags > environment > --command-config > profile > defaults.\n',
     );
 
-  for (const name of TOP_LEVEL_COMMANDS) if (whole || only === name) add(program, COMMANDS[name], launch);
+  for (const name of TOP_LEVEL_COMMANDS) if (whole || only === name) add(program, COMMANDS[name], launch, shallow);
 
   deferRequiredOptions(program);
   return program;

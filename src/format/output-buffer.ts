@@ -51,6 +51,18 @@ export class OutputBuffer {
     this.taken += len;
   }
 
+  /** Copies a string as UTF-8. */
+  writeString(s: string): void {
+    const max = s.length * 3;
+    if (this.used + max > this.chunk.length) {
+      this.seal();
+      if (max > this.chunk.length) this.chunk = Buffer.allocUnsafe(max);
+    }
+    const len = this.chunk.write(s, this.used, 'utf8');
+    this.used += len;
+    this.taken += len;
+  }
+
   /** Bytes taken so far: where the output of what is pushed next starts. */
   get position(): number {
     return this.taken;

@@ -66,7 +66,15 @@ function javaMajor(java: string): number | undefined {
  */
 export function findJava21(env: NodeJS.ProcessEnv): string {
   const candidates: string[] = [];
-  if (env.KFK_REGISTRY_JAVA) candidates.push(env.KFK_REGISTRY_JAVA);
+  // KFK_REGISTRY_JAVA names the one to use: no other is looked for.
+  const chosen = env.KFK_REGISTRY_JAVA;
+  if (chosen) {
+    const major = javaMajor(chosen);
+    if (major !== undefined && major >= 21) return chosen;
+    throw new KfkError(`the Schema Registry (Apicurio Registry 3) needs Java 21 or newer, and KFK_REGISTRY_JAVA=${chosen} is ${major === undefined ? 'not a Java that runs' : `Java ${major}`}`, {
+      hint: 'point KFK_REGISTRY_JAVA at a Java 21 or newer, or unset it to have one looked for (JAVA_HOME, /usr/lib/jvm, /opt, PATH)',
+    });
+  }
   if (env.JAVA_HOME) candidates.push(join(env.JAVA_HOME, 'bin', 'java'));
   for (const root of ['/usr/lib/jvm', '/opt', '/opt/java', '/usr/local/lib/jvm']) {
     let names: string[] = [];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { KfkError, UsageError } from '../errors.js';
 import { RegistryError, type RegistryClient, type RegisteredSchema, type SchemaReference, type SchemaType } from './client.js';
 import { framedSchemaId, HEADER_SIZE } from './framing.js';
-import type { NamedSchema, SchemaCodec } from './formats/codec.js';
+import type { NamedSchema, SchemaCodec, TextBytes } from './formats/codec.js';
 
 export const RECORD_FORMATS = ['avro', 'protobuf', 'json-schema', 'string', 'bytes', 'auto'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
@@ -43,7 +43,8 @@ export async function resolveReferences(client: RegistryClient, refs: SchemaRefe
 export interface Decoded {
   id: number;
   text: string;
-  json: () => unknown;
+  /** The value as plain JSON text (-o json). */
+  jsonText: () => string;
 }
 
 /** Decodes one side (key or value) of records in the given format. */
@@ -93,6 +94,28 @@ export class RecordDecoder {
     return p;
   }
 
+  /** The schema id of the last value textAt decoded. */
+  lastId = 0;
+
+  /**
+   * The record path: the text of the framed value in `b[start, end)`, or undefined when it needs
+   * the full path (not framed, schema not loaded, or not decodable: decode() says why).
+   */
+  textAt(b: Buffer, start: number, end: number): TextBytes | undefined {
+    if (end - start < HEADER_SIZE || b[start] !== 0) return undefined;
+    const id = b.readInt32BE(start + 1);
+    const codec = this.codecs.get(id);
+    if (codec === undefined || codec instanceof Error) return undefined;
+    try {
+      this.lastId = id;
+      if (codec.textAt) return codec.textAt(b, start + HEADER_SIZE, end);
+      const out = Buffer.from(codec.toText(b.subarray(start, end), HEADER_SIZE));
+      return { out, at: out.length };
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The decoded value, or undefined for a record printed as it is (not framed, auto). */
   decode(b: Buffer | null): Decoded | undefined {
     if (!this.decodes || b === null) return undefined;
@@ -106,7 +129,7 @@ export class RecordDecoder {
     if (codec instanceof Error) throw codec;
     try {
       const text = codec.toText(b, HEADER_SIZE);
-      return { id, text, json: () => codec.toJson(b, HEADER_SIZE) };
+      return { id, text, jsonText: () => (codec.toJsonText ? codec.toJsonText(b, HEADER_SIZE) : JSON.stringify(codec.toJson(b, HEADER_SIZE))) };
     } catch (err) {
       throw new Error(`the ${this.side} does not decode with schema id ${id} (${this.format === 'auto' ? 'auto' : this.format}): ${(err as Error).message}`);
     }
@@ -130,6 +153,8 @@ export interface RecordEncoder {
   subject?: string;
   /** A JSON document -> the framed bytes; throws an Error with the reason. */
   encode(line: string): Buffer;
+  /** The same in a buffer valid until the next call, `buf[0, end)`. */
+  encodeFramed(line: string): { buf: Buffer; end: number };
 }
 
 function bool(v: string | undefined, name: string, dflt: boolean): boolean {
@@ -229,5 +254,10 @@ export async function openEncoder(client: () => Promise<RegistryClient>, o: Enco
     id,
     subject,
     encode: (line) => Buffer.concat([header, codec.encode(line)]),
+    encodeFramed: (line) => {
+      if (codec.encodeFramed) return codec.encodeFramed(header, line);
+      const buf = Buffer.concat([header, codec.encode(line)]);
+      return { buf, end: buf.length };
+    },
   };
 }

@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { kfk } from '../helpers/cli.js';
+import { kfk, uniqueName } from '../helpers/cli.js';
 
 const cluster = inject('cluster');
 
@@ -57,6 +57,50 @@ describe('connecting', () => {
     const files = readdirSync(join(cache, 'kfk', 'v8'));
     expect(files.filter((f) => f.startsWith('kfk.cjs-')).length).toBe(1);
     expect(files.filter((f) => f.startsWith('kafkajs.cjs-')).length).toBe(1);
+  });
+  it('uses its code caches, and a damaged, stale or foreign one is made again with the same output', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'kfk-xdg-'));
+    const dir = join(cache, 'kfk', 'v8');
+    const topic = uniqueName('cache');
+    const env = { XDG_CACHE_HOME: cache };
+    expect(await kfk(['topic', 'create', '--bootstrap-server', cluster.bootstrap, '--topic', topic], { env })).toMatchObject({ code: 0, stderr: '' });
+    const list = ['topic', 'list', '--bootstrap-server', cluster.bootstrap, '--topic', topic];
+    const expected = { code: 0, stdout: `${topic}\n`, stderr: '' };
+    expect(await kfk(list, { env })).toMatchObject(expected);
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    const [kafkajsCache, cliCache] = files.map((f) => join(dir, f));
+    expect(cliCache).toMatch(/kfk\.cjs-[0-9a-f]{8}-\d+-\d+-v[\d.]+-\w+\.bin$/);
+    const good = readFileSync(cliCache);
+    // Used: a cache V8 takes is not written again.
+    expect(await kfk(list, { env })).toMatchObject(expected);
+    expect(readFileSync(cliCache).equals(good)).toBe(true);
+    // Damaged: bytes changed in the middle (V8 would crash on these without the checksum).
+    for (const file of [cliCache, kafkajsCache]) {
+      const bytes = readFileSync(file);
+      for (let i = 4096; i < bytes.length; i += 997) bytes[i] ^= 0x5a;
+      writeFileSync(file, bytes);
+    }
+    const damaged = readFileSync(cliCache);
+    expect(await kfk(list, { env })).toMatchObject(expected);
+    const remade = readFileSync(cliCache);
+    expect(remade.equals(damaged)).toBe(false);
+    expect(await kfk(list, { env })).toMatchObject(expected);
+    expect(readFileSync(cliCache).equals(remade)).toBe(true);
+    // Cut short, and another file's cache under this one's name.
+    writeFileSync(cliCache, good.subarray(0, 1000));
+    writeFileSync(kafkajsCache, good);
+    expect(await kfk(list, { env })).toMatchObject(expected);
+    expect(readFileSync(cliCache).length).toBeGreaterThan(1000);
+    expect(readFileSync(kafkajsCache).equals(good)).toBe(false);
+    // A cache of an earlier build of this install goes; another install's cache stays.
+    const earlier = cliCache.replace(/-(\d+)-(\d+)-(v[\d.]+)/, '-1-2-$3');
+    const other = cliCache.replace(/kfk\.cjs-[0-9a-f]{8}-/, 'kfk.cjs-00000000-');
+    writeFileSync(earlier, good);
+    writeFileSync(other, good);
+    rmSync(cliCache);
+    expect(await kfk(list, { env })).toMatchObject(expected);
+    expect(readdirSync(dir).sort()).toEqual([...files, basename(other)].sort());
   });
   it('takes the address from KFK_BOOTSTRAP_SERVER', async () => {
     const r = await kfk(['topic', 'list'], { env: { KFK_BOOTSTRAP_SERVER: cluster.bootstrap } });

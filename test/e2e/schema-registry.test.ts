@@ -3,7 +3,7 @@
 // own serializers (the Python client, confluent-kafka, in the venv that .ci/run makes).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +123,24 @@ describe('kfk local: the Schema Registry', () => {
   });
 });
 
+describe('kfk local: no Java 21', () => {
+  it('start --schema-registry with only a Java 17 is one error (and its hint), exit 1, nothing started', async () => {
+    // A Java 17 as `java -version` reports it (a script: the same on every machine).
+    const java17 = join(dir, 'java17');
+    writeFileSync(java17, '#!/bin/sh\necho \'openjdk version "17.0.13" 2024-10-15\' >&2\n', { mode: 0o755 });
+    const own = join(dir, 'no-java-local');
+    const r = await kfk(['local', 'start', '--schema-registry'], { env: { KFK_LOCAL_DIR: own, KFK_REGISTRY_JAVA: java17 } });
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        `kfk: the Schema Registry (Apicurio Registry 3) needs Java 21 or newer, and KFK_REGISTRY_JAVA=${java17} is Java 17\n` +
+        'hint: point KFK_REGISTRY_JAVA at a Java 21 or newer, or unset it to have one looked for (JAVA_HOME, /usr/lib/jvm, /opt, PATH)\n',
+    });
+    expect(existsSync(own)).toBe(false);
+  });
+});
+
 describe('Avro', () => {
   it('kfk produces, kfk and Confluent\'s deserializer read the same values; the local registry is found with nothing configured', async () => {
     const t = await topic('avro-kfk');
@@ -186,6 +204,29 @@ describe('Avro', () => {
     expect(JSON.parse(plain.stdout).value).toMatch(new RegExp(`^00${subject.id.toString(16).padStart(8, '0')}0e`));
   });
 
+  it('longs beyond 2^53 exact both ways and NaN/Infinity as Confluent\'s console consumer prints them, checked with Confluent\'s serializers', async () => {
+    const schema = join(dir, 'wide.avsc');
+    writeFileSync(schema, JSON.stringify({ type: 'record', name: 'Wide', fields: [{ name: 'v', type: 'long' }, { name: 'd', type: 'double' }] }));
+    const longs = ['9223372036854775807', '-9223372036854775808', '9007199254740993', '-1152921504606846977'];
+    // kfk writes, Confluent's deserializer (Python ints: exact) reads.
+    const t = await topic('avro-long');
+    const p = await kfk(['produce', ...B, '--topic', t, '--value-format', 'avro', '--value-schema-file', schema], { input: longs.map((v) => `{"v": ${v}, "d": 0.5}\n`).join(''), env: LOCAL });
+    expect(p).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const py = confluent(['consume', 'avro', bootstrap, t, url, String(longs.length)]);
+    expect(py).toMatchObject({ code: 0, stdout: longs.map((v) => `{"d": 0.5, "v": ${v}}\n`).join('') });
+    // Confluent's serializer writes (NaN and the infinities too), kfk prints them exactly.
+    const t2 = await topic('avro-long-py');
+    const doubles = ['NaN', 'Infinity', '-Infinity', '1e300'];
+    const w = confluent(['produce', 'avro', bootstrap, t2, url, schema], longs.map((v, k) => `{"v": ${v}, "d": ${doubles[k]}}\n`).join(''));
+    expect(w).toMatchObject({ code: 0, stderr: `produced ${longs.length}\n` });
+    const c = await kfk(['consume', ...B, '--topic', t2, '--from-beginning', '-e', '--value-format', 'avro'], { env: LOCAL });
+    // Jackson (under Avro's JsonEncoder) quotes NaN and the infinities; doubles as Double.toString.
+    const printed = ['"NaN"', '"Infinity"', '"-Infinity"', '1.0E300'];
+    expect(c).toMatchObject({ code: 0, stdout: longs.map((v, k) => `{"v":${v},"d":${printed[k]}}\n`).join(''), stderr: `Processed a total of ${longs.length} messages\n` });
+    const j = await kfk(['consume', ...B, '--topic', t2, '--from-beginning', '-e', '--value-format', 'avro', '-o', 'json', '--max-messages', '1'], { env: LOCAL });
+    expect(j.stdout).toContain(`"value":{"v":${longs[0]},"d":null},`);
+  });
+
   it('keys and values both encoded (parse.key), printed with print.key and both schema ids', async () => {
     const t = await topic('avro-keyed');
     const keySchema = join(dir, 'key.avsc');
@@ -245,6 +286,30 @@ describe('Protobuf', () => {
       stdout: '{"id":"7","noteText":"n","item":{"sku":"A1","kind":"FRAGILE"},"createdAt":"2024-01-02T03:04:05Z","tags":["t"]}\n{"id":"8","noteText":"","tags":[]}\n',
       stderr: 'Processed a total of 2 messages\n',
     });
+  });
+
+  it('a message nested after a map<> field: the map\'s entry type counts among the nested messages (Confluent\'s indexes), both ways', async () => {
+    const bagDir = join(dir, 'bag');
+    mkdirSync(bagDir, { recursive: true });
+    const proto = join(bagDir, 'bag.proto');
+    writeFileSync(proto, 'syntax = "proto3";\npackage shop.bag;\n\nmessage Bag {\n  map<string, string> attrs = 1;\n  message Item { string sku = 1; }\n  Item item = 2;\n}\n');
+    const t = await topic('proto-map');
+    const py = confluent(['produce', 'protobuf', bootstrap, t, url, proto, 'Bag.Item'], '{"sku": "A1"}\n');
+    expect(py).toMatchObject({ code: 0, stderr: 'produced 1\n' });
+    // Indexes [0, 1]: Bag, then Item after AttrsEntry (count 2, then 0 and 1 as zig-zag varints).
+    const raw = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '-o', 'json', '--encoding', 'hex']);
+    expect(JSON.parse(raw.stdout).value).toMatch(/^00[0-9a-f]{8}040002/);
+    const c = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--value-format', 'protobuf'], { env: LOCAL });
+    expect(c).toMatchObject({ code: 0, stdout: '{"sku":"A1"}\n', stderr: 'Processed a total of 1 messages\n' });
+    // kfk writes with the schema Confluent's serializer registered: the same indexes.
+    const p = await kfk(['produce', ...B, '--topic', t, '--value-format', 'protobuf', '--value-subject', `${t}-value`, '--value-message', 'Bag.Item'], { input: '{"sku": "B2"}\n', env: LOCAL });
+    expect(p).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const raw2 = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '-o', 'json', '--encoding', 'hex']);
+    const values = raw2.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { value: string }).value);
+    expect(values[1].slice(10)).toBe(`040002${Buffer.from('\n\u0002B2').toString('hex')}`);
+    expect(values[1].slice(0, 10)).toBe(values[0].slice(0, 10));
+    const back = confluent(['consume', 'protobuf', bootstrap, t, url, '2', proto, 'Bag.Item']);
+    expect(back).toMatchObject({ code: 0, stdout: '{"sku": "A1"}\n{"sku": "B2"}\n' });
   });
 
   it('kfk produces a top-level and a nested message (message indexes), Confluent\'s deserializer reads them', async () => {

@@ -1,6 +1,6 @@
 import type { AnyCommand as Command } from '../../src/cli/commander.js';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
+import { TOP_LEVEL_ONLY, buildProgram } from '../../src/cli/program.js';
 
 function leaves(cmd: Command, path: string[] = []): Array<{ path: string[]; cmd: Command }> {
   const subs = cmd.commands.filter((c) => c.name() !== 'help');
@@ -22,5 +22,22 @@ describe('the command tree', () => {
     cmd.configureOutput({ writeOut: (s) => (text += s) });
     cmd.outputHelp();
     expect(text).toMatch(/Examples:\n {2}\$ .*\bkfk /);
+  });
+});
+
+describe('kfk --help from the top-level commands alone', () => {
+  it('is the same text as from the whole tree', () => {
+    const help = (program: Command) => {
+      let text = '';
+      program.configureOutput({ writeOut: (s) => (text += s) });
+      program.outputHelp();
+      return text;
+    };
+    const whole = help(buildProgram('0.0.0', () => async () => undefined));
+    const top = buildProgram('0.0.0', () => async () => undefined, undefined, TOP_LEVEL_ONLY);
+    expect(help(top)).toBe(whole);
+    expect(whole).toContain('  topic ');
+    // The top-level commands only: nothing under them was defined.
+    expect(top.commands.find((c) => c.name() === 'topic')?.commands).toEqual([]);
   });
 });

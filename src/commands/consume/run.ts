@@ -29,6 +29,12 @@ function positiveInt(v: string, flag: string): number {
   return Number(v);
 }
 
+// Where decoded keys and values go into a -o json document (as JSON text, after JSON.stringify).
+const KEY_SLOT = '\u0000kfk:decoded-key';
+const VALUE_SLOT = '\u0000kfk:decoded-value';
+const KEY_SLOT_JSON = JSON.stringify(KEY_SLOT);
+const VALUE_SLOT_JSON = JSON.stringify(VALUE_SLOT);
+
 export function startSpec(o: Flags): StartSpec {
   if (o.offset !== undefined && o.fromBeginning) throw new UsageError('Options from-beginning and offset cannot be specified together.');
   if (o.from !== undefined && (o.offset !== undefined || o.fromBeginning)) throw new UsageError('--from cannot be combined with --offset or --from-beginning');
@@ -148,17 +154,21 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     }
     if (opts.output === 'json') {
       const doc = JSON.parse(recordToJson(r, opts.encoding, deliveryCount)) as Record<string, unknown>;
+      // Decoded values go in as JSON text (exact: a long beyond 2^53 is not rounded by a parse).
       if (key) {
-        doc.key = key.json();
+        doc.key = KEY_SLOT;
         delete doc.keyEncoding;
       }
       if (value) {
-        doc.value = value.json();
+        doc.value = VALUE_SLOT;
         delete doc.valueEncoding;
       }
       if (key) doc.keySchemaId = key.id;
       if (value) doc.valueSchemaId = value.id;
-      out.push(Buffer.from(JSON.stringify(doc) + '\n'));
+      let line = JSON.stringify(doc);
+      if (key) line = line.replace(KEY_SLOT_JSON, () => key.jsonText());
+      if (value) line = line.replace(VALUE_SLOT_JSON, () => value.jsonText());
+      out.push(Buffer.from(line + '\n'));
       return;
     }
     const withId = (d: { text: string; id: number }) => Buffer.from(printIds ? `${d.text}${idSeparator}${d.id}` : d.text);
@@ -190,6 +200,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // Records arrive as views into the fetch response (no object per record): the default
   // value-only output copies each value straight into the output buffer.
   const viewValueOnly = valueOnly && opts.output !== 'json' && !keyDecoder && !valueDecoder;
+  const schemaValueOnly = valueOnly && opts.output !== 'json' && !keyDecoder && valueDecoder !== undefined;
+  let decodedText: { out: Buffer; at: number } | undefined;
   let sawRecords = false;
   /**
    * A group member (consumer or share group) learns, after each set, how many of the records it
@@ -211,6 +223,12 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     if (viewValueOnly) {
       if (v.valueLength < 0) out.push(text.nullLiteral);
       else out.write(v.buf, v.valueStart, v.valueStart + v.valueLength);
+      out.push(text.lineSeparator);
+    } else if (schemaValueOnly && !waiting.length && v.valueLength > 0 && (decodedText = valueDecoder!.textAt(v.buf, v.valueStart, v.valueStart + v.valueLength)) !== undefined) {
+      // The record path for framed values printed alone: decoded straight from the fetch
+      // response into the output, no object per record.
+      out.write(decodedText.out, 0, decodedText.at);
+      if (printIds) out.writeString(`${idSeparator}${valueDecoder!.lastId}`);
       out.push(text.lineSeparator);
     } else if (keyDecoder || valueDecoder) {
       const r = viewToRecord(v);

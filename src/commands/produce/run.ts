@@ -61,6 +61,9 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   };
 
   const plain = isPlain(reader) && opts.format === 'line' && !keyEncoder && !valueEncoder;
+  // Values encoded with a schema, lines without keys or headers: encoded into the encoder's
+  // reused buffer and sent from there (no Buffer and no record object per line).
+  const schemaPlain = isPlain(reader) && opts.format === 'line' && !keyEncoder && valueEncoder !== undefined;
   let lineNumber = 0;
   let sent = 0;
   let inputError: KfkError | undefined;
@@ -78,6 +81,14 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   // object per line (the producer copies the bytes into its batch before send returns).
   const plainRecord: SessionRecord = { key: fixedKey ?? null, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
   const plainOverhead = (fixedKey?.length ?? 0) + 64;
+  /** A line that does not match its schema: an undelivered record, never a silent loss. */
+  const rejectLine = (reason: string, r: { key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][]; timestamp: number }): void => {
+    const lines = invalid.get(reason) ?? [];
+    lines.push(lineNumber);
+    invalid.set(reason, lines);
+    invalidCount++;
+    onUndelivered?.([r]);
+  };
   const handleLine = (line: LineSplitter): void | Promise<void> => {
     lineNumber++;
     let record: SessionRecord;
@@ -89,6 +100,21 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       record.valueStart = line.lineStart;
       record.valueEnd = line.lineEnd;
       size = plainOverhead + line.lineEnd - line.lineStart;
+    } else if (schemaPlain) {
+      const text = line.lineBuf.toString('utf8', line.lineStart, line.lineEnd);
+      let framed: { buf: Buffer; end: number };
+      try {
+        framed = valueEncoder!.encodeFramed(text);
+      } catch (err) {
+        rejectLine((err as Error).message, { key: fixedKey ?? null, value: Buffer.from(text), headers: [], timestamp: Date.now() });
+        return;
+      }
+      record = plainRecord;
+      record.tag = lineNumber;
+      record.value = framed.buf;
+      record.valueStart = 0;
+      record.valueEnd = framed.end;
+      size = plainOverhead + framed.end;
     } else {
       // JSON lines may be blank between records; a blank plain line is an empty record, as in Kafka.
       if (opts.format === 'json' && line.lineEnd === line.lineStart) return;
@@ -99,12 +125,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
           if (keyEncoder && rec.key !== null) rec.key = keyEncoder.encode(rec.key.toString('utf8'));
           if (valueEncoder && rec.value !== null) rec.value = valueEncoder.encode(rec.value.toString('utf8'));
         } catch (err) {
-          const reason = (err as Error).message;
-          const lines = invalid.get(reason) ?? [];
-          lines.push(lineNumber);
-          invalid.set(reason, lines);
-          invalidCount++;
-          onUndelivered?.([{ key: rec.key, value: rec.value, headers: rec.headers ?? [], timestamp: rec.timestamp ?? Date.now() }]);
+          rejectLine((err as Error).message, { key: rec.key, value: rec.value, headers: rec.headers ?? [], timestamp: rec.timestamp ?? Date.now() });
           return;
         }
       }

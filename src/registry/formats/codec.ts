@@ -8,6 +8,23 @@ export interface SchemaCodec {
   toJson(b: Buffer, start: number): unknown;
   /** A JSON document (one input line) to the bytes after the header; throws with the reason. */
   encode(line: string): Buffer;
+  /**
+   * toText of `b[start, end)` as UTF-8 bytes, `out[0, at)`, valid until the next call (the record
+   * path: a value inside a fetch response, no string made).
+   */
+  textAt?(b: Buffer, start: number, end: number): TextBytes;
+  /** toJson as JSON text (exact where a JSON value would round, as longs beyond 2^53). */
+  toJsonText?(b: Buffer, start: number): string;
+  /**
+   * The header and the encoded line in a buffer valid until the next call (`buf[0, end)`): no
+   * Buffer per record. Throws with the reason.
+   */
+  encodeFramed?(header: Buffer, line: string): { buf: Buffer; end: number };
+}
+
+export interface TextBytes {
+  out: Buffer;
+  at: number;
 }
 
 export interface NamedSchema {

@@ -55,6 +55,13 @@ function jsonOf(pb: Pb, type: PbType, obj: Record<string, unknown>): unknown {
   return out;
 }
 
+/** A DescriptorProto as protobufjs' descriptor extension gives it (toObject). */
+interface DescriptorMessage {
+  name: string;
+  nestedType?: DescriptorMessage[];
+  options?: { mapEntry?: boolean };
+}
+
 function messagesOf(ns: PbNamespace, pb: Pb): PbType[] {
   return ns.nestedArray.filter((n): n is PbType => n instanceof pb.Type);
 }
@@ -132,6 +139,12 @@ export function protobufCodec(schema: string, refs: NamedSchema[], messageName?:
   const common = pb.common as unknown as Record<string, import('protobufjs').INamespace & { nested: Record<string, import('protobufjs').AnyNestedObject> }>;
   let root: import('protobufjs').Root;
   let topNames: string[];
+  /**
+   * A descriptor's messages as its nested_type lists have them, map entries included (protoc
+   * adds one per map<> field): message indexes count those, as Confluent's serializers do.
+   */
+  let descriptorTree: DescriptorMessage[] | undefined;
+  let descriptorPackage = '';
   if (isDescriptor(schema)) {
     // Base64 FileDescriptorProtos: the file and its dependencies as one descriptor set.
     const d = require('protobufjs/ext/descriptor') as { FileDescriptorProto: PbType };
@@ -164,6 +177,8 @@ export function protobufCodec(schema: string, refs: NamedSchema[], messageName?:
     }
     const pkg = main.package ? `.${main.package as string}` : '';
     topNames = ((main.messageType as Array<{ name: string }> | undefined) ?? []).map((m) => `${pkg}.${m.name}`);
+    descriptorTree = (main.messageType as DescriptorMessage[] | undefined) ?? [];
+    descriptorPackage = pkg;
     if (!topNames.length) throw new SchemaParseError('the schema defines no message');
   } else {
     root = new pb.Root();
@@ -208,8 +223,22 @@ export function protobufCodec(schema: string, refs: NamedSchema[], messageName?:
     const key = indexes.join(',');
     let t = byIndexes.get(key);
     if (t) return t;
-    t = top[indexes[0]];
-    for (let i = 1; t && i < indexes.length; i++) t = messagesOf(t, pb)[indexes[i]];
+    if (descriptorTree) {
+      let name = descriptorPackage;
+      let level: DescriptorMessage[] | undefined = descriptorTree;
+      let m: DescriptorMessage | undefined;
+      for (const i of indexes) {
+        m = level?.[i];
+        if (!m) break;
+        name += `.${m.name}`;
+        level = m.nestedType;
+      }
+      if (!m || m.options?.mapEntry) throw new Error(`no message at index ${indexes.join('.')} of the schema`);
+      t = root.lookupType(name);
+    } else {
+      t = top[indexes[0]];
+      for (let i = 1; t && i < indexes.length; i++) t = messagesOf(t, pb)[indexes[i]];
+    }
     if (!t) throw new Error(`no message at index ${indexes.join('.')} of the schema`);
     byIndexes.set(key, t);
     return t;
@@ -225,6 +254,19 @@ export function protobufCodec(schema: string, refs: NamedSchema[], messageName?:
     target = t;
   }
   const indexesOf = (t: PbType): number[] => {
+    if (descriptorTree) {
+      // The path of names under the package, looked up in the descriptor's own lists.
+      const names = t.fullName.slice(descriptorPackage.length + 1).split('.');
+      const path: number[] = [];
+      let level: DescriptorMessage[] | undefined = descriptorTree;
+      for (const n of names) {
+        const i: number = level?.findIndex((m) => m.name === n) ?? -1;
+        if (i < 0 || !t.fullName.startsWith(`${descriptorPackage}.`)) throw new SchemaParseError(`${t.fullName.slice(1)} is not defined in this schema's file`);
+        path.push(i);
+        level = level![i].nestedType;
+      }
+      return path;
+    }
     const path: number[] = [];
     let cur: PbType = t;
     for (;;) {

@@ -1,0 +1,680 @@
+// Avro on the record path without an object per record: a schema (parsed by avsc) compiled once
+// into closures that read the binary encoding straight into JSON text, and closures that write a
+// parsed JSON document straight into a reused buffer. Longs are exact over their whole 64-bit
+// range (a BigInt only for values beyond 2^49, a number for the rest).
+import { javaDouble } from './avro-numbers.js';
+
+type AvroType = import('avsc').Type;
+interface TypeInfo {
+  typeName: string;
+  name?: string;
+  fields?: Array<{ name: string; type: AvroType; defaultValue(): unknown }>;
+  itemsType?: AvroType;
+  valuesType?: AvroType;
+  types?: AvroType[];
+  symbols?: string[];
+  size?: number;
+}
+const info = (t: AvroType) => t as unknown as TypeInfo;
+
+/**
+ * How decoded values are written: Avro's JSON encoding as Confluent's console consumer prints it,
+ * or as JSON values for -o json (numbers as JavaScript writes them, NaN and the infinities null).
+ * Unions are wrapped in both ({"type": value}), as avsc's toString wrote them before.
+ */
+export type TextMode = 'avro' | 'plain';
+
+class Truncated extends Error {
+  constructor() {
+    super('truncated buffer');
+  }
+}
+
+/** A union branch's name in Avro's JSON encoding: a named type's full name, else the type's name. */
+function branchName(t: AvroType): string {
+  const i = info(t);
+  return i.name ?? i.typeName;
+}
+
+const ascii = (s: string) => Buffer.from(s, 'latin1');
+const NULL = ascii('null');
+const TRUE = ascii('true');
+const FALSE = ascii('false');
+
+/**
+ * Reads one Avro value at a time from `buf[pos, end)` and writes it as JSON text into a reused
+ * buffer: strings that need no escaping are copied byte for byte, with no string made.
+ */
+export class AvroTextReader {
+  private buf: Buffer = Buffer.alloc(0);
+  private pos = 0;
+  private end = 0;
+  /** The output: `out[0, at)`. */
+  out = Buffer.allocUnsafe(16 * 1024);
+  at = 0;
+  private readonly read: () => void;
+
+  constructor(type: AvroType, mode: TextMode) {
+    this.read = this.compile(type, mode, new Map());
+  }
+
+  /** Writes the value encoded in `buf[start, end)` to `out[0, at)`; throws on a truncated buffer or trailing bytes. */
+  write(buf: Buffer, start: number, end: number): void {
+    this.buf = buf;
+    this.pos = start;
+    this.end = end;
+    this.at = 0;
+    this.read();
+    if (this.pos > end) throw new Truncated();
+    if (this.pos < end) throw new Error(`trailing data (${end - this.pos} bytes)`);
+  }
+
+  /** The same, as a string. */
+  text(buf: Buffer, start: number, end: number): string {
+    this.write(buf, start, end);
+    return this.out.toString('utf8', 0, this.at);
+  }
+
+  private room(n: number): void {
+    if (this.at + n <= this.out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.at + n));
+    this.out.copy(bigger, 0, 0, this.at);
+    this.out = bigger;
+  }
+
+  private put(b: Buffer): void {
+    const n = b.length;
+    this.room(n);
+    const o = this.out;
+    let at = this.at;
+    for (let k = 0; k < n; k++) o[at++] = b[k];
+    this.at = at;
+  }
+
+  private putString(s: string): void {
+    this.room(s.length * 3);
+    this.at += this.out.write(s, this.at, 'utf8');
+  }
+
+  private putByte(c: number): void {
+    this.room(1);
+    this.out[this.at++] = c;
+  }
+
+  private putInteger(n: number): void {
+    if (n < 0 || n > 0xffffffff) {
+      this.putString(String(n));
+      return;
+    }
+    this.room(10);
+    const o = this.out;
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    let x = n;
+    do {
+      o[--at] = 0x30 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+  }
+
+  /** A JSON string of UTF-8 bytes `buf[s, e)`: copied as they are when nothing needs escaping. */
+  private putUtf8(s: number, e: number): void {
+    const b = this.buf;
+    this.room(e - s + 2);
+    const o = this.out;
+    const start = this.at;
+    let at = start;
+    o[at++] = 0x22;
+    for (let k = s; k < e; k++) {
+      const c = b[k];
+      // Printable ASCII but the quote and the backslash; the rest the slow way.
+      if (c < 0x20 || c > 0x7f || c === 0x22 || c === 0x5c) {
+        this.at = start;
+        this.putString(JSON.stringify(b.toString('utf8', s, e)));
+        return;
+      }
+      o[at++] = c;
+    }
+    o[at++] = 0x22;
+    this.at = at;
+  }
+
+  /** An ASCII string (a number's text). */
+  private putAscii(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const o = this.out;
+    let at = this.at;
+    for (let k = 0; k < n; k++) o[at++] = s.charCodeAt(k);
+    this.at = at;
+  }
+
+  /** A double (or a float widened to one) in the mode's notation. */
+  private putDouble(v: number, mode: TextMode): void {
+    if (Number.isInteger(v) && v >= 0 && v < 1e7 && !Object.is(v, -0)) {
+      this.putInteger(v);
+      if (mode === 'avro') this.put(POINT_ZERO);
+      return;
+    }
+    const a = Math.abs(v);
+    // Within [0.001, 1e7) JavaScript and Java write a non-integer the same way.
+    if (a >= 1e-3 && a < 1e7 && !Number.isInteger(v)) this.putAscii(String(v));
+    else this.putAscii(mode === 'avro' ? javaDouble(v) : Number.isFinite(v) ? String(v) : 'null');
+  }
+
+  /** A zig-zag varint long, exact: a number up to 2^49, a BigInt beyond. */
+  private long(): number | bigint {
+    const b = this.buf;
+    let n = 0;
+    let mul = 1;
+    let byte: number;
+    do {
+      if (this.pos >= this.end) throw new Truncated();
+      byte = b[this.pos++];
+      n += (byte & 0x7f) * mul;
+      mul *= 128;
+    } while (byte & 0x80 && mul < 2 ** 49);
+    if (!(byte & 0x80)) return n % 2 ? -(n + 1) / 2 : n / 2;
+    let big = BigInt(n);
+    let shift = 49n;
+    do {
+      if (this.pos >= this.end) throw new Truncated();
+      if (shift > 63n) throw new Error('bad varint (more than 10 bytes)');
+      byte = b[this.pos++];
+      big |= BigInt(byte & 0x7f) << shift;
+      shift += 7n;
+    } while (byte & 0x80);
+    big = BigInt.asUintN(64, big);
+    return (big >> 1n) ^ -(big & 1n);
+  }
+
+  private count(): number {
+    const n = this.long();
+    if (typeof n !== 'number') throw new Error('bad block count');
+    return n;
+  }
+
+  /** A length-prefixed run of bytes: its start (its end is this.pos). */
+  private bytes(): number {
+    const len = this.count();
+    if (len < 0) throw new Error(`negative length ${len}`);
+    const start = this.pos;
+    if (start + len > this.end) throw new Truncated();
+    this.pos += len;
+    return start;
+  }
+
+  private compile(t: AvroType, mode: TextMode, done: Map<AvroType, () => void>): () => void {
+    const have = done.get(t);
+    if (have) return have;
+    // Named types may refer to themselves: the slot is filled before the body is compiled.
+    let body: () => void = () => {
+      throw new Error('unreachable');
+    };
+    done.set(t, () => body());
+    body = this.compileBody(t, mode, done);
+    done.set(t, body);
+    return body;
+  }
+
+  private compileBody(t: AvroType, mode: TextMode, done: Map<AvroType, () => void>): () => void {
+    const i = info(t);
+    if (i.typeName.startsWith('logical:')) return this.compile((t as unknown as { underlyingType: AvroType }).underlyingType, mode, done);
+    switch (i.typeName) {
+      case 'null':
+        return () => this.put(NULL);
+      case 'boolean':
+        return () => {
+          if (this.pos >= this.end) throw new Truncated();
+          this.put(this.buf[this.pos++] ? TRUE : FALSE);
+        };
+      case 'int':
+      case 'long':
+        return () => {
+          const n = this.long();
+          if (typeof n === 'number') this.putInteger(n);
+          else this.putString(String(n));
+        };
+      case 'float':
+        return () => {
+          if (this.pos + 4 > this.end) throw new Truncated();
+          const v = this.buf.readFloatLE(this.pos);
+          this.pos += 4;
+          // Avro's JsonEncoder writes a float widened to a double (f + 0d).
+          this.putDouble(v, mode);
+        };
+      case 'double':
+        return () => {
+          if (this.pos + 8 > this.end) throw new Truncated();
+          const b = this.buf;
+          if (!LITTLE_ENDIAN) {
+            this.putDouble(b.readDoubleLE(this.pos), mode);
+            this.pos += 8;
+            return;
+          }
+          let p = this.pos;
+          for (let k = 0; k < 8; k++) F64_BYTES[k] = b[p++];
+          this.pos = p;
+          this.putDouble(F64[0], mode);
+        };
+      case 'string':
+        return () => {
+          const s = this.bytes();
+          this.putUtf8(s, this.pos);
+        };
+      case 'bytes':
+        return () => {
+          const s = this.bytes();
+          this.putString(JSON.stringify(this.buf.toString('latin1', s, this.pos)));
+        };
+      case 'fixed': {
+        const size = i.size!;
+        return () => {
+          if (this.pos + size > this.end) throw new Truncated();
+          this.pos += size;
+          this.putString(JSON.stringify(this.buf.toString('latin1', this.pos - size, this.pos)));
+        };
+      }
+      case 'enum': {
+        const symbols = i.symbols!.map((s) => Buffer.from(JSON.stringify(s)));
+        return () => {
+          const n = this.long();
+          const s = typeof n === 'number' ? symbols[n] : undefined;
+          if (s === undefined) throw new Error(`invalid enum index ${n}`);
+          this.put(s);
+        };
+      }
+      case 'record':
+      case 'error': {
+        const fields = i.fields!.map((f, k) => ({ prefix: Buffer.from(`${k ? ',' : '{'}${JSON.stringify(f.name)}:`), read: this.compile(f.type, mode, done) }));
+        if (fields.length === 0) return () => this.put(EMPTY_OBJECT);
+        return () => {
+          for (let k = 0; k < fields.length; k++) {
+            this.put(fields[k].prefix);
+            fields[k].read();
+          }
+          this.putByte(0x7d);
+        };
+      }
+      case 'array': {
+        const item = this.compile(i.itemsType!, mode, done);
+        return () => this.blocks(0x5b, 0x5d, item);
+      }
+      case 'map': {
+        const value = this.compile(i.valuesType!, mode, done);
+        return () =>
+          this.blocks(0x7b, 0x7d, () => {
+            const s = this.bytes();
+            this.putUtf8(s, this.pos);
+            this.putByte(0x3a);
+            value();
+          });
+      }
+      default: {
+        if (!i.typeName.startsWith('union')) throw new Error(`unsupported Avro type ${i.typeName}`);
+        const branches = i.types!.map((b) => {
+          const read = this.compile(b, mode, done);
+          if (info(b).typeName === 'null') return read;
+          const prefix = Buffer.from(`{${JSON.stringify(branchName(b))}:`);
+          return () => {
+            this.put(prefix);
+            read();
+            this.putByte(0x7d);
+          };
+        });
+        return () => {
+          const n = this.long();
+          const read = typeof n === 'number' ? branches[n] : undefined;
+          if (read === undefined) throw new Error(`invalid union index ${n}`);
+          read();
+        };
+      }
+    }
+  }
+
+  /** Avro's blocks of an array or map: counts (a negative one followed by its size in bytes) up to a 0. */
+  private blocks(open: number, close: number, item: () => void): void {
+    this.putByte(open);
+    let first = true;
+    for (;;) {
+      let n = this.count();
+      if (n === 0) break;
+      if (n < 0) {
+        n = -n;
+        this.count();
+      }
+      if (n > this.end - this.pos + 1_000_000) throw new Truncated();
+      for (let k = 0; k < n; k++) {
+        if (!first) this.putByte(0x2c);
+        first = false;
+        item();
+      }
+    }
+    this.putByte(close);
+  }
+}
+
+const POINT_ZERO = ascii('.0');
+// Doubles read through a typed array, whose byte order is the platform's: Avro's is little-endian.
+const F64 = new Float64Array(1);
+const F64_BYTES = new Uint8Array(F64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+const EMPTY_OBJECT = ascii('{}');
+
+/**
+ * The mark a long beyond 2^53 carries through JSON.parse (which would round it): such integers in
+ * an input line are turned into strings "\u0000kfk-long:<digits>" first (bigLongs).
+ */
+const BIG = '\u0000kfk-long:';
+const BIG_SOURCE = '"\\u0000kfk-long:';
+
+/** An input line with its integers of 16 digits or more (outside strings) marked, so they parse exactly. */
+export function markBigIntegers(line: string): string {
+  let out = '';
+  let last = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) {
+      inString = true;
+      continue;
+    }
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      let j = i + 1;
+      while (j < line.length && line.charCodeAt(j) >= 0x30 && line.charCodeAt(j) <= 0x39) j++;
+      const next = line.charCodeAt(j);
+      // Only integers: a fraction or an exponent stays a double.
+      if (j - i >= 16 && next !== 0x2e && next !== 0x65 && next !== 0x45) {
+        out += `${line.slice(last, i)}${BIG_SOURCE}${line.slice(i, j)}"`;
+        last = j;
+      }
+      i = j - 1;
+    }
+  }
+  return last ? out + line.slice(last) : line;
+}
+
+/** Bytes of a varint of a non-negative safe integer. */
+function varintBytes(v: number): number {
+  let n = 1;
+  while (v >= 0x80) {
+    v = Math.floor(v / 128);
+    n++;
+  }
+  return n;
+}
+
+/** Whether every character is one byte of ISO-8859-1 (Avro's JSON encoding of bytes and fixed). */
+function isLatin1(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0xff) return false;
+  return true;
+}
+
+const bigOf = (v: unknown): bigint | undefined => (typeof v === 'string' && v.startsWith(BIG) ? BigInt(v.slice(BIG.length)) : undefined);
+const MIN_LONG = -(2n ** 63n);
+const MAX_LONG = 2n ** 63n - 1n;
+
+/** Writes parsed JSON documents in Avro's binary encoding into one reused buffer. */
+export class AvroWriter {
+  private buf = Buffer.allocUnsafe(64 * 1024);
+  private pos = 0;
+  private readonly write: (v: unknown) => boolean;
+  /** The last encode met an integer beyond 2^53 that JSON.parse rounded (see markBigIntegers). */
+  inexact = false;
+
+  constructor(type: AvroType) {
+    this.write = this.compile(type, new Map());
+  }
+
+  /**
+   * Writes `header` then the value; returns the end of the bytes in `buffer`, or -1 when the value
+   * does not match the schema (the caller finds the reason the slow way). Valid until the next call.
+   */
+  encode(header: Buffer, v: unknown): number {
+    this.inexact = false;
+    this.pos = 0;
+    this.room(header.length);
+    header.copy(this.buf, 0);
+    this.pos = header.length;
+    return this.write(v) ? this.pos : -1;
+  }
+
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  private varint(n: number): void {
+    // zig-zag of a safe integer, 7 bits at a time
+    let v = n >= 0 ? n * 2 : -n * 2 - 1;
+    this.room(10);
+    if (v < 0x80) {
+      this.buf[this.pos++] = v;
+      return;
+    }
+    while (v >= 0x80) {
+      this.buf[this.pos++] = (v % 128) | 0x80;
+      v = Math.floor(v / 128);
+    }
+    this.buf[this.pos++] = v;
+  }
+
+  private bigVarint(n: bigint): void {
+    let v = BigInt.asUintN(64, (n << 1n) ^ (n >> 63n));
+    this.room(10);
+    while (v >= 0x80n) {
+      this.buf[this.pos++] = Number(v & 0x7fn) | 0x80;
+      v >>= 7n;
+    }
+    this.buf[this.pos++] = Number(v);
+  }
+
+  private str(s: string, encoding: 'utf8' | 'latin1'): void {
+    if (encoding === 'utf8') {
+      const n = s.length;
+      if (n < 64) {
+        // Short ASCII (the common case): byte for byte after a one-byte length.
+        this.room(n + 1);
+        const o = this.buf;
+        let at = this.pos + 1;
+        let k = 0;
+        for (; k < n; k++) {
+          const c = s.charCodeAt(k);
+          if (c >= 0x80) break;
+          o[at++] = c;
+        }
+        if (k === n) {
+          o[this.pos] = n * 2;
+          this.pos = at;
+          return;
+        }
+      }
+      // The bytes first, after room for the length as if they were ASCII; moved if they were not.
+      const guess = varintBytes(n * 2);
+      this.room(n * 3 + 10);
+      const at = this.pos;
+      const len = this.buf.write(s, at + guess, 'utf8');
+      const need = varintBytes(len * 2);
+      if (need !== guess) this.buf.copyWithin(at + need, at + guess, at + guess + len);
+      this.varint(len);
+      this.pos += len;
+      return;
+    }
+    const len = encoding === 'latin1' ? s.length : Buffer.byteLength(s, 'utf8');
+    this.varint(len);
+    this.room(len);
+    this.pos += this.buf.write(s, this.pos, len, encoding);
+  }
+
+  private compile(t: AvroType, done: Map<AvroType, (v: unknown) => boolean>): (v: unknown) => boolean {
+    const have = done.get(t);
+    if (have) return have;
+    let body: (v: unknown) => boolean = () => false;
+    done.set(t, (v) => body(v));
+    body = this.compileBody(t, done);
+    done.set(t, body);
+    return body;
+  }
+
+  private compileBody(t: AvroType, done: Map<AvroType, (v: unknown) => boolean>): (v: unknown) => boolean {
+    const i = info(t);
+    if (i.typeName.startsWith('logical:')) return this.compile((t as unknown as { underlyingType: AvroType }).underlyingType, done);
+    switch (i.typeName) {
+      case 'null':
+        return (v) => v === null;
+      case 'boolean':
+        return (v) => {
+          if (typeof v !== 'boolean') return false;
+          this.room(1);
+          this.buf[this.pos++] = v ? 1 : 0;
+          return true;
+        };
+      case 'int':
+        return (v) => {
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) return false;
+          this.varint(v);
+          return true;
+        };
+      case 'long':
+        return (v) => {
+          if (typeof v === 'number') {
+            if (!Number.isSafeInteger(v)) {
+              // Beyond 2^53 JSON.parse rounded it: the caller parses the line again, exactly.
+              if (Number.isInteger(v)) this.inexact = true;
+              return false;
+            }
+            this.varint(v);
+            return true;
+          }
+          const big = bigOf(v);
+          if (big === undefined || big < MIN_LONG || big > MAX_LONG) return false;
+          this.bigVarint(big);
+          return true;
+        };
+      case 'float':
+      case 'double': {
+        const size = i.typeName === 'float' ? 4 : 8;
+        return (v) => {
+          const n = typeof v === 'number' ? v : bigOf(v) !== undefined ? Number((v as string).slice(BIG.length)) : undefined;
+          if (n === undefined) return false;
+          this.room(size);
+          if (size === 4) this.buf.writeFloatLE(n, this.pos);
+          else this.buf.writeDoubleLE(n, this.pos);
+          this.pos += size;
+          return true;
+        };
+      }
+      case 'string':
+        return (v) => {
+          if (typeof v !== 'string' || v.startsWith(BIG)) return false;
+          this.str(v, 'utf8');
+          return true;
+        };
+      case 'bytes':
+        // Avro's JSON encoding: one character per byte (ISO-8859-1).
+        return (v) => {
+          if (typeof v !== 'string' || v.startsWith(BIG) || !isLatin1(v)) return false;
+          this.str(v, 'latin1');
+          return true;
+        };
+      case 'fixed': {
+        const size = i.size!;
+        return (v) => {
+          if (typeof v !== 'string' || v.length !== size || !isLatin1(v)) return false;
+          this.room(size);
+          this.pos += this.buf.write(v, this.pos, size, 'latin1');
+          return true;
+        };
+      }
+      case 'enum': {
+        const index = new Map(i.symbols!.map((s, k) => [s, k]));
+        return (v) => {
+          const k = typeof v === 'string' ? index.get(v) : undefined;
+          if (k === undefined) return false;
+          this.varint(k);
+          return true;
+        };
+      }
+      case 'record':
+      case 'error': {
+        const fields = i.fields!.map((f) => ({ name: f.name, write: this.compile(f.type, done) }));
+        return (v) => {
+          if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+          const o = v as Record<string, unknown>;
+          for (let k = 0; k < fields.length; k++) {
+            const f = fields[k];
+            // A missing field (with a default, perhaps) is left to avsc.
+            if (!fields[k].write(o[f.name])) return false;
+          }
+          return true;
+        };
+      }
+      case 'array': {
+        const item = this.compile(i.itemsType!, done);
+        return (v) => {
+          if (!Array.isArray(v)) return false;
+          if (v.length) {
+            this.varint(v.length);
+            for (const x of v) if (!item(x)) return false;
+          }
+          this.varint(0);
+          return true;
+        };
+      }
+      case 'map': {
+        const value = this.compile(i.valuesType!, done);
+        return (v) => {
+          if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+          const keys = Object.keys(v);
+          if (keys.length) {
+            this.varint(keys.length);
+            for (const k of keys) {
+              this.str(k, 'utf8');
+              if (!value((v as Record<string, unknown>)[k])) return false;
+            }
+          }
+          this.varint(0);
+          return true;
+        };
+      }
+      default: {
+        if (!i.typeName.startsWith('union')) throw new Error(`unsupported Avro type ${i.typeName}`);
+        const branches = i.types!.map((b) => this.compile(b, done));
+        const byName = new Map(i.types!.map((b, k) => [branchName(b), k]));
+        return (v) => {
+          const start = this.pos;
+          // Plain JSON: the first branch the value fits ...
+          for (let k = 0; k < branches.length; k++) {
+            this.varint(k);
+            if (branches[k](v)) return true;
+            this.pos = start;
+          }
+          // ... or Avro's JSON encoding: {"branch name": value}.
+          if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+            const keys = Object.keys(v);
+            const k = keys.length === 1 ? byName.get(keys[0]) : undefined;
+            if (k !== undefined) {
+              this.varint(k);
+              if (branches[k]((v as Record<string, unknown>)[keys[0]])) return true;
+              this.pos = start;
+            }
+          }
+          return false;
+        };
+      }
+    }
+  }
+}
