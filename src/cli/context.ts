@@ -81,7 +81,7 @@ export class CommandContext {
       const auth = !sasl
         ? 'no SASL'
         : sasl.mechanism === 'oauthbearer'
-          ? `SASL OAUTHBEARER, ${sasl.oauth.tokenEndpoint ? `client ${sasl.oauth.clientId} at ${sasl.oauth.tokenEndpoint}` : 'unsecured token'}`
+          ? `SASL OAUTHBEARER, ${!sasl.oauth.tokenEndpoint ? 'unsecured token' : /^file:/i.test(sasl.oauth.tokenEndpoint) ? `token from ${sasl.oauth.tokenEndpoint}` : `client ${sasl.oauth.clientId} at ${sasl.oauth.tokenEndpoint}`}`
           : `SASL ${sasl.mechanism.toUpperCase()} as ${sasl.username}`;
       const tls = options.ssl ? `TLS${options.ssl.cert ? ' with a client certificate' : ''}${options.ssl.checkServerIdentity ? ', host names not checked' : ''}` : 'no TLS';
       this.io.note(`connecting to ${options.brokers.join(',')} (${auth}, ${tls}; bootstrap from ${config.bootstrapSource}, timeout ${config.timeoutMs} ms)`);

@@ -76,6 +76,11 @@ import * as topicCreate from '../commands/topic/create/define.js';
 import * as topicDelete from '../commands/topic/delete/define.js';
 import * as topicDescribe from '../commands/topic/describe/define.js';
 import * as topicList from '../commands/topic/list/define.js';
+import * as user from '../commands/user/define.js';
+import * as userScram from '../commands/user/scram/define.js';
+import * as userScramDelete from '../commands/user/scram/delete/define.js';
+import * as userScramDescribe from '../commands/user/scram/describe/define.js';
+import * as userScramSet from '../commands/user/scram/set/define.js';
 
 /** What a command's run.ts exports: flags in, exit code out (nothing returned: 0). */
 export type CommandRun<F> = (ctx: CommandContext, flags: F, command: AnyCommand) => Promise<number | void>;
@@ -89,7 +94,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them. */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'config', 'acl', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'transaction', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'config', 'acl', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'user', 'transaction', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
 
 /**
  * A node of the command tree: a command with subcommands, a command that runs (its run module is
@@ -172,6 +177,15 @@ const COMMANDS: Record<(typeof TOP_LEVEL_COMMANDS)[number], Node> = {
     quota.define,
     runs(quotaDescribe.define, () => import('../commands/quota/describe/run.js')),
     runs(quotaAlter.define, () => import('../commands/quota/alter/run.js')),
+  ),
+  user: group(
+    user.define,
+    group(
+      userScram.define,
+      runs(userScramDescribe.define, () => import('../commands/user/scram/describe/run.js')),
+      runs(userScramSet.define, () => import('../commands/user/scram/set/run.js')),
+      runs(userScramDelete.define, () => import('../commands/user/scram/delete/run.js')),
+    ),
   ),
   transaction: group(
     transaction.define,

@@ -3,6 +3,7 @@
 // here. Most of these tools parse with joptsimple (long options, unique abbreviations,
 // `--flag=value`); kafka-metadata-quorum and kafka-features with argparse4j.
 import { KfkError } from '../errors.js';
+import { splitOutside } from '../format/topic-pattern.js';
 import { translateTransactions } from './kafka-transactions.js';
 
 /** A Kafka tool's error about its arguments: its line on stderr as it prints it, exit 1. */
@@ -187,6 +188,16 @@ function metadataQuorum(args: string[]): string[] {
   return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r, noController), ...[...r.switches]];
 }
 
+/** Every --feature value (argparse4j's append, unique prefixes, `--feature=v`), in order, each after `flag`. */
+function featureValues(after: string[], flag: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const [name, inline] = after[i].startsWith('--') && after[i].includes('=') ? [after[i].slice(0, after[i].indexOf('=')), after[i].slice(after[i].indexOf('=') + 1)] : [after[i], undefined];
+    if (name.length > 2 && '--feature'.startsWith(name)) out.push(flag, inline ?? after[++i]);
+  }
+  return out;
+}
+
 function features(args: string[]): string[] {
   const error = (m: string) => new ToolUsageError(`Command line error: ${m}. Type --help for help.`);
   const r = parseArgparse(
@@ -198,7 +209,7 @@ function features(args: string[]): string[] {
         downgrade: { values: ['--metadata', '--feature', '--release-version'], switches: ['--unsafe', '--dry-run'] },
         disable: { values: ['--feature'], switches: ['--unsafe', '--dry-run'] },
         'version-mapping': { values: ['--release-version'], switches: [] },
-        'feature-dependencies': { values: ['--feature', '--release-version'], switches: [] },
+        'feature-dependencies': { values: ['--feature'], switches: [] },
       },
     },
     args,
@@ -208,20 +219,28 @@ function features(args: string[]): string[] {
   oneBootstrap(r, error, 'You must specify either --bootstrap-controller or --bootstrap-server.');
   if (r.sub === 'upgrade' || r.sub === 'downgrade' || r.sub === 'disable') {
     if (r.values.has('--release-version') && (r.values.has('--metadata') || r.values.has('--feature'))) throw new ToolUsageError('Can not specify `release-version` with other feature flags.');
-    if (r.values.has('--release-version')) throw new KfkError('--release-version is not supported by kfk: give the features with --feature name=level');
     const out = ['cluster', 'features', '-o', 'text', '--kafka-errors', '--op', r.sub, ...argparseConnection(r, noController)];
+    if (r.values.has('--release-version')) out.push(`--${r.sub}-release`, r.values.get('--release-version')!);
     if (r.values.has('--metadata')) out.push('--metadata', r.values.get('--metadata')!);
     // --feature may be given many times (argparse4j's append): every value, in order.
     const featureFlag = r.sub === 'disable' ? '--disable' : `--${r.sub}`;
     const after = args.slice(args.indexOf(r.sub) + 1);
-    for (let i = 0; i < after.length; i++) {
-      const [name, inline] = after[i].startsWith('--') && after[i].includes('=') ? [after[i].slice(0, after[i].indexOf('=')), after[i].slice(after[i].indexOf('=') + 1)] : [after[i], undefined];
-      if (name.length > 2 && '--feature'.startsWith(name)) out.push(featureFlag, inline ?? after[++i]);
-    }
+    out.push(...featureValues(after, featureFlag));
     for (const s of r.switches) out.push(s);
     return out;
   }
-  if (r.sub !== 'describe') throw new KfkError(`${r.sub} is not supported by kfk: kfk cluster features describes the features and changes their levels`);
+  if (r.sub === 'version-mapping') {
+    argparseConnection(r, noController);
+    const out = ['cluster', 'features', '-o', 'text', '--bootstrap-server', r.global.get('--bootstrap-server')!, '--version-mapping'];
+    if (r.values.has('--release-version')) out.push(r.values.get('--release-version')!);
+    return out;
+  }
+  if (r.sub === 'feature-dependencies') {
+    argparseConnection(r, noController);
+    const deps = featureValues(args.slice(args.indexOf(r.sub) + 1), '--dependencies');
+    if (deps.length === 0) throw error('argument --feature is required');
+    return ['cluster', 'features', '-o', 'text', '--bootstrap-server', r.global.get('--bootstrap-server')!, ...deps];
+  }
   const out = ['cluster', 'features', '-o', 'text', ...argparseConnection(r, noController)];
   if (r.values.has('--node-id')) out.push('--node-id', r.values.get('--node-id')!);
   return out;
@@ -327,8 +346,10 @@ function configs(args: string[]): string[] {
       else if (names[i] === null) entity.push(`${flag[t]}-default`);
       else entity.push(flag[t], names[i]!);
     });
-    if (!alter) return ['quota', 'describe', '-o', 'text', ...conn, ...entity];
-    const addKeys = add.split(',').filter((x) => x !== '').map((kv) => kv.split('=')[0]);
+    // The SCRAM credentials too, for users alone and not their defaults (as ConfigCommand).
+    const withScram = types.length === 1 && types[0] === 'users' && !names.includes(null);
+    if (!alter) return ['quota', 'describe', '-o', 'text', ...conn, ...entity, ...(withScram ? ['--with-scram'] : [])];
+    const addKeys = splitOutside(add, '[', ']').filter((x) => x !== '').map((kv) => kv.split('=')[0]);
     const delKeys = del.split(',').filter((x) => x !== '');
     const users = types.includes('users') && types.length === 1;
     for (const [keys, verb] of [[addKeys, 'added'], [delKeys, 'deleted']] as const) {
@@ -338,11 +359,18 @@ function configs(args: string[]): string[] {
       } else if (users) {
         const bad = keys.filter((k) => !QUOTA_KEYS.includes(k) && !SCRAM_KEYS.includes(k));
         if (bad.length) throw new ToolUsageError(`Only quota and SCRAM credential configs can be ${verb} for 'users' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
-        if (keys.some((k) => SCRAM_KEYS.includes(k))) throw new KfkError('SCRAM credentials are not supported by kfk quota: use kafka-configs');
       } else {
         const bad = keys.filter((k) => !QUOTA_KEYS.includes(k));
         if (bad.length) throw new ToolUsageError(`Only quota configs can be ${verb} for 'clients' using --bootstrap-server. Unexpected config names: ${bad.join(',')}`);
       }
+    }
+    if (users && [...addKeys, ...delKeys].some((k) => SCRAM_KEYS.includes(k))) {
+      if (names.includes(null)) throw new ToolUsageError('The use of --entity-default or --user-defaults is not allowed with User SCRAM Credentials using --bootstrap-server.');
+      if ([...addKeys, ...delKeys].some((k) => QUOTA_KEYS.includes(k))) throw new ToolUsageError("Cannot alter both quota and SCRAM credential configs simultaneously for 'users' using --bootstrap-server.");
+      const out = ['user', 'scram', 'set', ...conn, '--user', names[0]!];
+      if (add) out.push('--kafka-add-config', add);
+      if (del) out.push('--kafka-delete-config', del);
+      return out;
     }
     const out = ['quota', 'alter', ...conn, ...entity];
     if (add) out.push('--add-config', add);
@@ -388,6 +416,7 @@ function reassignPartitions(args: string[]): string[] {
   else if (action !== 'list') out.push('--reassignment-json-file', last(r, 'reassignment-json-file')!);
   else out.push('-o', 'text');
   if (r.switches.has('additional')) out.push('--additional');
+  if (r.switches.has('disable-rack-aware')) out.push('--disable-rack-aware');
   if (r.switches.has('preserve-throttles')) out.push('--preserve-throttles');
   const throttle = last(r, 'throttle');
   if (throttle !== undefined) {

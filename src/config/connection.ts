@@ -47,10 +47,8 @@ export function oauthOptions(p: Map<string, string>, log?: (line: string) => voi
     requestTimeoutMs: connect + read,
     log,
   };
-  if (options.tokenEndpoint?.startsWith('file:')) {
-    throw new UsageError('a file: sasl.oauthbearer.token.endpoint.url is not supported: give the token endpoint\'s http(s) URL');
-  }
-  if (options.tokenEndpoint && (options.clientId === undefined || options.clientSecret === undefined)) {
+  // A file: URL names a file holding the JWT itself (Kafka's FileJwtRetriever): no client credentials.
+  if (options.tokenEndpoint && !/^file:/i.test(options.tokenEndpoint) && (options.clientId === undefined || options.clientSecret === undefined)) {
     throw new UsageError(
       'OAUTHBEARER with a token endpoint needs a client id and secret',
       'set clientId and clientSecret in sasl.jaas.config, or sasl.oauthbearer.client.credentials.client.id and .client.secret',

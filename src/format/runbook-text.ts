@@ -1,4 +1,5 @@
 // Kafka-identical text of the runbook tools: kafka-metadata-quorum, kafka-features, ...
+import { METADATA_VERSIONS } from '../kafka/admin/feature-levels.js';
 import type { FeatureDescription, QuorumDescription, QuorumReplica } from '../kafka/admin/quorum.js';
 import type { BrokerLogDir } from '../kafka/admin/log-dirs.js';
 import { hashSetOrder, javaDouble, javaStringHash, sizedHashMapOrder } from './java-order.js';
@@ -91,32 +92,31 @@ export function quorumReplicationText(rows: QuorumRow[], humanReadable: boolean,
   );
 }
 
-/** metadata.version feature levels as Kafka 4.4 names them (MetadataVersion). */
-const METADATA_VERSIONS: Record<number, string> = {
-  1: '3.0-IV1', 2: '3.1-IV0', 3: '3.2-IV0', 4: '3.3-IV0', 5: '3.3-IV1', 6: '3.3-IV2', 7: '3.3-IV3', 8: '3.4-IV0', 9: '3.5-IV0', 10: '3.5-IV1',
-  11: '3.5-IV2', 12: '3.6-IV0', 13: '3.6-IV1', 14: '3.6-IV2', 15: '3.7-IV0', 16: '3.7-IV1', 17: '3.7-IV2', 18: '3.7-IV3', 19: '3.7-IV4', 20: '3.8-IV0',
-  21: '3.9-IV0', 22: '4.0-IV0', 23: '4.0-IV1', 24: '4.0-IV2', 25: '4.0-IV3', 26: '4.1-IV0', 27: '4.1-IV1', 28: '4.2-IV0', 29: '4.2-IV1', 30: '4.3-IV0',
-  31: '4.4-IV0', 32: '4.4-IV1', 33: '4.4-IV2', 34: '4.5-IV0',
-};
+/**
+ * metadata.version levels below Kafka 4.x's minimum (3.3-IV3), which a 3.x cluster still reports
+ * as its supported minimum; Kafka 4.x's MetadataVersion no longer has them.
+ */
+const OLD_METADATA_VERSIONS: Record<number, string> = { 1: '3.0-IV1', 2: '3.1-IV0', 3: '3.2-IV0', 4: '3.3-IV0', 5: '3.3-IV1', 6: '3.3-IV2' };
+
+/** A metadata.version level as Kafka names it (4.0-IV3); undefined when unknown. */
+export function metadataVersionName(level: number): string | undefined {
+  return METADATA_VERSIONS.find((m) => m.level === level)?.name ?? OLD_METADATA_VERSIONS[level];
+}
 
 /** The metadata.version names kafka-features accepts (3.3-IV3, the oldest a KRaft cluster runs, and on). */
 export function metadataVersionNames(): string[] {
-  return Object.entries(METADATA_VERSIONS)
-    .filter(([level]) => Number(level) >= 7)
-    .map(([, name]) => name);
+  return METADATA_VERSIONS.map((m) => m.name);
 }
 
-/** MetadataVersion.fromVersionString: `4.0-IV3`, or `4.0` for its last IV; undefined when unknown. */
+/** MetadataVersion.fromVersionString: `4.0-IV3`, or `4.0` for its last production IV; undefined when unknown. */
 export function metadataVersionLevel(name: string): number | undefined {
-  const entries = Object.entries(METADATA_VERSIONS).filter(([level]) => Number(level) >= 7);
-  const exact = entries.find(([, n]) => n === name);
-  if (exact) return Number(exact[0]);
-  const release = entries.filter(([, n]) => n.slice(0, n.indexOf('-IV')) === name);
-  return release.length ? Number(release[release.length - 1][0]) : undefined;
+  const exact = METADATA_VERSIONS.find((m) => m.name === name);
+  if (exact) return exact.level;
+  return METADATA_VERSIONS.filter((m) => m.release === name && m.production).at(-1)?.level;
 }
 
 export function featureLevelText(feature: string, level: number): string {
-  return feature === 'metadata.version' ? (METADATA_VERSIONS[level] ?? String(level)) : String(level);
+  return feature === 'metadata.version' ? (metadataVersionName(level) ?? String(level)) : String(level);
 }
 
 export interface FeatureRow {

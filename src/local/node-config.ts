@@ -26,6 +26,8 @@ export interface StartOptions {
   oauthServer?: boolean;
   /** Extra broker properties, e.g. to enable an authorizer in tests. */
   brokerProperties?: Record<string, string>;
+  /** broker.rack by node id (the 3-broker test cluster: two racks, for rack-aware assignment). */
+  racks?: Record<number, string>;
   readyTimeoutMs?: number;
 }
 
@@ -131,6 +133,7 @@ export function serverProperties(
   }
   if (o.acl) Object.assign(props, aclProperties());
   Object.assign(props, o.brokerProperties ?? {});
+  if (o.racks?.[node.nodeId] !== undefined) props['broker.rack'] = o.racks[node.nodeId];
   return Object.entries(props)
     .map(([k, v]) => `${k}=${v}`)
     .join('\n') + '\n';

@@ -48,3 +48,43 @@ describe('kfk cluster features --upgrade|--downgrade|--disable (kafka-features u
     expect(after.map((f) => [f.feature, f.finalizedVersionLevel])).toEqual(levels.map((f) => [f.feature, f.finalizedVersionLevel]));
   });
 });
+
+describe('kafka-features --release-version, version-mapping and feature-dependencies (Kafka 4.4 table)', () => {
+  it("prints and sets a release's levels as FeatureCommand does", async () => {
+    const cases: Array<{ args: string[]; code: number }> = [
+      { args: ['version-mapping'], code: 0 },
+      { args: ['version-mapping', '--release-version', '3.7'], code: 0 },
+      { args: ['version-mapping', '--release-version', '4.0-IV1'], code: 0 },
+      { args: ['feature-dependencies', '--feature', 'eligible.leader.replicas.version=1', '--feature', 'share.version=2', '--feature', 'metadata.version=33'], code: 0 },
+      { args: ['upgrade', '--release-version', '4.4', '--dry-run'], code: 0 },
+      { args: ['downgrade', '--release-version', '3.9', '--dry-run'], code: 1 },
+    ];
+    const runs = await Promise.all(cases.map((c) => Promise.all([real(c.args), ours(c.args)])));
+    runs.forEach(([r, o], i) => {
+      expect(r.code, r.stderr).toBe(cases[i].code);
+      expect({ code: o.code, stdout: o.stdout }).toEqual({ code: r.code, stdout: r.stdout });
+    });
+    expect(runs[1][1].stdout).toBe('metadata.version=19 (3.7)\nkraft.version=0\ntransaction.version=0\ngroup.version=0\neligible.leader.replicas.version=0\nshare.version=0\nstreams.version=0\n');
+    expect(runs[3][1].stdout).toBe('eligible.leader.replicas.version=1 requires:\n    metadata.version=23 (4.0-IV1)\nshare.version=2 has no dependencies.\nmetadata.version=33 (4.4-IV2) has no dependencies.\n');
+    expect(runs[4][1].stdout.split('\n')).toContain('metadata.version can be upgraded to 33.');
+    expect(runs[5][1].stderr).toBe('7 out of 7 operation(s) failed.\n');
+
+    // Checked against the tool by hand: a release without production levels, unknown features and levels.
+    const bad = await Promise.all([ours(['version-mapping', '--release-version', '4.5']), ours(['feature-dependencies', '--feature', 'nope=1']), ours(['feature-dependencies', '--feature', 'share.version=9']), ours(['feature-dependencies'])]);
+    expect(bad.map((b) => [b.code, b.stdout, b.stderr])).toEqual([
+      [1, '', expect.stringMatching(/^Unknown metadata.version '4.5'. Supported metadata.version are: 3.3-IV3, 3.4-IV0, .*, 4.4-IV2, 4.5-IV0\n$/)],
+      [1, '', 'Unknown feature: nope\n'],
+      [1, '', 'No feature:share.version with feature level 9\n'],
+      [1, '', 'Command line error: argument --feature is required. Type --help for help.\n'],
+    ]);
+    const own = await Promise.all([
+      kfk(['cluster', 'features', ...BS, '--version-mapping', '3.9', '-o', 'json']),
+      kfk(['cluster', 'features', ...BS, '--upgrade-release', '4.4', '--dry-run']),
+    ]);
+    expect(JSON.parse(own[0].stdout)).toEqual({
+      metadataVersion: { level: 21, name: '3.9' },
+      features: { 'kraft.version': 1, 'transaction.version': 0, 'group.version': 0, 'eligible.leader.replicas.version': 0, 'share.version': 0, 'streams.version': 0 },
+    });
+    expect({ code: own[1].code, stdout: own[1].stdout }).toEqual({ code: 0, stdout: runs[4][0].stdout });
+  });
+});

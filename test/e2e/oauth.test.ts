@@ -121,6 +121,34 @@ describe('OAUTHBEARER', () => {
     expect(r.stderr).not.toContain('wrong-secret');
   });
 
+  it('a file: token endpoint URL: the JWT in the file logs in; an expired one is one line, exit 1', async () => {
+    /** A token of the local token server, as an operator's tooling would drop it into a file. */
+    const tokenFile = async (client: string) => {
+      const res = await fetch(tokenUrl, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from(`${client}:${SECRET}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&scope=kafka' });
+      const file = join(dir, `${client}.jwt`);
+      writeFileSync(file, `${((await res.json()) as { access_token: string }).access_token}\n`, { mode: 0o600 });
+      return file;
+    };
+    const config = (file: string) => {
+      const p = join(dir, `${file.replace(/\W/g, '_')}.properties`);
+      writeFileSync(p, ['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=OAUTHBEARER', `sasl.oauthbearer.token.endpoint.url=file:${file}`, 'sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;'].join('\n') + '\n');
+      return p;
+    };
+    const [good, expired] = await Promise.all([tokenFile('app'), tokenFile('expired')]);
+    const [ok, old, missing] = await Promise.all([
+      kfk(['topic', 'list', '--bootstrap-server', oauth, '--command-config', config(good), '-v']),
+      kfk(['topic', 'list', '--bootstrap-server', oauth, '--command-config', config(expired)]),
+      kfk(['topic', 'list', '--bootstrap-server', oauth, '--command-config', config(`${good}-none`)]),
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain(`SASL OAUTHBEARER, token from file:${good}`);
+    expect(ok.stderr).toMatch(new RegExp(`kfk: OAuth token for app in ${good}, valid until `));
+    expect(ok.stderr).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    expect({ code: old.code, stdout: old.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(old.stderr).toMatch(new RegExp(`^kfk: the token in ${expired} has already expired \\(exp [0-9T:.-]+Z\\)\\n$`));
+    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: `kfk: cannot read the OAuth token file ${good}-none: no such file\n` });
+  });
+
   it('a consume running past the token lifetime keeps going, with fresh tokens', async () => {
     const topic = uniqueName('oauth-long');
     await kfk(['topic', 'create', '--bootstrap-server', plain, '--topic', topic]);

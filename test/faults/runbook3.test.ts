@@ -188,6 +188,30 @@ describe('leader elections and log dirs on 3 brokers', () => {
     expect(og.stdout.split('\n').slice(0, 4)).toEqual(rg.stdout.split('\n').slice(0, 4));
     expect(og.stdout.split('\n')[4]).toMatch(new RegExp(`^\\{"version":1,"partitions":\\[\\{"topic":"${t}","partition":0,"replicas":\\[[123],[123],[123]\\],"log_dirs":\\["any","any","any"\\]\\}\\]\\}$`));
 
+    // With racks (1, 2: rack-a; 3: rack-b), every proposed partition of a two-replica topic spans
+    // both racks, in Kafka's tool and in kfk; without (--disable-rack-aware), some share rack-a.
+    const t2 = uniqueName('racks');
+    expect((await kfk(['topic', 'create', ...B, '--topic', t2, '--partitions', '6', '--replication-factor', '2'])).code).toBe(0);
+    const rackOf: Record<number, string> = { 1: 'a', 2: 'a', 3: 'b' };
+    const proposal = (out: string) => (JSON.parse(out.split('\n')[4]) as { partitions: Array<{ partition: number; replicas: number[] }> }).partitions;
+    const racksFile = file('racks.json', JSON.stringify({ version: 1, topics: [{ topic: t2 }] }));
+    const genRacks = [...B, '--generate', '--topics-to-move-json-file', racksFile, '--broker-list', '1,2,3'];
+    const [rr, or, own, unaware] = await Promise.all([
+      real('kafka-reassign-partitions', genRacks),
+      ours('kafka-reassign-partitions', genRacks),
+      kfk(['partition', 'reassign', 'generate', ...B, '--topics-to-move-json-file', racksFile, '--broker-list', '1,2,3']),
+      ours('kafka-reassign-partitions', [...genRacks, '--disable-rack-aware']),
+    ]);
+    for (const x of [rr, or, own, unaware]) expect(x.code, x.stderr + x.stdout).toBe(0);
+    for (const x of [rr, or, own]) {
+      expect(proposal(x.stdout).map((p) => p.partition)).toEqual([0, 1, 2, 3, 4, 5]);
+      for (const p of proposal(x.stdout)) expect(new Set(p.replicas.map((b) => rackOf[b])).size, x.stdout).toBe(2);
+    }
+    expect(proposal(unaware.stdout).some((p) => p.replicas.every((b) => rackOf[b] === 'a'))).toBe(true);
+    const partial = await ours('kafka-reassign-partitions', [...B, '--generate', '--topics-to-move-json-file', racksFile, '--broker-list', '1,2']);
+    expect(partial.code).toBe(0);
+    for (const p of proposal(partial.stdout)) expect(p.replicas.sort()).toEqual([1, 2]);
+
     const table = await kfk(['log-dirs', 'describe', ...B, '--topic-list', t, '--broker-list', '2', '-o', 'table']);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(new RegExp(`│ 2 +│ \\S+ +│ ${t} +│ 1 +│ \\d+(\\.\\d)? (B|KiB) +│ 0 +│ +│`));

@@ -1,4 +1,5 @@
-// Starts a real 3-broker KRaft cluster (RF 3, min.insync.replicas 2) for the fault tests, on free
+// Starts a real 3-broker KRaft cluster (RF 3, min.insync.replicas 2; brokers 1 and 2 on rack-a, 3 on
+// rack-b) for the fault tests, on free
 // loopback ports, and stops it at the end. Tests stop and restart single brokers by pid.
 import type { TestProject } from 'vitest/node';
 import type { LocalClusterState } from '../../src/local/state.js';
@@ -16,6 +17,8 @@ export default async function setup(project: TestProject) {
     sasl: false,
     tls: false,
     brokerProperties: { 'min.insync.replicas': '2', 'unclean.leader.election.enable': 'false' },
+    // Two racks, so that reassignment proposals are rack-aware (test/faults/runbook3.test.ts).
+    racks: { 1: 'rack-a', 2: 'rack-a', 3: 'rack-b' },
   });
   process.stderr.write(`fault cluster: Kafka ${state.version}, 3 brokers at ${state.bootstrap} (${ms} ms)\n`);
   project.provide('cluster3', state);

@@ -9,7 +9,7 @@ import type { LocalClusterState } from '../../src/local/state.js';
 
 export async function startTestCluster(
   prefix: string,
-  options: { brokers: 1 | 3; sasl: boolean; tls: boolean; acl?: boolean; oauth?: StartOptions['oauth']; brokerProperties: Record<string, string> },
+  options: { brokers: 1 | 3; sasl: boolean; tls: boolean; acl?: boolean; oauth?: StartOptions['oauth']; brokerProperties: Record<string, string>; racks?: StartOptions['racks'] },
 ): Promise<{ state: LocalClusterState; dir: string; ms: number; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const started = Date.now();

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { checkArgs, parseOperation, resourceToAcls, resourcesToAdd } from '../../src/commands/acl/plan.js';
 import { javaPrincipalSetOrder } from '../../src/commands/acl/view.js';
 import { jaasOptions, oauthOptions } from '../../src/config/connection.js';
-import { jwtClaims, refreshTime } from '../../src/kafka/wire/oauth.js';
+import { OAuthTokenSource, jwtClaims, refreshTime } from '../../src/kafka/wire/oauth.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 describe('kafka-acls flags', () => {
   it('operations by their Pascal-case names in any case; others are UNKNOWN', () => {
@@ -63,5 +67,31 @@ describe('OAUTHBEARER options', () => {
     const jwt = ['{"alg":"none"}', '{"sub":"a","exp":5}'].map((s) => Buffer.from(s).toString('base64url')).join('.') + '.';
     expect(jwtClaims(jwt)).toEqual({ sub: 'a', exp: 5 });
     expect(jwtClaims('opaque-token')).toBeUndefined();
+  });
+
+  it('a file: token endpoint: the JWT in the file, read again at refresh; no client credentials needed', async () => {
+    const jwt = (sub: string, lifetimeS: number) => {
+      const now = Math.floor(Date.now() / 1000);
+      return ['{"alg":"none"}', JSON.stringify({ sub, iat: now, exp: now + lifetimeS })].map((s) => Buffer.from(s).toString('base64url')).join('.') + '.';
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'kfk-jwt-')), 'token');
+    const url = pathToFileURL(file).href;
+    expect(oauthOptions(new Map([['sasl.oauthbearer.token.endpoint.url', url]]))).toMatchObject({ tokenEndpoint: url });
+    const first = jwt('one', 2);
+    writeFileSync(file, `  ${first}\n`);
+    const source = new OAuthTokenSource({ tokenEndpoint: `file:${file}` });
+    expect((await source.token()).value).toBe(first);
+    const second = jwt('two', 3600);
+    writeFileSync(file, second);
+    // Within the first token's life the held one is used; past its refresh time the file is read again.
+    expect((await source.token()).value).toBe(first);
+    await new Promise((r) => setTimeout(r, 1700));
+    expect((await source.token()).value).toBe(second);
+
+    writeFileSync(file, jwt('old', -60));
+    await expect(new OAuthTokenSource({ tokenEndpoint: url }).token()).rejects.toThrow(new RegExp(`^the token in ${file} has already expired \\(exp `));
+    writeFileSync(file, 'not a jwt');
+    await expect(new OAuthTokenSource({ tokenEndpoint: url }).token()).rejects.toThrow(`the OAuth token file ${file} does not hold a JWT`);
+    await expect(new OAuthTokenSource({ tokenEndpoint: `${url}-missing` }).token()).rejects.toThrow(`cannot read the OAuth token file ${file}-missing: no such file`);
   });
 });

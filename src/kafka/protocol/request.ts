@@ -76,6 +76,8 @@ export const API_KEYS = {
   OffsetDelete: 47,
   DescribeClientQuotas: 48,
   AlterClientQuotas: 49,
+  DescribeUserScramCredentials: 50,
+  AlterUserScramCredentials: 51,
   DescribeQuorum: 55,
   UpdateFeatures: 57,
   DescribeProducers: 61,

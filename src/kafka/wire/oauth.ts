@@ -6,8 +6,14 @@
 //
 // The client does not check the token's signature (the broker does); it reads the JWT's claims
 // (exp, iat, sub) to know when to refresh, as Kafka's client does.
+//
+// A `file:` token endpoint URL names a file that holds the JWT itself (Kafka 4.x's
+// FileJwtRetriever): read at login and read again at every refresh (Kafka re-reads it when its
+// modification time changed), trimmed, and it must be a JWT.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { KfkError } from '../../errors.js';
 
 export interface OAuthOptions {
@@ -100,6 +106,7 @@ export class OAuthTokenSource {
   private async fetch(): Promise<Held> {
     const o = this.options;
     if (!o.tokenEndpoint) return this.unsecured();
+    if (/^file:/i.test(o.tokenEndpoint)) return this.fromFile(o.tokenEndpoint);
     const started = Date.now();
     const body = new URLSearchParams({ grant_type: 'client_credentials', ...(o.scope ? { scope: o.scope } : {}) }).toString();
     const enc = (s: string) => (o.urlencodeHeader ? encodeURIComponent(s) : s);
@@ -121,14 +128,42 @@ export class OAuthTokenSource {
     if (typeof value !== 'string' || value === '') throw new KfkError(`no access_token in the answer of ${where}`);
     const claims = jwtClaims(value);
     const expiresIn = typeof json.expires_in === 'number' ? json.expires_in : Number(json.expires_in);
-    const exp = typeof claims?.exp === 'number' ? claims.exp * 1000 : Number.isFinite(expiresIn) ? started + expiresIn * 1000 : NaN;
-    if (!Number.isFinite(exp)) throw new KfkError(`the token from ${where} has no expiry (no exp claim, no expires_in)`);
-    if (exp <= Date.now()) throw new KfkError(`the token from ${where} has already expired (exp ${new Date(exp).toISOString()})`);
+    return this.checked(value, claims, started, Number.isFinite(expiresIn) ? started + expiresIn * 1000 : NaN, `from ${where}`);
+  }
+
+  /** The token's expiry and refresh time from its claims (or the endpoint's expires_in), checked. */
+  private checked(value: string, claims: Record<string, unknown> | undefined, started: number, expiresFallback: number, from: string): Held {
+    const o = this.options;
+    const exp = typeof claims?.exp === 'number' ? claims.exp * 1000 : expiresFallback;
+    if (!Number.isFinite(exp)) throw new KfkError(`the token ${from} has no expiry (no exp claim, no expires_in)`);
+    if (exp <= Date.now()) throw new KfkError(`the token ${from} has already expired (exp ${new Date(exp).toISOString()})`);
     const sub = claims?.[o.subClaim ?? 'sub'];
-    if (claims && (typeof sub !== 'string' || sub === '')) throw new KfkError(`the token from ${where} has no '${o.subClaim ?? 'sub'}' claim`);
+    if (claims && (typeof sub !== 'string' || sub === '')) throw new KfkError(`the token ${from} has no '${o.subClaim ?? 'sub'}' claim`);
     const iat = typeof claims?.iat === 'number' ? claims.iat * 1000 : started;
-    o.log?.(`kfk: OAuth token for ${typeof sub === 'string' ? sub : 'the client'} from ${o.tokenEndpoint}, valid until ${new Date(exp).toISOString()}`);
+    o.log?.(`kfk: OAuth token for ${typeof sub === 'string' ? sub : 'the client'} ${from}, valid until ${new Date(exp).toISOString()}`);
     return { value, expiresAt: exp, refreshAt: refreshTime(iat, exp, o) };
+  }
+
+  /** The JWT in the file a `file:` URL names, as Kafka's FileJwtRetriever reads it. */
+  private fromFile(url: string): Held {
+    let path: string;
+    try {
+      path = fileURLToPath(url);
+    } catch {
+      throw new KfkError(`invalid sasl.oauthbearer.token.endpoint.url '${url}'`, { exitCode: 2 });
+    }
+    const started = Date.now();
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new KfkError(`cannot read the OAuth token file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'error')}`);
+    }
+    const value = text.trim();
+    const claims = jwtClaims(value);
+    if (!claims) throw new KfkError(`the OAuth token file ${path} does not hold a JWT`);
+    return this.checked(value, claims, started, NaN, `in ${path}`);
   }
 
   private unsecured(): Held {

@@ -29,6 +29,15 @@ async function update(ctx: CommandContext, opts: Flags, op: Op): Promise<number>
     if (updates.has(feature)) throw new KfkError(`Feature ${feature} was specified more than once.`);
     updates.set(feature, { feature, level, upgradeType: type });
   };
+  const release = op === 'upgrade' ? opts.upgradeRelease : op === 'downgrade' ? opts.downgradeRelease : undefined;
+  if (release !== undefined) {
+    if (opts.metadata !== undefined || (op === 'upgrade' ? opts.upgrade : opts.downgrade) !== undefined) throw new KfkError('Can not specify `release-version` with other feature flags.');
+    // As kafka-features --release-version: metadata.version and every production feature at the release's defaults.
+    const { versionMapping } = await import('./releases.js');
+    const m = versionMapping(release);
+    updates.set('metadata.version', { feature: 'metadata.version', level: m.metadataVersion.level, upgradeType: type });
+    for (const f of m.features) updates.set(f.feature, { feature: f.feature, level: f.level, upgradeType: type });
+  }
   if (opts.metadata !== undefined) {
     await ctx.io.out(' `metadata` flag is deprecated and may be removed in a future release.\n');
     const level = metadataVersionLevel(opts.metadata);
@@ -58,7 +67,20 @@ async function update(ctx: CommandContext, opts: Flags, op: Op): Promise<number>
 }
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  const ops: Op[] = opts.op ? [opts.op as Op] : (['upgrade', 'downgrade', 'disable'] as const).filter((o) => opts[o] !== undefined);
+  if (opts.versionMapping !== undefined || opts.dependencies !== undefined) {
+    // Kafka's own table: no cluster to ask.
+    if (opts.versionMapping !== undefined && opts.dependencies !== undefined) throw new UsageError('give --version-mapping or --dependencies, not both');
+    const r = await import('./releases.js');
+    if (opts.dependencies !== undefined) {
+      const deps = r.featureDependencies(opts.dependencies.map(nameAndLevel));
+      await render(ctx.io, opts.output, deps, { text: r.featureDependenciesText });
+    } else {
+      const m = r.versionMapping(opts.versionMapping === true ? undefined : opts.versionMapping);
+      await render(ctx.io, opts.output, m, { text: r.versionMappingText, json: (x) => ({ metadataVersion: x.metadataVersion, features: Object.fromEntries(x.features.map((f) => [f.feature, f.level])) }) });
+    }
+    return 0;
+  }
+  const ops: Op[] = opts.op ? [opts.op as Op] : (['upgrade', 'downgrade', 'disable'] as const).filter((o) => opts[o] !== undefined || (o === 'upgrade' && opts.upgradeRelease !== undefined) || (o === 'downgrade' && opts.downgradeRelease !== undefined));
   if (!opts.op && ops.length === 0 && opts.metadata !== undefined) ops.push('upgrade');
   if (ops.length > 1) throw new UsageError('give one of --upgrade, --downgrade and --disable');
   if (ops.length === 1) return update(ctx, opts, ops[0]);

@@ -1,5 +1,5 @@
 // `kfk quota describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
+import { type AnyCommand, type FlagsOf, Option } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
@@ -12,7 +12,9 @@ export function define(parent: AnyCommand) {
         .option('--ip [address]', 'an IP address; without one, every IP')
         .option('--user-default', 'the default user quota')
         .option('--client-default', 'the default client-id quota')
-        .option('--ip-default', 'the default IP quota'),
+        .option('--ip-default', 'the default IP quota')
+        // kafka-configs --describe --entity-type users: the users' SCRAM credentials after their quotas.
+        .addOption(new Option('--with-scram', "kafka-configs' SCRAM credential lines").hideHelp()),
     help: examples('kfk quota describe', 'kfk quota describe --user alice', 'kfk quota describe --user alice --client', 'kfk quota describe --ip -o json'),
   });
 }

@@ -29,6 +29,15 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();
   const { describeQuotas } = await import('../../../kafka/admin/quotas.js');
   const entries = await ctx.bounded(describeQuotas(client, match, match.length > 0));
+  if (opts.withScram) {
+    // The drop-in: the quota lines, then the SCRAM lines of the users named (all when none is).
+    const { describeScram } = await import('../../../kafka/admin/scram.js');
+    const { scramText } = await import('../../../format/scram-text.js');
+    const users = match.filter((m) => typeof m.name === 'string').map((m) => m.name as string);
+    const scram = await ctx.bounded(describeScram(client, users));
+    await ctx.io.out(quotasText(entries) + scramText(scram));
+    return 0;
+  }
   const sorted = [...entries].sort((a, b) => (quotaEntityText(a.entity) < quotaEntityText(b.entity) ? -1 : 1));
   await render(ctx.io, opts.output, entries, {
     text: quotasText,

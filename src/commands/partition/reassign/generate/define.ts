@@ -9,7 +9,7 @@ export function define(parent: AnyCommand) {
       cmd
         .requiredOption('--topics-to-move-json-file <file>', '{"topics":[{"topic":"orders"}],"version":1}')
         .requiredOption('--broker-list <ids>', 'the brokers to spread the replicas over, e.g. 1,2,3')
-        .option('--disable-rack-aware', 'accepted for kafka-reassign-partitions; kfk ignores racks'),
+        .option('--disable-rack-aware', 'ignore the brokers\' racks (by default, when the brokers have racks, each partition\'s replicas go to as many racks as they can)'),
     help: examples('kfk partition reassign generate --topics-to-move-json-file topics.json --broker-list 2,3,4 > plan.txt'),
   });
 }

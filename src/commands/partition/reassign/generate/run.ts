@@ -1,6 +1,8 @@
 // kafka-reassign-partitions --generate: the current assignment of the topics, and a proposal
-// that spreads each topic's partitions over the brokers as Kafka's rack-unaware assignment does
-// (round robin from a random broker, the followers shifted); random, so two runs differ.
+// that spreads each topic's partitions over the brokers as Kafka's AdminUtils does: round robin
+// from a random broker, the followers shifted; when the brokers have racks (and not
+// --disable-rack-aware), over a rack-alternated broker list, each partition's replicas on as many
+// racks as it can. Random, so two runs differ.
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../../../../cli/context.js';
 import type { Flags } from './define.js';
@@ -38,7 +40,59 @@ export function assignReplicas(partitions: number, replicationFactor: number, br
     if (p > 0 && p % n === 0) shift++;
     const first = (p + startIndex) % n;
     const replicas = [brokers[first]];
-    for (let j = 0; j < replicationFactor - 1; j++) replicas.push(brokers[(first + 1 + ((shift + j) % (n - 1))) % n]);
+    for (let j = 0; j < replicationFactor - 1; j++) replicas.push(brokers[replicaIndex(first, shift, j, n)]);
+    out.push(replicas);
+  }
+  return out;
+}
+
+/** AdminUtils.getRackAlternatedBrokerList: racks in name order, each rack's brokers in id order, taken in turn. */
+export function rackAlternatedBrokers(rackOf: Map<number, string>): number[] {
+  const byRack = new Map<string, number[]>();
+  for (const [id, rack] of rackOf) (byRack.get(rack) ?? byRack.set(rack, []).get(rack)!).push(id);
+  const racks = [...byRack.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const queues = racks.map((r) => byRack.get(r)!.sort((a, b) => a - b));
+  const out: number[] = [];
+  for (let i = 0; out.length < rackOf.size; i = (i + 1) % racks.length) {
+    const next = queues[i].shift();
+    if (next !== undefined) out.push(next);
+  }
+  return out;
+}
+
+const replicaIndex = (first: number, shift: number, j: number, n: number) => (first + 1 + ((shift + j) % (n - 1))) % n;
+
+/** Kafka's AdminUtils.assignReplicasToBrokersRackAware: the followers skip racks (then brokers) that already hold a replica while others do not. */
+export function assignReplicasRackAware(partitions: number, replicationFactor: number, rackOf: Map<number, string>, start = -1): number[][] {
+  const brokers = rackAlternatedBrokers(rackOf);
+  const n = brokers.length;
+  if (replicationFactor > n) throw new KfkError(`Replication factor: ${replicationFactor} larger than available brokers: ${n}.`);
+  const numRacks = new Set(rackOf.values()).size;
+  const startIndex = start >= 0 ? start : Math.floor(Math.random() * n);
+  let shift = start >= 0 ? start : Math.floor(Math.random() * n);
+  const out: number[][] = [];
+  for (let p = 0; p < partitions; p++) {
+    if (p > 0 && p % n === 0) shift++;
+    const first = (p + startIndex) % n;
+    const leader = brokers[first];
+    const replicas = [leader];
+    const racks = new Set([rackOf.get(leader)!]);
+    const used = new Set([leader]);
+    let k = 0;
+    for (let j = 0; j < replicationFactor - 1; j++) {
+      // Bounded: within n steps a broker on a new rack (or a new broker) comes round.
+      for (let tries = 0; tries < 2 * n * n; tries++) {
+        const broker = brokers[replicaIndex(first, shift * numRacks, k, n)];
+        const rack = rackOf.get(broker)!;
+        k++;
+        if ((!racks.has(rack) || racks.size === numRacks) && (!used.has(broker) || used.size === n)) {
+          replicas.push(broker);
+          racks.add(rack);
+          used.add(broker);
+          break;
+        }
+      }
+    }
     out.push(replicas);
   }
   return out;
@@ -62,12 +116,17 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const current: Target[] = [];
   const proposed: Target[] = [];
   const sorted = [...brokers].sort((a, b) => a - b);
+  // As ReassignPartitionsCommand.getBrokerMetadata: racks of the listed brokers, all or none.
+  const rackOf = new Map<number, string>();
+  if (!opts.disableRackAware) for (const b of state.brokers) if (brokers.includes(b.nodeId) && b.rack !== null) rackOf.set(b.nodeId, b.rack);
+  if (rackOf.size > 0 && rackOf.size !== brokers.length) throw new KfkError('Not all brokers have rack information. Add --disable-rack-aware in command line to make replica assignment without rack information.');
+  const assign = (partitions: number, rf: number) => (rackOf.size > 0 ? assignReplicasRackAware(partitions, rf, rackOf) : assignReplicas(partitions, rf, sorted));
   for (const topic of topics) {
     const t = state.topics.find((x) => x.name === topic);
     if (!t || t.errorCode || t.partitions.length === 0) throw new KfkError(`org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.`);
     const parts = [...t.partitions].sort((a, b) => a.partition - b.partition);
     parts.forEach((p) => current.push({ topic, partition: p.partition, replicas: p.replicas }));
-    assignReplicas(parts.length, parts[0].replicas.length, sorted).forEach((replicas, partition) => proposed.push({ topic, partition, replicas }));
+    assign(parts.length, parts[0].replicas.length).forEach((replicas, partition) => proposed.push({ topic, partition, replicas }));
   }
   const dirs = await ctx.bounded(api.replicaLogDirs(client, live, topics));
   await ctx.io.out(
