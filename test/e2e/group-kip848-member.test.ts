@@ -70,3 +70,33 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('consume --group with group.pro
     expect(offsets.every((o) => o.currentOffset === o.logEndOffset)).toBe(true);
   }, 90_000);
 });
+
+describe('consume --group (classic protocol) stopped while it joins', () => {
+  it('a stop while its JoinGroup waits for the other members ends it at once', async () => {
+    const t = uniqueName('joinstop');
+    const g = uniqueName('joinstop');
+    expect((await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '2'])).code).toBe(0);
+    const big = 'x'.repeat(1000);
+    const values = Array.from({ length: 3000 }, (_, i) => `${i}:${big}`).join('\n') + '\n';
+    expect((await kfk(['produce', ...B, '--topic', t], { input: values })).code).toBe(0);
+    // A member whose output is not read: it holds its partitions and cannot join again (it waits
+    // for the full pipe), so the next member's JoinGroup is answered only at the rebalance
+    // timeout (60 s), when the coordinator gives up on it.
+    const holder = kfkProcess(['consume', ...B, '--topic', t, '--group', g, '--from-beginning'], { timeoutMs: 120_000 });
+    try {
+      await new Promise<void>((resolve) =>
+        holder.child.stdout.once('data', () => {
+          holder.child.stdout.pause();
+          resolve();
+        }),
+      );
+      await sleep(500);
+      const r = await kfk(['consume', ...B, '--topic', t, '--group', g, '--timeout-ms', '500'], { timeoutMs: 90_000 });
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: '', stderr: 'Processed a total of 0 messages\n' });
+      expect(r.ms).toBeLessThan(20_000);
+    } finally {
+      holder.child.kill('SIGKILL');
+      await holder.done;
+    }
+  }, 120_000);
+});

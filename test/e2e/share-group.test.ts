@@ -3,6 +3,9 @@
 // group config that makes a share group start at the log start (`kfk config alter --group`);
 // and `kfk share-group` against kafka-share-groups. Share groups are Kafka 4.x only: on a 3.9
 // broker only the one-line error is checked. The tests run at once: each has its own topic and groups.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { isKafka3 } from '../../src/local/kafka-dist.js';
 import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
@@ -108,6 +111,39 @@ describe.skipIf(on3)('kfk consume --share-group and kfk share-group', () => {
     const none = await kfk(['consume', ...B, '--topic', topic, '--share-group', group, '--timeout-ms', '1500']);
     expect(none).toMatchObject({ code: 0, stdout: '', stderr: 'Processed a total of 0 messages\n' });
   });
+
+  it.concurrent('--include: a topic created while it consumes that matches is read, at the next metadata refresh', async () => {
+    const prefix = uniqueName('share-re');
+    const group = uniqueName('sg-re');
+    expect((await kfk(['config', 'alter', ...B, '--group', group, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
+    const create = async (suffix: string, partitions: number) => {
+      expect((await kfk(['topic', 'create', ...B, '--topic', `${prefix}-${suffix}`, '--partitions', String(partitions)])).code).toBe(0);
+      await produce(`${prefix}-${suffix}`, range(0, 5).map((i) => `${suffix}-${i}`));
+    };
+    await create('a', 2);
+    const member = kfkProcess(['consume', ...B, '--include', `${prefix}-(a|b)`, '--share-group', group, '--consumer-property', 'metadata.max.age.ms=500', '--verbose'], { timeoutMs: 80_000 });
+    let log = '';
+    member.child.stderr.on('data', (d) => (log += d));
+    const waitLines = async (n: number) => {
+      for (let i = 0; i < 300 && member.outputLines() < n; i++) await sleep(100);
+      expect({ lines: member.outputLines(), log: member.outputLines() === n ? '' : log.split('\n').filter((l) => l.includes('consume:')) }).toEqual({ lines: n, log: '' });
+    };
+    try {
+      await waitLines(5);
+      // Created after the member joined: one that matches, one that does not.
+      await create('other', 1);
+      await create('b', 3);
+      await waitLines(10);
+      await sleep(1000);
+    } finally {
+      member.child.kill('SIGINT');
+    }
+    const r = await member.done;
+    expect(r.code).toBe(0);
+    expect(r.stderr.endsWith('\nProcessed a total of 10 messages\n')).toBe(true);
+    expect(log).toContain(`consume: subscribed to ${prefix}-a, ${prefix}-b\n`);
+    expect(r.stdout.split('\n').filter(Boolean).sort()).toEqual(['a', 'b'].flatMap((s) => range(0, 5).map((i) => `${s}-${i}`)).sort());
+  }, 90_000);
 
   it.concurrent('a member killed mid-stream: its acquired, unacknowledged records go to the other member (delivery count 2), none lost', async () => {
     const { topic, group } = await topicAndGroup();
@@ -250,6 +286,55 @@ describe.skipIf(on3)('kfk consume --share-group and kfk share-group', () => {
     await both(['delete-offsets', '--group', 'G', '--topic', topic], ['--delete-offsets', '--group', 'G', '--topic', topic]);
     await both(['delete', '--group', 'G', '--group', 'not-a-share-group'], ['--delete', '--group', 'G', '--group', 'not-a-share-group'], 1);
     expect((await kfk(['share-group', 'list', ...B])).stdout).not.toContain(mine);
+  });
+});
+
+describe.skipIf(on3)('kfk share-group reset-offsets --export and --from-file', () => {
+  it.concurrent('print and read the plan as CSV as kafka-share-groups does', async () => {
+    const topic = uniqueName('sgf');
+    expect(await kfk(['topic', 'create', ...B, '--topic', topic, '--partitions', '2'])).toMatchObject({ code: 0 });
+    await produce(topic, range(0, 40).map(String));
+    const [mine, theirs] = [uniqueName('sg-mine'), uniqueName('sg-kafk')];
+    const dir = mkdtempSync(join(tmpdir(), 'sgf-'));
+    const file = (g: string, name: string) => join(dir, `${g}-${name}.csv`);
+    for (const g of [mine, theirs]) {
+      expect((await kfk(['config', 'alter', ...B, '--group', g, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
+      expect((await kfk(['consume', ...B, '--topic', topic, '--share-group', g, '--max-messages', '10'])).code).toBe(0);
+      // Offsets past the log end are kept within it; a line of another group is left out.
+      writeFileSync(file(g, 'plain'), `${topic},0,2\n${topic},1,999\n`);
+      writeFileSync(file(g, 'grouped'), `${g},${topic},1,4\nother-group,${topic},0,1\n`);
+    }
+    const at = (g: string, x: string) => (x === 'G' ? g : x.startsWith('F:') ? file(g, x.slice(2)) : x);
+    const both = async (args: string[]) => {
+      const [a, b] = await Promise.all([
+        kfk(['share-group', 'reset-offsets', ...args.map((x) => at(mine, x)), ...B]),
+        kafkaTool(SHARE_GROUPS, [...B, '--reset-offsets', ...args.map((x) => at(theirs, x))]),
+      ]);
+      expect(b.code, b.stderr).toBe(0);
+      expect({ code: a.code, stdout: a.stdout }).toEqual({ code: 0, stdout: b.stdout.split(theirs).join(mine) });
+      return a.stdout;
+    };
+    try {
+        // topic,partition,offset lines in Kafka's order (a HashMap's), then an empty line.
+      expect(await both(['--group', 'G', '--all-topics', '--to-latest', '--dry-run', '--export'])).toMatch(new RegExp(`^(${topic},[01],\\d+\n){2}\n$`));
+      await both(['--group', 'G', '--topic', `${topic}:1`, '--to-offset', '3', '--dry-run', '--export']);
+      await both(['--group', 'G', '--from-file', 'F:plain', '--dry-run']);
+      await both(['--group', 'G', '--from-file', 'F:plain', '--dry-run', '--export']);
+      await both(['--group', 'G', '--from-file', 'F:grouped', '--execute']);
+      await both(['--group', 'G', '--all-topics', '--to-current', '--dry-run', '--export']);
+      // What --export wrote, read back.
+      const exported = await kfk(['share-group', 'reset-offsets', ...B, '--group', mine, '--all-topics', '--to-earliest', '--dry-run', '--export']);
+      writeFileSync(file(mine, 'exported'), exported.stdout);
+      const back = await kfk(['share-group', 'reset-offsets', ...B, '--group', mine, '--from-file', file(mine, 'exported'), '--execute', '--export']);
+      expect(back).toMatchObject({ code: 0, stdout: exported.stdout, stderr: '' });
+      const scoped = await kfk(['share-group', 'reset-offsets', ...B, '--group', mine, '--from-file', file(mine, 'plain'), '--topic', topic, '--dry-run']);
+      expect(scoped).toEqual(expect.objectContaining({ code: 2, stdout: '', stderr: 'kfk: --from-file names the partitions: give no --topic or --all-topics with it\n' }));
+      writeFileSync(file(mine, 'bad'), `${topic},x,4\n`);
+      const bad = await kfk(['share-group', 'reset-offsets', ...B, '--group', mine, '--from-file', file(mine, 'bad'), '--dry-run']);
+      expect(bad).toEqual(expect.objectContaining({ code: 1, stdout: '', stderr: `kfk: cannot read ${file(mine, 'bad')}, line 1: expected topic,partition,offset or group,topic,partition,offset\n` }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -203,7 +203,20 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const schemaValueOnly = valueOnly && opts.output !== 'json' && !keyDecoder && valueDecoder !== undefined;
   let decodedText: { out: Buffer; at: number } | undefined;
   let sawRecords = false;
+  /**
+   * A group member (consumer or share group) learns, after each set, how many of the records it
+   * handed on were written out: where the output of each ends (NaN: a record waiting for its
+   * schema, printed at the end of the set).
+   */
+  const tracked = share || opts.group !== undefined;
+  const ends: number[] = [];
   const onRecord = (v: RecordView): boolean => {
+    const before = count;
+    const taken = takeRecord(v);
+    if (tracked && count > before) ends.push(waiting.length ? Number.NaN : out.position);
+    return taken;
+  };
+  const takeRecord = (v: RecordView): boolean => {
     if (count >= maxMessages) return false;
     sawRecords = true;
     if (stopAt !== undefined && v.timestamp > stopAt) return true;
@@ -235,13 +248,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // once printed; a record that cannot be formatted stops the consumer, or is rejected with
   // --reject-message-on-error.
   const ackType = opts.reject ? 3 : opts.release ? 2 : 1;
-  /** Where the output of each record handed on in the current set ends. */
-  const shareEnds: number[] = [];
   const onShareRecord = (v: RecordView, deliveryCount: number): number | null => {
     if (count >= maxMessages) return null;
     sawRecords = true;
     const type = shareRecord(v, deliveryCount);
-    shareEnds.push(out.position);
+    ends.push(out.position);
     return type;
   };
   const shareRecord = (v: RecordView, deliveryCount: number): number => {
@@ -264,11 +275,27 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     if (waiting.length) {
       await Promise.all(loading.splice(0));
       for (const r of waiting.splice(0)) printSchemaRecord(r);
+      for (let i = 0; i < ends.length; i++) if (Number.isNaN(ends[i])) ends[i] = out.position;
     }
     if (sawRecords) armIdle();
     sawRecords = false;
     await out.flush();
     if (count >= maxMessages) stop();
+  };
+
+  // A group member's records of a set whose output was not written out (the pipe closed under it)
+  // are not counted as processed: a share group releases them, a consumer group does not commit
+  // them. stdout reports each write's end (a failed write to a pipe a moment after the write
+  // returns), and a record counts as written once every byte up to its end is.
+  const written = async (): Promise<number> => {
+    await afterSet();
+    await out.settled();
+    const bytes = out.written;
+    let n = 0;
+    while (n < ends.length && ends[n] <= bytes) n++;
+    count -= ends.length - n;
+    ends.length = 0;
+    return n;
   };
 
   // One line when partitions start or stop waiting for a leader, not one per retry.
@@ -287,39 +314,26 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const { verboseLog } = await import('../../kafka/wire/client.js');
     const log = verboseLog(client);
     armIdle();
+    // metadata.max.age.ms: how often a group member matches --include against the topics again.
+    const maxAge = props.get('metadata.max.age.ms');
+    const metadataMaxAgeMs = maxAge !== undefined && /^\d+$/.test(maxAge.trim()) ? Number(maxAge) : undefined;
     if (share) {
       const { runShareConsumer } = await import('../../kafka/consumer/share.js');
       const topics = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
       const maxPoll = props.get('max.poll.records');
       const maxRecords = maxPoll !== undefined && /^\d+$/.test(maxPoll.trim()) && Number(maxPoll) > 0 ? Number(maxPoll) : undefined;
-      // The records of a set whose output was not written out (the pipe closed under it) are
-      // released, and not counted as processed: stdout reports each write's end (a failed write
-      // to a pipe a moment after the write returns), and a record counts as written once every
-      // byte up to its end is.
-      const written = async () => {
-        await afterSet();
-        await out.settled();
-        const bytes = out.written;
-        let n = 0;
-        while (n < shareEnds.length && shareEnds[n] <= bytes) n++;
-        count -= shareEnds.length - n;
-        shareEnds.length = 0;
-        return n;
-      };
-      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, log }, onShareRecord, written, stopper.signal);
+      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, metadataMaxAgeMs, log }, onShareRecord, written, stopper.signal);
     } else if (opts.group !== undefined) {
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
-      const maxAge = props.get('metadata.max.age.ms');
-      const metadataMaxAgeMs = maxAge !== undefined && /^\d+$/.test(maxAge.trim()) ? Number(maxAge) : undefined;
       const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, fetchSizes, onLeaderless, onTopicGone, log, metadataMaxAgeMs };
       if (protocol === 'consumer') {
         const { runConsumerGroupMember } = await import('../../kafka/consumer/kip848-member.js');
         const pollInterval = props.get('max.poll.interval.ms');
         const rebalanceTimeoutMs = pollInterval !== undefined && /^\d+$/.test(pollInterval.trim()) ? Number(pollInterval) : undefined;
-        await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs }, onRecord, afterSet, stopper.signal);
+        await runConsumerGroupMember(client, { ...member, serverAssignor: remoteAssignor, rebalanceTimeoutMs }, onRecord, written, stopper.signal);
       } else {
         const { runGroupConsumer } = await import('../../kafka/consumer/group.js');
-        await runGroupConsumer(client, member, onRecord, afterSet, stopper.signal);
+        await runGroupConsumer(client, member, onRecord, written, stopper.signal);
       }
     } else {
       const { runDirectConsumer } = await import('../../kafka/consumer/direct.js');

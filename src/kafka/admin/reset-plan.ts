@@ -13,7 +13,9 @@ export type ResetTo =
   | { kind: 'earliest' | 'latest' | 'current' }
   | { kind: 'offset'; offset: number }
   | { kind: 'shift'; by: number }
-  | { kind: 'time'; at: number };
+  | { kind: 'time'; at: number }
+  /** Each partition's own offset (kafka-share-groups --from-file), by tpKey. */
+  | { kind: 'file'; offsets: Map<string, number> };
 
 /** A topic named on the command line, with the partitions named (null: all of them). */
 export interface NamedTopic {
@@ -81,6 +83,9 @@ export async function resetPlan(client: KafkaClient, step: Step, { targets, to, 
           break;
         case 'offset':
           offset = clamp(k, to.offset);
+          break;
+        case 'file':
+          offset = clamp(k, to.offsets.get(k)!);
           break;
         case 'current':
           offset = now ?? hi.get(k)!;

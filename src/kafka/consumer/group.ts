@@ -114,22 +114,39 @@ function isTransient(err: unknown): boolean {
 }
 
 /**
- * Hands a fetched set's records on, moving the member's position past each; true when `onRecord`
- * said stop (the records after it are left). `owned`: false once the partition was given up
- * (its position committed), and from then on nothing more is handed on.
+ * How many of the records handed on in a set were written out (the output closed under the rest:
+ * `| head`); nothing: all of them.
  */
-export async function handOn(set: Buffer, decode: DecodeOptions, entry: { offset: number }, onRecord: RecordVisitor, owned: () => boolean = () => true): Promise<boolean> {
+export type AfterSet = () => Promise<number | void>;
+
+/**
+ * Hands a fetched set's records on, moving the member's position past each, then awaits
+ * `afterSet`; true when `onRecord` said stop (the records after it are left), or when the output
+ * took only part of what was handed on: the position goes back to the first record not written
+ * out (what is committed is what was written, not the whole set), and nothing more is handed on.
+ * `owned`: false once the partition was given up (its position committed), and from then on
+ * nothing more is handed on.
+ */
+export async function handOn(set: Buffer, decode: DecodeOptions, entry: { offset: number }, onRecord: RecordVisitor, afterSet: AfterSet, owned: () => boolean = () => true): Promise<boolean> {
   let stopped = false;
+  /** Offsets of the records handed on, in order. */
+  const handed: number[] = [];
   await visitRecordSet(set, decode, (v) => {
     if (!owned()) return false;
     if (v.offset < entry.offset) return true;
     entry.offset = v.offset + 1;
+    handed.push(v.offset);
     if (onRecord(v) === false) {
       stopped = true;
       return false;
     }
     return true;
   });
+  const written = await afterSet();
+  if (typeof written === 'number' && written < handed.length) {
+    entry.offset = handed[written];
+    return true;
+  }
   return stopped;
 }
 
@@ -203,7 +220,7 @@ export async function runGroupConsumer(
   client: KafkaClient,
   options: GroupConsumerOptions,
   onRecord: RecordVisitor,
-  afterSet: () => Promise<void>,
+  afterSet: AfterSet,
   signal: AbortSignal,
 ): Promise<void> {
   const { AssignerProtocol } = kafkajs().kafkajs;
@@ -227,14 +244,28 @@ export async function runGroupConsumer(
   const { PartitionFetcher } = await import('./fetcher.js');
   let fetcher: InstanceType<typeof PartitionFetcher> | null = null;
   let wake: (() => void) | null = null;
+  /** Ends the wait for the coordinator's answer under way (a JoinGroup or SyncGroup), if any. */
+  let interrupt: (() => void) | null = null;
   const stop = () => {
     stopped = true;
     fetcher?.stop();
     wake?.();
+    interrupt?.();
   };
   signal.addEventListener('abort', stop, { once: true });
   // Stopped while it started (the listener was not there yet).
   if (signal.aborted) stop();
+
+  /**
+   * A request that a stop cuts short: a JoinGroup is answered once every member has joined
+   * (seconds, while the others finish what they hold), and a SyncGroup once the leader assigned.
+   */
+  const unlessStopped = <T>(request: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      interrupt = () => reject(new Error('stopped'));
+      if (stopped) interrupt();
+      request.then(resolve, reject).finally(() => (interrupt = null));
+    });
 
   const subscribedTopics = () => subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
   // A pattern is matched against the cluster's topics again at each metadata refresh, as Kafka's
@@ -299,14 +330,16 @@ export async function runGroupConsumer(
         coordinator = await cluster.findGroupCoordinator({ groupId });
         const topics = await subscribedTopics();
         joinedTopics = topics;
-        const join = (await coordinator.joinGroup({
-          groupId,
-          sessionTimeout,
-          rebalanceTimeout: 60_000,
-          memberId,
-          protocolType: 'consumer',
-          groupProtocols: [{ name: PROTOCOL, metadata: MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }) }],
-        })) as { generationId: number; leaderId: string; memberId: string; members: Array<{ memberId: string; memberMetadata: Buffer }> };
+        const join = (await unlessStopped(
+          coordinator.joinGroup({
+            groupId,
+            sessionTimeout,
+            rebalanceTimeout: 60_000,
+            memberId,
+            protocolType: 'consumer',
+            groupProtocols: [{ name: PROTOCOL, metadata: MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }) }],
+          }),
+        )) as { generationId: number; leaderId: string; memberId: string; members: Array<{ memberId: string; memberMetadata: Buffer }> };
         memberId = join.memberId;
         generationId = join.generationId;
         let groupAssignment: Array<{ memberId: string; memberAssignment: Buffer }> = [];
@@ -317,10 +350,16 @@ export async function runGroupConsumer(
           const plan = rangeAssign(members, (topic) => ((cluster.findTopicPartitionMetadata(topic) ?? []) as Array<{ partitionId: number }>).map((p) => p.partitionId));
           groupAssignment = [...plan].map(([id, a]) => ({ memberId: id, memberAssignment: MemberAssignment.encode({ version: 0, assignment: a, userData: Buffer.alloc(0) }) }));
         }
-        const sync = (await coordinator.syncGroup({ groupId, generationId, memberId, groupAssignment })) as { memberAssignment: Buffer };
+        const sync = (await unlessStopped(coordinator.syncGroup({ groupId, generationId, memberId, groupAssignment }))) as { memberAssignment: Buffer };
         assignment = (sync.memberAssignment?.length ? (MemberAssignment.decode(sync.memberAssignment)?.assignment as Assignment) : null) ?? {};
       } catch (err) {
-        if (stopped) break;
+        if (stopped) {
+          // Stopped while joining: a member the coordinator knows (joining again, or joined) leaves
+          // at once. A first JoinGroup's member id is not known until it is answered: the
+          // coordinator drops that member once its session times out.
+          if (memberId) await cluster.findGroupCoordinator({ groupId }).then((c: KafkajsBroker) => c.leaveGroup({ groupId, memberId })).catch(() => undefined);
+          break;
+        }
         if (errType(err) === 'UNKNOWN_MEMBER_ID') memberId = '';
         if (errType(err) === 'GROUP_AUTHORIZATION_FAILED' || (await groupDenied(cluster, groupId, err))) throw new KfkError(`Not authorized to access group: ${groupId}`);
         if (!isTransient(err) || ++failures > 30) throw err;
@@ -399,8 +438,7 @@ export async function runGroupConsumer(
             if (done) return;
             const entry = positions.get(tpKey(decode.topic, decode.partition));
             if (!entry) return;
-            if (await handOn(set, decode, entry, onRecord)) done = true;
-            await afterSet();
+            if (await handOn(set, decode, entry, onRecord, afterSet)) done = true;
             if (done) stop();
           });
           fetcher = null;

@@ -18,11 +18,12 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
-import { METADATA_MAX_AGE_MS, forgetGoneTopic, handOn, subscribedTopicNames, type GroupConsumerOptions } from './group.js';
+import { forgetGoneTopic, handOn, type AfterSet, type GroupConsumerOptions } from './group.js';
+import { subscription } from './subscription.js';
 import type { ProtocolRequest } from '../protocol/admin-requests.js';
-import { learnTopicIds as learnTopicIdsOf } from '../admin/topics.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
 import type { RecordVisitor } from '../records/decoder.js';
+import { COORDINATOR_MOVED, heartbeatErrors, wakeablePause } from './heartbeat-errors.js';
 
 export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   /** group.remote.assignor: the coordinator's assignor to use (uniform, range); null: the broker's default. */
@@ -33,17 +34,8 @@ export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
 
 const COMMIT_EVERY_MS = 1000;
 const CONSUMER_GROUP_HEARTBEAT = 68;
-// Error codes of ConsumerGroupHeartbeat and OffsetCommit.
-const COORDINATOR_LOAD_IN_PROGRESS = 14;
-const COORDINATOR_NOT_AVAILABLE = 15;
-const NOT_COORDINATOR = 16;
-const UNKNOWN_MEMBER_ID = 25;
-const GROUP_AUTHORIZATION_FAILED = 30;
-const UNSUPPORTED_VERSION = 35;
-const FENCED_MEMBER_EPOCH = 110;
+// An error code of OffsetCommit (the heartbeat's: heartbeat-errors.ts).
 const STALE_MEMBER_EPOCH = 113;
-const COORDINATOR_MOVED = new Set([COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR]);
-const FENCED = new Set([UNKNOWN_MEMBER_ID, FENCED_MEMBER_EPOCH]);
 
 /** The one-line error for a cluster without the consumer group protocol. */
 export function unsupportedProtocol(): KfkError {
@@ -71,7 +63,7 @@ export async function runConsumerGroupMember(
   client: KafkaClient,
   options: ConsumerGroupMemberOptions,
   onRecord: RecordVisitor,
-  afterSet: () => Promise<void>,
+  afterSet: AfterSet,
   signal: AbortSignal,
 ): Promise<void> {
   const cluster: KafkajsCluster = await client.cluster();
@@ -93,55 +85,18 @@ export async function runConsumerGroupMember(
   const committed = new Map<string, number>();
   /** The partitions this member owns now: the ones fetched, handed on and committed. */
   const owned = new Map<string, Owned>();
-  /** Topics deleted while they were read, and those that were there at some join. */
-  const gone = new Set<string>();
-  const subscribed = new Set<string>();
-  let topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
-  await cluster.addMultipleTargetTopics(topics);
-  const names = new Map<string, string>();
+  const { pause, wake } = wakeablePause();
   // A pattern is matched against the cluster's topics at each metadata refresh, as Kafka's
-  // consumer does with a Pattern: a topic created later that matches joins the subscription.
-  const patterned = options.topics.some((t) => t instanceof RegExp);
-  const maxAgeMs = options.metadataMaxAgeMs ?? METADATA_MAX_AGE_MS;
-  let matchedAt = Date.now();
-
-  /** Topic ids of the subscribed topics (assignments name topics by id). */
-  const learnTopicIds = () => learnTopicIdsOf(client, topics, names);
-  await learnTopicIds();
-
-  /** Matches the patterns again; a changed subscription goes with the next heartbeat. */
-  const rematch = async (): Promise<boolean> => {
-    matchedAt = Date.now();
-    try {
-      const next = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
-      if (next.join('\0') === topics.join('\0')) return false;
-      log?.(`consume: subscribed to ${next.join(', ') || 'no topic'}`);
-      topics = next;
-      await cluster.addMultipleTargetTopics(topics);
-      await learnTopicIds();
-      return true;
-    } catch (err) {
-      log?.(`consume: matching the topics of group '${groupId}' again failed: ${(err as Error).message}`);
-      return false;
-    }
-  };
-  /** Waits `ms` (the heartbeat interval), matching the patterns again when due; a changed subscription ends the wait. */
-  const waitMatching = async (ms: number): Promise<void> => {
-    const until = Date.now() + ms;
-    while (!stopped) {
-      const due = patterned ? matchedAt + maxAgeMs : Infinity;
-      if (due >= until) return pause(Math.max(0, until - Date.now()));
-      await pause(Math.max(0, due - Date.now()));
-      if (stopped || (await rematch())) return;
-    }
-  };
+  // consumer does with a Pattern: a topic created later that matches joins the subscription,
+  // and goes with the next heartbeat.
+  const sub = await subscription(client, cluster, { groupId, kind: 'group', topics: options.topics, metadataMaxAgeMs: options.metadataMaxAgeMs, log, pause, stopped: () => stopped });
+  const { names, gone } = sub;
 
   const { PartitionFetcher } = await import('./fetcher.js');
-  let wake: (() => void) | null = null;
   const stop = () => {
     stopped = true;
     fetcher.stop();
-    wake?.();
+    wake();
   };
   const fetcher = new PartitionFetcher(client, {
     readCommitted: options.readCommitted,
@@ -227,7 +182,7 @@ export async function runConsumerGroupMember(
 
   /** Takes the coordinator's assignment: gives up what is no longer in it (committed first), starts what is new. */
   const reconcile = async (assignment: OwnedTopicPartitions[]): Promise<boolean> => {
-    if (assignment.some((t) => !names.has(t.topicId))) await learnTopicIds();
+    if (assignment.some((t) => !names.has(t.topicId))) await sub.learnTopicIds();
     const target = new Map<string, Owned>();
     for (const t of assignment) {
       const topic = names.get(t.topicId);
@@ -260,90 +215,57 @@ export async function runConsumerGroupMember(
     return [...byId].map(([topicId, partitions]) => ({ topicId, partitions: partitions.sort((a, b) => a - b) }));
   };
 
-  /** Lets go of every partition without committing (the coordinator fenced this member: its commits would be refused). */
-  const dropAll = () => {
+  /**
+   * The coordinator fenced this member: it lets go of every partition without committing (its
+   * commits would be refused) and joins again (with a new member id under version 0).
+   */
+  const rejoin = async () => {
     fetcher.unassign([...owned.values()]);
     owned.clear();
     epoch = 0;
     joined = false;
+    if (version === 0) memberId = '';
+    await sub.resubscribe();
   };
 
+  const errors = heartbeatErrors({ groupId, kind: 'consumer', unsupported: unsupportedProtocol, errorName, log, cluster, pause, forgetCoordinator: () => (coordinator = null), rejoin });
   const heartbeats = async (): Promise<void> => {
     let interval = 0;
-    let failures = 0;
     while (!stopped) {
-      if (patterned && Date.now() - matchedAt >= maxAgeMs) await rematch();
+      await sub.rematchIfDue();
       // The coordinator takes no member that subscribes to nothing: it joins once a topic matches.
-      if (topics.length === 0 && !joined) {
-        await waitMatching(maxAgeMs);
+      if (sub.topics.length === 0 && !joined) {
+        await sub.waitMatching(sub.maxAgeMs);
         continue;
       }
-      let res: HeartbeatResponse;
-      try {
-        res = await send<HeartbeatResponse>(
-          consumerGroupHeartbeat(
-            {
-              group: groupId,
-              memberId,
-              memberEpoch: epoch,
-              rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? 300_000,
-              subscribedTopicNames: topics,
-              serverAssignor: options.serverAssignor,
-              owned: ownedByTopic(),
-            },
-            version,
+      const res = await errors.beat(
+        () =>
+          send<HeartbeatResponse>(
+            consumerGroupHeartbeat(
+              {
+                group: groupId,
+                memberId,
+                memberEpoch: epoch,
+                rebalanceTimeoutMs: options.rebalanceTimeoutMs ?? 300_000,
+                subscribedTopicNames: sub.topics,
+                serverAssignor: options.serverAssignor,
+                owned: ownedByTopic(),
+              },
+              version,
+            ),
           ),
-        );
-      } catch (err) {
-        if (stopped) return;
-        if (err instanceof KfkError || ++failures > 30) throw err;
-        log?.(`consume: heartbeat to the coordinator of group '${groupId}' failed: ${(err as Error).message}; trying again`);
-        coordinator = null;
-        await cluster.refreshMetadata().catch(() => undefined);
-        await pause(Math.min(200 * failures, 2000));
-        continue;
-      }
-      if (res.errorCode) {
-        const code = res.errorCode;
-        if (code === UNSUPPORTED_VERSION) throw unsupportedProtocol();
-        if (code === GROUP_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access group: ${groupId}`);
-        if (COORDINATOR_MOVED.has(code) && ++failures <= 30) {
-          coordinator = null;
-          await pause(Math.min(200 * failures, 2000));
-          continue;
-        }
-        if (FENCED.has(code) && ++failures <= 30) {
-          log?.(`consume: the coordinator fenced this member (${res.errorMessage ?? errorName(code)}): joining again`);
-          dropAll();
-          if (version === 0) memberId = '';
-          topics = await subscribedTopicNames(client, cluster, options.topics, { subscribed, gone });
-          await pause(Math.min(100 * failures, 2000));
-          continue;
-        }
-        throw new KfkError(`cannot join consumer group '${groupId}': ${res.errorMessage ?? errorName(code)}`);
-      }
-      failures = 0;
+        () => stopped,
+      );
+      if (!res) continue;
       if (res.memberId) memberId = res.memberId;
       epoch = res.memberEpoch;
       joined = true;
       interval = res.heartbeatIntervalMs;
       // A changed assignment is reported back at once: the coordinator moves on when it knows.
       const changed = res.assignment ? await reconcile(res.assignment) : false;
-      if (!changed) await waitMatching(interval);
+      if (!changed) await sub.waitMatching(interval);
     }
   };
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        wake = null;
-        resolve();
-      }, ms);
-      wake = () => {
-        clearTimeout(t);
-        wake = null;
-        resolve();
-      };
-    });
 
   let done = false;
   const reading = fetcher
@@ -353,8 +275,7 @@ export async function runConsumerGroupMember(
       const entry = positions.get(k);
       if (!entry || !owned.has(k)) return;
       // Given up meanwhile: not handed on (its position was committed).
-      if (await handOn(set, decode, entry, onRecord, () => owned.has(k))) done = true;
-      await afterSet();
+      if (await handOn(set, decode, entry, onRecord, afterSet, () => owned.has(k))) done = true;
       if (done) stop();
     })
     .catch((err: unknown) => {

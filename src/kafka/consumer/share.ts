@@ -16,8 +16,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { knownLeader, NO_LEADER } from '../wire/metadata.js';
-import { subscribedTopicNames } from './group.js';
-import { learnTopicIds as learnTopicIdsOf } from '../admin/topics.js';
+import { subscription } from './subscription.js';
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import {
   ACK_GAP,
@@ -33,11 +32,14 @@ import {
   type ShareTopicPartitions,
 } from '../protocol/share-requests.js';
 import { visitRecordSet, type RecordView } from '../records/decoder.js';
+import { heartbeatErrors, wakeablePause } from './heartbeat-errors.js';
 
 export interface ShareConsumerOptions {
   groupId: string;
-  /** Topic names, or patterns matched against the cluster's topics when the member joins. */
+  /** Topic names, or patterns matched against the cluster's topics when the member joins and at each metadata refresh. */
   topics: Array<string | RegExp>;
+  /** How often patterns are matched again (Kafka: metadata.max.age.ms, 5 minutes). */
+  metadataMaxAgeMs?: number;
   /** Records per ShareFetch (Kafka's max.poll.records, 500). */
   maxRecords?: number;
   log?: (line: string) => void;
@@ -53,11 +55,7 @@ export type ShareRecordVisitor = (v: RecordView, deliveryCount: number) => numbe
 const SHARE_GROUP_HEARTBEAT = 76;
 const SHARE_FETCH = 78;
 const SHARE_ACKNOWLEDGE = 79;
-const COORDINATOR_MOVED = new Set([14, 15, 16]);
 const UNKNOWN_MEMBER_ID = 25;
-const GROUP_AUTHORIZATION_FAILED = 30;
-const UNSUPPORTED_VERSION = 35;
-const FENCED_MEMBER_EPOCH = 110;
 const SESSION_ERRORS = new Set([122, 123]);
 const LEADER_ERRORS = new Set([3, 6, 74, 75, 100]);
 
@@ -126,33 +124,20 @@ export async function runShareConsumer(
   let done = false;
   let fatal: unknown = null;
 
-  const topics = await subscribedTopicNames(client, cluster, options.topics);
-  await cluster.addMultipleTargetTopics(topics);
-  const names = new Map<string, string>();
-  const learnTopicIds = () => learnTopicIdsOf(client, topics, names);
-  await learnTopicIds();
+  const { pause, wake } = wakeablePause();
+  // Patterns are matched again at each metadata refresh: a topic created later that matches
+  // joins the subscription, with the next heartbeat.
+  const sub = await subscription(client, cluster, { groupId, kind: 'share group', topics: options.topics, metadataMaxAgeMs: options.metadataMaxAgeMs, log, pause, stopped: () => stopped });
+  const names = sub.names;
 
   /** The partitions the coordinator assigned this member. */
   let assigned = new Map<string, { topicId: string; topic: string; partition: number }>();
   const sessions = new Map<number, Session>();
 
-  let wake: (() => void) | null = null;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        wake = null;
-        resolve();
-      }, ms);
-      wake = () => {
-        clearTimeout(t);
-        wake = null;
-        resolve();
-      };
-    });
   let assignmentChanged: (() => void) | null = null;
   const stop = () => {
     stopped = true;
-    wake?.();
+    wake();
     assignmentChanged?.();
   };
   signal.addEventListener('abort', stop, { once: true });
@@ -165,45 +150,30 @@ export async function runShareConsumer(
   };
 
   const startedAt = Date.now();
+  /** Fenced: joins again, with nothing assigned until the coordinator answers. */
+  const rejoin = () => {
+    epoch = 0;
+    joined = false;
+    assigned = new Map();
+  };
+  const errors = heartbeatErrors({ groupId, kind: 'share', unsupported: unsupportedShareGroups, errorName, log, cluster, pause, forgetCoordinator: () => (coordinator = null), rejoin });
   const heartbeats = async (): Promise<void> => {
-    let failures = 0;
+    /** The subscription changed since the last heartbeat: the next one carries it. */
+    let changed = false;
     while (!stopped) {
-      let res: ShareHeartbeatResponse;
-      try {
-        res = await toCoordinator<ShareHeartbeatResponse>(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: epoch, subscribedTopicNames: epoch === 0 ? topics : null }));
-      } catch (err) {
-        if (stopped) return;
-        if (err instanceof KfkError || ++failures > 30) throw err;
-        log?.(`consume: heartbeat to the coordinator of share group '${groupId}' failed: ${(err as Error).message}; trying again`);
-        coordinator = null;
-        await cluster.refreshMetadata().catch(() => undefined);
-        await pause(Math.min(200 * failures, 2000));
+      if (await sub.rematchIfDue()) changed = true;
+      // The coordinator takes no member that subscribes to nothing: it joins once a topic matches.
+      if (sub.topics.length === 0 && !joined) {
+        if (await sub.waitMatching(sub.maxAgeMs)) changed = true;
         continue;
       }
-      if (res.errorCode) {
-        const code = res.errorCode;
-        if (code === UNSUPPORTED_VERSION) throw unsupportedShareGroups();
-        if (code === GROUP_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access group: ${groupId}`);
-        if (COORDINATOR_MOVED.has(code) && ++failures <= 30) {
-          coordinator = null;
-          await pause(Math.min(200 * failures, 2000));
-          continue;
-        }
-        if ((code === UNKNOWN_MEMBER_ID || code === FENCED_MEMBER_EPOCH) && ++failures <= 30) {
-          log?.(`consume: the coordinator fenced this member (${res.errorMessage ?? errorName(code)}): joining again`);
-          epoch = 0;
-          joined = false;
-          assigned = new Map();
-          await pause(Math.min(100 * failures, 2000));
-          continue;
-        }
-        throw new KfkError(`cannot join share group '${groupId}': ${res.errorMessage ?? errorName(code)}`);
-      }
-      failures = 0;
+      const res = await errors.beat(() => toCoordinator<ShareHeartbeatResponse>(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: epoch, subscribedTopicNames: epoch === 0 || changed ? sub.topics : null })), () => stopped);
+      if (!res) continue;
+      changed = false;
       epoch = res.memberEpoch;
       joined = true;
       if (res.assignment) {
-        if (res.assignment.some((t) => !names.has(t.topicId))) await learnTopicIds().catch(() => undefined);
+        if (res.assignment.some((t) => !names.has(t.topicId))) await sub.learnTopicIds().catch(() => undefined);
         const next = new Map<string, { topicId: string; topic: string; partition: number }>();
         for (const t of res.assignment) {
           const topic = names.get(t.topicId);
@@ -217,7 +187,7 @@ export async function runShareConsumer(
       // A new member's first answers may assign nothing yet (the coordinator assigns between
       // heartbeats): it asks again soon, for a while, rather than after a whole interval (5 s).
       const early = assigned.size === 0 && Date.now() - startedAt < 15_000;
-      await pause(early ? Math.min(300, res.heartbeatIntervalMs) : res.heartbeatIntervalMs);
+      if (await sub.waitMatching(early ? Math.min(300, res.heartbeatIntervalMs) : res.heartbeatIntervalMs)) changed = true;
     }
   };
 

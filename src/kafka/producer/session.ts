@@ -4,6 +4,7 @@ import { sizeSlab } from '../../bytes.js';
 import { KfkError } from '../../errors.js';
 import { verboseLog, type KafkaClient } from '../wire/client.js';
 import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
+import type { OutRecord } from '../records/encoder.js';
 import type { DeliveryReport, ProducerOptions } from './producer.js';
 export type { DeliveryReport } from './producer.js';
 
@@ -22,18 +23,9 @@ export interface ProducerSettings extends Omit<ProducerOptions, 'onUndelivered' 
   sync: boolean;
 }
 
-export interface SessionRecord {
-  key: Buffer | null;
-  /** When set, the key is `key[keyStart, keyEnd)`. */
-  keyStart?: number;
-  keyEnd?: number;
-  value: Buffer | null;
-  /** When set, the value is `value[valueStart, valueEnd)`. */
-  valueStart?: number;
-  valueEnd?: number;
-  headers?: [string, Buffer | null][];
+/** A record as `send` takes it: the record batch's record, where it goes and its input line. */
+export interface SessionRecord extends OutRecord {
   partition?: number;
-  timestamp?: number;
   /** input line number, reported back for records that fail */
   tag?: number;
 }

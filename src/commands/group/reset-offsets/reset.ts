@@ -4,7 +4,8 @@
 // plan. Each command's run.ts gives the group's offsets and how to write them.
 import type { CommandContext } from '../../../cli/context.js';
 import { render } from '../../../cli/output.js';
-import { UsageError } from '../../../errors.js';
+import { readFileSync } from 'node:fs';
+import { KfkError, UsageError } from '../../../errors.js';
 import { grid, resetPlanText } from '../../../format/group-text.js';
 import { parseTime } from '../../../format/time.js';
 import type { KafkaClient } from '../../../kafka/wire/client.js';
@@ -24,6 +25,10 @@ export interface ResetFlagValues {
   byDuration?: string;
   dryRun?: boolean;
   execute?: boolean;
+  /** A share group's reset: the offsets of a CSV file (topic,partition,offset or group,topic,partition,offset). */
+  fromFile?: string;
+  /** A share group's reset: the plan as CSV (topic,partition,offset), as kafka-share-groups --export prints it. */
+  export?: boolean;
 }
 
 interface ResetRequest {
@@ -49,9 +54,34 @@ export function parseDuration(text: string): number {
   throw new UsageError(`invalid --by-duration '${text}': expected an ISO-8601 duration like PT1H30M, or 90m, 2h, 1d`);
 }
 
+/**
+ * A reset plan file as kafka-share-groups --from-file reads it: lines `topic,partition,offset`,
+ * or `group,topic,partition,offset` (the lines of other groups are left out).
+ */
+export function readResetFile(file: string, text: string, groupId: string): { named: NamedTopic[]; offsets: Map<string, number> } {
+  const offsets = new Map<string, number>();
+  const byTopic = new Map<string, number[]>();
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const cells = line.split(',').map((c) => c.trim());
+    if (cells.length === 4 && cells[0] !== groupId) continue;
+    const [topic, partition, offset] = cells.slice(cells.length - 3);
+    if ((cells.length !== 3 && cells.length !== 4) || topic === '' || !/^\d+$/.test(partition) || !/^\d+$/.test(offset)) {
+      throw new KfkError(`cannot read ${file}, line ${i + 1}: expected topic,partition,offset or group,topic,partition,offset`);
+    }
+    const k = `${topic}\0${Number(partition)}`; // as offsets.ts' tpKey
+    if (!offsets.has(k)) (byTopic.get(topic) ?? byTopic.set(topic, []).get(topic)!).push(Number(partition));
+    offsets.set(k, Number(offset));
+  }
+  if (offsets.size === 0) throw new KfkError(`No reset plan for group ${groupId} found.`);
+  return { named: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })), offsets };
+}
+
 /** Exactly one target flag. A consumer group's --to-offset may be negative (kept within the log); a share group's may not. */
 function resetTo(o: ResetFlagValues, group: 'consumer' | 'share'): ResetTo {
   const given: ResetTo[] = [];
+  if (o.fromFile !== undefined) given.push({ kind: 'file', offsets: new Map() });
   if (o.toEarliest) given.push({ kind: 'earliest' });
   if (o.toLatest) given.push({ kind: 'latest' });
   if (o.toCurrent) given.push({ kind: 'current' });
@@ -67,7 +97,7 @@ function resetTo(o: ResetFlagValues, group: 'consumer' | 'share'): ResetTo {
   }
   if (o.byDuration !== undefined) given.push({ kind: 'time', at: Date.now() - parseDuration(o.byDuration) });
   if (given.length !== 1) {
-    const shifts = group === 'consumer' ? ', --shift-by, --to-datetime, --by-duration' : ', --to-datetime';
+    const shifts = group === 'consumer' ? ', --shift-by, --to-datetime, --by-duration' : ', --to-datetime, --from-file';
     throw new UsageError(`give exactly one of --to-earliest, --to-latest, --to-current, --to-offset${shifts}`);
   }
   return given[0];
@@ -87,9 +117,20 @@ function parseTopicArg(arg: string): NamedTopic {
 }
 
 /** The reset the flags ask for; a usage error for a missing or a second target, or for topics given twice over. */
-function resetRequest(o: ResetFlagValues, group: 'consumer' | 'share'): ResetRequest {
+function resetRequest(o: ResetFlagValues & { group: string }, group: 'consumer' | 'share'): ResetRequest {
   const to = resetTo(o, group);
   if (o.dryRun && o.execute) throw new UsageError('--dry-run and --execute cannot be used together');
+  if (o.fromFile !== undefined) {
+    if (o.allTopics || o.topic?.length) throw new UsageError('--from-file names the partitions: give no --topic or --all-topics with it');
+    let text: string;
+    try {
+      text = readFileSync(o.fromFile, 'utf8');
+    } catch (err) {
+      throw new KfkError(`cannot read ${o.fromFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    }
+    const { named, offsets } = readResetFile(o.fromFile, text, o.group);
+    return { to: { kind: 'file', offsets }, named };
+  }
   if (!o.allTopics && !o.topic?.length) throw new UsageError('give --topic or --all-topics');
   if (o.allTopics && o.topic?.length) throw new UsageError('--topic and --all-topics cannot be used together');
   return { to, named: o.allTopics ? null : (o.topic ?? []).map(parseTopicArg) };
@@ -134,6 +175,11 @@ export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { gr
   else if (!opts.dryRun) ctx.io.note('dry run (the default): nothing was changed; add --execute to apply this plan');
 
   const was = (p: { topic: string; partition: number }) => current.get(tpKey(p.topic, p.partition));
+  if (opts.export) {
+    // kafka-share-groups --export: the plan as CSV lines, then an empty line.
+    await ctx.io.out(plan.map((p) => `${p.topic},${p.partition},${p.offset}\n`).join('') + '\n');
+    return 0;
+  }
   await render(ctx.io, opts.output, { group: opts.group, executed: Boolean(opts.execute), offsets: plan }, {
     text: (r) => resetPlanText(r.group, r.offsets),
     table: (r, style) => grid(['TOPIC', 'PARTITION', group.nowColumn, 'NEW-OFFSET'], r.offsets.map((p) => [p.topic, String(p.partition), String(was(p) ?? '-'), String(p.offset)]), style),

@@ -14,8 +14,17 @@ const WORDS: ResetWords = {
 export function define(parent: AnyCommand) {
   return kafkaCommand(parent, 'reset-offsets', {
     description: "move a share group's start offsets (dry run unless --execute; the group must have no members)",
-    flags: (cmd) => resetModeFlags(toDatetimeFlag(resetTargetFlags(cmd, WORDS)), WORDS),
-    help: examples('kfk share-group reset-offsets --group workers --topic orders --to-earliest', 'kfk share-group reset-offsets --group workers --all-topics --to-latest --execute'),
+    flags: (cmd) =>
+      resetModeFlags(toDatetimeFlag(resetTargetFlags(cmd, WORDS)).option('--from-file <file>', 'to the offsets of a CSV file: topic,partition,offset lines (or group,topic,partition,offset), as --export writes them'), WORDS).option(
+        '--export',
+        'print the plan as CSV (topic,partition,offset), for --from-file',
+      ),
+    help: examples(
+      'kfk share-group reset-offsets --group workers --topic orders --to-earliest',
+      'kfk share-group reset-offsets --group workers --all-topics --to-latest --execute',
+      'kfk share-group reset-offsets --group workers --all-topics --to-current --export > plan.csv',
+      'kfk share-group reset-offsets --group workers --from-file plan.csv --execute',
+    ),
   });
 }
 

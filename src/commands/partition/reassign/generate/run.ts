@@ -29,8 +29,12 @@ function readTopics(path: string): string[] {
   return topics;
 }
 
-/** Kafka's AdminUtils.assignReplicasToBrokersRackUnaware. */
-export function assignReplicas(partitions: number, replicationFactor: number, brokers: number[], start = -1): number[][] {
+/**
+ * AdminUtils' placement, shared by both assignments: partition p's first replica is
+ * brokers[(p + startIndex) % n], and the shift of its followers grows by one each time the
+ * partitions have gone round all brokers. `followers` adds the rest of the replicas.
+ */
+function place(partitions: number, replicationFactor: number, brokers: number[], start: number, followers: (first: number, shift: number, replicas: number[]) => void): number[][] {
   const n = brokers.length;
   if (replicationFactor > n) throw new KfkError(`Replication factor: ${replicationFactor} larger than available brokers: ${n}.`);
   const startIndex = start >= 0 ? start : Math.floor(Math.random() * n);
@@ -40,10 +44,18 @@ export function assignReplicas(partitions: number, replicationFactor: number, br
     if (p > 0 && p % n === 0) shift++;
     const first = (p + startIndex) % n;
     const replicas = [brokers[first]];
-    for (let j = 0; j < replicationFactor - 1; j++) replicas.push(brokers[replicaIndex(first, shift, j, n)]);
+    followers(first, shift, replicas);
     out.push(replicas);
   }
   return out;
+}
+
+/** Kafka's AdminUtils.assignReplicasToBrokersRackUnaware. */
+export function assignReplicas(partitions: number, replicationFactor: number, brokers: number[], start = -1): number[][] {
+  const n = brokers.length;
+  return place(partitions, replicationFactor, brokers, start, (first, shift, replicas) => {
+    for (let j = 0; j < replicationFactor - 1; j++) replicas.push(brokers[replicaIndex(first, shift, j, n)]);
+  });
 }
 
 /** AdminUtils.getRackAlternatedBrokerList: racks in name order, each rack's brokers in id order, taken in turn. */
@@ -66,18 +78,10 @@ const replicaIndex = (first: number, shift: number, j: number, n: number) => (fi
 export function assignReplicasRackAware(partitions: number, replicationFactor: number, rackOf: Map<number, string>, start = -1): number[][] {
   const brokers = rackAlternatedBrokers(rackOf);
   const n = brokers.length;
-  if (replicationFactor > n) throw new KfkError(`Replication factor: ${replicationFactor} larger than available brokers: ${n}.`);
   const numRacks = new Set(rackOf.values()).size;
-  const startIndex = start >= 0 ? start : Math.floor(Math.random() * n);
-  let shift = start >= 0 ? start : Math.floor(Math.random() * n);
-  const out: number[][] = [];
-  for (let p = 0; p < partitions; p++) {
-    if (p > 0 && p % n === 0) shift++;
-    const first = (p + startIndex) % n;
-    const leader = brokers[first];
-    const replicas = [leader];
-    const racks = new Set([rackOf.get(leader)!]);
-    const used = new Set([leader]);
+  return place(partitions, replicationFactor, brokers, start, (first, shift, replicas) => {
+    const racks = new Set([rackOf.get(replicas[0])!]);
+    const used = new Set([replicas[0]]);
     let k = 0;
     for (let j = 0; j < replicationFactor - 1; j++) {
       // Bounded: within n steps a broker on a new rack (or a new broker) comes round.
@@ -93,9 +97,7 @@ export function assignReplicasRackAware(partitions: number, replicationFactor: n
         }
       }
     }
-    out.push(replicas);
-  }
-  return out;
+  });
 }
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
