@@ -3,6 +3,9 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
+/** What Kafka's admin client says of an API a controller's listener does not serve (--bootstrap-controller). */
+export const CONTROLLER_UNSUPPORTED = 'This Admin API is not yet supported when communicating directly with the controller quorum.';
+
 export class KfkError extends Error {
   readonly exitCode: number;
   readonly hint?: string;

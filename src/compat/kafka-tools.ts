@@ -2,12 +2,11 @@
 // to kfk commands, with each tool's own wording of a bad argument. kafka-scripts.ts dispatches
 // here. Most of these tools parse with joptsimple (long options, unique abbreviations,
 // `--flag=value`); kafka-metadata-quorum and kafka-features with argparse4j.
-import { KfkError } from '../errors.js';
+import { CONTROLLER_UNSUPPORTED, KfkError } from '../errors.js';
 import { splitOutside } from '../format/topic-pattern.js';
 import { translateTransactions } from './kafka-transactions.js';
 
 /** Kafka's admin client's words for an API a controller's listener does not serve (kafka/admin/configs.ts has the same). */
-const CONTROLLER_UNSUPPORTED = 'This Admin API is not yet supported when communicating directly with the controller quorum.';
 
 /** A Kafka tool's error about its arguments: its line on stderr as it prints it, exit 1. */
 export class ToolUsageError extends KfkError {

@@ -2,7 +2,7 @@
 // IncrementalAlterConfigs (SET/DELETE of the named keys only: nothing else is dropped). Broker
 // resources go to that broker, as Kafka's admin client sends them. Group configs (Kafka 4:
 // share.auto.offset.reset and the group's other settings) are resource type GROUP (32).
-import { KfkError } from '../../errors.js';
+import { CONTROLLER_UNSUPPORTED, KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_GROUP, RESOURCE_TOPIC, brokerError, incrementalAlterConfigs } from '../protocol/admin-requests.js';
 
@@ -32,8 +32,6 @@ export interface ConfigEntry {
 
 const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC : kind === 'group' ? RESOURCE_GROUP : RESOURCE_BROKER);
 
-/** What Kafka's admin client says of an API a controller's listener does not serve. */
-export const CONTROLLER_UNSUPPORTED = 'This Admin API is not yet supported when communicating directly with the controller quorum.';
 
 async function target(client: KafkaClient, kind: ResourceKind, name: string): Promise<KafkajsBroker> {
   const cluster = await client.cluster();

@@ -1,7 +1,7 @@
 // kafka-configs --alter: --set k=v and --delete k change only the named keys.
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
-import { KfkError, UsageError } from '../../../errors.js';
+import { CONTROLLER_UNSUPPORTED, KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { parseTopicConfigs } from '../../../format/topic-args.js';
 import { splitOutside } from '../../../format/topic-pattern.js';
@@ -17,7 +17,6 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (both.length) throw new UsageError(`cannot --set and --delete the same key: ${both.join(', ')}`);
   if (opts.bootstrapController !== undefined && kind !== 'broker') {
     // As Kafka's admin client through a controller's listener: broker configs only.
-    const { CONTROLLER_UNSUPPORTED } = await import('../../../kafka/admin/configs.js');
     throw new KfkError(CONTROLLER_UNSUPPORTED);
   }
   const client = await ctx.kafka();

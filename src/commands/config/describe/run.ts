@@ -2,7 +2,7 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { grid } from '../../../format/group-text.js';
-import { KfkError } from '../../../errors.js';
+import { CONTROLLER_UNSUPPORTED, KfkError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import type { ConfigEntry, ResourceKind } from '../../../kafka/admin/configs.js';
 import { configResource } from '../resource.js';
@@ -21,7 +21,6 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { kind, name } = configResource(opts);
   if (opts.bootstrapController !== undefined && kind !== 'broker') {
     // As Kafka's admin client through a controller's listener: broker configs only.
-    const { CONTROLLER_UNSUPPORTED } = await import('../../../kafka/admin/configs.js');
     throw new KfkError(CONTROLLER_UNSUPPORTED);
   }
   const client = await ctx.kafka();
