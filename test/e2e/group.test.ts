@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { kfk, uniqueName } from '../helpers/cli.js';
 import { kafka4Tool } from '../helpers/kafka-tools.js';
@@ -105,6 +108,49 @@ describe('kfk group', () => {
     // The group reads from the new position.
     const again = await kfk(['consume', ...B, '--topic', t, '--group', g, '--max-messages', '6', '--timeout-ms', '15000']);
     expect(again.stdout.split('\n').filter(Boolean).sort()).toEqual(['p0-5', 'p0-6', 'p0-7', 'p1-1', 'p1-2', 'p1-3']);
+  });
+
+  it('reset-offsets --export and --from-file: the plan as CSV, printed and read as kafka-consumer-groups does', async () => {
+    const t = await topicWith([8, 4]);
+    const [mine, theirs] = [uniqueName('csv-mine'), uniqueName('csv-kafk')]; // names of one length: the GROUP column's width follows them
+    const dir = mkdtempSync(join(tmpdir(), 'grp-csv-'));
+    const file = (g: string, name: string) => join(dir, `${g}-${name}.csv`);
+    for (const g of [mine, theirs]) {
+      await consumeInGroup(t, g, 12);
+      // An offset past the log end is kept within it; a line of another group is left out.
+      writeFileSync(file(g, 'plain'), `${t},0,2\n${t},1,999\n`);
+      writeFileSync(file(g, 'grouped'), `${g},${t},1,3\nother-group,${t},0,1\n`);
+    }
+    const at = (g: string, x: string) => (x === 'G' ? g : x.startsWith('F:') ? file(g, x.slice(2)) : x);
+    const both = async (args: string[]) => {
+      const [a, b] = await Promise.all([kfk(['group', 'reset-offsets', ...B, ...args.map((x) => at(mine, x))]), groupsTool(['--reset-offsets', ...args.map((x) => at(theirs, x))])]);
+      expect(b.code, b.stderr).toBe(0);
+      expect({ code: a.code, stdout: a.stdout }).toEqual({ code: 0, stdout: b.stdout.split(theirs).join(mine) });
+      return a.stdout;
+    };
+    try {
+      // topic,partition,offset lines, then an empty line.
+      expect(await both(['--group', 'G', '--all-topics', '--to-earliest', '--dry-run', '--export'])).toMatch(new RegExp(`^(${t},[01],0\n){2}\n$`));
+      await both(['--group', 'G', '--topic', `${t}:1`, '--to-offset', '3', '--dry-run', '--export']);
+      await both(['--group', 'G', '--from-file', 'F:plain', '--dry-run']);
+      await both(['--group', 'G', '--from-file', 'F:plain', '--dry-run', '--export']);
+      await both(['--group', 'G', '--from-file', 'F:grouped', '--execute']);
+      expect((await describeJson(mine)).offsets.map((o) => [o.partition, o.currentOffset])).toEqual([
+        [0, 8],
+        [1, 3],
+      ]);
+      // What --export wrote, read back.
+      const exported = await kfk(['group', 'reset-offsets', ...B, '--group', mine, '--all-topics', '--to-earliest', '--dry-run', '--export']);
+      writeFileSync(file(mine, 'exported'), exported.stdout);
+      const back = await kfk(['group', 'reset-offsets', ...B, '--group', mine, '--from-file', file(mine, 'exported'), '--execute', '--export']);
+      expect(back).toMatchObject({ code: 0, stdout: exported.stdout, stderr: '' });
+      expect((await describeJson(mine)).offsets.map((o) => [o.partition, o.currentOffset])).toEqual([
+        [0, 0],
+        [1, 0],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reset-offsets refuses while the group has an active member, like Kafka', async () => {

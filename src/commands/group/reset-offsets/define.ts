@@ -1,7 +1,7 @@
 // `kfk group reset-offsets`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
-import { type ResetWords, resetModeFlags, resetTargetFlags, toDatetimeFlag } from './flags.js';
+import { type ResetWords, exportFlag, fromFileFlag, resetModeFlags, resetTargetFlags, toDatetimeFlag } from './flags.js';
 
 const WORDS: ResetWords = {
   group: 'consumer group',
@@ -16,9 +16,15 @@ export function define(parent: AnyCommand) {
     description: 'move a group\'s committed offsets (dry run unless --execute; the group must be inactive)',
     flags: (cmd) => {
       const targets = resetTargetFlags(cmd, WORDS).option('--shift-by <n>', 'committed offset plus N (negative moves back)');
-      return resetModeFlags(toDatetimeFlag(targets).option('--by-duration <duration>', 'to the first offset at or after now minus this (PT1H30M, 90m, 1d)'), WORDS);
+      const times = toDatetimeFlag(targets).option('--by-duration <duration>', 'to the first offset at or after now minus this (PT1H30M, 90m, 1d)');
+      return exportFlag(resetModeFlags(fromFileFlag(times), WORDS));
     },
-    help: examples('kfk group reset-offsets --group billing --topic orders --to-earliest', 'kfk group reset-offsets --group billing --topic orders:0 --shift-by -10 --execute'),
+    help: examples(
+      'kfk group reset-offsets --group billing --topic orders --to-earliest',
+      'kfk group reset-offsets --group billing --topic orders:0 --shift-by -10 --execute',
+      'kfk group reset-offsets --group billing --all-topics --to-current --export > plan.csv',
+      'kfk group reset-offsets --group billing --from-file plan.csv --execute',
+    ),
   });
 }
 

@@ -31,6 +31,16 @@ export function toDatetimeFlag<A extends unknown[], O extends OptionValues, G ex
   return cmd.option('--to-datetime <time>', 'to the first offset at or after this time (ISO 8601; no zone means UTC)');
 }
 
+/** --from-file: the plan from a CSV file, as Kafka's kafka-consumer-groups and kafka-share-groups read it. */
+export function fromFileFlag<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
+  return cmd.option('--from-file <file>', 'to the offsets of a CSV file: topic,partition,offset lines (or group,topic,partition,offset), as --export writes them');
+}
+
+/** --export: the plan as CSV, as Kafka's group tools print it. */
+export function exportFlag<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
+  return cmd.option('--export', 'print the plan as CSV (topic,partition,offset), for --from-file');
+}
+
 /** --dry-run and --execute, last. */
 export function resetModeFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>, words: ResetWords) {
   return cmd.option('--dry-run', 'show the plan only (the default)').option('--execute', words.execute);

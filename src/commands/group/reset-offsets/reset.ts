@@ -27,7 +27,7 @@ export interface ResetFlagValues {
   execute?: boolean;
   /** A share group's reset: the offsets of a CSV file (topic,partition,offset or group,topic,partition,offset). */
   fromFile?: string;
-  /** A share group's reset: the plan as CSV (topic,partition,offset), as kafka-share-groups --export prints it. */
+  /** The plan as CSV (topic,partition,offset), as kafka-consumer-groups and kafka-share-groups --export print it. */
   export?: boolean;
 }
 
@@ -97,7 +97,7 @@ function resetTo(o: ResetFlagValues, group: 'consumer' | 'share'): ResetTo {
   }
   if (o.byDuration !== undefined) given.push({ kind: 'time', at: Date.now() - parseDuration(o.byDuration) });
   if (given.length !== 1) {
-    const shifts = group === 'consumer' ? ', --shift-by, --to-datetime, --by-duration' : ', --to-datetime, --from-file';
+    const shifts = group === 'consumer' ? ', --shift-by, --to-datetime, --by-duration, --from-file' : ', --to-datetime, --from-file';
     throw new UsageError(`give exactly one of --to-earliest, --to-latest, --to-current, --to-offset${shifts}`);
   }
   return given[0];
@@ -176,7 +176,7 @@ export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { gr
 
   const was = (p: { topic: string; partition: number }) => current.get(tpKey(p.topic, p.partition));
   if (opts.export) {
-    // kafka-share-groups --export: the plan as CSV lines, then an empty line.
+    // --export of Kafka's group tools: the plan as CSV lines, then an empty line.
     await ctx.io.out(plan.map((p) => `${p.topic},${p.partition},${p.offset}\n`).join('') + '\n');
     return 0;
   }

@@ -1,7 +1,7 @@
 // `kfk share-group reset-offsets`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
-import { type ResetWords, resetModeFlags, resetTargetFlags, toDatetimeFlag } from '../../group/reset-offsets/flags.js';
+import { type ResetWords, exportFlag, fromFileFlag, resetModeFlags, resetTargetFlags, toDatetimeFlag } from '../../group/reset-offsets/flags.js';
 
 const WORDS: ResetWords = {
   group: 'share group',
@@ -14,11 +14,7 @@ const WORDS: ResetWords = {
 export function define(parent: AnyCommand) {
   return kafkaCommand(parent, 'reset-offsets', {
     description: "move a share group's start offsets (dry run unless --execute; the group must have no members)",
-    flags: (cmd) =>
-      resetModeFlags(toDatetimeFlag(resetTargetFlags(cmd, WORDS)).option('--from-file <file>', 'to the offsets of a CSV file: topic,partition,offset lines (or group,topic,partition,offset), as --export writes them'), WORDS).option(
-        '--export',
-        'print the plan as CSV (topic,partition,offset), for --from-file',
-      ),
+    flags: (cmd) => exportFlag(resetModeFlags(fromFileFlag(toDatetimeFlag(resetTargetFlags(cmd, WORDS))), WORDS)),
     help: examples(
       'kfk share-group reset-offsets --group workers --topic orders --to-earliest',
       'kfk share-group reset-offsets --group workers --all-topics --to-latest --execute',
