@@ -749,7 +749,7 @@ complete -c kfk -n "__kfk_at 'kfk produce'" -l message-send-max-retries -x -d 'r
 complete -c kfk -n "__kfk_at 'kfk produce'" -l retry-backoff-ms -x -d 'wait between retries'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l request-timeout-ms -x -d 'bound on each produce request'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l max-memory-bytes -x -d 'bound on records buffered before the input is paused (Kafka: 32 MB; 8 MB keeps the pipeline full and the process under 80 MB)'
-complete -c kfk -n "__kfk_at 'kfk produce'" -l max-block-ms -x -d 'bound on waiting for metadata'
+complete -c kfk -n "__kfk_at 'kfk produce'" -l max-block-ms -x -d 'bound on waiting for metadata and for buffer memory'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l metadata-expiry-ms -x -d 'metadata refresh interval'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l idempotent -d 'idempotent producer: acks=all, no duplicates on retry'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l transactional-id -x -d 'send all input in one transaction (commit at end, abort on error)'

@@ -61,9 +61,20 @@ export function kfkProcess(args: string[], opts: { env?: Record<string, string |
     outputLines: () => Buffer.concat(out).toString('utf8').split('\n').filter(Boolean).length,
     /** Writes `lines` in chunks of `chunk` lines, `everyMs` apart, then closes stdin. */
     async feed(lines: string[], chunk: number, everyMs: number): Promise<void> {
-      for (let i = 0; i < lines.length; i += chunk) {
+      // A process that has ended takes no more input: feeding stops with it, so that the test
+      // sees its exit code and stderr instead of waiting for a pipe to drain.
+      let ended = false;
+      const exited = done.then(
+        () => {
+          ended = true;
+        },
+        () => {
+          ended = true;
+        },
+      );
+      for (let i = 0; i < lines.length && !ended; i += chunk) {
         const ok = child.stdin.write(lines.slice(i, i + chunk).join('\n') + '\n');
-        if (!ok) await new Promise((r) => child.stdin.once('drain', r));
+        if (!ok) await Promise.race([new Promise((r) => child.stdin.once('drain', r)), exited]);
         await new Promise((r) => setTimeout(r, everyMs));
       }
       child.stdin.end();

@@ -63,10 +63,14 @@ export class FakeCluster {
   produceDelayMs = 0;
   inFlight = 0;
   maxInFlightSeen = 0;
+  /** This many Produce requests are never answered (a connection that went silent). */
+  silentProduces = 0;
   /** Requests to a broker in this set fail as a lost connection. */
   readonly down = new Set<number>();
   metadataRefreshes = 0;
   private fenced = false;
+  /** InitProducerId hands out 1000, 1001, ... */
+  nextProducerId = 1000;
 
   readonly cluster: KafkajsCluster;
 
@@ -223,7 +227,10 @@ export class FakeCluster {
           throw new Error(`fake: api ${req.request.apiKey} not faked`);
         },
       },
-      initProducerId: async () => ({ producerId: '1000', producerEpoch: 0 }),
+      initProducerId: async () => {
+        if (this.down.has(nodeId)) throw Object.assign(new Error(`Connection error: connect ECONNREFUSED (broker ${nodeId})`), { name: 'KafkaJSConnectionError', retriable: true });
+        return { producerId: String(this.nextProducerId++), producerEpoch: 0 };
+      },
       addPartitionsToTxn: async (a) => {
         this.txnCalls.push(`add ${a.topics.map((t) => `${t.topic}:${t.partitions.join(',')}`).join(' ')}`);
       },
@@ -272,6 +279,10 @@ export class FakeCluster {
       }
     }
     this.produceCalls.push(call);
+    if (this.silentProduces > 0) {
+      this.silentProduces--;
+      return new Promise(() => undefined);
+    }
     this.inFlight++;
     this.maxInFlightSeen = Math.max(this.maxInFlightSeen, this.inFlight);
     try {
@@ -301,8 +312,13 @@ export class FakeCluster {
     if (producerId >= 0) {
       const expected = log.nextSeq.get(producerId) ?? 0;
       if (baseSequence < expected) {
-        const dup = log.batches.find((b) => b.producerId === producerId && b.baseSequence === baseSequence);
-        return dup ? { errorCode: errorCode('DUPLICATE_SEQUENCE_NUMBER'), baseOffset: dup.baseOffset } : { errorCode: errorCode('OUT_OF_ORDER_SEQUENCE_NUMBER'), baseOffset: -1 };
+        // As Kafka: a resend of one of the producer's last five batches (same first and last
+        // sequence) is answered with the offset it got; any other sequence is out of order.
+        const dup = log.batches
+          .filter((b) => b.producerId === producerId)
+          .slice(-5)
+          .find((b) => b.baseSequence === baseSequence && b.count === count);
+        return dup ? { errorCode: 0, baseOffset: dup.baseOffset } : { errorCode: errorCode('OUT_OF_ORDER_SEQUENCE_NUMBER'), baseOffset: -1 };
       }
       if (baseSequence > expected) return { errorCode: errorCode('OUT_OF_ORDER_SEQUENCE_NUMBER'), baseOffset: -1 };
     }

@@ -242,6 +242,50 @@ describe('producer: idempotence', () => {
     expect(await fake.values('t', 0)).toEqual(values('v', 60));
   });
 
+  it('a batch the broker may hold fails (its answers lost): the next batches go on under a new producer id, none taken for a resend of it', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    // Both attempts of the first batch are written and their answers lost; one retry only.
+    fake.dropProduce(true, 2);
+    const lines: string[] = [];
+    const { report } = await produce(fake, { idempotent: true, batchBytes: 110, maxInFlight: 1, retries: 1, log: (l) => lines.push(l) }, values('v', 10).map((v, i) => rec('t', v, { tag: i + 1 })));
+    const batches = fake.batches('t', 0);
+    expect(batches.map((b) => [b.producerId, b.baseSequence, b.count])).toEqual([
+      [1000, 0, 5],
+      [1001, 0, 5],
+    ]);
+    // The first five: fate unknown, so reported; the broker does hold them, once.
+    expect(report).toEqual({ delivered: 5, failed: 5, errors: [{ message: expect.stringMatching(/Connection error/), count: 5, tags: [1, 2, 3, 4, 5] }] });
+    expect(await fake.values('t', 0)).toEqual(values('v', 10));
+    expect(lines).toContain('produce: t-0 goes on under a new producer id (1001): its sequence numbers start again');
+  });
+
+  it('OUT_OF_ORDER_SEQUENCE_NUMBER for the next sequence itself fails the batch once (not resent for ever), and the partition takes a new producer id', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.failProduce('t', 0, ERRORS.OUT_OF_ORDER_SEQUENCE_NUMBER.code, 1);
+    const p = new RecordProducer(fake.cluster, options({ idempotent: true }));
+    await p.init();
+    await p.send(rec('t', 'a', { tag: 1 }));
+    await p.flush();
+    await p.send(rec('t', 'b', { tag: 2 }));
+    const report = await p.close();
+    expect(report).toEqual({ delivered: 1, failed: 1, errors: [{ message: expect.stringMatching(/out of order sequence number/i), count: 1, tags: [1] }] });
+    expect(fake.produceCalls).toHaveLength(2);
+    expect(fake.batches('t', 0).map((b) => [b.producerId, b.baseSequence])).toEqual([[1001, 0]]);
+    expect(await fake.values('t', 0)).toEqual(['b']);
+  });
+
+  it('InitProducerId goes to the next broker when the one named controller is down (still in the metadata)', async () => {
+    const fake = new FakeCluster(3).createTopic('t', 3);
+    fake.down.add(1);
+    const p = new RecordProducer(fake.cluster, options({ idempotent: true }));
+    const started = Date.now();
+    await p.init();
+    expect(Date.now() - started).toBeLessThan(2000);
+    await p.send(rec('t', 'a', { partition: 1 }));
+    expect(await p.close()).toEqual({ delivered: 1, failed: 0, errors: [] });
+    expect(fake.batches('t', 1).map((b) => b.producerId)).toEqual([1000]);
+  });
+
   it('a fenced producer stops: the batch fails and the next send throws', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     fake.fenceProducer();
@@ -283,6 +327,38 @@ describe('producer: flow', () => {
     }
     expect(waits).toBeGreaterThan(0);
     expect((await p.close()).delivered).toBe(30);
+  });
+
+  it('a request that is never answered is given up after request.timeout.ms and resent: nothing waits for ever', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.silentProduces = 1;
+    const lines: string[] = [];
+    const { report } = await produce(fake, { requestTimeoutMs: 50, idempotent: true, log: (l) => lines.push(l) }, values('v', 3).map((v) => rec('t', v)));
+    expect(report).toEqual({ delivered: 3, failed: 0, errors: [] });
+    expect(await fake.values('t', 0)).toEqual(values('v', 3));
+    expect(lines).toEqual(['produce: retrying 3 record(s) of t-0 (broker 1): no answer from broker 1 within request.timeout.ms (50 ms); attempt 2']);
+  });
+
+  it('send() waits for memory at most max.block.ms, then fails with one line; what was buffered is reported', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.setLeader('t', 0, -1);
+    const p = new RecordProducer(fake.cluster, options({ batchBytes: 100, maxBufferedBytes: 300, maxBlockMs: 50, deliveryTimeoutMs: 50 }));
+    let error: Error | undefined;
+    let sent = 0;
+    for (const v of values('w'.repeat(40), 30)) {
+      try {
+        await p.send(rec('t', v, { tag: sent + 1 }));
+        sent++;
+      } catch (err) {
+        error = err as Error;
+        sent++;
+        break;
+      }
+    }
+    expect(error?.message).toBe('failed to allocate memory within max.block.ms (50 ms): buffer.memory (300 bytes) holds records no broker has acknowledged');
+    const report = await p.close();
+    expect(report.delivered).toBe(0);
+    expect(report.failed).toBe(sent);
   });
 
   it('lingerMs holds a batch that is not full until the time is up', async () => {

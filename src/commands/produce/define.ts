@@ -19,7 +19,7 @@ export function define(parent: AnyCommand) {
     .option('--retry-backoff-ms <ms>', 'wait between retries', '100')
     .option('--request-timeout-ms <ms>', 'bound on each produce request', '30000')
     .option('--max-memory-bytes <bytes>', 'bound on records buffered before the input is paused (Kafka: 32 MB; 8 MB keeps the pipeline full and the process under 80 MB)', '8388608')
-    .option('--max-block-ms <ms>', 'bound on waiting for metadata', '60000')
+    .option('--max-block-ms <ms>', 'bound on waiting for metadata and for buffer memory', '60000')
     .option('--metadata-expiry-ms <ms>', 'metadata refresh interval', '300000')
     .option('--idempotent', 'idempotent producer: acks=all, no duplicates on retry')
     .option('--transactional-id <id>', 'send all input in one transaction (commit at end, abort on error)')

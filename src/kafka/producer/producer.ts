@@ -26,11 +26,14 @@ import { produceRequest, produceVersion, type ProducePartitionResult } from '../
 import type { KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { knownLeader, NO_LEADER } from '../wire/metadata.js';
 import { produceErrorAction } from './error-actions.js';
+import { ERRORS } from '../wire/error-codes.js';
 import { Tags } from './tags.js';
 import { TransactionCoordinator } from './transactions.js';
 import { splitRecords } from './split.js';
 
 const { createErrorFromCode } = kafkajs();
+const REQUEST_TIMED_OUT = ERRORS.REQUEST_TIMED_OUT.code;
+const APPENDED_NOT_REPLICATED = ERRORS.NOT_ENOUGH_REPLICAS_AFTER_APPEND.code;
 
 export interface ProducerOptions {
   acks: -1 | 0 | 1;
@@ -47,6 +50,8 @@ export interface ProducerOptions {
   transactionTimeoutMs?: number;
   /** After the input ends, how long to wait for acknowledgements before giving up (delivery.timeout.ms). */
   deliveryTimeoutMs?: number;
+  /** How long `send` waits for buffer memory before it fails (max.block.ms); none: for ever. */
+  maxBlockMs?: number;
   /** Called with the records of every batch that was not delivered, and their tags. */
   onUndelivered?: (records: DecodedRecord[], tags: number[]) => void;
   /** --verbose: a line for each retry and each wait for a leader, naming partition and broker. */
@@ -85,6 +90,11 @@ interface Batch {
   broker?: number;
   /** Given up on (delivery.timeout.ms): a late answer for it is ignored. */
   expired?: boolean;
+  /**
+   * An attempt ended without a definite answer (a lost connection, a timeout) or with the records
+   * appended but not replicated: the broker may hold them under their sequence numbers.
+   */
+  maybeWritten?: boolean;
 }
 
 interface PartitionState {
@@ -105,6 +115,16 @@ interface PartitionState {
   nextSeq: number;
   /** Its batches wait for a leader (said once in --verbose, until one is known). */
   waitingForLeader?: boolean;
+  /** The producer id and epoch its batches carry (idempotent): the producer's, or one taken for it alone. */
+  producerId: number;
+  producerEpoch: number;
+  /**
+   * Its sequence numbers can no longer be trusted (a batch the broker may hold failed, or the
+   * broker refused the next sequence): before anything more is sent, the partition takes a new
+   * producer id and numbers its batches from 0 again, as Kafka's producer bumps its epoch.
+   */
+  newId?: boolean;
+  renewing?: boolean;
 }
 
 
@@ -141,6 +161,7 @@ export class RecordProducer {
   private fatal: Error | null = null;
   private readonly txn: TransactionCoordinator;
   private readonly pools = new Map<number, BatchBufferPool>();
+  private renewal: Promise<{ producerId: number; producerEpoch: number }> | null = null;
 
   constructor(cluster: KafkajsCluster, options: ProducerOptions) {
     this.cluster = cluster;
@@ -171,7 +192,7 @@ export class RecordProducer {
     this.lastTopicStates = states;
     let s = states[partition];
     if (!s) {
-      s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, splitting: 0, acked: 0, nextSeq: 0 };
+      s = { topic, partition, open: null, openTags: new Tags(), lingerTimer: null, queue: [], inflight: new Set(), failedInFlight: [], recovering: false, splitting: 0, acked: 0, nextSeq: 0, producerId: this.producerId, producerEpoch: this.producerEpoch };
       this.parts.set(`${topic}\0${partition}`, s);
       states[partition] = s;
     }
@@ -239,8 +260,29 @@ export class RecordProducer {
       let open = 0;
       for (const p of this.parts.values()) if (p.open) open += p.open.capacity;
       if (open * 2 >= this.bufferedBytes) for (const p of this.parts.values()) if (p.open && p.open.count > 0) this.closeBatch(p, false);
-      return new Promise((resolve) => this.waiters.push(resolve));
+      return this.waitForMemory();
     }
+  }
+
+  /**
+   * Resolves once acknowledgements free memory below the bound; fails after max.block.ms, as
+   * Kafka's producer does, so that brokers that take nothing end the run instead of stalling it.
+   */
+  private waitForMemory(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ms = this.o.maxBlockMs;
+      let timer: NodeJS.Timeout | undefined;
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push(wake);
+      if (ms === undefined) return;
+      timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== wake);
+        reject(new KfkError(`failed to allocate memory within max.block.ms (${ms} ms): buffer.memory (${this.o.maxBufferedBytes} bytes) holds records no broker has acknowledged`));
+      }, ms);
+    });
   }
 
   /**
@@ -292,14 +334,14 @@ export class RecordProducer {
       batch.baseSequence = s.nextSeq;
       s.nextSeq += b.count;
     }
-    batch.building = b.build(this.identity(batch));
+    batch.building = b.build(this.identity(s, batch));
     s.queue.push(batch);
     this.pump();
   }
 
-  private identity(b: Batch) {
+  private identity(s: PartitionState, b: Batch) {
     return this.producerId >= 0
-      ? { compression: this.o.compression, producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: b.baseSequence, transactional: Boolean(this.o.transactionalId) }
+      ? { compression: this.o.compression, producerId: s.producerId, producerEpoch: s.producerEpoch, baseSequence: b.baseSequence, transactional: Boolean(this.o.transactionalId) }
       : { ...NO_PRODUCER, compression: this.o.compression };
   }
 
@@ -324,7 +366,11 @@ export class RecordProducer {
     const byBroker = new Map<number, Batch[]>();
     let soonest = Infinity;
     for (const s of this.parts.values()) {
-      if (s.recovering || s.queue.length === 0) continue;
+      if (s.queue.length === 0) continue;
+      if (s.recovering) {
+        if (s.newId) this.maybeRecover(s);
+        continue;
+      }
       if (s.inflight.size >= this.o.maxInFlight) continue;
       const b = s.queue[0];
       if (b.notBefore > now) {
@@ -379,7 +425,7 @@ export class RecordProducer {
   private refreshMetadata(): Promise<void> {
     this.refreshing ??= (async () => {
       try {
-        await this.cluster.refreshMetadata();
+        await withDeadline(this.cluster.refreshMetadata(), this.o.requestTimeoutMs, 'metadata request timed out');
         this.partitioner.offLeaderless();
       } catch {
         /* retried by the next attempt */
@@ -394,20 +440,10 @@ export class RecordProducer {
     let results: ProducePartitionResult[] | undefined;
     let requestError: Error | undefined;
     try {
-      await this.txn.addPartitions({ producerId: this.producerId, producerEpoch: this.producerEpoch }, batches);
-      for (const b of batches) if (!b.bytes) b.bytes = await b.building!;
-      for (const b of batches) b.broker = leader;
-      const broker: KafkajsBroker = await this.cluster.findBroker({ nodeId: leader });
-      const version = produceVersion(broker.versions?.[0]?.maxVersion);
-      const req = produceRequest(
-        version,
-        this.o.transactionalId ?? null,
-        this.o.acks,
-        this.o.requestTimeoutMs,
-        // A resend after a timeout copies: the earlier request may still sit in the socket's buffer.
-        batches.map((b) => ({ topic: b.topic, partition: b.partition, batch: b.bytes!, headroom: b.attempts === 0 ? b.builder.headroom : 0 })),
-      );
-      results = (await broker.connectionPool.send({ ...req, requestTimeout: this.o.requestTimeoutMs + 5000 })) as ProducePartitionResult[] | undefined;
+      // The connection layer times requests out itself; this bounds every step around the
+      // request too (finding the broker, connecting), so that no batch is held in flight for
+      // ever: its partition can always retry or fail.
+      results = await withDeadline(this.request(leader, batches), this.o.requestTimeoutMs + Math.min(this.o.requestTimeoutMs, 10_000), `no answer from broker ${leader} within request.timeout.ms (${this.o.requestTimeoutMs} ms)`);
     } catch (err) {
       requestError = err as Error;
     }
@@ -417,6 +453,7 @@ export class RecordProducer {
     }
     for (const b of batches) {
       if (requestError) {
+        b.maybeWritten = true;
         const fatal = (requestError as { type?: string }).type === 'INVALID_TXN_STATE' || /not authorized/i.test(requestError.message);
         this.retryOrFail(b, requestError.message, !fatal);
         continue;
@@ -429,6 +466,24 @@ export class RecordProducer {
       this.handleAnswer(b, r);
     }
     if (requestError) void this.refreshMetadata();
+  }
+
+  /** One Produce request carrying `batches`, to their leader. */
+  private async request(leader: number, batches: Batch[]): Promise<ProducePartitionResult[] | undefined> {
+    await this.txn.addPartitions({ producerId: this.producerId, producerEpoch: this.producerEpoch }, batches);
+    for (const b of batches) if (!b.bytes) b.bytes = await b.building!;
+    for (const b of batches) b.broker = leader;
+    const broker: KafkajsBroker = await this.cluster.findBroker({ nodeId: leader });
+    const version = produceVersion(broker.versions?.[0]?.maxVersion);
+    const req = produceRequest(
+      version,
+      this.o.transactionalId ?? null,
+      this.o.acks,
+      this.o.requestTimeoutMs,
+      // A resend after a timeout copies: the earlier request may still sit in the socket's buffer.
+      batches.map((b) => ({ topic: b.topic, partition: b.partition, batch: b.bytes!, headroom: b.attempts === 0 ? b.builder.headroom : 0 })),
+    );
+    return (await broker.connectionPool.send({ ...req, requestTimeout: this.o.requestTimeoutMs + 5000 })) as ProducePartitionResult[] | undefined;
   }
 
   private message(code: number, brokerMessage: string | null): string {
@@ -454,14 +509,26 @@ export class RecordProducer {
         this.fatal = new KfkError(`producer fenced or unknown: ${this.message(code, r.errorMessage)}`);
         this.fail(b, this.message(code, r.errorMessage));
         return;
-      case 'resequence':
-        this.requeue(b, false);
+      case 'resequence': {
+        const s = this.state(b.topic, b.partition);
+        if (b.baseSequence !== s.acked) {
+          // An earlier batch of the partition failed or is being resent: this one follows it.
+          this.requeue(b, false);
+          return;
+        }
+        // The next sequence itself is refused: the broker's state for this producer is not ours
+        // (records taken whose answers were lost, or its state expired). As Kafka's producer
+        // does, the batch fails and the partition goes on under a new producer id.
+        s.newId = true;
+        this.fail(b, this.message(code, r.errorMessage));
         return;
+      }
       case 'retry-after-metadata':
         void this.refreshMetadata();
         this.retryOrFail(b, this.message(code, r.errorMessage), true);
         return;
       case 'retry':
+        if (code === REQUEST_TIMED_OUT || code === APPENDED_NOT_REPLICATED) b.maybeWritten = true;
         this.retryOrFail(b, this.message(code, r.errorMessage), true);
         return;
       case 'fail':
@@ -495,21 +562,60 @@ export class RecordProducer {
   /** Once a failed partition has nothing in flight, resend its unacknowledged batches in order. */
   private maybeRecover(s: PartitionState): void {
     if (!s.recovering || s.inflight.size > 0 || s.splitting > 0) return;
+    if (s.newId) {
+      this.renewProducerId(s);
+      return;
+    }
     const pending = [...s.failedInFlight, ...s.queue].sort((a, b) => (a.baseSequence - b.baseSequence) || 0);
     s.failedInFlight = [];
     if (this.producerId >= 0) {
       let seq = s.acked;
+      const id = { producerId: s.producerId, producerEpoch: s.producerEpoch, baseSequence: 0 };
       for (const b of pending) {
         b.baseSequence = seq;
         seq += b.count;
-        if (b.bytes) restampBatch(b.bytes, { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: b.baseSequence });
-        else b.building = b.building!.then((buf) => (restampBatch(buf, { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: b.baseSequence }), buf));
+        const stamp = { ...id, baseSequence: b.baseSequence };
+        if (b.bytes) restampBatch(b.bytes, stamp);
+        else b.building = b.building!.then((buf) => (restampBatch(buf, stamp), buf));
       }
       s.nextSeq = seq;
     }
     s.queue = pending;
     s.recovering = false;
     this.pump();
+  }
+
+  /**
+   * A new producer id for partition `s` (idempotent, without a transaction): its unsent batches
+   * are numbered from 0 under it. Nothing of the partition is in flight meanwhile, so the broker
+   * never sees one sequence under two meanings. Without an id, what waits fails.
+   */
+  private renewProducerId(s: PartitionState): void {
+    if (s.renewing) return;
+    s.renewing = true;
+    this.renewal ??= this.txn.initProducerId().finally(() => {
+      this.renewal = null;
+    });
+    this.renewal.then(
+      (id) => {
+        s.producerId = id.producerId;
+        s.producerEpoch = id.producerEpoch;
+        s.acked = 0;
+        s.newId = false;
+        s.renewing = false;
+        this.o.log?.(`produce: ${s.topic}-${s.partition} goes on under a new producer id (${id.producerId}): its sequence numbers start again`);
+        this.maybeRecover(s);
+      },
+      (err: Error) => {
+        const pending = [...s.failedInFlight, ...s.queue];
+        s.failedInFlight = [];
+        s.queue = [];
+        for (const b of pending) this.fail(b, `no new producer id: ${err.message}`);
+        // Still without one: the partition's next batch asks again.
+        s.renewing = false;
+        this.checkIdle();
+      },
+    );
   }
 
   /** The records of one of our own batches, decoded back from its encoding. */
@@ -532,7 +638,7 @@ export class RecordProducer {
       const nb: Batch = { topic: b.topic, partition: b.partition, builder, count: builder.count, tags, baseSequence: seq, attempts: b.attempts, notBefore: 0, charged };
       charged = 0;
       if (seq >= 0) seq += builder.count;
-      nb.building = builder.build(this.identity(nb));
+      nb.building = builder.build(this.identity(s, nb));
       s.failedInFlight.push(nb);
     }
     s.splitting--;
@@ -577,7 +683,10 @@ export class RecordProducer {
     }
     this.release(b.charged);
     if (this.producerId >= 0) {
-      // The broker never took these sequences: later batches are re-sequenced.
+      // Later batches are re-sequenced: from the last acknowledged one when the broker never took
+      // these sequences; under a new producer id when it may hold them (without a transaction:
+      // a transaction that lost a batch is aborted anyway).
+      if (b.maybeWritten && !this.o.transactionalId) s.newId = true;
       s.recovering = true;
     }
     this.maybeRecover(s);
@@ -681,4 +790,13 @@ export class RecordProducer {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     for (const s of this.parts.values()) if (s.lingerTimer) clearTimeout(s.lingerTimer);
   }
+}
+
+/** `p`, or a rejection with `message` after `ms`. */
+function withDeadline<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }

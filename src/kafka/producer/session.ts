@@ -81,6 +81,7 @@ export async function openProducer(
     transactionalId: settings.transactionalId,
     transactionTimeoutMs: settings.transactionTimeoutMs,
     deliveryTimeoutMs: settings.deliveryTimeoutMs,
+    maxBlockMs: settings.maxBlockMs,
     onUndelivered,
     log: verboseLog(client),
   });

@@ -36,14 +36,23 @@ export class TransactionCoordinator {
 
   /** A producer id and epoch: from the transaction coordinator, or (idempotent only) the controller. */
   async initProducerId(): Promise<ProducerIdentity> {
-    let broker: KafkajsBroker;
+    const ask = { transactionalId: this.transactionalId, transactionTimeout: this.transactionTimeoutMs };
     if (this.transactionalId) {
-      broker = await this.cluster.findGroupCoordinator({ groupId: this.transactionalId, coordinatorType: 1 });
+      const broker = await this.cluster.findGroupCoordinator({ groupId: this.transactionalId, coordinatorType: 1 });
       this.coordinator = broker;
-    } else {
-      broker = await this.cluster.findControllerBroker();
+      const res = await retrying(() => broker.initProducerId(ask));
+      return { producerId: Number(res.producerId), producerEpoch: Number(res.producerEpoch) };
     }
-    const res = await retrying(() => broker.initProducerId({ transactionalId: this.transactionalId, transactionTimeout: this.transactionTimeoutMs }));
+    // Without a transaction any broker hands out producer ids: each attempt asks the next one,
+    // so that a broker that went down (still in the metadata until the controller fences it)
+    // is not asked again and again.
+    let attempt = 0;
+    const res = await retrying(async () => {
+      const brokers = this.cluster.brokerPool.metadata?.brokers ?? [];
+      const pick = attempt++;
+      if (pick === 0 || brokers.length === 0) return (await this.cluster.findControllerBroker()).initProducerId(ask);
+      return (await this.cluster.findBroker({ nodeId: brokers[pick % brokers.length].nodeId })).initProducerId(ask);
+    });
     return { producerId: Number(res.producerId), producerEpoch: Number(res.producerEpoch) };
   }
 
