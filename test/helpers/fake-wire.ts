@@ -309,8 +309,9 @@ export class FakeCluster {
     const producerId = Number(readInt64(batch, 43));
     const baseSequence = batch.readInt32BE(53);
     const count = batch.readInt32BE(57);
-    if (producerId >= 0) {
-      const expected = log.nextSeq.get(producerId) ?? 0;
+    // As Kafka: a producer the partition has no state for may start at any sequence number.
+    if (producerId >= 0 && log.nextSeq.has(producerId)) {
+      const expected = log.nextSeq.get(producerId)!;
       if (baseSequence < expected) {
         // As Kafka: a resend of one of the producer's last five batches (same first and last
         // sequence) is answered with the offset it got; any other sequence is out of order.

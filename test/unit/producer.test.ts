@@ -235,10 +235,24 @@ describe('producer: idempotence', () => {
   it('a failed batch with later ones in flight: all are resent in order, none twice', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     fake.produceDelayMs = 5;
+    const p = new RecordProducer(fake.cluster, options({ idempotent: true, batchBytes: 120, maxInFlight: 5 }));
+    await p.init();
+    // The partition's first batch goes alone; once the broker has taken it, several are in flight.
+    await p.send(rec('t', 'first'));
+    await p.flush();
+    fake.failProduce('t', 0, ERRORS.NOT_ENOUGH_REPLICAS.code, 1);
+    for (const v of values('v', 60)) await p.send(rec('t', v));
+    expect(await p.close()).toEqual({ delivered: 61, failed: 0, errors: [] });
+    expect(fake.maxInFlightSeen).toBeGreaterThan(1);
+    expect(await fake.values('t', 0)).toEqual(['first', ...values('v', 60)]);
+  });
+
+  it("a partition's first batch goes alone: when it fails, the next is not written before it by a broker that has no state for the producer yet", async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.produceDelayMs = 5;
     fake.failProduce('t', 0, ERRORS.NOT_ENOUGH_REPLICAS.code, 1);
     const { report } = await produce(fake, { idempotent: true, batchBytes: 120, maxInFlight: 5 }, values('v', 60).map((v) => rec('t', v)));
     expect(report).toEqual({ delivered: 60, failed: 0, errors: [] });
-    expect(fake.maxInFlightSeen).toBeGreaterThan(1);
     expect(await fake.values('t', 0)).toEqual(values('v', 60));
   });
 
@@ -284,6 +298,24 @@ describe('producer: idempotence', () => {
     await p.send(rec('t', 'a', { partition: 1 }));
     expect(await p.close()).toEqual({ delivered: 1, failed: 0, errors: [] });
     expect(fake.batches('t', 1).map((b) => b.producerId)).toEqual([1000]);
+  });
+
+  it('the leader moves while a batch is in flight to the old one: the next batch waits for it, so the new leader never gets them out of order', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 1);
+    fake.setLeader('t', 0, 1);
+    // The old leader never answers: the first batch is given up after request.timeout.ms.
+    fake.silentProduces = 1;
+    const p = new RecordProducer(fake.cluster, options({ idempotent: true, batchBytes: 110, requestTimeoutMs: 50 }));
+    await p.init();
+    for (const v of values('a', 5)) await p.send(rec('t', v));
+    await p.send(rec('t', 'a5'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.produceCalls.map((c) => c.broker)).toEqual([1]);
+    // The new leader has no state for this producer yet: it would take any first sequence.
+    fake.setLeader('t', 0, 2);
+    for (const v of values('b', 5)) await p.send(rec('t', v));
+    expect(await p.close()).toEqual({ delivered: 11, failed: 0, errors: [] });
+    expect(await fake.values('t', 0)).toEqual([...values('a', 5), 'a5', ...values('b', 5)]);
   });
 
   it('a fenced producer stops: the batch fails and the next send throws', async () => {

@@ -125,6 +125,8 @@ interface PartitionState {
    */
   newId?: boolean;
   renewing?: boolean;
+  /** The broker its batches in flight went to. */
+  sendingTo?: number;
 }
 
 
@@ -394,6 +396,15 @@ export class RecordProducer {
         this.o.log?.(`produce: ${s.topic}-${s.partition} has a leader again: broker ${leader}`);
       }
       if ((this.brokerInflight.get(leader) ?? 0) >= this.o.maxInFlight) continue;
+      // The leader moved while batches are in flight to the old one: the next batch waits until
+      // they are answered or given up. Sent now, it could be written before them (a broker that
+      // has no state for this producer takes any sequence number), out of order.
+      if (s.inflight.size > 0 && s.sendingTo !== leader) continue;
+      // Idempotent: until the partition's first batch is acknowledged it goes alone. A broker
+      // with no state for this producer takes any sequence number, so a later batch arriving
+      // after the first one failed would be written before it.
+      if (s.inflight.size > 0 && s.acked === 0 && this.producerId >= 0) continue;
+      s.sendingTo = leader;
       s.queue.shift();
       s.inflight.add(b);
       const list = byBroker.get(leader);
