@@ -80,6 +80,24 @@ async function firstRunMaxMessages(topic: string, group: string): Promise<string
   return printed;
 }
 
+/**
+ * `kfk consume --group G --from-beginning | head -n N`, as a shell runs it: head's output, kfk's
+ * exit code and its stderr.
+ */
+async function consumeIntoHead(topic: string, group: string, n: number): Promise<{ first: { code: number | null; out: string }; err: string }> {
+  const errFile = join(tmpdir(), `${group}.err`);
+  const cmd = `"${process.execPath}" "${KFK_BIN}" consume --bootstrap-server ${bootstrap} --topic ${topic} --group ${group} --from-beginning 2>"$ERRFILE" | head -n ${n}; exit \${PIPESTATUS[0]}`;
+  const first = await new Promise<{ code: number | null; out: string }>((resolve) => {
+    const child = spawn('bash', ['-c', cmd], { env: cleanEnv({ ERRFILE: errFile }), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+  const err = readFileSync(errFile, 'utf8');
+  rmSync(errFile);
+  return { first, err };
+}
+
 describe('consume --group: a second run resumes every partition', () => {
   it('after --max-messages: the second run prints every record the first did not, once', async () => {
     const { topic, values } = await loadedTopic();
@@ -128,16 +146,7 @@ describe('consume --group: a second run resumes every partition', () => {
   it('after a closed pipe (| head): the second run prints every record the first did not write out, once', async () => {
     const { topic, values } = await loadedTopic();
     const g = uniqueName('resume-pipe');
-    const errFile = join(tmpdir(), `${g}.err`);
-    const cmd = `"${process.execPath}" "${KFK_BIN}" consume --bootstrap-server ${bootstrap} --topic ${topic} --group ${g} --from-beginning 2>"$ERRFILE" | head -n 1000; exit \${PIPESTATUS[0]}`;
-    const first = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn('bash', ['-c', cmd], { env: cleanEnv({ ERRFILE: errFile }), stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.on('close', (code) => resolve({ code, out }));
-    });
-    const err = readFileSync(errFile, 'utf8');
-    rmSync(errFile);
+    const { first, err } = await consumeIntoHead(topic, g, 1000);
     const head = lines(first.out);
     expect(first.code).toBe(0);
     expect(head).toHaveLength(1000);
@@ -162,16 +171,7 @@ describe('consume --group: a second run resumes every partition', () => {
     const values = Array.from({ length: 20_000 }, (_, i) => `${String(i).padStart(6, '0')}-`.padEnd(100, '.'));
     expect(await kfk(['produce', ...B, '--topic', topic], { input: values.join('\n') + '\n' })).toMatchObject({ code: 0, stderr: '' });
     const g = uniqueName('resume-head1');
-    const errFile = join(tmpdir(), `${g}.err`);
-    const cmd = `"${process.execPath}" "${KFK_BIN}" consume --bootstrap-server ${bootstrap} --topic ${topic} --group ${g} --from-beginning 2>"$ERRFILE" | head -1; exit \${PIPESTATUS[0]}`;
-    const first = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn('bash', ['-c', cmd], { env: cleanEnv({ ERRFILE: errFile }), stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.on('close', (code) => resolve({ code, out }));
-    });
-    const err = readFileSync(errFile, 'utf8');
-    rmSync(errFile);
+    const { first, err } = await consumeIntoHead(topic, g, 1);
     expect({ code: first.code, out: first.out }).toEqual({ code: 0, out: `${values[0]}\n` });
     const written = Number(/^Processed a total of (\d+) messages\n$/.exec(err)?.[1]);
     // A fetched set (1 MB) holds about 10,000 of these records; a pipe takes 64 kB of them.
