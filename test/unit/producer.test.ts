@@ -318,6 +318,23 @@ describe('producer: idempotence', () => {
     expect(await fake.values('t', 0)).toEqual([...values('a', 5), 'a5', ...values('b', 5)]);
   });
 
+  it('UNKNOWN_PRODUCER_ID (the broker dropped the producer\'s state) without a transaction: the partition goes on under a new producer id, nothing lost', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const p = new RecordProducer(fake.cluster, options({ idempotent: true }));
+    await p.init();
+    await p.send(rec('t', 'a'));
+    await p.flush();
+    fake.failProduce('t', 0, ERRORS.UNKNOWN_PRODUCER_ID.code, 1);
+    await p.send(rec('t', 'b'));
+    await p.send(rec('t', 'c'));
+    expect(await p.close()).toEqual({ delivered: 3, failed: 0, errors: [] });
+    expect(fake.batches('t', 0).map((b) => [b.producerId, b.baseSequence])).toEqual([
+      [1000, 0],
+      [1001, 0],
+    ]);
+    expect(await fake.values('t', 0)).toEqual(['a', 'b', 'c']);
+  });
+
   it('a fenced producer stops: the batch fails and the next send throws', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     fake.fenceProducer();
