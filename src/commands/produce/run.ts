@@ -58,6 +58,9 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
     if (!failedOut) return;
     await new Promise<void>((resolve) => failedOut!.end(resolve));
     if (failedWritten) io.note(`${failedWritten} undelivered record(s) written to ${opts.failedRecords}; resend with: kfk produce --topic ${opts.topic} --format json --file ${opts.failedRecords}`);
+    // The file holds what a resend delivers as it is (the encoded bytes of records a broker did
+    // not take); a line the schema refused would go out unencoded, so it is only named below.
+    if (invalidCount) io.note(`${invalidCount} line(s) the schema refused are not in ${opts.failedRecords}: correct them and produce them again (their line numbers follow)`);
   };
 
   const plain = isPlain(reader) && opts.format === 'line' && !keyEncoder && !valueEncoder;
@@ -85,12 +88,11 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const plainRecord: SessionRecord = { key: fixedKey ?? null, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
   const plainOverhead = (fixedKey?.length ?? 0) + 64;
   /** A line that does not match its schema: an undelivered record, never a silent loss. */
-  const rejectLine = (reason: string, r: { key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][]; timestamp: number }): void => {
+  const rejectLine = (reason: string): void => {
     const lines = invalid.get(reason) ?? [];
     lines.push(lineNumber);
     invalid.set(reason, lines);
     invalidCount++;
-    onUndelivered?.([r]);
   };
   const keyedRecord: SessionRecord = { key: null, keyStart: 0, keyEnd: 0, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
   let at = -1;
@@ -111,7 +113,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       try {
         framed = valueEncoder!.encodeFramed(text);
       } catch (err) {
-        rejectLine((err as Error).message, { key: fixedKey ?? null, value: Buffer.from(text), headers: [], timestamp: Date.now() });
+        rejectLine((err as Error).message);
         return;
       }
       record = plainRecord;
@@ -140,7 +142,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
           if (keyEncoder && rec.key !== null) rec.key = keyEncoder.encode(rec.key.toString('utf8'));
           if (valueEncoder && rec.value !== null) rec.value = valueEncoder.encode(rec.value.toString('utf8'));
         } catch (err) {
-          rejectLine((err as Error).message, { key: rec.key, value: rec.value, headers: rec.headers ?? [], timestamp: rec.timestamp ?? Date.now() });
+          rejectLine((err as Error).message);
           return;
         }
       }
