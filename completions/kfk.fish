@@ -758,7 +758,7 @@ complete -c kfk -n "__kfk_at 'kfk produce'" -l producer.config -r -F -d 'produce
 complete -c kfk -n "__kfk_at 'kfk produce'" -l property -x -d 'reader property: parse.key, key.separator, parse.headers, ...; repeatable'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l reader-property -x -d 'same as --property (Kafka 4.2 spelling); repeatable'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l line-reader -x -d 'accepted for compatibility; only the default reader exists'
-complete -c kfk -n "__kfk_at 'kfk produce'" -l value-format -x -d 'encode each input line (a JSON document) for a Schema Registry: avro, protobuf or json-schema'
+complete -c kfk -n "__kfk_at 'kfk produce'" -l value-format -x -d 'encode each input line (a JSON document; with --format json, each record\'s value) for a Schema Registry: avro, protobuf or json-schema'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l value-schema-file -r -F -d 'the value schema: .avsc, .proto or .json (registered under the subject unless auto.register.schemas=false)'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l value-schema-id -x -d 'encode values with this registered schema'
 complete -c kfk -n "__kfk_at 'kfk produce'" -l value-subject -x -d 'subject of the value schema (default: <topic>-value, or value.subject.name.strategy); without a file, its latest version'

@@ -248,37 +248,51 @@ describe('Avro', () => {
     });
   });
 
-  it('a line that does not match is an undelivered record with its line number; the rest arrive', async () => {
+  it('a line that does not match is an undelivered record with its line number; the rest arrive; --failed-records and its resend command complete the topic', async () => {
     const t = await topic('avro-bad');
     const failed = join(dir, 'failed.jsonl');
     const input = '{"id": 1, "amount": 1, "tags": [], "status": "NEW", "day": 0}\n{"id": "x"}\nnot json\n{"id": 4, "amount": 1, "tags": [], "status": "NEW", "day": 0}\n';
     const p = await kfk(['produce', ...B, '--topic', t, '--value-format', 'avro', '--value-schema-file', files.avsc, '--failed-records', failed], { input, env: LOCAL });
+    const id = /--value-schema-id (\d+)/.exec(p.stderr)?.[1];
     expect(p).toMatchObject({
       code: 1,
       stdout: '',
       stderr:
-        `kfk: 2 line(s) the schema refused are not in ${failed}: correct them and produce them again (their line numbers follow)\n` +
+        `kfk: 2 undelivered record(s) written to ${failed}; resend with: kfk produce --topic ${t} --format json --file ${failed} --value-format avro --value-schema-id ${id}\n` +
         'kfk: 2 of 4 record(s) not delivered\n' +
         'kfk:   does not match the Avro schema: field id: expected "long", got "x": 1 record(s); line 2\n' +
         `kfk:   not a JSON document: Unexpected token 'o', "not json" is not valid JSON: 1 record(s); line 3\n`,
     });
-    // The file is for a resend as it is: a refused line would go out unencoded, so it is not there.
-    expect(readFileSync(failed, 'utf8')).toBe('');
+    // The lines as they were read: corrected, the printed command sends them encoded.
+    const saved = readFileSync(failed, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(saved.map((r) => r.value)).toEqual(['{"id": "x"}', 'not json']);
+    saved[0].value = '{"id": 2, "amount": 2, "tags": [], "status": "NEW", "day": 0}';
+    saved[1].value = '{"id": 3, "amount": 3, "tags": ["t"], "status": "NEW", "day": 0}';
+    writeFileSync(failed, saved.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const resend = await kfk(['produce', ...B, '--topic', t, '--format', 'json', '--file', failed, '--value-format', 'avro', '--value-schema-id', id!], { env: LOCAL });
+    expect(resend).toMatchObject({ code: 0, stderr: '' });
     const c = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--value-format', 'avro'], { env: LOCAL });
-    expect(c).toMatchObject({ code: 0, stdout: '{"id":1,"note":null,"amount":1.0,"tags":[],"status":"NEW","day":0}\n{"id":4,"note":null,"amount":1.0,"tags":[],"status":"NEW","day":0}\n' });
+    expect(c).toMatchObject({
+      code: 0,
+      stdout:
+        '{"id":1,"note":null,"amount":1.0,"tags":[],"status":"NEW","day":0}\n{"id":4,"note":null,"amount":1.0,"tags":[],"status":"NEW","day":0}\n' +
+        '{"id":2,"note":null,"amount":2.0,"tags":[],"status":"NEW","day":0}\n{"id":3,"note":null,"amount":3.0,"tags":["t"],"status":"NEW","day":0}\n',
+    });
   });
 
-  it('--failed-records holds the encoded record a broker refused: the resend it names delivers it as it was, decodable', async () => {
+  it('--failed-records holds a record a broker refused as its input JSON: the resend it names encodes and delivers it', async () => {
     const t = uniqueName('avro-refused');
-    expect((await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '1', '--config', 'max.message.bytes=300']))).toMatchObject({ code: 0 });
+    expect(await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '1', '--config', 'max.message.bytes=300'])).toMatchObject({ code: 0 });
     const failed = join(dir, 'refused.jsonl');
     const long = `{"id": 2, "note": {"string": "${'n'.repeat(400)}"}, "amount": 1, "tags": [], "status": "NEW", "day": 0}`;
     const input = `{"id": 1, "amount": 1, "tags": [], "status": "NEW", "day": 0}\n${long}\n`;
     const p = await kfk(['produce', ...B, '--topic', t, '--value-format', 'avro', '--value-schema-file', files.avsc, '--failed-records', failed], { input, env: LOCAL });
     expect(p.code, p.stderr).toBe(1);
-    expect(p.stderr).toContain(`kfk: 1 undelivered record(s) written to ${failed}; resend with: kfk produce --topic ${t} --format json --file ${failed}\n`);
+    const hint = /resend with: kfk produce --topic \S+ (.*)\n/.exec(p.stderr);
+    expect(hint?.[1]).toMatch(new RegExp(`^--format json --file ${failed} --value-format avro --value-schema-id \\d+$`));
+    expect(JSON.parse(readFileSync(failed, 'utf8')).value).toBe(`{"id":2,"note":{"string":"${'n'.repeat(400)}"},"amount":1.0,"tags":[],"status":"NEW","day":0}`);
     const other = await topic('avro-resent');
-    expect(await kfk(['produce', ...B, '--topic', other, '--format', 'json', '--file', failed], { env: LOCAL })).toMatchObject({ code: 0, stderr: '' });
+    expect(await kfk(['produce', ...B, '--topic', other, ...hint![1].split(' ')], { env: LOCAL })).toMatchObject({ code: 0, stderr: '' });
     const c = await kfk(['consume', ...B, '--topic', other, '--from-beginning', '-e', '--value-format', 'avro'], { env: LOCAL });
     expect(c).toMatchObject({ code: 0, stdout: `{"id":2,"note":{"string":"${'n'.repeat(400)}"},"amount":1.0,"tags":[],"status":"NEW","day":0}\n` });
   });

@@ -28,7 +28,7 @@ export function define(parent: AnyCommand) {
     .option('--property <key=value>', 'reader property: parse.key, key.separator, parse.headers, ...; repeatable', collect)
     .option('--reader-property <key=value>', 'same as --property (Kafka 4.2 spelling); repeatable', collect)
     .option('--line-reader <class>', 'accepted for compatibility; only the default reader exists')
-    .option('--value-format <format>', 'encode each input line (a JSON document) for a Schema Registry: avro, protobuf or json-schema')
+    .option('--value-format <format>', "encode each input line (a JSON document; with --format json, each record's value) for a Schema Registry: avro, protobuf or json-schema")
     .option('--value-schema-file <file>', 'the value schema: .avsc, .proto or .json (registered under the subject unless auto.register.schemas=false)')
     .option('--value-schema-id <id>', 'encode values with this registered schema')
     .option('--value-subject <subject>', 'subject of the value schema (default: <topic>-value, or value.subject.name.strategy); without a file, its latest version')

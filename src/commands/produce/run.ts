@@ -47,20 +47,21 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
     });
   }
   const { recordToInputJson } = await import('../../format/record-json.js');
-  const onUndelivered = failedOut
-    ? (records: Array<{ key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][]; timestamp: number }>) => {
-        failedWritten += records.length;
-        failedOut!.write(records.map((r) => recordToInputJson({ ...r, partition: fixedPartition }) + '\n').join(''));
-      }
-    : undefined;
+  type FailedRecord = { key: Buffer | null; value: Buffer | null; headers: [string, Buffer | null][]; timestamp: number };
+  const writeFailed = (records: FailedRecord[]) => {
+    failedWritten += records.length;
+    failedOut!.write(records.map((r) => recordToInputJson({ ...r, partition: fixedPartition }) + '\n').join(''));
+  };
+  // With a schema, the file holds records as the input gave them (JSON documents), so that one
+  // resend with the same schema encodes all of them alike: those a broker refused are decoded
+  // back from the bytes sent; lines the schema refused are there as they were read.
+  const decodeSent = keyEncoder || valueEncoder ? await sentRecordDecoder(ctx, opts, keyEncoder, valueEncoder) : undefined;
+  const onUndelivered = failedOut ? (records: FailedRecord[]) => (decodeSent ? decodeSent(records).then(writeFailed) : writeFailed(records)) : undefined;
   const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered));
   const closeFailedOut = async () => {
     if (!failedOut) return;
     await new Promise<void>((resolve) => failedOut!.end(resolve));
-    if (failedWritten) io.note(`${failedWritten} undelivered record(s) written to ${opts.failedRecords}; resend with: kfk produce --topic ${opts.topic} --format json --file ${opts.failedRecords}`);
-    // The file holds what a resend delivers as it is (the encoded bytes of records a broker did
-    // not take); a line the schema refused would go out unencoded, so it is only named below.
-    if (invalidCount) io.note(`${invalidCount} line(s) the schema refused are not in ${opts.failedRecords}: correct them and produce them again (their line numbers follow)`);
+    if (failedWritten) io.note(`${failedWritten} undelivered record(s) written to ${opts.failedRecords}; resend with: kfk produce --topic ${opts.topic} --format json --file ${opts.failedRecords}${schemaFlags(opts, keyEncoder, valueEncoder)}`);
   };
 
   const plain = isPlain(reader) && opts.format === 'line' && !keyEncoder && !valueEncoder;
@@ -88,11 +89,12 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const plainRecord: SessionRecord = { key: fixedKey ?? null, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
   const plainOverhead = (fixedKey?.length ?? 0) + 64;
   /** A line that does not match its schema: an undelivered record, never a silent loss. */
-  const rejectLine = (reason: string): void => {
+  const rejectLine = (reason: string, r: FailedRecord): void => {
     const lines = invalid.get(reason) ?? [];
     lines.push(lineNumber);
     invalid.set(reason, lines);
     invalidCount++;
+    if (failedOut) writeFailed([r]);
   };
   const keyedRecord: SessionRecord = { key: null, keyStart: 0, keyEnd: 0, value: null, valueStart: 0, valueEnd: 0, partition: fixedPartition, tag: 0 };
   let at = -1;
@@ -113,7 +115,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       try {
         framed = valueEncoder!.encodeFramed(text);
       } catch (err) {
-        rejectLine((err as Error).message);
+        rejectLine((err as Error).message, { key: fixedKey ?? null, value: Buffer.from(text), headers: [], timestamp: Date.now() });
         return;
       }
       record = plainRecord;
@@ -139,10 +141,11 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       if (keyEncoder || valueEncoder) {
         // A line that does not match its schema is an undelivered record, never a silent loss.
         try {
-          if (keyEncoder && rec.key !== null) rec.key = keyEncoder.encode(rec.key.toString('utf8'));
-          if (valueEncoder && rec.value !== null) rec.value = valueEncoder.encode(rec.value.toString('utf8'));
+          const key = keyEncoder && rec.key !== null ? keyEncoder.encode(rec.key.toString('utf8')) : rec.key;
+          rec.value = valueEncoder && rec.value !== null ? valueEncoder.encode(rec.value.toString('utf8')) : rec.value;
+          rec.key = key;
         } catch (err) {
-          rejectLine((err as Error).message);
+          rejectLine((err as Error).message, { key: rec.key, value: rec.value, headers: rec.headers ?? [], timestamp: rec.timestamp ?? Date.now() });
           return;
         }
       }
@@ -259,7 +262,7 @@ async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: 
     }
     return o;
   };
-  if (opts.keyFormat !== undefined && !(opts.property ?? []).concat(opts.readerProperty ?? []).some((p) => /^parse\.key\s*=\s*true$/i.test(p.trim()))) {
+  if (opts.keyFormat !== undefined && opts.format === 'line' && !(opts.property ?? []).concat(opts.readerProperty ?? []).some((p) => /^parse\.key\s*=\s*true$/i.test(p.trim()))) {
     throw new UsageError('--key-format encodes the keys of the input: add --property parse.key=true (and key.separator)');
   }
   for (const side of ['key', 'value'] as const) {
@@ -270,7 +273,6 @@ async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: 
     if (format === 'string' || format === 'bytes' || format === 'auto' || format === undefined) {
       throw new UsageError(`invalid --${side}-format '${o.format}': produce encodes avro, protobuf or json-schema`);
     }
-    if (opts.format !== 'line') throw new UsageError(`--${side}-format reads JSON documents as lines: use it with --format line (the default)`);
     sides[side] = await serde.openEncoder(() => ctx.registry(opts.schemaRegistryUrl), {
         side,
         format,
@@ -296,4 +298,45 @@ function stdinIsFile(): boolean {
   } catch {
     return false;
   }
+}
+
+type Encoder = import('../../registry/serde.js').RecordEncoder;
+
+/**
+ * For --failed-records with a schema: turns records as sent (framed) back into the JSON documents
+ * the input gave, with the schemas the run encoded with.
+ */
+async function sentRecordDecoder(ctx: CommandContext, opts: Flags, keyEncoder: Encoder | undefined, valueEncoder: Encoder | undefined) {
+  const { RecordDecoder } = await import('../../registry/serde.js');
+  const registry = () => ctx.registry(opts.schemaRegistryUrl);
+  const side = (encoder: Encoder | undefined, format: string | undefined, name: 'key' | 'value') => {
+    if (!encoder) return undefined;
+    const d = new RecordDecoder(registry, format as import('../../registry/serde.js').RecordFormat, name);
+    return { d, ready: d.prepare(encoder.id) };
+  };
+  const key = side(keyEncoder, opts.keyFormat, 'key');
+  const value = side(valueEncoder, opts.valueFormat, 'value');
+  const text = (s: typeof key, b: Buffer | null) => {
+    if (!s || b === null) return b;
+    try {
+      const decoded = s.d.decode(b);
+      return decoded ? Buffer.from(decoded.text) : b;
+    } catch {
+      // Not expected for bytes this run encoded; the bytes as sent are still the record.
+      return b;
+    }
+  };
+  return async <R extends { key: Buffer | null; value: Buffer | null }>(records: R[]): Promise<R[]> => {
+    await key?.ready;
+    await value?.ready;
+    return records.map((r) => ({ ...r, key: text(key, r.key), value: text(value, r.value) }));
+  };
+}
+
+/** The schema flags of a resend of --failed-records: the ids this run encoded with. */
+function schemaFlags(opts: Flags, keyEncoder: Encoder | undefined, valueEncoder: Encoder | undefined): string {
+  let flags = '';
+  if (valueEncoder) flags += ` --value-format ${opts.valueFormat} --value-schema-id ${valueEncoder.id}${opts.valueMessage ? ` --value-message ${opts.valueMessage}` : ''}`;
+  if (keyEncoder) flags += ` --key-format ${opts.keyFormat} --key-schema-id ${keyEncoder.id}${opts.keyMessage ? ` --key-message ${opts.keyMessage}` : ''}`;
+  return flags;
 }
