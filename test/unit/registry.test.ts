@@ -5,6 +5,8 @@ import { decodeMessageIndexes, encodeMessageIndexes, framedSchemaId, frameHeader
 import { displayUrl, registryConfig } from '../../src/registry/config.js';
 import { javaDouble } from '../../src/registry/formats/avro.js';
 import { subjectFor } from '../../src/registry/serde.js';
+import { nestedOrder } from '../../src/registry/formats/proto-order.js';
+import { protobufCodec } from '../../src/registry/formats/protobuf.js';
 
 describe('Schema Registry framing', () => {
   it('reads and writes the 5-byte header', () => {
@@ -22,6 +24,49 @@ describe('Schema Registry framing', () => {
     expect(encodeMessageIndexes([70]).toString('hex')).toBe('028c01');
     for (const ix of [[0], [1], [1, 0], [3, 2, 1], [70]]) expect(decodeMessageIndexes(Buffer.concat([Buffer.from([9]), encodeMessageIndexes(ix)]), 1).indexes).toEqual(ix);
     expect(() => decodeMessageIndexes(Buffer.from([4, 2]), 0)).toThrow('truncated Protobuf message indexes');
+  });
+});
+
+// protoc (grpc_tools.protoc 1.85) lists this file's nested_type as: Outer: First,
+// CountsByNameEntry, Second, FirstsEntry, Third; Third: InnerEntry, Deep.
+const MAPS_PROTO = `syntax = "proto3";
+package demo;
+// message NotOne { }  (a comment)
+message Outer {
+  message First { int32 a = 1; }
+  map<string, int32> counts_by_name = 1;
+  message Second { string b = 1; }
+  oneof pick { string x = 2; int32 y = 3; }
+  map<int32, First> firsts = 4;
+  message Third { map<string,string> inner = 1; message Deep { int32 d = 1; } }
+}
+message Next { int32 n = 1; }
+message Last { string note = 1 [json_name = "message Fake {"]; }
+`;
+
+describe('Protobuf message indexes of a .proto text', () => {
+  it("count map<> entries where protoc puts them, in source order, as Confluent's serializers do", () => {
+    expect(nestedOrder(MAPS_PROTO)).toEqual(
+      new Map([
+        ['Outer', ['First', null, 'Second', null, 'Third']],
+        ['Outer.First', []],
+        ['Outer.Second', []],
+        ['Outer.Third', [null, 'Deep']],
+        ['Outer.Third.Deep', []],
+        ['Next', []],
+        ['Last', []],
+      ]),
+    );
+  });
+
+  it('a message after a map field is written with its protoc index, and read back by it', () => {
+    for (const [name, indexes] of [['Outer.Second', [0, 2]], ['Outer.Third.Deep', [0, 4, 1]], ['Outer.First', [0, 0]], ['Next', [1]]] as const) {
+      const codec = protobufCodec(MAPS_PROTO, [], name);
+      const doc = name === 'Outer.Second' ? '{"b":"x"}' : name === 'Next' ? '{"n":1}' : name === 'Outer.First' ? '{"a":2}' : '{"d":3}';
+      const bytes = codec.encode(doc);
+      expect(decodeMessageIndexes(bytes, 0).indexes).toEqual(indexes);
+      expect(codec.toText(Buffer.concat([frameHeader(1), bytes]), 5)).toBe(doc);
+    }
   });
 });
 

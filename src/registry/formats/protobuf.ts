@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { decodeMessageIndexes, encodeMessageIndexes } from '../framing.js';
 import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec } from './codec.js';
+import { nestedOrder } from './proto-order.js';
 
 const require = createRequire(import.meta.url);
 type Pb = typeof import('protobufjs');
@@ -217,6 +218,14 @@ export function protobufCodec(schema: string, refs: NamedSchema[], messageName?:
     }
   }
   const top = topNames.map((n) => root.lookupType(n));
+  // A .proto text: each message's nested messages in protoc's order, map entries counted.
+  const pkgPrefix = topNames[0].slice(0, topNames[0].lastIndexOf('.') + 1);
+  const sourceOrder = descriptorTree ? undefined : nestedOrder(schema);
+  const nestedOf = (t: PbType): Array<PbType | null> => {
+    const names = sourceOrder?.get(t.fullName.slice(pkgPrefix.length));
+    if (!names) return messagesOf(t, pb);
+    return names.map((n) => (n === null ? null : ((t.nested?.[n] as PbType | undefined) ?? null)));
+  };
 
   const byIndexes = new Map<string, PbType>();
   const typeAt = (indexes: number[]): PbType => {
@@ -237,7 +246,7 @@ export function protobufCodec(schema: string, refs: NamedSchema[], messageName?:
       t = root.lookupType(name);
     } else {
       t = top[indexes[0]];
-      for (let i = 1; t && i < indexes.length; i++) t = messagesOf(t, pb)[indexes[i]];
+      for (let i = 1; t && i < indexes.length; i++) t = nestedOf(t)[indexes[i]] ?? undefined;
     }
     if (!t) throw new Error(`no message at index ${indexes.join('.')} of the schema`);
     byIndexes.set(key, t);
@@ -277,7 +286,7 @@ export function protobufCodec(schema: string, refs: NamedSchema[], messageName?:
         return path;
       }
       if (!(parent instanceof pb.Type)) throw new SchemaParseError(`${t.fullName.slice(1)} is not defined in this schema's file`);
-      path.unshift(messagesOf(parent, pb).indexOf(cur));
+      path.unshift(nestedOf(parent).indexOf(cur));
       cur = parent;
     }
   };
