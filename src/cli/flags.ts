@@ -44,7 +44,8 @@ export function connectionFlagsWithoutTimeout<A extends unknown[], O extends Rec
 
 /**
  * --bootstrap-controller (KIP-919), for the commands whose Kafka tool takes it (kafka-metadata-quorum,
- * kafka-features, kafka-configs for brokers): kfk talks to the controllers' listener directly.
+ * kafka-features, kafka-configs for brokers, kafka-acls, kafka-reassign-partitions --list and --cancel):
+ * kfk talks to the controllers' listener directly.
  */
 export function bootstrapControllerFlag() {
   return new Option('--bootstrap-controller <servers>', "a controller's host:port instead of --bootstrap-server (KIP-919)").helpGroup(CONNECTION);

@@ -55,7 +55,6 @@ export function translateAcls(raw: string[]): string[] {
   if (!seen.has('--bootstrap-server') && !seen.has('--bootstrap-controller')) throw new UsageError('One of --bootstrap-server or --bootstrap-controller must be specified');
   const actions = Object.keys(ACTIONS).filter((a) => seen.has(a));
   if (actions.length !== 1) throw new UsageError('Command must include exactly one action: --list, --add, --remove. ');
-  if (seen.has('--bootstrap-controller')) throw new UsageError('--bootstrap-controller is not supported by kfk: use --bootstrap-server');
   const sub = ACTIONS[actions[0]];
   // kafka-acls takes --force with any action and uses it only to remove.
   const flags = sub === 'delete' ? out : out.filter((a) => a !== '--force');

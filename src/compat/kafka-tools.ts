@@ -403,7 +403,7 @@ function configs(args: string[]): string[] {
   if (types[0] !== 'topics' && types[0] !== 'brokers') throw new KfkError(`--entity-type ${types[0]} is not supported by kfk's kafka-configs: topics, brokers, users, clients and ips are`);
   const target = types[0] === 'topics' ? '--topic' : '--broker';
   if (names.length === 0 || names[0] === null) throw new KfkError(`kfk's kafka-configs needs --entity-name for ${types[0]}`);
-  if (!alter) return ['config', 'describe', '-o', 'text', ...conn, target, names[0], ...(r.switches.has('all') ? ['--all'] : [])];
+  if (!alter) return ['config', 'describe', '-o', 'text', '--kafka-configs-text', ...conn, target, names[0], ...(r.switches.has('all') ? ['--all'] : [])];
   const out = ['config', 'alter', '-o', 'text', ...conn, target, names[0]];
   if (add) out.push('--set', add);
   for (const k of del.split(',').filter((x) => x !== '')) out.push('--delete', k);

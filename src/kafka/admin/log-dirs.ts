@@ -18,6 +18,11 @@ export interface BrokerLogDir {
 
 /** The cluster's broker ids, ascending. */
 export async function brokerIds(client: KafkaClient): Promise<number[]> {
+  if (client.options.controllers) {
+    // Through a controller's listener (KIP-919) the nodes are the controllers, as Kafka's admin client sees them.
+    const { describeClusterNodes } = await import('./quorum.js');
+    return (await describeClusterNodes(client)).nodes.map((n) => n.nodeId).sort((a, b) => a - b);
+  }
   const cluster = await client.cluster();
   await cluster.refreshMetadata();
   return ((cluster.brokerPool.metadata?.brokers ?? []) as Array<{ nodeId: number }>).map((b) => b.nodeId).sort((a, b) => a - b);

@@ -1,13 +1,13 @@
 // `kfk acl delete`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
-import { examples, kafkaCommand } from '../../../cli/flags.js';
+import { bootstrapControllerFlag, examples, kafkaCommand } from '../../../cli/flags.js';
 import { entryFlags, kafkaTextFlag, listOnlyPrincipalFlag, resourceFlags } from '../define.js';
 
 export function define(parent: AnyCommand) {
   return kafkaCommand(parent, 'delete', {
     description: 'remove ACLs, as kafka-acls --remove: the named entries, or every ACL of the resources; asks first unless --force',
     flags: (cmd) =>
-      entryFlags(resourceFlags(cmd))
+      entryFlags(resourceFlags(cmd.addOption(bootstrapControllerFlag())))
         .option('--force', 'do not ask (needed when stdin is not a terminal)')
         .addOption(kafkaTextFlag())
         .addOption(listOnlyPrincipalFlag()),

@@ -1,5 +1,5 @@
 // `kfk config describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
+import { Option, type AnyCommand, type FlagsOf } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 import { resourceFlags } from '../define.js';
 
@@ -8,7 +8,9 @@ export function define(parent: AnyCommand) {
     description: "a topic's, broker's or group's dynamic configs (--all: every config), with synonyms",
     flags: (cmd) =>
       resourceFlags(cmd, 'group (kafka-configs --entity-type groups)')
-        .option('--all', 'all configs, defaults included'),
+        .option('--all', 'all configs, defaults included')
+        // kafka-configs' way with a topic or broker that is not there (set by the drop-in).
+        .addOption(new Option('--kafka-configs-text').hideHelp()),
     help: examples('kfk config describe --topic orders', 'kfk config describe --broker 1 --all -o json', 'kfk config describe --group workers'),
   });
 }

@@ -6,6 +6,7 @@ import { CONTROLLER_UNSUPPORTED, KfkError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import type { ConfigEntry, ResourceKind } from '../../../kafka/admin/configs.js';
 import { configResource } from '../resource.js';
+import type { KafkaClient } from '../../../kafka/wire/client.js';
 
 const DYNAMIC: Record<ResourceKind, string> = { topic: 'DYNAMIC_TOPIC_CONFIG', broker: 'DYNAMIC_BROKER_CONFIG', group: 'DYNAMIC_GROUP_CONFIG' };
 
@@ -17,6 +18,16 @@ export function configText(kind: ResourceKind, name: string, entries: ConfigEntr
   return `${all ? 'All' : 'Dynamic'} configs for ${kind} ${name} are:\n` + lines.join('');
 }
 
+/** Whether the topic or (a node id as the tool takes it) the broker is in the cluster. */
+async function exists(client: KafkaClient, kind: 'topic' | 'broker', name: string): Promise<boolean> {
+  if (kind === 'topic') {
+    const { listTopicNames } = await import('../../../kafka/admin/topics.js');
+    return (await listTopicNames(client, { includeInternal: true })).includes(name);
+  }
+  const { brokerIds } = await import('../../../kafka/admin/log-dirs.js');
+  return (await brokerIds(client)).some((id) => String(id) === name);
+}
+
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { kind, name } = configResource(opts);
   if (opts.bootstrapController !== undefined && kind !== 'broker') {
@@ -25,6 +36,15 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/configs.js');
+  if (opts.kafkaConfigsText && (kind === 'topic' || kind === 'broker') && !(await ctx.bounded(exists(client, kind, name)))) {
+    // As kafka-configs: a topic or broker that is not there is named so on stdout (exit 0); with
+    // --all the tool asks for its configs anyway, after the heading, and fails.
+    if (!opts.all) {
+      await ctx.io.out(`The ${kind} '${name}' doesn't exist and doesn't have dynamic config.\n`);
+      return 0;
+    }
+    await ctx.io.out(`All configs for ${kind} ${name} are:\n`);
+  }
   if (kind === 'topic') {
     const { listTopicNames, explainMissingTopics } = await import('../../../kafka/admin/topics.js');
     const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
