@@ -433,7 +433,6 @@ function reassignPartitions(args: string[]): string[] {
   // The options in command-line order, as joptsimple lists them.
   const given = args.filter((a) => a.startsWith('-')).map((a) => a.replace(/^--?/, '').replace(/=.*$/, '')).map((typed) => [...values, ...switches].find((n) => n === typed) ?? [...values, ...switches].find((n) => n.startsWith(typed))!);
   for (const o of given) if (o !== action && !required[action].includes(o) && !permitted[action].includes(o)) throw new ToolUsageError(`Option "[${o}]" can't be used with action "[${action}]"`);
-  if (r.values.has('bootstrap-controller')) throw new KfkError('--bootstrap-controller is not supported by kfk: use --bootstrap-server');
   const out = ['partition', 'reassign', action, ...connection(r)];
   if (action === 'generate') out.push('--topics-to-move-json-file', last(r, 'topics-to-move-json-file')!, '--broker-list', last(r, 'broker-list')!);
   else if (action !== 'list') out.push('--reassignment-json-file', last(r, 'reassignment-json-file')!);

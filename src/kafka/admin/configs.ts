@@ -33,10 +33,13 @@ export interface ConfigEntry {
 const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC : kind === 'group' ? RESOURCE_GROUP : RESOURCE_BROKER);
 
 
-async function target(client: KafkaClient, kind: ResourceKind, name: string): Promise<KafkajsBroker> {
+async function target(client: KafkaClient, kind: ResourceKind, name: string, alter = false): Promise<KafkajsBroker> {
   const cluster = await client.cluster();
   if (client.options.controllers) {
-    // KIP-919: broker configs through a controller's listener; topics and groups are the brokers'.
+    // KIP-919: broker configs through a controller's listener; topics and groups are the brokers',
+    // but a controller takes IncrementalAlterConfigs for a topic (kafka-reassign-partitions
+    // --cancel --bootstrap-controller clears the topics' throttles so).
+    if (alter && kind === 'topic') return client.anyBroker();
     if (kind !== 'broker') throw new KfkError(CONTROLLER_UNSUPPORTED);
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
     const { describeClusterNodes } = await import('./quorum.js');
@@ -79,7 +82,7 @@ export async function describeConfigs(client: KafkaClient, kind: ResourceKind, n
 }
 
 export async function alterConfigs(client: KafkaClient, kind: ResourceKind, name: string, change: { set: Record<string, string>; delete: string[] }): Promise<void> {
-  const broker = await target(client, kind, name);
+  const broker = await target(client, kind, name, true);
   const ops = [
     ...Object.entries(change.set).map(([k, v]) => ({ name: k, op: OP_SET, value: v })),
     ...change.delete.map((k) => ({ name: k, op: OP_DELETE, value: null })),

@@ -8,7 +8,7 @@ import { readMetadata } from '../wire/metadata.js';
 import { alterConfigs } from './configs.js';
 import { brokerIds, describeLogDirs } from './log-dirs.js';
 import { alterReplicaLogDirsRequest } from '../protocol/controller-requests.js';
-import { KfkError } from '../../errors.js';
+import { CONTROLLER_UNSUPPORTED, KfkError } from '../../errors.js';
 import { alterPartitionReassignments, listPartitionReassignments, type OngoingReassignment } from '../protocol/runbook-requests.js';
 
 export type { OngoingReassignment } from '../protocol/runbook-requests.js';
@@ -120,6 +120,8 @@ export interface ReplicaDirs {
 
 /** Each replica's current and future log directory, by `topic-partition-broker`. */
 export async function replicaDirStates(client: KafkaClient, moves: LogDirMove[]): Promise<Map<string, ReplicaDirs>> {
+  // DescribeLogDirs is the brokers' (as Kafka's admin client says through a controller's listener).
+  if (client.options.controllers) throw new KfkError(CONTROLLER_UNSUPPORTED);
   const brokers = [...new Set(moves.map((m) => m.broker))].sort((a, b) => a - b);
   const dirs = await describeLogDirs(client, brokers, [...new Set(moves.map((m) => m.topic))]);
   const out = new Map<string, ReplicaDirs>();

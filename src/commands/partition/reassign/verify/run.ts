@@ -25,6 +25,6 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const states = moves.length ? await ctx.bounded(api.replicaDirStates(client, moves)) : new Map();
   const m = moveStatesText(moves, states);
   await ctx.io.out(lines.join('\n') + '\n' + m.text + '\n');
-  if (ongoing.length === 0 && !m.ongoing && !opts.preserveThrottles) await ctx.io.out(await clearThrottlesText(ctx, plan));
+  if (ongoing.length === 0 && !m.ongoing && !opts.preserveThrottles) await clearThrottlesText(ctx, plan);
   return 0;
 }
