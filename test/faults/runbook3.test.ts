@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
-import { B, inSync, partitions, waitUntil } from '../helpers/fault-cluster.js';
+import { B, inSync, partitions, state, waitUntil } from '../helpers/fault-cluster.js';
 
 import { KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
 
@@ -42,6 +42,9 @@ async function topicOn12(records: number): Promise<string> {
   return t;
 }
 
+/** Controller 1's own listener (KIP-919, --bootstrap-controller). */
+const BC = ['--bootstrap-controller', `127.0.0.1:${state.nodes[0].controllerPort}`];
+
 const moveTo23 = (t: string) => file(`${t}.json`, JSON.stringify({ version: 1, partitions: [{ topic: t, partition: 0, replicas: [2, 3] }] }));
 
 describe('partition reassignment on 3 brokers', () => {
@@ -62,13 +65,15 @@ describe('partition reassignment on 3 brokers', () => {
     const [r2, o2] = await Promise.all([real('kafka-reassign-partitions', [...B, '--execute', '--reassignment-json-file', moveTo23(a)]), ours('kafka-reassign-partitions', [...B, '--execute', '--reassignment-json-file', moveTo23(a)])]);
     expect(r2.code).toBe(1);
     expect(o2).toMatchObject({ code: 1, stdout: r2.stdout, stderr: '' });
-    const [r3, o3, r4, o4] = await Promise.all([
+    const [r3, o3, o3c, r4, o4] = await Promise.all([
       real('kafka-reassign-partitions', [...B, '--list']),
       ours('kafka-reassign-partitions', [...B, '--list']),
+      ours('kafka-reassign-partitions', [...BC, '--list']),
       real('kafka-reassign-partitions', [...B, '--verify', '--reassignment-json-file', moveTo23(a)]),
       ours('kafka-reassign-partitions', [...B, '--verify', '--reassignment-json-file', moveTo23(b)]),
     ]);
     expect(o3).toMatchObject({ code: 0, stdout: r3.stdout });
+    expect(o3c).toMatchObject({ code: 0, stdout: r3.stdout, stderr: '' });
     expect(o3.stdout).toContain(`${b}-0: replicas: 2,3,1. adding: 3. removing: 1.\n`);
     expect(o4).toMatchObject({ code: 0, stdout: swap(r4.stdout) });
     expect(o4.stdout).toBe(`Status of partition reassignment:\nReassignment of partition ${b}-0 is still in progress.\n\n`);
@@ -79,14 +84,26 @@ describe('partition reassignment on 3 brokers', () => {
     expect(ot.stdout).toContain(`\tReplicas: 2,3,1\tIsr: `);
     expect(ot.stdout).toMatch(/\tAdding Replicas: 3\tRemoving Replicas: 1\tElr: /);
 
-    // Cancelled with the throttles kept (clearing them would let the other move finish at once).
+    // Cancelled with the throttles kept (clearing them would let the other move finish at once);
+    // kfk's through the controller.
     const r5 = await real('kafka-reassign-partitions', [...B, '--cancel', '--reassignment-json-file', moveTo23(a), '--preserve-throttles']);
-    const o5 = await ours('kafka-reassign-partitions', [...B, '--cancel', '--reassignment-json-file', moveTo23(b), '--preserve-throttles']);
+    const o5 = await ours('kafka-reassign-partitions', [...BC, '--cancel', '--reassignment-json-file', moveTo23(b), '--preserve-throttles']);
     expect(r5.code, r5.stdout).toBe(0);
     expect({ code: o5.code, stdout: o5.stdout }).toEqual({ code: 0, stdout: swap(r5.stdout) });
     expect(o5.stdout).toBe(`Successfully cancelled partition reassignment for: ${b}-0\nNone of the specified partition moves are active.`);
     await waitUntil('the cancelled moves are undone', async () => (await Promise.all([a, b].map(partitions))).every((ps) => [...ps[0].replicas].sort().join() === '1,2'));
     const back = (await partitions(b))[0].replicas.join(',');
+    // Cancel again through the controller, both tools: nothing under way; the throttles of all
+    // three brokers go (brokers 2 and 3 at their own controller listeners).
+    const [r7, o7] = await Promise.all([
+      real('kafka-reassign-partitions', [...BC, '--cancel', '--reassignment-json-file', moveTo23(a)]),
+      ours('kafka-reassign-partitions', [...BC, '--cancel', '--reassignment-json-file', moveTo23(b)]),
+    ]);
+    expect(r7.code, r7.stdout).toBe(0);
+    expect({ code: o7.code, stdout: o7.stdout, stderr: o7.stderr }).toEqual({ code: 0, stdout: swap(r7.stdout), stderr: '' });
+    expect(o7.stdout).toBe(
+      `None of the specified partition reassignments are active.\nNone of the specified partition moves are active.Clearing broker-level throttles on brokers 1,2,3\nClearing topic-level throttles on topic ${b}\n`,
+    );
     // Verify now: the move is not under way and the replicas are not the plan's; the throttles go.
     const r6 = await real('kafka-reassign-partitions', [...B, '--verify', '--reassignment-json-file', moveTo23(a)]);
     const o6 = await ours('kafka-reassign-partitions', [...B, '--verify', '--reassignment-json-file', moveTo23(b)]);

@@ -101,7 +101,9 @@ const fromWire = (w: WireAcl): AclBinding => ({
 });
 
 async function send<T>(client: KafkaClient, req: ReturnType<typeof describeAclsRequest>): Promise<T> {
-  const broker = await client.anyBroker();
+  // With --bootstrap-controller: the active controller (KIP-919).
+  const { adminBroker } = await import('./quorum.js');
+  const broker = await adminBroker(client);
   return (await broker.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
 }
 

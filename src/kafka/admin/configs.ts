@@ -36,18 +36,23 @@ const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC 
 async function target(client: KafkaClient, kind: ResourceKind, name: string, alter = false): Promise<KafkajsBroker> {
   const cluster = await client.cluster();
   if (client.options.controllers) {
-    // KIP-919: broker configs through a controller's listener; topics and groups are the brokers',
-    // but a controller takes IncrementalAlterConfigs for a topic (kafka-reassign-partitions
-    // --cancel --bootstrap-controller clears the topics' throttles so).
-    if (alter && kind === 'topic') return client.anyBroker();
-    if (kind !== 'broker') throw new KfkError(CONTROLLER_UNSUPPORTED);
-    if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
-    const { describeClusterNodes } = await import('./quorum.js');
-    const nodes = (await describeClusterNodes(client)).nodes;
-    if (!nodes.some((n) => n.nodeId === Number(name))) throw new KfkError(`broker ${name} is not in the cluster`);
+    // KIP-919, as Kafka's admin client through controllers' listeners: a broker's configs are read
+    // from that node (a controller, at its own address); every change goes to the active
+    // controller (the others answer NOT_CONTROLLER), a topic's too (kafka-reassign-partitions
+    // --cancel clears the topics' throttles so). Reading a topic's or group's configs is the brokers'.
+    if (!(alter && kind === 'topic')) {
+      if (kind !== 'broker') throw new KfkError(CONTROLLER_UNSUPPORTED);
+      if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
+    }
+    const { adminBroker, describeClusterNodes } = await import('./quorum.js');
+    const quorum = await describeClusterNodes(client);
+    const nodes = quorum.nodes;
+    if (kind === 'broker' && !nodes.some((n) => n.nodeId === Number(name))) throw new KfkError(`broker ${name} is not in the cluster`);
+    if (alter) return adminBroker(client);
+    const node = nodes.find((n) => n.nodeId === Number(name));
     const self = nodes.find((n) => client.options.brokers.includes(`${n.host}:${n.port}`));
-    if (nodes.length > 1 && self?.nodeId !== Number(name)) throw new KfkError(`controller ${name} is not the one at ${client.options.brokers.join(',')}: give its own address with --bootstrap-controller`);
-    return client.anyBroker();
+    if (!node || nodes.length === 1 || self?.nodeId === node.nodeId) return client.anyBroker();
+    return client.otherController(`${node.host}:${node.port}`);
   }
   if (kind === 'broker') {
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });

@@ -28,6 +28,29 @@ export async function describeClusterNodes(client: KafkaClient): Promise<Cluster
   return r;
 }
 
+const active = new WeakMap<KafkaClient, Promise<KafkajsBroker>>();
+
+/**
+ * The broker for a cluster-wide admin request: with `--bootstrap-controller` the active
+ * controller, at its own address (the others answer NOT_CONTROLLER; Kafka's admin client sends
+ * such requests there too), otherwise any broker (KafkaClient.anyBroker).
+ */
+export function adminBroker(client: KafkaClient): Promise<KafkajsBroker> {
+  if (!client.options.controllers) return client.anyBroker();
+  let found = active.get(client);
+  if (!found) {
+    found = (async () => {
+      const { controllerId, nodes } = await describeClusterNodes(client);
+      const node = nodes.find((n) => n.nodeId === controllerId);
+      const self = nodes.find((n) => client.options.brokers.includes(`${n.host}:${n.port}`));
+      if (!node || nodes.length === 1 || self?.nodeId === node.nodeId) return client.anyBroker();
+      return client.otherController(`${node.host}:${node.port}`);
+    })();
+    active.set(client, found);
+  }
+  return found;
+}
+
 export async function describeFeatures(client: KafkaClient, nodeId?: number): Promise<FeatureDescription> {
   let broker: KafkajsBroker;
   if (nodeId === undefined) broker = await client.anyBroker();

@@ -6,6 +6,7 @@ import { kafkajs } from '../wire/kafkajs.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { readMetadata } from '../wire/metadata.js';
 import { alterConfigs } from './configs.js';
+import { adminBroker } from './quorum.js';
 import { brokerIds, describeLogDirs } from './log-dirs.js';
 import { alterReplicaLogDirsRequest } from '../protocol/controller-requests.js';
 import { CONTROLLER_UNSUPPORTED, KfkError } from '../../errors.js';
@@ -42,7 +43,7 @@ export async function replicaLogDirs(client: KafkaClient, brokers: number[], top
 }
 
 export async function ongoingReassignments(client: KafkaClient, parts: TP[] | null = null): Promise<OngoingReassignment[]> {
-  const broker = await client.anyBroker();
+  const broker = await adminBroker(client);
   const res = (await broker.connectionPool.send({ ...listPartitionReassignments(parts, TIMEOUT_MS), requestTimeout: TIMEOUT_MS + 5000 })) as { errorCode: number; errorMessage: string | null; reassignments: OngoingReassignment[] };
   if (res.errorCode) throw brokerError(res.errorCode, res.errorMessage);
   return res.reassignments;
@@ -50,7 +51,7 @@ export async function ongoingReassignments(client: KafkaClient, parts: TP[] | nu
 
 /** Starts (replicas) or cancels (null) reassignments; per-partition errors as `topic-partition` -> message. */
 export async function alterReassignments(client: KafkaClient, parts: Array<TP & { replicas: number[] | null }>): Promise<Map<string, string>> {
-  const broker = await client.anyBroker();
+  const broker = await adminBroker(client);
   const res = (await broker.connectionPool.send({ ...alterPartitionReassignments(parts, TIMEOUT_MS), requestTimeout: TIMEOUT_MS + 5000 })) as {
     errorCode: number;
     errorMessage: string | null;

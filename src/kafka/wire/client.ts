@@ -46,6 +46,7 @@ export class KafkaClient {
   private clusterInstance?: Promise<KafkajsCluster>;
   private readonly closers: Array<() => Promise<void>> = [];
   private connectMetadata?: { topicMetadata: Array<{ topic: string }> };
+  private readonly otherControllers = new Map<string, KafkaClient>();
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -166,6 +167,22 @@ export class KafkaClient {
       }
       throw err;
     }
+  }
+
+  /**
+   * With --bootstrap-controller: another controller of the quorum, at the address it gives for
+   * itself (Kafka's admin client sends a request for node N to that node's own listener). One
+   * connection per address, closed with this client.
+   */
+  async otherController(address: string): Promise<KafkajsBroker> {
+    let other = this.otherControllers.get(address);
+    if (!other) {
+      const created = new KafkaClient({ ...this.options, brokers: [address] });
+      this.otherControllers.set(address, created);
+      this.closers.push(() => created.close());
+      other = created;
+    }
+    return other.anyBroker();
   }
 
   async close(): Promise<void> {
