@@ -275,6 +275,8 @@ const runbookRows = [
   ['transaction-list', ['transaction', 'list'], 'org.apache.kafka.tools.TransactionsCommand', ['--bootstrap-server', '@B', 'list']],
   ['reassign-list', ['partition', 'reassign', 'list'], 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand', ['--bootstrap-server', '@B', '--list']],
   ['quota-describe', ['quota', 'describe', '--client-default'], 'org.apache.kafka.tools.ConfigCommand', ['--bootstrap-server', '@B', '--describe', '--entity-type', 'clients', '--entity-default']],
+  ['user-scram-describe', ['user', 'scram', 'describe'], 'org.apache.kafka.tools.ConfigCommand', ['--bootstrap-server', '@B', '--describe', '--entity-type', 'users']],
+  ['features-version-mapping', ['cluster', 'features', '--version-mapping'], 'org.apache.kafka.tools.FeatureCommand', ['--bootstrap-server', '@B', 'version-mapping']],
 ];
 for (const [name, kfkArgs, cls, javaArgs] of runbookRows) {
   add(name, 'ms', {
