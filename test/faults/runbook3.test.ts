@@ -112,6 +112,12 @@ describe('partition reassignment on 3 brokers', () => {
       `Status of partition reassignment:\nThere is no active reassignment of partition ${b}-0, but replica set is ${back} rather than 2,3.\n\nClearing broker-level throttles on brokers 1,2,3\nClearing topic-level throttles on topic ${b}\n`,
     );
     expect((await kfk(['config', 'describe', ...B, '--topic', b])).stdout).not.toContain('throttled');
+    // Broker 2's configs through controller 1: read at controller 2's own listener, as the tool does.
+    const d2 = [...BC, '--describe', '--entity-type', 'brokers', '--entity-name', '2'];
+    const [rd, od] = await Promise.all([kafkaTool('org.apache.kafka.tools.ConfigCommand', d2, { version: KAFKA4_VERSION }), kfk(['compat', 'kafka-configs', ...d2])]);
+    expect(rd.code, rd.stderr).toBe(0);
+    expect({ code: od.code, stdout: od.stdout, stderr: od.stderr }).toEqual({ code: 0, stdout: rd.stdout, stderr: '' });
+    expect(od.stdout.split('\n')[0]).toBe('Dynamic configs for broker 2 are:');
   });
 
   it('a partition moves to other brokers under a throttle while records are written: none is lost', async () => {
