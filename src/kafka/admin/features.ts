@@ -2,6 +2,7 @@
 // controller), each feature's outcome as the admin client reports it: a top-level error fails
 // every feature with the broker's message.
 import type { KafkaClient } from '../wire/client.js';
+import { adminBroker } from './quorum.js';
 import { kafkaErrorMessage } from '../wire/error-codes.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { updateFeaturesRequest, type FeatureUpdate, type UpdateFeaturesAnswer } from '../protocol/feature-requests.js';
@@ -19,7 +20,8 @@ const message = (code: number, text: string | null) => text ?? kafkaErrorMessage
 
 /** Each update's outcome, by feature name. */
 export async function updateFeatures(client: KafkaClient, updates: FeatureUpdate[], validateOnly: boolean): Promise<FeatureOutcome[]> {
-  const broker = await client.anyBroker();
+  // With --bootstrap-controller: the active controller (the others answer NOT_CONTROLLER).
+  const broker = await adminBroker(client);
   const res = (await broker.connectionPool.send({ ...updateFeaturesRequest(updates, validateOnly, 60_000), requestTimeout: 70_000 })) as UpdateFeaturesAnswer;
   return [...updates]
     .sort((a, b) => (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0))

@@ -55,12 +55,12 @@ export async function describeFeatures(client: KafkaClient, nodeId?: number): Pr
   let broker: KafkajsBroker;
   if (nodeId === undefined) broker = await client.anyBroker();
   else if (client.options.controllers) {
-    // Through a controller's listener: only the controller kfk is connected to.
-    broker = await client.anyBroker();
-    const nodes = await describeClusterNodes(client);
-    const seed = client.options.brokers;
-    const self = nodes.nodes.find((n) => seed.includes(`${n.host}:${n.port}`));
-    if (!self || self.nodeId !== nodeId) throw new KfkError(`controller ${nodeId} is not the one at ${seed.join(',')}: give its own address with --bootstrap-controller`);
+    // Through a controller's listener: that controller, at its own address.
+    const { nodes } = await describeClusterNodes(client);
+    const node = nodes.find((n) => n.nodeId === nodeId);
+    if (!node) throw new KfkError(`controller ${nodeId} is not in the quorum`);
+    const self = nodes.find((n) => client.options.brokers.includes(`${n.host}:${n.port}`));
+    broker = self?.nodeId === nodeId ? await client.anyBroker() : await client.otherController(`${node.host}:${node.port}`);
   } else {
     const cluster = await client.cluster();
     try {
@@ -83,14 +83,14 @@ export interface VoterEndpoint {
 
 /** KIP-853: a controller (an observer of a dynamic quorum now) becomes a voter (AddRaftVoter). */
 export async function addRaftVoter(client: KafkaClient, voterId: number, directoryId: string, endpoints: VoterEndpoint[]): Promise<void> {
-  const broker = await client.anyBroker();
+  const broker = await adminBroker(client);
   const r = (await broker.connectionPool.send({ ...addRaftVoterRequest({ clusterId: null, timeoutMs: 30_000, voterId, directoryId, listeners: endpoints }), requestTimeout: 40_000 })) as RaftVoterAnswer;
   if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
 }
 
 /** KIP-853: a voter leaves the quorum (RemoveRaftVoter). */
 export async function removeRaftVoter(client: KafkaClient, voterId: number, directoryId: string): Promise<void> {
-  const broker = await client.anyBroker();
+  const broker = await adminBroker(client);
   const r = (await broker.connectionPool.send({ ...removeRaftVoterRequest({ clusterId: null, voterId, directoryId }), requestTimeout: 40_000 })) as RaftVoterAnswer;
   if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
 }
