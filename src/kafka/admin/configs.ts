@@ -33,18 +33,23 @@ export interface ConfigEntry {
 const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC : kind === 'group' ? RESOURCE_GROUP : RESOURCE_BROKER);
 
 
+/** A controller of the quorum by its node id, as DescribeCluster (controllers) lists it, or undefined. */
+export async function controllerNode(client: KafkaClient, id: number): Promise<{ nodeId: number; host: string; port: number } | undefined> {
+  const { describeClusterNodes } = await import('./quorum.js');
+  return (await describeClusterNodes(client)).nodes.find((n) => n.nodeId === id);
+}
+
 async function target(client: KafkaClient, kind: ResourceKind, name: string): Promise<KafkajsBroker> {
   const cluster = await client.cluster();
   if (client.options.controllers) {
     // KIP-919: broker configs through a controller's listener; topics and groups are the brokers'.
     if (kind !== 'broker') throw new KfkError(CONTROLLER_UNSUPPORTED);
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
-    const { describeClusterNodes } = await import('./quorum.js');
-    const nodes = (await describeClusterNodes(client)).nodes;
-    if (!nodes.some((n) => n.nodeId === Number(name))) throw new KfkError(`broker ${name} is not in the cluster`);
-    const self = nodes.find((n) => client.options.brokers.includes(`${n.host}:${n.port}`));
-    if (nodes.length > 1 && self?.nodeId !== Number(name)) throw new KfkError(`controller ${name} is not the one at ${client.options.brokers.join(',')}: give its own address with --bootstrap-controller`);
-    return client.anyBroker();
+    // Kafka's admin client sends the request for node N to controller N itself, at the address
+    // DescribeCluster lists for it.
+    const node = await controllerNode(client, Number(name));
+    if (!node) throw new KfkError(`No node with id ${name} found.`);
+    return client.controllerAt(`${node.host}:${node.port}`);
   }
   if (kind === 'broker') {
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });

@@ -3,7 +3,7 @@
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
-import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
+import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, unregisterControllerRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
 import { apiVersionsFeatures, describeQuorum as describeQuorumRequest, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
@@ -32,12 +32,10 @@ export async function describeFeatures(client: KafkaClient, nodeId?: number): Pr
   let broker: KafkajsBroker;
   if (nodeId === undefined) broker = await client.anyBroker();
   else if (client.options.controllers) {
-    // Through a controller's listener: only the controller kfk is connected to.
-    broker = await client.anyBroker();
-    const nodes = await describeClusterNodes(client);
-    const seed = client.options.brokers;
-    const self = nodes.nodes.find((n) => seed.includes(`${n.host}:${n.port}`));
-    if (!self || self.nodeId !== nodeId) throw new KfkError(`controller ${nodeId} is not the one at ${seed.join(',')}: give its own address with --bootstrap-controller`);
+    // Through a controller's listener: controller N itself, at the address DescribeCluster lists.
+    const node = (await describeClusterNodes(client)).nodes.find((n) => n.nodeId === nodeId);
+    if (!node) throw new KfkError(`No node with id ${nodeId} found.`);
+    broker = await client.controllerAt(`${node.host}:${node.port}`);
   } else {
     const cluster = await client.cluster();
     try {
@@ -69,5 +67,12 @@ export async function addRaftVoter(client: KafkaClient, voterId: number, directo
 export async function removeRaftVoter(client: KafkaClient, voterId: number, directoryId: string): Promise<void> {
   const broker = await client.anyBroker();
   const r = (await broker.connectionPool.send({ ...removeRaftVoterRequest({ clusterId: null, voterId, directoryId }), requestTimeout: 40_000 })) as RaftVoterAnswer;
+  if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
+}
+
+/** A controller's registration leaves the cluster metadata (UnregisterController, Kafka 4.4). */
+export async function unregisterController(client: KafkaClient, controllerId: number): Promise<void> {
+  const broker = await client.anyBroker();
+  const r = (await broker.connectionPool.send({ ...unregisterControllerRequest(controllerId), requestTimeout: 40_000 })) as RaftVoterAnswer;
   if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
 }

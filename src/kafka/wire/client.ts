@@ -168,6 +168,18 @@ export class KafkaClient {
     }
   }
 
+  /**
+   * A connected controller at `address` (host:port, from DescribeCluster's controller list), for
+   * a request that concerns that controller itself, as Kafka's admin client sends a broker-config
+   * request for node N to node N. The connection closes with this client.
+   */
+  async controllerAt(address: string): Promise<KafkajsBroker> {
+    if (this.options.brokers.length === 1 && this.options.brokers[0] === address) return this.anyBroker();
+    const other = new KafkaClient({ ...this.options, brokers: [address], controllers: true });
+    this.closers.push(() => other.close());
+    return other.anyBroker();
+  }
+
   async close(): Promise<void> {
     const closers = this.closers.splice(0);
     await Promise.allSettled(closers.map((c) => c()));

@@ -30,6 +30,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const names = await ctx.bounded(listTopicNames(client, { includeInternal: true }));
     if (!names.includes(name)) throw await ctx.bounded(explainMissingTopics(client, [name]));
   }
+  if (kind === 'broker' && client.options.controllers && /^\d+$/.test(name) && !(await ctx.bounded(api.controllerNode(client, Number(name))))) {
+    // As kafka-configs through a controller's listener: an id the quorum does not list (exit 0).
+    await render(ctx.io, opts.output, { resource: kind, name, configs: [] as ConfigEntry[] }, { text: (r) => `The broker '${r.name}' doesn't exist and doesn't have dynamic config.\n` });
+    return 0;
+  }
   const all = await ctx.bounded(api.describeConfigs(client, kind, name));
   const entries = opts.all ? all : all.filter((e) => e.source === DYNAMIC[kind]);
   if (kind === 'group' && entries.length === 0 && !opts.all) {
