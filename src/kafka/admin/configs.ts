@@ -39,16 +39,20 @@ export async function controllerNode(client: KafkaClient, id: number): Promise<{
   return (await describeClusterNodes(client)).nodes.find((n) => n.nodeId === id);
 }
 
-async function target(client: KafkaClient, kind: ResourceKind, name: string): Promise<KafkajsBroker> {
+async function target(client: KafkaClient, kind: ResourceKind, name: string, change = false): Promise<KafkajsBroker> {
   const cluster = await client.cluster();
   if (client.options.controllers) {
     // KIP-919: broker configs through a controller's listener; topics and groups are the brokers'.
     if (kind !== 'broker') throw new KfkError(CONTROLLER_UNSUPPORTED);
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
-    // Kafka's admin client sends the request for node N to controller N itself, at the address
-    // DescribeCluster lists for it.
-    const node = await controllerNode(client, Number(name));
-    if (!node) throw new KfkError(`No node with id ${name} found.`);
+    // As Kafka's admin client: a describe of node N goes to controller N itself, a change to
+    // the active controller (which refuses an id it has no registration of), each at the
+    // address DescribeCluster lists for it.
+    const { describeClusterNodes } = await import('./quorum.js');
+    const listed = await describeClusterNodes(client);
+    const id = change ? listed.controllerId : Number(name);
+    const node = listed.nodes.find((n) => n.nodeId === id);
+    if (!node) throw new KfkError(`No node with id ${id} found.`);
     return client.controllerAt(`${node.host}:${node.port}`);
   }
   if (kind === 'broker') {
@@ -84,7 +88,7 @@ export async function describeConfigs(client: KafkaClient, kind: ResourceKind, n
 }
 
 export async function alterConfigs(client: KafkaClient, kind: ResourceKind, name: string, change: { set: Record<string, string>; delete: string[] }): Promise<void> {
-  const broker = await target(client, kind, name);
+  const broker = await target(client, kind, name, true);
   const ops = [
     ...Object.entries(change.set).map(([k, v]) => ({ name: k, op: OP_SET, value: v })),
     ...change.delete.map((k) => ({ name: k, op: OP_DELETE, value: null })),

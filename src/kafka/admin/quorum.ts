@@ -67,7 +67,8 @@ export async function addRaftVoter(client: KafkaClient, voterId: number, directo
 export async function removeRaftVoter(client: KafkaClient, voterId: number, directoryId: string): Promise<void> {
   const broker = await client.anyBroker();
   const r = (await broker.connectionPool.send({ ...removeRaftVoterRequest({ clusterId: null, voterId, directoryId }), requestTimeout: 40_000 })) as RaftVoterAnswer;
-  if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
+  // The broker's own code too: kafkajs knows no VOTER_NOT_FOUND (127).
+  if (r.errorCode) throw Object.assign(brokerError(r.errorCode, r.errorMessage), { errorCode: r.errorCode });
 }
 
 /** A controller's registration leaves the cluster metadata (UnregisterController, Kafka 4.4). */

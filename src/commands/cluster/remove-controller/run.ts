@@ -23,7 +23,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     try {
       await ctx.bounded(api.removeRaftVoter(client, id, dirId));
     } catch (err) {
-      const code = (err as { code?: number }).code;
+      const code = (err as { errorCode?: number }).errorCode;
       // VOTER_NOT_FOUND (127), UNSUPPORTED_VERSION (35)
       if (unregister && (code === 127 || code === 35)) throw new KfkError(`Failed to remove KRaft voter ${id}: ${(err as Error).message}. ${hint}`);
       throw err;
