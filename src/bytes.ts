@@ -35,6 +35,95 @@ export function sizeSlab(bytes: number): void {
   if (slab === null) SLAB_BYTES = bytes;
 }
 
+/**
+ * Blocks of power-of-two sizes from one part of the slab, split and merged back as they are taken
+ * and given back (a buddy allocator): the producer's batch buffers, of whatever size a batch grows
+ * to, all come from the same bytes, and none is left for the garbage collector. (Node frees a
+ * dropped Buffer's memory only at a collection, which comes late: keyed produce left tens of
+ * megabytes of batch buffers waiting for one.)
+ */
+export class SlabArena {
+  private readonly free: Array<Set<number>> = [];
+  /** Offsets of the blocks handed out, with their size's exponent. */
+  private readonly taken = new Map<number, number>();
+  private readonly maxShift: number;
+
+  constructor(
+    private readonly base: Buffer,
+    private readonly minShift = 12,
+  ) {
+    this.maxShift = Math.floor(Math.log2(base.length));
+    for (let k = 0; k <= this.maxShift; k++) this.free.push(new Set());
+    this.free[this.maxShift].add(0);
+  }
+
+  /** A block of at least `size` bytes (its length is the block's power of two), or undefined when none is free. */
+  alloc(size: number): Buffer | undefined {
+    let want = this.minShift;
+    while (2 ** want < size) want++;
+    if (want > this.maxShift) return undefined;
+    let k = want;
+    // The smallest free block that is large enough.
+    while (k <= this.maxShift && this.free[k].size === 0) k++;
+    if (k > this.maxShift) return undefined;
+    // The lowest free block: the memory in use stays packed at the start of the arena, and pages
+    // past it are never touched (they count in RSS only once written).
+    let off = Number.POSITIVE_INFINITY;
+    for (const o of this.free[k]) if (o < off) off = o;
+    this.free[k].delete(off);
+    // Split down to the size wanted: the upper halves stay free.
+    while (k > want) {
+      k--;
+      this.free[k].add(off + 2 ** k);
+    }
+    this.taken.set(off, want);
+    return this.base.subarray(off, off + 2 ** want);
+  }
+
+  /** Takes back a block `alloc` gave; false for any other buffer. */
+  give(buf: Uint8Array): boolean {
+    if (buf.buffer !== this.base.buffer) return false;
+    let off = buf.byteOffset - this.base.byteOffset;
+    let k = this.taken.get(off);
+    if (k === undefined || buf.length !== 2 ** k) return false;
+    this.taken.delete(off);
+    // Merge with its buddy while the buddy is free too.
+    while (k < this.maxShift) {
+      const buddy = off ^ (2 ** k);
+      if (!this.free[k].has(buddy)) break;
+      this.free[k].delete(buddy);
+      off = Math.min(off, buddy);
+      k++;
+    }
+    this.free[k].add(off);
+    return true;
+  }
+
+  /** Bytes handed out and not given back. */
+  get used(): number {
+    let n = 0;
+    for (const k of this.taken.values()) n += 2 ** k;
+    return n;
+  }
+}
+
+let ARENA_BYTES = 0;
+let arena: SlabArena | null | undefined;
+
+/** Sets the size of the slab's arena (rounded down to a power of two; 0: none); only before its first use. */
+export function sizeArena(bytes: number): void {
+  if (arena === undefined) ARENA_BYTES = bytes > 0 ? 2 ** Math.floor(Math.log2(bytes)) : 0;
+}
+
+/** The slab's arena for batch buffers, carved on first use; null when there is none or no room for it. */
+export function slabArena(): SlabArena | null {
+  if (arena === undefined) {
+    const region = ARENA_BYTES > 0 ? slabAlloc(ARENA_BYTES) : undefined;
+    arena = region ? new SlabArena(region) : null;
+  }
+  return arena;
+}
+
 /** Whether `b` is part of the slab. */
 export function inSlab(b: Uint8Array): boolean {
   return slab !== null && b.buffer === slab.buffer;

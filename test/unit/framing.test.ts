@@ -6,7 +6,7 @@ import { decodeRecordSet } from '../../src/kafka/records/decoder.js';
 import { BatchBufferPool, BatchBuilder, NO_PRODUCER } from '../../src/kafka/records/encoder.js';
 import { produceRequest } from '../../src/kafka/protocol/produce.js';
 import { LineSplitter } from '../../src/format/line-reader.js';
-import { inSlab, slabAlloc } from '../../src/bytes.js';
+import { inSlab, SlabArena, slabAlloc } from '../../src/bytes.js';
 
 const require = createRequire(import.meta.url);
 const frame = require('../../src/kafka/wire/kafkajs-request.cjs') as (a: {
@@ -211,5 +211,40 @@ describe('response framing (kafkajs-socket.cjs)', () => {
     const feed = framer(() => undefined, (err) => errors.push(err.message));
     feed(Buffer.from('HTTP/1.1 400 Bad Request\r\n'));
     expect(errors).toEqual(["the server does not speak Kafka's protocol (a response of 1213486160 bytes)"]);
+  });
+});
+
+describe('SlabArena: batch buffers of any size from one region, none left to the garbage collector', () => {
+  it('splits blocks to the size asked (a power of two, 4 kB at least), lowest address first', () => {
+    const base = Buffer.alloc(64 * 1024);
+    const a = new SlabArena(base);
+    const x = a.alloc(5000)!;
+    const y = a.alloc(4096)!;
+    const z = a.alloc(20_000)!;
+    expect([x.length, y.length, z.length]).toEqual([8192, 4096, 32768]);
+    expect([x.byteOffset, y.byteOffset, z.byteOffset]).toEqual([0, 8192, 32768]);
+    expect(x.buffer).toBe(base.buffer);
+    expect(a.used).toBe(8192 + 4096 + 32768);
+    // Full: no block of 32 kB is left.
+    expect(a.alloc(20_000)).toBeUndefined();
+    expect(a.alloc(100_000)).toBeUndefined();
+  });
+
+  it('merges a block with its free buddy when given back, up to the whole region', () => {
+    const a = new SlabArena(Buffer.alloc(64 * 1024));
+    const blocks = Array.from({ length: 16 }, () => a.alloc(4096)!);
+    expect(a.alloc(4096)).toBeUndefined();
+    for (const b of blocks.reverse()) expect(a.give(b)).toBe(true);
+    expect(a.used).toBe(0);
+    expect(a.alloc(64 * 1024)?.length).toBe(64 * 1024);
+  });
+
+  it('takes back only its own blocks, once', () => {
+    const a = new SlabArena(Buffer.alloc(16 * 1024));
+    const b = a.alloc(4096)!;
+    expect(a.give(Buffer.alloc(4096))).toBe(false);
+    expect(a.give(b.subarray(0, 100))).toBe(false);
+    expect(a.give(b)).toBe(true);
+    expect(a.give(b)).toBe(false);
   });
 });

@@ -471,4 +471,20 @@ describe('producer: transactions', () => {
     expect(report.failed).toBe(2);
     expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('abort');
   });
+
+  it('OUT_OF_ORDER_SEQUENCE_NUMBER for the next sequence in a transaction: the batch fails and the transaction aborts, under the same producer id (a new one would fence it)', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.failProduce('t', 0, ERRORS.OUT_OF_ORDER_SEQUENCE_NUMBER.code, 1);
+    const p = new RecordProducer(fake.cluster, options({ transactionalId: 'tx' }));
+    await p.init();
+    await p.send(rec('t', 'a'));
+    await p.flush();
+    await p.send(rec('t', 'b'));
+    const report = await p.close();
+    expect(report.delivered).toBe(0);
+    expect(report.failed).toBe(2);
+    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('abort');
+    expect(fake.nextProducerId).toBe(1001);
+    expect(fake.produceCalls.flatMap((c) => c.parts.map(() => c.transactionalId))).toEqual(['tx', 'tx']);
+  });
 });

@@ -538,8 +538,9 @@ export class RecordProducer {
         }
         // The next sequence itself is refused: the broker's state for this producer is not ours
         // (records taken whose answers were lost, or its state expired). As Kafka's producer
-        // does, the batch fails and the partition goes on under a new producer id.
-        s.newId = true;
+        // does, the batch fails and the partition goes on under a new producer id (in a
+        // transaction, which then aborts, the id stays: a new one would fence the transaction).
+        if (!this.o.transactionalId) s.newId = true;
         this.fail(b, this.message(code, r.errorMessage));
         return;
       }

@@ -1,6 +1,6 @@
 // One `kfk produce` run against one topic: checks the topic, then hands records to the record
 // producer and reports what was delivered.
-import { sizeSlab } from '../../bytes.js';
+import { sizeArena, sizeSlab } from '../../bytes.js';
 import { KfkError } from '../../errors.js';
 import { verboseLog, type KafkaClient } from '../wire/client.js';
 import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
@@ -63,9 +63,12 @@ export async function openProducer(
     throw new KfkError(`partition ${fixedPartition} does not exist: topic '${topic}' has ${partitions} partition(s)`);
   }
   const { RecordProducer } = await import('./producer.js');
-  // The input chunk and the batch buffers come from one slab: as large as the memory bound, a
-  // batch in the making and a chunk of input, so that what the producer holds stays within it.
-  sizeSlab(Math.min(settings.maxBufferedBytes + 2 * (Math.min(settings.batchBytes, settings.maxRequestSize) + 4096) + (1 << 20), 64 << 20));
+  // The input chunk and the batch buffers come from one slab: the chunk, and an arena (a power of
+  // two) for the memory bound and two batches in the making, so that what the producer holds stays
+  // within it. Its pages count only once used.
+  const arenaBytes = Math.min(2 ** Math.ceil(Math.log2(settings.maxBufferedBytes + 2 * (Math.min(settings.batchBytes, settings.maxRequestSize) + 4096))), 64 << 20);
+  sizeArena(arenaBytes);
+  sizeSlab(arenaBytes + (1 << 20) + (64 << 10));
   const cluster = await client.cluster();
   const producer = new RecordProducer(cluster, {
     acks: settings.acks,

@@ -3,7 +3,7 @@
 // batch closes; compression covers the records section; CRC-32C covers attributes..end.
 import { compress } from './codecs.js';
 import { crc32c } from './crc.js';
-import { copyRange, inSlab, slabAlloc } from '../../bytes.js';
+import { copyRange, inSlab, slabAlloc, slabArena } from '../../bytes.js';
 import { varintSize, writeVarint } from './varint.js';
 
 export const BATCH_HEADER_SIZE = 61;
@@ -56,17 +56,18 @@ export class BatchBufferPool {
     private readonly keep = 8,
   ) {}
   take(): Buffer {
-    return this.free.pop() ?? slabAlloc(this.size) ?? Buffer.allocUnsafe(this.size);
+    return this.free.pop() ?? slabArena()?.alloc(this.size) ?? slabAlloc(this.size) ?? Buffer.allocUnsafe(this.size);
   }
   takeFree(): Buffer | undefined {
-    return this.free.pop();
+    return this.free.pop() ?? slabArena()?.alloc(this.size);
   }
-  /** A buffer of `size` bytes: a kept one when there is one. */
+  /** A buffer of at least `size` bytes: from the slab's arena, else a kept one, else a new one. */
   takeSized(size: number): Buffer {
     if (size === this.size) return this.take();
-    return this.smaller.get(size)?.pop() ?? Buffer.allocUnsafe(size);
+    return slabArena()?.alloc(size) ?? this.smaller.get(size)?.pop() ?? Buffer.allocUnsafe(size);
   }
   give(buf: Buffer): void {
+    if (slabArena()?.give(buf)) return;
     // Slab buffers are always kept: their bytes are not given back to the slab.
     if (buf.length === this.size) {
       if (this.free.length < this.keep || inSlab(buf)) this.free.push(buf);
@@ -108,7 +109,8 @@ export class BatchBuilder {
     // A free full-size buffer when there is one (steady bulk input allocates nothing), else a
     // small one that grows: a partition that gets a few records does not hold a megabyte.
     const pooled = startFull && pool && pool.size === headroom + maxBytes ? pool.takeFree() : undefined;
-    const first = headroom + Math.min(maxBytes, 64 * 1024);
+    // 64 kB with the headroom: one block of the slab's arena.
+    const first = Math.min(headroom + maxBytes, 64 * 1024);
     this.buf = pooled ?? (pool ? pool.takeSized(first) : Buffer.allocUnsafe(first));
   }
 
@@ -150,7 +152,7 @@ export class BatchBuilder {
       // Grows twice over, up to a full-size buffer from the pool: a batch that closes early
       // (keyed records over many partitions, the memory bound reached) holds little more than it uses.
       const need = this.off + total;
-      const size = Math.max(need, room + Math.min((this.buf.length - room) * 2, this.maxBytes));
+      const size = Math.max(need, Math.min(this.buf.length * 2, room + this.maxBytes));
       const grown = this.pool ? this.pool.takeSized(size) : Buffer.allocUnsafe(size);
       this.buf.copy(grown, 0, 0, this.off);
       // The smaller buffer goes back to the pool: nothing else refers to it.
