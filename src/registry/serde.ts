@@ -155,6 +155,8 @@ export interface RecordEncoder {
   encode(line: string): Buffer;
   /** The same in a buffer valid until the next call, `buf[0, end)`. */
   encodeFramed(line: string): { buf: Buffer; end: number };
+  /** The same from the line's bytes `b[start, end)`, when the format can (else undefined: use encodeFramed). */
+  encodeFramedAt?(b: Buffer, start: number, end: number): { buf: Buffer; end: number } | undefined;
 }
 
 function bool(v: string | undefined, name: string, dflt: boolean): boolean {
@@ -259,5 +261,6 @@ export async function openEncoder(client: () => Promise<RegistryClient>, o: Enco
       const buf = Buffer.concat([header, codec.encode(line)]);
       return { buf, end: buf.length };
     },
+    encodeFramedAt: codec.encodeFramedAt ? (b, start, end) => codec.encodeFramedAt!(header, b, start, end) : undefined,
   };
 }

@@ -110,3 +110,106 @@ describe('Avro on the record path', () => {
     );
   });
 });
+
+describe('Avro from the input line\'s bytes (encodeText)', () => {
+  const SIMPLE = {
+    type: 'record',
+    name: 'User',
+    fields: [
+      { name: 'id', type: 'long' },
+      { name: 'n', type: 'int' },
+      { name: 'name', type: 'string' },
+      { name: 'score', type: 'double' },
+      { name: 'f', type: 'float' },
+      { name: 'active', type: 'boolean' },
+      { name: 'note', type: ['null', 'string'] },
+      { name: 'kind', type: { type: 'enum', name: 'K', symbols: ['A', 'B'] } },
+      { name: 'inner', type: ['null', { type: 'record', name: 'In', fields: [{ name: 'x', type: 'int' }] }] },
+      { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } },
+    ],
+  };
+  const type = avsc.Type.forSchema(SIMPLE as import('avsc').Schema, { wrapUnions: 'never' });
+  const header = Buffer.from([0, 0, 0, 0, 7]);
+  const viaObject = (line: string): string | undefined => {
+    const w = new AvroWriter(type);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+    const end = w.encode(header, doc);
+    return end < 0 ? undefined : w.buffer.toString('hex', 0, end);
+  };
+  const viaText = (line: string): string | undefined => {
+    const w = new AvroWriter(type);
+    const b = Buffer.from(`xx${line}yy`);
+    const end = w.encodeText(header, b, 2, b.length - 2);
+    return end < 0 ? undefined : w.buffer.toString('hex', 0, end);
+  };
+  const base = '{"id": 12, "n": -3, "name": "ann", "score": 1.5, "f": 0.1, "active": true, "note": null, "kind": "B", "inner": null, "at": 1700000000000}';
+
+  it('writes the common document straight from its bytes, the same bytes as from JSON.parse', () => {
+    const lines = [
+      base,
+      base.replace(/ /g, ''),
+      `  ${base.replace(/, /g, ' ,\t')}  `,
+      base.replace('"note": null', '"note": "x"').replace('"inner": null', '"inner": {"x": 5}'),
+      base.replace('"note": null', '"note": {"string": "wrapped"}').replace('"inner": null', '"inner": {"In": {"x": -1}}'),
+      base.replace('"score": 1.5', '"score": -2.5e-3').replace('"f": 0.1', '"f": 3E10'),
+      base.replace('"id": 12', '"id": -999999999999999').replace('"n": -3', '"n": 2147483647'),
+      base.replace('"id": 12', '"id": 0').replace('"score": 1.5', '"score": 0'),
+      // Lengths of one, two and three varint bytes.
+      base.replace('"name": "ann"', `"name": "${'a'.repeat(63)}"`),
+      base.replace('"name": "ann"', `"name": "${'b'.repeat(64)}"`).replace('"note": null', `"note": "${'c'.repeat(300)}"`),
+      base.replace('"name": "ann"', `"name": "${'d'.repeat(20000)}"`),
+      base.replace('"name": "ann"', '"name": ""'),
+    ];
+    for (const line of lines) {
+      expect(viaText(line), line).toBeDefined();
+      expect(viaText(line), line).toBe(viaObject(line));
+    }
+  });
+
+  it('reads decimals as Number() does: the same double for each of many written forms', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const forms: string[] = ['0', '-0', '0.0', '-0.5', '1.5', '0.1', '0.2', '0.3', '123456789012345', '1234567890.12345', '0.000001', '9007199254740993', '1e-7', '12.5E3', '-3.000000000000001'];
+    for (let k = 0; k < 3000; k++) {
+      const digits = String(Math.floor(rand() * 10 ** (1 + Math.floor(rand() * 15))));
+      const at = Math.floor(rand() * (digits.length + 1));
+      forms.push(`${rand() < 0.3 ? '-' : ''}${at === 0 ? '0' : digits.slice(0, at)}${at < digits.length ? `.${digits.slice(at)}` : ''}`);
+    }
+    for (const f of forms) {
+      const line = base.replace('"score": 1.5', `"score": ${f}`).replace('"f": 0.1', `"f": ${f}`);
+      expect(viaText(line), f).toBe(viaObject(line));
+    }
+  });
+
+  it('leaves every other document to JSON.parse: never different bytes, never a wrong value', () => {
+    const others = [
+      base.replace('"id": 12, "n": -3', '"n": -3, "id": 12'), // another order
+      base.replace('"name": "ann"', '"name": "a\\"n"'), // an escape
+      base.replace('"name": "ann"', '"name": "änn"'), // not ASCII
+      base.replace('"id": 12', '"id": 1.0'), // a long written as a double
+      base.replace('"id": 12', '"id": 12345678901234567'), // 17 digits
+      base.replace('"n": -3', '"n": 2147483648'), // out of int range
+      base.replace('"id": 12', '"id": 012'), // not JSON
+      base.replace('"kind": "B"', '"kind": "C"'), // no such symbol
+      base.replace('}', ', "extra": 1}'), // an extra field
+      base.replace(', "at": 1700000000000', ''), // a missing field
+      `${base} x`, // trailing text
+      base.replace('"active": true', '"active": tru'), // broken
+      base.replace('"score": 1.5', '"score": 1.'),
+      base.replace('"score": 1.5', '"score": -'),
+    ];
+    for (const line of others) {
+      const t = viaText(line);
+      if (t !== undefined) expect(t, line).toBe(viaObject(line));
+    }
+    expect(others.filter((l) => viaText(l) === undefined).length).toBe(others.length);
+  });
+});

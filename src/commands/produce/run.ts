@@ -110,11 +110,12 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       record.valueEnd = line.lineEnd;
       size = plainOverhead + line.lineEnd - line.lineStart;
     } else if (schemaPlain) {
-      const text = line.lineBuf.toString('utf8', line.lineStart, line.lineEnd);
-      let framed: { buf: Buffer; end: number };
+      // Straight from the line's bytes when the schema's writer can; else from its string.
+      let framed = valueEncoder!.encodeFramedAt?.(line.lineBuf, line.lineStart, line.lineEnd);
       try {
-        framed = valueEncoder!.encodeFramed(text);
+        if (!framed) framed = valueEncoder!.encodeFramed(line.lineBuf.toString('utf8', line.lineStart, line.lineEnd));
       } catch (err) {
+        const text = line.lineBuf.toString('utf8', line.lineStart, line.lineEnd);
         rejectLine((err as Error).message, { key: fixedKey ?? null, value: Buffer.from(text), headers: [], timestamp: Date.now() });
         return;
       }

@@ -361,6 +361,8 @@ const POINT_ZERO = ascii('.0');
 const F64 = new Float64Array(1);
 const F64_BYTES = new Uint8Array(F64.buffer);
 const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+/** 10^0 .. 10^22: each exact as a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const EMPTY_OBJECT = ascii('{}');
 
 /**
@@ -431,6 +433,290 @@ export class AvroWriter {
 
   constructor(type: AvroType) {
     this.write = this.compile(type, new Map());
+    this.writeText = this.compileText(type, new Map());
+  }
+
+  // The input line being read by encodeText: src[at, lim).
+  private src: Buffer = Buffer.alloc(0);
+  private at = 0;
+  private lim = 0;
+  private readonly writeText: () => boolean;
+
+  /**
+   * Writes `header` then the JSON document in `src[start, end)` straight from its bytes, with no
+   * string or object made: for the common document (fields in the schema's order, ASCII strings
+   * without escapes, no arrays or maps). Returns the end of the bytes in `buffer`, or -1 for any
+   * other document, which the caller then encodes from JSON.parse (same bytes, or the reason).
+   */
+  encodeText(header: Buffer, src: Buffer, start: number, end: number): number {
+    this.pos = 0;
+    this.room(header.length);
+    header.copy(this.buf, 0);
+    this.pos = header.length;
+    this.src = src;
+    this.at = start;
+    this.lim = end;
+    this.ws();
+    if (!this.writeText()) return -1;
+    this.ws();
+    return this.at === this.lim ? this.pos : -1;
+  }
+
+  private ws(): void {
+    const s = this.src;
+    while (this.at < this.lim) {
+      const c = s[this.at];
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return;
+      this.at++;
+    }
+  }
+
+  /** Takes `lit` (a keyword, or a quoted field name) when it comes next. */
+  private take(lit: Buffer): boolean {
+    const s = this.src;
+    const n = lit.length;
+    if (this.at + n > this.lim) return false;
+    for (let k = 0; k < n; k++) if (s[this.at + k] !== lit[k]) return false;
+    this.at += n;
+    return true;
+  }
+
+  private takeByte(c: number): boolean {
+    this.ws();
+    if (this.at < this.lim && this.src[this.at] === c) {
+      this.at++;
+      this.ws();
+      return true;
+    }
+    return false;
+  }
+
+  /** A JSON string of printable ASCII without escapes: its content's end (the quotes taken), or -1. */
+  private asciiString(): number {
+    const s = this.src;
+    if (this.at >= this.lim || s[this.at] !== 0x22) return -1;
+    let k = this.at + 1;
+    while (k < this.lim) {
+      const c = s[k];
+      if (c === 0x22) {
+        this.at = k + 1;
+        return k;
+      }
+      if (c === 0x5c || c < 0x20 || c >= 0x80) return -1;
+      k++;
+    }
+    return -1;
+  }
+
+  /** A JSON number's end (strict JSON grammar), or -1; `integer`: no fraction or exponent. */
+  private numberEnd(integer: boolean): number {
+    const s = this.src;
+    let k = this.at;
+    if (k < this.lim && s[k] === 0x2d) k++;
+    if (k >= this.lim) return -1;
+    if (s[k] === 0x30) k++;
+    else if (s[k] >= 0x31 && s[k] <= 0x39) while (k < this.lim && s[k] >= 0x30 && s[k] <= 0x39) k++;
+    else return -1;
+    const c = k < this.lim ? s[k] : 0;
+    if (c === 0x2e || c === 0x65 || c === 0x45) {
+      if (integer) return -1;
+      if (c === 0x2e) {
+        k++;
+        const d = k;
+        while (k < this.lim && s[k] >= 0x30 && s[k] <= 0x39) k++;
+        if (k === d) return -1;
+      }
+      if (k < this.lim && (s[k] === 0x65 || s[k] === 0x45)) {
+        k++;
+        if (k < this.lim && (s[k] === 0x2b || s[k] === 0x2d)) k++;
+        const d = k;
+        while (k < this.lim && s[k] >= 0x30 && s[k] <= 0x39) k++;
+        if (k === d) return -1;
+      }
+    }
+    return k;
+  }
+
+  /**
+   * The value of the JSON number `src[at, end)`, as Number() reads it. Up to 15 digits and no
+   * exponent: digits / 10^fraction digits, one correctly rounded division of two exact doubles
+   * (so the same double); otherwise Number() over its text.
+   */
+  private decimal(end: number): number {
+    const s = this.src;
+    let k = this.at;
+    const negative = s[k] === 0x2d;
+    if (negative) k++;
+    let digits = 0;
+    let m = 0;
+    let scale = 0;
+    let point = false;
+    for (; k < end; k++) {
+      const c = s[k];
+      if (c === 0x2e) {
+        point = true;
+        continue;
+      }
+      if (c < 0x30 || c > 0x39 || ++digits > 15) return Number(s.toString('latin1', this.at, end));
+      m = m * 10 + (c - 0x30);
+      if (point) scale++;
+    }
+    const v = scale === 0 ? m : m / POW10[scale];
+    return negative ? -v : v;
+  }
+
+  private compileText(t: AvroType, done: Map<AvroType, () => boolean>): () => boolean {
+    const have = done.get(t);
+    if (have) return have;
+    let body: () => boolean = () => false;
+    done.set(t, () => body());
+    body = this.compileTextBody(t, done);
+    done.set(t, body);
+    return body;
+  }
+
+  private compileTextBody(t: AvroType, done: Map<AvroType, () => boolean>): () => boolean {
+    const i = info(t);
+    if (i.typeName.startsWith('logical:')) return this.compileText((t as unknown as { underlyingType: AvroType }).underlyingType, done);
+    switch (i.typeName) {
+      case 'null':
+        return () => this.take(NULL);
+      case 'boolean':
+        return () => {
+          const v = this.take(TRUE) ? 1 : this.take(FALSE) ? 0 : -1;
+          if (v < 0) return false;
+          this.room(1);
+          this.buf[this.pos++] = v;
+          return true;
+        };
+      case 'int':
+      case 'long': {
+        const int = i.typeName === 'int';
+        return () => {
+          const end = this.numberEnd(true);
+          // Up to 15 digits: exact as a number; longer ones the slow way (exact to 64 bits).
+          if (end < 0 || end - this.at > 16) return false;
+          const s = this.src;
+          let k = this.at;
+          const negative = s[k] === 0x2d;
+          if (negative) k++;
+          if (end - k > 15) return false;
+          let v = 0;
+          for (; k < end; k++) v = v * 10 + (s[k] - 0x30);
+          if (negative) v = -v;
+          if (int && (v < -0x80000000 || v > 0x7fffffff)) return false;
+          this.at = end;
+          this.varint(v);
+          return true;
+        };
+      }
+      case 'float':
+      case 'double': {
+        const size = i.typeName === 'float' ? 4 : 8;
+        return () => {
+          const end = this.numberEnd(false);
+          if (end < 0) return false;
+          const n = this.decimal(end);
+          this.at = end;
+          this.room(size);
+          if (size === 4) this.buf.writeFloatLE(n, this.pos);
+          else {
+            F64[0] = n;
+            const out = this.buf;
+            const o = this.pos;
+            if (LITTLE_ENDIAN) for (let k = 0; k < 8; k++) out[o + k] = F64_BYTES[k];
+            else for (let k = 0; k < 8; k++) out[o + k] = F64_BYTES[7 - k];
+          }
+          this.pos += size;
+          return true;
+        };
+      }
+      case 'string':
+        return () => {
+          // One pass: each byte is checked and copied, after one byte kept for the length (one
+          // byte up to 63 bytes; a longer string moves up for its longer length).
+          const s = this.src;
+          if (this.at >= this.lim || s[this.at] !== 0x22) return false;
+          this.room(this.lim - this.at + 10);
+          const out = this.buf;
+          const start = this.pos;
+          let o = start + 1;
+          let k = this.at + 1;
+          for (;;) {
+            if (k >= this.lim) return false;
+            const c = s[k];
+            if (c === 0x22) break;
+            if (c === 0x5c || c < 0x20 || c >= 0x80) return false;
+            out[o++] = c;
+            k++;
+          }
+          const n = o - start - 1;
+          if (n < 64) out[start] = n * 2;
+          else {
+            const need = varintBytes(n * 2);
+            out.copyWithin(start + need, start + 1, o);
+            this.varint(n);
+            o = start + need + n;
+          }
+          this.pos = o;
+          this.at = k + 1;
+          return true;
+        };
+      case 'enum': {
+        const index = new Map(i.symbols!.map((sym, k) => [sym, k]));
+        return () => {
+          const from = this.at + 1;
+          const end = this.asciiString();
+          const k = end < 0 ? undefined : index.get(this.src.toString('latin1', from, end));
+          if (k === undefined) return false;
+          this.varint(k);
+          return true;
+        };
+      }
+      case 'record':
+      case 'error': {
+        // Fields in the schema's order only; any other order (or a missing or extra field) the slow way.
+        const fields = i.fields!.map((f) => ({ key: ascii(JSON.stringify(f.name)), write: this.compileText(f.type, done) }));
+        if (fields.some((f) => !/^"[\x20-\x7e]*"$/.test(f.key.toString('latin1')) || f.key.includes(0x5c))) return () => false;
+        return () => {
+          if (!this.takeByte(0x7b)) return false;
+          for (let k = 0; k < fields.length; k++) {
+            if (k > 0 && !this.takeByte(0x2c)) return false;
+            if (!this.take(fields[k].key) || !this.takeByte(0x3a) || !fields[k].write()) return false;
+          }
+          return this.takeByte(0x7d);
+        };
+      }
+      default: {
+        if (!i.typeName.startsWith('union')) return () => false;
+        const branches = i.types!.map((b) => this.compileText(b, done));
+        const byName = new Map(i.types!.map((b, k) => [branchName(b), k]));
+        return () => {
+          const at = this.at;
+          const pos = this.pos;
+          // Plain JSON: the first branch the value fits (as the object writer tries them) ...
+          for (let k = 0; k < branches.length; k++) {
+            this.varint(k);
+            if (branches[k]()) return true;
+            this.at = at;
+            this.pos = pos;
+          }
+          // ... or Avro's JSON encoding: {"branch name": value}.
+          if (this.takeByte(0x7b)) {
+            const from = this.at + 1;
+            const end = this.asciiString();
+            const k = end < 0 ? undefined : byName.get(this.src.toString('latin1', from, end));
+            if (k !== undefined && this.takeByte(0x3a)) {
+              this.varint(k);
+              if (branches[k]() && this.takeByte(0x7d)) return true;
+            }
+          }
+          this.at = at;
+          this.pos = pos;
+          return false;
+        };
+      }
+    }
   }
 
   /**

@@ -84,5 +84,9 @@ export function avroCodec(schema: string, refs: NamedSchema[]): SchemaCodec {
       return Buffer.from(buf.subarray(0, end));
     },
     encodeFramed,
+    encodeFramedAt: (header, b, start, end) => {
+      const at = writer.encodeText(header, b, start, end);
+      return at < 0 ? undefined : { buf: writer.buffer, end: at };
+    },
   };
 }

@@ -20,6 +20,8 @@ export interface SchemaCodec {
    * Buffer per record. Throws with the reason.
    */
   encodeFramed?(header: Buffer, line: string): { buf: Buffer; end: number };
+  /** The same straight from the line's bytes `b[start, end)`; undefined when this needs the string path. */
+  encodeFramedAt?(header: Buffer, b: Buffer, start: number, end: number): { buf: Buffer; end: number } | undefined;
 }
 
 export interface TextBytes {
