@@ -463,6 +463,7 @@ complete -c kfk -n "__kfk_at 'kfk cluster remove-controller'" -l bootstrap-contr
 complete -c kfk -n "__kfk_at 'kfk cluster remove-controller'" -l controller-id -x -d 'the node id of the controller'
 complete -c kfk -n "__kfk_at 'kfk cluster remove-controller'" -l controller-directory-id -x -d 'its metadata directory id (kfk cluster quorum lists it)'
 complete -c kfk -n "__kfk_at 'kfk cluster remove-controller'" -l dry-run -d 'print what would be done, do nothing'
+complete -c kfk -n "__kfk_at 'kfk cluster remove-controller'" -l unregister -d 'also unregister the controller from the cluster metadata once it has left the voters'
 complete -c kfk -n "__kfk_at 'kfk cluster remove-controller'" -s o -l output -x -a 'text table json' -d 'text (Kafka-identical when piped), table or json'
 complete -c kfk -n "__kfk_at 'kfk cluster remove-controller'" -s h -l help -d 'show help'
 complete -c kfk -n "__kfk_at 'kfk offsets'" -l bootstrap-server -x -d 'host:port[,host:port...] (env KFK_BOOTSTRAP_SERVER; default: profile, local cluster, localhost:9092)'

@@ -202,10 +202,9 @@ function metadataQuorum(given: string[]): string[] {
   if (r.sub === 'remove-controller') {
     const missing = ['--controller-id', '--controller-directory-id'].filter((n) => !r.values.has(n));
     if (missing.length) throw error(`argument ${missing[0]}/${missing[0] === '--controller-id' ? '-i' : '-d'} is required`);
-    if (r.switches.has('--unregister')) throw new KfkError('--unregister is not supported by kfk: remove-controller removes the voter only');
     const id = r.values.get('--controller-id')!;
     if (!/^-?\d+$/.test(id)) throw error(`argument --controller-id/-i: could not convert '${id}' to Integer (For input string: "${id}")`);
-    return ['cluster', 'remove-controller', '-o', 'text', ...argparseConnection(r), '--controller-id', id, '--controller-directory-id', r.values.get('--controller-directory-id')!, ...(r.switches.has('--dry-run') ? ['--dry-run'] : [])];
+    return ['cluster', 'remove-controller', '-o', 'text', ...argparseConnection(r), '--controller-id', id, '--controller-directory-id', r.values.get('--controller-directory-id')!, ...(r.switches.has('--dry-run') ? ['--dry-run'] : []), ...(r.switches.has('--unregister') ? ['--unregister'] : [])];
   }
   if (!r.switches.has('--status') && !r.switches.has('--replication')) throw new ToolUsageError('One of --status or --replication must be specified with describe sub-command');
   return ['cluster', 'quorum', '-o', 'text', ...argparseConnection(r), ...[...r.switches]];

@@ -164,13 +164,17 @@ export function logDirsText(brokers: number[], dirs: BrokerLogDir[]): string {
   const str = (s: string) => JSON.stringify(s);
   const brokerJson = ids.map((id) => {
     const mine = dirs.filter((d) => d.broker === id);
-    let capacity = 16;
-    while (mine.length > capacity * 0.75) capacity *= 2;
+    // Kafka's admin client keeps a broker's directories in a `new HashMap<>(n)`, filled in the
+    // order of the answer: its table starts at n rounded up to a power of two and doubles past
+    // three quarters full. Directories of one bucket keep the answer's order (a stable sort).
+    let capacity = 1;
+    while (capacity < mine.length) capacity *= 2;
+    for (let size = 1; size <= mine.length; size++) if (size > Math.floor(capacity * 0.75)) capacity *= 2;
     const bucket = (s: string) => {
       const h = javaStringHash(s);
       return (h ^ (h >>> 16)) & (capacity - 1);
     };
-    const ordered = [...mine].sort((a, b) => bucket(a.logDir) - bucket(b.logDir) || (a.logDir < b.logDir ? -1 : 1));
+    const ordered = [...mine].sort((a, b) => bucket(a.logDir) - bucket(b.logDir));
     const logDirs = ordered.map((d) => {
       const parts = hashSetOrder(d.replicas).map((r) => `{"partition":${str(`${r.topic}-${r.partition}`)},"size":${r.size},"offsetLag":${r.offsetLag},"isFuture":${r.isFuture}}`);
       const error = d.errorCode ? str(javaExceptionClass(d.errorCode, `org.apache.kafka.common.errors.${d.error}`)) : 'null';

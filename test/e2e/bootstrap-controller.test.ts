@@ -139,7 +139,7 @@ describe('kafka-configs on a broker or topic that is not there', () => {
     expect(results[1].stdout).toBe("The broker '7' doesn't exist and doesn't have dynamic config.\n");
     expect(results[1].code).toBe(0);
     expect(results[7].stdout).toBe(`The topic '${t}' doesn't exist and doesn't have dynamic config.\n`);
-    expect(results[9]).toMatchObject({ code: 1, stdout: '', stderr: 'broker 7 is not in the cluster\n' });
+    expect(results[9]).toMatchObject({ code: 1, stdout: '', stderr: 'No node with id 7 found.\n' });
     expect(results[8].stderr).toContain('BrokerIdNotRegisteredException: No node with id 7 found.');
 
     // --all asks for the configs anyway: the tool prints the heading and fails after its 60 s

@@ -50,12 +50,13 @@ const moveTo23 = (t: string) => file(`${t}.json`, JSON.stringify({ version: 1, p
 describe('partition reassignment on 3 brokers', () => {
   it('execute with a throttle, list, verify and cancel print what kafka-reassign-partitions prints', async () => {
     const [a, b] = await Promise.all([topicOn12(2000), topicOn12(2000)]);
-    const swap = (s: string) => s.split(a).join(b);
+    // Each broker has two log directories: a's and b's replicas may live in either.
+    const swap = (s: string) => s.split(a).join(b).replace(/\/data2"/g, '/data"');
     // A throttle of 1 B/s: the moves stay under way until they are cancelled.
     const r1 = await real('kafka-reassign-partitions', [...B, '--execute', '--reassignment-json-file', moveTo23(a), '--throttle', '1']);
     const o1 = await ours('kafka-reassign-partitions', [...B, '--execute', '--reassignment-json-file', moveTo23(b), '--throttle', '1', '--additional']);
     expect(r1.code, r1.stdout).toBe(0);
-    expect({ code: o1.code, stdout: o1.stdout, stderr: o1.stderr }).toEqual({ code: 0, stdout: swap(r1.stdout), stderr: '' });
+    expect({ code: o1.code, stdout: swap(o1.stdout), stderr: o1.stderr }).toEqual({ code: 0, stdout: swap(r1.stdout), stderr: '' });
     expect(o1.stdout).toMatch(new RegExp(`^Current partition replica assignment\n\n\\{"version":1,"partitions":\\[\\{"topic":"${b}","partition":0,"replicas":\\[1,2\\],"log_dirs":\\["\\S+node-1\\S*","\\S+node-2\\S*"\\]\\}\\]\\}\n\nSave this`));
     expect(o1.stdout).toContain(`The inter-broker throttle limit was set to 1 B/s\nSuccessfully started partition reassignment for ${b}-0\n`);
     const throttles = await kfk(['config', 'describe', ...B, '--topic', b, '-o', 'json']);
@@ -144,6 +145,74 @@ describe('partition reassignment on 3 brokers', () => {
   });
 });
 
+interface LogDirView {
+  broker: number;
+  logDir: string;
+  replicas: Array<{ topic: string; partition: number; size: number; isFuture: boolean }>;
+}
+async function logDirs(topics?: string): Promise<LogDirView[]> {
+  const r = await kfk(['log-dirs', 'describe', ...B, '--broker-list', '3', ...(topics ? ['--topic-list', topics] : []), '-o', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as LogDirView[];
+}
+
+describe('a replica moved to another broker and into a named log directory there', () => {
+  it('execute with log_dirs while records are written, verify and log-dirs as the tools print them: none is lost', async () => {
+    const t = await topicOn12(0);
+    const dirs3 = state.nodes.find((n) => n.nodeId === 3)!.logDirs!;
+    expect(dirs3).toHaveLength(2);
+    // The directory of broker 3 that holds more replicas now: not where Kafka would put a new one.
+    const held = await logDirs();
+    const count = (d: string) => held.find((x) => x.logDir === d)?.replicas.length ?? 0;
+    const target = count(dirs3[1]) > count(dirs3[0]) ? dirs3[1] : dirs3[0];
+    const plan = file(`${t}-dirs.json`, JSON.stringify({ version: 1, partitions: [{ topic: t, partition: 0, replicas: [2, 3], log_dirs: ['any', target] }] }));
+
+    const lines = Array.from({ length: 30_000 }, (_, i) => `r${String(i).padStart(6, '0')}`);
+    const producer = kfkProcess(['produce', ...B, '--topic', t, '--idempotent']);
+    let fed = false;
+    const feeding = producer.feed(lines, 1000, 100).then(() => {
+      fed = true;
+    });
+    await sleep(500);
+    const ex = await kfk(['partition', 'reassign', 'execute', ...B, '--reassignment-json-file', plan]);
+    expect({ code: ex.code, stderr: ex.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(fed, 'records still being written when the move starts').toBe(false);
+    expect(ex.stdout).toMatch(new RegExp(`^Current partition replica assignment\n\n\\{"version":1,"partitions":\\[\\{"topic":"${t}","partition":0,"replicas":\\[1,2\\],"log_dirs":\\["[^"]+","[^"]+"\\]\\}\\]\\}\n\nSave this to use as the --reassignment-json-file option during rollback\n`));
+    expect(ex.stdout).toContain(`Successfully started partition reassignment for ${t}-0\nSuccessfully started moving log directory to ${target} for replica ${t}-0 with broker 3 \n`);
+    const verifyArgs = [...B, '--verify', '--reassignment-json-file', plan];
+    await waitUntil('the move completes', async () => {
+      const v = await kfk(['compat', 'kafka-reassign-partitions', ...verifyArgs]);
+      return v.code === 0 && !v.stdout.includes('in progress') && !v.stdout.includes('not found');
+    }, 60_000);
+    await feeding;
+    expect((await producer.done).code).toBe(0);
+    const [rv, ov] = [await real('kafka-reassign-partitions', verifyArgs), await ours('kafka-reassign-partitions', verifyArgs)];
+    expect({ code: ov.code, stdout: ov.stdout }).toEqual({ code: rv.code, stdout: rv.stdout });
+    expect(ov.stdout).toBe(
+      `Status of partition reassignment:\nReassignment of partition ${t}-0 is completed.\n` +
+        `Reassignment of replica ${t}-0-3 completed successfully.\n` +
+        `Clearing broker-level throttles on brokers 1,2,3\nClearing topic-level throttles on topic ${t}\n`,
+    );
+    const own = await kfk(['partition', 'reassign', 'verify', ...B, '--reassignment-json-file', plan]);
+    expect({ code: own.code, stdout: own.stdout }).toEqual({ code: 0, stdout: ov.stdout });
+    expect((await partitions(t))[0].replicas).toEqual([2, 3]);
+
+    // Broker 3 holds the replica in the named directory, as kafka-log-dirs reports it too.
+    await inSync(t);
+    const placed = (await logDirs(t)).filter((d) => d.replicas.length > 0);
+    expect(placed.map((d) => ({ dir: d.logDir, replicas: d.replicas.map((x) => `${x.topic}-${x.partition}${x.isFuture ? ' future' : ''}`) }))).toEqual([{ dir: target, replicas: [`${t}-0`] }]);
+    const ld = [...B, '--describe', '--broker-list', '3', '--topic-list', t];
+    const [rl, ol] = await Promise.all([real('kafka-log-dirs', ld), ours('kafka-log-dirs', ld)]);
+    expect(rl.code, rl.stderr).toBe(0);
+    expect({ code: ol.code, stdout: ol.stdout }).toEqual({ code: 0, stdout: rl.stdout });
+    expect(ol.stdout).toMatch(new RegExp(`\\{"partitions":\\[\\{"partition":"${t}-0","size":[1-9]\\d*,"offsetLag":0,"isFuture":false\\}\\],"error":null,"logDir":"${target}"\\}`));
+
+    const read = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e'], { timeoutMs: 120_000 });
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stdout.split('\n').filter(Boolean)).toEqual(lines);
+  });
+});
+
 describe('leader elections and log dirs on 3 brokers', () => {
   it('a preferred election moves leadership back to the first replica, as kafka-leader-election does', async () => {
     const [a, b] = await Promise.all([topicOn123(5), topicOn123(5)]);
@@ -181,7 +250,7 @@ describe('leader elections and log dirs on 3 brokers', () => {
     const t = await topicOn123(200);
     await waitUntil('every replica has the records', async () => {
       const r = await kfk(['log-dirs', 'describe', ...B, '--topic-list', t, '-o', 'json']);
-      const dirs = JSON.parse(r.stdout) as Array<{ replicas: Array<{ size: number; offsetLag: number }> }>;
+      const dirs = (JSON.parse(r.stdout) as Array<{ replicas: Array<{ size: number; offsetLag: number }> }>).filter((d) => d.replicas.length > 0);
       return dirs.length === 3 && dirs.every((d) => d.replicas.length === 1 && d.replicas[0].size > 0 && d.replicas[0].offsetLag === 0);
     });
     const args = [...B, '--describe', '--topic-list', `${t},__consumer_offsets`];

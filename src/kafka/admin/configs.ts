@@ -33,26 +33,28 @@ export interface ConfigEntry {
 const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC : kind === 'group' ? RESOURCE_GROUP : RESOURCE_BROKER);
 
 
-async function target(client: KafkaClient, kind: ResourceKind, name: string, alter = false): Promise<KafkajsBroker> {
+async function target(client: KafkaClient, kind: ResourceKind, name: string, change = false): Promise<KafkajsBroker> {
   const cluster = await client.cluster();
   if (client.options.controllers) {
-    // KIP-919, as Kafka's admin client through controllers' listeners: a broker's configs are read
-    // from that node (a controller, at its own address); every change goes to the active
-    // controller (the others answer NOT_CONTROLLER), a topic's too (kafka-reassign-partitions
-    // --cancel clears the topics' throttles so). Reading a topic's or group's configs is the brokers'.
-    if (!(alter && kind === 'topic')) {
-      if (kind !== 'broker') throw new KfkError(CONTROLLER_UNSUPPORTED);
-      if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
+    // KIP-919: broker configs through a controller's listener; topics and groups are the brokers',
+    // but the active controller takes a change of a topic's configs (kafka-reassign-partitions
+    // --cancel --bootstrap-controller clears the topics' throttles so).
+    if (change && kind === 'topic') {
+      const { adminBroker } = await import('./quorum.js');
+      return adminBroker(client);
     }
-    const { adminBroker, describeClusterNodes } = await import('./quorum.js');
-    const quorum = await describeClusterNodes(client);
-    const nodes = quorum.nodes;
-    if (kind === 'broker' && !nodes.some((n) => n.nodeId === Number(name))) throw new KfkError(`broker ${name} is not in the cluster`);
-    if (alter) return adminBroker(client);
-    const node = nodes.find((n) => n.nodeId === Number(name));
-    const self = nodes.find((n) => client.options.brokers.includes(`${n.host}:${n.port}`));
-    if (!node || nodes.length === 1 || self?.nodeId === node.nodeId) return client.anyBroker();
-    return client.otherController(`${node.host}:${node.port}`);
+    if (kind !== 'broker') throw new KfkError(CONTROLLER_UNSUPPORTED);
+    if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });
+    // As Kafka's admin client: a describe of node N goes to controller N itself, a change to
+    // the active controller (which refuses an id it has no registration of), each at the
+    // address DescribeCluster lists for it.
+    const { describeClusterNodes } = await import('./quorum.js');
+    const listed = await describeClusterNodes(client);
+    const id = change ? listed.controllerId : Number(name);
+    const node = listed.nodes.find((n) => n.nodeId === id);
+    // kfk's own describe of an id the quorum does not list: the same line as through a broker.
+    if (!node) throw new KfkError(change ? `No node with id ${id} found.` : `broker ${id} is not in the cluster`);
+    return client.controllerAt(`${node.host}:${node.port}`);
   }
   if (kind === 'broker') {
     if (!/^\d+$/.test(name)) throw new KfkError(`invalid broker id '${name}'`, { exitCode: 2 });

@@ -3,7 +3,7 @@
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
-import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
+import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, unregisterControllerRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
 import { apiVersionsFeatures, describeQuorum as describeQuorumRequest, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
@@ -32,8 +32,8 @@ const active = new WeakMap<KafkaClient, Promise<KafkajsBroker>>();
 
 /**
  * The broker for a cluster-wide admin request: with `--bootstrap-controller` the active
- * controller, at its own address (the others answer NOT_CONTROLLER; Kafka's admin client sends
- * such requests there too), otherwise any broker (KafkaClient.anyBroker).
+ * controller, at the address DescribeCluster lists for it (the others answer NOT_CONTROLLER;
+ * Kafka's admin client sends such requests there too), otherwise any broker (KafkaClient.anyBroker).
  */
 export function adminBroker(client: KafkaClient): Promise<KafkajsBroker> {
   if (!client.options.controllers) return client.anyBroker();
@@ -42,9 +42,7 @@ export function adminBroker(client: KafkaClient): Promise<KafkajsBroker> {
     found = (async () => {
       const { controllerId, nodes } = await describeClusterNodes(client);
       const node = nodes.find((n) => n.nodeId === controllerId);
-      const self = nodes.find((n) => client.options.brokers.includes(`${n.host}:${n.port}`));
-      if (!node || nodes.length === 1 || self?.nodeId === node.nodeId) return client.anyBroker();
-      return client.otherController(`${node.host}:${node.port}`);
+      return node ? client.controllerAt(`${node.host}:${node.port}`) : client.anyBroker();
     })();
     active.set(client, found);
   }
@@ -55,12 +53,10 @@ export async function describeFeatures(client: KafkaClient, nodeId?: number): Pr
   let broker: KafkajsBroker;
   if (nodeId === undefined) broker = await client.anyBroker();
   else if (client.options.controllers) {
-    // Through a controller's listener: that controller, at its own address.
-    const { nodes } = await describeClusterNodes(client);
-    const node = nodes.find((n) => n.nodeId === nodeId);
-    if (!node) throw new KfkError(`controller ${nodeId} is not in the quorum`);
-    const self = nodes.find((n) => client.options.brokers.includes(`${n.host}:${n.port}`));
-    broker = self?.nodeId === nodeId ? await client.anyBroker() : await client.otherController(`${node.host}:${node.port}`);
+    // Through a controller's listener: controller N itself, at the address DescribeCluster lists.
+    const node = (await describeClusterNodes(client)).nodes.find((n) => n.nodeId === nodeId);
+    if (!node) throw new KfkError(`No node with id ${nodeId} found.`);
+    broker = await client.controllerAt(`${node.host}:${node.port}`);
   } else {
     const cluster = await client.cluster();
     try {
@@ -92,5 +88,13 @@ export async function addRaftVoter(client: KafkaClient, voterId: number, directo
 export async function removeRaftVoter(client: KafkaClient, voterId: number, directoryId: string): Promise<void> {
   const broker = await adminBroker(client);
   const r = (await broker.connectionPool.send({ ...removeRaftVoterRequest({ clusterId: null, voterId, directoryId }), requestTimeout: 40_000 })) as RaftVoterAnswer;
+  // The broker's own code too: kafkajs knows no VOTER_NOT_FOUND (127).
+  if (r.errorCode) throw Object.assign(brokerError(r.errorCode, r.errorMessage), { errorCode: r.errorCode });
+}
+
+/** A controller's registration leaves the cluster metadata (UnregisterController, Kafka 4.4). */
+export async function unregisterController(client: KafkaClient, controllerId: number): Promise<void> {
+  const broker = await client.anyBroker();
+  const r = (await broker.connectionPool.send({ ...unregisterControllerRequest(controllerId), requestTimeout: 40_000 })) as RaftVoterAnswer;
   if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
 }

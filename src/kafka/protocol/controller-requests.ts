@@ -4,6 +4,7 @@
 //   DescribeCluster v1 (key 60, flexible): the cluster id and its brokers, or (endpoint type 2)
 //     its controllers, as a controller's listener lists them
 //   AddRaftVoter v0 (key 80), RemoveRaftVoter v0 (key 81), flexible: a dynamic quorum's voters
+//   UnregisterController v0 (key 94, flexible): a controller's registration leaves the metadata
 //   AlterReplicaLogDirs v1 (key 34): the log directory each replica of a broker should live in
 import type { ProtocolRequest } from './admin-requests.js';
 import { apiRequest, flexibleRequest, groupByTopic, readCompactArray, readTopicPartitions, writeCompactArray, writeTopicPartitions, writeUuid } from './request.js';
@@ -83,6 +84,15 @@ export function removeRaftVoterRequest(v: { clusterId: string | null; voterId: n
       e.writeUVarIntString(v.clusterId);
       e.writeInt32(v.voterId);
       writeUuid(e, v.directoryId);
+    },
+    decode: voterAnswer,
+  });
+}
+
+export function unregisterControllerRequest(controllerId: number): ProtocolRequest {
+  return flexibleRequest('UnregisterController', 0, {
+    encode: (e) => {
+      e.writeInt32(controllerId);
     },
     decode: voterAnswer,
   });

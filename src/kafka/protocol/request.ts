@@ -97,6 +97,7 @@ export const API_KEYS = {
   DescribeShareGroupOffsets: 90,
   AlterShareGroupOffsets: 91,
   DeleteShareGroupOffsets: 92,
+  UnregisterController: 94,
 } as const;
 export type ApiName = keyof typeof API_KEYS;
 

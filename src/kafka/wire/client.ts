@@ -46,7 +46,6 @@ export class KafkaClient {
   private clusterInstance?: Promise<KafkajsCluster>;
   private readonly closers: Array<() => Promise<void>> = [];
   private connectMetadata?: { topicMetadata: Array<{ topic: string }> };
-  private readonly otherControllers = new Map<string, KafkaClient>();
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -170,18 +169,14 @@ export class KafkaClient {
   }
 
   /**
-   * With --bootstrap-controller: another controller of the quorum, at the address it gives for
-   * itself (Kafka's admin client sends a request for node N to that node's own listener). One
-   * connection per address, closed with this client.
+   * A connected controller at `address` (host:port, from DescribeCluster's controller list), for
+   * a request that concerns that controller itself, as Kafka's admin client sends a broker-config
+   * request for node N to node N. The connection closes with this client.
    */
-  async otherController(address: string): Promise<KafkajsBroker> {
-    let other = this.otherControllers.get(address);
-    if (!other) {
-      const created = new KafkaClient({ ...this.options, brokers: [address] });
-      this.otherControllers.set(address, created);
-      this.closers.push(() => created.close());
-      other = created;
-    }
+  async controllerAt(address: string): Promise<KafkajsBroker> {
+    if (this.options.brokers.length === 1 && this.options.brokers[0] === address) return this.anyBroker();
+    const other = new KafkaClient({ ...this.options, brokers: [address], controllers: true });
+    this.closers.push(() => other.close());
     return other.anyBroker();
   }
 

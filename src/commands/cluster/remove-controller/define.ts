@@ -10,8 +10,9 @@ export function define(parent: AnyCommand) {
         .addOption(bootstrapControllerFlag())
         .requiredOption('--controller-id <id>', 'the node id of the controller')
         .requiredOption('--controller-directory-id <id>', 'its metadata directory id (kfk cluster quorum lists it)')
-        .option('--dry-run', 'print what would be done, do nothing'),
-    help: examples('kfk cluster remove-controller --bootstrap-controller ctl1:9093 --controller-id 4 --controller-directory-id IvRMpdxuRoWGV2Kyqi6Zbg'),
+        .option('--dry-run', 'print what would be done, do nothing')
+        .option('--unregister', 'also unregister the controller from the cluster metadata once it has left the voters'),
+    help: examples('kfk cluster remove-controller --bootstrap-controller ctl1:9093 --controller-id 4 --controller-directory-id IvRMpdxuRoWGV2Kyqi6Zbg', 'kfk cluster remove-controller --bootstrap-controller ctl1:9093 -o text --controller-id 4 --controller-directory-id IvRMpdxuRoWGV2Kyqi6Zbg --unregister'),
   });
 }
 

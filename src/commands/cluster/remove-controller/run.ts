@@ -2,7 +2,7 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
-import { render } from '../../../cli/output.js';
+import { outputMode, render } from '../../../cli/output.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!/^-?\d+$/.test(opts.controllerId)) throw new UsageError(`invalid --controller-id '${opts.controllerId}': expected a node id`);
@@ -14,13 +14,39 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     throw new KfkError(`Failed to parse --controller-directory-id: Input string \`${dirId}\` decoded as ${Buffer.from(dirId, 'base64url').length} bytes, which is not equal to the expected 16 bytes of a base64-encoded UUID`);
   }
   const dry = opts.dryRun === true;
-  if (!dry) {
-    const client = await ctx.kafka();
-    const { removeRaftVoter } = await import('../../../kafka/admin/quorum.js');
-    await ctx.bounded(removeRaftVoter(client, id, dirId));
+  const unregister = opts.unregister === true;
+  // As the tool: with --unregister, a failed removal names the command that unregisters anyway.
+  const hint = `To unregister the controller from the cluster, run \`kafka-cluster.sh unregister-controller --id ${id}\`.`;
+  const api = dry ? undefined : await import('../../../kafka/admin/quorum.js');
+  const client = dry ? undefined : await ctx.kafka();
+  if (api && client) {
+    try {
+      await ctx.bounded(api.removeRaftVoter(client, id, dirId));
+    } catch (err) {
+      const code = (err as { errorCode?: number }).errorCode;
+      // VOTER_NOT_FOUND (127), UNSUPPORTED_VERSION (35)
+      if (unregister && (code === 127 || code === 35)) throw new KfkError(`Failed to remove KRaft voter ${id}: ${(err as Error).message}. ${hint}`);
+      throw err;
+    }
   }
-  await render(ctx.io, opts.output, { controllerId: id, directoryId: dirId, dryRun: dry }, {
-    text: (r) => `${r.dryRun ? 'DRY RUN of removing' : 'Removed'} KRaft controller ${r.controllerId} with directory id ${r.directoryId}\n`,
+  const removed = `${dry ? 'DRY RUN of removing' : 'Removed'} KRaft controller ${id} with directory id ${dirId}\n`;
+  const unregistered = `${dry ? 'DRY RUN of unregistering' : 'Unregistered'} KRaft controller ${id}\n`;
+  const text = outputMode(opts.output, ctx.io.stdout.isTTY) !== 'json';
+  // The tool's first line is out before the unregistering starts (and stays when that fails).
+  if (text && unregister) await ctx.io.out(removed);
+  if (unregister && api && client) {
+    try {
+      await ctx.bounded(api.unregisterController(client, id));
+    } catch (err) {
+      throw new KfkError(`Failed to unregister controller ${id}: ${(err as Error).message}. ${hint}`);
+    }
+  }
+  if (text && unregister) {
+    await ctx.io.out(unregistered);
+    return 0;
+  }
+  await render(ctx.io, opts.output, { controllerId: id, directoryId: dirId, dryRun: dry, ...(unregister ? { unregistered: true } : {}) }, {
+    text: () => removed + (unregister ? unregistered : ''),
   });
   return 0;
 }
