@@ -9,7 +9,8 @@ import { apiVersionsFeatures, describeQuorum as describeQuorumRequest, type Feat
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
 
 export async function describeQuorum(client: KafkaClient): Promise<QuorumDescription & { clusterId: string }> {
-  const broker = await client.anyBroker();
+  // Through controllers: the active one (a follower answers NOT_LEADER_OR_FOLLOWER).
+  const broker = await adminBroker(client);
   const q = (await broker.connectionPool.send({ ...describeQuorumRequest(), requestTimeout: 30_000 })) as QuorumDescription;
   if (q.errorCode) throw brokerError(q.errorCode, q.errorMessage);
   if (client.options.controllers) return { ...q, clusterId: (await describeClusterNodes(client)).clusterId };
