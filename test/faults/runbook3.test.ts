@@ -119,6 +119,10 @@ describe('partition reassignment on 3 brokers', () => {
     expect(rd.code, rd.stderr).toBe(0);
     expect({ code: od.code, stdout: od.stdout, stderr: od.stderr }).toEqual({ code: 0, stdout: rd.stdout, stderr: '' });
     expect(od.stdout.split('\n')[0]).toBe('Dynamic configs for broker 2 are:');
+    // The quorum through each controller's listener, followers too: the leader answers.
+    const quorums = await Promise.all(state.nodes.map((n) => kfk(['cluster', 'quorum', '--bootstrap-controller', `127.0.0.1:${n.controllerPort}`, '-o', 'json'])));
+    for (const q of quorums) expect(q.code, q.stderr).toBe(0);
+    expect(new Set(quorums.map((q) => JSON.parse(q.stdout).leaderId)).size).toBe(1);
   });
 
   it('a partition moves to other brokers under a throttle while records are written: none is lost', async () => {
