@@ -7,21 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { kfk, uniqueName, type RunResult } from '../helpers/cli.js';
-import { KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
+import { dropIn, realScript } from '../helpers/kafka-tools.js';
 
 const cluster = inject('cluster');
 const BS = ['--bootstrap-server', cluster.bootstrap];
 const BC = ['--bootstrap-controller', `127.0.0.1:${cluster.nodes[0].controllerPort}`];
 const dir = mkdtempSync(join(tmpdir(), 'kfk-bootstrap-ctl-'));
 
-const CLASSES = {
-  'kafka-acls': 'org.apache.kafka.tools.AclCommand',
-  'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
-  'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
-} as const;
-type Tool = keyof typeof CLASSES;
-const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
-const ours = (tool: Tool, args: string[]) => kfk(['compat', tool, ...args]);
+const real = realScript;
+const ours = dropIn;
 const seen = (r: RunResult) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr });
 
 /** Runs `run` until `done` holds (a change made through the controller reaches the broker a moment later). */

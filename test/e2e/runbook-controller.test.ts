@@ -8,22 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { kfk, uniqueName } from '../helpers/cli.js';
-import { KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
+import { dropIn, realScript, type ScriptName } from '../helpers/kafka-tools.js';
 
 const cluster = inject('cluster');
 const BS = ['--bootstrap-server', cluster.bootstrap];
 const BC = ['--bootstrap-controller', `127.0.0.1:${cluster.nodes[0].controllerPort}`];
 const dir = mkdtempSync(join(tmpdir(), 'kfk-runbook-ctl-'));
 
-const CLASSES = {
-  'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
-  'kafka-features': 'org.apache.kafka.tools.FeatureCommand',
-  'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
-  'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
-} as const;
-type Tool = keyof typeof CLASSES;
-const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
-const ours = (tool: Tool, args: string[]) => kfk(['compat', tool, ...args]);
+const real = realScript;
+const ours = dropIn;
+type Tool = ScriptName;
 const is3 = Boolean(process.env.KFK_KAFKA_VERSION?.startsWith('3.'));
 
 /** The fields of the quorum that move on their own (offsets, times). */

@@ -6,24 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { kfk, uniqueName } from '../helpers/cli.js';
-import { KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
+import { dropIn, realScript, type ScriptName } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
 const BS = ['--bootstrap-server', bootstrap];
 const dir = mkdtempSync(join(tmpdir(), 'kfk-runbook-'));
 
-const CLASSES = {
-  'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
-  'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
-  'kafka-features': 'org.apache.kafka.tools.FeatureCommand',
-  'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
-  'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
-  'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
-  'kafka-transactions': 'org.apache.kafka.tools.TransactionsCommand',
-} as const;
-type Tool = keyof typeof CLASSES;
-const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
-const ours = (tool: Tool, args: string[]) => kfk(['compat', tool, ...args]);
+const real = realScript;
+const ours = dropIn;
+type Tool = ScriptName;
 
 
 function file(name: string, text: string): string {

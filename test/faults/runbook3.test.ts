@@ -8,18 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
 import { B, inSync, partitions, state, waitUntil } from '../helpers/fault-cluster.js';
 
-import { KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
+import { KAFKA4_VERSION, dropIn, kafkaTool, realScript } from '../helpers/kafka-tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kfk-runbook3-'));
-const CLASSES = {
-  'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
-  'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
-  'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
-  'kafka-topics': 'org.apache.kafka.tools.TopicCommand',
-} as const;
-type Tool = keyof typeof CLASSES;
-const real = (tool: Tool, args: string[]) => kafkaTool(CLASSES[tool], args, { version: KAFKA4_VERSION });
-const ours = (tool: Tool, args: string[]) => kfk(['compat', tool, ...args]);
+const real = realScript;
+const ours = dropIn;
 
 /** A topic of one partition on brokers 1, 2, 3 (1 leads), holding `records`. */
 async function topicOn123(records: number): Promise<string> {

@@ -2,7 +2,7 @@
 // compare kfk's output with the real thing.
 import { spawn } from 'node:child_process';
 import { DEFAULT_KAFKA_VERSION, ensureKafka, isKafka3, kafkaToolArgs, kafkaToolClass, kafkaVersion, type KafkaToolName } from '../../src/local/kafka-dist.js';
-import type { RunResult } from './cli.js';
+import { kfk, type RunResult } from './cli.js';
 
 /** The test broker's Kafka version (KFK_KAFKA_VERSION, else the pinned one). */
 export const CLUSTER_KAFKA_VERSION = kafkaVersion(process.env);
@@ -64,6 +64,25 @@ export function spawnCollect(
 export function kafka4Tool(tool: KafkaToolName, args: string[], opts: { input?: string | Buffer; timeoutMs?: number } = {}): Promise<RunResult> {
   return kafkaTool(kafkaToolClass(KAFKA4_VERSION, tool), args, { ...opts, version: KAFKA4_VERSION });
 }
+
+/** The runbook scripts kfk has drop-ins for, with their classes in Kafka 4.4's tools jar. */
+export const SCRIPT_CLASSES = {
+  'kafka-acls': 'org.apache.kafka.tools.AclCommand',
+  'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
+  'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
+  'kafka-features': 'org.apache.kafka.tools.FeatureCommand',
+  'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',
+  'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
+  'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
+  'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
+  'kafka-topics': 'org.apache.kafka.tools.TopicCommand',
+  'kafka-transactions': 'org.apache.kafka.tools.TransactionsCommand',
+} as const;
+export type ScriptName = keyof typeof SCRIPT_CLASSES;
+
+/** The script from Kafka 4.x's jars, and kfk's drop-in for it (`kfk compat <script>`), given the same arguments. */
+export const realScript = (script: ScriptName, args: string[]) => kafkaTool(SCRIPT_CLASSES[script], args, { version: KAFKA4_VERSION });
+export const dropIn = (script: ScriptName, args: string[]) => kfk(['compat', script, ...args]);
 
 /** A Kafka tool left running in the background (a console consumer in a group, say). */
 export interface BackgroundTool {
