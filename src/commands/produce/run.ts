@@ -55,7 +55,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   // With a schema, the file holds records as the input gave them (JSON documents), so that one
   // resend with the same schema encodes all of them alike: those a broker refused are decoded
   // back from the bytes sent; lines the schema refused are there as they were read.
-  const decodeSent = keyEncoder || valueEncoder ? await sentRecordDecoder(ctx, opts, keyEncoder, valueEncoder) : undefined;
+  const decodeSent = failedOut && (keyEncoder || valueEncoder) ? await sentRecordDecoder(ctx, opts, keyEncoder, valueEncoder) : undefined;
   const onUndelivered = failedOut ? (records: FailedRecord[]) => (decodeSent ? decodeSent(records).then(writeFailed) : writeFailed(records)) : undefined;
   const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered));
   const closeFailedOut = async () => {
