@@ -34,7 +34,6 @@ import { splitRecords } from './split.js';
 const { createErrorFromCode } = kafkajs();
 const REQUEST_TIMED_OUT = ERRORS.REQUEST_TIMED_OUT.code;
 const APPENDED_NOT_REPLICATED = ERRORS.NOT_ENOUGH_REPLICAS_AFTER_APPEND.code;
-const UNKNOWN_PRODUCER_ID = ERRORS.UNKNOWN_PRODUCER_ID.code;
 
 export interface ProducerOptions {
   acks: -1 | 0 | 1;
@@ -506,7 +505,7 @@ export class RecordProducer {
   private handleAnswer(b: Batch, r: ProducePartitionResult): void {
     if (b.expired) return;
     const code = r.errorCode;
-    switch (produceErrorAction(code, { count: b.count, idempotent: this.producerId >= 0 })) {
+    switch (produceErrorAction(code, { count: b.count, idempotent: this.producerId >= 0, transactional: Boolean(this.o.transactionalId) })) {
       case 'delivered':
         this.succeed(b);
         return;
@@ -517,15 +516,11 @@ export class RecordProducer {
           this.fail(b, err.message);
         });
         return;
+      case 'retry-with-new-id':
+        this.state(b.topic, b.partition).newId = true;
+        this.retryOrFail(b, this.message(code, r.errorMessage), true);
+        return;
       case 'fatal':
-        if (code === UNKNOWN_PRODUCER_ID && !this.o.transactionalId) {
-          // The broker no longer has this producer's state (producer.id.expiration.ms passed on
-          // a quiet partition, or retention removed its records): as Kafka's idempotent producer
-          // does, the partition goes on under a new producer id; the batch was not written.
-          this.state(b.topic, b.partition).newId = true;
-          this.retryOrFail(b, this.message(code, r.errorMessage), true);
-          return;
-        }
         this.fatal = new KfkError(`producer fenced or unknown: ${this.message(code, r.errorMessage)}`);
         this.fail(b, this.message(code, r.errorMessage));
         return;
