@@ -2,7 +2,8 @@
 // 2020-12): the value is the JSON document itself; kfk validates what it writes against the
 // schema, $refs to the schema's references included, as Confluent's JSONSerializer does.
 import { createRequire } from 'node:module';
-import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec } from './codec.js';
+import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec, type TextBytes } from './codec.js';
+import { isCanonicalJson } from './json-canonical.js';
 
 const require = createRequire(import.meta.url);
 
@@ -45,10 +46,25 @@ export function jsonSchemaCodec(schema: string, refs: NamedSchema[]): SchemaCode
     }
     return validate;
   };
-  const text = (b: Buffer, start: number) => b.toString('utf8', start);
+  // The value is JSON already: printed as it stands when that is what JSON.stringify of its
+  // parse gives (compact, keys in order, numbers as JavaScript writes them), else re-written.
+  const toText = (b: Buffer, start: number, end = b.length): string =>
+    isCanonicalJson(b, start, end) ? b.toString('utf8', start, end) : JSON.stringify(JSON.parse(b.toString('utf8', start, end)));
+  const view: TextBytes = { out: Buffer.alloc(0), from: 0, at: 0 };
   return {
-    toText: (b, start) => JSON.stringify(JSON.parse(text(b, start))),
-    toJson: (b, start) => JSON.parse(text(b, start)),
+    toText: (b, start) => toText(b, start),
+    textAt: (b, start, end) => {
+      if (isCanonicalJson(b, start, end)) {
+        view.out = b;
+        view.from = start;
+        view.at = end;
+        return view;
+      }
+      const out = Buffer.from(JSON.stringify(JSON.parse(b.toString('utf8', start, end))));
+      return { out, from: 0, at: out.length };
+    },
+    toJson: (b, start) => JSON.parse(b.toString('utf8', start)),
+    toJsonText: (b, start) => toText(b, start),
     encode(line) {
       const value = parseJsonLine(line);
       const v = validator();
