@@ -37,6 +37,13 @@ function branchName(t: AvroType): string {
 }
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
+
+/** A buffer twice as large as `buf` (at least `used + n`), holding its first `used` bytes. */
+function grown(buf: Buffer<ArrayBuffer>, used: number, n: number): Buffer<ArrayBuffer> {
+  const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, used + n));
+  buf.copy(bigger, 0, 0, used);
+  return bigger;
+}
 const NULL = ascii('null');
 const TRUE = ascii('true');
 const FALSE = ascii('false');
@@ -76,10 +83,7 @@ export class AvroTextReader {
   }
 
   private room(n: number): void {
-    if (this.at + n <= this.out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.at + n));
-    this.out.copy(bigger, 0, 0, this.at);
-    this.out = bigger;
+    if (this.at + n > this.out.length) this.out = grown(this.out, this.at, n);
   }
 
   private put(b: Buffer): void {
@@ -737,10 +741,7 @@ export class AvroWriter {
   }
 
   private room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(bigger, 0, 0, this.pos);
-    this.buf = bigger;
+    if (this.pos + n > this.buf.length) this.buf = grown(this.buf, this.pos, n);
   }
 
   private varint(n: number): void {
