@@ -474,6 +474,20 @@ describe('a schema file with references (--value-schema-refs, Confluent\'s value
       code: 0,
       stdout: '{"fee": null, "id": 1, "total": {"cents": 250, "currency": "EUR"}}\n{"fee": {"cents": 1, "currency": "USD"}, "id": 2, "total": {"cents": 7, "currency": "USD"}}\n',
     });
+    // Keys likewise (--key-schema-refs), beside values of a registered subject.
+    const keyAvsc = join(refsDir, 'account-key.avsc');
+    writeFileSync(keyAvsc, JSON.stringify({ type: 'record', name: 'AccountKey', namespace: 'shop', fields: [{ name: 'limit', type: 'shop.Money' }] }));
+    const tk = await topic('frefs-key');
+    const pk = await kfk(['produce', ...B, '--topic', tk, '--property', 'parse.key=true', '--key-format', 'avro', '--key-schema-file', keyAvsc, '--key-schema-refs', JSON.stringify(avroRefs), '--value-format', 'avro', '--value-subject', `${ta}-value`], {
+      input: '{"limit": {"cents": 5, "currency": "EUR"}}\t{"id": 3, "total": {"cents": 1, "currency": "EUR"}}\n',
+      env: LOCAL,
+    });
+    expect(pk).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect((await latest(`${tk}-key`)).references).toEqual(avroRefs);
+    expect(await kfk(['consume', ...B, '--topic', tk, '--from-beginning', '-e', '--key-format', 'avro', '--value-format', 'avro', '--property', 'print.key=true'], { env: LOCAL })).toMatchObject({
+      code: 0,
+      stdout: '{"limit":{"cents":5,"currency":"EUR"}}\t{"id":3,"total":{"cents":1,"currency":"EUR"},"fee":null}\n',
+    });
 
     // Protobuf: an import of another subject's .proto, through Confluent's reader property.
     const common = 'syntax = "proto3";\npackage shop.shared;\nmessage Amount { int64 cents = 1; string currency = 2; }\n';
