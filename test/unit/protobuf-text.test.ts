@@ -227,6 +227,10 @@ describe('Protobuf wire bytes to JSON text without a message object', () => {
       expect(r.fast).toBe(r.slow);
       expect(r.fast).toContain(expected);
     }
+    // Values larger than the output buffer it starts with.
+    const big = both(codec, frame(enc({ text: 'x'.repeat(100_000), data: Buffer.alloc(50_001, 7), r_text: Array.from({ length: 3000 }, (_, i) => `s${i}`) })));
+    expect(big.direct).toBe(true);
+    expect(big.fast).toBe(big.slow);
     // An empty message: every field at its default, message fields and unset oneofs left out.
     const empty = both(codec, frame(Buffer.alloc(0)));
     expect(empty.direct).toBe(true);

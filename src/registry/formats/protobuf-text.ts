@@ -306,7 +306,7 @@ export class ProtoTextWriter {
   /** Bytes `buf[s, e)` in base64 (with padding), as a JSON string. */
   private base64(s: number, e: number): void {
     const b = this.buf;
-    this.room(((e - s + 2) / 3) * 4 + 4);
+    this.room(Math.ceil((e - s) / 3) * 4 + 2);
     const o = this.out;
     let at = this.at;
     o[at++] = 0x22;
