@@ -379,7 +379,7 @@ describe('JSON Schema', () => {
     expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout)).toMatchObject({ value: { id: 5, note: 'x' }, valueSchemaId: expect.any(Number) });
     // Values print compact on the record path: those kfk wrote as they stand, Python's json.dumps
-    // spacing ({"id": 5, ...}) re-written, as before.
+    // ({"id": 5, ...}) less its spaces, as before.
     expect(await kfk(['consume', ...B, '--topic', t2, '--from-beginning', '-e', '--value-format', 'json-schema'], { env: LOCAL })).toMatchObject({ code: 0, stdout: '{"id":5,"note":"x"}\n' });
     expect(await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--value-format', 'auto'], { env: LOCAL })).toMatchObject({ code: 0, stdout: '{"id":1,"note":"a"}\n{"id":3,"note":null}\n' });
   });

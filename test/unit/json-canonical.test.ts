@@ -1,9 +1,10 @@
-// JSON Schema values printed as they stand: isCanonicalJson may say yes only where the bytes are
-// exactly JSON.stringify(JSON.parse(text)), the output of the path that parses. Checked over many
-// generated documents, written compactly, with spacing, escapes, other number spellings, and
-// with random bytes changed.
+// JSON Schema values printed as they stand: jsonTextKind may say "as is" only where the bytes are
+// exactly JSON.stringify(JSON.parse(text)), the output of the path that parses, and "compact"
+// only where they are that less the whitespace between tokens. Checked over many generated
+// documents, written compactly, with spacing, escapes, other number spellings, and with random
+// bytes changed.
 import { describe, expect, it } from 'vitest';
-import { isCanonicalJson } from '../../src/registry/formats/json-canonical.js';
+import { compactJson, isCanonicalJson, JSON_AS_IS, JSON_COMPACT, JSON_REWRITE, jsonTextKind } from '../../src/registry/formats/json-canonical.js';
 import { jsonSchemaCodec } from '../../src/registry/formats/json-schema.js';
 
 // A small seeded generator, so that a failure can be run again.
@@ -56,16 +57,23 @@ function parsed(b: Buffer): string | Error {
   }
 }
 
-function check(b: Buffer): boolean {
-  const yes = isCanonicalJson(b, 0, b.length);
-  if (yes) {
-    const p = parsed(b);
-    if (p instanceof Error || Buffer.compare(Buffer.from(p), b) !== 0) {
-      throw new Error(`said canonical, but the parse prints ${p instanceof Error ? p.message : JSON.stringify(p)} for ${JSON.stringify(b.toString('utf8'))} (${b.toString('hex')})`);
-    }
+/** The kind the check gives, after making sure the copy it allows is what the parse prints. */
+function kindOf(b: Buffer): number {
+  const how = jsonTextKind(b, 0, b.length);
+  expect(isCanonicalJson(b, 0, b.length)).toBe(how === JSON_AS_IS);
+  if (how === JSON_REWRITE) return how;
+  let copy = b;
+  if (how === JSON_COMPACT) {
+    const out = Buffer.alloc(b.length);
+    copy = out.subarray(0, compactJson(b, 0, b.length, out, 0));
   }
-  return yes;
+  const p = parsed(b);
+  if (p instanceof Error || Buffer.compare(Buffer.from(p), copy) !== 0) {
+    throw new Error(`said ${how === JSON_AS_IS ? 'as is' : 'compact'}, but the parse prints ${p instanceof Error ? p.message : JSON.stringify(p)} for ${JSON.stringify(b.toString('utf8'))} (${b.toString('hex')})`);
+  }
+  return how;
 }
+const check = (b: Buffer) => kindOf(b) === JSON_AS_IS;
 
 describe('isCanonicalJson', () => {
   it('takes what JSON.stringify writes for plain documents, and prints them byte for byte', () => {
@@ -79,12 +87,16 @@ describe('isCanonicalJson', () => {
   });
 
   it('leaves to the parse what it would print otherwise', () => {
+    for (const doc of [' {}', '{} ', '{"a": 1}', '\t[ 1 ,\r\n2 ]\n', '{ "a" : { "b" : [ ] , "c" : "x y" } }', '"s p"  ']) {
+      expect(kindOf(Buffer.from(doc)), doc).toBe(JSON_COMPACT);
+    }
     for (const doc of [
-      ' {}', '{} ', '{"a": 1}', '{"a":1.0}', '{"a":1e2}', '{"a":-0}', '{"a":0.1000}', '{"a":1234567890123456}', '{"a":0.0000001}', '{"a":01}',
+      '{"a":1.0}', '{"a":1e2}', '{"a":-0}', '{"a":0.1000}', '{"a":1234567890123456}', '{"a":0.0000001}', '{"a":01}',
       '{"\\u0061":1}', '"\\/"', '{"a":1,"a":2}', '{"1":1,"a":2}', '{"b":1,"0":2}', '"\\u00e9"', '[1,]', '{"a":1', '', 'nul', 'tru', 'falsey', '"\u0001"',
     ]) {
       expect(check(Buffer.from(doc)), doc).toBe(false);
     }
+    for (const doc of ['{"a": 1.0}', ' {"a":1,"a":2}', '[1, 2e0]', '{"\\u0061" : 1}', '\u000b{}']) expect(kindOf(Buffer.from(doc)), doc).toBe(JSON_REWRITE);
     for (const hex of ['22ff22', '22c0af22', '22eda08022', '22f4908080220', '22e282', 'efbbbf7b7d']) expect(check(Buffer.from(hex, 'hex')), hex).toBe(false);
     // Deeper than 64 levels, or more than 32 keys in one object: the parse.
     expect(check(Buffer.from('['.repeat(65) + ']'.repeat(65)))).toBe(false);
@@ -100,11 +112,11 @@ describe('isCanonicalJson', () => {
       const text = JSON.stringify(value(r, 0));
       compact++;
       if (check(Buffer.from(text))) taken++;
-      check(Buffer.from(respell(text, r)));
+      kindOf(Buffer.from(respell(text, r)));
       const b = Buffer.from(text);
       const at = Math.floor(r() * b.length);
       if (r() < 0.5) b[at] = Math.floor(r() * 256);
-      check(r() < 0.3 ? b.subarray(0, at) : b);
+      kindOf(r() < 0.3 ? b.subarray(0, at) : b);
     }
     // Most compact documents take the copy (those with \u escapes, index keys, long or tiny numbers do not).
     expect(taken / compact).toBeGreaterThan(0.5);

@@ -1,8 +1,16 @@
-// Whether JSON bytes are already what JSON.stringify(JSON.parse(text)) would give: then a JSON
-// Schema value prints as it stands in the fetch response, with no parse, object or string per
-// record. The check is conservative: whatever it is not sure of (whitespace, \u escapes, numbers
-// JavaScript would print otherwise, keys JavaScript would reorder or merge, invalid UTF-8) is left
-// to the parse, which gives the same output as before for every input.
+// Whether JSON bytes are what JSON.stringify(JSON.parse(text)) would give, as they stand or once
+// the whitespace between tokens is dropped: then a JSON Schema value prints from the fetch
+// response (copied, or copied without that whitespace), with no parse, object or string per
+// record. The check is conservative: whatever it is not sure of (\u escapes, numbers JavaScript
+// would print otherwise, keys JavaScript would reorder or merge, invalid UTF-8) is left to the
+// parse, which gives the same output as before for every input.
+
+/** Not for the copy: the parse writes it otherwise. */
+export const JSON_REWRITE = 0;
+/** The bytes as they stand are the output. */
+export const JSON_AS_IS = 1;
+/** The bytes less the whitespace between tokens are the output (compactJson). */
+export const JSON_COMPACT = 2;
 
 const MAX_DEPTH = 64;
 /** Keys of one object compared pairwise for duplicates; an object with more takes the parse. */
@@ -113,8 +121,53 @@ function sameBytes(b: Buffer, s1: number, e1: number, s2: number, e2: number): b
   return true;
 }
 
+/** Whitespace between tokens was skipped in this check. */
+let spaced = false;
+
+/** Skips JSON whitespace (space, tab, LF, CR) at i. */
+function ws(b: Buffer, i: number, end: number): number {
+  while (i < end) {
+    const c = b[i];
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+    spaced = true;
+    i++;
+  }
+  return i;
+}
+
 /** True when `b[start, end)` is exactly JSON.stringify(JSON.parse(b.toString('utf8', start, end))). */
 export function isCanonicalJson(b: Buffer, start: number, end: number): boolean {
+  return jsonTextKind(b, start, end) === JSON_AS_IS;
+}
+
+/**
+ * How `b[start, end)` relates to JSON.stringify(JSON.parse(its text)): JSON_AS_IS (the same
+ * bytes), JSON_COMPACT (the same less the whitespace between tokens), or JSON_REWRITE.
+ */
+export function jsonTextKind(b: Buffer, start: number, end: number): number {
+  spaced = false;
+  return scan(b, start, end) ? (spaced ? JSON_COMPACT : JSON_AS_IS) : JSON_REWRITE;
+}
+
+/** Writes `b[start, end)` less the whitespace outside strings to `out` at `at`; returns the end. */
+export function compactJson(b: Buffer, start: number, end: number, out: Buffer, at: number): number {
+  let inString = false;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (inString) {
+      out[at++] = c;
+      if (c === 0x5c) out[at++] = b[++i];
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    if (c === 0x22) inString = true;
+    out[at++] = c;
+  }
+  return at;
+}
+
+function scan(b: Buffer, start: number, end: number): boolean {
   let i = start;
   let depth = 0;
   let keyTop = 0;
@@ -122,6 +175,7 @@ export function isCanonicalJson(b: Buffer, start: number, end: number): boolean 
   // Expecting a value (after ':' or ',' in an array, at the start), else a ',' or a close.
   for (;;) {
     // A value at i.
+    i = ws(b, i, end);
     if (i >= end) return false;
     const c = b[i];
     if (c === 0x22) {
@@ -130,7 +184,7 @@ export function isCanonicalJson(b: Buffer, start: number, end: number): boolean 
     } else if (c === 0x7b || c === 0x5b) {
       if (depth === MAX_DEPTH) return false;
       depth++;
-      i++;
+      i = ws(b, i + 1, end);
       if (c === 0x5b) {
         kind[depth] = 2;
         if (i < end && b[i] === 0x5d) {
@@ -166,6 +220,7 @@ export function isCanonicalJson(b: Buffer, start: number, end: number): boolean 
     }
     // After a value: close containers, or a ',' and the next value (or key).
     for (;;) {
+      i = ws(b, i, end);
       if (depth === 0) return i === end;
       if (i >= end) return false;
       const d = b[i];
@@ -200,11 +255,14 @@ export function isCanonicalJson(b: Buffer, start: number, end: number): boolean 
  * value starts, or -1 (not a key, an index key, or a key the object has already).
  */
 function objectKey(b: Buffer, i: number, end: number, depth: number, top: number): number {
+  i = ws(b, i, end);
   if (i >= end || b[i] !== 0x22) return -1;
   const ks = i + 1;
-  const after = stringEnd(b, ks, end);
-  if (after < 0 || after >= end || b[after] !== 0x3a) return -1;
-  const ke = after - 1;
+  const close = stringEnd(b, ks, end);
+  if (close < 0) return -1;
+  const ke = close - 1;
+  const after = ws(b, close, end);
+  if (after >= end || b[after] !== 0x3a) return -1;
   if (isIndexKey(b, ks, ke)) return -1;
   for (let k = keyBase[depth]; k < top; k += 2) if (sameBytes(b, keys[k], keys[k + 1], ks, ke)) return -1;
   keys[top] = ks;
