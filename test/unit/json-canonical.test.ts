@@ -6,18 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { compactJson, isCanonicalJson, JSON_AS_IS, JSON_COMPACT, JSON_REWRITE, jsonTextKind } from '../../src/registry/formats/json-canonical.js';
 import { jsonSchemaCodec } from '../../src/registry/formats/json-schema.js';
+import { seededRandom } from '../helpers/random.js';
 
-// A small seeded generator, so that a failure can be run again.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const STRINGS = ['', 'a', 'plain text', 'q"uote', 'back\\slash', 'tab\there', 'nl\nx', '\u0001', '\u001f', '\u007f', 'é', '日本', '😀', '\u2028', '/', '\b\f\r', '0', '12', '__proto__', 'x'.repeat(40)];
 const NUMBERS = [0, -0, 1, -1, 7, 42, 0.5, -0.25, 0.125, 1.5, 100.75, 123456789012345, 1234567890123456, 2 ** 53 + 2, 0.1, 0.30000000000000004, 1e-6, 1e-7, 1.5e-7, 1e21, 1e20, 123.456, -999.999, 2.71, 1 / 3, 0.000123, 5e-324, Number.MAX_VALUE];

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { protobufCodec } from '../../src/registry/formats/protobuf.js';
 import { ProtoTextWriter } from '../../src/registry/formats/protobuf-text.js';
+import { seededRandom } from '../helpers/random.js';
 
 const require = createRequire(import.meta.url);
 const pb = require('protobufjs') as typeof import('protobufjs');
@@ -49,16 +50,7 @@ const LONGS = ['0', '1', '-1', '9007199254740991', '9007199254740993', '-9223372
 const ULONGS = ['0', '1', '18446744073709551615', '9007199254740993', '4294967296'];
 const DOUBLES = [0, -0, 1, -1.5, 0.1, 1e21, 1e-7, 123.456, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 53, 5e-324];
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function gen(r: () => number) {
   const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];

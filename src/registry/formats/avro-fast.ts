@@ -3,6 +3,7 @@
 // parsed JSON document straight into a reused buffer. Longs are exact over their whole 64-bit
 // range (a BigInt only for values beyond 2^49, a number for the rest).
 import { javaDouble } from './avro-numbers.js';
+import { grown, TextOut } from './text-out.js';
 
 type AvroType = import('avsc').Type;
 interface TypeInfo {
@@ -38,12 +39,6 @@ function branchName(t: AvroType): string {
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 
-/** A buffer twice as large as `buf` (at least `used + n`), holding its first `used` bytes. */
-function grown(buf: Buffer<ArrayBuffer>, used: number, n: number): Buffer<ArrayBuffer> {
-  const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, used + n));
-  buf.copy(bigger, 0, 0, used);
-  return bigger;
-}
 const NULL = ascii('null');
 const TRUE = ascii('true');
 const FALSE = ascii('false');
@@ -52,16 +47,14 @@ const FALSE = ascii('false');
  * Reads one Avro value at a time from `buf[pos, end)` and writes it as JSON text into a reused
  * buffer: strings that need no escaping are copied byte for byte, with no string made.
  */
-export class AvroTextReader {
+export class AvroTextReader extends TextOut {
   private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
   private end = 0;
-  /** The output: `out[0, at)`. */
-  out = Buffer.allocUnsafe(16 * 1024);
-  at = 0;
   private readonly read: () => void;
 
   constructor(type: AvroType, mode: TextMode) {
+    super();
     this.read = this.compile(type, mode, new Map());
   }
 
@@ -80,47 +73,6 @@ export class AvroTextReader {
   text(buf: Buffer, start: number, end: number): string {
     this.write(buf, start, end);
     return this.out.toString('utf8', 0, this.at);
-  }
-
-  private room(n: number): void {
-    if (this.at + n > this.out.length) this.out = grown(this.out, this.at, n);
-  }
-
-  private put(b: Buffer): void {
-    const n = b.length;
-    this.room(n);
-    const o = this.out;
-    let at = this.at;
-    for (let k = 0; k < n; k++) o[at++] = b[k];
-    this.at = at;
-  }
-
-  private putString(s: string): void {
-    this.room(s.length * 3);
-    this.at += this.out.write(s, this.at, 'utf8');
-  }
-
-  private putByte(c: number): void {
-    this.room(1);
-    this.out[this.at++] = c;
-  }
-
-  private putInteger(n: number): void {
-    if (n < 0 || n > 0xffffffff) {
-      this.putString(String(n));
-      return;
-    }
-    this.room(10);
-    const o = this.out;
-    let digits = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-    let at = this.at + digits;
-    this.at = at;
-    let x = n;
-    do {
-      o[--at] = 0x30 + (x % 10);
-      x = Math.floor(x / 10);
-    } while (x > 0);
   }
 
   /** A JSON string of UTF-8 bytes `buf[s, e)`: copied as they are when nothing needs escaping. */
@@ -142,16 +94,6 @@ export class AvroTextReader {
       o[at++] = c;
     }
     o[at++] = 0x22;
-    this.at = at;
-  }
-
-  /** An ASCII string (a number's text). */
-  private putAscii(s: string): void {
-    const n = s.length;
-    this.room(n);
-    const o = this.out;
-    let at = this.at;
-    for (let k = 0; k < n; k++) o[at++] = s.charCodeAt(k);
     this.at = at;
   }
 

@@ -102,7 +102,7 @@ function numberEnd(b: Buffer, i: number, end: number): number {
 }
 
 /** A key JavaScript orders before the others in an object: an array index ("0", "17", ...). */
-function isIndexKey(b: Buffer, start: number, end: number): boolean {
+export function isIndexKey(b: Buffer, start: number, end: number): boolean {
   const n = end - start;
   if (n === 0 || n > 10) return false;
   if (b[start] === 0x30) return n === 1;

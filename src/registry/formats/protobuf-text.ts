@@ -10,6 +10,8 @@
 type Pb = typeof import('protobufjs');
 type PbType = import('protobufjs').Type;
 type PbField = import('protobufjs').Field;
+import { isIndexKey } from './json-canonical.js';
+import { TextOut } from './text-out.js';
 
 /** Thrown inside, caught in write(): this record takes the parse path. */
 const FALLBACK = new Error('protobuf: the parse path');
@@ -76,10 +78,7 @@ const NULL_TEXT = { NaN: B('"NaN"'), Infinity: B('"Infinity"'), '-Infinity': B('
 const B64 = Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
 const TWO32 = 4294967296;
 
-export class ProtoTextWriter {
-  /** The output: `out[0, at)`. */
-  out = Buffer.allocUnsafe(16 * 1024);
-  at = 0;
+export class ProtoTextWriter extends TextOut {
   private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
   private plans = new Map<PbType, MessagePlan | null>();
@@ -99,7 +98,9 @@ export class ProtoTextWriter {
     private readonly pb: Pb,
     private readonly defaults: (t: PbType) => Record<string, unknown>,
     private readonly jsonName: (f: PbField) => string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Writes the JSON text of the `type` message in `b[start, end)` to `out[0, at)`; false: take the parse path. */
   write(type: PbType, b: Buffer, start: number, end: number): boolean {
@@ -191,77 +192,24 @@ export class ProtoTextWriter {
 
   // --- output
 
-  private room(n: number): void {
-    if (this.at + n <= this.out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.at + n));
-    this.out.copy(bigger, 0, 0, this.at);
-    this.out = bigger;
-  }
-
-  private put(b: Buffer): void {
-    const n = b.length;
-    this.room(n);
-    const o = this.out;
-    let at = this.at;
-    for (let k = 0; k < n; k++) o[at++] = b[k];
-    this.at = at;
-  }
-
-  private byte(c: number): void {
-    this.room(1);
-    this.out[this.at++] = c;
-  }
-
-  private ascii(s: string): void {
-    const n = s.length;
-    this.room(n);
-    const o = this.out;
-    let at = this.at;
-    for (let k = 0; k < n; k++) o[at++] = s.charCodeAt(k);
-    this.at = at;
-  }
-
-  /** A safe integer's digits. */
-  private integer(n: number): void {
-    if (n < 0) {
-      this.byte(0x2d);
-      n = -n;
-    }
-    if (n > 0xffffffff) {
-      this.ascii(String(n));
-      return;
-    }
-    this.room(10);
-    const o = this.out;
-    let digits = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-    let at = this.at + digits;
-    this.at = at;
-    let x = n;
-    do {
-      o[--at] = 0x30 + (x % 10);
-      x = Math.floor(x / 10);
-    } while (x > 0);
-  }
-
   /** A double as JSON.stringify writes it (NaN and the infinities as strings, as toObject's json option gives them). */
   private double(v: number): void {
-    if (Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) this.integer(v === 0 ? 0 : v);
-    else if (Number.isFinite(v)) this.ascii(String(v));
+    if (Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) this.putInteger(v === 0 ? 0 : v);
+    else if (Number.isFinite(v)) this.putAscii(String(v));
     else this.put(NULL_TEXT[String(v) as keyof typeof NULL_TEXT]);
   }
 
   /** A 64-bit integer of two halves, as a JSON string of its decimal digits. */
   private long(lo: number, hi: number, signed: boolean): void {
-    this.byte(0x22);
+    this.putByte(0x22);
     const h = signed ? hi | 0 : hi >>> 0;
     const v = h * TWO32 + (lo >>> 0);
-    if (Number.isSafeInteger(v)) this.integer(v);
+    if (Number.isSafeInteger(v)) this.putInteger(v);
     else {
       const u = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-      this.ascii((signed ? BigInt.asIntN(64, u) : u).toString());
+      this.putAscii((signed ? BigInt.asIntN(64, u) : u).toString());
     }
-    this.byte(0x22);
+    this.putByte(0x22);
   }
 
   /** UTF-8 bytes `buf[s, e)` as a JSON string; invalid UTF-8 takes the parse path. */
@@ -395,19 +343,19 @@ export class ProtoTextWriter {
     switch (v.kind) {
       case Kind.Int32:
         this.varint(end);
-        this.integer(this.lo | 0);
+        this.putInteger(this.lo | 0);
         return;
       case Kind.Uint32:
         this.varint(end);
-        this.integer(this.lo);
+        this.putInteger(this.lo);
         return;
       case Kind.Sint32:
         this.varint(end);
-        this.integer(((this.lo >>> 1) ^ -(this.lo & 1)) | 0);
+        this.putInteger(((this.lo >>> 1) ^ -(this.lo & 1)) | 0);
         return;
       case Kind.Bool:
         this.varint(end);
-        this.ascii(this.lo !== 0 ? 'true' : 'false');
+        this.putAscii(this.lo !== 0 ? 'true' : 'false');
         return;
       case Kind.Enum: {
         this.varint(end);
@@ -415,7 +363,7 @@ export class ProtoTextWriter {
         const name = v.enumNames!.get(n);
         if (name) this.put(name);
         else if (v.closed) throw FALLBACK;
-        else this.integer(n);
+        else this.putInteger(n);
         return;
       }
       case Kind.Int64:
@@ -443,8 +391,8 @@ export class ProtoTextWriter {
       case Kind.Sfixed32:
       case Kind.Float:
         if (this.pos + 4 > end) throw FALLBACK;
-        if (v.kind === Kind.Fixed32) this.integer(b.readUInt32LE(this.pos));
-        else if (v.kind === Kind.Sfixed32) this.integer(b.readInt32LE(this.pos));
+        if (v.kind === Kind.Fixed32) this.putInteger(b.readUInt32LE(this.pos));
+        else if (v.kind === Kind.Sfixed32) this.putInteger(b.readInt32LE(this.pos));
         else this.double(b.readFloatLE(this.pos));
         this.pos += 4;
         return;
@@ -514,13 +462,13 @@ export class ProtoTextWriter {
     }
     if (this.pos !== end) throw FALLBACK;
     // Pass 2: the fields in their declared order.
-    this.byte(0x7b);
+    this.putByte(0x7b);
     let first = true;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       const at = seen[i];
       if (f.repeated || f.map) {
-        if (!first) this.byte(0x2c);
+        if (!first) this.putByte(0x2c);
         first = false;
         this.put(f.key);
         if (f.map) this.mapEntries(f, at, end, depth);
@@ -530,24 +478,24 @@ export class ProtoTextWriter {
       if (at < 0) {
         if (f.required) throw FALLBACK;
         if (f.absent === null) continue;
-        if (!first) this.byte(0x2c);
+        if (!first) this.putByte(0x2c);
         first = false;
         this.put(f.key);
         this.put(f.absent);
         continue;
       }
-      if (!first) this.byte(0x2c);
+      if (!first) this.putByte(0x2c);
       first = false;
       this.put(f.key);
       this.pos = at;
       this.value(f, end, depth);
     }
-    this.byte(0x7d);
+    this.putByte(0x7d);
   }
 
   /** A repeated field's elements, from its first tag at `from` (or none when -1), in wire order. */
   private repeated(f: FieldPlan, from: number, end: number, depth: number): void {
-    this.byte(0x5b);
+    this.putByte(0x5b);
     let first = true;
     this.pos = from < 0 ? end : from;
     while (this.pos < end) {
@@ -561,23 +509,23 @@ export class ProtoTextWriter {
       if (wt === 2 && f.packable) {
         const e = this.delimited(end);
         while (this.pos < e) {
-          if (!first) this.byte(0x2c);
+          if (!first) this.putByte(0x2c);
           first = false;
           this.value(f, e, depth);
         }
         if (this.pos !== e) throw FALLBACK;
         continue;
       }
-      if (!first) this.byte(0x2c);
+      if (!first) this.putByte(0x2c);
       first = false;
       this.value(f, end, depth);
     }
-    this.byte(0x5d);
+    this.putByte(0x5d);
   }
 
   /** A map<string, V>'s entries in wire order; a repeated key, or one JavaScript orders first, takes the parse. */
   private mapEntries(f: FieldPlan, from: number, end: number, depth: number): void {
-    this.byte(0x7b);
+    this.putByte(0x7b);
     const base = this.keyTop;
     let first = true;
     this.pos = from < 0 ? end : from;
@@ -607,15 +555,15 @@ export class ProtoTextWriter {
       this.pos = ke;
       this.varint(e);
       if (this.lo !== ((2 << 3) | wireOf(v.kind))) throw FALLBACK;
-      if (!first) this.byte(0x2c);
+      if (!first) this.putByte(0x2c);
       first = false;
       this.string(ks, ke);
-      this.byte(0x3a);
+      this.putByte(0x3a);
       this.value(v, e, depth);
       if (this.pos !== e) throw FALLBACK;
     }
     this.keyTop = base;
-    this.byte(0x7d);
+    this.putByte(0x7d);
   }
 
   /** Timestamp as RFC 3339 (UTC, fraction in groups of 3 digits), Duration as "<seconds>[.<fraction>]s". */
@@ -648,14 +596,14 @@ export class ProtoTextWriter {
     if (this.pos !== end) throw FALLBACK;
     const seconds = (sHi | 0) * TWO32 + sLo;
     if (kind === 'duration') {
-      this.byte(0x22);
+      this.putByte(0x22);
       if (!Number.isSafeInteger(seconds)) throw FALLBACK;
-      this.integer(seconds);
+      this.putInteger(seconds);
       if (nanos !== 0) {
-        this.byte(0x2e);
+        this.putByte(0x2e);
         this.fraction(Math.abs(nanos));
       }
-      this.ascii('s"');
+      this.putAscii('s"');
       return;
     }
     // Years 1 to 9999, nanos in range: what Date#toISOString writes with four-digit years.
@@ -676,23 +624,23 @@ export class ProtoTextWriter {
     rest -= hour * 3600;
     const minute = Math.floor(rest / 60);
     const second = rest - minute * 60;
-    this.byte(0x22);
+    this.putByte(0x22);
     this.padded(year, 4);
-    this.byte(0x2d);
+    this.putByte(0x2d);
     this.padded(month, 2);
-    this.byte(0x2d);
+    this.putByte(0x2d);
     this.padded(day, 2);
-    this.byte(0x54);
+    this.putByte(0x54);
     this.padded(hour, 2);
-    this.byte(0x3a);
+    this.putByte(0x3a);
     this.padded(minute, 2);
-    this.byte(0x3a);
+    this.putByte(0x3a);
     this.padded(second, 2);
     if (nanos !== 0) {
-      this.byte(0x2e);
+      this.putByte(0x2e);
       this.fraction(nanos);
     }
-    this.ascii('Z"');
+    this.putAscii('Z"');
   }
 
   private padded(n: number, width: number): void {
@@ -715,20 +663,6 @@ export class ProtoTextWriter {
     if (nanos >= 10 ** width) throw FALLBACK;
     this.padded(nanos, width);
   }
-}
-
-/** A key JavaScript orders before the others in an object: an array index ("0", "17", ...). */
-function isIndexKey(b: Buffer, start: number, end: number): boolean {
-  const n = end - start;
-  if (n === 0 || n > 10) return false;
-  if (b[start] === 0x30) return n === 1;
-  let v = 0;
-  for (let i = start; i < end; i++) {
-    const c = b[i];
-    if (c < 0x30 || c > 0x39) return false;
-    v = v * 10 + (c - 0x30);
-  }
-  return v < 4294967295;
 }
 
 const PROTO_KEY = Buffer.from('__proto__');
