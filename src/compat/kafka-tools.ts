@@ -2,7 +2,8 @@
 // to kfk commands, with each tool's own wording of a bad argument. kafka-scripts.ts dispatches
 // here. Most of these tools parse with joptsimple (long options, unique abbreviations,
 // `--flag=value`); kafka-metadata-quorum and kafka-features with argparse4j.
-import { CONTROLLER_UNSUPPORTED, KfkError } from '../errors.js';
+import { CONTROLLER_UNSUPPORTED, KfkError, UnknownBrokerError } from '../errors.js';
+import { javaException, javaExceptionText } from '../kafka/wire/error-codes.js';
 import { splitOutside } from '../format/topic-pattern.js';
 import { translateTransactions } from './kafka-transactions.js';
 
@@ -458,14 +459,31 @@ function reassignPartitions(args: string[]): string[] {
   return out;
 }
 
+/**
+ * kafka-reassign-partitions' text of a failure from the cluster: the ExecutionException's
+ * message, `class: message` of the broker's error; a broker that is not there makes Kafka's
+ * admin client wait for it (60 s) and fail with its TimeoutException, which kfk prints at once.
+ */
+function reassignErrorText(err: unknown): string | undefined {
+  if (err instanceof UnknownBrokerError) return 'org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: incrementalAlterConfigs';
+  const e = err as { code?: unknown; brokerMessage?: unknown };
+  if (err instanceof Error && typeof e.code === 'number' && e.brokerMessage !== undefined) {
+    // The broker's own message, else the Java client's for the code.
+    return typeof e.brokerMessage === 'string' ? javaException(e.code, e.brokerMessage, 'org.apache.kafka.common.KafkaException') : javaExceptionText(e.code, err.message);
+  }
+  return undefined;
+}
+
 export interface ToolTranslation {
   argv: string[];
   /** The tool prints its errors on stdout, after this prefix (kafka-reassign-partitions: "Error: "). */
   errorsToStdout?: string;
+  /** The tool's wording of an error, where it is not kfk's. */
+  errorText?: (err: unknown) => string | undefined;
 }
 
 /** The tools translated here, by script name: their translation, and where they print errors. */
-const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToStdout?: string }> = {
+const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToStdout?: string; errorText?: (err: unknown) => string | undefined }> = {
   'kafka-delete-records': { translate: deleteRecords },
   'kafka-metadata-quorum': { translate: metadataQuorum },
   'kafka-features': { translate: features },
@@ -473,15 +491,15 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-log-dirs': { translate: logDirs },
   'kafka-configs': { translate: configs },
   'kafka-transactions': { translate: translateTransactions },
-  'kafka-reassign-partitions': { translate: reassignPartitions, errorsToStdout: 'Error: ' },
+  'kafka-reassign-partitions': { translate: reassignPartitions, errorsToStdout: 'Error: ', errorText: reassignErrorText },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */
 export function translateTool(tool: string, args: string[]): ToolTranslation | undefined {
   const name = tool.replace(/\.sh$/, '');
   if (!Object.hasOwn(TOOLS, name)) return undefined;
-  const { translate, errorsToStdout } = TOOLS[name];
-  return errorsToStdout === undefined ? { argv: translate(args) } : { argv: translate(args), errorsToStdout };
+  const { translate, errorsToStdout, errorText } = TOOLS[name];
+  return { argv: translate(args), ...(errorsToStdout === undefined ? {} : { errorsToStdout }), ...(errorText ? { errorText } : {}) };
 }
 
 export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions'] as const;

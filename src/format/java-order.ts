@@ -15,15 +15,26 @@ export function topicPartitionHash(topic: string, partition: number): number {
   return (Math.imul(31, 31 + partition) + javaStringHash(topic)) | 0;
 }
 
-/** The iteration order of a HashSet (default capacity 16, load factor 0.75) of these partitions. */
-export function hashSetOrder<T extends { topic: string; partition: number }>(items: T[]): T[] {
+/**
+ * The iteration order of a HashSet (default capacity 16, load factor 0.75) of these partitions;
+ * `size`: the number of entries its table grew for, when some were removed since.
+ */
+export function hashSetOrder<T extends { topic: string; partition: number }>(items: T[], size = items.length): T[] {
   let capacity = 16;
-  while (items.length > capacity * 0.75) capacity *= 2;
+  while (size > capacity * 0.75) capacity *= 2;
   const bucket = (t: T) => {
     const h = topicPartitionHash(t.topic, t.partition);
     return (h ^ (h >>> 16)) & (capacity - 1);
   };
   return [...items].sort((a, b) => bucket(a) - bucket(b) || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+}
+
+/** The iteration order of a default HashSet of these items (Collectors.toSet()); ties in the order given. */
+export function defaultHashSetOrder<T>(items: T[], hash: (item: T) => number): T[] {
+  let capacity = 16;
+  while (items.length > capacity * 0.75) capacity *= 2;
+  const bucket = (h: number) => (h ^ (h >>> 16)) & (capacity - 1);
+  return items.map((item, i) => ({ item, i, b: bucket(hash(item)) })).sort((a, b) => a.b - b.b || a.i - b.i).map((x) => x.item);
 }
 
 /** HashMap#tableSizeFor: the power of two at or above n (at least 1). */

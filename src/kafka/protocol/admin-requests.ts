@@ -20,8 +20,8 @@ import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 export type { EncodedBody, ProtocolRequest } from '../wire/kafkajs-types.js';
 
 /** A broker error: kafkajs' protocol error (type, code) carrying the broker's message. */
-export function brokerError(code: number, message: string | null | undefined): Error & { type: string; code: number } {
-  const err = createErrorFromCode(code);
+export function brokerError(code: number, message: string | null | undefined): Error & { type: string; code: number; brokerMessage: string | null } {
+  const err = Object.assign(createErrorFromCode(code), { brokerMessage: message || null });
   if (message) err.message = message;
   return err;
 }

@@ -6,6 +6,7 @@ import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../../errors.js';
 import { byTopicPartition, readPlan, reassignmentJson, replicaMoves, s, type Target } from '../plan.js';
 import { startMoves } from '../moves.js';
+import { defaultHashSetOrder, hashSetOrder, javaStringHash, sizedHashMapOrder } from '../../../../format/java-order.js';
 
 /** Throttled replicas as the tool lists them: `partition:broker` strings in string order (a TreeSet). */
 const throttleList = (items: string[]) => [...new Set(items)].sort().join(',');
@@ -36,8 +37,18 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const unknown = plan.flatMap((t) => t.replicas).find((b) => !brokers.includes(b));
   if (unknown !== undefined) throw new KfkError(`Unknown broker id ${unknown}`);
   const current = await ctx.bounded(api.currentReplicas(client, plan));
-  const missing = plan.find((t) => !current.has(`${t.topic}-${t.partition}`));
-  if (missing) throw new KfkError(`org.apache.kafka.common.errors.UnknownTopicOrPartitionException: Unable to find partition: ${missing.topic}-${missing.partition}`);
+  const missing = plan.filter((t) => !current.has(`${t.topic}-${t.partition}`));
+  if (missing.length) {
+    // As the tool: the first topic that is not there, in its HashMap's order (describeTopics);
+    // else every partition that is not, in its HashSet's order.
+    const topics = defaultHashSetOrder([...new Set(plan.map((t) => t.topic))], javaStringHash);
+    const known = await ctx.bounded(api.existingTopics(client, topics));
+    const gone = sizedHashMapOrder(topics, javaStringHash).find((t) => !known.has(t));
+    const cls = 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException';
+    if (gone !== undefined) throw new KfkError(`${cls}: Topic ${gone} not found.`);
+    const names = hashSetOrder(missing, plan.length).map((t) => `${t.topic}-${t.partition}`);
+    throw new KfkError(`${cls}: Unable to find partition: ${[...new Set(names)].join(', ')}`);
+  }
   const currentParts: Target[] = plan.map((t) => ({ topic: t.topic, partition: t.partition, replicas: current.get(`${t.topic}-${t.partition}`)! }));
   const dirs = await ctx.bounded(api.replicaLogDirs(client, [...new Set(currentParts.flatMap((t) => t.replicas))].sort((a, b) => a - b), [...new Set(plan.map((t) => t.topic))]));
   let out =
