@@ -155,13 +155,15 @@ describe.skipIf(is3)('kafka-metadata-quorum add-controller and remove-controller
     const [rdry, odry] = await Promise.all([real([...remove, '--dry-run']), ours([...remove, '--dry-run'])]);
     expect({ code: odry.code, stdout: odry.stdout }).toEqual({ code: rdry.code, stdout: rdry.stdout });
     expect(odry.stdout).toBe(`DRY RUN of removing KRaft controller 2 with directory id ${dir}\nDRY RUN of unregistering KRaft controller 2\n`);
-    const orm = await ours(remove);
+    // Through controller 2's own listener: both requests go to the active controller, 1, as the tool's do.
+    const removeVia2 = ['--bootstrap-controller', `127.0.0.1:${extra!.port}`, ...remove.slice(2)];
+    const orm = await ours(removeVia2);
     expect({ code: orm.code, stdout: orm.stdout, stderr: orm.stderr }).toEqual({ code: 0, stdout: `Removed KRaft controller 2 with directory id ${dir}\nUnregistered KRaft controller 2\n`, stderr: '' });
     await until('controller 2 observing again', (q) => ids(q.voters).join() === '1');
     const readd = await real([...BC, '--command-config', extra!.configFile, 'add-controller']);
     expect(readd.code, readd.stderr).toBe(0);
     await until('controller 2 a voter', (q) => ids(q.voters).join() === '1,2');
-    const rrm = await real(remove);
+    const rrm = await real(removeVia2);
     expect({ code: rrm.code, stdout: rrm.stdout }).toEqual({ code: 0, stdout: orm.stdout });
     await until('controller 2 observing again', (q) => ids(q.voters).join() === '1');
     const json = await kfk(['cluster', 'remove-controller', ...BC, '--controller-id', '2', '--controller-directory-id', dir, '--unregister', '--dry-run', '-o', 'json']);

@@ -93,9 +93,13 @@ export async function removeRaftVoter(client: KafkaClient, voterId: number, dire
   if (r.errorCode) throw Object.assign(brokerError(r.errorCode, r.errorMessage), { errorCode: r.errorCode });
 }
 
-/** A controller's registration leaves the cluster metadata (UnregisterController, Kafka 4.4). */
+/**
+ * A controller's registration leaves the cluster metadata (UnregisterController, Kafka 4.4):
+ * through controllers, sent to the active one, as Kafka's admin client does (another answers
+ * NOT_CONTROLLER), whichever controller was named.
+ */
 export async function unregisterController(client: KafkaClient, controllerId: number): Promise<void> {
-  const broker = await client.anyBroker();
+  const broker = await adminBroker(client);
   const r = (await broker.connectionPool.send({ ...unregisterControllerRequest(controllerId), requestTimeout: 40_000 })) as RaftVoterAnswer;
   if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
 }
