@@ -205,6 +205,11 @@ describe('Avro from the input line\'s bytes (encodeText)', () => {
       base.replace('"active": true', '"active": tru'), // broken
       base.replace('"score": 1.5', '"score": 1.'),
       base.replace('"score": 1.5', '"score": -'),
+      base.replace('"score": 1.5', '"score": 01.5'),
+      base.replace('"score": 1.5', '"score": .5'),
+      base.replace('"id": 12', '"id": -'),
+      base.replace('"id": 12', '"id": 1e3'),
+      base.replace('"id": 12', '"id": -012'),
     ];
     for (const line of others) {
       const t = viaText(line);

@@ -221,7 +221,8 @@ export class PartitionFetcher {
       const res = (await broker.connectionPool.send({ ...req, requestTimeout: (this.o.maxWaitMs ?? 500) + 30_000 })) as { errorCode: number; partitions: FetchPartitionResult[] };
       return { results: res.partitions };
     } catch (err) {
-      this.o.log?.(`consume: fetch from broker ${leader} for ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')} failed: ${(err as Error).message}; asking for metadata again`);
+      // Stopped: the round is dropped (closing the client abandons it), nothing to report.
+      if (!this.stopped) this.o.log?.(`consume: fetch from broker ${leader} for ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')} failed: ${(err as Error).message}; asking for metadata again`);
       return { results: [], error: err as Error };
     }
   }

@@ -6,7 +6,7 @@
 //   DeleteAcls v1 (key 31): filters -> the bindings each one removed
 import type { KafkajsDecoder as Dec, KafkajsEncoder as Enc } from '../wire/kafkajs-types.js';
 import type { ProtocolRequest } from './admin-requests.js';
-import { apiRequest } from './request.js';
+import { apiRequest, writeArray } from './request.js';
 
 /** A binding (or, with nulls and the ANY codes, a filter), as the wire carries it. */
 export interface WireAcl {
@@ -29,8 +29,7 @@ const readError = (d: Dec): WireError => ({ errorCode: d.readInt16(), errorMessa
 const readEntry = (d: Dec) => ({ principal: d.readString(), host: d.readString(), operation: d.readInt8(), permissionType: d.readInt8() });
 
 function writeAcls(e: Enc, acls: WireAcl[]): void {
-  e.writeInt32(acls.length);
-  acls.forEach((a) => writeAcl(e, a));
+  writeArray(e, acls, (a) => writeAcl(e, a));
 }
 
 function writeAcl(e: Enc, a: WireAcl): void {

@@ -9,11 +9,12 @@
 //   OffsetDelete v0 (key 47): a group's committed offsets for some partitions
 //
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
-import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
+import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
-import { apiRequest, flexibleRequest, groupByTopic, readCompactArray, readTopicPartitions, readUuid, writeCompactArray, writeTopicPartitions } from './request.js';
+import { apiRequest, flexibleRequest, groupByTopic, readCompactArray, readTopicPartitions, readUuid, writeArray, writeCompactArray, writeInt32s, writeTopicPartitions } from './request.js';
 
 type Dec = KafkajsDecoder;
+type Enc = KafkajsEncoder;
 const { createErrorFromCode } = kafkajs();
 
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
@@ -136,25 +137,20 @@ async function parseNamedErrors(data: unknown) {
 export function createTopics(topics: NewTopic[], timeoutMs: number): ProtocolRequest {
   return apiRequest('CreateTopics', 4, {
     encode: (e) => {
-      e.writeInt32(topics.length);
-      for (const t of topics) {
+      writeArray(e, topics, (t) => {
         e.writeString(t.name);
         e.writeInt32(t.assignment ? -1 : t.partitions);
         e.writeInt16(t.assignment ? -1 : t.replicationFactor);
-        const assignment = t.assignment ?? [];
-        e.writeInt32(assignment.length);
-        assignment.forEach((brokers, i) => {
-          e.writeInt32(i);
-          e.writeInt32(brokers.length);
-          brokers.forEach((b) => e.writeInt32(b));
+        let partition = 0;
+        writeArray(e, t.assignment ?? [], (brokers) => {
+          e.writeInt32(partition++);
+          writeInt32s(e, brokers);
         });
-        const configs = Object.entries(t.configs);
-        e.writeInt32(configs.length);
-        for (const [k, v] of configs) {
+        writeArray(e, Object.entries(t.configs), ([k, v]) => {
           e.writeString(k);
           e.writeString(v);
-        }
-      }
+        });
+      });
       e.writeInt32(timeoutMs);
       e.writeBoolean(false);
     },
@@ -171,15 +167,7 @@ export function createPartitions(topic: string, count: number, assignment: numbe
       e.writeInt32(1);
       e.writeString(topic);
       e.writeInt32(count);
-      if (assignment) {
-        e.writeInt32(assignment.length);
-        for (const brokers of assignment) {
-          e.writeInt32(brokers.length);
-          brokers.forEach((b) => e.writeInt32(b));
-        }
-      } else {
-        e.writeInt32(-1);
-      }
+      writeArray(e, assignment ?? null, (brokers) => writeInt32s(e, brokers));
       e.writeInt32(timeoutMs);
       e.writeBoolean(false);
     },
@@ -193,8 +181,7 @@ export function createPartitions(topic: string, count: number, assignment: numbe
 export function deleteTopics(names: string[], timeoutMs: number): ProtocolRequest {
   return apiRequest('DeleteTopics', 3, {
     encode: (e) => {
-      e.writeInt32(names.length);
-      names.forEach((n) => e.writeString(n));
+      writeArray(e, names, (n) => e.writeString(n));
       e.writeInt32(timeoutMs);
     },
     decode: (d) => {
@@ -213,6 +200,13 @@ export const RESOURCE_GROUP = 32;
 export const OP_SET = 0;
 export const OP_DELETE = 1;
 
+/** One AlterableConfig: name, operation (0 set, 1 delete, 2 append, 3 subtract), value. */
+function writeConfigOp(e: Enc, o: { name: string; op: number; value: string | null }): void {
+  e.writeString(o.name);
+  e.writeInt8(o.op);
+  e.writeString(o.value);
+}
+
 export function incrementalAlterConfigs(
   resourceType: number,
   resourceName: string,
@@ -223,12 +217,7 @@ export function incrementalAlterConfigs(
       e.writeInt32(1);
       e.writeInt8(resourceType);
       e.writeString(resourceName);
-      e.writeInt32(ops.length);
-      for (const o of ops) {
-        e.writeString(o.name);
-        e.writeInt8(o.op);
-        e.writeString(o.value);
-      }
+      writeArray(e, ops, (o) => writeConfigOp(e, o));
       e.writeBoolean(false);
     },
     decode: (d) => {

@@ -150,6 +150,19 @@ export function writeUuid(e: Enc, id: string): void {
   e.writeBuffer(Buffer.from(id, 'base64url'));
 }
 
+/** A non-flexible array: its length, then `each` for every item; null writes the null array. */
+export function writeArray<T>(e: Enc, items: readonly T[] | null, each: (item: T) => void): void {
+  if (!items) {
+    e.writeInt32(-1);
+    return;
+  }
+  e.writeInt32(items.length);
+  for (const i of items) each(i);
+}
+
+/** A non-flexible array of INT32s. */
+export const writeInt32s = (e: Enc, ns: readonly number[]): void => writeArray(e, ns, (n) => e.writeInt32(n));
+
 /** A compact array (flexible versions); null (or none) writes the null array. */
 export function writeCompactArray<T>(e: Enc, items: readonly T[] | null | undefined, each: (item: T) => void): void {
   if (!items) {
@@ -170,16 +183,10 @@ export const writeCompactInt32s = (e: Enc, ns: readonly number[]): void => write
  * (or none) writes the null array (all topics, for the APIs that take it so).
  */
 export function writeTopicPartitions<T>(e: Enc, topics: ReadonlyArray<readonly [string, readonly T[]]> | null | undefined, each: (p: T) => void): void {
-  if (!topics) {
-    e.writeInt32(-1);
-    return;
-  }
-  e.writeInt32(topics.length);
-  for (const [topic, ps] of topics) {
+  writeArray(e, topics ?? null, ([topic, ps]) => {
     e.writeString(topic);
-    e.writeInt32(ps.length);
-    ps.forEach(each);
-  }
+    writeArray(e, ps, each);
+  });
 }
 
 /** The flexible form of writeTopicPartitions: compact arrays, and the topic's tagged fields. */

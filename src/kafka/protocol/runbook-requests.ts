@@ -22,6 +22,7 @@ import {
   readCompactTopicPartitions,
   readTopicPartitions,
   readUuid,
+  writeArray,
   writeCompactArray,
   writeCompactInt32s,
   writeCompactTopicPartitions,
@@ -254,22 +255,20 @@ function writeDouble(e: Enc, v: number) {
 }
 const readEntity = (d: Dec): QuotaEntity => d.readArray((x: Dec) => ({ type: x.readString(), name: x.readString() as string | null }));
 function writeEntity(e: Enc, entity: QuotaEntity) {
-  e.writeInt32(entity.length);
-  for (const p of entity) {
+  writeArray(e, entity, (p) => {
     e.writeString(p.type);
     e.writeString(p.name);
-  }
+  });
 }
 
 export function describeClientQuotas(components: Array<{ type: string; match: number; name: string | null }>, strict: boolean): ProtocolRequest {
   return apiRequest('DescribeClientQuotas', 0, {
     encode: (e) => {
-      e.writeInt32(components.length);
-      for (const c of components) {
+      writeArray(e, components, (c) => {
         e.writeString(c.type);
         e.writeInt8(c.match);
         e.writeString(c.name);
-      }
+      });
       e.writeBoolean(strict);
     },
     decode: (d) => {
@@ -287,12 +286,11 @@ export function alterClientQuotas(entity: QuotaEntity, ops: Array<{ key: string;
     encode: (e) => {
       e.writeInt32(1);
       writeEntity(e, entity);
-      e.writeInt32(ops.length);
-      for (const o of ops) {
+      writeArray(e, ops, (o) => {
         e.writeString(o.key);
         writeDouble(e, o.value ?? 0);
         e.writeBoolean(o.value === null);
-      }
+      });
       e.writeBoolean(validateOnly);
     },
     decode: (d) => {

@@ -115,7 +115,10 @@ export class KafkaClient {
         if (cluster.targetTopics?.size === 0) this.connectMetadata = cluster.brokerPool.metadata ?? undefined;
         return cluster;
       })();
-      this.closers.push(() => cluster.disconnect());
+      this.closers.push(() => {
+        abandonFetches(cluster);
+        return cluster.disconnect();
+      });
     }
     return this.clusterInstance as Promise<KafkajsCluster>;
   }
@@ -184,4 +187,17 @@ export class KafkaClient {
     const closers = this.closers.splice(0);
     await Promise.allSettled(closers.map((c) => c()));
   }
+}
+
+/**
+ * A Fetch still in flight when kfk closes its connections is of no use, and kafkajs' disconnect
+ * would wait for its answer: up to fetch.max.wait.ms (500 ms) for a consumer at the end of its
+ * partitions. As Kafka's consumer does on close, it is dropped; requests on the other connection
+ * (commits, LeaveGroup, produce) are still waited for.
+ */
+function abandonFetches(cluster: KafkajsCluster): void {
+  const pool = cluster.brokerPool;
+  const brokers = [...Object.values(pool.brokers ?? {}), ...(pool.seedBroker ? [pool.seedBroker] : [])];
+  const closing = new Error('the connection is closing');
+  for (const b of brokers) b.connectionPool.pool?.[1]?.rejectRequests(closing);
 }

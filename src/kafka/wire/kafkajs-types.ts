@@ -31,6 +31,8 @@ export type WireRequest = ProtocolRequest & { requestTimeout?: number };
 
 export interface KafkajsConnectionPool {
   send<T = unknown>(request: WireRequest): Promise<T>;
+  /** The broker's connections: kafkajs sends Fetch on the second, everything else on the first. */
+  pool?: Array<{ rejectRequests(error: Error): void }>;
 }
 
 export interface TopicPartitions<P = number> {
@@ -95,6 +97,8 @@ export interface KafkajsConfigEntry {
 export interface KafkajsBrokerPool {
   /** The broker of the first address that answered (the one connection of `--bootstrap-controller`). */
   seedBroker?: KafkajsBroker;
+  /** The brokers connected to by node id. */
+  brokers?: Record<string, KafkajsBroker>;
   metadata: RawMetadata | null;
   versions: Record<number, ApiVersionRange> | null;
 }

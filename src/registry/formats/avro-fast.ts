@@ -37,6 +37,13 @@ function branchName(t: AvroType): string {
 }
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
+
+/** A buffer twice as large as `buf` (at least `used + n`), holding its first `used` bytes. */
+function grown(buf: Buffer<ArrayBuffer>, used: number, n: number): Buffer<ArrayBuffer> {
+  const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, used + n));
+  buf.copy(bigger, 0, 0, used);
+  return bigger;
+}
 const NULL = ascii('null');
 const TRUE = ascii('true');
 const FALSE = ascii('false');
@@ -76,10 +83,7 @@ export class AvroTextReader {
   }
 
   private room(n: number): void {
-    if (this.at + n <= this.out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.at + n));
-    this.out.copy(bigger, 0, 0, this.at);
-    this.out = bigger;
+    if (this.at + n > this.out.length) this.out = grown(this.out, this.at, n);
   }
 
   private put(b: Buffer): void {
@@ -508,8 +512,8 @@ export class AvroWriter {
     return -1;
   }
 
-  /** A JSON number's end (strict JSON grammar), or -1; `integer`: no fraction or exponent. */
-  private numberEnd(integer: boolean): number {
+  /** A JSON number's end (strict JSON grammar), or -1. */
+  private numberEnd(): number {
     const s = this.src;
     let k = this.at;
     if (k < this.lim && s[k] === 0x2d) k++;
@@ -519,7 +523,6 @@ export class AvroWriter {
     else return -1;
     const c = k < this.lim ? s[k] : 0;
     if (c === 0x2e || c === 0x65 || c === 0x45) {
-      if (integer) return -1;
       if (c === 0x2e) {
         k++;
         const d = k;
@@ -538,29 +541,46 @@ export class AvroWriter {
   }
 
   /**
-   * The value of the JSON number `src[at, end)`, as Number() reads it. Up to 15 digits and no
-   * exponent: digits / 10^fraction digits, one correctly rounded division of two exact doubles
-   * (so the same double); otherwise Number() over its text.
+   * The JSON number at `at`, taken, as Number() reads it; NaN (nothing taken) where there is none.
+   * Up to 15 digits and no exponent: digits / 10^fraction digits, one correctly rounded division
+   * of two exact doubles (so the same double), in the pass that checks the grammar; otherwise
+   * Number() over its text.
    */
-  private decimal(end: number): number {
+  private number(): number {
     const s = this.src;
+    const lim = this.lim;
     let k = this.at;
-    const negative = s[k] === 0x2d;
+    const negative = k < lim && s[k] === 0x2d;
     if (negative) k++;
-    let digits = 0;
+    const first = k;
     let m = 0;
-    let scale = 0;
-    let point = false;
-    for (; k < end; k++) {
-      const c = s[k];
-      if (c === 0x2e) {
-        point = true;
-        continue;
-      }
-      if (c < 0x30 || c > 0x39 || ++digits > 15) return Number(s.toString('latin1', this.at, end));
-      m = m * 10 + (c - 0x30);
-      if (point) scale++;
+    for (; k < lim; k++) {
+      const d = s[k] - 0x30;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
     }
+    let digits = k - first;
+    if (digits === 0 || (digits > 1 && s[first] === 0x30)) return Number.NaN;
+    let scale = 0;
+    if (k < lim && s[k] === 0x2e) {
+      const point = ++k;
+      for (; k < lim; k++) {
+        const d = s[k] - 0x30;
+        if (d < 0 || d > 9) break;
+        m = m * 10 + d;
+      }
+      scale = k - point;
+      if (scale === 0) return Number.NaN;
+      digits += scale;
+    }
+    if (digits > 15 || (k < lim && (s[k] === 0x65 || s[k] === 0x45))) {
+      const end = this.numberEnd();
+      if (end < 0) return Number.NaN;
+      const n = Number(s.toString('latin1', this.at, end));
+      this.at = end;
+      return n;
+    }
+    this.at = k;
     const v = scale === 0 ? m : m / POW10[scale];
     return negative ? -v : v;
   }
@@ -593,19 +613,25 @@ export class AvroWriter {
       case 'long': {
         const int = i.typeName === 'int';
         return () => {
-          const end = this.numberEnd(true);
-          // Up to 15 digits: exact as a number; longer ones the slow way (exact to 64 bits).
-          if (end < 0 || end - this.at > 16) return false;
+          // One pass over JSON's integer grammar; up to 15 digits (exact as a number), else the slow way (exact to 64 bits).
           const s = this.src;
+          const lim = this.lim;
           let k = this.at;
-          const negative = s[k] === 0x2d;
+          const negative = k < lim && s[k] === 0x2d;
           if (negative) k++;
-          if (end - k > 15) return false;
+          const first = k;
           let v = 0;
-          for (; k < end; k++) v = v * 10 + (s[k] - 0x30);
+          for (; k < lim; k++) {
+            const d = s[k] - 0x30;
+            if (d < 0 || d > 9) break;
+            v = v * 10 + d;
+          }
+          const digits = k - first;
+          if (digits === 0 || digits > 15 || (digits > 1 && s[first] === 0x30)) return false;
+          if (k < lim && (s[k] === 0x2e || s[k] === 0x65 || s[k] === 0x45)) return false;
           if (negative) v = -v;
           if (int && (v < -0x80000000 || v > 0x7fffffff)) return false;
-          this.at = end;
+          this.at = k;
           this.varint(v);
           return true;
         };
@@ -614,10 +640,8 @@ export class AvroWriter {
       case 'double': {
         const size = i.typeName === 'float' ? 4 : 8;
         return () => {
-          const end = this.numberEnd(false);
-          if (end < 0) return false;
-          const n = this.decimal(end);
-          this.at = end;
+          const n = this.number();
+          if (Number.isNaN(n)) return false;
           this.room(size);
           if (size === 4) this.buf.writeFloatLE(n, this.pos);
           else {
@@ -642,8 +666,9 @@ export class AvroWriter {
           const start = this.pos;
           let o = start + 1;
           let k = this.at + 1;
+          const lim = this.lim;
           for (;;) {
-            if (k >= this.lim) return false;
+            if (k >= lim) return false;
             const c = s[k];
             if (c === 0x22) break;
             if (c === 0x5c || c < 0x20 || c >= 0x80) return false;
@@ -737,10 +762,7 @@ export class AvroWriter {
   }
 
   private room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(bigger, 0, 0, this.pos);
-    this.buf = bigger;
+    if (this.pos + n > this.buf.length) this.buf = grown(this.buf, this.pos, n);
   }
 
   private varint(n: number): void {

@@ -42,6 +42,7 @@ export function avroCodec(schema: string, refs: NamedSchema[]): SchemaCodec {
   let json: AvroTextReader | undefined;
   const jsonReader = () => (json ??= new AvroTextReader(plain, 'plain'));
   const writer = new AvroWriter(plain);
+  const framedAt = { buf: writer.buffer, end: 0 };
   const noHeader = Buffer.alloc(0);
   const slowEncode = (line: string): Buffer => {
     const doc = parseJsonLine(line);
@@ -84,9 +85,13 @@ export function avroCodec(schema: string, refs: NamedSchema[]): SchemaCodec {
       return Buffer.from(buf.subarray(0, end));
     },
     encodeFramed,
+    // One result object for the run: the caller takes its fields before the next line.
     encodeFramedAt: (header, b, start, end) => {
       const at = writer.encodeText(header, b, start, end);
-      return at < 0 ? undefined : { buf: writer.buffer, end: at };
+      if (at < 0) return undefined;
+      framedAt.buf = writer.buffer;
+      framedAt.end = at;
+      return framedAt;
     },
   };
 }

@@ -20,7 +20,7 @@ export interface SchemaCodec {
    * Buffer per record. Throws with the reason.
    */
   encodeFramed?(header: Buffer, line: string): { buf: Buffer; end: number };
-  /** The same straight from the line's bytes `b[start, end)`; undefined when this needs the string path. */
+  /** The same straight from the line's bytes `b[start, end)` (the result, like its buffer, valid until the next call); undefined when this needs the string path. */
   encodeFramedAt?(header: Buffer, b: Buffer, start: number, end: number): { buf: Buffer; end: number } | undefined;
 }
 

@@ -136,11 +136,12 @@ function resetRequest(o: ResetFlagValues & { group: string }, group: 'consumer' 
   return { to, named: o.allTopics ? null : (o.topic ?? []).map(parseTopicArg) };
 }
 
+/** The table's column of the offsets the group has now, by kind of group (Kafka's tools' names). */
+const NOW_COLUMN = { consumer: 'CURRENT-OFFSET', share: 'START-OFFSET' } as const;
+
 /** A group whose offsets are reset: a consumer group's committed offsets or a share group's start offsets. */
 export interface ResetGroup {
-  kind: 'consumer' | 'share';
-  /** The table's column of the offsets the group has now. */
-  nowColumn: string;
+  kind: keyof typeof NOW_COLUMN;
   /**
    * Refuses a group that has members (in Kafka's words); else the partitions the group holds
    * (what --all-topics resets), each with its offset now, or null where it has none.
@@ -182,7 +183,7 @@ export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { gr
   }
   await render(ctx.io, opts.output, { group: opts.group, executed: Boolean(opts.execute), offsets: plan }, {
     text: (r) => resetPlanText(r.group, r.offsets),
-    table: (r, style) => grid(['TOPIC', 'PARTITION', group.nowColumn, 'NEW-OFFSET'], r.offsets.map((p) => [p.topic, String(p.partition), String(was(p) ?? '-'), String(p.offset)]), style),
+    table: (r, style) => grid(['TOPIC', 'PARTITION', NOW_COLUMN[group.kind], 'NEW-OFFSET'], r.offsets.map((p) => [p.topic, String(p.partition), String(was(p) ?? '-'), String(p.offset)]), style),
   });
   return 0;
 }

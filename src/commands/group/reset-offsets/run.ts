@@ -3,21 +3,18 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError } from '../../../errors.js';
+import type { KafkaClient } from '../../../kafka/wire/client.js';
 import { runReset } from './reset.js';
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const groups = await import('../../../kafka/admin/groups.js');
-  return runReset(ctx, opts, {
-    kind: 'consumer',
-    nowColumn: 'CURRENT-OFFSET',
-    async held(client) {
-      const d = await ctx.bounded(groups.describeGroup(client, opts.group));
-      if (d && d.state !== 'Empty') {
-        throw new KfkError(`Assignments can only be reset if the group '${opts.group}' is inactive, but the current state is ${d.state}.`);
-      }
-      // A committed offset of -1 is none: the partition is not the group's.
-      return (await ctx.bounded(groups.committedOffsets(client, opts.group))).filter((c) => c.offset >= 0);
-    },
-    apply: (client, plan) => ctx.bounded(groups.commitGroupOffsets(client, opts.group, plan)),
-  });
+  const held = async (client: KafkaClient) => {
+    const d = await ctx.bounded(groups.describeGroup(client, opts.group));
+    if (d && d.state !== 'Empty') {
+      throw new KfkError(`Assignments can only be reset if the group '${opts.group}' is inactive, but the current state is ${d.state}.`);
+    }
+    // A committed offset of -1 is none: the partition is not the group's.
+    return (await ctx.bounded(groups.committedOffsets(client, opts.group))).filter((c) => c.offset >= 0);
+  };
+  return runReset(ctx, opts, { kind: 'consumer', held, apply: (client, plan) => ctx.bounded(groups.commitGroupOffsets(client, opts.group, plan)) });
 }
