@@ -6,7 +6,7 @@ import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../../errors.js';
 import { byTopicPartition, readPlan, reassignmentJson, replicaMoves, s, type Target } from '../plan.js';
 import { startMoves } from '../moves.js';
-import { defaultHashSetOrder, hashSetOrder, javaStringHash, sizedHashMapOrder } from '../../../../format/java-order.js';
+import { copiedHashMapOrder, defaultHashSetOrder, hashSetOrder, javaStringHash, sizedHashMapOrder } from '../../../../format/java-order.js';
 
 /** Throttled replicas as the tool lists them: `partition:broker` strings in string order (a TreeSet). */
 const throttleList = (items: string[]) => [...new Set(items)].sort().join(',');
@@ -41,12 +41,15 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (missing.length) {
     // As the tool: the first topic that is not there, in its HashMap's order (describeTopics);
     // else every partition that is not, in its HashSet's order.
-    const topics = defaultHashSetOrder([...new Set(plan.map((t) => t.topic))], javaStringHash);
+    // (The topics come into the tool's HashSet from its HashMap of the partitions.)
+    const topics = defaultHashSetOrder([...new Set(hashSetOrder(plan).map((t) => t.topic))], javaStringHash);
     const known = await ctx.bounded(api.existingTopics(client, topics));
-    const gone = sizedHashMapOrder(topics, javaStringHash).find((t) => !known.has(t));
+    // KafkaAdminClient.describeTopics: a HashMap sized for the topics, handed back as a copy.
+    const gone = copiedHashMapOrder(sizedHashMapOrder(topics, javaStringHash), javaStringHash).find((t) => !known.has(t));
     const cls = 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException';
     if (gone !== undefined) throw new KfkError(`${cls}: Topic ${gone} not found.`);
-    const names = hashSetOrder(missing, plan.length).map((t) => `${t.topic}-${t.partition}`);
+    // The missing ones: a copy of the HashSet of the plan's partitions, the found ones removed.
+    const names = hashSetOrder(missing, new Set(plan.map((t) => `${t.topic}-${t.partition}`)).size).map((t) => `${t.topic}-${t.partition}`);
     throw new KfkError(`${cls}: Unable to find partition: ${[...new Set(names)].join(', ')}`);
   }
   const currentParts: Target[] = plan.map((t) => ({ topic: t.topic, partition: t.partition, replicas: current.get(`${t.topic}-${t.partition}`)! }));
