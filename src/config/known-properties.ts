@@ -36,7 +36,7 @@ const CONSUMER = [
 const SCHEMA_REGISTRY = [
   'schema.registry.url', 'basic.auth.credentials.source', 'basic.auth.user.info', 'bearer.auth.credentials.source',
   'bearer.auth.token', 'auto.register.schemas', 'use.latest.version', 'key.subject.name.strategy',
-  'value.subject.name.strategy', 'normalize.schemas',
+  'value.subject.name.strategy', 'normalize.schemas', 'key.refs', 'value.refs',
 ];
 export const KNOWN_PROPERTIES = new Set([...COMMON, ...PRODUCER, ...CONSUMER, ...SCHEMA_REGISTRY]);
 

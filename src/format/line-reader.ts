@@ -24,6 +24,8 @@ export interface ParsedLine {
 const READER_PROPERTIES = new Set([
   'parse.key', 'key.separator', 'parse.headers', 'headers.delimiter', 'headers.separator',
   'headers.key.separator', 'null.marker', 'ignore.error',
+  // Confluent's console producers: a schema file's references (read by the Schema Registry encoder).
+  'key.refs', 'value.refs',
 ]);
 
 export function readerOptions(props: Map<string, string>, warn: (msg: string) => void): ReaderOptions {

@@ -40,6 +40,49 @@ export async function resolveReferences(client: RegistryClient, refs: SchemaRefe
   return out;
 }
 
+/**
+ * Schema references as Confluent's console producers take them (`value.refs`, `key.refs`): a JSON
+ * array of {"name": ..., "subject": ..., "version": N}. A malformed value is a usage error.
+ */
+export function parseSchemaReferences(text: string, what: string): SchemaReference[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`invalid ${what}: not JSON (${(err as Error).message}); expected [{"name": ..., "subject": ..., "version": N}, ...]`);
+  }
+  if (!Array.isArray(doc)) throw new UsageError(`invalid ${what}: expected a JSON array of {"name": ..., "subject": ..., "version": N}`);
+  const names = new Set<string>();
+  return doc.map((r: unknown, i) => {
+    const at = `invalid ${what}: reference ${i + 1}`;
+    if (!r || typeof r !== 'object' || Array.isArray(r)) throw new UsageError(`${at}: expected an object {"name": ..., "subject": ..., "version": N}`);
+    const { name, subject, version, ...rest } = r as Record<string, unknown>;
+    const extra = Object.keys(rest);
+    if (extra.length) throw new UsageError(`${at}: unknown field ${JSON.stringify(extra[0])} (expected name, subject and version)`);
+    if (typeof name !== 'string' || !name) throw new UsageError(`${at}: "name" must be a non-empty string`);
+    if (typeof subject !== 'string' || !subject) throw new UsageError(`${at}: "subject" must be a non-empty string`);
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new UsageError(`${at}: "version" must be an integer >= 1`);
+    if (names.has(name)) throw new UsageError(`${at}: the name ${JSON.stringify(name)} is given twice`);
+    names.add(name);
+    return { name, subject, version };
+  });
+}
+
+/** The references a user gave, fetched: a subject or version the registry does not have is named. */
+async function resolveGivenReferences(client: RegistryClient, refs: SchemaReference[], what: string): Promise<NamedSchema[]> {
+  for (const r of refs) {
+    try {
+      await client.subjectVersion(r.subject, r.version);
+    } catch (err) {
+      if (err instanceof RegistryError && err.status === 404) {
+        throw new KfkError(`${what}: reference ${r.name}: subject ${r.subject} version ${r.version} is not in the Schema Registry (${err.message.replace(/^Schema Registry \S+: /, '')})`);
+      }
+      throw err;
+    }
+  }
+  return resolveReferences(client, refs);
+}
+
 export interface Decoded {
   id: number;
   text: string;
@@ -144,6 +187,10 @@ export interface EncoderOptions {
   schemaId?: number;
   subject?: string;
   message?: string;
+  /** The schema file's references (Confluent's `value.refs`): fetched, and registered with it. */
+  references?: SchemaReference[];
+  /** Where the references came from, for messages (`--value-schema-refs`, `value.refs`). */
+  referencesFrom?: string;
   /** Confluent's serializer settings: auto.register.schemas, use.latest.version, *.subject.name.strategy. */
   properties: Map<string, string>;
 }
@@ -209,6 +256,7 @@ export async function openEncoder(client: () => Promise<RegistryClient>, o: Enco
   };
   if (o.schemaId !== undefined) {
     if (o.schemaFile !== undefined) throw new UsageError(`give --${o.side}-schema-file or --${o.side}-schema-id, not both`);
+    if (o.references?.length) throw new UsageError(`${o.referencesFrom ?? `${o.side}.refs`} goes with --${o.side}-schema-file (a registered schema has its references)`);
     schema = await (await client()).schemaById(o.schemaId);
     checkType(schema, `schema id ${o.schemaId}`);
     id = o.schemaId;
@@ -219,9 +267,11 @@ export async function openEncoder(client: () => Promise<RegistryClient>, o: Enco
     } catch (err) {
       throw new KfkError(`cannot read --${o.side}-schema-file ${o.schemaFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
     }
-    // The file must compile before anything is registered or sent.
+    const references = o.references ?? [];
+    const resolved = references.length ? await resolveGivenReferences(await client(), references, o.referencesFrom ?? `${o.side}.refs`) : [];
+    // The file must compile (with its references) before anything is registered or sent.
     try {
-      await compileCodec(o.format, text, [], o.message);
+      await compileCodec(o.format, text, resolved, o.message);
     } catch (err) {
       throw new KfkError(`${o.schemaFile}: ${(err as Error).message}`);
     }
@@ -234,11 +284,12 @@ export async function openEncoder(client: () => Promise<RegistryClient>, o: Enco
       checkType(schema, `the latest version of ${subject}`);
       id = schema.id!;
     } else {
-      const s = { schemaType: type, schema: text, references: [] };
+      const s = { schemaType: type, schema: text, references };
       id = autoRegister ? await c.register(subject, s) : await c.lookup(subject, s);
       schema = { ...s, id };
     }
   } else {
+    if (o.references?.length) throw new UsageError(`${o.referencesFrom ?? `${o.side}.refs`} goes with --${o.side}-schema-file (a registered schema has its references)`);
     subject = subjectFor(o, undefined);
     schema = await (await client()).subjectVersion(subject, 'latest');
     checkType(schema, `the latest version of ${subject}`);

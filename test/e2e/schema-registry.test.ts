@@ -378,6 +378,10 @@ describe('JSON Schema', () => {
     const c = await kfk(['consume', ...B, '--topic', t2, '--from-beginning', '-e', '--value-format', 'json-schema', '-o', 'json'], { env: LOCAL });
     expect(c.code).toBe(0);
     expect(JSON.parse(c.stdout)).toMatchObject({ value: { id: 5, note: 'x' }, valueSchemaId: expect.any(Number) });
+    // Values print compact on the record path: those kfk wrote as they stand, Python's json.dumps
+    // ({"id": 5, ...}) less its spaces, as before.
+    expect(await kfk(['consume', ...B, '--topic', t2, '--from-beginning', '-e', '--value-format', 'json-schema'], { env: LOCAL })).toMatchObject({ code: 0, stdout: '{"id":5,"note":"x"}\n' });
+    expect(await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--value-format', 'auto'], { env: LOCAL })).toMatchObject({ code: 0, stdout: '{"id":1,"note":"a"}\n{"id":3,"note":null}\n' });
   });
 });
 
@@ -429,6 +433,125 @@ describe('schema references across subjects', () => {
     // Confluent's Python JSONDeserializer is not asked here: with a $ref to another subject it
     // may look the reference up as a URL and hang (seen in CI), so kfk's own reading is the check.
     expect(await kfk(['consume', ...B, '--topic', tj, '--from-beginning', '-e', '--value-format', 'json-schema'], { env: LOCAL })).toMatchObject({ code: 0, stdout: '{"id":1,"total":{"cents":5}}\n' });
+  });
+});
+
+describe('a schema file with references (--value-schema-refs, Confluent\'s value.refs)', () => {
+  async function register(subject: string, body: Record<string, unknown>): Promise<number> {
+    const res = await fetch(`${url}/subjects/${subject}/versions`, { method: 'POST', headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { id: number }).id;
+  }
+  async function latest(subject: string): Promise<{ id: number; references: unknown[] }> {
+    const res = await fetch(`${url}/subjects/${subject}/versions/latest`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as { id: number; references: unknown[] };
+  }
+  const refsDir = join(dir, 'refs');
+
+  it('each format: the file is registered with its references, encoded with the referenced types, and Confluent\'s deserializers read the same values', async () => {
+    mkdirSync(refsDir, { recursive: true });
+    const p = uniqueName('frefs');
+
+    // Avro: a named type of another subject, through the flag.
+    await register(`${p}-money`, { schema: JSON.stringify({ type: 'record', name: 'Money', namespace: 'shop', fields: [{ name: 'cents', type: 'long' }, { name: 'currency', type: 'string' }] }) });
+    const avsc = join(refsDir, 'payment.avsc');
+    writeFileSync(avsc, JSON.stringify({ type: 'record', name: 'Payment', namespace: 'shop', fields: [{ name: 'id', type: 'int' }, { name: 'total', type: 'shop.Money' }, { name: 'fee', type: ['null', 'shop.Money'], default: null }] }));
+    const avroRefs = [{ name: 'shop.Money', subject: `${p}-money`, version: 1 }];
+    const ta = await topic('frefs-avro');
+    const pa = await kfk(['produce', ...B, '--topic', ta, '--value-format', 'avro', '--value-schema-file', avsc, '--value-schema-refs', JSON.stringify(avroRefs)], {
+      input: '{"id": 1, "total": {"cents": 250, "currency": "EUR"}}\n{"id": 2, "total": {"cents": 7, "currency": "USD"}, "fee": {"shop.Money": {"cents": 1, "currency": "USD"}}}\n',
+      env: LOCAL,
+    });
+    expect(pa).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const avroLatest = await latest(`${ta}-value`);
+    expect(avroLatest.references).toEqual(avroRefs);
+    expect(await kfk(['consume', ...B, '--topic', ta, '--from-beginning', '-e', '--value-format', 'avro', '--property', 'print.schema.ids=true'], { env: LOCAL })).toMatchObject({
+      code: 0,
+      stdout: `{"id":1,"total":{"cents":250,"currency":"EUR"},"fee":null}\t${avroLatest.id}\n{"id":2,"total":{"cents":7,"currency":"USD"},"fee":{"shop.Money":{"cents":1,"currency":"USD"}}}\t${avroLatest.id}\n`,
+    });
+    expect(confluent(['consume', 'avro', bootstrap, ta, url, '2'])).toMatchObject({
+      code: 0,
+      stdout: '{"fee": null, "id": 1, "total": {"cents": 250, "currency": "EUR"}}\n{"fee": {"cents": 1, "currency": "USD"}, "id": 2, "total": {"cents": 7, "currency": "USD"}}\n',
+    });
+    // Keys likewise (--key-schema-refs), beside values of a registered subject.
+    const keyAvsc = join(refsDir, 'account-key.avsc');
+    writeFileSync(keyAvsc, JSON.stringify({ type: 'record', name: 'AccountKey', namespace: 'shop', fields: [{ name: 'limit', type: 'shop.Money' }] }));
+    const tk = await topic('frefs-key');
+    const pk = await kfk(['produce', ...B, '--topic', tk, '--property', 'parse.key=true', '--key-format', 'avro', '--key-schema-file', keyAvsc, '--key-schema-refs', JSON.stringify(avroRefs), '--value-format', 'avro', '--value-subject', `${ta}-value`], {
+      input: '{"limit": {"cents": 5, "currency": "EUR"}}\t{"id": 3, "total": {"cents": 1, "currency": "EUR"}}\n',
+      env: LOCAL,
+    });
+    expect(pk).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect((await latest(`${tk}-key`)).references).toEqual(avroRefs);
+    expect(await kfk(['consume', ...B, '--topic', tk, '--from-beginning', '-e', '--key-format', 'avro', '--value-format', 'avro', '--property', 'print.key=true'], { env: LOCAL })).toMatchObject({
+      code: 0,
+      stdout: '{"limit":{"cents":5,"currency":"EUR"}}\t{"id":3,"total":{"cents":1,"currency":"EUR"},"fee":null}\n',
+    });
+
+    // Protobuf: an import of another subject's .proto, through Confluent's reader property.
+    const common = 'syntax = "proto3";\npackage shop.shared;\nmessage Amount { int64 cents = 1; string currency = 2; }\n';
+    const invoice = 'syntax = "proto3";\npackage shop.billing;\nimport "shared.proto";\nmessage Invoice { int32 id = 1; shop.shared.Amount total = 2; repeated shop.shared.Amount lines = 3; }\n';
+    writeFileSync(join(refsDir, 'shared.proto'), common);
+    writeFileSync(join(refsDir, 'invoice.proto'), invoice);
+    await register(`${p}-shared`, { schemaType: 'PROTOBUF', schema: common });
+    const protoRefs = [{ name: 'shared.proto', subject: `${p}-shared`, version: 1 }];
+    const tp = await topic('frefs-proto');
+    const pp = await kfk(['produce', ...B, '--topic', tp, '--value-format', 'protobuf', '--value-schema-file', join(refsDir, 'invoice.proto'), '--property', `value.refs=${JSON.stringify(protoRefs)}`], {
+      input: '{"id": 3, "total": {"cents": "900", "currency": "EUR"}, "lines": [{"cents": 400}, {"cents": 500, "currency": "EUR"}]}\n',
+      env: LOCAL,
+    });
+    expect(pp).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect((await latest(`${tp}-value`)).references).toEqual(protoRefs);
+    expect(await kfk(['consume', ...B, '--topic', tp, '--from-beginning', '-e', '--value-format', 'protobuf'], { env: LOCAL })).toMatchObject({
+      code: 0,
+      stdout: '{"id":3,"total":{"cents":"900","currency":"EUR"},"lines":[{"cents":"400","currency":""},{"cents":"500","currency":"EUR"}]}\n',
+    });
+    expect(confluent(['consume', 'protobuf', bootstrap, tp, url, '1', join(refsDir, 'invoice.proto'), 'Invoice'])).toMatchObject({
+      code: 0,
+      stdout: '{"id": 3, "lines": [{"cents": "400"}, {"cents": "500", "currency": "EUR"}], "total": {"cents": "900", "currency": "EUR"}}\n',
+    });
+
+    // JSON Schema: a $ref to another subject, through a producer property; a line the referenced schema refuses is not sent.
+    await register(`${p}-amount-json`, { schemaType: 'JSON', schema: JSON.stringify({ type: 'object', properties: { cents: { type: 'integer' }, currency: { type: 'string' } }, required: ['cents'] }) });
+    const jsonFile = join(refsDir, 'invoice.schema.json');
+    writeFileSync(jsonFile, JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'Invoice', type: 'object', properties: { id: { type: 'integer' }, total: { $ref: 'amount.json' } }, required: ['id', 'total'] }));
+    const jsonRefs = [{ name: 'amount.json', subject: `${p}-amount-json`, version: 1 }];
+    const tj = await topic('frefs-json');
+    const pj = await kfk(['produce', ...B, '--topic', tj, '--value-format', 'json-schema', '--value-schema-file', jsonFile, '--producer-property', `value.refs=${JSON.stringify(jsonRefs)}`], {
+      input: '{"id": 4, "total": {"cents": 12, "currency": "EUR"}}\n{"id": 5, "total": {"cents": "12"}}\n',
+      env: LOCAL,
+    });
+    expect(pj).toMatchObject({ code: 1, stdout: '', stderr: 'kfk: 1 of 2 record(s) not delivered\nkfk:   does not match the JSON Schema: /total/cents must be integer: 1 record(s); line 2\n' });
+    expect((await latest(`${tj}-value`)).references).toEqual(jsonRefs);
+    expect(await kfk(['consume', ...B, '--topic', tj, '--from-beginning', '-e', '--value-format', 'json-schema'], { env: LOCAL })).toMatchObject({ code: 0, stdout: '{"id":4,"total":{"cents":12,"currency":"EUR"}}\n' });
+    expect(confluent(['consume', 'json', bootstrap, tj, url, '1'])).toMatchObject({ code: 0, stdout: '{"id": 4, "total": {"cents": 12, "currency": "EUR"}}\n' });
+  });
+
+  it('a malformed refs value is a usage error (exit 2), a referenced subject the registry lacks exit 1: one line, nothing registered or sent', async () => {
+    mkdirSync(refsDir, { recursive: true });
+    const avsc = join(refsDir, 'uses-missing.avsc');
+    writeFileSync(avsc, JSON.stringify({ type: 'record', name: 'Uses', namespace: 'shop', fields: [{ name: 'm', type: 'shop.Missing' }] }));
+    const t = await topic('frefs-bad');
+    const run = (extra: string[]) => kfk(['produce', ...B, '--topic', t, '--value-format', 'avro', '--value-schema-file', avsc, ...extra], { input: '{"m": {}}\n', env: LOCAL });
+    expect(await run(['--value-schema-refs', '{"name": "shop.Missing"}'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'kfk: invalid --value-schema-refs: expected a JSON array of {"name": ..., "subject": ..., "version": N}\n',
+    });
+    expect(await run(['--property', 'value.refs=[{"name": "shop.Missing", "subject": "s", "version": "1"}]'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'kfk: invalid value.refs: reference 1: "version" must be an integer >= 1\n',
+    });
+    const missing = uniqueName('no-such-subject');
+    const m = await run(['--value-schema-refs', JSON.stringify([{ name: 'shop.Missing', subject: missing, version: 1 }])]);
+    expect(m).toMatchObject({ code: 1, stdout: '' });
+    expect(m.stderr).toMatch(new RegExp(`^kfk: --value-schema-refs: reference shop\\.Missing: subject ${missing} version 1 is not in the Schema Registry \\([^\\n]*\\)\\n$`));
+    const bySubject = await kfk(['produce', ...B, '--topic', t, '--value-format', 'avro', '--value-subject', `${t}-value`, '--value-schema-refs', JSON.stringify([{ name: 'shop.Missing', subject: missing, version: 1 }])], { input: '{}\n', env: LOCAL });
+    expect(bySubject).toMatchObject({ code: 2, stdout: '', stderr: 'kfk: --value-schema-refs goes with --value-schema-file (a registered schema has its references)\n' });
+    expect(await readAll(bootstrap, t)).toEqual([]);
+    expect((await fetch(`${url}/subjects/${t}-value/versions`)).status).toBe(404);
   });
 });
 

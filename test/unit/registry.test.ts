@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeMessageIndexes, encodeMessageIndexes, framedSchemaId, frameHeader } from '../../src/registry/framing.js';
 import { displayUrl, registryConfig } from '../../src/registry/config.js';
 import { javaDouble } from '../../src/registry/formats/avro.js';
-import { subjectFor } from '../../src/registry/serde.js';
+import { parseSchemaReferences, subjectFor } from '../../src/registry/serde.js';
 import { nestedOrder } from '../../src/registry/formats/proto-order.js';
 import { protobufCodec } from '../../src/registry/formats/protobuf.js';
 
@@ -109,5 +109,24 @@ describe('Schema Registry settings', () => {
 describe("Avro's JSON numbers", () => {
   it('writes doubles as Java does', () => {
     expect([2, 0.25, -1, 1e7, 12345678.9, 1e-4, 0.001, 1.5e21, -0, 9999999].map(javaDouble)).toEqual(['2.0', '0.25', '-1.0', '1.0E7', '1.23456789E7', '1.0E-4', '0.001', '1.5E21', '-0.0', '9999999.0']);
+  });
+});
+
+describe('schema references given for a schema file (value.refs)', () => {
+  it('reads Confluent\'s JSON array and refuses what is not one, naming the reference', () => {
+    expect(parseSchemaReferences('[{"name": "shop.Money", "subject": "money", "version": 2}]', 'value.refs')).toEqual([{ name: 'shop.Money', subject: 'money', version: 2 }]);
+    expect(parseSchemaReferences('[]', 'value.refs')).toEqual([]);
+    const bad: Array<[string, string]> = [
+      ['nope', 'invalid --value-schema-refs: not JSON'],
+      ['{}', 'invalid --value-schema-refs: expected a JSON array'],
+      ['[1]', 'reference 1: expected an object'],
+      ['[{"name": "a", "subject": "s"}]', 'reference 1: "version" must be an integer >= 1'],
+      ['[{"name": "a", "subject": "s", "version": 0}]', '"version" must be an integer >= 1'],
+      ['[{"name": "a", "subject": "", "version": 1}]', '"subject" must be a non-empty string'],
+      ['[{"subject": "s", "version": 1}]', '"name" must be a non-empty string'],
+      ['[{"name": "a", "subject": "s", "version": 1, "ver": 2}]', 'unknown field "ver"'],
+      ['[{"name": "a", "subject": "s", "version": 1}, {"name": "a", "subject": "t", "version": 1}]', 'reference 2: the name "a" is given twice'],
+    ];
+    for (const [text, msg] of bad) expect(() => parseSchemaReferences(text, '--value-schema-refs')).toThrow(msg);
   });
 });

@@ -201,7 +201,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // value-only output copies each value straight into the output buffer.
   const viewValueOnly = valueOnly && opts.output !== 'json' && !keyDecoder && !valueDecoder;
   const schemaValueOnly = valueOnly && opts.output !== 'json' && !keyDecoder && valueDecoder !== undefined;
-  let decodedText: { out: Buffer; at: number } | undefined;
+  let decodedText: { out: Buffer; from?: number; at: number } | undefined;
   let sawRecords = false;
   /**
    * A group member (consumer or share group) learns, after each set, how many of the records it
@@ -227,7 +227,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     } else if (schemaValueOnly && !waiting.length && v.valueLength > 0 && (decodedText = valueDecoder!.textAt(v.buf, v.valueStart, v.valueStart + v.valueLength)) !== undefined) {
       // The record path for framed values printed alone: decoded straight from the fetch
       // response into the output, no object per record.
-      out.write(decodedText.out, 0, decodedText.at);
+      out.write(decodedText.out, decodedText.from ?? 0, decodedText.at);
       if (printIds) out.writeString(`${idSeparator}${valueDecoder!.lastId}`);
       out.push(text.lineSeparator);
     } else if (keyDecoder || valueDecoder) {

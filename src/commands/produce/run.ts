@@ -28,7 +28,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const fixedKey = opts.key === undefined ? undefined : Buffer.from(opts.key);
 
   // Schema Registry formats: the schemas found or registered (and compiled) before any input is read.
-  const schemaSides = await openSchemaEncoders(ctx, opts, config.properties);
+  const schemaSides = await openSchemaEncoders(ctx, opts, config.properties, readerProps);
   const keyEncoder = schemaSides.key;
   const valueEncoder = schemaSides.value;
   const invalid = new Map<string, number[]>();
@@ -253,12 +253,12 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   return 0;
 }
 
-async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: Map<string, string>) {
+async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: Map<string, string>, readerProps: Map<string, string>) {
   const sides: { key?: import('../../registry/serde.js').RecordEncoder; value?: import('../../registry/serde.js').RecordEncoder } = {};
   const given = (side: 'key' | 'value') => {
-    const o = side === 'key' ? { format: opts.keyFormat, file: opts.keySchemaFile, id: opts.keySchemaId, subject: opts.keySubject, message: opts.keyMessage } : { format: opts.valueFormat, file: opts.valueSchemaFile, id: opts.valueSchemaId, subject: opts.valueSubject, message: opts.valueMessage };
+    const o = side === 'key' ? { format: opts.keyFormat, file: opts.keySchemaFile, id: opts.keySchemaId, subject: opts.keySubject, message: opts.keyMessage, refs: opts.keySchemaRefs } : { format: opts.valueFormat, file: opts.valueSchemaFile, id: opts.valueSchemaId, subject: opts.valueSubject, message: opts.valueMessage, refs: opts.valueSchemaRefs };
     if (o.format === undefined) {
-      if (o.file !== undefined || o.id !== undefined || o.subject !== undefined || o.message !== undefined) throw new UsageError(`--${side}-schema-file, --${side}-schema-id, --${side}-subject and --${side}-message need --${side}-format`);
+      if (o.file !== undefined || o.id !== undefined || o.subject !== undefined || o.message !== undefined || o.refs !== undefined) throw new UsageError(`--${side}-schema-file, --${side}-schema-id, --${side}-subject, --${side}-schema-refs and --${side}-message need --${side}-format`);
       return undefined;
     }
     return o;
@@ -274,6 +274,11 @@ async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: 
     if (format === 'string' || format === 'bytes' || format === 'auto' || format === undefined) {
       throw new UsageError(`invalid --${side}-format '${o.format}': produce encodes avro, protobuf or json-schema`);
     }
+    // References: the flag, else Confluent's reader property (--property value.refs=...), else a
+    // producer property or the config's.
+    const refsFrom = o.refs !== undefined ? `--${side}-schema-refs` : readerProps.has(`${side}.refs`) ? `${side}.refs` : properties.has(`${side}.refs`) ? `${side}.refs` : undefined;
+    const refsText = o.refs ?? readerProps.get(`${side}.refs`) ?? properties.get(`${side}.refs`);
+    const references = refsText === undefined ? undefined : serde.parseSchemaReferences(refsText, refsFrom!);
     sides[side] = await serde.openEncoder(() => ctx.registry(opts.schemaRegistryUrl), {
         side,
         format,
@@ -282,6 +287,8 @@ async function openSchemaEncoders(ctx: CommandContext, opts: Flags, properties: 
         schemaId: o.id === undefined ? undefined : parseNonNegative(o.id, `--${side}-schema-id`),
         subject: o.subject,
         message: o.message,
+        references,
+        referencesFrom: refsFrom,
         properties,
       });
   }

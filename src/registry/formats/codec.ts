@@ -9,7 +9,7 @@ export interface SchemaCodec {
   /** A JSON document (one input line) to the bytes after the header; throws with the reason. */
   encode(line: string): Buffer;
   /**
-   * toText of `b[start, end)` as UTF-8 bytes, `out[0, at)`, valid until the next call (the record
+   * toText of `b[start, end)` as UTF-8 bytes, `out[from ?? 0, at)`, valid until the next call (the record
    * path: a value inside a fetch response, no string made).
    */
   textAt?(b: Buffer, start: number, end: number): TextBytes;
@@ -26,6 +26,8 @@ export interface SchemaCodec {
 
 export interface TextBytes {
   out: Buffer;
+  /** Where the text starts in `out` (0 when not given). */
+  from?: number;
   at: number;
 }
 

@@ -2,7 +2,8 @@
 // 2020-12): the value is the JSON document itself; kfk validates what it writes against the
 // schema, $refs to the schema's references included, as Confluent's JSONSerializer does.
 import { createRequire } from 'node:module';
-import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec } from './codec.js';
+import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec, type TextBytes } from './codec.js';
+import { compactJson, JSON_AS_IS, JSON_REWRITE, jsonTextKind } from './json-canonical.js';
 
 const require = createRequire(import.meta.url);
 
@@ -45,10 +46,41 @@ export function jsonSchemaCodec(schema: string, refs: NamedSchema[]): SchemaCode
     }
     return validate;
   };
-  const text = (b: Buffer, start: number) => b.toString('utf8', start);
+  // The value is JSON already: printed as it stands (or less its whitespace) when that is what
+  // JSON.stringify of its parse gives (keys in order, numbers as JavaScript writes them), else
+  // re-written.
+  const view: TextBytes = { out: Buffer.alloc(0), from: 0, at: 0 };
+  let spare = Buffer.allocUnsafe(16 * 1024);
+  const direct = (b: Buffer, start: number, end: number): TextBytes | undefined => {
+    const how = jsonTextKind(b, start, end);
+    if (how === JSON_REWRITE) return undefined;
+    if (how === JSON_AS_IS) {
+      view.out = b;
+      view.from = start;
+    } else {
+      if (spare.length < end - start) spare = Buffer.allocUnsafe(Math.max(spare.length * 2, end - start));
+      view.out = spare;
+      view.from = 0;
+      end = compactJson(b, start, end, spare, 0);
+    }
+    view.at = end;
+    return view;
+  };
+  const rewrite = (b: Buffer, start: number, end: number) => JSON.stringify(JSON.parse(b.toString('utf8', start, end)));
+  const toText = (b: Buffer, start: number): string => {
+    const t = direct(b, start, b.length);
+    return t ? t.out.toString('utf8', t.from, t.at) : rewrite(b, start, b.length);
+  };
   return {
-    toText: (b, start) => JSON.stringify(JSON.parse(text(b, start))),
-    toJson: (b, start) => JSON.parse(text(b, start)),
+    toText: (b, start) => toText(b, start),
+    textAt: (b, start, end) => {
+      const t = direct(b, start, end);
+      if (t) return t;
+      const out = Buffer.from(rewrite(b, start, end));
+      return { out, from: 0, at: out.length };
+    },
+    toJson: (b, start) => JSON.parse(b.toString('utf8', start)),
+    toJsonText: (b, start) => toText(b, start),
     encode(line) {
       const value = parseJsonLine(line);
       const v = validator();

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { decodeMessageIndexes, encodeMessageIndexes } from '../framing.js';
 import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec } from './codec.js';
 import { nestedOrder } from './proto-order.js';
+import { ProtoTextWriter } from './protobuf-text.js';
 
 const require = createRequire(import.meta.url);
 type Pb = typeof import('protobufjs');
@@ -297,8 +298,25 @@ export function protobufCodec(schema: string, refs: NamedSchema[], messageName?:
     const type = typeAt(indexes);
     return jsonOf(pb, type, type.toObject(type.decode(b.subarray(next)), TO_OBJECT));
   };
+  // The record path: wire bytes straight to the same JSON text, no message object (see
+  // ./protobuf-text.ts); a record it leaves takes the parse above.
+  const writer = new ProtoTextWriter(pb, (t) => jsonOf(pb, t, t.toObject(t.create(), TO_OBJECT)) as Record<string, unknown>, lowerCamel);
+  const first = top[0];
+  const written = (b: Buffer, start: number, end: number): boolean => {
+    // Message indexes: [0] (one 0 byte) is the common case and needs no array.
+    if (start < end && b[start] === 0) return writer.write(first, b, start + 1, end);
+    const { indexes, next } = decodeMessageIndexes(b, start);
+    return writer.write(typeAt(indexes), b, next, end);
+  };
+  const toText = (b: Buffer, start: number): string => (written(b, start, b.length) ? writer.out.toString('utf8', 0, writer.at) : JSON.stringify(decode(b, start)));
   return {
-    toText: (b, start) => JSON.stringify(decode(b, start)),
+    toText,
+    textAt: (b, start, end) => {
+      if (written(b, start, end)) return writer;
+      const out = Buffer.from(JSON.stringify(decode(b.subarray(0, end), start)));
+      return { out, at: out.length };
+    },
+    toJsonText: toText,
     toJson: decode,
     encode(line) {
       const doc = parseJsonLine(line);
