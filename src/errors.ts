@@ -21,6 +21,16 @@ export class KfkError extends Error {
   }
 }
 
+/** A broker id the cluster does not have (Kafka's admin client waits for it, then times out). */
+export class UnknownBrokerError extends KfkError {
+  readonly broker: number;
+  constructor(broker: number) {
+    super(`broker ${broker} is not in the cluster`);
+    this.name = 'UnknownBrokerError';
+    this.broker = broker;
+  }
+}
+
 /** Bad flags or arguments: exit 2. */
 export class UsageError extends KfkError {
   constructor(message: string, hint?: string) {

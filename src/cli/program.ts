@@ -13,6 +13,10 @@ import * as aclList from '../commands/acl/list/define.js';
 import * as cluster from '../commands/cluster/define.js';
 import * as clusterAddController from '../commands/cluster/add-controller/define.js';
 import * as clusterDescribe from '../commands/cluster/describe/define.js';
+import * as clusterEndpoints from '../commands/cluster/endpoints/define.js';
+import * as clusterId from '../commands/cluster/id/define.js';
+import * as clusterUnregister from '../commands/cluster/unregister/define.js';
+import * as clusterUnregisterController from '../commands/cluster/unregister-controller/define.js';
 import * as clusterFeatures from '../commands/cluster/features/define.js';
 import * as clusterQuorum from '../commands/cluster/quorum/define.js';
 import * as clusterRemoveController from '../commands/cluster/remove-controller/define.js';
@@ -161,6 +165,10 @@ const COMMANDS: Record<(typeof TOP_LEVEL_COMMANDS)[number], Node> = {
     runs(clusterFeatures.define, () => import('../commands/cluster/features/run.js')),
     runs(clusterAddController.define, () => import('../commands/cluster/add-controller/run.js')),
     runs(clusterRemoveController.define, () => import('../commands/cluster/remove-controller/run.js')),
+    runs(clusterId.define, () => import('../commands/cluster/id/run.js')),
+    runs(clusterEndpoints.define, () => import('../commands/cluster/endpoints/run.js')),
+    runs(clusterUnregister.define, () => import('../commands/cluster/unregister/run.js')),
+    runs(clusterUnregisterController.define, () => import('../commands/cluster/unregister-controller/run.js')),
   ),
   offsets: runs(offsets.define, () => import('../commands/offsets/run.js')),
   records: group(records.define, runs(recordsDelete.define, () => import('../commands/records/delete/run.js'))),

@@ -198,7 +198,7 @@ export function translate(tool: string, args: string[]): Translation {
     default: {
       // The runbook tools print their errors on stderr, as the exception's message alone.
       const t = translateTool(tool, args);
-      if (t) return { argv: t.argv, errorPrefix: t.errorsToStdout ?? '', errorsToStdout: t.errorsToStdout !== undefined, notices: [] };
+      if (t) return { argv: t.argv, errorPrefix: t.errorsToStdout ?? '', errorsToStdout: t.errorsToStdout !== undefined, notices: t.notices ?? [], ...(t.errorText ? { errorText: t.errorText } : {}) };
       throw new UsageError(`unknown Kafka tool '${tool}': expected ${KAFKA_TOOLS.join(', ')}`);
     }
   }

@@ -2,9 +2,11 @@
 // to kfk commands, with each tool's own wording of a bad argument. kafka-scripts.ts dispatches
 // here. Most of these tools parse with joptsimple (long options, unique abbreviations,
 // `--flag=value`); kafka-metadata-quorum and kafka-features with argparse4j.
-import { CONTROLLER_UNSUPPORTED, KfkError } from '../errors.js';
+import { CONTROLLER_UNSUPPORTED, KfkError, UnknownBrokerError } from '../errors.js';
+import { javaException, javaExceptionText } from '../kafka/wire/error-codes.js';
 import { splitOutside } from '../format/topic-pattern.js';
 import { translateTransactions } from './kafka-transactions.js';
+import { clusterNotices, translateCluster } from './kafka-cluster.js';
 
 /** Kafka's admin client's words for an API a controller's listener does not serve (kafka/admin/configs.ts has the same). */
 
@@ -458,14 +460,37 @@ function reassignPartitions(args: string[]): string[] {
   return out;
 }
 
+/**
+ * kafka-reassign-partitions' text of a failure from the cluster: the ExecutionException's
+ * message, `class: message` of the broker's error; a broker that is not there makes Kafka's
+ * admin client wait for it (60 s) and fail with its TimeoutException, which kfk prints at once.
+ */
+function reassignErrorText(err: unknown): string | undefined {
+  if (err instanceof UnknownBrokerError) return 'org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: incrementalAlterConfigs';
+  return javaFailureText(err);
+}
+
+/** A broker's error as Java's ExecutionException words it: `class: message` (the Java client's message when the broker gave none). */
+function javaFailureText(err: unknown): string | undefined {
+  const e = err as { errorCode?: unknown; brokerMessage?: unknown };
+  if (err instanceof Error && typeof e.errorCode === 'number' && e.brokerMessage !== undefined) {
+    return typeof e.brokerMessage === 'string' ? javaException(e.errorCode, e.brokerMessage, 'org.apache.kafka.common.KafkaException') : javaExceptionText(e.errorCode, err.message);
+  }
+  return undefined;
+}
+
 export interface ToolTranslation {
   argv: string[];
   /** The tool prints its errors on stdout, after this prefix (kafka-reassign-partitions: "Error: "). */
   errorsToStdout?: string;
+  /** The tool's wording of an error, where it is not kfk's. */
+  errorText?: (err: unknown) => string | undefined;
+  /** Lines the tool prints on stdout first (deprecation notices). */
+  notices?: string[];
 }
 
 /** The tools translated here, by script name: their translation, and where they print errors. */
-const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToStdout?: string }> = {
+const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToStdout?: string; errorText?: (err: unknown) => string | undefined; notices?: (args: string[]) => string[] }> = {
   'kafka-delete-records': { translate: deleteRecords },
   'kafka-metadata-quorum': { translate: metadataQuorum },
   'kafka-features': { translate: features },
@@ -473,15 +498,16 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-log-dirs': { translate: logDirs },
   'kafka-configs': { translate: configs },
   'kafka-transactions': { translate: translateTransactions },
-  'kafka-reassign-partitions': { translate: reassignPartitions, errorsToStdout: 'Error: ' },
+  'kafka-reassign-partitions': { translate: reassignPartitions, errorsToStdout: 'Error: ', errorText: reassignErrorText },
+  'kafka-cluster': { translate: translateCluster, errorText: javaFailureText, notices: clusterNotices },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */
 export function translateTool(tool: string, args: string[]): ToolTranslation | undefined {
   const name = tool.replace(/\.sh$/, '');
   if (!Object.hasOwn(TOOLS, name)) return undefined;
-  const { translate, errorsToStdout } = TOOLS[name];
-  return errorsToStdout === undefined ? { argv: translate(args) } : { argv: translate(args), errorsToStdout };
+  const { translate, errorsToStdout, errorText, notices } = TOOLS[name];
+  return { argv: translate(args), ...(errorsToStdout === undefined ? {} : { errorsToStdout }), ...(errorText ? { errorText } : {}), ...(notices ? { notices: notices(args) } : {}) };
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions', 'kafka-cluster'] as const;

@@ -155,15 +155,28 @@ describe.skipIf(is3)('kafka-metadata-quorum add-controller and remove-controller
     const [rdry, odry] = await Promise.all([real([...remove, '--dry-run']), ours([...remove, '--dry-run'])]);
     expect({ code: odry.code, stdout: odry.stdout }).toEqual({ code: rdry.code, stdout: rdry.stdout });
     expect(odry.stdout).toBe(`DRY RUN of removing KRaft controller 2 with directory id ${dir}\nDRY RUN of unregistering KRaft controller 2\n`);
-    const orm = await ours(remove);
+    // Through controller 2's own listener: both requests go to the active controller, 1, as the tool's do.
+    const removeVia2 = ['--bootstrap-controller', `127.0.0.1:${extra!.port}`, ...remove.slice(2)];
+    const orm = await ours(removeVia2);
     expect({ code: orm.code, stdout: orm.stdout, stderr: orm.stderr }).toEqual({ code: 0, stdout: `Removed KRaft controller 2 with directory id ${dir}\nUnregistered KRaft controller 2\n`, stderr: '' });
     await until('controller 2 observing again', (q) => ids(q.voters).join() === '1');
     const readd = await real([...BC, '--command-config', extra!.configFile, 'add-controller']);
     expect(readd.code, readd.stderr).toBe(0);
     await until('controller 2 a voter', (q) => ids(q.voters).join() === '1,2');
-    const rrm = await real(remove);
+    const rrm = await real(removeVia2);
     expect({ code: rrm.code, stdout: rrm.stdout }).toEqual({ code: 0, stdout: orm.stdout });
     await until('controller 2 observing again', (q) => ids(q.voters).join() === '1');
+    // kafka-cluster unregister-controller: a running controller registers again at once, so the
+    // tool and then kfk (through controller 2's listener) each unregister it.
+    const unregister = (via: string[]) => ['unregister-controller', ...via, '--id', '2'];
+    const ru = await kafkaTool('org.apache.kafka.tools.ClusterTool', unregister(BC), { version: KAFKA4_VERSION });
+    expect({ code: ru.code, stdout: ru.stdout }).toEqual({ code: 0, stdout: 'Controller 2 is no longer registered.\n' });
+    let ou = await kfk(['compat', 'kafka-cluster', ...unregister(['--bootstrap-controller', `127.0.0.1:${extra!.port}`])]);
+    for (let i = 0; i < 25 && ou.stderr.includes('is not currently registered'); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      ou = await kfk(['compat', 'kafka-cluster', ...unregister(['--bootstrap-controller', `127.0.0.1:${extra!.port}`])]);
+    }
+    expect({ code: ou.code, stdout: ou.stdout, stderr: ou.stderr }).toEqual({ code: 0, stdout: ru.stdout, stderr: '' });
     const json = await kfk(['cluster', 'remove-controller', ...BC, '--controller-id', '2', '--controller-directory-id', dir, '--unregister', '--dry-run', '-o', 'json']);
     expect({ code: json.code, out: JSON.parse(json.stdout) }).toEqual({ code: 0, out: { controllerId: 2, directoryId: dir, dryRun: true, unregistered: true } });
   }, 120_000);

@@ -198,3 +198,55 @@ describe('replicas moved between log directories (kafka-reassign-partitions with
     expect({ code: om.code, stdout: om.stdout }).toEqual({ code: 1, stdout: line + '\n' });
   });
 });
+
+describe.skipIf(is3)('kafka-cluster (ClusterTool): cluster-id, list-endpoints, unregister', () => {
+  /** The tool's stderr without its log lines (`[date] ERROR [AdminClient ...]`) and its stack trace: the first line left. */
+  const errorLine = (stderr: string) => (stderr.split('\n').find((l) => l !== '' && !l.startsWith('[')) ?? '') + '\n';
+  /** argparse4j's error: the lines after its usage text. */
+  const argparseError = (stderr: string) => stderr.slice(stderr.indexOf('kafka-cluster:'));
+
+  it("prints what the tool prints, through a broker and a controller, with its error lines and exit codes", async () => {
+    const cases = [
+      ['cluster-id', ...BS],
+      ['cluster-id', ...BC],
+      ['list-endpoints', ...BS, '--include-fenced-brokers'],
+      ['list-endpoints', ...BC],
+      ['list-endpoints', ...BC, '--include-fenced-brokers'],
+      ['unregister', ...BS, '--id', '9'],
+      ['unregister-controller', ...BC, '--id', '9'],
+    ];
+    const usage = [['unregister', ...BS], ['unregister', ...BS, '--id', 'x'], ['cluster-id', '--bootstrap', cluster.bootstrap]];
+    const runs = await Promise.all([...cases, ...usage].flatMap((args) => [real('kafka-cluster', args), ours('kafka-cluster', args)]));
+    const pairs = Array.from({ length: runs.length / 2 }, (_, i) => [runs[2 * i], runs[2 * i + 1]] as const);
+    for (const [r, o] of pairs.slice(0, cases.length)) {
+      expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ code: r.code, stdout: r.stdout, stderr: r.code ? errorLine(r.stderr) : '' });
+    }
+    for (const [r, o] of pairs.slice(cases.length)) expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ code: 1, stdout: '', stderr: argparseError(r.stderr) });
+    const id = (await kfk(['cluster', 'describe', ...BS, '-o', 'json'])).stdout;
+    expect(pairs.slice(0, 2).map(([, o]) => o.stdout)).toEqual(Array(2).fill(`Cluster ID: ${(JSON.parse(id) as { clusterId: string }).clusterId}\n`));
+    const port = (a: string) => a.split(':')[1];
+    expect(pairs[2][1].stdout).toBe(
+      'ID         HOST      PORT       RACK       STATE      ENDPOINT_TYPE  \n' + `1          127.0.0.1 ${port(cluster.bootstrap).padEnd(10)} null       unfenced   broker         \n`,
+    );
+    expect(pairs[3][1].stdout).toBe('ID         HOST      PORT       RACK       ENDPOINT_TYPE  \n' + `1          127.0.0.1 ${port(BC[1]).padEnd(10)} null       controller     \n`);
+    expect(pairs.slice(4, cases.length).map(([, o]) => o.stderr)).toEqual([
+      'The option --include-fenced-brokers is only supported with --bootstrap-server option\n',
+      'org.apache.kafka.common.errors.BrokerIdNotRegisteredException: Broker ID 9 is not currently registered\n',
+      'org.apache.kafka.common.errors.ControllerIdNotRegisteredException: Controller ID 9 is not currently registered.\n',
+    ]);
+    expect(pairs.slice(cases.length).map(([, o]) => o.stderr)).toEqual([
+      'kafka-cluster: error: argument --id/-i is required\n',
+      'kafka-cluster: error: argument --id/-i:  could  not  convert \'x\' to Integer\n(For input string: "x")\n',
+      'kafka-cluster:  error:  ambiguous  option:   --bootstrap   could  match  --\nbootstrap-controller, --bootstrap-server\n',
+    ]);
+    // kfk's own commands: JSON, and kfk's one-line error.
+    const [ownId, ownEnd, ownBad] = await Promise.all([
+      kfk(['cluster', 'id', ...BC, '-o', 'json']),
+      kfk(['cluster', 'endpoints', ...BS, '-o', 'json']),
+      kfk(['cluster', 'unregister', ...BS, '--id', '9']),
+    ]);
+    expect(JSON.parse(ownId.stdout)).toEqual({ clusterId: (JSON.parse(id) as { clusterId: string }).clusterId });
+    expect(JSON.parse(ownEnd.stdout)).toEqual([{ id: 1, host: '127.0.0.1', port: Number(port(cluster.bootstrap)), rack: null, state: 'unfenced', type: 'broker' }]);
+    expect({ code: ownBad.code, stdout: ownBad.stdout, stderr: ownBad.stderr }).toEqual({ code: 1, stdout: '', stderr: 'kfk: Broker ID 9 is not currently registered\n' });
+  });
+});

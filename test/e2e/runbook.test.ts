@@ -23,6 +23,17 @@ function file(name: string, text: string): string {
   return p;
 }
 
+/**
+ * kafka-reassign-partitions' stdout up to its error line (and Jackson's location line after it):
+ * the stack trace that follows is what kfk leaves out.
+ */
+function errorHead(stdout: string): string {
+  const at = stdout.indexOf('Error: ');
+  let end = stdout.indexOf('\n', at) + 1;
+  if (stdout.startsWith(' at [Source', end)) end = stdout.indexOf('\n', end) + 1;
+  return stdout.slice(0, end);
+}
+
 async function expectSameError(tool: Tool, args: string[], line: string) {
   const [r, o] = await Promise.all([real(tool, args), ours(tool, args)]);
   expect(r.code).toBe(1);
@@ -159,6 +170,53 @@ describe('kafka-leader-election and kafka-log-dirs arguments (elections themselv
       [0, ''],
       [0, ''],
     ]);
+  });
+});
+
+describe('kafka-reassign-partitions errors (reassignments themselves: test/faults/runbook3.test.ts)', () => {
+  it("bad files, missing topics and partitions: the tool's error line (with its exception class) and exit code", async () => {
+    const t = uniqueName('reassign-err');
+    expect((await kfk(['topic', 'create', '--topic', t, '--partitions', '1', ...BS])).code).toBe(0);
+    const gone = uniqueName('reassign-gone');
+    const plan = (parts: Array<[string, number]>) => JSON.stringify({ version: 1, partitions: parts.map(([topic, partition]) => ({ topic, partition, replicas: [1] })) });
+    const cases: Array<[string, string]> = [
+      ['--execute', file(`${t}-word.json`, 'not json\n')],
+      ['--verify', file(`${t}-empty.json`, '')],
+      ['--execute', file(`${t}-field.json`, `{"partitions":[{"topic":"${t}"}]}`)],
+      ['--verify', file(`${t}-type.json`, `{"version":1,"partitions":[{"topic":"${t}","partition":"0","replicas":[1]}]}`)],
+      ['--execute', file(`${t}-topics.json`, plan([[t, 0], [gone, 0], [`${gone}x`, 0]]))],
+      ['--execute', file(`${t}-parts.json`, plan([[t, 7], [t, 5], [t, 0]]))],
+      // Throttles cleared on a topic that is not there: the broker's error, as Java's exception.
+      ['--verify', file(`${t}-verify.json`, plan([[gone, 0]]))],
+    ];
+    const runs = await Promise.all(cases.flatMap(([action, f]) => [real, ours].map((run) => run('kafka-reassign-partitions', [...BS, action, '--reassignment-json-file', f]))));
+    const lines: string[] = [];
+    for (let i = 0; i < runs.length; i += 2) {
+      const [r, o] = [runs[i], runs[i + 1]];
+      expect(r.code).toBe(1);
+      expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ code: 1, stdout: errorHead(r.stdout), stderr: '' });
+      lines.push(o.stdout.slice(o.stdout.indexOf('Error: ')).split('\n')[0]);
+    }
+    expect(lines).toEqual([
+      "Error: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+      "Error: The input string shouldn't be empty",
+      'Error: No such field exists: `partition`',
+      'Error: Expected `Integer` value, received "0"',
+      expect.stringMatching(new RegExp(`^Error: org\\.apache\\.kafka\\.common\\.errors\\.UnknownTopicOrPartitionException: Topic ${gone}x? not found\\.$`)),
+      expect.stringMatching(/^Error: org\.apache\.kafka\.common\.errors\.UnknownTopicOrPartitionException: Unable to find partition: /),
+      `Error: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: The topic '${gone}' does not exist.`,
+    ]);
+    expect(lines[5].split(': ')[3].split(', ').sort()).toEqual([`${t}-5`, `${t}-7`]);
+    // A broker that is not there: the tool waits 60 s for it and prints its TimeoutException; kfk prints the same at once.
+    const nobroker = file(`${t}-broker.json`, JSON.stringify({ version: 1, partitions: [{ topic: t, partition: 0, replicas: [9] }] }));
+    const o = await ours('kafka-reassign-partitions', [...BS, '--verify', '--reassignment-json-file', nobroker]);
+    expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({
+      code: 1,
+      stdout:
+        `Status of partition reassignment:\nThere is no active reassignment of partition ${t}-0, but replica set is 1 rather than 9.\n\nClearing broker-level throttles on brokers 1,9\n` +
+        'Error: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: incrementalAlterConfigs\n',
+      stderr: '',
+    });
   });
 });
 

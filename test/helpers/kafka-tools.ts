@@ -68,6 +68,7 @@ export function kafka4Tool(tool: KafkaToolName, args: string[], opts: { input?: 
 /** The runbook scripts kfk has drop-ins for, with their classes in Kafka 4.4's tools jar. */
 export const SCRIPT_CLASSES = {
   'kafka-acls': 'org.apache.kafka.tools.AclCommand',
+  'kafka-cluster': 'org.apache.kafka.tools.ClusterTool',
   'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
   'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
   'kafka-features': 'org.apache.kafka.tools.FeatureCommand',

@@ -2,7 +2,7 @@
 // IncrementalAlterConfigs (SET/DELETE of the named keys only: nothing else is dropped). Broker
 // resources go to that broker, as Kafka's admin client sends them. Group configs (Kafka 4:
 // share.auto.offset.reset and the group's other settings) are resource type GROUP (32).
-import { CONTROLLER_UNSUPPORTED, KfkError } from '../../errors.js';
+import { CONTROLLER_UNSUPPORTED, KfkError, UnknownBrokerError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_GROUP, RESOURCE_TOPIC, brokerError, incrementalAlterConfigs } from '../protocol/admin-requests.js';
 
@@ -61,7 +61,7 @@ async function target(client: KafkaClient, kind: ResourceKind, name: string, cha
     try {
       return await cluster.findBroker({ nodeId: Number(name) });
     } catch {
-      throw new KfkError(`broker ${name} is not in the cluster`);
+      throw new UnknownBrokerError(Number(name));
     }
   }
   return client.anyBroker();

@@ -3,7 +3,7 @@
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
-import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, unregisterControllerRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
+import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, unregisterBrokerRequest, unregisterControllerRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
 import { apiVersionsFeatures, describeQuorum as describeQuorumRequest, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
@@ -22,9 +22,9 @@ export async function describeQuorum(client: KafkaClient): Promise<QuorumDescrip
  * DescribeCluster: the cluster id and its brokers, or with `--bootstrap-controller` its
  * controllers (what the admin client sees of a cluster through a controller's listener).
  */
-export async function describeClusterNodes(client: KafkaClient): Promise<ClusterNodes> {
+export async function describeClusterNodes(client: KafkaClient, includeFenced?: boolean): Promise<ClusterNodes> {
   const broker = await client.anyBroker();
-  const r = (await broker.connectionPool.send({ ...describeClusterRequest(client.options.controllers ? ENDPOINT_CONTROLLERS : ENDPOINT_BROKERS), requestTimeout: 30_000 })) as ClusterNodes;
+  const r = (await broker.connectionPool.send({ ...describeClusterRequest(client.options.controllers ? ENDPOINT_CONTROLLERS : ENDPOINT_BROKERS, includeFenced), requestTimeout: 30_000 })) as ClusterNodes;
   if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
   return r;
 }
@@ -93,9 +93,20 @@ export async function removeRaftVoter(client: KafkaClient, voterId: number, dire
   if (r.errorCode) throw Object.assign(brokerError(r.errorCode, r.errorMessage), { errorCode: r.errorCode });
 }
 
-/** A controller's registration leaves the cluster metadata (UnregisterController, Kafka 4.4). */
+/**
+ * A controller's registration leaves the cluster metadata (UnregisterController, Kafka 4.4):
+ * through controllers, sent to the active one, as Kafka's admin client does (another answers
+ * NOT_CONTROLLER), whichever controller was named.
+ */
 export async function unregisterController(client: KafkaClient, controllerId: number): Promise<void> {
-  const broker = await client.anyBroker();
+  const broker = await adminBroker(client);
   const r = (await broker.connectionPool.send({ ...unregisterControllerRequest(controllerId), requestTimeout: 40_000 })) as RaftVoterAnswer;
+  if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
+}
+
+/** A broker's registration leaves the cluster metadata (UnregisterBroker), through the active controller as unregisterController. */
+export async function unregisterBroker(client: KafkaClient, brokerId: number): Promise<void> {
+  const broker = await adminBroker(client);
+  const r = (await broker.connectionPool.send({ ...unregisterBrokerRequest(brokerId), requestTimeout: 40_000 })) as RaftVoterAnswer;
   if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
 }

@@ -34,6 +34,12 @@ export async function currentReplicas(client: KafkaClient, parts: TP[]): Promise
   return out;
 }
 
+/** Which of these topics the cluster has. */
+export async function existingTopics(client: KafkaClient, topics: string[]): Promise<Set<string>> {
+  const state = await readMetadata(await client.cluster(), topics);
+  return new Set(state.topics.filter((t) => t.errorCode === 0 && topics.includes(t.name)).map((t) => t.name));
+}
+
 /** The log directory of each replica (`topic-partition/broker` -> directory). */
 export async function replicaLogDirs(client: KafkaClient, brokers: number[], topics: string[]): Promise<Map<string, string>> {
   const dirs = await describeLogDirs(client, brokers, topics);

@@ -21,8 +21,9 @@ import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 export type { EncodedBody, ProtocolRequest } from '../wire/kafkajs-types.js';
 
 /** A broker error: kafkajs' protocol error (type, code) carrying the broker's message. */
-export function brokerError(code: number, message: string | null | undefined): Error & { type: string; code: number } {
-  const err = createErrorFromCode(code);
+export function brokerError(code: number, message: string | null | undefined): Error & { type: string; code: number; errorCode: number; brokerMessage: string | null } {
+  // errorCode: the broker's own code (kafkajs knows only the older ones: `code` is -1 for the others).
+  const err = Object.assign(createErrorFromCode(code), { errorCode: code, brokerMessage: message || null });
   if (message) err.message = message;
   return err;
 }

@@ -4,7 +4,8 @@
 //   DescribeCluster v1 (key 60, flexible): the cluster id and its brokers, or (endpoint type 2)
 //     its controllers, as a controller's listener lists them
 //   AddRaftVoter v0 (key 80), RemoveRaftVoter v0 (key 81), flexible: a dynamic quorum's voters
-//   UnregisterController v0 (key 94, flexible): a controller's registration leaves the metadata
+//   UnregisterController v0 (key 94), UnregisterBroker v0 (key 64), flexible: a controller's or a
+//     broker's registration leaves the metadata
 //   AlterReplicaLogDirs v1 (key 34): the log directory each replica of a broker should live in
 import type { ProtocolRequest } from './admin-requests.js';
 import { apiRequest, flexibleRequest, groupByTopic, readCompactArray, readTopicPartitions, writeCompactArray, writeTopicPartitions, writeUuid } from './request.js';
@@ -17,14 +18,21 @@ export interface ClusterNodes {
   errorMessage: string | null;
   clusterId: string;
   controllerId: number;
-  nodes: Array<{ nodeId: number; host: string; port: number; rack: string | null }>;
+  /** `fenced`: a broker's fenced state (DescribeCluster v2; false otherwise). */
+  nodes: Array<{ nodeId: number; host: string; port: number; rack: string | null; fenced: boolean }>;
 }
 
-export function describeClusterRequest(endpointType: number): ProtocolRequest {
-  return flexibleRequest('DescribeCluster', 1, {
+/**
+ * DescribeCluster v1, or v2 (Kafka 4.0+) when `includeFenced` is given: then fenced brokers too
+ * when it is true, and each broker's fenced state.
+ */
+export function describeClusterRequest(endpointType: number, includeFenced?: boolean): ProtocolRequest {
+  const v2 = includeFenced !== undefined;
+  return flexibleRequest('DescribeCluster', v2 ? 2 : 1, {
     encode: (e) => {
       e.writeBoolean(false);
       e.writeInt8(endpointType);
+      if (v2) e.writeBoolean(includeFenced);
     },
     decode: (d): ClusterNodes => {
       d.readInt32(); // throttle
@@ -34,13 +42,23 @@ export function describeClusterRequest(endpointType: number): ProtocolRequest {
       const clusterId = d.readUVarIntString() as string;
       const controllerId = d.readInt32();
       const nodes = readCompactArray(d, () => {
-        const node = { nodeId: d.readInt32(), host: d.readUVarIntString() as string, port: d.readInt32(), rack: d.readUVarIntString() as string | null };
+        const node = { nodeId: d.readInt32(), host: d.readUVarIntString() as string, port: d.readInt32(), rack: d.readUVarIntString() as string | null, fenced: v2 ? d.readBoolean() : false };
         d.readTaggedFields();
         return node;
       });
       d.readInt32(); // authorized operations
       return { errorCode, errorMessage, clusterId, controllerId, nodes };
     },
+  });
+}
+
+/** UnregisterBroker v0 (key 64, flexible): a broker's registration leaves the cluster metadata. */
+export function unregisterBrokerRequest(brokerId: number): ProtocolRequest {
+  return flexibleRequest('UnregisterBroker', 0, {
+    encode: (e) => {
+      e.writeInt32(brokerId);
+    },
+    decode: voterAnswer,
   });
 }
 

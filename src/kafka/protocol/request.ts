@@ -82,6 +82,7 @@ export const API_KEYS = {
   DescribeQuorum: 55,
   UpdateFeatures: 57,
   DescribeCluster: 60,
+  UnregisterBroker: 64,
   DescribeProducers: 61,
   DescribeTransactions: 65,
   ListTransactions: 66,

@@ -1,6 +1,7 @@
 // kafka-reassign-partitions' reassignment JSON and text, shared by execute, verify and cancel.
 import { readFileSync } from 'node:fs';
 import { KfkError } from '../../../errors.js';
+import { asArray, asObject, field, parseKafkaJson, toInt, toList, toStr } from './kafka-json.js';
 
 export interface Target {
   topic: string;
@@ -31,20 +32,17 @@ export function readPlan(path: string, forExecute: boolean): Target[] {
   } catch {
     throw new KfkError(`Unable to read file ${path}`);
   }
-  let js: Record<string, unknown>;
-  try {
-    js = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new KfkError(`Unable to parse ${text}`);
-  }
-  const version = js.version ?? 1;
-  if (version !== 1) throw new KfkError(`Not supported version field value ${String(version)}`);
+  // ReassignPartitionsCommand.parsePartitionReassignmentData: its checks, in its order.
+  const js = asObject(parseKafkaJson(text, `Unable to parse ${text}`));
+  const version = Object.hasOwn(js, 'version') ? toInt(js.version) : 1;
+  if (version !== 1) throw new KfkError(`Not supported version field value ${version}`);
   const out: Target[] = [];
-  for (const p of (js.partitions ?? []) as Array<Record<string, unknown>>) {
-    const topic = String(p.topic);
-    const partition = Number(p.partition);
-    const replicas = (p.replicas ?? []) as number[];
-    const logDirs = (p.log_dirs ?? replicas.map(() => ANY)) as string[];
+  for (const item of Object.hasOwn(js, 'partitions') ? asArray(js.partitions) : []) {
+    const p = asObject(item);
+    const topic = toStr(field(p, 'topic'));
+    const partition = toInt(field(p, 'partition'));
+    const replicas = toList(field(p, 'replicas'), toInt);
+    const logDirs = Object.hasOwn(p, 'log_dirs') ? toList(p.log_dirs, toStr) : replicas.map(() => ANY);
     if (logDirs.length !== replicas.length) {
       throw new KfkError(`Size of replicas list [${replicas.join(', ')}] is different from size of log dirs list [${logDirs.join(', ')}] for partition ${topic}-${partition}`);
     }

@@ -6,6 +6,7 @@ import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../../../errors.js';
 import { byTopicPartition, readPlan, reassignmentJson, replicaMoves, s, type Target } from '../plan.js';
 import { startMoves } from '../moves.js';
+import { copiedHashMapOrder, defaultHashSetOrder, hashSetOrder, javaStringHash, sizedHashMapOrder } from '../../../../format/java-order.js';
 
 /** Throttled replicas as the tool lists them: `partition:broker` strings in string order (a TreeSet). */
 const throttleList = (items: string[]) => [...new Set(items)].sort().join(',');
@@ -36,8 +37,21 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const unknown = plan.flatMap((t) => t.replicas).find((b) => !brokers.includes(b));
   if (unknown !== undefined) throw new KfkError(`Unknown broker id ${unknown}`);
   const current = await ctx.bounded(api.currentReplicas(client, plan));
-  const missing = plan.find((t) => !current.has(`${t.topic}-${t.partition}`));
-  if (missing) throw new KfkError(`org.apache.kafka.common.errors.UnknownTopicOrPartitionException: Unable to find partition: ${missing.topic}-${missing.partition}`);
+  const missing = plan.filter((t) => !current.has(`${t.topic}-${t.partition}`));
+  if (missing.length) {
+    // As the tool: the first topic that is not there, in its HashMap's order (describeTopics);
+    // else every partition that is not, in its HashSet's order.
+    // (The topics come into the tool's HashSet from its HashMap of the partitions.)
+    const topics = defaultHashSetOrder([...new Set(hashSetOrder(plan).map((t) => t.topic))], javaStringHash);
+    const known = await ctx.bounded(api.existingTopics(client, topics));
+    // KafkaAdminClient.describeTopics: a HashMap sized for the topics, handed back as a copy.
+    const gone = copiedHashMapOrder(sizedHashMapOrder(topics, javaStringHash), javaStringHash).find((t) => !known.has(t));
+    const cls = 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException';
+    if (gone !== undefined) throw new KfkError(`${cls}: Topic ${gone} not found.`);
+    // The missing ones: a copy of the HashSet of the plan's partitions, the found ones removed.
+    const names = hashSetOrder(missing, new Set(plan.map((t) => `${t.topic}-${t.partition}`)).size).map((t) => `${t.topic}-${t.partition}`);
+    throw new KfkError(`${cls}: Unable to find partition: ${[...new Set(names)].join(', ')}`);
+  }
   const currentParts: Target[] = plan.map((t) => ({ topic: t.topic, partition: t.partition, replicas: current.get(`${t.topic}-${t.partition}`)! }));
   const dirs = await ctx.bounded(api.replicaLogDirs(client, [...new Set(currentParts.flatMap((t) => t.replicas))].sort((a, b) => a - b), [...new Set(plan.map((t) => t.topic))]));
   let out =
