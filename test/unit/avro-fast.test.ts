@@ -104,6 +104,21 @@ describe('Avro on the record path', () => {
     expect(new AvroTextReader(t, 'avro').text(bytes, 0, bytes.length)).toBe(`[${vals.map(javaDouble).join(',')}]`);
   });
 
+  it('short decimals as String() and Java write them, the fast way included', () => {
+    const t = avsc.Type.forSchema({ type: 'array', items: 'double' });
+    const vals = [0.5, -0.5, 0.125, 124.875, 0.001, 0.005, -0.0012, 0.1, 0.2, 0.3, 1.15, 2.675, 1.005, 9999999.5, 9999999.99999999, 123.45678901, 0.00100000001, 1234567.1234567];
+    for (let k = 0; k < 20000; k++) {
+      const frac = Math.floor(Math.random() * 10);
+      const m = Math.floor(Math.random() * 10 ** Math.floor(Math.random() * 15));
+      const v = (Math.random() < 0.3 ? -m : m) / 10 ** frac;
+      if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e7 && !Number.isInteger(v)) vals.push(v);
+    }
+    for (let k = 0; k < 2000; k++) vals.push(k / 8, k / 100 + 0.001, (Math.random() - 0.5) * 1e4);
+    const bytes = t.toBuffer(vals);
+    expect(new AvroTextReader(t, 'avro').text(bytes, 0, bytes.length)).toBe(`[${vals.map(javaDouble).join(',')}]`);
+    expect(new AvroTextReader(t, 'plain').text(bytes, 0, bytes.length)).toBe(JSON.stringify(vals));
+  });
+
   it('marks only integers of 16 digits or more outside strings', () => {
     expect(markBigIntegers('{"a": 12345678901234567, "b": "12345678901234567", "c": 1234567890123456.5, "d": [-12345678901234567]}')).toBe(
       '{"a": "\\u0000kfk-long:12345678901234567", "b": "12345678901234567", "c": 1234567890123456.5, "d": ["\\u0000kfk-long:-12345678901234567"]}',

@@ -106,8 +106,53 @@ export class AvroTextReader extends TextOut {
     }
     const a = Math.abs(v);
     // Within [0.001, 1e7) JavaScript and Java write a non-integer the same way.
-    if (a >= 1e-3 && a < 1e7 && !Number.isInteger(v)) this.putAscii(String(v));
-    else this.putAscii(mode === 'avro' ? javaDouble(v) : Number.isFinite(v) ? String(v) : 'null');
+    if (a >= 1e-3 && a < 1e7 && !Number.isInteger(v)) {
+      if (!this.putShortDecimal(v)) this.putAscii(String(v));
+    } else this.putAscii(mode === 'avro' ? javaDouble(v) : Number.isFinite(v) ? String(v) : 'null');
+  }
+
+  /**
+   * A non-integer of magnitude in [0.001, 1e7) as String() writes it, when up to 8 fraction digits
+   * do: the first k for which v * 10^k is an integer m with m / 10^k === v (one correctly rounded
+   * division of exact numbers, so m * 10^-k reads back as v), its trailing zeros dropped. Below
+   * 1e7 a double's neighbours are less than 10^-8 apart, so no other decimal of k fraction digits
+   * reads back as v: this is the shortest one, String()'s. False (nothing written) otherwise.
+   */
+  private putShortDecimal(v: number): boolean {
+    for (let k = 1; k <= 8; k++) {
+      const m = v * POW10[k];
+      if (!Number.isInteger(m) || m / POW10[k] !== v) continue;
+      let digits = m < 0 ? -m : m;
+      let frac = k;
+      while (digits % 10 === 0) {
+        digits /= 10;
+        frac--;
+      }
+      // digits: the significant digits, the last `frac` of them after the point.
+      if (v < 0) this.putByte(0x2d);
+      const start = this.at;
+      this.putInteger(digits);
+      const len = this.at - start;
+      if (len > frac) {
+        this.room(1);
+        const o = this.out;
+        for (let p = this.at; p > this.at - frac; p--) o[p] = o[p - 1];
+        o[this.at - frac] = 0x2e;
+        this.at++;
+      } else {
+        // "0." and the zeros before the digits.
+        const shift = frac - len + 2;
+        this.room(shift);
+        const o = this.out;
+        for (let p = this.at - 1; p >= start; p--) o[p + shift] = o[p];
+        o[start] = 0x30;
+        o[start + 1] = 0x2e;
+        for (let p = start + 2; p < start + shift; p++) o[p] = 0x30;
+        this.at += shift;
+      }
+      return true;
+    }
+    return false;
   }
 
   /** A zig-zag varint long, exact: a number up to 2^49, a BigInt beyond. */
