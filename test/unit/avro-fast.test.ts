@@ -2,7 +2,7 @@
 // the schemas), and what avsc cannot do: longs beyond 2^53, exactly.
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { AvroTextReader, AvroWriter, markBigIntegers } from '../../src/registry/formats/avro-fast.js';
+import { AvroTextReader, AvroWriter, markBigIntegers, quadPlain } from '../../src/registry/formats/avro-fast.js';
 import { avroCodec, javaDouble } from '../../src/registry/formats/avro.js';
 
 const require = createRequire(import.meta.url);
@@ -102,6 +102,26 @@ describe('Avro on the record path', () => {
     for (let k = 0; k < 2000; k++) vals.push((Math.random() - 0.5) * 10 ** Math.floor(Math.random() * 30 - 10), Math.round((Math.random() - 0.5) * 1e8));
     const bytes = t.toBuffer(vals);
     expect(new AvroTextReader(t, 'avro').text(bytes, 0, bytes.length)).toBe(`[${vals.map(javaDouble).join(',')}]`);
+  });
+
+  it('integers of every length as String() writes them', () => {
+    const t = avsc.Type.forSchema({ type: 'array', items: 'long' });
+    const vals = [0, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 32, 2 ** 49, -(2 ** 49)];
+    for (let d = 1; d <= 15; d++) vals.push(10 ** d - 1, 10 ** d, 10 ** d + 1, -(10 ** d), Math.floor(Math.random() * 10 ** d));
+    const bytes = t.toBuffer(vals);
+    expect(new AvroTextReader(t, 'plain').text(bytes, 0, bytes.length)).toBe(JSON.stringify(vals));
+  });
+
+  it('tells four plain string bytes from any other four, byte for byte', () => {
+    const plain = (c: number) => c >= 0x20 && c <= 0x7f && c !== 0x22 && c !== 0x5c;
+    const edges = [0x00, 0x01, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x5b, 0x5c, 0x5d, 0x7e, 0x7f, 0x80, 0x81, 0xa2, 0xdc, 0xff];
+    const words: number[][] = [];
+    for (const a of edges) for (const b of edges) for (const c of [0x20, 0x61, 0x22]) for (const d of edges) words.push([a, b, c, d], [d, c, b, a]);
+    for (let k = 0; k < 100000; k++) words.push(Array.from({ length: 4 }, () => (Math.random() < 0.8 ? 0x20 + Math.floor(Math.random() * 0x60) : Math.floor(Math.random() * 256))));
+    for (const bytes of words) {
+      const w = Buffer.from(bytes).readUInt32LE(0);
+      expect(quadPlain(w), bytes.join(',')).toBe(bytes.every(plain));
+    }
   });
 
   it('short decimals as String() and Java write them, the fast way included', () => {

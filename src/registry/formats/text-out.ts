@@ -59,6 +59,19 @@ export class TextOut {
     }
     this.room(10);
     const o = this.out;
+    if (n <= 0x7fffffff) {
+      // 31 bits: integer division (n / 10) | 0, which the compiler makes a multiply.
+      let x = n | 0;
+      const digits = x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : x < 1000000 ? 6 : x < 10000000 ? 7 : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10;
+      let at = this.at + digits;
+      this.at = at;
+      do {
+        const q = (x / 10) | 0;
+        o[--at] = 0x30 + x - q * 10;
+        x = q;
+      } while (x > 0);
+      return;
+    }
     let digits = 1;
     for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
     let at = this.at + digits;
