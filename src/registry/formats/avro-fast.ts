@@ -50,24 +50,6 @@ export function quadPlain(w: number): boolean {
   return ((((w - 0x20202020) & ~w) | w | ((q - 0x01010101) & ~q) | ((bs - 0x01010101) & ~bs)) & 0x80808080) === 0;
 }
 
-/** A DataView over a buffer's bytes, kept for the last buffers asked about (a fetch response, the output). */
-class Views {
-  private bufs: Uint8Array[] = [];
-  private dvs: DataView[] = [];
-  of(b: Uint8Array): DataView {
-    for (let i = 0; i < this.bufs.length; i++) if (this.bufs[i] === b) return this.dvs[i];
-    const dv = new DataView(b.buffer, b.byteOffset, b.length);
-    if (this.bufs.length >= 4) {
-      this.bufs.shift();
-      this.dvs.shift();
-    }
-    this.bufs.push(b);
-    this.dvs.push(dv);
-    return dv;
-  }
-}
-const views = new Views();
-
 const NULL = ascii('null');
 const TRUE = ascii('true');
 const FALSE = ascii('false');
@@ -80,6 +62,10 @@ export class AvroTextReader extends TextOut {
   private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
   private end = 0;
+  /** DataViews over the input and the output, for the strings' four bytes at a time. */
+  private inView: DataView | null = null;
+  private outView: DataView | null = null;
+  private outViewOf: Buffer | null = null;
   private readonly read: () => void;
 
   constructor(type: AvroType, mode: TextMode) {
@@ -89,7 +75,10 @@ export class AvroTextReader extends TextOut {
 
   /** Writes the value encoded in `buf[start, end)` to `out[0, at)`; throws on a truncated buffer or trailing bytes. */
   write(buf: Buffer, start: number, end: number): void {
-    this.buf = buf;
+    if (buf !== this.buf) {
+      this.buf = buf;
+      this.inView = null;
+    }
     this.pos = start;
     this.end = end;
     this.at = 0;
@@ -115,8 +104,12 @@ export class AvroTextReader extends TextOut {
     // Four bytes at a time while they are plain (quadPlain), then one at a time.
     let k = s;
     if (e - s >= 8) {
-      const from = views.of(b);
-      const to = views.of(o);
+      const from = (this.inView ??= new DataView(b.buffer, b.byteOffset, b.length));
+      if (this.outViewOf !== o) {
+        this.outViewOf = o;
+        this.outView = new DataView(o.buffer, o.byteOffset, o.length);
+      }
+      const to = this.outView!;
       for (; k + 4 <= e; k += 4) {
         const w = from.getUint32(k, true);
         if (!quadPlain(w)) break;
