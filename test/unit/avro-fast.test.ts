@@ -206,6 +206,19 @@ describe('Avro from the input line\'s bytes (encodeText)', () => {
     }
   });
 
+  it('strings of every length and make, four bytes at a time or not: the same bytes as from JSON.parse', () => {
+    const chars = ['a', 'Z', ' ', '~', '\x7f', '"', '\\', '\t', '\n', 'é', '\u{1F600}', '/', '0'];
+    for (let k = 0; k < 3000; k++) {
+      const len = Math.floor(Math.random() * 90);
+      let str = '';
+      for (let i = 0; i < len; i++) str += Math.random() < 0.97 ? String.fromCharCode(0x20 + Math.floor(Math.random() * 0x5f)) : chars[Math.floor(Math.random() * chars.length)];
+      const line = base.replace('"name": "ann"', () => `"name": ${JSON.stringify(str)}`);
+      const fast = viaText(line);
+      if (fast !== undefined) expect(fast, line).toBe(viaObject(line));
+      if (/^[\x20-\x7f]*$/.test(str) && !/["\\]/.test(str)) expect(fast, line).toBeDefined();
+    }
+  });
+
   it('reads decimals as Number() does: the same double for each of many written forms', () => {
     let seed = 7;
     const rand = () => {
