@@ -50,6 +50,33 @@ export function quadPlain(w: number): boolean {
   return ((((w - 0x20202020) & ~w) | w | ((q - 0x01010101) & ~q) | ((bs - 0x01010101) & ~bs)) & 0x80808080) === 0;
 }
 
+/**
+ * How many bytes from `k` (short of `lim`) are plain, four at a time, each four copied from
+ * `from` to `to` at `o` as they are read: a multiple of four.
+ */
+function copyPlainQuads(from: DataView, k: number, lim: number, to: DataView, o: number): number {
+  let n = 0;
+  for (; k + n + 4 <= lim; n += 4) {
+    const w = from.getUint32(k + n, true);
+    if (!quadPlain(w)) break;
+    to.setUint32(o + n, w, true);
+  }
+  return n;
+}
+
+/** A DataView over the last buffer asked about, made again only when the buffer changes. */
+class ViewOf {
+  private of_: Uint8Array | null = null;
+  private view: DataView | null = null;
+  of(b: Uint8Array): DataView {
+    if (b !== this.of_) {
+      this.of_ = b;
+      this.view = new DataView(b.buffer, b.byteOffset, b.length);
+    }
+    return this.view!;
+  }
+}
+
 const NULL = ascii('null');
 const TRUE = ascii('true');
 const FALSE = ascii('false');
@@ -63,9 +90,8 @@ export class AvroTextReader extends TextOut {
   private pos = 0;
   private end = 0;
   /** DataViews over the input and the output, for the strings' four bytes at a time. */
-  private inView: DataView | null = null;
-  private outView: DataView | null = null;
-  private outViewOf: Buffer | null = null;
+  private readonly inView = new ViewOf();
+  private readonly outView = new ViewOf();
   private readonly read: () => void;
 
   constructor(type: AvroType, mode: TextMode) {
@@ -98,10 +124,7 @@ export class AvroTextReader extends TextOut {
   }
 
   private decode(buf: Buffer, start: number, end: number): void {
-    if (buf !== this.buf) {
-      this.buf = buf;
-      this.inView = null;
-    }
+    this.buf = buf;
     this.pos = start;
     this.end = end;
     this.read();
@@ -123,21 +146,12 @@ export class AvroTextReader extends TextOut {
     const start = this.at;
     let at = start;
     o[at++] = 0x22;
-    // Four bytes at a time while they are plain (quadPlain), then one at a time.
+    // Four bytes at a time while they are plain, then one at a time.
     let k = s;
     if (e - s >= 8) {
-      const from = (this.inView ??= new DataView(b.buffer, b.byteOffset, b.length));
-      if (this.outViewOf !== o) {
-        this.outViewOf = o;
-        this.outView = new DataView(o.buffer, o.byteOffset, o.length);
-      }
-      const to = this.outView!;
-      for (; k + 4 <= e; k += 4) {
-        const w = from.getUint32(k, true);
-        if (!quadPlain(w)) break;
-        to.setUint32(at, w, true);
-        at += 4;
-      }
+      const n = copyPlainQuads(this.inView.of(b), k, e, this.outView.of(o), at);
+      k += n;
+      at += n;
     }
     for (; k < e; k++) {
       const c = b[k];
@@ -489,10 +503,8 @@ export class AvroWriter {
   private lim = 0;
   private readonly writeText: () => boolean;
   /** DataViews over the input and the output, for the strings' four bytes at a time. */
-  private srcView: DataView | null = null;
-  private srcViewOf: Buffer | null = null;
-  private bufView: DataView | null = null;
-  private bufViewOf: Buffer | null = null;
+  private readonly srcView = new ViewOf();
+  private readonly bufView = new ViewOf();
 
   /**
    * Writes `header` then the JSON document in `src[start, end)` straight from its bytes, with no
@@ -715,24 +727,11 @@ export class AvroWriter {
           let o = start + 1;
           let k = this.at + 1;
           const lim = this.lim;
-          // Four bytes at a time while they are plain (quadPlain: the closing quote is not), then one at a time.
+          // Four bytes at a time while they are plain (the closing quote is not), then one at a time.
           if (k + 8 <= lim) {
-            if (this.srcViewOf !== s) {
-              this.srcViewOf = s;
-              this.srcView = new DataView(s.buffer, s.byteOffset, s.length);
-            }
-            if (this.bufViewOf !== out) {
-              this.bufViewOf = out;
-              this.bufView = new DataView(out.buffer, out.byteOffset, out.length);
-            }
-            const from = this.srcView!;
-            const to = this.bufView!;
-            for (; k + 4 <= lim; k += 4) {
-              const w = from.getUint32(k, true);
-              if (!quadPlain(w)) break;
-              to.setUint32(o, w, true);
-              o += 4;
-            }
+            const n = copyPlainQuads(this.srcView.of(s), k, lim, this.bufView.of(out), o);
+            k += n;
+            o += n;
           }
           for (;;) {
             if (k >= lim) return false;
