@@ -53,6 +53,8 @@ describe('a reassignment file as Kafka reads it', () => {
     expect(errorOf(() => parseKafkaJson('{"a":0.5e}'))).toBe(`Unexpected character ('}' (code 125)) in numeric value: Exponent indicator not followed by a digit\n${loc(1, 10)}`);
     expect(errorOf(() => parseKafkaJson('[1,}'))).toBe(`Unexpected character ('}' (code 125)): expected a value\n${loc(1, 4)}`);
     expect(errorOf(() => parseKafkaJson('{"a":\u2192}'))).toBe(`Unexpected character ('\u2192' (code 8594 / 0x2192)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n${loc(1, 6)}`);
+    expect(errorOf(() => parseKafkaJson('{"a":[1,2}'))).toBe(`Unexpected close marker '}': expected ']' (for Array starting at ${loc(1, 6).slice(4)})\n${loc(1, 10)}`);
+    expect(errorOf(() => parseKafkaJson('{"a\\q":1}'))).toBe(`Unrecognized character escape 'q' (code 113)\n${loc(1, 5)}`);
     expect(errorOf(() => parseKafkaJson('1x'))).toBe(`Unexpected character ('x' (code 120)): Expected space separating root-level values\n${loc(1, 2)}`);
     expect(errorOf(() => parseKafkaJson('['.repeat(1001)))).toBe('Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)');
   });
