@@ -1,6 +1,8 @@
 // How Kafka's tools read a JSON file (org.apache.kafka.server.util.Json and its DecodeJson), so
 // that a bad reassignment file fails with the tool's words: Jackson's readTree takes the first
-// JSON value and ignores what follows it; the fields are checked by type, with Kafka's messages.
+// JSON value and ignores what follows it, and words a syntax error with its line and column (the
+// texts and places below were checked against Kafka 4.4's tool); the fields are checked by type,
+// with Kafka's messages.
 import { KfkError } from '../../../errors.js';
 
 const LOCATION = 'Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled)';
@@ -23,7 +25,6 @@ function isIdentPart(c: string): boolean {
 const MAX_TOKEN = 256;
 /** Jackson's deepest nesting of objects and arrays. */
 const MAX_DEPTH = 1000;
-
 
 /** ParserMinimalBase#_getCharDesc: how Jackson names a character in its messages. */
 function charDesc(c: string): string {
