@@ -185,7 +185,7 @@ describe('kafka-reassign-partitions errors (reassignments themselves: test/fault
       ['cut-object', good.slice(0, good.indexOf(',"replicas"'))],
       ['cut-array', `${pretty.slice(0, pretty.indexOf('1\n'))}1\n`],
       ['cut-string', good.slice(0, good.indexOf(t) + 3)],
-      ['comma-object', pretty.replace('[\n        1\n      ]', '[1],')],
+      ['comma-object', pretty.replace('[\n        1\n      ]', '[1],').replace(/\n/g, '\r\n')],
       ['comma-array', good.replace('[1]', '[1,2,]')],
       ['colon', good.replace('"version":', '"version" ')],
       ['comma', good.replace(',"partitions"', ' "partitions"')],
@@ -194,7 +194,6 @@ describe('kafka-reassign-partitions errors (reassignments themselves: test/fault
       ['literal', good.replace('"partition":0', '"partition":tru')],
       ['zero', good.replace('"partition":0', '"partition":00')],
       ['control', good.replace(`"${t}"`, `"${t}\t"`)],
-      ['crlf', pretty.replace(/\n/g, '\r\n').replace('"partition": 0', '"partition": 0.')],
     ];
     const cases: Array<[string, string]> = [
       ['--execute', file(`${t}-word.json`, 'not json\n')],
@@ -236,7 +235,6 @@ describe('kafka-reassign-partitions errors (reassignments themselves: test/fault
       "Error: Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
       'Error: Invalid numeric value: Leading zeroes not allowed',
       'Error: Illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be included in string value',
-      "Error: Unexpected character (',' (code 44)) in numeric value: Decimal point not followed by a digit",
     ]);
     expect(lines[5].split(': ')[3].split(', ').sort()).toEqual([`${t}-5`, `${t}-7`]);
     // A broker that is not there: the tool waits 60 s for it and prints its TimeoutException; kfk prints the same at once.
