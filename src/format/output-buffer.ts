@@ -51,6 +51,29 @@ export class OutputBuffer {
     this.taken += len;
   }
 
+  /**
+   * The current chunk, with at least `n` bytes free from `writeAt`: for a writer that puts its
+   * bytes there itself, then says how many with `wrote` (no copy from a buffer of its own).
+   */
+  reserve(n: number): Buffer {
+    if (this.used + n > this.chunk.length) {
+      this.seal();
+      if (n > this.chunk.length) this.chunk = Buffer.allocUnsafe(n);
+    }
+    return this.chunk;
+  }
+
+  /** Where in the reserved chunk the next bytes go. */
+  get writeAt(): number {
+    return this.used;
+  }
+
+  /** Takes the `n` bytes written into the reserved chunk from `writeAt`. */
+  wrote(n: number): void {
+    this.used += n;
+    this.taken += n;
+  }
+
   /** Copies a string as UTF-8. */
   writeString(s: string): void {
     const max = s.length * 3;

@@ -137,20 +137,31 @@ export class RecordDecoder {
     return p;
   }
 
-  /** The schema id of the last value textAt decoded. */
+  /** The schema id of the last value textAt decoded, and its codec. */
   lastId = 0;
+  private lastCodec: SchemaCodec | undefined;
 
   /**
    * The record path: the text of the framed value in `b[start, end)`, or undefined when it needs
    * the full path (not framed, schema not loaded, or not decodable: decode() says why).
    */
   textAt(b: Buffer, start: number, end: number): TextBytes | undefined {
+    return this.textInto(b, start, end);
+  }
+
+  /**
+   * textAt, written into `dst` from `at` where the format can (the result's `out` is then `dst`);
+   * otherwise as textAt gives it.
+   */
+  textInto(b: Buffer, start: number, end: number, dst?: Buffer, at = 0): TextBytes | undefined {
     if (end - start < HEADER_SIZE || b[start] !== 0) return undefined;
     const id = b.readInt32BE(start + 1);
-    const codec = this.codecs.get(id);
+    const codec = id === this.lastId && this.lastCodec !== undefined ? this.lastCodec : this.codecs.get(id);
     if (codec === undefined || codec instanceof Error) return undefined;
     try {
       this.lastId = id;
+      this.lastCodec = codec;
+      if (dst && codec.textInto) return codec.textInto(b, start + HEADER_SIZE, end, dst, at);
       if (codec.textAt) return codec.textAt(b, start + HEADER_SIZE, end);
       const out = Buffer.from(codec.toText(b.subarray(start, end), HEADER_SIZE));
       return { out, at: out.length };

@@ -69,6 +69,25 @@ describe('Avro on the record path', () => {
     expect(w.encode(header, { ...doc, i: 2 ** 31 })).toBe(-1);
   });
 
+  it('writes into a caller\'s buffer where the text fits, and says where it is when it does not', () => {
+    const bytes = plain.toBuffer(VALUE);
+    const r = new AvroTextReader(plain, 'avro');
+    const expected = r.text(bytes, 0, bytes.length);
+    const dst = Buffer.alloc(4096, 0x2a);
+    const end = r.writeInto(dst, 100, bytes, 0, bytes.length);
+    expect(dst.toString('utf8', 100, end)).toBe(expected);
+    expect(dst.toString('utf8', 0, 100)).toBe('*'.repeat(100));
+    // Too small: the text is in the reader's buffer, after a copy of what dst held before it.
+    const small = Buffer.alloc(120, 0x2b);
+    expect(r.writeInto(small, 100, bytes, 0, bytes.length)).toBe(-1);
+    expect(r.out.toString('utf8', 100, r.at)).toBe(expected);
+    expect(small.toString('utf8', 0, 100)).toBe('+'.repeat(100));
+    // The reader goes on as before, and a bad body still throws.
+    expect(r.text(bytes, 0, bytes.length)).toBe(expected);
+    expect(() => r.writeInto(dst, 0, bytes, 0, bytes.length - 1)).toThrow('truncated buffer');
+    expect(r.text(bytes, 0, bytes.length)).toBe(expected);
+  });
+
   it('a truncated body or trailing bytes are errors', () => {
     const bytes = plain.toBuffer(VALUE);
     const r = new AvroTextReader(plain, 'avro');

@@ -202,6 +202,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const viewValueOnly = valueOnly && opts.output !== 'json' && !keyDecoder && !valueDecoder;
   const schemaValueOnly = valueOnly && opts.output !== 'json' && !keyDecoder && valueDecoder !== undefined;
   let decodedText: { out: Buffer; from?: number; at: number } | undefined;
+  /** The output chunk the record path decodes into. */
+  let chunk: Buffer | undefined;
   let sawRecords = false;
   /**
    * A group member (consumer or share group) learns, after each set, how many of the records it
@@ -224,10 +226,16 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       if (v.valueLength < 0) out.push(text.nullLiteral);
       else out.write(v.buf, v.valueStart, v.valueStart + v.valueLength);
       out.push(text.lineSeparator);
-    } else if (schemaValueOnly && !waiting.length && v.valueLength > 0 && (decodedText = valueDecoder!.textAt(v.buf, v.valueStart, v.valueStart + v.valueLength)) !== undefined) {
+    } else if (
+      schemaValueOnly &&
+      !waiting.length &&
+      v.valueLength > 0 &&
+      (decodedText = valueDecoder!.textInto(v.buf, v.valueStart, v.valueStart + v.valueLength, (chunk = out.reserve(Math.max(4096, 8 * v.valueLength))), out.writeAt)) !== undefined
+    ) {
       // The record path for framed values printed alone: decoded straight from the fetch
-      // response into the output, no object per record.
-      out.write(decodedText.out, decodedText.from ?? 0, decodedText.at);
+      // response into the output (into its chunk, where the format can), no object per record.
+      if (decodedText.out === chunk) out.wrote(decodedText.at - (decodedText.from ?? 0));
+      else out.write(decodedText.out, decodedText.from ?? 0, decodedText.at);
       if (printIds) out.writeString(`${idSeparator}${valueDecoder!.lastId}`);
       out.push(text.lineSeparator);
     } else if (keyDecoder || valueDecoder) {

@@ -75,13 +75,35 @@ export class AvroTextReader extends TextOut {
 
   /** Writes the value encoded in `buf[start, end)` to `out[0, at)`; throws on a truncated buffer or trailing bytes. */
   write(buf: Buffer, start: number, end: number): void {
+    this.at = 0;
+    this.decode(buf, start, end);
+  }
+
+  /**
+   * write() into `dst` from `at` (a caller's output buffer, with room for the text as a rule):
+   * the text's end there; or -1 when it outgrew `dst`, and then it is in `out[at, this.at)`.
+   * Throws as write() does.
+   */
+  writeInto(dst: Buffer, at: number, buf: Buffer, start: number, end: number): number {
+    const own = this.out;
+    this.out = dst;
+    this.at = at;
+    try {
+      this.decode(buf, start, end);
+      return this.out === dst ? this.at : -1;
+    } finally {
+      // A grown buffer (it holds dst's bytes before `at` too) is kept as this reader's own.
+      if (this.out === dst) this.out = own;
+    }
+  }
+
+  private decode(buf: Buffer, start: number, end: number): void {
     if (buf !== this.buf) {
       this.buf = buf;
       this.inView = null;
     }
     this.pos = start;
     this.end = end;
-    this.at = 0;
     this.read();
     if (this.pos > end) throw new Truncated();
     if (this.pos < end) throw new Error(`trailing data (${end - this.pos} bytes)`);
@@ -450,7 +472,7 @@ const MAX_LONG = 2n ** 63n - 1n;
 
 /** Writes parsed JSON documents in Avro's binary encoding into one reused buffer. */
 export class AvroWriter {
-  private buf = Buffer.allocUnsafe(64 * 1024);
+  private buf: Buffer = Buffer.allocUnsafe(64 * 1024);
   private pos = 0;
   private readonly write: (v: unknown) => boolean;
   /** The last encode met an integer beyond 2^53 that JSON.parse rounded (see markBigIntegers). */

@@ -3,7 +3,7 @@
 // ISO-8859-1 strings, logical types as their underlying values), and so does kfk. Input lines
 // may be in that encoding or plain JSON (unions not wrapped), as Confluent's serializers take it.
 import { createRequire } from 'node:module';
-import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec } from './codec.js';
+import { parseJsonLine, SchemaParseError, type NamedSchema, type SchemaCodec, type TextBytes } from './codec.js';
 import { AvroTextReader, AvroWriter, markBigIntegers } from './avro-fast.js';
 
 const require = createRequire(import.meta.url);
@@ -43,6 +43,8 @@ export function avroCodec(schema: string, refs: NamedSchema[]): SchemaCodec {
   const jsonReader = () => (json ??= new AvroTextReader(plain, 'plain'));
   const writer = new AvroWriter(plain);
   const framedAt = { buf: writer.buffer, end: 0 };
+  /** textInto's result, one for the run (the caller takes its fields before the next record). */
+  const into: TextBytes = { out: Buffer.alloc(0), from: 0, at: 0 };
   const noHeader = Buffer.alloc(0);
   const slowEncode = (line: string): Buffer => {
     const doc = parseJsonLine(line);
@@ -77,6 +79,13 @@ export function avroCodec(schema: string, refs: NamedSchema[]): SchemaCodec {
     textAt: (b, start, end) => {
       text.write(b, start, end);
       return text;
+    },
+    textInto: (b, start, end, dst, at) => {
+      const e = text.writeInto(dst, at, b, start, end);
+      into.out = e < 0 ? text.out : dst;
+      into.from = at;
+      into.at = e < 0 ? text.at : e;
+      return into;
     },
     toJson: (b, start) => JSON.parse(jsonReader().text(b, start, b.length)) as unknown,
     toJsonText: (b, start) => jsonReader().text(b, start, b.length),

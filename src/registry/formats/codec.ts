@@ -13,6 +13,11 @@ export interface SchemaCodec {
    * path: a value inside a fetch response, no string made).
    */
   textAt?(b: Buffer, start: number, end: number): TextBytes;
+  /**
+   * textAt written into `dst` from `at` where it fits: then the result's `out` is `dst` (the
+   * text at `[from, at)` there); otherwise it is in a buffer of the codec's, as from textAt.
+   */
+  textInto?(b: Buffer, start: number, end: number, dst: Buffer, at: number): TextBytes;
   /** toJson as JSON text (exact where a JSON value would round, as longs beyond 2^53). */
   toJsonText?(b: Buffer, start: number): string;
   /**

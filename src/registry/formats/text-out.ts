@@ -3,7 +3,7 @@
 // string made for what is copied from the record.
 
 /** A buffer twice as large as `buf` (at least `used + n`), holding its first `used` bytes. */
-export function grown(buf: Buffer<ArrayBuffer>, used: number, n: number): Buffer<ArrayBuffer> {
+export function grown(buf: Buffer, used: number, n: number): Buffer {
   const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, used + n));
   buf.copy(bigger, 0, 0, used);
   return bigger;
@@ -11,7 +11,7 @@ export function grown(buf: Buffer<ArrayBuffer>, used: number, n: number): Buffer
 
 export class TextOut {
   /** The output: `out[0, at)`. */
-  out = Buffer.allocUnsafe(16 * 1024);
+  out: Buffer = Buffer.allocUnsafe(16 * 1024);
   at = 0;
 
   protected room(n: number): void {
