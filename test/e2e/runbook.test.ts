@@ -179,6 +179,22 @@ describe('kafka-reassign-partitions errors (reassignments themselves: test/fault
     expect((await kfk(['topic', 'create', '--topic', t, '--partitions', '1', ...BS])).code).toBe(0);
     const gone = uniqueName('reassign-gone');
     const plan = (parts: Array<[string, number]>) => JSON.stringify({ version: 1, partitions: parts.map(([topic, partition]) => ({ topic, partition, replicas: [1] })) });
+    const good = `{"version":1,"partitions":[{"topic":"${t}","partition":0,"replicas":[1]}]}`;
+    const pretty = JSON.stringify(JSON.parse(good), null, 2);
+    const bad: Array<[string, string]> = [
+      ['cut-object', good.slice(0, good.indexOf(',"replicas"'))],
+      ['cut-array', `${pretty.slice(0, pretty.indexOf('1\n'))}1\n`],
+      ['cut-string', good.slice(0, good.indexOf(t) + 3)],
+      ['comma-object', pretty.replace('[\n        1\n      ]', '[1],').replace(/\n/g, '\r\n')],
+      ['comma-array', good.replace('[1]', '[1,2,]')],
+      ['colon', good.replace('"version":', '"version" ')],
+      ['comma', good.replace(',"partitions"', ' "partitions"')],
+      ['quote', good.replace('"version"', "'version'")],
+      ['name', good.replace('"version"', 'version')],
+      ['literal', good.replace('"partition":0', '"partition":tru')],
+      ['zero', good.replace('"partition":0', '"partition":00')],
+      ['control', good.replace(`"${t}"`, `"${t}\t"`)],
+    ];
     const cases: Array<[string, string]> = [
       ['--execute', file(`${t}-word.json`, 'not json\n')],
       ['--verify', file(`${t}-empty.json`, '')],
@@ -188,6 +204,8 @@ describe('kafka-reassign-partitions errors (reassignments themselves: test/fault
       ['--execute', file(`${t}-parts.json`, plan([[t, 7], [t, 5], [t, 0]]))],
       // Throttles cleared on a topic that is not there: the broker's error, as Java's exception.
       ['--verify', file(`${t}-verify.json`, plan([[gone, 0]]))],
+      // JSON syntax errors: Jackson's words, and its line and column (CRLF counted once).
+      ...bad.map(([name, text], i): [string, string] => [i % 2 ? '--verify' : '--execute', file(`${t}-${name}.json`, text)]),
     ];
     const runs = await Promise.all(cases.flatMap(([action, f]) => [real, ours].map((run) => run('kafka-reassign-partitions', [...BS, action, '--reassignment-json-file', f]))));
     const lines: string[] = [];
@@ -205,6 +223,18 @@ describe('kafka-reassign-partitions errors (reassignments themselves: test/fault
       expect.stringMatching(new RegExp(`^Error: org\\.apache\\.kafka\\.common\\.errors\\.UnknownTopicOrPartitionException: Topic ${gone}x? not found\\.$`)),
       expect.stringMatching(/^Error: org\.apache\.kafka\.common\.errors\.UnknownTopicOrPartitionException: Unable to find partition: /),
       `Error: org.apache.kafka.common.errors.UnknownTopicOrPartitionException: The topic '${gone}' does not exist.`,
+      'Error: Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 28])',
+      'Error: Unexpected end-of-input: expected close marker for Array (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 7, column: 19])',
+      'Error: Unexpected end-of-input: was expecting closing quote for a string value',
+      'Error: Unexpected character (\'}\' (code 125)): was expecting double-quote to start field name',
+      "Error: Unexpected character (']' (code 93)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+      "Error: Unexpected character ('1' (code 49)): was expecting a colon to separate field name and value",
+      'Error: Unexpected character (\'"\' (code 34)): was expecting comma to separate Object entries',
+      "Error: Unexpected character (''' (code 39)): was expecting double-quote to start field name",
+      "Error: Unexpected character ('v' (code 118)): was expecting double-quote to start field name",
+      "Error: Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+      'Error: Invalid numeric value: Leading zeroes not allowed',
+      'Error: Illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be included in string value',
     ]);
     expect(lines[5].split(': ')[3].split(', ').sort()).toEqual([`${t}-5`, `${t}-7`]);
     // A broker that is not there: the tool waits 60 s for it and prints its TimeoutException; kfk prints the same at once.

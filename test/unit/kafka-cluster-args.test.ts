@@ -40,12 +40,22 @@ describe('kafka-cluster arguments', () => {
 
 describe('a reassignment file as Kafka reads it', () => {
   it('takes the first JSON value and words its errors as Jackson does', () => {
-    expect(parseKafkaJson('{"version":1} trailing', '')).toEqual({ version: 1 });
-    expect(parseKafkaJson('  \n', '')).toBeUndefined();
-    expect(errorOf(() => parseKafkaJson('', ''))).toBe("The input string shouldn't be empty\n at [Source: UNKNOWN; byte offset: #UNKNOWN]");
+    expect(parseKafkaJson('{"version":1} trailing')).toEqual({ version: 1 });
+    expect(parseKafkaJson('  \n')).toBeUndefined();
+    expect(errorOf(() => parseKafkaJson(''))).toBe("The input string shouldn't be empty\n at [Source: UNKNOWN; byte offset: #UNKNOWN]");
     const loc = (line: number, col: number) => ` at [Source: REDACTED (\`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION\` disabled); line: ${line}, column: ${col}]`;
-    expect(errorOf(() => parseKafkaJson('\n  abc def', ''))).toBe(`Unrecognized token 'abc': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n${loc(2, 3)}`);
-    expect(errorOf(() => parseKafkaJson('<html>', ''))).toBe(`Unexpected character ('<' (code 60)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n${loc(1, 1)}`);
-    expect(errorOf(() => parseKafkaJson('{"a":', 'fallback'))).toBe('fallback');
+    expect(errorOf(() => parseKafkaJson('\n  abc def'))).toBe(`Unrecognized token 'abc': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n${loc(2, 3)}`);
+    expect(errorOf(() => parseKafkaJson('<html>'))).toBe(`Unexpected character ('<' (code 60)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n${loc(1, 1)}`);
+    // Texts and places as Kafka 4.4's tool printed them (the e2e runbook test compares more).
+    expect(errorOf(() => parseKafkaJson('{"a":'))).toBe(`Unexpected end-of-input within/between Object entries\n${loc(1, 6)}`);
+    expect(errorOf(() => parseKafkaJson('{\r\n"a"\r\n:\r\n1\r\n\r,x}'))).toBe(`Unexpected character ('x' (code 120)): was expecting double-quote to start field name\n${loc(6, 2)}`);
+    expect(errorOf(() => parseKafkaJson('{"a":12.5e-x}'))).toBe(`Unexpected character ('x' (code 120)) in numeric value: Exponent indicator not followed by a digit\n${loc(1, 8)}`);
+    expect(errorOf(() => parseKafkaJson('{"a":0.5e}'))).toBe(`Unexpected character ('}' (code 125)) in numeric value: Exponent indicator not followed by a digit\n${loc(1, 10)}`);
+    expect(errorOf(() => parseKafkaJson('[1,}'))).toBe(`Unexpected character ('}' (code 125)): expected a value\n${loc(1, 4)}`);
+    expect(errorOf(() => parseKafkaJson('{"a":\u2192}'))).toBe(`Unexpected character ('\u2192' (code 8594 / 0x2192)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n${loc(1, 6)}`);
+    expect(errorOf(() => parseKafkaJson('{"a":[1,2}'))).toBe(`Unexpected close marker '}': expected ']' (for Array starting at ${loc(1, 6).slice(4)})\n${loc(1, 10)}`);
+    expect(errorOf(() => parseKafkaJson('{"a\\q":1}'))).toBe(`Unrecognized character escape 'q' (code 113)\n${loc(1, 5)}`);
+    expect(errorOf(() => parseKafkaJson('1x'))).toBe(`Unexpected character ('x' (code 120)): Expected space separating root-level values\n${loc(1, 2)}`);
+    expect(errorOf(() => parseKafkaJson('['.repeat(1001)))).toBe('Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)');
   });
 });

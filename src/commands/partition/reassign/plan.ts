@@ -33,7 +33,7 @@ export function readPlan(path: string, forExecute: boolean): Target[] {
     throw new KfkError(`Unable to read file ${path}`);
   }
   // ReassignPartitionsCommand.parsePartitionReassignmentData: its checks, in its order.
-  const js = asObject(parseKafkaJson(text, `Unable to parse ${text}`));
+  const js = asObject(parseKafkaJson(text));
   const version = Object.hasOwn(js, 'version') ? toInt(js.version) : 1;
   if (version !== 1) throw new KfkError(`Not supported version field value ${version}`);
   const out: Target[] = [];
