@@ -237,6 +237,18 @@ describe('kafka-reassign-partitions errors (reassignments themselves: test/fault
       'Error: Illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be included in string value',
     ]);
     expect(lines[5].split(': ')[3].split(', ').sort()).toEqual([`${t}-5`, `${t}-7`]);
+    // --generate's topics file: any JSON syntax error is one sentence; then the field checks.
+    const generate = [
+      [file(`${t}-gen-syntax.json`, '{"topics":[{"topic":"x"}'), 'Error: The input string is not a valid JSON'],
+      [file(`${t}-gen-field.json`, '{"topics":[{"name":"x"}],"version":1}'), 'Error: No such field exists: `topic`'],
+    ] as const;
+    const gen = await Promise.all(generate.flatMap(([f]) => [real, ours].map((run) => run('kafka-reassign-partitions', [...BS, '--generate', '--topics-to-move-json-file', f, '--broker-list', '1']))));
+    for (let i = 0; i < gen.length; i += 2) {
+      const [r, o] = [gen[i], gen[i + 1]];
+      expect(r.code).toBe(1);
+      expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ code: 1, stdout: errorHead(r.stdout), stderr: '' });
+      expect(o.stdout.split('\n')[0]).toBe(generate[i / 2][1]);
+    }
     // A broker that is not there: the tool waits 60 s for it and prints its TimeoutException; kfk prints the same at once.
     const nobroker = file(`${t}-broker.json`, JSON.stringify({ version: 1, partitions: [{ topic: t, partition: 0, replicas: [9] }] }));
     const o = await ours('kafka-reassign-partitions', [...BS, '--verify', '--reassignment-json-file', nobroker]);

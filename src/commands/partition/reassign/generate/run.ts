@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../../../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError } from '../../../../errors.js';
+import { asArray, asObject, field, parseKafkaJson, toInt, toStr, type Json } from '../kafka-json.js';
 import { reassignmentJson, type Target } from '../plan.js';
 
 function readTopics(path: string): string[] {
@@ -16,14 +17,18 @@ function readTopics(path: string): string[] {
   } catch {
     throw new KfkError(`Unable to read file ${path}`);
   }
-  let js: { version?: unknown; topics?: Array<{ topic?: unknown }> };
+  // ReassignPartitionsCommand.parseTopicsData: Jackson's readTree (the first value), any syntax
+  // error in one sentence, then its field checks.
+  let parsed: Json;
   try {
-    js = JSON.parse(text) as typeof js;
+    parsed = parseKafkaJson(text);
   } catch {
-    throw new KfkError(`Unable to parse ${text}`);
+    throw new KfkError('The input string is not a valid JSON');
   }
-  if ((js.version ?? 1) !== 1) throw new KfkError(`Not supported version field value ${String(js.version)}`);
-  const topics = (js.topics ?? []).map((t) => String(t.topic));
+  const js = asObject(parsed);
+  const version = Object.hasOwn(js, 'version') ? toInt(js.version) : 1;
+  if (version !== 1) throw new KfkError(`Not supported version field value ${version}`);
+  const topics = Object.hasOwn(js, 'topics') ? asArray(js.topics).map((t) => toStr(field(asObject(t), 'topic'))) : [];
   const dups = [...new Set(topics.filter((t, i) => topics.indexOf(t) !== i))];
   if (dups.length) throw new KfkError(`List of topics to reassign contains duplicate entries: ${dups.join(',')}`);
   return topics;
