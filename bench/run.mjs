@@ -277,6 +277,9 @@ const runbookRows = [
   ['quota-describe', ['quota', 'describe', '--client-default'], 'org.apache.kafka.tools.ConfigCommand', ['--bootstrap-server', '@B', '--describe', '--entity-type', 'clients', '--entity-default']],
   ['user-scram-describe', ['user', 'scram', 'describe'], 'org.apache.kafka.tools.ConfigCommand', ['--bootstrap-server', '@B', '--describe', '--entity-type', 'users']],
   ['features-version-mapping', ['cluster', 'features', '--version-mapping'], 'org.apache.kafka.tools.FeatureCommand', ['--bootstrap-server', '@B', 'version-mapping']],
+  ['cluster-id', ['cluster', 'id'], 'org.apache.kafka.tools.ClusterTool', ['cluster-id', '--bootstrap-server', '@B']],
+  // Every partition already led by its preferred replica: no election, the answer printed.
+  ['leader-election', ['partition', 'elect-leaders', '--all-topic-partitions'], 'org.apache.kafka.tools.LeaderElectionCommand', ['--bootstrap-server', '@B', '--election-type', 'PREFERRED', '--all-topic-partitions']],
 ];
 for (const [name, kfkArgs, cls, javaArgs] of runbookRows) {
   add(name, 'ms', {
@@ -284,6 +287,20 @@ for (const [name, kfkArgs, cls, javaArgs] of runbookRows) {
     'kafka-tools': () => ({ argv: java(cls, javaArgs.map((a) => (a === '@B' ? B : a))) }),
   });
 }
+
+// Records before offset 0 of a topic of its own: the same request and answer at every run.
+let deleteFile;
+add('records-delete', 'ms', {
+  kfk: () => ({ argv: kfk('records', 'delete', '--bootstrap-server', B, '--offset-json-file', deleteFile) }),
+  'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.DeleteRecordsCommand', ['--bootstrap-server', B, '--offset-json-file', deleteFile]) }),
+}, {
+  setup: async () => {
+    if (deleteFile) return;
+    const topic = await freshTopic('bench-delete');
+    deleteFile = join(work, 'delete-records.json');
+    writeFileSync(deleteFile, JSON.stringify({ version: 1, partitions: [{ topic, partition: 0, offset: 0 }] }));
+  },
+});
 
 for (const codec of ['none', 'lz4', 'zstd']) {
   const c = codecArgs[codec];
