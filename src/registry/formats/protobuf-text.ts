@@ -317,6 +317,14 @@ export class ProtoTextWriter extends TextOut {
   }
 
   /** Skips a value of wire type `wt` at pos; groups and unknown wire types take the parse path. */
+  /** Where the next `n` bytes (a fixed-size value) start, taken; past `end`: the parse path. */
+  private fixed(n: number, end: number): number {
+    const p = this.pos;
+    if (p + n > end) throw FALLBACK;
+    this.pos = p + n;
+    return p;
+  }
+
   private skip(wt: number, end: number): void {
     if (wt === 0) this.varint(end);
     else if (wt === 1) this.pos += 8;
@@ -389,21 +397,21 @@ export class ProtoTextWriter extends TextOut {
       }
       case Kind.Fixed32:
       case Kind.Sfixed32:
-      case Kind.Float:
-        if (this.pos + 4 > end) throw FALLBACK;
-        if (v.kind === Kind.Fixed32) this.putInteger(b.readUInt32LE(this.pos));
-        else if (v.kind === Kind.Sfixed32) this.putInteger(b.readInt32LE(this.pos));
-        else this.double(b.readFloatLE(this.pos));
-        this.pos += 4;
+      case Kind.Float: {
+        const p = this.fixed(4, end);
+        if (v.kind === Kind.Fixed32) this.putInteger(b.readUInt32LE(p));
+        else if (v.kind === Kind.Sfixed32) this.putInteger(b.readInt32LE(p));
+        else this.double(b.readFloatLE(p));
         return;
+      }
       case Kind.Fixed64:
       case Kind.Sfixed64:
-      case Kind.Double:
-        if (this.pos + 8 > end) throw FALLBACK;
-        if (v.kind === Kind.Double) this.double(b.readDoubleLE(this.pos));
-        else this.long(b.readUInt32LE(this.pos), b.readUInt32LE(this.pos + 4), v.kind === Kind.Sfixed64);
-        this.pos += 8;
+      case Kind.Double: {
+        const p = this.fixed(8, end);
+        if (v.kind === Kind.Double) this.double(b.readDoubleLE(p));
+        else this.long(b.readUInt32LE(p), b.readUInt32LE(p + 4), v.kind === Kind.Sfixed64);
         return;
+      }
       case Kind.String:
       case Kind.Bytes: {
         const e = this.delimited(end);
