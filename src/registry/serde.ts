@@ -137,21 +137,14 @@ export class RecordDecoder {
     return p;
   }
 
-  /** The schema id of the last value textAt decoded, and its codec. */
+  /** The schema id of the last value textInto decoded, and its codec. */
   lastId = 0;
   private lastCodec: SchemaCodec | undefined;
 
   /**
    * The record path: the text of the framed value in `b[start, end)`, or undefined when it needs
-   * the full path (not framed, schema not loaded, or not decodable: decode() says why).
-   */
-  textAt(b: Buffer, start: number, end: number): TextBytes | undefined {
-    return this.textInto(b, start, end);
-  }
-
-  /**
-   * textAt, written into `dst` from `at` where the format can (the result's `out` is then `dst`);
-   * otherwise as textAt gives it.
+   * the full path (not framed, schema not loaded, or not decodable: decode() says why). Written
+   * into `dst` from `at` where the format can (the result's `out` is then `dst`).
    */
   textInto(b: Buffer, start: number, end: number, dst?: Buffer, at = 0): TextBytes | undefined {
     if (end - start < HEADER_SIZE || b[start] !== 0) return undefined;
