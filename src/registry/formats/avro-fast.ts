@@ -501,6 +501,10 @@ export class AvroWriter {
   private src: Buffer = Buffer.alloc(0);
   private at = 0;
   private lim = 0;
+  // The number being read (integerDigits): its sign, digit count and digits' value.
+  private negative = false;
+  private digits = 0;
+  private mantissa = 0;
   private readonly writeText: () => boolean;
   /** DataViews over the input and the output, for the strings' four bytes at a time. */
   private readonly srcView = new ViewOf();
@@ -609,30 +613,18 @@ export class AvroWriter {
   private number(): number {
     const s = this.src;
     const lim = this.lim;
-    let k = this.at;
-    const negative = k < lim && s[k] === 0x2d;
-    if (negative) k++;
-    const first = k;
-    let m = 0;
-    for (; k < lim; k++) {
-      const d = s[k] - 0x30;
-      if (d < 0 || d > 9) break;
-      m = m * 10 + d;
-    }
-    let digits = k - first;
-    if (digits === 0 || (digits > 1 && s[first] === 0x30)) return Number.NaN;
+    let k = this.integerDigits();
+    if (k < 0) return Number.NaN;
+    let digits = this.digits;
     let scale = 0;
     if (k < lim && s[k] === 0x2e) {
-      const point = ++k;
-      for (; k < lim; k++) {
-        const d = s[k] - 0x30;
-        if (d < 0 || d > 9) break;
-        m = m * 10 + d;
-      }
+      const point = k + 1;
+      k = this.moreDigits(point);
       scale = k - point;
       if (scale === 0) return Number.NaN;
       digits += scale;
     }
+    const m = this.mantissa;
     if (digits > 15 || (k < lim && (s[k] === 0x65 || s[k] === 0x45))) {
       const end = this.numberEnd();
       if (end < 0) return Number.NaN;
@@ -642,7 +634,37 @@ export class AvroWriter {
     }
     this.at = k;
     const v = scale === 0 ? m : m / POW10[scale];
-    return negative ? -v : v;
+    return this.negative ? -v : v;
+  }
+
+  /**
+   * A JSON number's sign and integer digits from `at` (nothing taken): their end, or -1 where
+   * there are none or a leading zero; `negative`, `digits` (their count) and `mantissa` (their
+   * value) set.
+   */
+  private integerDigits(): number {
+    const s = this.src;
+    let k = this.at;
+    this.negative = k < this.lim && s[k] === 0x2d;
+    if (this.negative) k++;
+    this.mantissa = 0;
+    const end = this.moreDigits(k);
+    this.digits = end - k;
+    return this.digits === 0 || (this.digits > 1 && s[k] === 0x30) ? -1 : end;
+  }
+
+  /** The end of the digits from `k`; `mantissa` goes on with their value. */
+  private moreDigits(k: number): number {
+    const s = this.src;
+    const lim = this.lim;
+    let m = this.mantissa;
+    for (; k < lim; k++) {
+      const d = s[k] - 0x30;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
+    }
+    this.mantissa = m;
+    return k;
   }
 
   private compileText(t: AvroType, done: Map<AvroType, () => boolean>): () => boolean {
@@ -675,21 +697,10 @@ export class AvroWriter {
         return () => {
           // One pass over JSON's integer grammar; up to 15 digits (exact as a number), else the slow way (exact to 64 bits).
           const s = this.src;
-          const lim = this.lim;
-          let k = this.at;
-          const negative = k < lim && s[k] === 0x2d;
-          if (negative) k++;
-          const first = k;
-          let v = 0;
-          for (; k < lim; k++) {
-            const d = s[k] - 0x30;
-            if (d < 0 || d > 9) break;
-            v = v * 10 + d;
-          }
-          const digits = k - first;
-          if (digits === 0 || digits > 15 || (digits > 1 && s[first] === 0x30)) return false;
-          if (k < lim && (s[k] === 0x2e || s[k] === 0x65 || s[k] === 0x45)) return false;
-          if (negative) v = -v;
+          const k = this.integerDigits();
+          if (k < 0 || this.digits > 15) return false;
+          if (k < this.lim && (s[k] === 0x2e || s[k] === 0x65 || s[k] === 0x45)) return false;
+          const v = this.negative ? -this.mantissa : this.mantissa;
           if (int && (v < -0x80000000 || v > 0x7fffffff)) return false;
           this.at = k;
           this.varint(v);
