@@ -69,27 +69,39 @@ function connected(parent: AnyCommand, name: string) {
 export type Connected = ReturnType<typeof connected>;
 type ConnectedOpts = ReturnType<Connected['opts']>;
 
-/** What a command that talks to Kafka says of itself; kafkaCommand() adds what they all have. */
-export interface KafkaCommandSpec<C> {
-  description: string;
-  /** Its own flags, given the command with the connection flags. */
-  flags?: (cmd: Connected) => C;
-  /** The text after its help: examples() and any notes. */
-  help: string;
-}
+// biome-ignore lint/complexity/noBannedTypes: {} are @commander-js/extra-typings' own defaults for a Command's global options
+type NoGlobals = {};
+
+/** A command's own flags, given the command with the connection flags. */
+export type FlagsSpec<C> = (cmd: Connected) => C;
+/** How a command is added under its parent: what each define.ts exports as `define`. */
+export type Definer<C> = (parent: AnyCommand) => C;
 
 /**
  * The frame of a command that talks to Kafka: the connection flags (help's "Connection:" group),
- * its description, its own flags, then -o/--output, and its examples after the help.
+ * its description, its own flags, then -o/--output, and its examples (help: the text after its
+ * help). A define.ts is one call: `export const define = kafkaCommand(name, description, flags, help)`
+ * (or without flags: `kafkaCommand(name, description, help)`); nothing is built until the command
+ * is added under its parent.
  */
-// biome-ignore lint/complexity/noBannedTypes: {} are @commander-js/extra-typings' own defaults for a Command's global options
-export function kafkaCommand<A extends unknown[] = [], O extends OptionValues = ConnectedOpts, G extends OptionValues = {}>(parent: AnyCommand, name: string, spec: KafkaCommandSpec<Command<A, O, G>>) {
-  return kafkaCommandWithoutOutput(parent, name, spec).addOption(outputFlag());
+export function kafkaCommand(name: string, description: string, help: string): Definer<ReturnType<typeof withOutput<[], ConnectedOpts, NoGlobals>>>;
+export function kafkaCommand<A extends unknown[], O extends OptionValues, G extends OptionValues = NoGlobals>(name: string, description: string, flags: FlagsSpec<Command<A, O, G>>, help: string): Definer<ReturnType<typeof withOutput<A, O, G>>>;
+export function kafkaCommand(name: string, description: string, flags: FlagsSpec<AnyCommand> | string, help?: string): Definer<AnyCommand> {
+  const own = kafkaCommandWithoutOutput(name, description, flags as FlagsSpec<AnyCommand>, help as string);
+  return (parent) => withOutput(own(parent) as Command);
+}
+
+function withOutput<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
+  return cmd.addOption(outputFlag());
 }
 
 /** kafkaCommand() for a command without -o/--output, or with its own. */
-// biome-ignore lint/complexity/noBannedTypes: as above
-export function kafkaCommandWithoutOutput<A extends unknown[] = [], O extends OptionValues = ConnectedOpts, G extends OptionValues = {}>(parent: AnyCommand, name: string, spec: KafkaCommandSpec<Command<A, O, G>>) {
-  const cmd = connected(parent, name).description(spec.description).addHelpText('after', spec.help);
-  return spec.flags ? spec.flags(cmd) : (cmd as unknown as Command<A, O, G>);
+export function kafkaCommandWithoutOutput(name: string, description: string, help: string): Definer<Connected>;
+export function kafkaCommandWithoutOutput<A extends unknown[], O extends OptionValues, G extends OptionValues = NoGlobals>(name: string, description: string, flags: FlagsSpec<Command<A, O, G>>, help: string): Definer<Command<A, O, G>>;
+export function kafkaCommandWithoutOutput(name: string, description: string, flags: FlagsSpec<AnyCommand> | string, help?: string): Definer<AnyCommand> {
+  const [own, text] = typeof flags === 'string' ? [undefined, flags] : [flags, help as string];
+  return (parent) => {
+    const cmd = connected(parent, name).description(description).addHelpText('after', text);
+    return own ? own(cmd) : cmd;
+  };
 }

@@ -2,7 +2,8 @@
 // Without --group it reads partitions directly and joins no group; with --group it is a real
 // group member that commits what it printed.
 import type { CommandContext } from '../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../errors.js';
 import { parseKeyValues, readPropertiesFile } from '../../config/properties.js';
 import { OutputBuffer } from '../../format/output-buffer.js';
@@ -16,6 +17,8 @@ import { topicMatcher } from '../../format/topic-pattern.js';
 import { viewToRecord, type RecordView } from '../../kafka/records/decoder.js';
 import type { StartSpec } from '../../kafka/consumer/direct.js';
 import type { DecodedRecord } from '../../kafka/records/decoder.js';
+
+type Flags = FlagsOf<typeof define>;
 
 
 /** A byte count from a consumer property, as Kafka's consumer takes it; undefined when not set. */

@@ -1,19 +1,11 @@
 // `kfk offsets`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import { type AnyCommand, type FlagsOf, Option } from '../../cli/commander.js';
+import { Option } from '../../cli/commander.js';
 import { examples, kafkaCommandWithoutOutput } from '../../cli/flags.js';
 
-export function define(parent: AnyCommand) {
-  return kafkaCommandWithoutOutput(parent, 'offsets', {
-    description: 'partition offsets at a time: topic:partition:offset (kafka-get-offsets)',
-    flags: (cmd) =>
-      cmd
-        .option('--topic <name|regex>', 'topic name or regular expression (default: all)')
-        .option('--partitions <list>', 'only these partitions, e.g. 0,1')
-        .option('--time <time>', 'earliest (-2), latest (-1, default), epoch ms or a date-time')
-        .option('--exclude-internal', 'leave out internal topics')
-        .addOption(new Option('-o, --output <format>', 'text (kafka-get-offsets) or json').choices(['text', 'json'])),
-    help: examples('kfk offsets --topic orders', 'kfk offsets --topic orders --time earliest', "kfk offsets --topic orders --time '2024-05-01T00:00:00Z'"),
-  });
-}
-
-export type Flags = FlagsOf<typeof define>;
+export const define = kafkaCommandWithoutOutput('offsets', 'partition offsets at a time: topic:partition:offset (kafka-get-offsets)', (cmd) => cmd
+  .option('--topic <name|regex>', 'topic name or regular expression (default: all)')
+  .option('--partitions <list>', 'only these partitions, e.g. 0,1')
+  .option('--time <time>', 'earliest (-2), latest (-1, default), epoch ms or a date-time')
+  .option('--exclude-internal', 'leave out internal topics')
+  .addOption(new Option('-o, --output <format>', 'text (kafka-get-offsets) or json').choices(['text', 'json'])),
+  examples('kfk offsets --topic orders', 'kfk offsets --topic orders --time earliest', "kfk offsets --topic orders --time '2024-05-01T00:00:00Z'"));

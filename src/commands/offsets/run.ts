@@ -1,10 +1,13 @@
 // GetOffsetShell: topic:partition:offset per line, sorted, at --time (default latest).
 import type { CommandContext } from '../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../cli/commander.js';
+import type { define } from './define.js';
 import { UsageError } from '../../errors.js';
 import { render } from '../../cli/output.js';
 import { parseTime } from '../../format/time.js';
 import { topicMatcher } from '../../format/topic-pattern.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export function parseOffsetTime(text: string | undefined): number {
   if (text === undefined) return -1;

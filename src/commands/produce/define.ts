@@ -1,5 +1,5 @@
 // `kfk produce`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import { type AnyCommand, type FlagsOf, Option } from '../../cli/commander.js';
+import { type AnyCommand, Option } from '../../cli/commander.js';
 import { collect, connectionFlagsWithoutTimeout, examples, schemaRegistryUrlFlag } from '../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
@@ -52,5 +52,3 @@ export function define(parent: AnyCommand) {
       ),
     );
 }
-
-export type Flags = FlagsOf<typeof define>;

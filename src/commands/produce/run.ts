@@ -4,14 +4,16 @@ import { createWriteStream, fstatSync, type WriteStream } from 'node:fs';
 import { FileChunks } from '../../format/chunk-reader.js';
 import type { Readable } from 'node:stream';
 import type { CommandContext } from '../../cli/context.js';
-import type { AnyCommand } from '../../cli/commander.js';
-import type { Flags } from './define.js';
+import type { AnyCommand, FlagsOf } from '../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../errors.js';
 import { parseKeyValues } from '../../config/properties.js';
 import { LineSplitter, findSeparator, isKeyOnly, isPlain, parseLine, readerOptions, type ParsedLine } from '../../format/line-reader.js';
 import { recordFromJson } from '../../format/record-json.js';
 import type { SessionRecord } from '../../kafka/producer/session.js';
 import { producerSettings } from './settings.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand): Promise<number> {
   const { io } = ctx;

@@ -4,7 +4,10 @@
 import { UsageError } from '../../errors.js';
 import { CODEC_ID, type CodecName } from '../../kafka/records/codecs.js';
 import type { ProducerSettings } from '../../kafka/producer/session.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../cli/commander.js';
+import type { define } from './define.js';
+
+type Flags = FlagsOf<typeof define>;
 
 function int(v: string, name: string, min: number): number {
   const s = String(v).trim();

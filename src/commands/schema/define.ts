@@ -16,11 +16,12 @@ function registryFlag(cmd: Connected) {
 /** A `kfk schema` subcommand: kafkaCommand() with --schema-registry-url before the command's own flags. */
 // biome-ignore lint/complexity/noBannedTypes: {} are @commander-js/extra-typings' own defaults for a Command's global options
 export function schemaCommand<A extends unknown[], O extends OptionValues, G extends OptionValues = {}>(
-  parent: AnyCommand,
   name: string,
-  spec: { description: string; flags: (cmd: ReturnType<typeof registryFlag>) => Command<A, O, G>; help: string },
+  description: string,
+  flags: (cmd: ReturnType<typeof registryFlag>) => Command<A, O, G>,
+  help: string,
 ) {
-  return kafkaCommand(parent, name, { ...spec, flags: (cmd) => spec.flags(registryFlag(cmd)) });
+  return kafkaCommand(name, description, (cmd) => flags(registryFlag(cmd)), help);
 }
 
 /** How a schema file is read: its --type and its --references (register, compatibility). */

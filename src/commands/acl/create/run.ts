@@ -1,11 +1,14 @@
 // kafka-acls --add: per resource, the ACLs already there are reported, the others listed and created.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { outputMode, render } from '../../../cli/output.js';
 import { addingText, comparePatterns, compareEntries, entryKey, existsText } from '../../../format/acl-text.js';
 import type { AclBinding } from '../../../kafka/admin/acls.js';
 import { checkArgs, resourcesToAdd } from '../plan.js';
 import { bindingJson, bindingsTable } from '../view.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   checkArgs('add', opts);

@@ -1,12 +1,15 @@
 // kafka-acls --remove: per resource filter, the named entries (or all of its ACLs) are removed,
 // after a yes on the terminal unless --force.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { outputMode, render } from '../../../cli/output.js';
 import { compareEntries, comparePatterns, groupByResource, removeQuestion } from '../../../format/acl-text.js';
 import { ANY_ENTRY, type AclBinding } from '../../../kafka/admin/acls.js';
 import { AclToolError, checkArgs, resourceToAcls } from '../plan.js';
 import { bindingJson, bindingsTable } from '../view.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /** What kafka-acls (Java 17's System.console()) fails with when stdin or stdout is not a terminal. */
 const NO_CONSOLE = 'Cannot invoke "java.io.Console.readLine()" because the return value of "java.lang.System.console()" is null';

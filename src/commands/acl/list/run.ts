@@ -1,10 +1,13 @@
 // kafka-acls --list: each resource's ACLs (all ACLs when no resource is named), by principal with --principal.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { currentText, groupByResource, principalHeader, type ResourceAcls } from '../../../format/acl-text.js';
 import { checkArgs, parsePrincipal, resourceFilters } from '../plan.js';
 import { bindingJson, bindingsTable, javaPrincipalSetOrder } from '../view.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   checkArgs('list', opts);

@@ -2,12 +2,15 @@
 // meta.properties) and listeners, from its server.properties, then AddRaftVoter; the tool's line.
 import { join } from 'node:path';
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { parseProperties, readPropertiesFile, type Properties } from '../../../config/properties.js';
 import { existsSync, readFileSync } from 'node:fs';
 import type { VoterEndpoint } from '../../../kafka/admin/quorum.js';
+
+type Flags = FlagsOf<typeof define>;
 
 const INVALID = 'Is this a valid controller configuration file?';
 

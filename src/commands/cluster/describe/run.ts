@@ -1,7 +1,10 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { grid } from '../../../format/group-text.js';
 import { render } from '../../../cli/output.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /** Cluster id, the controller the brokers report, and every live broker with its rack. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {

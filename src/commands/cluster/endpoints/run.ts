@@ -1,10 +1,13 @@
 // kafka-cluster list-endpoints: DescribeCluster v2's brokers (with their fenced state) or, through
 // a controller, its controllers; piped, the tool's printf columns.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
+
+type Flags = FlagsOf<typeof define>;
 
 interface Endpoint {
   id: number;

@@ -2,12 +2,15 @@
 // kafka-features upgrade|downgrade|disable: UpdateFeatures, each feature's outcome as the tool
 // prints it (in name order), exit 1 when one failed.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { featureRows, featuresText, metadataVersionLevel, metadataVersionNames } from '../../../format/runbook-text.js';
 import type { FeatureUpdate, UpgradeType } from '../../../kafka/admin/features.js';
+
+type Flags = FlagsOf<typeof define>;
 
 type Op = 'upgrade' | 'downgrade' | 'disable';
 

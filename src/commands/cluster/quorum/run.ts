@@ -1,10 +1,13 @@
 // kafka-metadata-quorum describe --status | --replication, from DescribeQuorum.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { quorumReplicationText, quorumRows, quorumStatusText } from '../../../format/runbook-text.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // The tool's own wording for these (kafka-metadata-quorum's TerseException).

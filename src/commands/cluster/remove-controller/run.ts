@@ -1,8 +1,11 @@
 // kafka-metadata-quorum remove-controller: RemoveRaftVoter, the tool's line.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { outputMode, render } from '../../../cli/output.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!/^-?\d+$/.test(opts.controllerId)) throw new UsageError(`invalid --controller-id '${opts.controllerId}': expected a node id`);

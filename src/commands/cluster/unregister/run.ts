@@ -1,9 +1,12 @@
 // kafka-cluster unregister: UnregisterBroker, sent to the active controller as Kafka's admin client sends it.
 // `kfk cluster unregister-controller` runs the same with UnregisterController.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export function run(ctx: CommandContext, opts: Flags): Promise<number> {
   return unregister(ctx, opts, 'broker');

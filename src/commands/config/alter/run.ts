@@ -1,11 +1,14 @@
 // kafka-configs --alter: --set k=v and --delete k change only the named keys.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { CONTROLLER_UNSUPPORTED, KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { parseTopicConfigs } from '../../../format/topic-args.js';
 import { splitOutside } from '../../../format/topic-pattern.js';
 import { configResource } from '../resource.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { kind, name } = configResource(opts);

@@ -1,18 +1,11 @@
 // `kfk config describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import { Option, type AnyCommand, type FlagsOf } from '../../../cli/commander.js';
+import { Option } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 import { resourceFlags } from '../define.js';
 
-export function define(parent: AnyCommand) {
-  return kafkaCommand(parent, 'describe', {
-    description: "a topic's, broker's or group's dynamic configs (--all: every config), with synonyms",
-    flags: (cmd) =>
-      resourceFlags(cmd, 'group (kafka-configs --entity-type groups)')
-        .option('--all', 'all configs, defaults included')
-        // kafka-configs' way with a topic or broker that is not there (set by the drop-in).
-        .addOption(new Option('--kafka-configs-text').hideHelp()),
-    help: examples('kfk config describe --topic orders', 'kfk config describe --broker 1 --all -o json', 'kfk config describe --group workers'),
-  });
-}
-
-export type Flags = FlagsOf<typeof define>;
+export const define = kafkaCommand('describe', "a topic's, broker's or group's dynamic configs (--all: every config), with synonyms", (cmd) =>
+  resourceFlags(cmd, 'group (kafka-configs --entity-type groups)')
+    .option('--all', 'all configs, defaults included')
+    // kafka-configs' way with a topic or broker that is not there (set by the drop-in).
+    .addOption(new Option('--kafka-configs-text').hideHelp()),
+  examples('kfk config describe --topic orders', 'kfk config describe --broker 1 --all -o json', 'kfk config describe --group workers'));

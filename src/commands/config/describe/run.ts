@@ -1,12 +1,15 @@
 // kafka-configs --describe: the resource's dynamic configs (or --all), sorted, with synonyms.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { grid } from '../../../format/group-text.js';
 import { CONTROLLER_UNSUPPORTED, KfkError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import type { ConfigEntry, ResourceKind } from '../../../kafka/admin/configs.js';
 import { configResource } from '../resource.js';
 import type { KafkaClient } from '../../../kafka/wire/client.js';
+
+type Flags = FlagsOf<typeof define>;
 
 const DYNAMIC: Record<ResourceKind, string> = { topic: 'DYNAMIC_TOPIC_CONFIG', broker: 'DYNAMIC_BROKER_CONFIG', group: 'DYNAMIC_GROUP_CONFIG' };
 

@@ -1,9 +1,12 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { javaExceptionText, kafkaErrorMessage } from '../../../kafka/wire/error-codes.js';
 import { ERRORS } from '../../../kafka/wire/error-codes.js';
+
+type Flags = FlagsOf<typeof define>;
 
 interface Row {
   topic: string;

@@ -1,8 +1,11 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError } from '../../../errors.js';
 import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /** kafka-consumer-groups --delete: one request for all named groups; exit 1 if any failed. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {

@@ -1,8 +1,11 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError } from '../../../errors.js';
 import { assignmentText, grid, groupMembersText, groupOffsetsJson, groupOffsetsTable, groupOffsetsText, groupStateText } from '../../../format/group-text.js';
 import { render } from '../../../cli/output.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /** States in which kafka-consumer-groups says the group is rebalancing (classic, then consumer groups). */
 const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);

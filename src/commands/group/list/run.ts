@@ -1,8 +1,11 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { UsageError } from '../../../errors.js';
 import { grid, groupListText } from '../../../format/group-text.js';
 import { outputMode, render } from '../../../cli/output.js';
+
+type Flags = FlagsOf<typeof define>;
 
 // As kafka-consumer-groups 4.x (whose wording these are).
 const STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'];

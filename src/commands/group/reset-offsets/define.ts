@@ -1,5 +1,4 @@
 // `kfk group reset-offsets`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 import { type ResetWords, exportFlag, fromFileFlag, resetModeFlags, resetTargetFlags, toDatetimeFlag } from './flags.js';
 
@@ -11,21 +10,14 @@ const WORDS: ResetWords = {
   execute: 'commit the plan',
 };
 
-export function define(parent: AnyCommand) {
-  return kafkaCommand(parent, 'reset-offsets', {
-    description: 'move a group\'s committed offsets (dry run unless --execute; the group must be inactive)',
-    flags: (cmd) => {
-      const targets = resetTargetFlags(cmd, WORDS).option('--shift-by <n>', 'committed offset plus N (negative moves back)');
-      const times = toDatetimeFlag(targets).option('--by-duration <duration>', 'to the first offset at or after now minus this (PT1H30M, 90m, 1d)');
-      return exportFlag(resetModeFlags(fromFileFlag(times), WORDS));
-    },
-    help: examples(
-      'kfk group reset-offsets --group billing --topic orders --to-earliest',
-      'kfk group reset-offsets --group billing --topic orders:0 --shift-by -10 --execute',
-      'kfk group reset-offsets --group billing --all-topics --to-current --export > plan.csv',
-      'kfk group reset-offsets --group billing --from-file plan.csv --execute',
-    ),
-  });
-}
-
-export type Flags = FlagsOf<typeof define>;
+export const define = kafkaCommand('reset-offsets', 'move a group\'s committed offsets (dry run unless --execute; the group must be inactive)', (cmd) => {
+    const targets = resetTargetFlags(cmd, WORDS).option('--shift-by <n>', 'committed offset plus N (negative moves back)');
+    const times = toDatetimeFlag(targets).option('--by-duration <duration>', 'to the first offset at or after now minus this (PT1H30M, 90m, 1d)');
+    return exportFlag(resetModeFlags(fromFileFlag(times), WORDS));
+  },
+  examples(
+    'kfk group reset-offsets --group billing --topic orders --to-earliest',
+    'kfk group reset-offsets --group billing --topic orders:0 --shift-by -10 --execute',
+    'kfk group reset-offsets --group billing --all-topics --to-current --export > plan.csv',
+    'kfk group reset-offsets --group billing --from-file plan.csv --execute',
+  ));

@@ -1,5 +1,5 @@
 // `kfk local install`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
+import type { AnyCommand } from '../../../cli/commander.js';
 import { examples } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
@@ -9,5 +9,3 @@ export function define(parent: AnyCommand) {
     .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
     .addHelpText('after', examples('kfk local install'));
 }
-
-export type Flags = FlagsOf<typeof define>;

@@ -1,5 +1,5 @@
 // `kfk local logs`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
+import type { AnyCommand } from '../../../cli/commander.js';
 import { examples } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
@@ -9,5 +9,3 @@ export function define(parent: AnyCommand) {
     .option('-n, --lines <n>', 'last N lines per broker', '50')
     .addHelpText('after', examples('kfk local logs -n 200'));
 }
-
-export type Flags = FlagsOf<typeof define>;

@@ -1,5 +1,5 @@
 // `kfk local start`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import { type AnyCommand, type FlagsOf, Option } from '../../../cli/commander.js';
+import { type AnyCommand, Option } from '../../../cli/commander.js';
 import { examples } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
@@ -16,5 +16,3 @@ export function define(parent: AnyCommand) {
     .option('--kafka-version <version>', 'Apache Kafka version (env KFK_KAFKA_VERSION)')
     .addHelpText('after', examples('kfk local start', 'kfk local start --schema-registry', 'kfk local start --brokers 3 --sasl --tls', 'kfk local start --sasl --acl', 'kfk local start --log-dirs 2', 'KFK_KAFKA_VERSION=3.9.1 kfk local start'));
 }
-
-export type Flags = FlagsOf<typeof define>;

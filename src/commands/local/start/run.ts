@@ -1,8 +1,11 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { startLocal } from '../../../local/cluster.js';
 import { kafkaVersion } from '../../../local/kafka-dist.js';
 import { localDir } from '../../../local/state.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { io } = ctx;

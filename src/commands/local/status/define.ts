@@ -1,5 +1,5 @@
 // `kfk local status`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
+import type { AnyCommand } from '../../../cli/commander.js';
 import { examples, outputFlag } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
@@ -9,5 +9,3 @@ export function define(parent: AnyCommand) {
     .addOption(outputFlag())
     .addHelpText('after', examples('kfk local status', 'kfk local status -o json'));
 }
-
-export type Flags = FlagsOf<typeof define>;

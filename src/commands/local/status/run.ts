@@ -1,9 +1,12 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { localStatus } from '../../../local/cluster.js';
 import { localDir } from '../../../local/state.js';
 import { readRegistryState, registryRunning } from '../../../local/registry.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const dir = localDir(ctx.io.env);

@@ -1,5 +1,5 @@
 // `kfk local stop`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
+import type { AnyCommand } from '../../../cli/commander.js';
 import { examples } from '../../../cli/flags.js';
 
 export function define(parent: AnyCommand) {
@@ -8,5 +8,3 @@ export function define(parent: AnyCommand) {
     .description('stop the local cluster (only processes kfk started)')
     .addHelpText('after', examples('kfk local stop'));
 }
-
-export type Flags = FlagsOf<typeof define>;

@@ -1,12 +1,15 @@
 // kafka-log-dirs --describe: DescribeLogDirs to each broker; Kafka's text and JSON, a table of
 // sizes per broker, log directory and topic, or kfk's JSON.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { logDirsText } from '../../../format/runbook-text.js';
 import type { BrokerLogDir } from '../../../kafka/admin/log-dirs.js';
+
+type Flags = FlagsOf<typeof define>;
 
 const list = (v: string | undefined) => (v ?? '').split(',').filter((x) => x !== '');
 

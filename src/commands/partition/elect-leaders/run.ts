@@ -2,13 +2,16 @@
 // printed as LeaderElectionCommand prints the outcome.
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { hashSetOrder } from '../../../format/java-order.js';
 import { javaException } from '../../../kafka/wire/error-codes.js';
 import type { PartitionElection } from '../../../kafka/admin/leaders.js';
+
+type Flags = FlagsOf<typeof define>;
 
 type TP = { topic: string; partition: number };
 

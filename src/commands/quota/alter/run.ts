@@ -1,8 +1,11 @@
 // kafka-configs --alter --entity-type users|clients|ips: AlterClientQuotas for one entity.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { quotaMatch } from '../describe/run.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const match = quotaMatch(opts);

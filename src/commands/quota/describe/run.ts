@@ -1,13 +1,16 @@
 // kafka-configs --describe --entity-type users|clients|ips: DescribeClientQuotas, printed as
 // kafka-configs prints quotas.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { javaDouble } from '../../../format/java-order.js';
 import { quotaEntityText, quotasText } from '../../../format/runbook-text.js';
 import type { QuotaMatch } from '../../../kafka/admin/quotas.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /** The entity parts the flags name: a name, the default (null) or any (undefined). */
 export function quotaMatch(opts: { user?: string | boolean; client?: string | boolean; ip?: string | boolean; userDefault?: boolean; clientDefault?: boolean; ipDefault?: boolean }): QuotaMatch[] {

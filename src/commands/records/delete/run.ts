@@ -2,12 +2,15 @@
 // DeleteRecords to each partition's leader, printed as DeleteRecordsCommand prints the result.
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
 import type { DeletedRecords, RecordsToDelete } from '../../../kafka/admin/records.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /** kafka-delete-records' offset file, with its errors worded as the tool words them. */
 export function parseOffsetJson(text: string): RecordsToDelete[] {

@@ -1,9 +1,12 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { UsageError } from '../../../errors.js';
 import { SCHEMA_TYPE } from '../../../registry/serde.js';
 import { parseReferences, readSchemaFile, typeOfFile } from '../register/run.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!/^(latest|\d+)$/.test(opts.version)) throw new UsageError(`invalid --version '${opts.version}': expected a number or latest`);

@@ -1,19 +1,11 @@
 // `kfk schema config`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import { type AnyCommand, type FlagsOf, Option } from '../../../cli/commander.js';
+import { Option } from '../../../cli/commander.js';
 import { examples } from '../../../cli/flags.js';
 import { schemaCommand } from '../define.js';
 
 const LEVELS = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'];
 
-export function define(parent: AnyCommand) {
-  return schemaCommand(parent, 'config', {
-    description: 'print (or set) the compatibility level, global or of a subject',
-    flags: (cmd) =>
-      cmd
-        .option('--subject <subject>', "the subject (default: the registry's global level)")
-        .addOption(new Option('--set-compatibility <level>', 'set the level').choices(LEVELS)),
-    help: examples('kfk schema config', 'kfk schema config --subject orders-value --set-compatibility FULL'),
-  });
-}
-
-export type Flags = FlagsOf<typeof define>;
+export const define = schemaCommand('config', 'print (or set) the compatibility level, global or of a subject', (cmd) => cmd
+  .option('--subject <subject>', "the subject (default: the registry's global level)")
+  .addOption(new Option('--set-compatibility <level>', 'set the level').choices(LEVELS)),
+  examples('kfk schema config', 'kfk schema config --subject orders-value --set-compatibility FULL'));

@@ -1,7 +1,10 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { UsageError } from '../../../errors.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (opts.version !== undefined && !/^(latest|\d+)$/.test(opts.version)) throw new UsageError(`invalid --version '${opts.version}': expected a number or latest`);

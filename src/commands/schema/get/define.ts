@@ -1,18 +1,9 @@
 // `kfk schema get`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
 import { examples } from '../../../cli/flags.js';
 import { schemaCommand } from '../define.js';
 
-export function define(parent: AnyCommand) {
-  return schemaCommand(parent, 'get', {
-    description: "print a schema: a subject's version (default latest) or a schema id",
-    flags: (cmd) =>
-      cmd
-        .option('--subject <subject>', 'the subject')
-        .option('--version <version>', 'the version of the subject, or latest', 'latest')
-        .option('--id <id>', 'the schema id (instead of --subject)'),
-    help: examples('kfk schema get --subject orders-value', 'kfk schema get --id 1 -o json'),
-  });
-}
-
-export type Flags = FlagsOf<typeof define>;
+export const define = schemaCommand('get', "print a schema: a subject's version (default latest) or a schema id", (cmd) => cmd
+  .option('--subject <subject>', 'the subject')
+  .option('--version <version>', 'the version of the subject, or latest', 'latest')
+  .option('--id <id>', 'the schema id (instead of --subject)'),
+  examples('kfk schema get --subject orders-value', 'kfk schema get --id 1 -o json'));

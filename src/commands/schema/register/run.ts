@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { SCHEMA_TYPE, type SchemaFormat } from '../../../registry/serde.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export function typeOfFile(file: string, flag: string | undefined): SchemaFormat {
   if (flag) return flag as SchemaFormat;

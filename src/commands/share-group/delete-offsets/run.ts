@@ -1,10 +1,13 @@
 // kafka-share-groups --delete-offsets: DeleteShareGroupOffsets of whole topics; a TOPIC / STATUS
 // table as Kafka prints it; exit 1 if the group or any topic failed.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError } from '../../../errors.js';
 import { kafkaErrorMessage } from '../../../kafka/wire/error-codes.js';
+
+type Flags = FlagsOf<typeof define>;
 
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 

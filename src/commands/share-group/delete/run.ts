@@ -1,10 +1,13 @@
 // kafka-share-groups --delete: each named group must be a share group without members (checked
 // first, as Kafka does), then DeleteGroups; exit 1 if any was not deleted.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');

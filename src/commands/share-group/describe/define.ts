@@ -1,19 +1,11 @@
 // `kfk share-group describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 import { shareGroupsFlags } from '../define.js';
 
-export function define(parent: AnyCommand) {
-  return kafkaCommand(parent, 'describe', {
-    description: "a share group's START-OFFSET and LAG per partition, its members or its state",
-    flags: (cmd) =>
-      shareGroupsFlags(cmd)
-        .option('--offsets', 'start offsets and lag per partition (the default)')
-        .option('--members', 'members, their hosts and assignments')
-        .option('--state', 'coordinator, state and member count'),
-    help: "\nWith --verbose, also Kafka's verbose columns: LEADER-EPOCH of the offsets, MEMBER-EPOCH of the members,\nGROUP-EPOCH and ASSIGNMENT-EPOCH of the state.\n" +
-      examples('kfk share-group describe --group workers', 'kfk share-group describe --group workers --members --verbose', 'kfk share-group describe --all-groups --state -o json'),
-  });
-}
-
-export type Flags = FlagsOf<typeof define>;
+export const define = kafkaCommand('describe', "a share group's START-OFFSET and LAG per partition, its members or its state", (cmd) =>
+  shareGroupsFlags(cmd)
+    .option('--offsets', 'start offsets and lag per partition (the default)')
+    .option('--members', 'members, their hosts and assignments')
+    .option('--state', 'coordinator, state and member count'),
+  "\nWith --verbose, also Kafka's verbose columns: LEADER-EPOCH of the offsets, MEMBER-EPOCH of the members,\nGROUP-EPOCH and ASSIGNMENT-EPOCH of the state.\n" +
+    examples('kfk share-group describe --group workers', 'kfk share-group describe --group workers --members --verbose', 'kfk share-group describe --all-groups --state -o json'));

@@ -1,11 +1,14 @@
 // kafka-share-groups --describe: per group (sorted by name) its offsets, members or state.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { grid } from '../../../format/group-text.js';
 import { shareAssignmentText, shareMembersText, shareOffsetsText, shareStateText, type ShareOffsetRow } from '../../../format/share-group-text.js';
 import { render } from '../../../cli/output.js';
 import type { ShareGroupDescription } from '../../../kafka/admin/share-groups.js';
+
+type Flags = FlagsOf<typeof define>;
 
 interface Described {
   description: ShareGroupDescription;

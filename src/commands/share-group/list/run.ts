@@ -1,10 +1,13 @@
 // kafka-share-groups --list [--state [S]]: the groups in the cluster's order (the table and JSON sort them).
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { UsageError } from '../../../errors.js';
 import { grid } from '../../../format/group-text.js';
 import { shareListText } from '../../../format/share-group-text.js';
 import { outputMode, render } from '../../../cli/output.js';
+
+type Flags = FlagsOf<typeof define>;
 
 const STATES = ['Stable', 'Empty', 'Dead'];
 

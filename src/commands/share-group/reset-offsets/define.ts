@@ -1,5 +1,4 @@
 // `kfk share-group reset-offsets`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import type { AnyCommand, FlagsOf } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 import { type ResetWords, exportFlag, fromFileFlag, resetModeFlags, resetTargetFlags, toDatetimeFlag } from '../../group/reset-offsets/flags.js';
 
@@ -11,17 +10,10 @@ const WORDS: ResetWords = {
   execute: 'apply the plan',
 };
 
-export function define(parent: AnyCommand) {
-  return kafkaCommand(parent, 'reset-offsets', {
-    description: "move a share group's start offsets (dry run unless --execute; the group must have no members)",
-    flags: (cmd) => exportFlag(resetModeFlags(fromFileFlag(toDatetimeFlag(resetTargetFlags(cmd, WORDS))), WORDS)),
-    help: examples(
-      'kfk share-group reset-offsets --group workers --topic orders --to-earliest',
-      'kfk share-group reset-offsets --group workers --all-topics --to-latest --execute',
-      'kfk share-group reset-offsets --group workers --all-topics --to-current --export > plan.csv',
-      'kfk share-group reset-offsets --group workers --from-file plan.csv --execute',
-    ),
-  });
-}
-
-export type Flags = FlagsOf<typeof define>;
+export const define = kafkaCommand('reset-offsets', "move a share group's start offsets (dry run unless --execute; the group must have no members)", (cmd) => exportFlag(resetModeFlags(fromFileFlag(toDatetimeFlag(resetTargetFlags(cmd, WORDS))), WORDS)),
+  examples(
+    'kfk share-group reset-offsets --group workers --topic orders --to-earliest',
+    'kfk share-group reset-offsets --group workers --all-topics --to-latest --execute',
+    'kfk share-group reset-offsets --group workers --all-topics --to-current --export > plan.csv',
+    'kfk share-group reset-offsets --group workers --from-file plan.csv --execute',
+  ));

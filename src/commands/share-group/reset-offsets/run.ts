@@ -1,10 +1,13 @@
 // kafka-share-groups --reset-offsets: a plan per partition, shown (dry run, the default) or applied
 // (--execute, AlterShareGroupOffsets). Refused while the group has members, as Kafka does.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError } from '../../../errors.js';
 import type { KafkaClient } from '../../../kafka/wire/client.js';
 import { runReset } from '../../group/reset-offsets/reset.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const api = await import('../../../kafka/admin/share-groups.js');

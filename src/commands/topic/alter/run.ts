@@ -1,9 +1,12 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { parseCount, parseReplicaAssignment, parseTopicConfigs } from '../../../format/topic-args.js';
 import { render } from '../../../cli/output.js';
 import { topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const partitions = parseCount(opts.partitions, '--partitions');

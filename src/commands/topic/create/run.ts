@@ -1,9 +1,12 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { splitTopicList } from '../../../format/topic-pattern.js';
 import { COLLISION_WARNING, hasCollisionChars, parseCount, parseReplicaAssignment, parseTopicConfigs, validateTopicName } from '../../../format/topic-args.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /** `--topic a,b,c` creates every topic in one request, all with the same layout and configs. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {

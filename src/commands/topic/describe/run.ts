@@ -1,8 +1,11 @@
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { describeJson, describeTable, describeText, describeView } from '../../../format/topic-describe.js';
 import { render } from '../../../cli/output.js';
 import { topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const matches = topicMatcher(opts.topic);

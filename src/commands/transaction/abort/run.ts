@@ -1,10 +1,13 @@
 // kafka-transactions abort: an abort marker at the partition's leader (WriteTxnMarkers), for the
 // producer whose open transaction starts at --start-offset, or for the producer and epochs given.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, errorMessage } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { integer, refusal } from '../args.js';
+
+type Flags = FlagsOf<typeof define>;
 
 const ENABLE_DEBUG = '. Enable debug logging for additional detail.';
 

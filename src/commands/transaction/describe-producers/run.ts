@@ -1,10 +1,13 @@
 // kafka-transactions describe-producers: DescribeProducers at the partition's leader (or a replica).
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError, errorMessage } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { prettyPrintTable } from '../../../format/runbook-text.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!/^\d+$/.test(opts.partition)) throw new UsageError(`invalid --partition '${opts.partition}': expected a partition number`);

@@ -1,11 +1,14 @@
 // kafka-transactions describe: DescribeTransactions at the id's coordinator.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, errorMessage } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { hashSetOrder } from '../../../format/java-order.js';
 import { prettyPrintTable } from '../../../format/runbook-text.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();

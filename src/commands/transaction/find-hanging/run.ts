@@ -1,12 +1,15 @@
 // kafka-transactions find-hanging: the producers with a transaction open longer than the
 // longest transaction timeout whose coordinator does not count the partition in it.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, errorMessage } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { integer, refusal } from '../args.js';
 import { grid } from '../../../format/group-text.js';
 import { prettyPrintTable } from '../../../format/runbook-text.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const refuse = refusal(opts.kafkaErrors);

@@ -1,16 +1,8 @@
 // `kfk transaction force-terminate`: its flags and help. The work is in ./run.ts, loaded when the command runs.
-import { type AnyCommand, type FlagsOf, Option } from '../../../cli/commander.js';
+import { Option } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 
-export function define(parent: AnyCommand) {
-  return kafkaCommand(parent, 'force-terminate', {
-    description: "abort a transactional id's open transaction at its coordinator and fence its producer (kafka-transactions forceTerminateTransaction)",
-    flags: (cmd) =>
-      cmd
-        .requiredOption('--transactional-id <id>', 'the transactional id')
-        .addOption(new Option('--kafka-errors', "kafka-transactions' wording of a failure").hideHelp()),
-    help: examples('kfk transaction force-terminate --transactional-id orders-tx'),
-  });
-}
-
-export type Flags = FlagsOf<typeof define>;
+export const define = kafkaCommand('force-terminate', "abort a transactional id's open transaction at its coordinator and fence its producer (kafka-transactions forceTerminateTransaction)", (cmd) => cmd
+  .requiredOption('--transactional-id <id>', 'the transactional id')
+  .addOption(new Option('--kafka-errors', "kafka-transactions' wording of a failure").hideHelp()),
+  examples('kfk transaction force-terminate --transactional-id orders-tx'));

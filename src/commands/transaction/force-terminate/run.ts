@@ -1,9 +1,12 @@
 // kafka-transactions forceTerminateTransaction: InitProducerId at the id's coordinator, which
 // aborts its open transaction and fences its producer (Admin#forceTerminateTransaction).
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, errorMessage } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();

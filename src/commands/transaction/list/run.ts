@@ -1,10 +1,13 @@
 // kafka-transactions list: ListTransactions to every broker, with its duration and id filters.
 import type { CommandContext } from '../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError, errorMessage } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { grid } from '../../../format/group-text.js';
 import { prettyPrintTable } from '../../../format/runbook-text.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (opts.durationFilter !== undefined && !/^-?\d+$/.test(opts.durationFilter)) throw new UsageError(`invalid --duration-filter '${opts.durationFilter}': expected milliseconds`);

@@ -1,10 +1,13 @@
 // kafka-reassign-partitions --cancel: AlterPartitionReassignments with no replicas for those under way.
 import type { CommandContext } from '../../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError } from '../../../../errors.js';
 import { javaStringHash } from '../../../../format/java-order.js';
 import { byTopicPartition, readPlan, replicaMoves, replicaName, s, type Target } from '../plan.js';
 import { startMoves } from '../moves.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /**
  * Clears the broker and topic throttles, with the tool's two lines (its HashSets' order), each

@@ -2,11 +2,14 @@
 // moving replicas and their brokers, then AlterPartitionReassignments; then the moves between log
 // directories the file names (AlterReplicaLogDirs).
 import type { CommandContext } from '../../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../../errors.js';
 import { byTopicPartition, readPlan, reassignmentJson, replicaMoves, s, type Target } from '../plan.js';
 import { startMoves } from '../moves.js';
 import { copiedHashMapOrder, defaultHashSetOrder, hashSetOrder, javaStringHash, sizedHashMapOrder } from '../../../../format/java-order.js';
+
+type Flags = FlagsOf<typeof define>;
 
 /** Throttled replicas as the tool lists them: `partition:broker` strings in string order (a TreeSet). */
 const throttleList = (items: string[]) => [...new Set(items)].sort().join(',');

@@ -5,10 +5,13 @@
 // racks as it can. Random, so two runs differ.
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../../cli/commander.js';
+import type { define } from './define.js';
 import { KfkError } from '../../../../errors.js';
 import { asArray, asObject, field, parseKafkaJson, toInt, toStr, type Json } from '../kafka-json.js';
 import { reassignmentJson, type Target } from '../plan.js';
+
+type Flags = FlagsOf<typeof define>;
 
 function readTopics(path: string): string[] {
   let text: string;

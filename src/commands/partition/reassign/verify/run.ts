@@ -1,10 +1,13 @@
 // kafka-reassign-partitions --verify: each partition's state, each move between log directories;
 // throttles cleared when nothing moves.
 import type { CommandContext } from '../../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../../cli/commander.js';
+import type { define } from './define.js';
 import { byTopicPartition, readPlan, replicaMoves } from '../plan.js';
 import { moveStatesText } from '../moves.js';
 import { clearThrottlesText } from '../cancel/run.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const plan = readPlan(opts.reassignmentJsonFile, false);

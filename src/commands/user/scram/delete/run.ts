@@ -1,8 +1,11 @@
 // kafka-configs --alter --entity-type users --delete-config SCRAM-SHA-256: AlterUserScramCredentials.
 import type { CommandContext } from '../../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../../cli/commander.js';
+import type { define } from './define.js';
 import { scramFailure } from '../credentials.js';
 import type { ScramMechanismName } from '../../../../kafka/admin/scram.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();

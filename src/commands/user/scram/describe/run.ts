@@ -1,9 +1,12 @@
 // kafka-configs --describe --entity-type users, its SCRAM part: DescribeUserScramCredentials.
 import type { CommandContext } from '../../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../../cli/commander.js';
+import type { define } from './define.js';
 import { render } from '../../../../cli/output.js';
 import { grid } from '../../../../format/group-text.js';
 import { scramText } from '../../../../format/scram-text.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();

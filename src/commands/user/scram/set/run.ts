@@ -1,9 +1,12 @@
 // kafka-configs --alter --entity-type users --add-config SCRAM-SHA-256=[...]: AlterUserScramCredentials
 // with a salted password computed here.
 import type { CommandContext } from '../../../../cli/context.js';
-import type { Flags } from './define.js';
+import type { FlagsOf } from '../../../../cli/commander.js';
+import type { define } from './define.js';
 import { iterationsFlag, kafkaScramChange, readPassword, scramFailure, type ScramChange } from '../credentials.js';
 import type { ScramMechanismName } from '../../../../kafka/admin/scram.js';
+
+type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const dropIn = opts.kafkaAddConfig !== undefined || opts.kafkaDeleteConfig !== undefined;
