@@ -59,3 +59,6 @@ export function listOnlyPrincipalFlag() {
 export function kafkaTextFlag() {
   return new Option('--kafka-acls-text').hideHelp();
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['list', 'create', 'delete'] as const;

@@ -16,3 +16,6 @@ export function resourceFlags<A extends unknown[], O extends OptionValues, G ext
     .option('--broker <id>', 'broker id')
     .option('--group <id>', groupHelp);
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['describe', 'alter'] as const;

@@ -7,3 +7,6 @@ export function define(program: AnyCommand) {
   group.addHelpText('after', examples('kfk group list', 'kfk group describe --group billing', 'kfk group reset-offsets --group billing --topic orders --to-earliest --execute'));
   return group;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['list', 'describe', 'reset-offsets', 'delete', 'delete-offsets'] as const;

@@ -7,3 +7,6 @@ export function define(program: AnyCommand) {
   local.addHelpText('after', examples('kfk local start', 'kfk local start --brokers 3', 'kfk local status', 'kfk local stop'));
   return local;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['start', 'stop', 'status', 'logs', 'install'] as const;

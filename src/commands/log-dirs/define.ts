@@ -7,3 +7,6 @@ export function define(program: AnyCommand) {
   logDirs.addHelpText('after', examples('kfk log-dirs describe', 'kfk log-dirs describe --topic-list orders'));
   return logDirs;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['describe'] as const;

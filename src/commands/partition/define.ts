@@ -7,3 +7,6 @@ export function define(program: AnyCommand) {
   partition.addHelpText('after', examples('kfk partition elect-leaders --topic orders', 'kfk partition elect-leaders --all-topic-partitions'));
   return partition;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['elect-leaders', 'reassign'] as const;

@@ -8,3 +8,5 @@ export function define(program: AnyCommand) {
   return quota;
 }
 
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['describe', 'alter'] as const;

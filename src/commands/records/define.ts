@@ -7,3 +7,6 @@ export function define(program: AnyCommand) {
   records.addHelpText('after', examples('kfk records delete --topic orders --partition 0 --before-offset 100'));
   return records;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['delete'] as const;

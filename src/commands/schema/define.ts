@@ -30,3 +30,6 @@ export function schemaFileFlags<A extends unknown[], O extends OptionValues, G e
     .addOption(new Option('--type <type>', 'schema type (default: from the file extension)').choices(['avro', 'protobuf', 'json-schema']))
     .option('--reference <name=subject:version>', 'a schema reference; repeatable', collect);
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['list', 'get', 'register', 'delete', 'compatibility', 'config'] as const;

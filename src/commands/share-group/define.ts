@@ -16,3 +16,6 @@ export function define(program: AnyCommand) {
 export function shareGroupsFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
   return cmd.option('--group <id>', 'share group; repeatable', collect).option('--all-groups', 'every share group');
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['list', 'describe', 'reset-offsets', 'delete', 'delete-offsets'] as const;

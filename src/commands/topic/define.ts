@@ -7,3 +7,6 @@ export function define(program: AnyCommand) {
   topic.addHelpText('after', examples('kfk topic list', 'kfk topic describe --topic orders'));
   return topic;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['create', 'alter', 'describe', 'list', 'delete'] as const;

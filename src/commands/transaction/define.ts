@@ -17,3 +17,6 @@ export function define(program: AnyCommand) {
   );
   return tx;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['list', 'describe', 'describe-producers', 'find-hanging', 'abort', 'force-terminate'] as const;

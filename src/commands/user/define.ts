@@ -7,3 +7,6 @@ export function define(program: AnyCommand) {
   user.addHelpText('after', examples('kfk user scram describe', 'kfk user scram set --user alice --mechanism SCRAM-SHA-512 --password-file ./alice.pw', 'kfk user scram delete --user alice --mechanism SCRAM-SHA-512'));
   return user;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['scram'] as const;

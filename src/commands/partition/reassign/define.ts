@@ -12,3 +12,6 @@ export function define(parent: AnyCommand) {
 export function reassignmentFileFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
   return cmd.requiredOption('--reassignment-json-file <file>', 'the JSON file given to execute').option('--preserve-throttles', 'leave the throttles in place');
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['generate', 'execute', 'verify', 'cancel', 'list'] as const;

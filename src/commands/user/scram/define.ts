@@ -15,3 +15,6 @@ export function define(parent: AnyCommand) {
   );
   return scram;
 }
+
+/** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
+export const subcommands = ['describe', 'set', 'delete'] as const;
