@@ -99,6 +99,8 @@ const requests: Array<() => ProtocolRequest> = [
   () => ctl.addRaftVoterRequest({ clusterId: null, timeoutMs: 30000, voterId: 2, directoryId: id1, listeners: [{ name: 'CONTROLLER', host: '127.0.0.1', port: 40891 }] }),
   () => ctl.removeRaftVoterRequest({ clusterId: null, voterId: 2, directoryId: id2 }),
   () => ctl.alterReplicaLogDirsRequest([{ topic: 'a', partition: 0, path: '/d2' }, { topic: 'b', partition: 1, path: '/d1' }, { topic: 'a', partition: 2, path: '/d2' }]),
+  () => ctl.unregisterBrokerRequest(7),
+  () => ctl.unregisterControllerRequest(3001),
 ];
 
 describe('request bodies', () => {
