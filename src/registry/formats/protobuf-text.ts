@@ -316,7 +316,6 @@ export class ProtoTextWriter extends TextOut {
     this.hi = hi >>> 0;
   }
 
-  /** Skips a value of wire type `wt` at pos; groups and unknown wire types take the parse path. */
   /** Where the next `n` bytes (a fixed-size value) start, taken; past `end`: the parse path. */
   private fixed(n: number, end: number): number {
     const p = this.pos;
@@ -325,6 +324,7 @@ export class ProtoTextWriter extends TextOut {
     return p;
   }
 
+  /** Skips a value of wire type `wt` at pos; groups and unknown wire types take the parse path. */
   private skip(wt: number, end: number): void {
     if (wt === 0) this.varint(end);
     else if (wt === 1) this.pos += 8;
@@ -335,6 +335,17 @@ export class ProtoTextWriter extends TextOut {
       this.pos += this.lo;
     } else throw FALLBACK;
     if (this.pos > end) throw FALLBACK;
+  }
+
+  /** The wire type of the next record of field `id` at or after pos, pos after its tag (other fields' records skipped); -1 at `end`. */
+  private nextOf(id: number, end: number): number {
+    while (this.pos < end) {
+      this.varint(end);
+      const wt = this.lo & 7;
+      if (this.lo >>> 3 === id) return wt;
+      this.skip(wt, end);
+    }
+    return -1;
   }
 
   /** The length of a length-delimited value at pos: its end (pos is its start). */
@@ -397,19 +408,18 @@ export class ProtoTextWriter extends TextOut {
       }
       case Kind.Fixed32:
       case Kind.Sfixed32:
-      case Kind.Float: {
-        const p = this.fixed(4, end);
-        if (v.kind === Kind.Fixed32) this.putInteger(b.readUInt32LE(p));
-        else if (v.kind === Kind.Sfixed32) this.putInteger(b.readInt32LE(p));
-        else this.double(b.readFloatLE(p));
-        return;
-      }
+      case Kind.Float:
       case Kind.Fixed64:
       case Kind.Sfixed64:
       case Kind.Double: {
-        const p = this.fixed(8, end);
-        if (v.kind === Kind.Double) this.double(b.readDoubleLE(p));
-        else this.long(b.readUInt32LE(p), b.readUInt32LE(p + 4), v.kind === Kind.Sfixed64);
+        // Fixed-size: 8 bytes for wire type 1 (fixed64, sfixed64, double), else 4.
+        const k = v.kind;
+        const p = this.fixed(wireOf(k) === 1 ? 8 : 4, end);
+        if (k === Kind.Fixed32) this.putInteger(b.readUInt32LE(p));
+        else if (k === Kind.Sfixed32) this.putInteger(b.readInt32LE(p));
+        else if (k === Kind.Float) this.double(b.readFloatLE(p));
+        else if (k === Kind.Double) this.double(b.readDoubleLE(p));
+        else this.long(b.readUInt32LE(p), b.readUInt32LE(p + 4), k === Kind.Sfixed64);
         return;
       }
       case Kind.String:
@@ -506,14 +516,7 @@ export class ProtoTextWriter extends TextOut {
     this.putByte(0x5b);
     let first = true;
     this.pos = from < 0 ? end : from;
-    while (this.pos < end) {
-      this.varint(end);
-      const id = this.lo >>> 3;
-      const wt = this.lo & 7;
-      if (id !== f.id) {
-        this.skip(wt, end);
-        continue;
-      }
+    for (let wt = this.nextOf(f.id, end); wt >= 0; wt = this.nextOf(f.id, end)) {
       if (wt === 2 && f.packable) {
         const e = this.delimited(end);
         while (this.pos < e) {
@@ -538,14 +541,7 @@ export class ProtoTextWriter extends TextOut {
     let first = true;
     this.pos = from < 0 ? end : from;
     const b = this.buf;
-    while (this.pos < end) {
-      this.varint(end);
-      const id = this.lo >>> 3;
-      const wt = this.lo & 7;
-      if (id !== f.id) {
-        this.skip(wt, end);
-        continue;
-      }
+    while (this.nextOf(f.id, end) >= 0) {
       const v = f.mapValue;
       if (!v) throw FALLBACK;
       const e = this.delimited(end);
@@ -634,16 +630,11 @@ export class ProtoTextWriter extends TextOut {
     const second = rest - minute * 60;
     this.putByte(0x22);
     this.padded(year, 4);
-    this.putByte(0x2d);
-    this.padded(month, 2);
-    this.putByte(0x2d);
-    this.padded(day, 2);
-    this.putByte(0x54);
-    this.padded(hour, 2);
-    this.putByte(0x3a);
-    this.padded(minute, 2);
-    this.putByte(0x3a);
-    this.padded(second, 2);
+    this.padded(month, 2, 0x2d); // -
+    this.padded(day, 2, 0x2d); // -
+    this.padded(hour, 2, 0x54); // T
+    this.padded(minute, 2, 0x3a); // :
+    this.padded(second, 2, 0x3a); // :
     if (nanos !== 0) {
       this.putByte(0x2e);
       this.fraction(nanos);
@@ -651,7 +642,9 @@ export class ProtoTextWriter extends TextOut {
     this.putAscii('Z"');
   }
 
-  private padded(n: number, width: number): void {
+  /** `n` as `width` digits with leading zeros, after the byte `before` when one is given. */
+  private padded(n: number, width: number, before = -1): void {
+    if (before >= 0) this.putByte(before);
     this.room(width);
     for (let i = width - 1; i >= 0; i--) {
       this.out[this.at + i] = 0x30 + (n % 10);
