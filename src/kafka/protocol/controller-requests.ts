@@ -52,16 +52,6 @@ export function describeClusterRequest(endpointType: number, includeFenced?: boo
   });
 }
 
-/** UnregisterBroker v0 (key 64, flexible): a broker's registration leaves the cluster metadata. */
-export function unregisterBrokerRequest(brokerId: number): ProtocolRequest {
-  return flexibleRequest('UnregisterBroker', 0, {
-    encode: (e) => {
-      e.writeInt32(brokerId);
-    },
-    decode: voterAnswer,
-  });
-}
-
 export interface RaftVoterAnswer {
   errorCode: number;
   errorMessage: string | null;
@@ -107,14 +97,18 @@ export function removeRaftVoterRequest(v: { clusterId: string | null; voterId: n
   });
 }
 
-export function unregisterControllerRequest(controllerId: number): ProtocolRequest {
-  return flexibleRequest('UnregisterController', 0, {
+/** UnregisterBroker v0 (key 64) or UnregisterController v0 (key 94), flexible: the node's registration leaves the cluster metadata. */
+function unregisterRequest(api: 'UnregisterBroker' | 'UnregisterController', nodeId: number): ProtocolRequest {
+  return flexibleRequest(api, 0, {
     encode: (e) => {
-      e.writeInt32(controllerId);
+      e.writeInt32(nodeId);
     },
     decode: voterAnswer,
   });
 }
+
+export const unregisterBrokerRequest = (brokerId: number): ProtocolRequest => unregisterRequest('UnregisterBroker', brokerId);
+export const unregisterControllerRequest = (controllerId: number): ProtocolRequest => unregisterRequest('UnregisterController', controllerId);
 
 export interface LogDirMove {
   topic: string;
