@@ -62,14 +62,21 @@ export class SlabArena {
     let want = this.minShift;
     while (2 ** want < size) want++;
     if (want > this.maxShift) return undefined;
-    let k = want;
-    // The smallest free block that is large enough.
-    while (k <= this.maxShift && this.free[k].size === 0) k++;
-    if (k > this.maxShift) return undefined;
-    // The lowest free block: the memory in use stays packed at the start of the arena, and pages
-    // past it are never touched (they count in RSS only once written).
+    // The lowest free block that is large enough, whatever its size: the memory in use stays
+    // packed at the start of the arena, and pages past it are never touched (they count in RSS
+    // only once written). The smallest large enough would do that only while blocks are of one
+    // size: with a 2 MB block free at 12 MB and a 4 MB one at 4 MB, it would split the first.
     let off = Number.POSITIVE_INFINITY;
-    for (const o of this.free[k]) if (o < off) off = o;
+    let k = -1;
+    for (let size = want; size <= this.maxShift; size++) {
+      for (const o of this.free[size]) {
+        if (o < off) {
+          off = o;
+          k = size;
+        }
+      }
+    }
+    if (k < 0) return undefined;
     this.free[k].delete(off);
     // Split down to the size wanted: the upper halves stay free.
     while (k > want) {

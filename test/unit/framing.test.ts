@@ -239,6 +239,19 @@ describe('SlabArena: batch buffers of any size from one region, none left to the
     expect(a.alloc(64 * 1024)?.length).toBe(64 * 1024);
   });
 
+  it('takes a block from the lowest free address, splitting a larger free block before using a smaller one higher up', () => {
+    // Pages are touched (and count in RSS) only where blocks have been: the footprint stays low.
+    const a = new SlabArena(Buffer.alloc(128 * 1024));
+    const [first, , , , last] = [32, 32, 32, 16, 16].map((kb) => a.alloc(kb * 1024)!);
+    expect([first.byteOffset, last.byteOffset]).toEqual([0, 112 * 1024]);
+    a.give(first);
+    a.give(last);
+    // Free: 32 kB at 0 and 16 kB at 112 kB.
+    expect(a.alloc(8 * 1024)!.byteOffset).toBe(0);
+    expect(a.alloc(16 * 1024)!.byteOffset).toBe(16 * 1024);
+    expect(a.alloc(16 * 1024)!.byteOffset).toBe(112 * 1024);
+  });
+
   it('takes back only its own blocks, once', () => {
     const a = new SlabArena(Buffer.alloc(16 * 1024));
     const b = a.alloc(4096)!;
