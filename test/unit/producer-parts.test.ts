@@ -93,6 +93,19 @@ describe('Tags for keyed records (not contiguous)', () => {
     expect(t.values(Infinity)).toEqual(tags);
     expect(t.values(3)).toEqual([1, 13, 25]);
   });
+
+  it('the list of a released batch carries a later batch\'s tags: no new typed array per batch', () => {
+    const t = new Tags();
+    for (let n = 1; n < 2000; n += 3) t.add(n);
+    const list = t.list;
+    t.release();
+    expect(t.list).toBeNull();
+    const next = new Tags();
+    const tags = Array.from({ length: 600 }, (_, i) => 5 + i * 7);
+    for (const n of tags) next.add(n);
+    expect(next.list).toBe(list);
+    expect(next.values(Infinity)).toEqual(tags);
+  });
 });
 
 describe('murmur2 over a range, and the key separator in a line', () => {

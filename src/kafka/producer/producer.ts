@@ -682,6 +682,7 @@ export class RecordProducer {
     // the buffer can carry the next batch. Not after acks=0 (no answer: it may still be queued in
     // the socket) nor after a resend (an earlier attempt may still be queued).
     if (this.o.acks !== 0 && b.attempts === 0) b.builder.recycle();
+    b.tags.release();
     this.maybeRecover(s);
     this.checkIdle();
   }
