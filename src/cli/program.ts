@@ -95,6 +95,7 @@ export function buildProgram(
 
 /** A text without its colour codes (commander's expression, for a text that has them). */
 function stripColor(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a colour code starts with ESC
   return text.replace(/\x1b\[\d*(;\d*)*m/g, '');
 }
 
