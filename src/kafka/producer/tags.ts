@@ -48,9 +48,10 @@ export class Tags {
       for (let t = this.first; t <= this.last; t++) this.list[this.size++] = t;
     }
     if (this.size === this.list.length) {
+      // The outgrown list is not kept: the spares are lists that held a whole batch, so that a
+      // batch that takes one seldom grows.
       const grown = takeList(this.size * 2);
       grown.set(this.list);
-      keepList(this.list);
       this.list = grown;
     }
     this.list[this.size++] = tag;
