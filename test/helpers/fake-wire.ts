@@ -55,7 +55,7 @@ export class FakeCluster {
   private readonly topicNames = new Map<string, number>();
   private faults: ProduceFault[] = [];
   readonly produceCalls: ProduceCall[] = [];
-  readonly fetchCalls: Array<{ broker: number; parts: Array<{ topic: string; partition: number; offset: number }> }> = [];
+  readonly fetchCalls: Array<{ broker: number; maxWait: number; parts: Array<{ topic: string; partition: number; offset: number }> }> = [];
   readonly txnCalls: string[] = [];
   /** Batches larger than this are answered MESSAGE_TOO_LARGE (the topic's max.message.bytes). */
   maxBatchBytes = Infinity;
@@ -340,7 +340,7 @@ export class FakeCluster {
       d.readInt32();
       d.readInt32();
     }
-    const call = { broker: nodeId, parts: [] as Array<{ topic: string; partition: number; offset: number }> };
+    const call = { broker: nodeId, maxWait, parts: [] as Array<{ topic: string; partition: number; offset: number }> };
     const partitions: unknown[] = [];
     const topics = d.readInt32();
     for (let t = 0; t < topics; t++) {

@@ -140,6 +140,30 @@ describe('fetcher', () => {
     expect(lines[0]).toMatch(/^consume: fetch from broker 1 for t-0 failed: Connection error: .*; asking for metadata again$/);
   });
 
+  it('a leader with nothing left for us is asked not to wait while another still has records: the rounds keep the pace of the one with records', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 2);
+    // Partition 0 (broker 1) has 500 records, partition 1 (broker 2) none.
+    const p0 = await fill(fake, 't', 0, 'a', 50, 10);
+    const { seen } = await read(fake, [{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }], { maxWaitMs: 200 }, (s) => total(s) >= 500);
+    expect(seen.get('t-0')).toEqual(p0);
+    const [first, ...later] = fake.fetchCalls.filter((c) => c.broker === 2);
+    expect(first.maxWait).toBe(200);
+    expect(later.length).toBeGreaterThan(3);
+    expect(later.every((c) => c.maxWait === 0)).toBe(true);
+    expect(fake.fetchCalls.filter((c) => c.broker === 1).every((c) => c.maxWait === 200)).toBe(true);
+  });
+
+  it('when no leader has a record, each waits fetch.max.wait.ms: no round is sent without a wait', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 2);
+    const fetcher = new PartitionFetcher(fake.client(), { readCommitted: false, maxWaitMs: 50 });
+    fetcher.assign([{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }]);
+    const stop = setTimeout(() => fetcher.stop(), 300);
+    await fetcher.run(async () => undefined);
+    clearTimeout(stop);
+    expect(fake.fetchCalls.length).toBeGreaterThan(2);
+    expect(fake.fetchCalls.every((c) => c.maxWait === 50)).toBe(true);
+  });
+
   it('unassign: a partition given up is fetched no more', async () => {
     const fake = new FakeCluster().createTopic('t', 2);
     await fill(fake, 't', 0, 'a', 1, 5);

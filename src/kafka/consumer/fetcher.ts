@@ -85,6 +85,8 @@ interface Position {
 interface RoundResult {
   results: FetchPartitionResult[];
   error?: Error;
+  /** Leaders that answered without a record, when others answered with some. */
+  idle?: Set<number>;
 }
 
 const LEADER_ERRORS = codes('leader');
@@ -203,7 +205,7 @@ export class PartitionFetcher {
     return this.leaderless !== '';
   }
 
-  private async fetchFrom(cluster: KafkajsCluster, leader: number, parts: Position[], leaders: number): Promise<RoundResult> {
+  private async fetchFrom(cluster: KafkajsCluster, leader: number, parts: Position[], leaders: number, maxWaitMs: number): Promise<RoundResult> {
     try {
       const broker: KafkajsBroker = await cluster.findBroker({ nodeId: leader });
       const version = fetchVersion(broker.versions?.[1]?.maxVersion);
@@ -212,7 +214,7 @@ export class PartitionFetcher {
       const maxBytes = Math.ceil((this.o.maxBytes ?? DEFAULT_ROUND_BYTES) / leaders);
       const partitionMaxBytes = Math.min(this.o.partitionMaxBytes ?? DEFAULT_PARTITION_BYTES, maxBytes);
       const req = fetchRequest(version, {
-        maxWaitMs: this.o.maxWaitMs ?? 500,
+        maxWaitMs,
         minBytes: 1,
         maxBytes,
         readCommitted: this.o.readCommitted,
@@ -227,11 +229,23 @@ export class PartitionFetcher {
     }
   }
 
-  private async round(cluster: KafkajsCluster): Promise<RoundResult> {
+  /**
+   * One Fetch per leader, answered together. A leader that had no record for us in the last round
+   * while another had some is asked not to wait (fetch.max.wait.ms 0): the round waits for its
+   * slowest answer, and a leader whose partitions are all read to their end would otherwise hold
+   * every round for fetch.max.wait.ms while the others still have records (2M records read over
+   * 3 brokers took 14 s instead of 1.4 s when the partitions were of unequal sizes). When no
+   * leader had a record, each waits as usual: nothing loops.
+   */
+  private async round(cluster: KafkajsCluster, idle?: Set<number>): Promise<RoundResult> {
     const byLeader = await this.leaders(cluster);
     if (byLeader.size === 0) return { results: [], error: new Error(this.positions.size ? 'no partition has a leader' : 'no partition assigned') };
-    const rounds = await Promise.all([...byLeader].map(([leader, parts]) => this.fetchFrom(cluster, leader, parts, byLeader.size)));
-    return { results: rounds.flatMap((r) => r.results), error: rounds.find((r) => r.error)?.error };
+    const wait = this.o.maxWaitMs ?? 500;
+    const leaders = [...byLeader];
+    const rounds = await Promise.all(leaders.map(([leader, parts]) => this.fetchFrom(cluster, leader, parts, byLeader.size, idle?.has(leader) ? 0 : wait)));
+    const hasRecords = rounds.map((r) => r.results.some((p) => p.records.length > 0));
+    const idleLeaders = hasRecords.includes(true) ? new Set(leaders.filter((_, i) => !hasRecords[i]).map(([leader]) => leader)) : undefined;
+    return { results: rounds.flatMap((r) => r.results), error: rounds.find((r) => r.error)?.error, idle: idleLeaders };
   }
 
   private async resetOutOfRange(p: Position): Promise<void> {
@@ -269,7 +283,7 @@ export class PartitionFetcher {
     try {
       let next: Promise<RoundResult> | null = this.round(cluster);
       while (!this.stopped && next) {
-        const { results, error } = await next;
+        const { results, error, idle } = await next;
         next = null;
         if (this.stopped) break;
         let refresh = Boolean(error);
@@ -306,7 +320,7 @@ export class PartitionFetcher {
           }
         }
         // Pipelining: the next round goes out before this one is decoded.
-        if (!this.stopped) next = this.round(cluster);
+        if (!this.stopped) next = this.round(cluster, idle);
         for (const { p, r, from } of work) {
           if (this.stopped) break;
           if (r.records.length) {
