@@ -82,6 +82,9 @@ interface Position {
   offset: number;
 }
 
+/** What a leader that had nothing for us in the last round is asked for at most (it may have some now). */
+const IDLE_LEADER_BYTES = 64 * 1024;
+
 interface RoundResult {
   results: FetchPartitionResult[];
   error?: Error;
@@ -205,13 +208,10 @@ export class PartitionFetcher {
     return this.leaderless !== '';
   }
 
-  private async fetchFrom(cluster: KafkajsCluster, leader: number, parts: Position[], leaders: number, maxWaitMs: number): Promise<RoundResult> {
+  private async fetchFrom(cluster: KafkajsCluster, leader: number, parts: Position[], maxBytes: number, maxWaitMs: number): Promise<RoundResult> {
     try {
       const broker: KafkajsBroker = await cluster.findBroker({ nodeId: leader });
       const version = fetchVersion(broker.versions?.[1]?.maxVersion);
-      // The round's bytes shared among its leaders; a broker always answers with at least one
-      // batch of the first partition that has one, so a small share cannot stall the read.
-      const maxBytes = Math.ceil((this.o.maxBytes ?? DEFAULT_ROUND_BYTES) / leaders);
       const partitionMaxBytes = Math.min(this.o.partitionMaxBytes ?? DEFAULT_PARTITION_BYTES, maxBytes);
       const req = fetchRequest(version, {
         maxWaitMs,
@@ -242,7 +242,15 @@ export class PartitionFetcher {
     if (byLeader.size === 0) return { results: [], error: new Error(this.positions.size ? 'no partition has a leader' : 'no partition assigned') };
     const wait = this.o.maxWaitMs ?? 500;
     const leaders = [...byLeader];
-    const rounds = await Promise.all(leaders.map(([leader, parts]) => this.fetchFrom(cluster, leader, parts, byLeader.size, idle?.has(leader) ? 0 : wait)));
+    // The round's bytes are shared among the leaders that had records for us (all of them when
+    // none had), an idle one asked for a small share; a broker always answers with at least one
+    // batch of the first partition that has one, so a small share cannot stall the read.
+    const busy = leaders.filter(([leader]) => !idle?.has(leader)).length || leaders.length;
+    const share = Math.ceil((this.o.maxBytes ?? DEFAULT_ROUND_BYTES) / busy);
+    const idleShare = Math.min(share, IDLE_LEADER_BYTES);
+    const rounds = await Promise.all(
+      leaders.map(([leader, parts]) => (idle?.has(leader) ? this.fetchFrom(cluster, leader, parts, idleShare, 0) : this.fetchFrom(cluster, leader, parts, share, wait))),
+    );
     const hasRecords = rounds.map((r) => r.results.some((p) => p.records.length > 0));
     const idleLeaders = hasRecords.includes(true) ? new Set(leaders.filter((_, i) => !hasRecords[i]).map(([leader]) => leader)) : undefined;
     return { results: rounds.flatMap((r) => r.results), error: rounds.find((r) => r.error)?.error, idle: idleLeaders };
