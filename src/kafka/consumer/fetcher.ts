@@ -249,7 +249,10 @@ export class PartitionFetcher {
     const share = Math.ceil((this.o.maxBytes ?? DEFAULT_ROUND_BYTES) / busy);
     const idleShare = Math.min(share, IDLE_LEADER_BYTES);
     const rounds = await Promise.all(
-      leaders.map(([leader, parts]) => (idle?.has(leader) ? this.fetchFrom(cluster, leader, parts, idleShare, 0) : this.fetchFrom(cluster, leader, parts, share, wait))),
+      leaders.map(([leader, parts]) => {
+        const idleLeader = idle?.has(leader) ?? false;
+        return this.fetchFrom(cluster, leader, parts, idleLeader ? idleShare : share, idleLeader ? 0 : wait);
+      }),
     );
     const hasRecords = rounds.map((r) => r.results.some((p) => p.records.length > 0));
     const idleLeaders = hasRecords.includes(true) ? new Set(leaders.filter((_, i) => !hasRecords[i]).map(([leader]) => leader)) : undefined;
