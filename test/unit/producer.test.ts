@@ -1,6 +1,7 @@
 // The producer's logic against the fake wire (test/helpers/fake-wire.ts): partitioning, retries,
 // splitting, idempotent sequencing, transactions, leaders that come and go. The real-broker
 // tests (test/e2e/produce.test.ts, test/faults/) prove the same against Kafka.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RecordProducer, type ProducerOptions, type ProducerRecord } from '../../src/kafka/producer/producer.js';
 import { partitionForKey } from '../../src/kafka/producer/partitioner.js';
@@ -202,6 +203,39 @@ describe('producer: errors and retries', () => {
     const got: Array<{ values: string[]; tags: number[] }> = [];
     const p = new RecordProducer(fake.cluster, options({ onUndelivered: (records, tags) => got.push({ values: records.map((r) => r.value!.toString()), tags }) }));
     for (const [i, v] of ['a', 'b', 'c'].entries()) await p.send(rec('t', v, { tag: i + 10, headers: [['h', Buffer.from('1')]] }));
+    await p.close();
+    await p.undeliveredDone();
+    expect(got).toEqual([{ values: ['a', 'b', 'c'], tags: [10, 11, 12] }]);
+  });
+});
+
+describe('producer: compressed batches', () => {
+  // Built compressed, a batch keeps only its compressed bytes (the plain ones go back to the pool):
+  // a split or an undelivered report decodes those.
+  const hex = (i: number) => createHash('sha256').update(String(i)).digest('hex').slice(0, 40);
+  it.each([
+    ['gzip', 1],
+    ['lz4', 3],
+    ['zstd', 4],
+  ])('%s: MESSAGE_TOO_LARGE splits the compressed batch and delivers every record in order', async (_name, compression) => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.maxBatchBytes = 600;
+    const vals = Array.from({ length: 40 }, (_, i) => hex(i));
+    const { report } = await produce(fake, { batchBytes: 4000, compression }, vals.map((v, i) => rec('t', v, { tag: i + 1 })));
+    expect(report).toEqual({ delivered: 40, failed: 0, errors: [] });
+    expect(await fake.values('t', 0)).toEqual(vals);
+    expect(fake.batches('t', 0).length).toBeGreaterThan(1);
+  });
+  it.each([
+    ['gzip', 1],
+    ['lz4', 3],
+    ['zstd', 4],
+  ])('%s: a failed batch reaches onUndelivered decoded back, with its lines', async (_name, compression) => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.failProduce('t', 0, ERRORS.TOPIC_AUTHORIZATION_FAILED.code, 1);
+    const got: Array<{ values: string[]; tags: number[] }> = [];
+    const p = new RecordProducer(fake.cluster, options({ compression, onUndelivered: (records, tags) => got.push({ values: records.map((r) => r.value!.toString()), tags }) }));
+    for (const [i, v] of ['a', 'b', 'c'].entries()) await p.send(rec('t', v, { tag: i + 10 }));
     await p.close();
     await p.undeliveredDone();
     expect(got).toEqual([{ values: ['a', 'b', 'c'], tags: [10, 11, 12] }]);

@@ -86,6 +86,8 @@ export class BatchBufferPool {
 
 export class BatchBuilder {
   private buf: Buffer;
+  /** Set once built compressed: `buf` holds the compressed batch, no longer the plain records. */
+  private packed = false;
   /** Free bytes kept in front of the batch, for the request that carries it to be framed in place. */
   readonly headroom: number;
   private off: number;
@@ -205,6 +207,8 @@ export class BatchBuilder {
    * holds, for decoding back (a batch to split, or records that were not delivered).
    */
   plainCopy(): Buffer {
+    // Built compressed, the builder holds the batch as it was sent: a copy of it decodes the same.
+    if (this.packed) return Buffer.from(this.buf.subarray(this.headroom, this.off));
     const section = this.buf.subarray(this.headroom + BATCH_HEADER_SIZE, this.off);
     const out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + section.length);
     section.copy(out, BATCH_HEADER_SIZE);
@@ -223,8 +227,16 @@ export class BatchBuilder {
       out = this.buf.subarray(room, this.off);
     } else {
       const compressed = await compress(id.compression, this.buf.subarray(room + BATCH_HEADER_SIZE, this.off));
-      out = Buffer.allocUnsafe(room + BATCH_HEADER_SIZE + compressed.length).subarray(room);
+      // Into a buffer of the pool too (the codec's own result is left to the collector at once),
+      // and the records' plain buffer goes back now: the compressed batch is what is kept.
+      const end = room + BATCH_HEADER_SIZE + compressed.length;
+      const packed = this.pool ? this.pool.takeSized(end) : Buffer.allocUnsafe(end);
+      out = packed.subarray(room, end);
       compressed.copy(out, BATCH_HEADER_SIZE);
+      this.pool?.give(this.buf);
+      this.buf = packed;
+      this.off = end;
+      this.packed = true;
     }
     writeBatchHeader(out, this.count, this.baseTimestamp, this.maxTimestamp, id);
     return out;
