@@ -25,6 +25,13 @@ if (deferred !== undefined) {
   }
 }
 
+// The malloc arena cap the shell lines set (bin/kfk.js) is for this process only: not for a broker
+// `kfk local` starts, nor any other process kfk runs.
+if (process.env.KFK_MALLOC_ARENA_MAX !== undefined) {
+  delete process.env.KFK_MALLOC_ARENA_MAX;
+  delete process.env.MALLOC_ARENA_MAX;
+}
+
 function cacheDir() {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'kfk', 'v8');

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { kfk, uniqueName } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { cleanEnv, KFK_BIN, kfk, sleep, uniqueName } from '../helpers/cli.js';
 
 const cluster = inject('cluster');
 
@@ -101,6 +102,22 @@ describe('connecting', () => {
     rmSync(cliCache);
     expect(await kfk(list, { env })).toMatchObject(expected);
     expect(readdirSync(dir).sort()).toEqual([...files, basename(other)].sort());
+  });
+  it('run as a command, caps malloc arenas at two unless MALLOC_ARENA_MAX is set', async () => {
+    const topic = uniqueName('arena');
+    expect(await kfk(['topic', 'create', '--bootstrap-server', cluster.bootstrap, '--topic', topic])).toMatchObject({ code: 0, stderr: '' });
+    // The environment the process was started with (after the shell lines' exec, same pid).
+    const startedWith = async (env: Record<string, string>) => {
+      const child = spawn(KFK_BIN, ['produce', '--bootstrap-server', cluster.bootstrap, '--topic', topic], { env: cleanEnv(env), stdio: ['pipe', 'ignore', 'pipe'] });
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await sleep(300);
+      const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+      child.stdin.end('one\n');
+      expect(await exited).toBe(0);
+      return environ.filter((e) => e.startsWith('MALLOC_ARENA_MAX='));
+    };
+    expect(await startedWith({})).toEqual(['MALLOC_ARENA_MAX=2']);
+    expect(await startedWith({ MALLOC_ARENA_MAX: '8' })).toEqual(['MALLOC_ARENA_MAX=8']);
   });
   it('takes the address from KFK_BOOTSTRAP_SERVER', async () => {
     const r = await kfk(['topic', 'list'], { env: { KFK_BOOTSTRAP_SERVER: cluster.bootstrap } });
