@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,10 +82,12 @@ describe('kfk produce', () => {
 
   it.each(['gzip', 'snappy', 'lz4', 'zstd'])('%s-compressed records are read by Kafka\'s own console consumer', async (codec) => {
     const t = await topic(`codec-${codec}`);
-    const lines = Array.from({ length: 500 }, (_, i) => `${codec} record ${i} ${'abc'.repeat(20)}`);
+    // About 280 kB: more than one 64 kB block of an LZ4 frame, with text that compresses and
+    // random text that hardly does.
+    const lines = Array.from({ length: 3000 }, (_, i) => `${codec} record ${i} ${i % 2 ? 'abc'.repeat(20) : randomBytes(45).toString('base64')}`);
     const r = await kfk(['produce', ...B, '--topic', t, '--compression-codec', codec], { input: lines.join('\n') + '\n' });
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    const java = await kafkaTool(TOOLS.consumer, ['--bootstrap-server', bootstrap, '--topic', t, '--from-beginning', '--max-messages', '500', '--timeout-ms', '20000']);
+    const java = await kafkaTool(TOOLS.consumer, ['--bootstrap-server', bootstrap, '--topic', t, '--from-beginning', '--max-messages', '3000', '--timeout-ms', '20000']);
     expect({ code: java.code, stdout: java.stdout }).toEqual({ code: 0, stdout: lines.join('\n') + '\n' });
   });
 

@@ -1,5 +1,7 @@
 // The record path's pure parts: varints, CRC-32C, and encode -> decode round trips of RecordBatch v2.
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { compress, decompress } from '../../src/kafka/records/codecs.js';
 import { crc32c } from '../../src/kafka/records/crc.js';
 import { decodeRecordSet, type DecodedRecord } from '../../src/kafka/records/decoder.js';
 import { BatchBuilder, NO_PRODUCER, writeInt64, type BatchIdentity, type OutRecord } from '../../src/kafka/records/encoder.js';
@@ -112,6 +114,32 @@ describe('RecordBatch v2 round trip', () => {
     const b = new BatchBuilder(1024);
     expect(b.tryAppend({ key: null, value: Buffer.alloc(4000), headers: [] }, 1)).toBe(true);
     expect(b.tryAppend({ key: null, value: Buffer.alloc(10), headers: [] }, 1)).toBe(false);
+  });
+});
+
+describe('LZ4 frames', () => {
+  // As Kafka's Java client writes them: 64 kB independent blocks, no checksums; one that does not
+  // shrink is stored as it is (the size's high bit). Read back by the library's frame decoder here,
+  // by Kafka's broker and console consumer in test/e2e/produce.test.ts.
+  const text = Buffer.from(Array.from({ length: 4000 }, (_, i) => `line ${i} ${'abc'.repeat(10)}\n`).join(''));
+  const noise = randomBytes(150 * 1024);
+  it.each([
+    ['one short block', Buffer.from('hello, hello, hello')],
+    ['two 64 kB blocks exactly', text.subarray(0, 128 * 1024)],
+    ['compressible text over three blocks', text],
+    ['random bytes, stored as they are', noise],
+    ['text then random bytes', Buffer.concat([text.subarray(0, 100_000), noise])],
+  ])('%s: decodes to the same bytes', async (_name, data) => {
+    const frame = await compress(3, data);
+    expect(frame.subarray(0, 7).toString('hex')).toBe('04224d18604082');
+    expect(frame.subarray(-4).toString('hex')).toBe('00000000');
+    expect(Buffer.compare(await decompress(3, frame), data)).toBe(0);
+  });
+  it('a block that does not shrink is stored, with the high bit of its size set', async () => {
+    const frame = await compress(3, noise.subarray(0, 1000));
+    expect(frame.readUInt32LE(7)).toBe((0x80000000 | 1000) >>> 0);
+    expect(Buffer.compare(frame.subarray(11, 1011), noise.subarray(0, 1000))).toBe(0);
+    expect(frame.length).toBe(7 + 4 + 1000 + 4);
   });
 });
 

@@ -22,7 +22,7 @@ interface SnappyModule {
   uncompressSync(b: Buffer, opts?: { asBuffer: true }): Buffer;
 }
 interface Lz4Module {
-  compressFrameSync(b: Buffer): Buffer;
+  compressSync(b: Buffer): Buffer;
   decompressFrameSync(b: Buffer): Buffer;
 }
 interface ZstdModule {
@@ -58,6 +58,31 @@ function snappyCompressXerial(data: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+// LZ4 frames as Kafka's Java client writes them: 64 kB blocks, each compressed on its own, no
+// checksums. The blocks come from the library's block compressor (lz4_flex); its frame encoder
+// holds about 10 MB more for as long as the process runs. The block format's output is prefixed
+// by the input's length (4 bytes), which a frame does not have.
+const LZ4_FRAME_HEADER = Buffer.from([0x04, 0x22, 0x4d, 0x18, 0x60, 0x40, 0x82]); // magic, FLG, BD, header checksum
+const LZ4_BLOCK = 64 * 1024;
+const LZ4_UNCOMPRESSED = 0x80000000;
+
+function lz4CompressFrame(data: Buffer): Buffer {
+  const parts: Buffer[] = [LZ4_FRAME_HEADER];
+  let total = LZ4_FRAME_HEADER.length + 4;
+  for (let off = 0; off < data.length; off += LZ4_BLOCK) {
+    const block = data.subarray(off, Math.min(off + LZ4_BLOCK, data.length));
+    const packed = lz4().compressSync(block);
+    const size = Buffer.allocUnsafe(4);
+    // A block that does not shrink is stored as it is, as the frame format allows.
+    const body = packed.length - 4 < block.length ? packed.subarray(4) : block;
+    size.writeUInt32LE(body === block ? (block.length | LZ4_UNCOMPRESSED) >>> 0 : body.length, 0);
+    parts.push(size, body);
+    total += 4 + body.length;
+  }
+  parts.push(Buffer.alloc(4)); // end mark
+  return Buffer.concat(parts, total);
+}
+
 function snappyDecompress(data: Buffer): Buffer {
   if (data.length >= 16 && data.subarray(0, 8).equals(XERIAL_MAGIC)) {
     const parts: Buffer[] = [];
@@ -82,7 +107,7 @@ export async function compress(codec: number, data: Buffer): Promise<Buffer> {
     case 2:
       return snappyCompressXerial(data);
     case 3:
-      return lz4().compressFrameSync(data);
+      return lz4CompressFrame(data);
     case 4:
       return zstd().compress(data, 3);
     default:
