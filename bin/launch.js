@@ -9,8 +9,6 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const vm = require('node:vm');
-const v8 = require('node:v8');
 const Module = require('node:module');
 
 // Started by the shell lines of a bin/ file: NODE_EXTRA_CA_CERTS was moved aside so that Node did
@@ -54,6 +52,7 @@ function hash(text) {
  * modules, loaded later, come from caches made without it.
  */
 function withChecksums(fn) {
+  const v8 = require('node:v8');
   v8.setFlagsFromString('--verify-snapshot-checksum');
   try {
     return fn();
@@ -81,6 +80,7 @@ function loadCached(file) {
   } catch {
     cachedData = undefined;
   }
+  const vm = require('node:vm');
   const script = withChecksums(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
   if (cachedData === undefined || script.cachedDataRejected) {
     // Written at exit, so that it also holds the functions this run compiled; never fatal.
@@ -105,10 +105,56 @@ function loadCached(file) {
   return mod.exports;
 }
 
+/**
+ * The page of `kfk <command...> --help` (or `-h`), or `kfk --version`'s line, that the build
+ * wrote (scripts/gen-help.mjs), when stdout is a pipe, a file or /dev/null: the pages are wrapped
+ * at 80 columns, as commander wraps help that does not go to a terminal. Null otherwise (a
+ * terminal, other arguments, no page, or pages made from another bundle than dist/kfk.cjs), and
+ * the CLI prints it. A script that asks for help does not wait for the CLI to load.
+ */
+function helpPage(argv, dist) {
+  const last = argv[argv.length - 1];
+  const names = argv.slice(0, -1);
+  const version = argv.length === 1 && (last === '--version' || last === '-V');
+  if (!version && last !== '--help' && last !== '-h') return null;
+  if (!names.every((n) => /^[a-z][a-z0-9-]*$/.test(n))) return null;
+  try {
+    const out = fs.fstatSync(1);
+    if (out.isCharacterDevice() && out.rdev !== fs.statSync('/dev/null').rdev) return null;
+    if (fs.readFileSync(path.join(dist, 'help', 'stamp'), 'utf8') !== fs.readFileSync(path.join(dist, 'kfk.cjs.id'), 'utf8')) return null;
+    return fs.readFileSync(path.join(dist, 'help', version ? 'version' : `${['kfk', ...names].join('.')}.txt`));
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a help page to stdout, as the CLI would: a reader that stops early (`| head`) is no error. */
+function writeHelp(page) {
+  let off = 0;
+  while (off < page.length) {
+    try {
+      off += fs.writeSync(1, page, off);
+    } catch (err) {
+      if (err.code === 'EAGAIN') {
+        process.stdout.write(page.subarray(off));
+        return;
+      }
+      if (err.code !== 'EPIPE') {
+        process.stderr.write(`kfk: cannot write to stdout: ${err.code || err.message}\n`);
+        process.exitCode = 1;
+      }
+      return;
+    }
+  }
+}
+
 function run(argv) {
-  const cli = loadCached(path.join(__dirname, '..', 'dist', 'kfk.cjs'));
+  const dist = path.join(__dirname, '..', 'dist');
+  const page = helpPage(argv, dist);
+  if (page) return writeHelp(page);
+  const cli = loadCached(path.join(dist, 'kfk.cjs'));
   if (cli) return cli.main(argv);
   return import('../dist/main.js').then((m) => m.main(argv));
 }
 
-module.exports = { run, loadCached };
+module.exports = { run, loadCached, helpPage };

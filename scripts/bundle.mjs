@@ -6,7 +6,8 @@
 // kafkajs is bundled separately (scripts/vendor-kafkajs.mjs) and loaded on first use.
 import { build } from 'esbuild';
 import { lazyBuiltins } from './lazy-builtins.mjs';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,6 +56,10 @@ if (left) {
   console.error(`bundle: dynamic import() left in dist/kfk.cjs: ${left.join(', ')}`);
   process.exit(1);
 }
+
+// The bundle's id, from its content: the files made from it name it (dist/help/stamp, made by
+// scripts/gen-help.mjs), and bin/launch.js uses them only while it is the same.
+writeFileSync(join(dist, 'kfk.cjs.id'), `${createHash('sha256').update(out).digest('hex').slice(0, 16)}\n`);
 
 // The token server of `kfk local start --oauth` (src/local/oauth-dev-server.ts), with jose (MIT,
 // https://github.com/panva/jose), in a file of its own: it runs as its own process, and nothing
