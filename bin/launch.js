@@ -71,8 +71,10 @@ function loadCached(file) {
   } catch {
     return null;
   }
-  // One cache per file, install (its directory), build (size and time), Node version and CPU.
-  const prefix = `${path.basename(file)}-${hash(path.dirname(file))}-`;
+  // One cache per file, install (its directory) and Node's flags (V8 rejects a cache made under
+  // other flags: `kfk` and `node bin/kfk.js` would otherwise replace each other's), build (size
+  // and time), Node version and CPU.
+  const prefix = `${path.basename(file)}-${hash(`${path.dirname(file)}\0${process.execArgv.join(' ')}`)}-`;
   const cacheFile = path.join(cacheDir(), `${prefix}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
   let cachedData;
   try {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cleanEnv, KFK_BIN, kfk, sleep, uniqueName } from '../helpers/cli.js';
 
 const cluster = inject('cluster');
@@ -102,6 +102,26 @@ describe('connecting', () => {
     rmSync(cliCache);
     expect(await kfk(list, { env })).toMatchObject(expected);
     expect(readdirSync(dir).sort()).toEqual([...files, basename(other)].sort());
+  });
+  it('run as a command (its shell lines give Node flags) and as `node bin/kfk.js`, keeps a code cache for each', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'kfk-xdg-'));
+    const dir = join(cache, 'kfk', 'v8');
+    const env = cleanEnv({ XDG_CACHE_HOME: cache });
+    const list = ['topic', 'list', '--bootstrap-server', cluster.bootstrap, '--exclude-internal'];
+    const asCommand = () => spawnSync(KFK_BIN, list, { env });
+    const withNode = () => spawnSync(process.execPath, [KFK_BIN, ...list], { env });
+    for (const run of [asCommand, withNode]) expect({ code: run().status }).toEqual({ code: 0 });
+    const caches = () => Object.fromEntries(readdirSync(dir).filter((f) => f.startsWith('kfk.cjs-')).map((f) => [f, readFileSync(join(dir, f))]));
+    const made = caches();
+    expect(Object.keys(made)).toHaveLength(2);
+    // Each takes its own: V8 rejects a cache made under other flags, and neither is written again.
+    for (const run of [asCommand, withNode, asCommand]) {
+      const r = run();
+      expect({ code: r.status, stderr: r.stderr.toString() }).toEqual({ code: 0, stderr: '' });
+    }
+    const after = caches();
+    expect(Object.keys(after).sort()).toEqual(Object.keys(made).sort());
+    for (const f of Object.keys(made)) expect(after[f].equals(made[f])).toBe(true);
   });
   it('run as a command, caps malloc arenas at two unless MALLOC_ARENA_MAX is set', async () => {
     const topic = uniqueName('arena');
