@@ -103,13 +103,15 @@ describe('connecting', () => {
     expect(await kfk(list, { env })).toMatchObject(expected);
     expect(readdirSync(dir).sort()).toEqual([...files, basename(other)].sort());
   });
-  it('run as a command (its shell lines give Node flags) and as `node bin/kfk.js`, keeps a code cache for each', async () => {
+  it('produce run as a command (its shell lines give Node a flag) and as `node bin/kfk.js` keep a code cache each', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'kfk-xdg-'));
     const dir = join(cache, 'kfk', 'v8');
     const env = cleanEnv({ XDG_CACHE_HOME: cache });
-    const list = ['topic', 'list', '--bootstrap-server', cluster.bootstrap, '--exclude-internal'];
-    const asCommand = () => spawnSync(KFK_BIN, list, { env });
-    const withNode = () => spawnSync(process.execPath, [KFK_BIN, ...list], { env });
+    const topic = uniqueName('caches');
+    expect(await kfk(['topic', 'create', '--bootstrap-server', cluster.bootstrap, '--topic', topic])).toMatchObject({ code: 0, stderr: '' });
+    const produce = ['produce', '--bootstrap-server', cluster.bootstrap, '--topic', topic];
+    const asCommand = () => spawnSync(KFK_BIN, produce, { env, input: 'one\n' });
+    const withNode = () => spawnSync(process.execPath, [KFK_BIN, ...produce], { env, input: 'two\n' });
     for (const run of [asCommand, withNode]) expect({ code: run().status }).toEqual({ code: 0 });
     const caches = () => Object.fromEntries(readdirSync(dir).filter((f) => f.startsWith('kfk.cjs-')).map((f) => [f, readFileSync(join(dir, f))]));
     const made = caches();
