@@ -25,7 +25,9 @@ const paths = [];
   for (const sub of cmd.commands) if (!sub._hidden) walk(sub, [...names, sub.name()]);
 })(buildProgram('0.0.0', () => async () => undefined), []);
 
-// Nothing of the user's may reach a page: an empty home, no KFK_* variables, no colour.
+// Nothing of the user's may reach a page: an empty home, no KFK_* variables, no colour. (Help
+// must not depend on the environment: test/e2e/help-pages.test.ts compares pages with the CLI's
+// output under other settings.)
 const home = mkdtempSync(join(tmpdir(), 'kfk-help-'));
 const env = { PATH: process.env.PATH, HOME: home, NO_COLOR: '1' };
 

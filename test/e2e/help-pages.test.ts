@@ -13,9 +13,13 @@ const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 const bundle = join(dist, 'kfk.cjs');
 const { helpPage } = createRequire(import.meta.url)('../../bin/launch.js') as { helpPage: (argv: string[], dist: string) => Buffer | null };
 
-/** What the CLI itself prints (the bundle's main, no pages), into a pipe. */
+/**
+ * What the CLI itself prints (the bundle's main, no pages), into a pipe; with the settings of a
+ * user's environment, which a page cannot follow: help must not depend on them.
+ */
 function fromCli(argv: string[]) {
-  const r = spawnSync(process.execPath, ['-e', 'require(process.argv[1]).main(process.argv.slice(2))', bundle, ...argv], { env: cleanEnv() });
+  const env = cleanEnv({ KFK_BOOTSTRAP_SERVER: '127.0.0.1:1', KFK_TIMEOUT: '1234', COLUMNS: '132', FORCE_COLOR: '1', KFK_LOCAL_DIR: '/nonexistent/kfk-local' });
+  const r = spawnSync(process.execPath, ['-e', 'require(process.argv[1]).main(process.argv.slice(2))', bundle, ...argv], { env });
   return { code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
 function fromBin(argv: string[]) {
