@@ -11,6 +11,7 @@ import { commitGroupOffsets, committedOffsets } from '../../src/kafka/admin/grou
 import { producerSettings } from '../../src/commands/produce/settings.js';
 import { uniqueName } from '../helpers/cli.js';
 import { kafkajs } from '../../src/kafka/wire/kafkajs.js';
+import { knownTopic, readMetadata } from '../../src/kafka/wire/metadata.js';
 
 const { bootstrap } = inject('cluster');
 const client = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
@@ -43,6 +44,43 @@ describe('src/kafka against a real broker', () => {
     expect((await explainMissingTopics(client, [uniqueName('int-none')])).message).toMatch(/does not exist as expected$/);
   });
 
+  it("a consumer's topic is followed from the answer of connecting, without a second Metadata request, when it named it ready", async () => {
+    const topic = uniqueName('int-follow');
+    await createTopics(client, [{ name: topic, partitions: 2, configs: {} }]);
+    for (let i = 0; i < 50; i++) {
+      const [t] = await describeTopics(client, [topic], { withConfigs: false });
+      if (t.partitions.every((p) => p.leader >= 0)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const fresh = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
+    try {
+      const cluster = await fresh.cluster();
+      let asked = 0;
+      const refresh = cluster.refreshMetadata.bind(cluster);
+      cluster.refreshMetadata = async () => {
+        asked++;
+        return refresh();
+      };
+      expect(await fresh.followFromConnect([topic])).toBe(true);
+      expect(asked).toBe(0);
+      expect(cluster.targetTopics?.has(topic)).toBe(true);
+      expect(knownTopic(cluster, topic)?.partitions.map((p) => p.partition)).toEqual([0, 1]);
+      // The answer of connecting is used once; a later caller asks.
+      expect(await fresh.followFromConnect([topic])).toBe(false);
+      await readMetadata(cluster, [topic]);
+      expect(asked).toBe(1);
+      expect(knownTopic(cluster, topic)?.partitions.map((p) => p.partition)).toEqual([0, 1]);
+    } finally {
+      await fresh.close();
+    }
+    // A topic the answer did not name: the caller asks (and finds it missing).
+    const other = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
+    try {
+      expect(await other.followFromConnect([topic, uniqueName('int-missing')])).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
   it('records encoded by src/kafka/records come back from the group-less fetcher byte for byte', async () => {
     const [topic] = [uniqueName('int-rec')];
     await createTopics(client, [{ name: topic, partitions: 2, configs: {} }]);

@@ -68,7 +68,7 @@ export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOpti
     topics = all.filter((t) => o.include!(t) && !t.startsWith('__')).sort();
     if (topics.length === 0) throw new KfkError('no topic matches --include');
   }
-  await readMetadata(cluster, topics);
+  if (!(await client.followFromConnect(topics))) await readMetadata(cluster, topics);
   const wanted: TopicPartitions[] = [];
   for (const name of topics) {
     const t = knownTopic(cluster, name);

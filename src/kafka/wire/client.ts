@@ -4,6 +4,7 @@ import { kafkajs } from './kafkajs.js';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { Admin, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 import type { KafkajsBroker, KafkajsCluster } from './kafkajs-types.js';
+import type { RawMetadata } from './metadata.js';
 import { OAuthTokenSource, type OAuthOptions } from './oauth.js';
 
 
@@ -132,6 +133,26 @@ export class KafkaClient {
     const meta = this.connectMetadata;
     this.connectMetadata = undefined;
     return meta;
+  }
+
+  /**
+   * Follows `topics` (kafkajs' later Metadata requests ask for them) without asking now, when
+   * the answer of connecting, a moment ago, named each of them without an error and with a leader
+   * for every partition: a second request before the first Fetch (`consume`) would only repeat
+   * it, one round trip later. False otherwise, and the caller asks (readMetadata).
+   */
+  async followFromConnect(topics: string[]): Promise<boolean> {
+    const cluster = await this.cluster();
+    const meta = this.connectMetadata as RawMetadata | undefined;
+    if (!meta || !cluster.targetTopics || topics.length === 0) return false;
+    const ready = topics.every((name) => {
+      const t = meta.topicMetadata.find((x) => x.topic === name);
+      return t !== undefined && t.topicErrorCode === 0 && t.partitionMetadata.length > 0 && t.partitionMetadata.every((p) => p.partitionErrorCode === 0 && p.leader >= 0);
+    });
+    if (!ready) return false;
+    this.connectMetadata = undefined;
+    for (const name of topics) cluster.targetTopics.add(name);
+    return true;
   }
 
   /**
