@@ -61,6 +61,17 @@ function withChecksums(fn) {
   }
 }
 
+/**
+ * The command this run is (its words before the first flag: `topic list`, `consume`), set by
+ * run(). A code cache holds the functions compiled by the runs that wrote it; one written by
+ * `topic list` lacks most of what `consume` runs, which then compiles them at every start (first
+ * record on screen about 9 ms later). So the cache also names the commands it has seen, and the
+ * first run of another command writes it again, with its own functions added.
+ */
+let runKind = '';
+const CACHE_HEADER = 'kfk-cache ';
+const MAX_KINDS = 32;
+
 /** require() of a CommonJS file, compiled from (and then into) the code cache. Null if missing. */
 function loadCached(file) {
   let source;
@@ -76,21 +87,37 @@ function loadCached(file) {
   // and time), Node version and CPU.
   const prefix = `${path.basename(file)}-${hash(`${path.dirname(file)}\0${process.execArgv.join(' ')}`)}-`;
   const cacheFile = path.join(cacheDir(), `${prefix}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
+  // The file: a line naming the commands it has seen, then V8's data.
   let cachedData;
+  let kinds = [];
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    const bytes = fs.readFileSync(cacheFile);
+    const eol = bytes.indexOf(10);
+    if (eol > 0 && eol < 4096 && bytes.toString('latin1', 0, CACHE_HEADER.length) === CACHE_HEADER) {
+      kinds = bytes.toString('utf8', CACHE_HEADER.length, eol).split(',');
+      // Copied: V8 rejects data that does not start its buffer (a fraction of a millisecond).
+      cachedData = Buffer.from(bytes.subarray(eol + 1));
+    }
   } catch {
     cachedData = undefined;
   }
   const vm = require('node:vm');
   const script = withChecksums(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
-  if (cachedData === undefined || script.cachedDataRejected) {
+  const fresh = cachedData === undefined || script.cachedDataRejected;
+  if (fresh || (runKind && !kinds.includes(runKind) && kinds.length < MAX_KINDS)) {
+    const seen = fresh ? [runKind] : [...kinds, runKind];
     // Written at exit, so that it also holds the functions this run compiled; never fatal.
     process.once('exit', () => {
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, withChecksums(() => script.createCachedData()), { mode: 0o600 });
+        // A cache is checked against the flags it was made under, and made at exit: the flags a
+        // command changed as it ran go back to what they are when the caches are read (consume's
+        // young generation, src/cli/young-generation.ts; 2 is V8's default), or no later start
+        // would take this cache.
+        require('node:v8').setFlagsFromString('--semi-space-growth-factor=2');
+        const data = withChecksums(() => script.createCachedData());
+        fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${CACHE_HEADER}${seen.join(',')}\n`), data]), { mode: 0o600 });
         fs.renameSync(tmp, cacheFile);
         // Caches of earlier builds of the same file of this install go.
         for (const f of fs.readdirSync(path.dirname(cacheFile))) {
@@ -154,6 +181,12 @@ function run(argv) {
   const dist = path.join(__dirname, '..', 'dist');
   const page = helpPage(argv, dist);
   if (page) return writeHelp(page);
+  const words = [];
+  for (const a of argv) {
+    if (!/^[a-z][a-z0-9-]*$/.test(a) || words.length === 3) break;
+    words.push(a);
+  }
+  runKind = words.join(' ');
   const cli = loadCached(path.join(dist, 'kfk.cjs'));
   if (cli) return cli.main(argv);
   return import('../dist/main.js').then((m) => m.main(argv));
