@@ -62,15 +62,14 @@ function withChecksums(fn) {
 }
 
 /**
- * The command this run is (its words before the first flag: `topic list`, `consume`), set by
- * run(). A code cache holds the functions compiled by the runs that wrote it; one written by
- * `topic list` lacks most of what `consume` runs, which then compiles them at every start (first
- * record on screen about 9 ms later). So the cache also names the commands it has seen, and the
- * first run of another command writes it again, with its own functions added.
+ * The top-level command this run is (`topic`, `consume`; '' for anything else), set by run(). A
+ * code cache holds the functions compiled by the run that wrote it: one cache for every command
+ * would either lack what another command runs (`consume` with a cache `topic list` wrote compiled
+ * most of its functions at every start, about 9 ms of its first record), or, written again by
+ * each command, hold everything (675 kB to read at every start: `topic list` 71 to 87 ms). So
+ * each top-level command has a cache of its own.
  */
-let runKind = '';
-const CACHE_HEADER = 'kfk-cache ';
-const MAX_KINDS = 32;
+let runCommand = '';
 
 /** require() of a CommonJS file, compiled from (and then into) the code cache. Null if missing. */
 function loadCached(file) {
@@ -83,41 +82,30 @@ function loadCached(file) {
     return null;
   }
   // One cache per file, install (its directory) and Node's flags (V8 rejects a cache made under
-  // other flags: `kfk` and `node bin/kfk.js` would otherwise replace each other's), build (size
-  // and time), Node version and CPU.
-  const prefix = `${path.basename(file)}-${hash(`${path.dirname(file)}\0${process.execArgv.join(' ')}`)}-`;
+  // other flags: `kfk` and `node bin/kfk.js` would otherwise replace each other's), command,
+  // build (size and time), Node version and CPU.
+  const prefix = `${path.basename(file)}-${hash(`${path.dirname(file)}\0${process.execArgv.join(' ')}`)}-${runCommand || 'kfk'}-`;
   const cacheFile = path.join(cacheDir(), `${prefix}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.bin`);
-  // The file: a line naming the commands it has seen, then V8's data.
   let cachedData;
-  let kinds = [];
   try {
-    const bytes = fs.readFileSync(cacheFile);
-    const eol = bytes.indexOf(10);
-    if (eol > 0 && eol < 4096 && bytes.toString('latin1', 0, CACHE_HEADER.length) === CACHE_HEADER) {
-      kinds = bytes.toString('utf8', CACHE_HEADER.length, eol).split(',');
-      // Copied: V8 rejects data that does not start its buffer (a fraction of a millisecond).
-      cachedData = Buffer.from(bytes.subarray(eol + 1));
-    }
+    cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
   const vm = require('node:vm');
   const script = withChecksums(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
-  const fresh = cachedData === undefined || script.cachedDataRejected;
-  if (fresh || (runKind && !kinds.includes(runKind) && kinds.length < MAX_KINDS)) {
-    const seen = fresh ? [runKind] : [...kinds, runKind];
+  if (cachedData === undefined || script.cachedDataRejected) {
     // Written at exit, so that it also holds the functions this run compiled; never fatal.
     process.once('exit', () => {
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        // A cache is checked against the flags it was made under, and made at exit: the flags a
-        // command changed as it ran go back to what they are when the caches are read (consume's
+        // A cache is checked against the flags it was made under, and made at exit: a flag a
+        // command changed as it ran goes back to what it is when the caches are read (consume's
         // young generation, src/cli/young-generation.ts; 2 is V8's default), or no later start
         // would take this cache.
         require('node:v8').setFlagsFromString('--semi-space-growth-factor=2');
-        const data = withChecksums(() => script.createCachedData());
-        fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${CACHE_HEADER}${seen.join(',')}\n`), data]), { mode: 0o600 });
+        fs.writeFileSync(tmp, withChecksums(() => script.createCachedData()), { mode: 0o600 });
         fs.renameSync(tmp, cacheFile);
         // Caches of earlier builds of the same file of this install go.
         for (const f of fs.readdirSync(path.dirname(cacheFile))) {
@@ -181,12 +169,9 @@ function run(argv) {
   const dist = path.join(__dirname, '..', 'dist');
   const page = helpPage(argv, dist);
   if (page) return writeHelp(page);
-  const words = [];
-  for (const a of argv) {
-    if (!/^[a-z][a-z0-9-]*$/.test(a) || words.length === 3) break;
-    words.push(a);
-  }
-  runKind = words.join(' ');
+  // A command's name: a top-level command has a help page (an unknown word is not one).
+  const first = argv[0] ?? '';
+  runCommand = /^[a-z][a-z0-9-]*$/.test(first) && fs.existsSync(path.join(dist, 'help', `kfk.${first}.txt`)) ? first : '';
   const cli = loadCached(path.join(dist, 'kfk.cjs'));
   if (cli) return cli.main(argv);
   return import('../dist/main.js').then((m) => m.main(argv));
