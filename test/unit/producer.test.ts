@@ -213,11 +213,12 @@ describe('producer: compressed batches', () => {
   // Built compressed, a batch keeps only its compressed bytes (the plain ones go back to the pool):
   // a split or an undelivered report decodes those.
   const hex = (i: number) => createHash('sha256').update(String(i)).digest('hex').slice(0, 40);
-  it.each([
+  const codecs: Array<[string, number]> = [
     ['gzip', 1],
     ['lz4', 3],
     ['zstd', 4],
-  ])('%s: MESSAGE_TOO_LARGE splits the compressed batch and delivers every record in order', async (_name, compression) => {
+  ];
+  it.each(codecs)('%s: MESSAGE_TOO_LARGE splits the compressed batch and delivers every record in order', async (_name, compression) => {
     const fake = new FakeCluster().createTopic('t', 1);
     fake.maxBatchBytes = 600;
     const vals = Array.from({ length: 40 }, (_, i) => hex(i));
@@ -226,11 +227,7 @@ describe('producer: compressed batches', () => {
     expect(await fake.values('t', 0)).toEqual(vals);
     expect(fake.batches('t', 0).length).toBeGreaterThan(1);
   });
-  it.each([
-    ['gzip', 1],
-    ['lz4', 3],
-    ['zstd', 4],
-  ])('%s: a failed batch reaches onUndelivered decoded back, with its lines', async (_name, compression) => {
+  it.each(codecs)('%s: a failed batch reaches onUndelivered decoded back, with its lines', async (_name, compression) => {
     const fake = new FakeCluster().createTopic('t', 1);
     fake.failProduce('t', 0, ERRORS.TOPIC_AUTHORIZATION_FAILED.code, 1);
     const got: Array<{ values: string[]; tags: number[] }> = [];
