@@ -1,10 +1,10 @@
-// V8's young generation, kept at the size it has once a command has started.
+// V8's young generation, kept at the size it has once a command is connected.
 import { setFlagsFromString } from 'node:v8';
 
 /**
  * Node lets V8's young generation grow to 16 MB of semispaces. Records and responses die young,
  * and a larger young generation is only more memory touched: consuming 10M records from 3 brokers
- * peaked at 80-85 MB, 73-75 MB with this. V8 reads the flag when the young generation is to grow,
+ * peaked at 80-85 MB, 70-77 MB with this. V8 reads the flag when the young generation is to grow,
  * so it can be set while running: as a flag on Node's command line it would cost every start
  * about 10 ms (Node then compiles its own modules rather than take them from its embedded code
  * cache). Called once the connection is made: V8 checks a code cache against the flags it was
