@@ -100,11 +100,8 @@ function loadCached(file) {
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
-        // A cache is checked against the flags it was made under, and made at exit: a flag a
-        // command changed as it ran goes back to what it is when the caches are read (consume's
-        // young generation, src/cli/young-generation.ts; 2 is V8's default), or no later start
-        // would take this cache.
-        require('node:v8').setFlagsFromString('--semi-space-growth-factor=2');
+        // A cache is checked against the flags it was made under: a command that changes a V8
+        // flag as it runs puts it back before this (src/cli/young-generation.ts).
         fs.writeFileSync(tmp, withChecksums(() => script.createCachedData()), { mode: 0o600 });
         fs.renameSync(tmp, cacheFile);
         // Caches of earlier builds of the same file of this install go.

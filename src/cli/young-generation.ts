@@ -14,4 +14,8 @@ import { setFlagsFromString } from 'node:v8';
  */
 export function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
+  // Back to V8's default (2) before bin/launch.js writes a code cache at exit (its listener was
+  // added first, so this one goes in front): a cache made under this flag would be rejected by
+  // every later start.
+  process.prependListener('exit', () => setFlagsFromString('--semi-space-growth-factor=2'));
 }
