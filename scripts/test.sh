@@ -5,6 +5,6 @@ set -u
 cd "$(dirname "$0")/.."
 npx vitest run --project unit --project kafka "$@"
 first=$?
-npx vitest run --project faults --outputFile.json=.test-results/faults.json "$@"
+npx vitest run --config vitest.faults.config.ts "$@"
 second=$?
 exit $(( first || second ))
