@@ -119,6 +119,50 @@ describe('producer: the memory bound', () => {
     }
   }, 20_000);
 
+  it('keyed records over many partitions: the open batches go once they take half the bound, and the input goes on meanwhile', async () => {
+    const fake = new FakeCluster().createTopic('t', 12);
+    // No answer within the test's first part: what is in flight stays there.
+    fake.produceDelayMs = 300;
+    const max = 8 * 1024 * 1024;
+    const p = new RecordProducer(fake.cluster, options({ batchBytes: 1_000_000, maxBufferedBytes: max }));
+    const record = (i: number) => rec('t', 'v'.repeat(100), { key: Buffer.from(`k${i % 97}`) });
+    let sent = 0;
+    let wait: void | Promise<void>;
+    while (!(wait = p.send(record(sent)))) sent++;
+    await new Promise((r) => setTimeout(r, 50));
+    // The first request left with the batches of all 12 partitions once their buffers took half
+    // the bound (no batch was full), in one request; the input went on into new batches until
+    // the bound, while it was in flight. (Closed only at the bound, one request took all.)
+    const [first, ...more] = fake.produceCalls;
+    const bytes = first.parts.reduce((n, x) => n + x.bytes, 0);
+    expect(first.parts).toHaveLength(12);
+    expect(bytes).toBeGreaterThanOrEqual(max / 4);
+    expect(bytes).toBeLessThan(max / 2);
+    const inFirst = first.parts.reduce((n, x) => n + x.count, 0);
+    expect(sent + 1).toBeGreaterThan(inFirst + 1000);
+    expect(more.length).toBeLessThanOrEqual(1);
+    await wait;
+    for (let i = sent + 1; i < 100_000; i++) await p.send(record(i));
+    expect(await p.close()).toEqual({ delivered: 100_000, failed: 0, errors: [] });
+  }, 20_000);
+
+  it('keyed records over hundreds of partitions: batches are not sent while they hold a record or two each', async () => {
+    const fake = new FakeCluster().createTopic('t', 300);
+    fake.produceDelayMs = 300;
+    const max = 8 * 1024 * 1024;
+    const p = new RecordProducer(fake.cluster, options({ batchBytes: 1_000_000, maxBufferedBytes: max }));
+    const record = (i: number) => rec('t', 'v'.repeat(100), { key: Buffer.from(`k${i}`) });
+    let sent = 0;
+    let wait: void | Promise<void>;
+    // 300 batches' first buffers (64 kB each) take more than the bound before the records in them do.
+    while (!(wait = p.send(record(sent)))) sent++;
+    await new Promise((r) => setTimeout(r, 50));
+    const bytes = fake.produceCalls[0].parts.reduce((n, x) => n + x.bytes, 0);
+    expect(bytes).toBeGreaterThanOrEqual(max / 4);
+    await wait;
+    expect(await p.close()).toEqual({ delivered: sent + 1, failed: 0, errors: [] });
+  }, 20_000);
+
   it('bulk input into one partition keeps full batches while the bound is reached', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     const { report } = await produce(fake, { batchBytes: 2000, maxBufferedBytes: 8000 }, values('x'.repeat(50), 2000).map((v) => rec('t', v)));

@@ -143,6 +143,9 @@ export class RecordProducer {
   private producerId = -1;
   private producerEpoch = -1;
   private bufferedBytes = 0;
+  /** Of bufferedBytes, what the open batches' buffers take; and the bytes of records in them. */
+  private openBytes = 0;
+  private openData = 0;
   private waiters: Array<() => void> = [];
   private brokerInflight = new Map<number, number>();
   private delivered = 0;
@@ -237,13 +240,13 @@ export class RecordProducer {
     const s = this.state(r.topic, partition);
     const now = this.clock();
     const unkeyed = r.key === null && r.partition === undefined;
-    let open = s.open ?? this.openBatch(s, r.key === null);
+    let open = s.open ?? this.openBatch(s, r.key === null, n);
     let before = open.sizeInBytes;
     let capacity = open.capacity;
     if (!open.tryAppend(r, now)) {
       this.closeBatch(s, unkeyed);
       if (unkeyed) return this.send(r);
-      open = this.openBatch(s, r.key === null);
+      open = this.openBatch(s, r.key === null, n);
       before = open.sizeInBytes;
       capacity = open.capacity;
       open.tryAppend(r, now);
@@ -252,8 +255,19 @@ export class RecordProducer {
     const added = open.sizeInBytes - before;
     // The bound counts the batches' buffers, not only the bytes in them: that is the memory.
     this.bufferedBytes += open.capacity - capacity;
+    this.openBytes += open.capacity - capacity;
+    this.openData += added;
     if (open.sizeInBytes >= this.o.batchBytes) this.closeBatch(s, unkeyed);
     else if (unkeyed) this.partitioner.sent(t, added);
+    else if (this.openBytes * 2 >= this.o.maxBufferedBytes && this.openData * 4 >= this.o.maxBufferedBytes) {
+      // Keyed records over many partitions fill no batch before the bound is reached. Once the
+      // open batches take half of it (and hold records worth a quarter: their first buffers
+      // count too), they are all sent, and the input fills the other half while the brokers
+      // take them. Closed only at the bound, every batch went at once and the input then waited for
+      // all of them, so that the brokers idled while it read (1M keyed records on 12
+      // partitions: no request in flight for half of the run).
+      this.closeAllOpen();
+    }
     if (this.bufferedBytes >= this.o.maxBufferedBytes) {
       // The memory bound is reached. When half of what is buffered sits in batches still open
       // (keyed records over many partitions), every batch is sendable now, full or not, as in
@@ -261,7 +275,7 @@ export class RecordProducer {
       // drains it, and bulk input keeps its full batches.
       let open = 0;
       for (const p of this.parts.values()) if (p.open) open += p.open.capacity;
-      if (open * 2 >= this.bufferedBytes) for (const p of this.parts.values()) if (p.open && p.open.count > 0) this.closeBatch(p, false);
+      if (open * 2 >= this.bufferedBytes) this.closeAllOpen();
       return this.waitForMemory();
     }
   }
@@ -290,12 +304,18 @@ export class RecordProducer {
   /**
    * A new batch: it starts with a full-size buffer only for unkeyed records (they fill it);
    * keyed ones spread over partitions start small, so that the bound (which counts buffers) is
-   * not taken up by a dozen batches of a record each.
+   * not taken up by a dozen batches of a record each: at 64 kB, or less when the topic's
+   * partitions would take a quarter of the bound that way (down to 4 kB, the arena's smallest
+   * block). Else, with hundreds of partitions, the first buffers alone reached the bound and
+   * every batch went with a record or two in it.
    */
-  private openBatch(s: PartitionState, bulk: boolean): BatchBuilder {
+  private openBatch(s: PartitionState, bulk: boolean, partitions: number): BatchBuilder {
     const room = this.headroomFor(s.topic);
-    const open = (s.open = new BatchBuilder(this.o.batchBytes, room, this.poolFor(room), bulk));
+    const first = Math.max(4096, Math.min(64 * 1024, 2 ** Math.floor(Math.log2(this.o.maxBufferedBytes / (4 * partitions)))));
+    const open = (s.open = new BatchBuilder(this.o.batchBytes, room, this.poolFor(room), bulk, first));
     this.bufferedBytes += open.capacity;
+    this.openBytes += open.capacity;
+    this.openData += open.sizeInBytes;
     if (this.o.lingerMs > 0) {
       s.lingerTimer = setTimeout(() => {
         s.lingerTimer = null;
@@ -314,8 +334,17 @@ export class RecordProducer {
     return 320 + Buffer.byteLength(topic) + (this.o.transactionalId ? Buffer.byteLength(this.o.transactionalId) : 0);
   }
 
-  /** Moves the open batch to the send queue; moves the sticky partition on if asked. */
-  private closeBatch(s: PartitionState, moveSticky: boolean): void {
+  /** Every open batch that holds records to the send queue, then one request per broker for them. */
+  private closeAllOpen(): void {
+    for (const p of this.parts.values()) if (p.open && p.open.count > 0) this.closeBatch(p, false, false);
+    this.pump();
+  }
+
+  /**
+   * Moves the open batch to the send queue; moves the sticky partition on if asked. Sent at once
+   * unless `send` is false (batches closed together then go in one request, not the first alone).
+   */
+  private closeBatch(s: PartitionState, moveSticky: boolean, send = true): void {
     if (s.lingerTimer) {
       clearTimeout(s.lingerTimer);
       s.lingerTimer = null;
@@ -326,6 +355,8 @@ export class RecordProducer {
     s.openTags = new Tags();
     if (moveSticky) this.partitioner.moveOn(s.topic, s.partition);
     if (!b) return;
+    this.openBytes -= b.capacity;
+    this.openData -= b.sizeInBytes;
     if (b.count === 0) {
       this.release(b.capacity);
       b.recycle();
@@ -338,7 +369,7 @@ export class RecordProducer {
     }
     batch.building = b.build(this.identity(s, batch));
     s.queue.push(batch);
-    this.pump();
+    if (send) this.pump();
   }
 
   private identity(s: PartitionState, b: Batch) {
@@ -786,6 +817,10 @@ export class RecordProducer {
     if (this.o.transactionalId && this.producerId >= 0) {
       for (const s of this.parts.values()) {
         if (s.lingerTimer) clearTimeout(s.lingerTimer);
+        if (s.open) {
+          this.openBytes -= s.open.capacity;
+          this.openData -= s.open.sizeInBytes;
+        }
         s.open = null;
         s.queue = [];
       }

@@ -104,6 +104,8 @@ export class BatchBuilder {
     private readonly pool?: BatchBufferPool,
     /** Starts with a full-size buffer when the pool has one free (bulk input that fills batches). */
     startFull = true,
+    /** Otherwise the size of its first buffer, headroom included; it doubles as records come. */
+    firstBytes = 64 * 1024,
   ) {
     this.maxBytes = maxBytes;
     this.headroom = headroom;
@@ -111,8 +113,8 @@ export class BatchBuilder {
     // A free full-size buffer when there is one (steady bulk input allocates nothing), else a
     // small one that grows: a partition that gets a few records does not hold a megabyte.
     const pooled = startFull && pool && pool.size === headroom + maxBytes ? pool.takeFree() : undefined;
-    // 64 kB with the headroom: one block of the slab's arena.
-    const first = Math.min(headroom + maxBytes, 64 * 1024);
+    // 64 kB with the headroom by default: one block of the slab's arena.
+    const first = Math.min(headroom + maxBytes, firstBytes);
     this.buf = pooled ?? (pool ? pool.takeSized(first) : Buffer.allocUnsafe(first));
   }
 
