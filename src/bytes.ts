@@ -43,9 +43,15 @@ export function sizeSlab(bytes: number): void {
  * megabytes of batch buffers waiting for one.)
  */
 export class SlabArena {
-  private readonly free: Array<Set<number>> = [];
-  /** Offsets of the blocks handed out, with their size's exponent. */
-  private readonly taken = new Map<number, number>();
+  /**
+   * Per size's exponent, the offsets of its free blocks. Plain arrays, and a typed array for the
+   * blocks handed out: a Set or Map reallocates its table as it grows and shrinks, and with
+   * batches opened and closed over hundreds of partitions those tables were most of what the
+   * producer left to the collector.
+   */
+  private readonly free: number[][] = [];
+  /** Per block of the smallest size, the exponent + 1 of the block handed out at its offset (0: none). */
+  private readonly taken: Int8Array;
   private readonly maxShift: number;
 
   constructor(
@@ -53,8 +59,9 @@ export class SlabArena {
     private readonly minShift = 12,
   ) {
     this.maxShift = Math.floor(Math.log2(base.length));
-    for (let k = 0; k <= this.maxShift; k++) this.free.push(new Set());
-    this.free[this.maxShift].add(0);
+    for (let k = 0; k <= this.maxShift; k++) this.free.push([]);
+    this.free[this.maxShift].push(0);
+    this.taken = new Int8Array((2 ** this.maxShift) / 2 ** minShift);
   }
 
   /** A block of at least `size` bytes (its length is the block's power of two), or undefined when none is free. */
@@ -68,22 +75,25 @@ export class SlabArena {
     // size: with a 2 MB block free at 12 MB and a 4 MB one at 4 MB, it would split the first.
     let off = Number.POSITIVE_INFINITY;
     let k = -1;
+    let at = -1;
     for (let size = want; size <= this.maxShift; size++) {
-      for (const o of this.free[size]) {
-        if (o < off) {
-          off = o;
+      const list = this.free[size];
+      for (let i = 0; i < list.length; i++) {
+        if (list[i] < off) {
+          off = list[i];
           k = size;
+          at = i;
         }
       }
     }
     if (k < 0) return undefined;
-    this.free[k].delete(off);
+    removeAt(this.free[k], at);
     // Split down to the size wanted: the upper halves stay free.
     while (k > want) {
       k--;
-      this.free[k].add(off + 2 ** k);
+      this.free[k].push(off + 2 ** k);
     }
-    this.taken.set(off, want);
+    this.taken[off / 2 ** this.minShift] = want + 1;
     return this.base.subarray(off, off + 2 ** want);
   }
 
@@ -91,27 +101,36 @@ export class SlabArena {
   give(buf: Uint8Array): boolean {
     if (buf.buffer !== this.base.buffer) return false;
     let off = buf.byteOffset - this.base.byteOffset;
-    let k = this.taken.get(off);
-    if (k === undefined || buf.length !== 2 ** k) return false;
-    this.taken.delete(off);
+    const slot = off / 2 ** this.minShift;
+    if (!Number.isInteger(slot) || slot >= this.taken.length) return false;
+    let k = this.taken[slot] - 1;
+    if (k < 0 || buf.length !== 2 ** k) return false;
+    this.taken[slot] = 0;
     // Merge with its buddy while the buddy is free too.
     while (k < this.maxShift) {
       const buddy = off ^ (2 ** k);
-      if (!this.free[k].has(buddy)) break;
-      this.free[k].delete(buddy);
+      const at = this.free[k].indexOf(buddy);
+      if (at < 0) break;
+      removeAt(this.free[k], at);
       off = Math.min(off, buddy);
       k++;
     }
-    this.free[k].add(off);
+    this.free[k].push(off);
     return true;
   }
 
   /** Bytes handed out and not given back. */
   get used(): number {
     let n = 0;
-    for (const k of this.taken.values()) n += 2 ** k;
+    for (const k of this.taken) if (k > 0) n += 2 ** (k - 1);
     return n;
   }
+}
+
+/** Removes `list[i]` (order does not matter): the last element takes its place. */
+function removeAt(list: number[], i: number): void {
+  const last = list.pop()!;
+  if (i < list.length) list[i] = last;
 }
 
 let ARENA_BYTES = 0;
