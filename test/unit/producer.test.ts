@@ -119,48 +119,46 @@ describe('producer: the memory bound', () => {
     }
   }, 20_000);
 
-  it('keyed records over many partitions: the open batches go once they take half the bound, and the input goes on meanwhile', async () => {
-    const fake = new FakeCluster().createTopic('t', 12);
-    // No answer within the test's first part: what is in flight stays there.
+  /**
+   * Keyed records of 100 B into `partitions` partitions under the default bound (8 MB), brokers
+   * answering only after 300 ms, until the input has to wait for memory; then 50 ms for the
+   * requests to go. Returns what was sent by then and the first Produce request.
+   */
+  async function keyedUntilTheBound(partitions: number, keyOf: (i: number) => string) {
+    const fake = new FakeCluster().createTopic('t', partitions);
     fake.produceDelayMs = 300;
     const max = 8 * 1024 * 1024;
     const p = new RecordProducer(fake.cluster, options({ batchBytes: 1_000_000, maxBufferedBytes: max }));
-    const record = (i: number) => rec('t', 'v'.repeat(100), { key: Buffer.from(`k${i % 97}`) });
+    const record = (i: number) => rec('t', 'v'.repeat(100), { key: Buffer.from(keyOf(i)) });
     let sent = 0;
     let wait: void | Promise<void>;
     while (!(wait = p.send(record(sent)))) sent++;
     await new Promise((r) => setTimeout(r, 50));
+    const first = fake.produceCalls[0];
+    return { fake, p, max, record, wait, accepted: sent + 1, first, firstBytes: first.parts.reduce((n, x) => n + x.bytes, 0) };
+  }
+
+  it('keyed records over many partitions: the open batches go once they take half the bound, and the input goes on meanwhile', async () => {
+    const { fake, p, max, record, wait, accepted, first, firstBytes } = await keyedUntilTheBound(12, (i) => `k${i % 97}`);
     // The first request left with the batches of all 12 partitions once their buffers took half
     // the bound (no batch was full), in one request; the input went on into new batches until
     // the bound, while it was in flight. (Closed only at the bound, one request took all.)
-    const [first, ...more] = fake.produceCalls;
-    const bytes = first.parts.reduce((n, x) => n + x.bytes, 0);
     expect(first.parts).toHaveLength(12);
-    expect(bytes).toBeGreaterThanOrEqual(max / 4);
-    expect(bytes).toBeLessThan(max / 2);
-    const inFirst = first.parts.reduce((n, x) => n + x.count, 0);
-    expect(sent + 1).toBeGreaterThan(inFirst + 1000);
-    expect(more.length).toBeLessThanOrEqual(1);
+    expect(firstBytes).toBeGreaterThanOrEqual(max / 4);
+    expect(firstBytes).toBeLessThan(max / 2);
+    expect(accepted).toBeGreaterThan(first.parts.reduce((n, x) => n + x.count, 0) + 1000);
+    expect(fake.produceCalls.length).toBeLessThanOrEqual(2);
     await wait;
-    for (let i = sent + 1; i < 100_000; i++) await p.send(record(i));
+    for (let i = accepted; i < 100_000; i++) await p.send(record(i));
     expect(await p.close()).toEqual({ delivered: 100_000, failed: 0, errors: [] });
   }, 20_000);
 
   it('keyed records over hundreds of partitions: batches are not sent while they hold a record or two each', async () => {
-    const fake = new FakeCluster().createTopic('t', 300);
-    fake.produceDelayMs = 300;
-    const max = 8 * 1024 * 1024;
-    const p = new RecordProducer(fake.cluster, options({ batchBytes: 1_000_000, maxBufferedBytes: max }));
-    const record = (i: number) => rec('t', 'v'.repeat(100), { key: Buffer.from(`k${i}`) });
-    let sent = 0;
-    let wait: void | Promise<void>;
-    // 300 batches' first buffers (64 kB each) take more than the bound before the records in them do.
-    while (!(wait = p.send(record(sent)))) sent++;
-    await new Promise((r) => setTimeout(r, 50));
-    const bytes = fake.produceCalls[0].parts.reduce((n, x) => n + x.bytes, 0);
-    expect(bytes).toBeGreaterThanOrEqual(max / 4);
+    // 300 batches' first buffers at 64 kB each would take more than the bound before the records in them did.
+    const { p, max, wait, accepted, firstBytes } = await keyedUntilTheBound(300, (i) => `k${i}`);
+    expect(firstBytes).toBeGreaterThanOrEqual(max / 4);
     await wait;
-    expect(await p.close()).toEqual({ delivered: sent + 1, failed: 0, errors: [] });
+    expect(await p.close()).toEqual({ delivered: accepted, failed: 0, errors: [] });
   }, 20_000);
 
   it('bulk input into one partition keeps full batches while the bound is reached', async () => {
