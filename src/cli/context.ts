@@ -57,9 +57,12 @@ export class CommandContext {
     return this.resolved;
   }
 
-  /** A client whose connection to the cluster has been proven, within the configured bound. */
-  kafka(): Promise<KafkaClient> {
-    if (!this.clientPromise) this.clientPromise = this.connect();
+  /**
+   * A client whose connection to the cluster has been proven, within the configured bound.
+   * `topics`: what a command about named topics connects for (KafkaClient.cluster).
+   */
+  kafka(topics: string[] = []): Promise<KafkaClient> {
+    if (!this.clientPromise) this.clientPromise = this.connect(topics);
     return this.clientPromise;
   }
 
@@ -68,7 +71,7 @@ export class CommandContext {
     return this.bounded(client.admin(), true);
   }
 
-  private async connect(): Promise<KafkaClient> {
+  private async connect(topics: string[]): Promise<KafkaClient> {
     const config = this.config();
     const [{ KafkaClient }, { connectionOptions }] = await Promise.all([
       import('../kafka/wire/client.js'),
@@ -89,7 +92,7 @@ export class CommandContext {
     const client = new KafkaClient(options);
     this.client = client;
     try {
-      await this.bounded(client.cluster(), true);
+      await this.bounded(client.cluster(topics), true);
     } catch (err) {
       this.onConnect?.(undefined);
       throw err;

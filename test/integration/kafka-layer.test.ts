@@ -80,6 +80,25 @@ describe('src/kafka against a real broker', () => {
     } finally {
       await other.close();
     }
+    // Connecting for named topics (consume, produce): the Metadata request asks for these alone,
+    // and its answer serves the consumer as the answer for every topic does.
+    const named = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
+    try {
+      const cluster = await named.cluster([topic, topic]);
+      expect(cluster.brokerPool.metadata?.topicMetadata.map((t) => t.topic)).toEqual([topic]);
+      expect(named.takeConnectMetadata()).toBeUndefined();
+      let asked = 0;
+      const refresh = cluster.refreshMetadata.bind(cluster);
+      cluster.refreshMetadata = async () => {
+        asked++;
+        return refresh();
+      };
+      expect(await named.followFromConnect([topic])).toBe(true);
+      expect(asked).toBe(0);
+      expect(knownTopic(cluster, topic)?.partitions.map((p) => p.partition)).toEqual([0, 1]);
+    } finally {
+      await named.close();
+    }
   });
   it('records encoded by src/kafka/records come back from the group-less fetcher byte for byte', async () => {
     const [topic] = [uniqueName('int-rec')];

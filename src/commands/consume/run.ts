@@ -322,7 +322,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
 
   let failure: unknown;
   try {
-    const client = await ctx.kafka();
+    const client = await ctx.kafka(opts.topic !== undefined ? [opts.topic] : []);
     keepYoungGenerationSmall();
     const { verboseLog } = await import('../../kafka/wire/client.js');
     const log = verboseLog(client);

@@ -36,7 +36,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const invalid = new Map<string, number[]>();
   let invalidCount = 0;
 
-  const client = await ctx.kafka();
+  const client = await ctx.kafka([opts.topic]);
   const { openProducer, topicMessageLimit } = await import('../../kafka/producer/session.js');
   // --failed-records FILE: undelivered records as JSON lines, for `kfk produce --format json --file FILE`.
   let failedOut: WriteStream | undefined;

@@ -47,6 +47,8 @@ export class KafkaClient {
   private clusterInstance?: Promise<KafkajsCluster>;
   private readonly closers: Array<() => Promise<void>> = [];
   private connectMetadata?: { topicMetadata: Array<{ topic: string }> };
+  /** The topics the Metadata request of connecting asked for; empty: every topic. */
+  private connectTopics: string[] = [];
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -99,10 +101,13 @@ export class KafkaClient {
   /**
    * A connected kafkajs Cluster, for our own protocol requests (record batches, newer API
    * versions). kafkajs keeps the factory behind a private symbol; it builds the cluster with
-   * the same retry, logger and offsets as its own producer and consumer.
+   * the same retry, logger and offsets as its own producer and consumer. `topics`, on the call
+   * that connects: the topics the command is about, if it names them (its Metadata request then
+   * asks for these alone); none: every topic.
    */
-  cluster(): Promise<KafkajsCluster> {
+  cluster(topics: string[] = []): Promise<KafkajsCluster> {
     if (!this.clusterInstance) {
+      this.connectTopics = [...new Set(topics)];
       const kafka = this.kafka as unknown as Record<symbol, unknown>;
       const sym = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
       if (!sym) throw new Error('unsupported kafkajs version: no cluster factory');
@@ -111,9 +116,12 @@ export class KafkaClient {
       this.clusterInstance = (async () => {
         await cluster.connect();
         if (this.options.controllers) return cluster;
+        // A command about named topics asks for them alone: the answer for every topic of a large
+        // cluster is what the start would wait for (and hold). kafkajs then follows them.
+        for (const t of this.connectTopics) cluster.targetTopics?.add(t);
         await cluster.refreshMetadata();
         // With no topic targeted yet, kafkajs asked for every topic.
-        if (cluster.targetTopics?.size === 0) this.connectMetadata = cluster.brokerPool.metadata ?? undefined;
+        if (cluster.targetTopics?.size === this.connectTopics.length) this.connectMetadata = cluster.brokerPool.metadata ?? undefined;
         return cluster;
       })();
       this.closers.push(() => {
@@ -130,6 +138,7 @@ export class KafkaClient {
    * ask the cluster again.
    */
   takeConnectMetadata(): { topicMetadata: Array<{ topic: string }> } | undefined {
+    if (this.connectTopics.length) return undefined;
     const meta = this.connectMetadata;
     this.connectMetadata = undefined;
     return meta;
