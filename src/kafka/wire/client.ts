@@ -120,7 +120,7 @@ export class KafkaClient {
         // cluster is what the start would wait for (and hold). kafkajs then follows them.
         for (const t of this.connectTopics) cluster.targetTopics?.add(t);
         await cluster.refreshMetadata();
-        // With no topic targeted yet, kafkajs asked for every topic.
+        // The answer to those topics alone, or (none named, none targeted yet) to every topic.
         if (cluster.targetTopics?.size === this.connectTopics.length) this.connectMetadata = cluster.brokerPool.metadata ?? undefined;
         return cluster;
       })();
@@ -135,7 +135,7 @@ export class KafkaClient {
   /**
    * Every topic of the cluster as the Metadata answer of connecting gave it, a moment ago: once,
    * for the first caller that wants them all (`topic list` needs no second request). Later callers
-   * ask the cluster again.
+   * ask the cluster again, and so does every caller when the connection asked for named topics.
    */
   takeConnectMetadata(): { topicMetadata: Array<{ topic: string }> } | undefined {
     if (this.connectTopics.length) return undefined;
