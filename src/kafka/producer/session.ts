@@ -44,7 +44,8 @@ export interface ProduceSession {
 
 export async function topicPartitionCount(client: KafkaClient, topic: string): Promise<number> {
   const cluster = await client.cluster();
-  await readMetadata(cluster, [topic]);
+  // The answer of connecting when it named the topic ready (`kfk produce` connects for it).
+  if (!(await client.followFromConnect([topic]))) await readMetadata(cluster, [topic]);
   const t = knownTopic(cluster, topic);
   if (t?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${topic}]`);
   if (!t || t.partitions.length === 0) throw new KfkError(`topic '${topic}' does not exist`);

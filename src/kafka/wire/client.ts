@@ -147,7 +147,7 @@ export class KafkaClient {
   /**
    * Follows `topics` (kafkajs' later Metadata requests ask for them) without asking now, when
    * the answer of connecting, a moment ago, named each of them without an error and with a leader
-   * for every partition: a second request before the first Fetch (`consume`) would only repeat
+   * for every partition: a second request before the first Fetch or Produce would only repeat
    * it, one round trip later. False otherwise, and the caller asks (readMetadata).
    */
   async followFromConnect(topics: string[]): Promise<boolean> {
