@@ -82,8 +82,9 @@ export interface GroupOffsetRow {
 
 /**
  * A coordinator that does not answer (its broker died a moment ago, and the group moves to
- * another once the cluster notices) is asked again, with fresh metadata, for up to the
- * command's timeout.
+ * another once the cluster notices), or answers that it is still loading the group or is not
+ * its coordinator (a broker that has just started), is asked again, with fresh metadata, for up
+ * to the command's timeout, as Kafka's admin client retries these.
  */
 async function coordinatorRetried<T>(client: KafkaClient, step: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + client.options.requestTimeout;
@@ -91,11 +92,18 @@ async function coordinatorRetried<T>(client: KafkaClient, step: () => Promise<T>
     try {
       return await step();
     } catch (err) {
-      if (!isConnectionError(err) || Date.now() + wait >= deadline) throw err;
+      if (!(isConnectionError(err) || coordinatorBusy(err)) || Date.now() + wait >= deadline) throw err;
       await new Promise((r) => setTimeout(r, wait));
       await (await client.cluster()).refreshMetadata().catch(() => undefined);
     }
   }
+}
+
+/** COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE or NOT_COORDINATOR, from kafkajs or brokerError. */
+function coordinatorBusy(err: unknown): boolean {
+  const e = err as { errorCode?: number; code?: number; type?: string };
+  const code = e.errorCode ?? e.code;
+  return (code !== undefined && COORDINATOR_BUSY.has(code)) || (e.type !== undefined && ['COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR'].includes(e.type));
 }
 
 /**
@@ -376,19 +384,21 @@ export async function groupOffsetRows(client: KafkaClient, d: GroupDescription):
 /** Commits offsets for a group from outside it (the group must have no active members). */
 export async function commitGroupOffsets(client: KafkaClient, group: string, offsets: PartitionOffset[]): Promise<void> {
   const cluster = await client.cluster();
-  const coordinator = await cluster.findGroupCoordinator({ groupId: group });
   const byTopic = new Map<string, Array<{ partition: number; offset: string }>>();
   for (const o of offsets) (byTopic.get(o.topic) ?? byTopic.set(o.topic, []).get(o.topic)!).push({ partition: o.partition, offset: String(o.offset) });
-  const res = await coordinator.offsetCommit({
-    groupId: group,
-    groupGenerationId: -1,
-    memberId: '',
-    retentionTime: -1,
-    topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
+  await groupAccess(client, group, async () => {
+    const coordinator = await cluster.findGroupCoordinator({ groupId: group });
+    const res = await coordinator.offsetCommit({
+      groupId: group,
+      groupGenerationId: -1,
+      memberId: '',
+      retentionTime: -1,
+      topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })),
+    });
+    for (const t of (res?.responses ?? []) as Array<{ partitions: Array<{ errorCode: number }> }>) {
+      for (const p of t.partitions) if (p.errorCode) throw brokerError(p.errorCode, null);
+    }
   });
-  for (const t of (res?.responses ?? []) as Array<{ partitions: Array<{ errorCode: number }> }>) {
-    for (const p of t.partitions) if (p.errorCode) throw brokerError(p.errorCode, null);
-  }
 }
 
 export interface DeleteResult {
