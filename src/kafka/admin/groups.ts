@@ -99,11 +99,11 @@ async function coordinatorRetried<T>(client: KafkaClient, step: () => Promise<T>
   }
 }
 
-/** COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE or NOT_COORDINATOR, from kafkajs or brokerError. */
+/** COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE or NOT_COORDINATOR, thrown by kafkajs or brokerError. */
 function coordinatorBusy(err: unknown): boolean {
-  const e = err as { errorCode?: number; code?: number; type?: string };
+  const e = err as { errorCode?: number; code?: number };
   const code = e.errorCode ?? e.code;
-  return (code !== undefined && COORDINATOR_BUSY.has(code)) || (e.type !== undefined && ['COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR'].includes(e.type));
+  return code !== undefined && COORDINATOR_BUSY.has(code);
 }
 
 /**
