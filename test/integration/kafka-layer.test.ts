@@ -44,6 +44,17 @@ describe('src/kafka against a real broker', () => {
     expect((await explainMissingTopics(client, [uniqueName('int-none')])).message).toMatch(/does not exist as expected$/);
   });
 
+  /** Counts the Metadata requests kafkajs' cluster makes from now on. */
+  function countRefreshes(cluster: { refreshMetadata: () => Promise<void> }): { n: number } {
+    const asked = { n: 0 };
+    const refresh = cluster.refreshMetadata.bind(cluster);
+    cluster.refreshMetadata = async () => {
+      asked.n++;
+      return refresh();
+    };
+    return asked;
+  }
+
   it("a consumer's topic is followed from the answer of connecting, without a second Metadata request, when it named it ready", async () => {
     const topic = uniqueName('int-follow');
     await createTopics(client, [{ name: topic, partitions: 2, configs: {} }]);
@@ -55,20 +66,15 @@ describe('src/kafka against a real broker', () => {
     const fresh = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
     try {
       const cluster = await fresh.cluster();
-      let asked = 0;
-      const refresh = cluster.refreshMetadata.bind(cluster);
-      cluster.refreshMetadata = async () => {
-        asked++;
-        return refresh();
-      };
+      const asked = countRefreshes(cluster);
       expect(await fresh.followFromConnect([topic])).toBe(true);
-      expect(asked).toBe(0);
+      expect(asked.n).toBe(0);
       expect(cluster.targetTopics?.has(topic)).toBe(true);
       expect(knownTopic(cluster, topic)?.partitions.map((p) => p.partition)).toEqual([0, 1]);
       // The answer of connecting is used once; a later caller asks.
       expect(await fresh.followFromConnect([topic])).toBe(false);
       await readMetadata(cluster, [topic]);
-      expect(asked).toBe(1);
+      expect(asked.n).toBe(1);
       expect(knownTopic(cluster, topic)?.partitions.map((p) => p.partition)).toEqual([0, 1]);
     } finally {
       await fresh.close();
@@ -87,14 +93,9 @@ describe('src/kafka against a real broker', () => {
       const cluster = await named.cluster([topic, topic]);
       expect(cluster.brokerPool.metadata?.topicMetadata.map((t) => t.topic)).toEqual([topic]);
       expect(named.takeConnectMetadata()).toBeUndefined();
-      let asked = 0;
-      const refresh = cluster.refreshMetadata.bind(cluster);
-      cluster.refreshMetadata = async () => {
-        asked++;
-        return refresh();
-      };
+      const asked = countRefreshes(cluster);
       expect(await named.followFromConnect([topic])).toBe(true);
-      expect(asked).toBe(0);
+      expect(asked.n).toBe(0);
       expect(knownTopic(cluster, topic)?.partitions.map((p) => p.partition)).toEqual([0, 1]);
     } finally {
       await named.close();
