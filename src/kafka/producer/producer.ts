@@ -273,9 +273,7 @@ export class RecordProducer {
       // (keyed records over many partitions), every batch is sendable now, full or not, as in
       // Kafka's accumulator when its buffer.memory is exhausted; otherwise what is in flight
       // drains it, and bulk input keeps its full batches.
-      let open = 0;
-      for (const p of this.parts.values()) if (p.open) open += p.open.capacity;
-      if (open * 2 >= this.bufferedBytes) this.closeAllOpen();
+      if (this.openBytes * 2 >= this.bufferedBytes) this.closeAllOpen();
       return this.waitForMemory();
     }
   }
