@@ -26,12 +26,22 @@ export class OutputBuffer {
   private failed = false;
   private pending = 0;
   private settledWaiters: Array<() => void> = [];
+  /** Nothing sealed yet: the first chunk is written as soon as it is full. */
+  private early = true;
+  /** stdout's wait for a drain after that first write, for the next flush to wait for. */
+  private drained: Promise<void> | undefined;
 
+  /**
+   * The first chunk is smaller (`first` bytes) and goes to stdout as soon as it is full, not at
+   * the end of the first fetched set: the first records are on screen while the rest of the set
+   * (up to 1 MB) is decoded, by code that runs for the first time and is not compiled yet.
+   */
   constructor(
     private readonly io: IO,
     private readonly limit = 256 * 1024,
+    first = 16 * 1024,
   ) {
-    this.chunk = Buffer.allocUnsafe(limit);
+    this.chunk = Buffer.allocUnsafe(Math.min(first, limit));
   }
 
   push(b: Uint8Array): void {
@@ -112,23 +122,39 @@ export class OutputBuffer {
     this.readySize += this.used;
     this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(this.limit);
     this.used = 0;
+    if (this.early) {
+      this.early = false;
+      this.drained = this.hand(this.ready[0]!) ?? undefined;
+      this.ready.length = 0;
+      this.readySize = 0;
+    }
+  }
+
+  /** Hands one part to stdout; a promise while stdout is to drain. */
+  private hand(part: Buffer): Promise<void> | void {
+    const ours = part.buffer.byteLength === this.limit;
+    const end = (this.handed += part.length);
+    this.pending++;
+    return this.io.out(part, (err) => {
+      if (err) this.failed = true;
+      else if (!this.failed) this.confirmed = end;
+      if (ours && this.spare.length < SPARE_CHUNKS) this.spare.push(Buffer.from(part.buffer, part.byteOffset, this.limit));
+      if (--this.pending === 0) for (const w of this.settledWaiters.splice(0)) w();
+    });
   }
 
   async flush(): Promise<void> {
     this.seal();
+    if (this.drained) {
+      const drained = this.drained;
+      this.drained = undefined;
+      await drained;
+    }
     const ready = this.ready;
     this.ready = [];
     this.readySize = 0;
     for (const part of ready) {
-      const ours = part.buffer.byteLength === this.limit;
-      const end = (this.handed += part.length);
-      this.pending++;
-      const waiting = this.io.out(part, (err) => {
-        if (err) this.failed = true;
-        else if (!this.failed) this.confirmed = end;
-        if (ours && this.spare.length < SPARE_CHUNKS) this.spare.push(Buffer.from(part.buffer, part.byteOffset, this.limit));
-        if (--this.pending === 0) for (const w of this.settledWaiters.splice(0)) w();
-      });
+      const waiting = this.hand(part);
       if (waiting) await waiting;
       // stdout on a file writes at once but reports it in a later tick, which a consumer that
       // never waits would not reach before the next flush: without this, every chunk would be a
