@@ -25,6 +25,17 @@ describe('kfk consume', () => {
     expect(r).toMatchObject({ code: 0, stdout: lines.join('\n') + '\n', stderr: 'Processed a total of 200 messages\n' });
   });
 
+  it('--from and --to read the records of a time window and end after it, exit 0', async () => {
+    const at = (s: number) => 1_700_000_000_000 + s * 1000;
+    const records = ['a', 'b', 'c', 'd'].map((value, i) => JSON.stringify({ value, timestamp: at(i) }));
+    const t = await loaded('window', records, { produceArgs: ['--format', 'json'] });
+    const r = await kfk(['consume', ...B, '--topic', t, '--from', String(at(1)), '--to', new Date(at(2)).toISOString()]);
+    expect(r).toMatchObject({ code: 0, stdout: 'b\nc\n', stderr: 'Processed a total of 2 messages\n' });
+    // With -e as well: the end offset and the time, whichever comes first.
+    const e = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '--to', String(at(0)), '-e']);
+    expect(e).toMatchObject({ code: 0, stdout: 'a\n', stderr: 'Processed a total of 1 messages\n' });
+  });
+
   it('--timeout-ms ends cleanly with exit 0 and no stack trace', async () => {
     const t = await loaded('idle', ['a', 'b']);
     const r = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '--timeout-ms', '1500']);
