@@ -34,6 +34,7 @@ await build({
   metadataResponses: [
 ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/metadata/v${v}/response'),`).join('\n')}
   ],
+  brokersOnly: '',
 };`,
     resolveDir: root,
     loader: 'js',
@@ -144,6 +145,29 @@ ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/m
             ["const Partitioners = require('./src/producer/partitioners')\n", ''],
             ['  Partitioners,\n', "  get Partitioners() {\n    return require('./src/producer/partitioners')\n  },\n"],
           ]),
+        );
+      },
+    },
+    {
+      // kafkajs asks Metadata for every topic when it follows none (an empty list is sent as
+      // null, which means all of them): at every start, every command waited for the cluster's
+      // whole topic list and read it, when most need the brokers alone. '' (never a topic's
+      // name: Kafka takes 1 to 249 characters of [a-zA-Z0-9._-]) alone in the list now asks for
+      // no topic, as Kafka's admin client asks (src/kafka/wire/client.ts puts it there); among
+      // other names it is left out; refreshMetadataIfNecessary does not look for it in the answer.
+      name: 'kfk-metadata-brokers-only',
+      setup(b) {
+        const topicList = "\n// kfk: '' alone asks for no topic (an empty array; null asks for all), and is left out among others.\nfunction kfkTopicList(encoder, topics) {\n  const named = topics.filter((t) => t !== '')\n  return named.length === 0 && topics.length > 0 ? encoder.writeInt32(0) : encoder.writeNullableArray(named)\n}\n";
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]protocol[\\/]requests[\\/]metadata[\\/]v1[\\/]request\.js$/ }, (args) => {
+          const r = patch(args.path, [['return new Encoder().writeNullableArray(topics)', 'return kfkTopicList(new Encoder(), topics)']]);
+          return { ...r, contents: r.contents + topicList };
+        });
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]protocol[\\/]requests[\\/]metadata[\\/]v4[\\/]request\.js$/ }, (args) => {
+          const r = patch(args.path, [['return new Encoder().writeNullableArray(topics).writeBoolean(', 'return kfkTopicList(new Encoder(), topics).writeBoolean(']]);
+          return { ...r, contents: r.contents + topicList };
+        });
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]cluster[\\/]brokerPool\.js$/ }, (args) =>
+          patch(args.path, [['this.metadata.topicMetadata.some(topicMetadata => topicMetadata.topic === topic)', "topic === '' || this.metadata.topicMetadata.some(topicMetadata => topicMetadata.topic === topic)"]]),
         );
       },
     },

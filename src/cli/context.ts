@@ -59,9 +59,10 @@ export class CommandContext {
 
   /**
    * A client whose connection to the cluster has been proven, within the configured bound.
-   * `topics`: what a command about named topics connects for (KafkaClient.cluster).
+   * `topics`: the named topics a command is about, 'all' for one that reads every topic, or none
+   * (the brokers alone): what the Metadata request of connecting asks for (KafkaClient.cluster).
    */
-  kafka(topics: string[] = []): Promise<KafkaClient> {
+  kafka(topics: string[] | 'all' = []): Promise<KafkaClient> {
     if (!this.clientPromise) this.clientPromise = this.connect(topics);
     return this.clientPromise;
   }
@@ -71,7 +72,7 @@ export class CommandContext {
     return this.bounded(client.admin(), true);
   }
 
-  private async connect(topics: string[]): Promise<KafkaClient> {
+  private async connect(topics: string[] | 'all'): Promise<KafkaClient> {
     const config = this.config();
     const [{ KafkaClient }, { connectionOptions }] = await Promise.all([
       import('../kafka/wire/client.js'),

@@ -65,7 +65,7 @@ describe('src/kafka against a real broker', () => {
     }
     const fresh = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
     try {
-      const cluster = await fresh.cluster();
+      const cluster = await fresh.cluster('all');
       const asked = countRefreshes(cluster);
       expect(await fresh.followFromConnect([topic])).toBe(true);
       expect(asked.n).toBe(0);
@@ -82,6 +82,7 @@ describe('src/kafka against a real broker', () => {
     // A topic the answer did not name: the caller asks (and finds it missing).
     const other = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
     try {
+      await other.cluster('all');
       expect(await other.followFromConnect([topic, uniqueName('int-missing')])).toBe(false);
     } finally {
       await other.close();
@@ -99,6 +100,39 @@ describe('src/kafka against a real broker', () => {
       expect(knownTopic(cluster, topic)?.partitions.map((p) => p.partition)).toEqual([0, 1]);
     } finally {
       await named.close();
+    }
+  });
+  it('connecting for no topic asks Metadata for the brokers alone, as do the refreshes after it, until a topic is named', async () => {
+    const topic = uniqueName('int-brokers');
+    await createTopics(client, [{ name: topic, partitions: 2, configs: {} }]);
+    const none = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
+    try {
+      const cluster = await none.cluster();
+      const brokers = cluster.brokerPool.metadata?.brokers.map((b) => b.nodeId);
+      expect(brokers?.length).toBeGreaterThan(0);
+      expect(cluster.brokerPool.metadata?.topicMetadata).toEqual([]);
+      expect(none.takeConnectMetadata()).toBeUndefined();
+      expect(await none.followFromConnect([topic])).toBe(false);
+      // A refresh with nothing followed (a broker's list, kafkajs after a lost connection): the brokers alone.
+      const state = await readMetadata(cluster);
+      expect(state.brokers.map((b) => b.nodeId)).toEqual(brokers);
+      expect(state.topics).toEqual([]);
+      // A topic asked for: that topic alone, and it stays followed.
+      expect((await readMetadata(cluster, [topic])).topics.map((t) => [t.name, t.partitions.length])).toEqual([[topic, 2]]);
+      expect((await readMetadata(cluster)).topics.map((t) => t.name)).toEqual([topic]);
+      // Every topic, asked for as such (kafkajs' own admin calls, `topic list` later): all of them.
+      const all = (await cluster.metadata()) as { topicMetadata: Array<{ topic: string }> };
+      expect(all.topicMetadata.map((t) => t.topic)).toContain(topic);
+      expect(all.topicMetadata.length).toBeGreaterThan(1);
+    } finally {
+      await none.close();
+    }
+    const every = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
+    try {
+      await every.cluster('all');
+      expect(every.takeConnectMetadata()?.topicMetadata.map((t) => t.topic)).toContain(topic);
+    } finally {
+      await every.close();
     }
   });
   it('records encoded by src/kafka/records come back from the group-less fetcher byte for byte', async () => {

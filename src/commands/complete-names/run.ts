@@ -6,7 +6,7 @@ import type { Flags } from './define.js';
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (opts.timeout === undefined && !ctx.io.env.KFK_TIMEOUT) (ctx.flags as { timeout?: string }).timeout = '1500';
   try {
-    const client = await ctx.kafka();
+    const client = await ctx.kafka(opts.kind === 'groups' ? [] : 'all');
     let names: string[];
     if (opts.kind === 'groups') {
       const { listGroups } = await import('../../kafka/admin/groups.js');

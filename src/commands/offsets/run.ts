@@ -27,7 +27,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     only = new Set(opts.partitions.split(',').map(Number));
   }
   const matches = topicMatcher(opts.topic);
-  const client = await ctx.kafka();
+  const client = await ctx.kafka('all');
   const { listTopicNames, explainMissingTopics } = await import('../../kafka/admin/topics.js');
   const api = await import('../../kafka/admin/offsets.js');
   const names = (await ctx.bounded(listTopicNames(client, { includeInternal: !opts.excludeInternal }))).filter(matches).sort();

@@ -58,6 +58,10 @@ export async function listOffsetsOf(
   readCommitted = false,
 ): Promise<{ offsets: PartitionOffset[]; unread: UnreadOffset[] }> {
   const cluster = await client.cluster();
+  // Leaders come from the last Metadata answer; topics it did not name (a connection that asked
+  // for the brokers alone, partitions read from a group's offsets or a file) are asked for.
+  const unknown = [...new Set(wanted.map((w) => w.topic))].filter((t) => !cluster.brokerPool.metadata?.topicMetadata.some((x) => x.topic === t));
+  if (unknown.length) await readMetadata(cluster, unknown);
   const perLeader = new Map<number, Map<string, number[]>>();
   const unread: UnreadOffset[] = [];
   for (const { topic, partitions } of wanted) {

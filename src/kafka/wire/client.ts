@@ -47,8 +47,8 @@ export class KafkaClient {
   private clusterInstance?: Promise<KafkajsCluster>;
   private readonly closers: Array<() => Promise<void>> = [];
   private connectMetadata?: { topicMetadata: Array<{ topic: string }> };
-  /** The topics the Metadata request of connecting asked for; empty: every topic. */
-  private connectTopics: string[] = [];
+  /** The topics the Metadata request of connecting asked for: named ones, 'all', or none (empty). */
+  private connectTopics: string[] | 'all' = [];
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -103,11 +103,15 @@ export class KafkaClient {
    * versions). kafkajs keeps the factory behind a private symbol; it builds the cluster with
    * the same retry, logger and offsets as its own producer and consumer. `topics`, on the call
    * that connects: the topics the command is about, if it names them (its Metadata request then
-   * asks for these alone); none: every topic.
+   * asks for these alone); 'all' for a command that reads every topic (`topic list`); none: no
+   * topic, the brokers alone, as Kafka's admin client asks. A command that reads topics later
+   * asks for them then (readMetadata): the answer for every topic of a large cluster is what
+   * every start waited for (the broker takes about 1 ms per 1000 partitions to write it).
    */
-  cluster(topics: string[] = []): Promise<KafkajsCluster> {
+  cluster(topics: string[] | 'all' = []): Promise<KafkajsCluster> {
     if (!this.clusterInstance) {
-      this.connectTopics = [...new Set(topics)];
+      this.connectTopics = topics === 'all' ? 'all' : [...new Set(topics)];
+      const connectTopics = this.connectTopics;
       const kafka = this.kafka as unknown as Record<symbol, unknown>;
       const sym = Object.getOwnPropertySymbols(kafka).find((s) => s.description === 'private:Kafka:createCluster');
       if (!sym) throw new Error('unsupported kafkajs version: no cluster factory');
@@ -116,12 +120,18 @@ export class KafkaClient {
       this.clusterInstance = (async () => {
         await cluster.connect();
         if (this.options.controllers) return cluster;
-        // A command about named topics asks for them alone: the answer for every topic of a large
-        // cluster is what the start would wait for (and hold). kafkajs then follows them.
-        for (const t of this.connectTopics) cluster.targetTopics?.add(t);
+        // A command about named topics asks for them alone, and kafkajs then follows them. With
+        // none, kafkajs' later refreshes (a broker not found, a connection lost) ask for the
+        // brokers alone too, until a topic is followed (kafkajs() names the marker; kafkajs from
+        // node_modules, without kfk's patches, has none and asks for every topic).
+        const brokersOnly = kafkajs().brokersOnly;
+        if (connectTopics !== 'all') {
+          for (const t of connectTopics) cluster.targetTopics?.add(t);
+          if (connectTopics.length === 0 && brokersOnly !== undefined) cluster.targetTopics?.add(brokersOnly);
+        }
         await cluster.refreshMetadata();
-        // The answer to those topics alone, or (none named, none targeted yet) to every topic.
-        if (cluster.targetTopics?.size === this.connectTopics.length) this.connectMetadata = cluster.brokerPool.metadata ?? undefined;
+        // The answer to the named topics, or to every topic.
+        if (connectTopics === 'all' || connectTopics.length > 0) this.connectMetadata = cluster.brokerPool.metadata ?? undefined;
         return cluster;
       })();
       this.closers.push(() => {
@@ -135,10 +145,10 @@ export class KafkaClient {
   /**
    * Every topic of the cluster as the Metadata answer of connecting gave it, a moment ago: once,
    * for the first caller that wants them all (`topic list` needs no second request). Later callers
-   * ask the cluster again, and so does every caller when the connection asked for named topics.
+   * ask the cluster again, and so does every caller when the connection did not ask for 'all'.
    */
   takeConnectMetadata(): { topicMetadata: Array<{ topic: string }> } | undefined {
-    if (this.connectTopics.length) return undefined;
+    if (this.connectTopics !== 'all') return undefined;
     const meta = this.connectMetadata;
     this.connectMetadata = undefined;
     return meta;

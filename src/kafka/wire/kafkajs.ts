@@ -24,8 +24,13 @@ export interface KafkajsModule {
    * reads it any more. Without the bundle (kafkajs from node_modules) there is none to give back.
    */
   releaseResponse?: (anyPartOfIt: Buffer) => void;
-  /** kafkajs' Metadata response modules, v0-v6 (src/kafka/wire/metadata.ts replaces their parse step). */
+  /** kafkajs' Metadata response modules, v0-v6 (src/kafka/wire/metadata.ts replaces their decode and parse steps). */
   metadataResponses: Array<Parameters<typeof keepMetadataErrorsAsData>[0][number]>;
+  /**
+   * The name that, alone among the topics kafkajs follows, makes its Metadata requests ask for no
+   * topic (scripts/vendor-kafkajs.mjs); undefined for kafkajs from node_modules.
+   */
+  brokersOnly?: string;
 }
 
 let loaded: KafkajsModule | undefined;

@@ -19,7 +19,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const assignment = opts.replicaAssignment === undefined ? undefined : parseReplicaAssignment(opts.replicaAssignment);
   if (assignment && partitions === undefined) throw new UsageError('--replica-assignment needs --partitions');
 
-  const client = await ctx.kafka();
+  const client = await ctx.kafka('all');
   const api = await import('../../../kafka/admin/topics.js');
   const all = await ctx.bounded(api.listTopicNames(client, { includeInternal: true }));
   const names = all.filter(topicMatcher(opts.topic)).sort();

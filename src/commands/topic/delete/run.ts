@@ -9,7 +9,7 @@ type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const matches = topicMatcher(opts.topic);
-  const client = await ctx.kafka();
+  const client = await ctx.kafka('all');
   const api = await import('../../../kafka/admin/topics.js');
   const all = await ctx.bounded(api.listTopicNames(client, { includeInternal: true }));
   // A pattern never sweeps up internal topics; naming one exactly is refused.

@@ -9,7 +9,7 @@ type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const matches = topicMatcher(opts.topic);
-  const client = await ctx.kafka();
+  const client = await ctx.kafka('all');
   const topicsApi = await import('../../../kafka/admin/topics.js');
   const all = await ctx.bounded(topicsApi.listTopicNames(client, { includeInternal: !opts.excludeInternal }));
   const names = all.filter(matches).sort();

@@ -8,7 +8,7 @@ type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const matches = topicMatcher(opts.topic);
-  const client = await ctx.kafka();
+  const client = await ctx.kafka('all');
   const { listTopicNames } = await import('../../../kafka/admin/topics.js');
   const names = (await ctx.bounded(listTopicNames(client, { includeInternal: !opts.excludeInternal }))).filter(matches).sort();
   // One name per line, as kafka-topics --list (which prints a lone empty line when there are
