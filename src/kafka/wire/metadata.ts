@@ -164,52 +164,44 @@ function decodePartitions(b: Buffer, at: number, version: number): RawPartition[
  */
 export function decodeMetadata(b: Buffer, version: number): RawMetadata {
   let o = 0;
-  const string = (): string | null => {
-    const len = b.readInt16BE(o);
+  const int32 = (): number => {
+    o += 4;
+    return b.readInt32BE(o - 4);
+  };
+  const int16 = (): number => {
     o += 2;
+    return b.readInt16BE(o - 2);
+  };
+  const string = (): string | null => {
+    const len = int16();
     if (len < 0) return null;
-    const v = b.toString('utf8', o, o + len);
     o += len;
-    return v;
+    return b.toString('utf8', o - len, o);
   };
   const out: RawMetadata & { throttleTime?: number; clientSideThrottleTime?: number } = { brokers: [], topicMetadata: [] };
   if (version >= 3) {
-    out.throttleTime = b.readInt32BE(o);
-    o += 4;
+    out.throttleTime = int32();
     // From v6 the client waits out the broker's throttle itself (KIP-219), as kafkajs' v6 says.
     if (version >= 6) {
       out.clientSideThrottleTime = out.throttleTime;
       out.throttleTime = 0;
     }
   }
-  const brokers = b.readInt32BE(o);
-  o += 4;
-  for (let i = 0; i < brokers; i++) {
-    const nodeId = b.readInt32BE(o);
-    o += 4;
+  for (let i = int32(); i > 0; i--) {
+    const nodeId = int32();
     const host = string() ?? '';
-    const port = b.readInt32BE(o);
-    o += 4;
+    const port = int32();
     if (version >= 1) out.brokers.push({ nodeId, host, port, rack: string() });
     else out.brokers.push({ nodeId, host, port });
   }
   if (version >= 2) out.clusterId = string();
-  if (version >= 1) {
-    out.controllerId = b.readInt32BE(o);
-    o += 4;
-  }
-  const topics = b.readInt32BE(o);
-  o += 4;
-  for (let i = 0; i < topics; i++) {
-    const errorCode = b.readInt16BE(o);
-    o += 2;
+  if (version >= 1) out.controllerId = int32();
+  for (let i = int32(); i > 0; i--) {
+    const errorCode = int16();
     const name = string() ?? '';
-    let internal: boolean | undefined;
-    if (version >= 1) internal = b[o++] === 1;
+    const internal = version >= 1 ? b[o++] === 1 : undefined;
     const at = o;
-    const partitions = b.readInt32BE(o);
-    o += 4;
-    for (let p = 0; p < partitions; p++) {
+    for (let p = int32(); p > 0; p--) {
       o = skipInt32s(b, o + 10);
       o = skipInt32s(b, o);
       if (version >= 5) o = skipInt32s(b, o);
