@@ -106,7 +106,7 @@ export class KafkaClient {
    * asks for these alone); 'all' for a command that reads every topic (`topic list`); none: no
    * topic, the brokers alone, as Kafka's admin client asks. A command that reads topics later
    * asks for them then (readMetadata): the answer for every topic of a large cluster is what
-   * every start waited for (the broker takes about 1 ms per 1000 partitions to write it).
+   * every start waited for (the broker takes about 1.2 ms per 1000 partitions to write it).
    */
   cluster(topics: string[] | 'all' = []): Promise<KafkajsCluster> {
     if (!this.clusterInstance) {
