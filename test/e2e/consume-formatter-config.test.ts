@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { isKafka3 } from '../../src/local/kafka-dist.js';
 import { kfk, uniqueName } from '../helpers/cli.js';
-import { CLUSTER_KAFKA_VERSION, TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
+import { CLUSTER_KAFKA_VERSION, kafka4Tool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
 const B = ['--bootstrap-server', bootstrap];
@@ -35,8 +35,9 @@ describe('consume --formatter-config', () => {
     const common = ['--topic', topic, '--from-beginning', '--max-messages', '3', '--formatter-config', file];
     const outs = await Promise.all(
       [[], ['--formatter-property', 'print.offset=false', '--formatter-property', 'key.separator=::']].map(async (extra) => {
+        // --formatter-config is Kafka 4's console consumer's (3.x has none): 4.x's tool on any broker.
         const [theirs, mine, grouped, dropIn] = await Promise.all([
-          kafkaTool(TOOLS.consumer, [...B, ...common, ...extra]),
+          kafka4Tool('consumer', [...B, ...common, ...extra]),
           kfk(['consume', ...B, ...common, ...extra]),
           kfk(['consume', ...B, ...common, ...extra, '--group', uniqueName('fmtcfg')]),
           kfk(['compat', 'kafka-console-consumer', ...B, ...common, ...extra]),
