@@ -118,16 +118,16 @@ export class OutputBuffer {
 
   private seal(): void {
     if (this.used === 0) return;
-    this.ready.push(this.chunk.subarray(0, this.used));
-    this.readySize += this.used;
+    const part = this.chunk.subarray(0, this.used);
     this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(this.limit);
     this.used = 0;
     if (this.early) {
       this.early = false;
-      this.drained = this.hand(this.ready[0]!) ?? undefined;
-      this.ready.length = 0;
-      this.readySize = 0;
+      this.drained = this.hand(part) ?? undefined;
+      return;
     }
+    this.ready.push(part);
+    this.readySize += part.length;
   }
 
   /** Hands one part to stdout; a promise while stdout is to drain. */

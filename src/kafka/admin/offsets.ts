@@ -4,7 +4,7 @@ import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { codes } from '../wire/error-codes.js';
-import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, knownLeader, knownTopic, readMetadata } from '../wire/metadata.js';
+import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, knownLeader, knownTopic, mentioned, readMetadata } from '../wire/metadata.js';
 
 export const LATEST = -1;
 export const EARLIEST = -2;
@@ -60,7 +60,7 @@ export async function listOffsetsOf(
   const cluster = await client.cluster();
   // Leaders come from the last Metadata answer; topics it did not name (a connection that asked
   // for the brokers alone, partitions read from a group's offsets or a file) are asked for.
-  const unknown = [...new Set(wanted.map((w) => w.topic))].filter((t) => !cluster.brokerPool.metadata?.topicMetadata.some((x) => x.topic === t));
+  const unknown = [...new Set(wanted.map((w) => w.topic))].filter((t) => !mentioned(cluster, t));
   if (unknown.length) await readMetadata(cluster, unknown);
   const perLeader = new Map<number, Map<string, number[]>>();
   const unread: UnreadOffset[] = [];

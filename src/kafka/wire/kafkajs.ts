@@ -7,7 +7,7 @@ import type { KafkajsEncoder, KafkajsDecoder } from './kafkajs-types.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as Kafkajs from 'kafkajs';
-import { keepMetadataErrorsAsData } from './metadata.js';
+import { installMetadataDecoding } from './metadata.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +25,7 @@ export interface KafkajsModule {
    */
   releaseResponse?: (anyPartOfIt: Buffer) => void;
   /** kafkajs' Metadata response modules, v0-v6 (src/kafka/wire/metadata.ts replaces their decode and parse steps). */
-  metadataResponses: Array<Parameters<typeof keepMetadataErrorsAsData>[0][number]>;
+  metadataResponses: Array<Parameters<typeof installMetadataDecoding>[0][number]>;
   /**
    * The name that, alone among the topics kafkajs follows, makes its Metadata requests ask for no
    * topic (scripts/vendor-kafkajs.mjs); undefined for kafkajs from node_modules.
@@ -69,6 +69,6 @@ export function kafkajs(): KafkajsModule {
       metadataResponses: [0, 1, 2, 3, 4, 5, 6].map((v) => require(`kafkajs/src/protocol/requests/metadata/v${v}/response`)),
     };
   }
-  keepMetadataErrorsAsData(loaded.metadataResponses);
+  installMetadataDecoding(loaded.metadataResponses);
   return loaded;
 }

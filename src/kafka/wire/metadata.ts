@@ -82,7 +82,7 @@ interface ResponseModule {
  * returned whole, errors and all, and each topic's partitions are decoded when first read
  * (decodeMetadata).
  */
-export function keepMetadataErrorsAsData(responses: ResponseModule[]): void {
+export function installMetadataDecoding(responses: ResponseModule[]): void {
   responses.forEach((r, version) => {
     r.decode = async (raw) => decodeMetadata(raw, version);
     r.parse = async (data) => data;
@@ -270,13 +270,22 @@ export function knownMetadata(cluster: MetadataSource): ClusterState {
 
 /** One topic as the last Metadata answer had it; undefined when the answer did not mention it. */
 export function knownTopic(cluster: MetadataSource, topic: string): TopicState | undefined {
-  const t = cluster.brokerPool.metadata?.topicMetadata.find((x) => x.topic === topic);
+  const t = lastAnswerOf(cluster, topic);
   return t ? toTopicState(t) : undefined;
+}
+
+/** Whether the last Metadata answer named the topic (its partitions are not read). */
+export function mentioned(cluster: MetadataSource, topic: string): boolean {
+  return lastAnswerOf(cluster, topic) !== undefined;
+}
+
+function lastAnswerOf(cluster: MetadataSource, topic: string): RawMetadata['topicMetadata'][number] | undefined {
+  return cluster.brokerPool.metadata?.topicMetadata.find((x) => x.topic === topic);
 }
 
 /** The leader of a partition as last known: -1 when it has none or the partition is unknown. */
 export function knownLeader(cluster: MetadataSource, topic: string, partition: number): number {
-  const t = cluster.brokerPool.metadata?.topicMetadata.find((x) => x.topic === topic);
+  const t = lastAnswerOf(cluster, topic);
   const p = t?.partitionMetadata.find((x) => x.partitionId === partition);
   return p && p.leader !== null && p.leader !== undefined ? p.leader : NO_LEADER;
 }
