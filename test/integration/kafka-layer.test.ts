@@ -7,7 +7,9 @@ import { openProducer } from '../../src/kafka/producer/session.js';
 import { runDirectConsumer } from '../../src/kafka/consumer/direct.js';
 import { viewToRecord, type DecodedRecord } from '../../src/kafka/records/decoder.js';
 import { EARLIEST, LATEST, listOffsets, partitionsOf } from '../../src/kafka/admin/offsets.js';
-import { commitGroupOffsets, committedOffsets } from '../../src/kafka/admin/groups.js';
+import { commitGroupOffsets, committedOffsets, listGroups } from '../../src/kafka/admin/groups.js';
+import { describeClusterInfo } from '../../src/kafka/admin/configs.js';
+import { brokerIds } from '../../src/kafka/admin/log-dirs.js';
 import { producerSettings } from '../../src/commands/produce/settings.js';
 import { uniqueName } from '../helpers/cli.js';
 import { kafkajs } from '../../src/kafka/wire/kafkajs.js';
@@ -133,6 +135,32 @@ describe('src/kafka against a real broker', () => {
       expect(every.takeConnectMetadata()?.topicMetadata.map((t) => t.topic)).toContain(topic);
     } finally {
       await every.close();
+    }
+  });
+  it('the brokers of connecting serve the first caller that lists them (cluster describe, group list); a later caller asks again', async () => {
+    const c = new KafkaClient({ brokers: [bootstrap], clientId: 'kfk-integration', connectionTimeout: 5000, requestTimeout: 10000 });
+    try {
+      const cluster = await c.cluster();
+      // Every Metadata request of this connection goes through the pool's refresh.
+      const pool = cluster.brokerPool as unknown as { refreshMetadata: (topics: string[]) => Promise<void> };
+      const refresh = pool.refreshMetadata.bind(pool);
+      let asked = 0;
+      pool.refreshMetadata = (topics) => {
+        asked++;
+        return refresh(topics);
+      };
+      const ids = cluster.brokerPool.metadata?.brokers.map((b) => b.nodeId).sort((a, b) => a - b);
+      const info = await describeClusterInfo(c);
+      expect(info.brokers.map((b) => b.id)).toEqual(ids);
+      expect(info.clusterId).toMatch(/^[\w-]{22}$/);
+      expect(info.controller).toBeGreaterThanOrEqual(0);
+      expect(asked).toBe(0);
+      await listGroups(c);
+      expect(asked).toBe(1);
+      expect(await brokerIds(c)).toEqual(ids);
+      expect(asked).toBe(2);
+    } finally {
+      await c.close();
     }
   });
   it('records encoded by src/kafka/records come back from the group-less fetcher byte for byte', async () => {

@@ -104,12 +104,10 @@ export interface ClusterInfo {
 }
 
 export async function describeClusterInfo(client: KafkaClient): Promise<ClusterInfo> {
-  const cluster = await client.cluster();
-  await cluster.refreshMetadata();
-  const meta = cluster.brokerPool.metadata as { clusterId: string; controllerId: number; brokers: Array<{ nodeId: number; host: string; port: number; rack: string | null }> };
+  const meta = await client.brokers();
   return {
-    clusterId: meta.clusterId,
-    controller: meta.controllerId,
+    clusterId: meta.clusterId as string,
+    controller: meta.controllerId as number,
     brokers: meta.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null })).sort((a, b) => a.id - b.id),
   };
 }

@@ -6,7 +6,6 @@
 import { kafkajs } from '../wire/kafkajs.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { isConnectionError } from '../wire/failures.js';
-import { readMetadata } from '../wire/metadata.js';
 import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
 import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
@@ -154,7 +153,7 @@ export async function listGroups(
   opts: { withProtocol?: boolean; allTypes?: boolean; onUnreachable?: (nodeId: number, why: string) => void } = {},
 ): Promise<GroupListing[]> {
   const cluster = await client.cluster();
-  const { brokers } = await readMetadata(cluster);
+  const { brokers } = await client.brokers();
   const ids = brokers.map((b) => b.nodeId).sort((a, b) => a - b);
   const perBroker = await Promise.all(
     ids.map(async (nodeId): Promise<ListedGroup[]> => {

@@ -23,9 +23,7 @@ export async function brokerIds(client: KafkaClient): Promise<number[]> {
     const { describeClusterNodes } = await import('./quorum.js');
     return (await describeClusterNodes(client)).nodes.map((n) => n.nodeId).sort((a, b) => a - b);
   }
-  const cluster = await client.cluster();
-  await cluster.refreshMetadata();
-  return ((cluster.brokerPool.metadata?.brokers ?? []) as Array<{ nodeId: number }>).map((b) => b.nodeId).sort((a, b) => a - b);
+  return (await client.brokers()).brokers.map((b) => b.nodeId).sort((a, b) => a - b);
 }
 
 export async function describeLogDirs(client: KafkaClient, brokers: number[], topics: string[] | null): Promise<BrokerLogDir[]> {

@@ -5,7 +5,6 @@
 // the group's coordinator.
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
-import { readMetadata } from '../wire/metadata.js';
 import { listGroups as listGroupsRequest, type ListedGroup } from '../protocol/group-requests.js';
 import {
   alterShareGroupOffsets,
@@ -45,7 +44,7 @@ export const shareState = (s: string | null) => (s ? (STATES[s.toLowerCase()] ??
 /** Every share group of the cluster. */
 export async function listShareGroups(client: KafkaClient): Promise<ShareGroupListing[]> {
   const cluster = await client.cluster();
-  const { brokers } = await readMetadata(cluster);
+  const { brokers } = await client.brokers();
   const ids = brokers.map((b) => b.nodeId).sort((a, b) => a - b);
   const per = await Promise.all(
     ids.map(async (nodeId) => {

@@ -69,11 +69,7 @@ export async function listTopicNames(client: KafkaClient, o: { includeInternal: 
 }
 
 export async function liveBrokerIds(client: KafkaClient): Promise<number[]> {
-  const cluster = await client.cluster();
-  const meta = cluster.brokerPool.metadata as { brokers: Array<{ nodeId: number }> } | null;
-  if (meta) return meta.brokers.map((b) => b.nodeId);
-  const admin = await client.admin();
-  return (await admin.describeCluster()).brokers.map((b) => b.nodeId);
+  return (await client.brokers()).brokers.map((b) => b.nodeId);
 }
 
 /**

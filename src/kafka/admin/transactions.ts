@@ -31,8 +31,7 @@ const COORDINATOR_TRANSACTION = 1;
 /** Each broker's transactions, by broker id (ascending); the filters as ListTransactions v0-v2 takes them. */
 export async function listTransactions(client: KafkaClient, filters: TransactionFilters = {}): Promise<Array<{ broker: number; transactions: TransactionListing[] }>> {
   const cluster = await client.cluster();
-  await cluster.refreshMetadata();
-  const ids = ((cluster.brokerPool.metadata?.brokers ?? []) as Array<{ nodeId: number }>).map((b) => b.nodeId).sort((a, b) => a - b);
+  const ids = (await client.brokers()).brokers.map((b) => b.nodeId).sort((a, b) => a - b);
   return Promise.all(
     ids.map(async (broker) => {
       const b = await cluster.findBroker({ nodeId: broker });

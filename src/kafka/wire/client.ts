@@ -47,6 +47,8 @@ export class KafkaClient {
   private clusterInstance?: Promise<KafkajsCluster>;
   private readonly closers: Array<() => Promise<void>> = [];
   private connectMetadata?: { topicMetadata: Array<{ topic: string }> };
+  /** Whether a caller of brokers() has taken the broker list of connecting. */
+  private connectBrokersTaken = false;
   /** The topics the Metadata request of connecting asked for: named ones, 'all', or none (empty). */
   private connectTopics: string[] | 'all' = [];
 
@@ -152,6 +154,24 @@ export class KafkaClient {
     const meta = this.connectMetadata;
     this.connectMetadata = undefined;
     return meta;
+  }
+
+  /**
+   * The cluster's brokers, id and controller as a Metadata answer gives them: for the first
+   * caller, the answer of connecting, a moment ago (`group list`, `cluster describe` need no
+   * second request); for every later caller a new request, so that a command that waits for the
+   * cluster to change (a reassignment, a restarted broker) sees it.
+   */
+  async brokers(): Promise<RawMetadata> {
+    const cluster = await this.cluster();
+    const known = cluster.brokerPool.metadata as RawMetadata | null;
+    if (!this.connectBrokersTaken && known) {
+      this.connectBrokersTaken = true;
+      return known;
+    }
+    this.connectBrokersTaken = true;
+    await cluster.refreshMetadata();
+    return cluster.brokerPool.metadata as RawMetadata;
   }
 
   /**
