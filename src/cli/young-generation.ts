@@ -1,4 +1,5 @@
-// V8's young generation, kept at the size it has once a command is connected.
+// V8's heap, kept small once a command that moves records is connected: the young generation
+// (consume) and the old one's growth (produce).
 import { setFlagsFromString } from 'node:v8';
 
 /**
@@ -18,4 +19,19 @@ export function keepYoungGenerationSmall(): void {
   // added first, so this one goes in front): a cache made under this flag would be rejected by
   // every later start.
   process.prependListener('exit', () => setFlagsFromString('--semi-space-growth-factor=2'));
+}
+
+/**
+ * V8 lets the old generation grow, before its next full collection, by a factor it picks from
+ * how little time collections took so far: up to 4x what survived the last one. A producer
+ * promotes what lives through a round trip to the broker (its batches, their tags and requests):
+ * keyed records spread over hundreds of partitions make thousands of small batches a second, and
+ * the old generation grew from 8 to 22 MB, mostly of dead batches, before V8 collected it (1M
+ * keyed records on 300 partitions: 86-88 MB peak RSS; 80-81 MB with a fixed growth of 1.2x, the
+ * wall time the same). Set once connected and put back before a code cache is written at exit,
+ * as above.
+ */
+export function collectOldGenerationSooner(): void {
+  setFlagsFromString('--heap-growing-percent=20');
+  process.prependListener('exit', () => setFlagsFromString('--heap-growing-percent=0'));
 }

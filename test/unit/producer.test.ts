@@ -428,6 +428,38 @@ describe('producer: flow', () => {
     expect(fake.produceCalls.every((c) => c.acks === 0)).toBe(true);
   });
 
+  it('linger.ms: a batch goes when its time is up, counted from its own first record, batch after batch', async () => {
+    const fake = new FakeCluster().createTopic('t', 2);
+    const p = new RecordProducer(fake.cluster, options({ lingerMs: 60, batchBytes: 200 }));
+    await p.init();
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const sent = () => fake.batches('t', 0).map((b) => b.count);
+    await p.send(rec('t', 'a', { partition: 0 }));
+    await sleep(20);
+    expect(sent()).toEqual([]);
+    await sleep(90);
+    expect(await fake.values('t', 0)).toEqual(['a']);
+    // After its timer went off, the next batch lingers too.
+    await p.send(rec('t', 'b', { partition: 0 }));
+    await sleep(110);
+    expect(await fake.values('t', 0)).toEqual(['a', 'b']);
+    // A batch closed before its time (full), then a new one: the new one waits its own 60 ms.
+    await sleep(1);
+    for (const v of values('x'.repeat(250), 3)) await p.send(rec('t', v, { partition: 0 }));
+    await sleep(40);
+    expect(sent()).toEqual([1, 1, 1, 1, 1]);
+    await p.send(rec('t', 'c', { partition: 0 }));
+    await sleep(40);
+    expect((await fake.values('t', 0)).includes('c')).toBe(false);
+    await sleep(70);
+    expect((await fake.values('t', 0)).at(-1)).toBe('c');
+    // Another partition's batch is not held by partition 0's timer.
+    await p.send(rec('t', 'd', { partition: 1 }));
+    await sleep(110);
+    expect(await fake.values('t', 1)).toEqual(['d']);
+    expect(await p.close()).toEqual({ delivered: 7, failed: 0, errors: [] });
+  });
+
   it('keeps at most maxInFlight requests in flight per broker', async () => {
     const fake = new FakeCluster().createTopic('t', 4);
     fake.produceDelayMs = 5;

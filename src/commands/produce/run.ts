@@ -12,6 +12,7 @@ import { LineSplitter, findSeparator, isKeyOnly, isPlain, parseLine, readerOptio
 import { recordFromJson } from '../../format/record-json.js';
 import type { SessionRecord } from '../../kafka/producer/session.js';
 import { producerSettings } from './settings.js';
+import { collectOldGenerationSooner } from '../../cli/young-generation.js';
 
 type Flags = FlagsOf<typeof define>;
 
@@ -37,6 +38,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   let invalidCount = 0;
 
   const client = await ctx.kafka([opts.topic]);
+  collectOldGenerationSooner();
   const { openProducer, topicMessageLimit } = await import('../../kafka/producer/session.js');
   // --failed-records FILE: undelivered records as JSON lines, for `kfk produce --format json --file FILE`.
   let failedOut: WriteStream | undefined;

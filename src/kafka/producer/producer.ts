@@ -315,12 +315,24 @@ export class RecordProducer {
     this.openBytes += open.capacity;
     this.openData += open.sizeInBytes;
     if (this.o.lingerMs > 0) {
-      s.lingerTimer = setTimeout(() => {
-        s.lingerTimer = null;
-        if (s.open && s.open.count > 0) this.closeBatch(s, false);
-      }, this.o.lingerMs);
+      // One timer per partition, armed again for each batch: a timer per batch was some hundreds
+      // of bytes for the collector, thousands of times a second with keyed records over hundreds
+      // of partitions. A batch closed before its time leaves the timer to find no batch, or the
+      // next one, for which it was armed again.
+      if (s.lingerTimer) s.lingerTimer.refresh();
+      else s.lingerTimer = setTimeout(() => this.lingered(s), this.o.lingerMs);
     }
     return open;
+  }
+
+  private lingered(s: PartitionState): void {
+    if (s.open && s.open.count > 0) this.closeBatch(s, false);
+  }
+
+  /** Stops a partition's linger timer for good (cleared, a Timeout cannot be armed again). */
+  private stopLinger(s: PartitionState): void {
+    if (s.lingerTimer) clearTimeout(s.lingerTimer);
+    s.lingerTimer = null;
   }
 
   /**
@@ -343,10 +355,6 @@ export class RecordProducer {
    * unless `send` is false (batches closed together then go in one request, not the first alone).
    */
   private closeBatch(s: PartitionState, moveSticky: boolean, send = true): void {
-    if (s.lingerTimer) {
-      clearTimeout(s.lingerTimer);
-      s.lingerTimer = null;
-    }
     const b = s.open;
     const tags = s.openTags;
     s.open = null;
@@ -370,10 +378,12 @@ export class RecordProducer {
     if (send) this.pump();
   }
 
+  /** A producer without an id (not idempotent): one identity for all of its batches. */
+  private plainIdentity?: typeof NO_PRODUCER & { compression: ProducerOptions['compression'] };
   private identity(s: PartitionState, b: Batch) {
     return this.producerId >= 0
       ? { compression: this.o.compression, producerId: s.producerId, producerEpoch: s.producerEpoch, baseSequence: b.baseSequence, transactional: Boolean(this.o.transactionalId) }
-      : { ...NO_PRODUCER, compression: this.o.compression };
+      : (this.plainIdentity ??= { ...NO_PRODUCER, compression: this.o.compression });
   }
 
   /** Sends what is ready, up to the in-flight limits. */
@@ -755,7 +765,10 @@ export class RecordProducer {
 
   /** Closes open batches and waits until every record is delivered or failed. */
   async flush(): Promise<void> {
-    for (const s of this.parts.values()) if (s.open?.count) this.closeBatch(s, false);
+    for (const s of this.parts.values()) {
+      this.stopLinger(s);
+      if (s.open?.count) this.closeBatch(s, false);
+    }
     if (this.pendingCount() === 0) return;
     let deadline: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
@@ -770,8 +783,7 @@ export class RecordProducer {
   /** Gives up on every record not yet acknowledged: each batch fails once with `message`. */
   private expireAll(message: string): void {
     for (const s of this.parts.values()) {
-      if (s.lingerTimer) clearTimeout(s.lingerTimer);
-      s.lingerTimer = null;
+      this.stopLinger(s);
       if (s.open?.count) this.closeBatch(s, false);
       const pending = [...s.queue, ...s.failedInFlight, ...s.inflight];
       s.queue = [];
@@ -814,7 +826,7 @@ export class RecordProducer {
   async abort(): Promise<DeliveryReport> {
     if (this.o.transactionalId && this.producerId >= 0) {
       for (const s of this.parts.values()) {
-        if (s.lingerTimer) clearTimeout(s.lingerTimer);
+        this.stopLinger(s);
         if (s.open) {
           this.openBytes -= s.open.capacity;
           this.openData -= s.open.sizeInBytes;
@@ -838,7 +850,7 @@ export class RecordProducer {
 
   private cleanup(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    for (const s of this.parts.values()) if (s.lingerTimer) clearTimeout(s.lingerTimer);
+    for (const s of this.parts.values()) this.stopLinger(s);
   }
 }
 
