@@ -20,7 +20,7 @@
 import { kafkajs } from '../wire/kafkajs.js';
 import { KfkError } from '../../errors.js';
 import { StickyPartitioner, partitionForKey } from './partitioner.js';
-import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type OutRecord } from '../records/encoder.js';
+import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type BatchIdentity, type OutRecord } from '../records/encoder.js';
 import { decodeRecordSet, type DecodedRecord } from '../records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from '../protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from '../wire/client.js';
@@ -379,7 +379,7 @@ export class RecordProducer {
   }
 
   /** A producer without an id (not idempotent): one identity for all of its batches. */
-  private plainIdentity?: typeof NO_PRODUCER & { compression: ProducerOptions['compression'] };
+  private plainIdentity?: BatchIdentity;
   private identity(s: PartitionState, b: Batch) {
     return this.producerId >= 0
       ? { compression: this.o.compression, producerId: s.producerId, producerEpoch: s.producerEpoch, baseSequence: b.baseSequence, transactional: Boolean(this.o.transactionalId) }
