@@ -147,6 +147,22 @@ describe('kfk consume', () => {
     expect([...lj, ...lk].sort()).toEqual([...keyedValues].sort());
   }, 120_000);
 
+  it('--from-beginning starts at the log start after records were deleted, as Kafka\'s console consumer does', async () => {
+    const t = await loaded('log-start', Array.from({ length: 10 }, (_, i) => `r${i}`), { partitions: 2, produceArgs: ['--partition', '0'] });
+    expect((await kfk(['records', 'delete', ...B, '--topic', t, '--partition', '0', '--before-offset', '6'])).code).toBe(0);
+    const props = ['print.offset', 'print.partition'].flatMap((p) => ['--property', `${p}=true`]);
+    const [mine, theirs] = await Promise.all([
+      kfk(['consume', ...B, '--topic', t, '--from-beginning', '--max-messages', '4', ...props]),
+      kafka4Tool('consumer', ['--bootstrap-server', bootstrap, '--topic', t, '--from-beginning', '--max-messages', '4', ...props.map((p) => (p === '--property' ? '--formatter-property' : p))]),
+    ]);
+    expect(theirs.code).toBe(0);
+    expect(mine).toMatchObject({ code: 0, stdout: theirs.stdout, stderr: 'Processed a total of 4 messages\n' });
+    expect(mine.stdout).toBe('Partition:0\tOffset:6\tr6\nPartition:0\tOffset:7\tr7\nPartition:0\tOffset:8\tr8\nPartition:0\tOffset:9\tr9\n');
+    // Every record left, from both partitions' starts, until the command's idle timeout.
+    const all = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '--timeout-ms', '1500']);
+    expect(all).toMatchObject({ code: 0, stdout: 'r6\nr7\nr8\nr9\n', stderr: 'Processed a total of 4 messages\n' });
+  });
+
   it('-e reads to the end offsets as of start and exits 0', async () => {
     const t = await loaded('end', ['1', '2', '3'], { partitions: 2 });
     const r = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e']);

@@ -92,6 +92,15 @@ export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOpti
 
 /** Start (and -e end) offsets of the partitions whose leaders answer; the others are left out. */
 async function startsAndEnds(client: KafkaClient, o: Omit<DirectOptions, 'onRecord' | 'afterSet' | 'signal'>, wanted: TopicPartitions[]): Promise<Map<string, Assignment>> {
+  if (o.start.kind === 'earliest' && !o.exitAtEnd) {
+    // From the beginning, with no end to stop at: the first Fetch asks for offset 0, without a
+    // ListOffsets round trip before it. A log whose start has moved on (retention, delete-records)
+    // answers OFFSET_OUT_OF_RANGE, and the fetcher moves to its start, as for a position that
+    // retention passes while it is read.
+    const out = new Map<string, Assignment>();
+    for (const { topic, partitions } of wanted) for (const p of partitions) out.set(tpKey(topic, p), { topic, partition: p, offset: 0, end: undefined, closed: false });
+    return out;
+  }
   // The end is the high watermark under read_uncommitted and the last stable offset under
   // read_committed (records of an open transaction lie between them), as Kafka's consumer sees it.
   const [lows, highs, byTime] = await Promise.all([
