@@ -90,7 +90,10 @@ export async function resolveAssignments(client: KafkaClient, o: Omit<DirectOpti
   return wanted.flatMap(({ topic, partitions }) => partitions.map((partition) => found.get(tpKey(topic, partition)) ?? { topic, partition, offset: -1, end: undefined, closed: false }));
 }
 
-/** Start (and -e end) offsets of the partitions whose leaders answer; the others are left out. */
+/**
+ * Start (and -e end) offsets of the partitions whose leaders answer; the others are left out.
+ * From the beginning without -e: offset 0 for every partition, without asking.
+ */
 async function startsAndEnds(client: KafkaClient, o: Omit<DirectOptions, 'onRecord' | 'afterSet' | 'signal'>, wanted: TopicPartitions[]): Promise<Map<string, Assignment>> {
   if (o.start.kind === 'earliest' && !o.exitAtEnd) {
     // From the beginning, with no end to stop at: the first Fetch asks for offset 0, without a
