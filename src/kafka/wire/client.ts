@@ -165,11 +165,9 @@ export class KafkaClient {
   async brokers(): Promise<RawMetadata> {
     const cluster = await this.cluster();
     const known = cluster.brokerPool.metadata as RawMetadata | null;
-    if (!this.connectBrokersTaken && known) {
-      this.connectBrokersTaken = true;
-      return known;
-    }
+    const first = !this.connectBrokersTaken;
     this.connectBrokersTaken = true;
+    if (first && known) return known;
     await cluster.refreshMetadata();
     return cluster.brokerPool.metadata as RawMetadata;
   }

@@ -93,9 +93,9 @@ type RawPartition = RawMetadata['topicMetadata'][number]['partitionMetadata'][nu
 
 /**
  * A topic of a Metadata answer, its partitions decoded from the answer's bytes when first read.
- * Every command but `consume` and `produce` of named topics connects with a Metadata request for
- * every topic, and most read the partitions of none or a few: decoding them all (an object and
- * three arrays per partition) cost 8-9 ms per 1000 partitions of the cluster at every start.
+ * The commands that connect for every topic (`topic list`, `describe`, `offsets`) read the
+ * partitions of none or a few of them: decoding them all (an object and three arrays per
+ * partition) cost 8-9 ms per 1000 partitions of the cluster at every start.
  */
 class LazyTopic {
   private decoded: RawPartition[] | undefined;
