@@ -241,10 +241,15 @@ add('startup-version', 'ms', {
   rpk: rpk && (() => ({ argv: [rpk, 'version'] })),
   kafkactl: kafkactl && (() => ({ argv: [kafkactl, 'version'] })),
 });
+// Beside Node's start, the least a Node program does for the same list (bench/node-floor.cjs: a
+// raw socket, ApiVersions and Metadata, no configuration or client library): the floor under
+// kfk's start target, in the same run.
+const FLOOR = 'bare node, raw socket (ApiVersions, Metadata)';
 add('topic-list', 'ms', {
   kfk: () => ({ argv: kfk('topic', 'list', '--bootstrap-server', B) }),
   'bare node': () => ({ argv: [node, '-e', '0'] }),
   ...extraCaPeers('topic', 'list', '--bootstrap-server', B),
+  [FLOOR]: () => ({ argv: [node, join(root, 'bench/node-floor.cjs'), B], env: extraCa }),
   kcat: kcat && (() => ({ argv: [kcat, '-L', '-b', B, '-q'] })),
   'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', B, '--list']) }),
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'list', '-X', `brokers=${B}`] })),
@@ -648,13 +653,22 @@ const starts = [
 if (own.length || starts.length) {
   md += '\n| kfk against itself and Node | ratio |\n|---|---|\n';
   for (const [a, b, what, ratio] of own) md += `| ${what} | ${(ratio ?? kfkMs(a) / kfkMs(b)).toFixed(2)}x |\n`;
+  // What a key costs the peers on the same cluster: the brokers take more, smaller batches.
+  const toolMs = (name, tool) => results.find((r) => r.scenario === name)?.tools[tool]?.medianMs;
+  for (const tool of ['kcat', 'rpk']) {
+    const keyed = toolMs('produce-3b-keyed', tool);
+    const unkeyed = toolMs('produce-3b', tool);
+    if (keyed && unkeyed) md += `| ${tool}, beside it: keyed produce / unkeyed | ${(keyed / unkeyed).toFixed(2)}x |\n`;
+  }
   for (const [name, what] of starts) md += `| ${what} | ${(kfkMs(name) / bareMs(name)).toFixed(2)}x |\n`;
+  const floorMs = results.find((r) => r.scenario === 'topic-list')?.tools[FLOOR]?.medianMs;
+  if (floorMs && bareMs('topic-list')) md += `| Node alone listing topics over a raw socket / node -e 0 (the floor under the topic list target) | ${(floorMs / bareMs('topic-list')).toFixed(2)}x |\n`;
 }
 writeFileSync(join(outDir, `${date}.md`), md);
 copyFileSync(join(outDir, `${date}.md`), join(outDir, 'latest.md'));
 
 // chart: one bar group per scenario, wall time relative to kfk (log scale), as SVG
-const colors = { kfk: '#2b7a0b', 'bare node': '#999', 'bare node, no NODE_EXTRA_CA_CERTS': '#ccc', 'node bin/kfk.js': '#8fbc8f', kcat: '#1f77b4', 'kafka-tools': '#d62728', rpk: '#9467bd', kaf: '#8c564b', kafkactl: '#e377c2', 'kfk plain bytes': '#7fbf7f', 'confluent-kafka (Python)': '#ff7f0e' };
+const colors = { kfk: '#2b7a0b', 'bare node': '#999', [FLOOR]: '#bbb', 'bare node, no NODE_EXTRA_CA_CERTS': '#ccc', 'node bin/kfk.js': '#8fbc8f', kcat: '#1f77b4', 'kafka-tools': '#d62728', rpk: '#9467bd', kaf: '#8c564b', kafkactl: '#e377c2', 'kfk plain bytes': '#7fbf7f', 'confluent-kafka (Python)': '#ff7f0e' };
 const rows = results.filter((r) => r.tools.kfk?.medianMs);
 const W = 900, rowH = 26, left = 150;
 let y = 40;
