@@ -1,5 +1,5 @@
 // V8's heap, kept small once a command that moves records is connected: the young generation
-// (consume) and the old one's growth (produce).
+// (consume) and the old one's growth (produce and consume).
 import { setFlagsFromString } from 'node:v8';
 
 /**
@@ -28,8 +28,10 @@ export function keepYoungGenerationSmall(): void {
  * keyed records spread over hundreds of partitions make thousands of small batches a second, and
  * the old generation grew from 8 to 22 MB, mostly of dead batches, before V8 collected it (1M
  * keyed records on 300 partitions: 86-88 MB peak RSS; 80-81 MB with a fixed growth of 1.2x, the
- * wall time the same). Set once connected and put back before a code cache is written at exit,
- * as above.
+ * wall time the same). A consumer promotes what lives through a round of fetches: an answer per
+ * partition, hundreds a round over hundreds of partitions (6M records from 300 partitions on 3
+ * brokers: 83-86 MB, 75-77 MB with it; wall time the same, and the same with 1 or 12 partitions).
+ * Set once connected and put back before a code cache is written at exit, as above.
  */
 export function collectOldGenerationSooner(): void {
   setFlagsFromString('--heap-growing-percent=20');

@@ -164,6 +164,55 @@ describe('fetcher', () => {
     expect(fake.fetchCalls.every((c) => c.maxWait === 50)).toBe(true);
   });
 
+  it('partitions that answer no records are told their positions too (-e ends on them), those with records once their sets are handed on', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 4);
+    // Partitions 0 and 2 hold records, 1 and 3 none (one of each on each broker).
+    const p0 = await fill(fake, 't', 0, 'a', 3, 10);
+    const p2 = await fill(fake, 't', 2, 'c', 2, 10);
+    const events: string[] = [];
+    const told = new Map<string, number[]>();
+    const fetcher = new PartitionFetcher(fake.client(), {
+      readCommitted: false,
+      maxWaitMs: 1,
+      partitionMaxBytes: 256,
+      onPosition: (t, p, next) => {
+        events.push(`position ${t}-${p} ${next}`);
+        told.set(`${t}-${p}`, [...(told.get(`${t}-${p}`) ?? []), next]);
+      },
+    });
+    fetcher.assign([0, 1, 2, 3].map((partition) => ({ topic: 't', partition, offset: 0 })));
+    const got = new Map<string, string[]>();
+    const stop = setTimeout(() => fetcher.stop(), 2000);
+    await fetcher.run(async (set, d) => {
+      const { records } = await decodeRecordSet(set, d);
+      events.push(`set ${d.topic}-${d.partition}`);
+      got.set(`${d.topic}-${d.partition}`, [...(got.get(`${d.topic}-${d.partition}`) ?? []), ...records.map((r) => r.value!.toString())]);
+      if (total(got) >= 50) fetcher.stop();
+    });
+    clearTimeout(stop);
+    expect(got.get('t-0')).toEqual(p0);
+    expect(got.get('t-2')).toEqual(p2);
+    // The empty partitions: told, at offset 0, in the rounds before the end.
+    expect(told.get('t-1')?.length).toBeGreaterThan(0);
+    expect(told.get('t-3')?.length).toBeGreaterThan(0);
+    expect(new Set([...told.get('t-1')!, ...told.get('t-3')!])).toEqual(new Set([0]));
+    // A partition with records: a position that moves on comes right after the set it read, and
+    // positions only grow.
+    for (const k of ['t-0', 't-2']) {
+      const mine = events.filter((e) => e === `set ${k}` || e.startsWith(`position ${k} `));
+      let last = 0;
+      for (let i = 0; i < mine.length; i++) {
+        if (!mine[i].startsWith('position')) continue;
+        const at = Number(mine[i].split(' ')[2]);
+        if (at > last) expect(mine[i - 1]).toBe(`set ${k}`);
+        expect(at).toBeGreaterThanOrEqual(last);
+        last = at;
+      }
+    }
+    expect(told.get('t-0')!.at(-1)).toBe(30);
+    expect(told.get('t-2')!.at(-1)).toBe(20);
+  });
+
   it('unassign: a partition given up is fetched no more', async () => {
     const fake = new FakeCluster().createTopic('t', 2);
     await fill(fake, 't', 0, 'a', 1, 5);

@@ -4,7 +4,7 @@
 // a broker without a rack.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { decodeMetadata, toClusterState } from '../../src/kafka/wire/metadata.js';
+import { NO_LEADER, decodeMetadata, knownLeader, knownWithPartitions, toClusterState, type MetadataSource } from '../../src/kafka/wire/metadata.js';
 
 const require = createRequire(import.meta.url);
 const kafkajsDecoder = (v: number) => (require(`kafkajs/src/protocol/requests/metadata/v${v}/response`) as { decode(b: Buffer): Promise<unknown> }).decode;
@@ -102,6 +102,24 @@ describe('Metadata answers, v0-v6', () => {
     expect(t.partitionMetadata).toBe(first);
     t.partitionMetadata = [];
     expect(t.partitionMetadata).toEqual([]);
+  });
+
+  it('leaders and presence as a consumer asks at every round: by partition id, following a new answer or replaced partitions', () => {
+    const cluster = { brokerPool: { metadata: decodeMetadata(answer(6), 6) } } as unknown as MetadataSource;
+    expect([0, 1, 2, 3].map((p) => knownLeader(cluster, 'orders', p))).toEqual([NO_LEADER, 2, 1, NO_LEADER]);
+    expect(knownLeader(cluster, 'nope', 0)).toBe(NO_LEADER);
+    expect(['orders', 'gone', 'nope', '__consumer_offsets'].map((t) => knownWithPartitions(cluster, t))).toEqual([true, false, false, true]);
+    // A topic the broker does not know, even with partitions listed, is not there.
+    const unknown = { brokerPool: { metadata: { brokers: [], topicMetadata: [{ topicErrorCode: 3, topic: 'x', partitionMetadata: [{ partitionErrorCode: 0, partitionId: 0, leader: 1, replicas: [1], isr: [1] }] }] } } } as unknown as MetadataSource;
+    expect(knownWithPartitions(unknown, 'x')).toBe(false);
+    // Partitions replaced in place (kafkajs may set them): the new leaders count.
+    const orders = cluster.brokerPool.metadata!.topicMetadata[0]!;
+    orders.partitionMetadata = [{ partitionErrorCode: 0, partitionId: 0, leader: 7, replicas: [7], isr: [7] }];
+    expect([0, 1].map((p) => knownLeader(cluster, 'orders', p))).toEqual([7, NO_LEADER]);
+    // A new answer: its leaders, not the last one's.
+    cluster.brokerPool.metadata = decodeMetadata(answer(5), 5);
+    expect(knownLeader(cluster, 'orders', 0)).toBe(NO_LEADER);
+    expect(knownLeader(cluster, 'orders', 1)).toBe(2);
   });
 
   it('a truncated answer fails as it is decoded, not when a topic is read later', () => {

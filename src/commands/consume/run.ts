@@ -17,7 +17,7 @@ import { topicMatcher } from '../../format/topic-pattern.js';
 import { viewToRecord, type RecordView } from '../../kafka/records/decoder.js';
 import type { StartSpec } from '../../kafka/consumer/direct.js';
 import type { DecodedRecord } from '../../kafka/records/decoder.js';
-import { keepYoungGenerationSmall } from '../../cli/young-generation.js';
+import { collectOldGenerationSooner, keepYoungGenerationSmall } from '../../cli/young-generation.js';
 
 type Flags = FlagsOf<typeof define>;
 
@@ -324,6 +324,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   try {
     const client = await ctx.kafka(opts.topic !== undefined ? [opts.topic] : []);
     keepYoungGenerationSmall();
+    collectOldGenerationSooner();
     const { verboseLog } = await import('../../kafka/wire/client.js');
     const log = verboseLog(client);
     armIdle();

@@ -18,7 +18,7 @@ import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.
 import { fetchRequest, fetchVersion, type FetchPartitionResult } from '../protocol/fetch.js';
 import type { DecodeOptions } from '../records/decoder.js';
 import { readInt64 } from '../records/encoder.js';
-import { NO_LEADER, UNKNOWN_TOPIC_OR_PARTITION, knownLeader, knownTopic } from '../wire/metadata.js';
+import { NO_LEADER, knownLeader, knownWithPartitions } from '../wire/metadata.js';
 import { ERRORS, codes } from '../wire/error-codes.js';
 
 /**
@@ -181,8 +181,7 @@ export class PartitionFetcher {
   private dropDeletedTopics(cluster: KafkajsCluster): void {
     const now = Date.now();
     for (const topic of new Set([...this.positions.values()].map((p) => p.topic))) {
-      const t = knownTopic(cluster, topic);
-      if (t && t.errorCode !== UNKNOWN_TOPIC_OR_PARTITION && t.partitions.length > 0) {
+      if (knownWithPartitions(cluster, topic)) {
         this.unknownSince.delete(topic);
         continue;
       }
@@ -298,7 +297,10 @@ export class PartitionFetcher {
         next = null;
         if (this.stopped) break;
         let refresh = Boolean(error);
+        // The partitions that answered records, and those that answered none (most of them in a
+        // round over hundreds of partitions: no object each, they are only told where they are).
         const work: Array<{ p: Position; r: FetchPartitionResult; from: number }> = [];
+        const quiet: Position[] = [];
         for (const r of results) {
           const p = this.positions.get(`${r.topic}\0${r.partition}`);
           if (!p) continue;
@@ -313,6 +315,10 @@ export class PartitionFetcher {
           }
           if (r.errorCode === ERRORS.TOPIC_AUTHORIZATION_FAILED.code) throw new KfkError(`not authorized to read topic '${r.topic}'`);
           if (r.errorCode !== 0) throw new KfkError(`fetch from ${r.topic}-${r.partition} failed: error code ${r.errorCode}`);
+          if (r.records.length === 0) {
+            quiet.push(p);
+            continue;
+          }
           const from = p.offset;
           p.offset = scanNextOffset(r.records, from);
           work.push({ p, r, from });
@@ -334,16 +340,18 @@ export class PartitionFetcher {
         if (!this.stopped) next = this.round(cluster, idle);
         for (const { p, r, from } of work) {
           if (this.stopped) break;
-          if (r.records.length) {
-            await onSet(r.records, {
-              topic: p.topic,
-              partition: p.partition,
-              fromOffset: from,
-              readCommitted: this.o.readCommitted,
-              abortedTransactions: r.abortedTransactions,
-              verifyCrc: this.o.verifyCrc,
-            });
-          }
+          await onSet(r.records, {
+            topic: p.topic,
+            partition: p.partition,
+            fromOffset: from,
+            readCommitted: this.o.readCommitted,
+            abortedTransactions: r.abortedTransactions,
+            verifyCrc: this.o.verifyCrc,
+          });
+          this.o.onPosition?.(p.topic, p.partition, p.offset);
+        }
+        for (const p of quiet) {
+          if (this.stopped) break;
           this.o.onPosition?.(p.topic, p.partition, p.offset);
         }
         // Every record of this round has been handed on (each callback has finished with its

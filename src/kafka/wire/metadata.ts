@@ -286,8 +286,34 @@ function lastAnswerOf(cluster: MetadataSource, topic: string): RawMetadata['topi
 /** The leader of a partition as last known: -1 when it has none or the partition is unknown. */
 export function knownLeader(cluster: MetadataSource, topic: string, partition: number): number {
   const t = lastAnswerOf(cluster, topic);
-  const p = t?.partitionMetadata.find((x) => x.partitionId === partition);
+  const p = t ? byPartition(t)[partition] : undefined;
   return p && p.leader !== null && p.leader !== undefined ? p.leader : NO_LEADER;
+}
+
+/**
+ * Whether the last Metadata answer has the topic with its partitions (no error for it), without
+ * making its partitions into data: a consumer asks at every round of fetches.
+ */
+export function knownWithPartitions(cluster: MetadataSource, topic: string): boolean {
+  const t = lastAnswerOf(cluster, topic);
+  return t !== undefined && t.topicErrorCode !== UNKNOWN_TOPIC_OR_PARTITION && t.partitionMetadata.length > 0;
+}
+
+const partitionIndexes = new WeakMap<RawPartition[], Array<RawPartition | undefined>>();
+
+/**
+ * A topic's partitions in an answer, by partition id: made once per list of them (a lookup per
+ * partition at each round of fetches was a scan of them all).
+ */
+function byPartition(t: RawMetadata['topicMetadata'][number]): Array<RawPartition | undefined> {
+  const list = t.partitionMetadata;
+  let index = partitionIndexes.get(list);
+  if (!index) {
+    index = [];
+    for (const p of list) index[p.partitionId] = p;
+    partitionIndexes.set(list, index);
+  }
+  return index;
 }
 
 /**
