@@ -18,6 +18,21 @@ describe('kfk topic', () => {
     expect(info.configs['retention.ms']).toBe('60000');
   });
 
+  it('create returns once the new partitions answer: offsets and produce right after it find every one of them', async () => {
+    // A topic is in the Metadata answers before its broker has set its partitions up; until then
+    // they answer "not the leader", or the topic is not known yet (300 partitions: about a second).
+    const t = uniqueName('ready');
+    expect(await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '300'])).toMatchObject({ code: 0, stdout: `Created topic ${t}.\n`, stderr: '' });
+    const o = await kfk(['offsets', ...B, '--topic', t]);
+    expect(o).toMatchObject({ code: 0, stderr: '', stdout: Array.from({ length: 300 }, (_, p) => `${t}:${p}:0\n`).join('') });
+    const t2 = uniqueName('ready-produce');
+    expect((await kfk(['topic', 'create', ...B, '--topic', t2, '--partitions', '300'])).code).toBe(0);
+    const lines = Array.from({ length: 3000 }, (_, i) => `r${i}`);
+    const p = await kfk(['produce', ...B, '--topic', t2, '--property', 'parse.key=true', '--property', 'key.separator=,'], { input: lines.map((l) => `${l},${l}\n`).join('') });
+    expect(p).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    await kfk(['topic', 'delete', ...B, '--topic', `${t},${t2}`]);
+  });
+
   it('create with broker defaults when partitions and replication factor are omitted', async () => {
     const t = uniqueName('defaults');
     expect((await kfk(['topic', 'create', ...B, '--topic', t])).code).toBe(0);

@@ -4,7 +4,7 @@ import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { codes } from '../wire/error-codes.js';
-import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, knownLeader, knownTopic, mentioned, readMetadata } from '../wire/metadata.js';
+import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, UNKNOWN_TOPIC_OR_PARTITION, knownLeader, knownTopic, mentioned, readMetadata } from '../wire/metadata.js';
 
 export const LATEST = -1;
 export const EARLIEST = -2;
@@ -110,6 +110,35 @@ export async function listOffsetsOf(
 
 /** Answers that mean "ask the partition's new leader, later": NOT_LEADER_OR_FOLLOWER, LEADER_NOT_AVAILABLE, ... */
 const RETRIABLE_OFFSET_ERRORS = codes('leader');
+
+/**
+ * Waits, up to `maxMs`, until every partition of `topics` that has a leader answers a ListOffsets
+ * there. A topic just created is in the Metadata answers, with its leaders, before those brokers
+ * have set its partitions up, and until then they refuse records and reads ("not the leader"):
+ * 300 partitions on one busy broker took over a second, longer than a producer's three retries.
+ * A partition without a leader is not waited for (a degraded cluster: the topic is there, its
+ * readers and writers deal with it). Returns what still does not answer when time is up (as a
+ * rule nothing); an error that waiting does not cure (authorization) ends the wait, unthrown.
+ */
+export async function awaitPartitionsAnswer(client: KafkaClient, topics: string[], maxMs: number): Promise<UnreadOffset[]> {
+  const until = Date.now() + maxMs;
+  let backoff = 25;
+  for (;;) {
+    let waiting: UnreadOffset[];
+    try {
+      // Metadata again each time: a broker may not know the topic yet, or name its leaders late.
+      const cluster = await client.cluster();
+      const wanted = (await partitionsOf(client, topics)).map(({ topic, partitions }) => ({ topic, partitions: partitions.filter((p) => knownLeader(cluster, topic, p) !== NO_LEADER) }));
+      waiting = (await listOffsetsOf(client, wanted, LATEST)).unread;
+    } catch (err) {
+      if ((err as { errorCode?: number }).errorCode !== UNKNOWN_TOPIC_OR_PARTITION) return [];
+      waiting = topics.map((topic) => ({ topic, partition: -1, error: 'UNKNOWN_TOPIC_OR_PARTITION' }));
+    }
+    if (waiting.length === 0 || Date.now() + backoff > until) return waiting;
+    await new Promise((resolve) => setTimeout(resolve, backoff));
+    backoff = Math.min(backoff * 2, 400);
+  }
+}
 
 /** listOffsetsOf for callers that need every partition: a partition it could not read fails the call. */
 export async function listOffsets(client: KafkaClient, wanted: TopicPartitions[], time: number, readCommitted = false): Promise<PartitionOffset[]> {

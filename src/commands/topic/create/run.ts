@@ -8,6 +8,9 @@ import { COLLISION_WARNING, hasCollisionChars, parseCount, parseReplicaAssignmen
 
 type Flags = FlagsOf<typeof define>;
 
+/** How long `topic create` waits for the new partitions to answer (awaitPartitionsAnswer). */
+const READY_WAIT_MS = 10_000;
+
 /** `--topic a,b,c` creates every topic in one request, all with the same layout and configs. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const names = [...new Set(splitTopicList(opts.topic))];
@@ -29,6 +32,14 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();
   const { createTopics } = await import('../../../kafka/admin/topics.js');
   const results = await ctx.bounded(createTopics(client, names.map((name) => ({ name, partitions, replicationFactor, configs, replicaAssignment }))));
+  // Returned once the new topics' partitions answer at their leaders (up to 10 s): a script that
+  // writes or reads right after does not meet partitions their broker is still setting up. Kafka's
+  // tool returns at once; it takes a JVM's start to run the next one.
+  const created = results.filter((r) => r.error === null).map((r) => r.name);
+  if (created.length) {
+    const { awaitPartitionsAnswer } = await import('../../../kafka/admin/offsets.js');
+    await awaitPartitionsAnswer(client, created, READY_WAIT_MS);
+  }
   const outcome = results.map((r) => ({
     topic: r.name,
     created: r.error === null,
