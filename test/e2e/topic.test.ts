@@ -30,7 +30,13 @@ describe('kfk topic', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `r${i}`);
     const p = await kfk(['produce', ...B, '--topic', t2, '--property', 'parse.key=true', '--property', 'key.separator=,'], { input: lines.map((l) => `${l},${l}\n`).join('') });
     expect(p).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    await kfk(['topic', 'delete', ...B, '--topic', `${t},${t2}`]);
+    // The same for partitions that alter adds.
+    const t3 = uniqueName('ready-alter');
+    expect((await kfk(['topic', 'create', ...B, '--topic', t3])).code).toBe(0);
+    expect(await kfk(['topic', 'alter', ...B, '--topic', t3, '--partitions', '300'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const o3 = await kfk(['offsets', ...B, '--topic', t3]);
+    expect(o3).toMatchObject({ code: 0, stderr: '', stdout: Array.from({ length: 300 }, (_, p) => `${t3}:${p}:0\n`).join('') });
+    await kfk(['topic', 'delete', ...B, '--topic', `${t},${t2},${t3}`]);
   });
 
   it('create with broker defaults when partitions and replication factor are omitted', async () => {

@@ -111,28 +111,37 @@ export async function listOffsetsOf(
 /** Answers that mean "ask the partition's new leader, later": NOT_LEADER_OR_FOLLOWER, LEADER_NOT_AVAILABLE, ... */
 const RETRIABLE_OFFSET_ERRORS = codes('leader');
 
+/** How long `topic create` and `topic alter --partitions` wait for the new partitions to answer. */
+export const NEW_PARTITIONS_WAIT_MS = 10_000;
+
 /**
  * Waits, up to `maxMs`, until every partition of `topics` that has a leader answers a ListOffsets
- * there. A topic just created is in the Metadata answers, with its leaders, before those brokers
- * have set its partitions up, and until then they refuse records and reads ("not the leader"):
- * 300 partitions on one busy broker took over a second, longer than a producer's three retries.
- * A partition without a leader is not waited for (a degraded cluster: the topic is there, its
+ * there, and the Metadata answers name at least `partitions` of each (when given). A topic just
+ * created is in the Metadata answers, with its leaders, before those brokers have set its
+ * partitions up, and until then they refuse records and reads ("not the leader"): 300
+ * partitions on one busy broker took over a second, longer than a producer's three retries. A
+ * partition without a leader is not waited for (a degraded cluster: the topic is there, its
  * readers and writers deal with it). Returns what still does not answer when time is up (as a
  * rule nothing); an error that waiting does not cure (authorization) ends the wait, unthrown.
  */
-export async function awaitPartitionsAnswer(client: KafkaClient, topics: string[], maxMs: number): Promise<UnreadOffset[]> {
+export async function awaitPartitionsAnswer(client: KafkaClient, topics: Array<{ topic: string; partitions?: number }>, maxMs: number): Promise<UnreadOffset[]> {
   const until = Date.now() + maxMs;
   let backoff = 25;
   for (;;) {
     let waiting: UnreadOffset[];
     try {
-      // Metadata again each time: a broker may not know the topic yet, or name its leaders late.
+      // Metadata again each time: a broker may not know the topic, or its new partitions, yet.
       const cluster = await client.cluster();
-      const wanted = (await partitionsOf(client, topics)).map(({ topic, partitions }) => ({ topic, partitions: partitions.filter((p) => knownLeader(cluster, topic, p) !== NO_LEADER) }));
+      const known = await partitionsOf(client, topics.map((t) => t.topic));
+      const wanted = known.map(({ topic, partitions }) => ({ topic, partitions: partitions.filter((p) => knownLeader(cluster, topic, p) !== NO_LEADER) }));
       waiting = (await listOffsetsOf(client, wanted, LATEST)).unread;
+      topics.forEach((t, i) => {
+        const have = known[i].partitions.length;
+        for (let p = have; p < (t.partitions ?? 0); p++) waiting.push({ topic: t.topic, partition: p, error: 'UNKNOWN_TOPIC_OR_PARTITION' });
+      });
     } catch (err) {
       if ((err as { errorCode?: number }).errorCode !== UNKNOWN_TOPIC_OR_PARTITION) return [];
-      waiting = topics.map((topic) => ({ topic, partition: -1, error: 'UNKNOWN_TOPIC_OR_PARTITION' }));
+      waiting = topics.map(({ topic }) => ({ topic, partition: -1, error: 'UNKNOWN_TOPIC_OR_PARTITION' }));
     }
     if (waiting.length === 0 || Date.now() + backoff > until) return waiting;
     await new Promise((resolve) => setTimeout(resolve, backoff));

@@ -42,6 +42,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     }
     results.push(r);
   }
+  // As create: returned once the new partitions answer at their leaders.
+  if (partitions !== undefined) {
+    const { awaitPartitionsAnswer, NEW_PARTITIONS_WAIT_MS } = await import('../../../kafka/admin/offsets.js');
+    await awaitPartitionsAnswer(client, names.map((topic) => ({ topic, partitions })), NEW_PARTITIONS_WAIT_MS);
+  }
   // As kafka-topics --alter: nothing on stdout but in JSON.
   await render(ctx.io, opts.output, results, { text: () => '' });
   return 0;

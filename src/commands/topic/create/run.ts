@@ -8,8 +8,6 @@ import { COLLISION_WARNING, hasCollisionChars, parseCount, parseReplicaAssignmen
 
 type Flags = FlagsOf<typeof define>;
 
-/** How long `topic create` waits for the new partitions to answer (awaitPartitionsAnswer). */
-const READY_WAIT_MS = 10_000;
 
 /** `--topic a,b,c` creates every topic in one request, all with the same layout and configs. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
@@ -35,10 +33,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // Returned once the new topics' partitions answer at their leaders (up to 10 s): a script that
   // writes or reads right after does not meet partitions their broker is still setting up. Kafka's
   // tool returns at once; it takes a JVM's start to run the next one.
-  const created = results.filter((r) => r.error === null).map((r) => r.name);
+  const created = results.filter((r) => r.error === null).map((r) => ({ topic: r.name, partitions: partitions ?? replicaAssignment?.length }));
   if (created.length) {
-    const { awaitPartitionsAnswer } = await import('../../../kafka/admin/offsets.js');
-    await awaitPartitionsAnswer(client, created, READY_WAIT_MS);
+    const { awaitPartitionsAnswer, NEW_PARTITIONS_WAIT_MS } = await import('../../../kafka/admin/offsets.js');
+    await awaitPartitionsAnswer(client, created, NEW_PARTITIONS_WAIT_MS);
   }
   const outcome = results.map((r) => ({
     topic: r.name,
