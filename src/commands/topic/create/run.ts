@@ -8,7 +8,6 @@ import { COLLISION_WARNING, hasCollisionChars, parseCount, parseReplicaAssignmen
 
 type Flags = FlagsOf<typeof define>;
 
-
 /** `--topic a,b,c` creates every topic in one request, all with the same layout and configs. */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const names = [...new Set(splitTopicList(opts.topic))];
@@ -32,7 +31,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const results = await ctx.bounded(createTopics(client, names.map((name) => ({ name, partitions, replicationFactor, configs, replicaAssignment }))));
   // Returned once the new topics' partitions answer at their leaders (up to 10 s): a script that
   // writes or reads right after does not meet partitions their broker is still setting up. Kafka's
-  // tool returns at once; it takes a JVM's start to run the next one.
+  // tool returns at once too, but the next tool of such a script spends a second or more starting
+  // its JVM, time in which the brokers get ready.
   const created = results.filter((r) => r.error === null).map((r) => ({ topic: r.name, partitions: partitions ?? replicaAssignment?.length }));
   if (created.length) {
     const { awaitPartitionsAnswer, NEW_PARTITIONS_WAIT_MS } = await import('../../../kafka/admin/offsets.js');
