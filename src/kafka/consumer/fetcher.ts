@@ -180,7 +180,10 @@ export class PartitionFetcher {
 
   private dropDeletedTopics(cluster: KafkajsCluster): void {
     const now = Date.now();
-    for (const topic of new Set([...this.positions.values()].map((p) => p.topic))) {
+    // The assigned topics, without an array of every position at each round.
+    const topics = new Set<string>();
+    for (const p of this.positions.values()) topics.add(p.topic);
+    for (const topic of topics) {
       if (knownWithPartitions(cluster, topic)) {
         this.unknownSince.delete(topic);
         continue;
