@@ -340,16 +340,24 @@ add('first-record', 'ms', {
 }, { setup: async () => { consumeTopic ??= await loadedTopic(); } });
 
 // The same topic read by a consumer group (a fresh group each run), and read to its end with -e.
+// Each also runs the job its kfk row is compared with (kfk's consume row), alternating with it:
+// a ratio of two scenarios run minutes apart moved with the machine's load in between (keyed /
+// unkeyed produce 0.98x in one run, 1.34-1.79x in others).
 let groupSeq = 0;
+const NO_GROUP = 'kfk without --group';
+const MAX_MESSAGES = 'kfk --max-messages';
+const plainConsume = () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning', '--max-messages', String(RECORDS)) });
 add('consume-group', 'records', {
   kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--group', `bench-g-${Date.now().toString(36)}-${groupSeq++}`, '--from-beginning', '--max-messages', String(RECORDS)) }),
+  [NO_GROUP]: plainConsume,
   kcat: kcat && (() => ({ argv: [kcat, '-b', B, '-G', `bench-g-${Date.now().toString(36)}-${groupSeq++}`, '-X', 'auto.offset.reset=earliest', '-c', String(RECORDS), '-q', consumeTopic] })),
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'consume', consumeTopic, '-X', `brokers=${B}`, '-g', `bench-g-${Date.now().toString(36)}-${groupSeq++}`, '-o', 'start', '-n', String(RECORDS), '-f', '%v\n'] })),
-}, { stdout: 'pipe', setup: async () => { consumeTopic ??= await loadedTopic(); }, note: 'compare with the consume row: kfk/consume ratio below' });
+}, { stdout: 'pipe', setup: async () => { consumeTopic ??= await loadedTopic(); }, note: 'kfk/consume ratio below, from the row beside it' });
 add('consume-e', 'records', {
   kfk: () => ({ argv: kfk('consume', '--bootstrap-server', B, '--topic', consumeTopic, '--from-beginning', '-e') }),
+  [MAX_MESSAGES]: plainConsume,
   kcat: kcat && (() => ({ argv: [kcat, '-C', '-b', B, '-t', consumeTopic, '-o', 'beginning', '-e', '-q'] })),
-}, { stdout: 'pipe', setup: async () => { consumeTopic ??= await loadedTopic(); }, note: 'to the end offset as of start (-e), compare with the consume row' });
+}, { stdout: 'pipe', setup: async () => { consumeTopic ??= await loadedTopic(); }, note: 'to the end offset as of start (-e); ratio below, from the row beside it' });
 
 // --big: the same jobs with 10M records, once each, to see whether peak RSS stays flat (compare
 // with the 1M rows above) or grows with the input.
@@ -397,8 +405,11 @@ add('produce-3b', 'records', {
   kcat: kcat && ((t) => ({ argv: [kcat, '-P', '-b', c3.B, '-t', t, '-X', 'acks=all', '-l', file3] })),
   rpk: rpk && ((t) => ({ argv: [rpk, 'topic', 'produce', t, '-X', `brokers=${c3.B}`, '--acks', '-1'], stdin: file3 })),
 }, { perRunTopic: topic3, verifyCount: N3, verifyAdmin: () => c3.admin, records: N3, reps: BIG ? 1 : undefined, noWarmup: BIG, setup: need3, note: `3 brokers, 12 partitions, RF 3, acks=all, ${N3.toLocaleString('en')} x 100 B` });
+// kfk's unkeyed job beside the keyed one, as for consume-group and consume-e.
+const UNKEYED = 'kfk unkeyed';
 add('produce-3b-keyed', 'records', {
   kfk: (t) => ({ argv: kfk('produce', '--bootstrap-server', c3.B, '--topic', t, '--property', 'parse.key=true'), stdin: keyed3 }),
+  [UNKEYED]: (t) => ({ argv: kfk('produce', '--bootstrap-server', c3.B, '--topic', t), stdin: file3 }),
   kcat: kcat && ((t) => ({ argv: [kcat, '-P', '-b', c3.B, '-t', t, '-X', 'acks=all', '-K', '\t', '-l', keyed3] })),
   rpk: rpk && ((t) => ({ argv: [rpk, 'topic', 'produce', t, '-X', `brokers=${c3.B}`, '--acks', '-1', '-f', '%k\t%v\n'], stdin: keyed3 })),
 }, {
@@ -628,11 +639,15 @@ for (const r of results) {
 }
 // kfk against itself: what a key, a group and end detection cost.
 const kfkMs = (name) => results.find((r) => r.scenario === name)?.tools.kfk?.medianMs;
+// From the row run beside kfk's in its scenario; from the other scenario when that row was not run.
 const pairs = [
-  ['produce-3b-keyed', 'produce-3b', 'keyed produce / unkeyed (target at most 1.1x)'],
-  ['consume-group', 'consume', 'consume --group / group-less (target at most 1.1x)'],
-  ['consume-e', 'consume', 'consume -e / --max-messages (target at most 1.1x)'],
-];
+  ['produce-3b-keyed', 'produce-3b', 'keyed produce / unkeyed (target at most 1.1x)', UNKEYED],
+  ['consume-group', 'consume', 'consume --group / group-less (target at most 1.1x)', NO_GROUP],
+  ['consume-e', 'consume', 'consume -e / --max-messages (target at most 1.1x)', MAX_MESSAGES],
+].map(([a, b, what, beside]) => {
+  const besideMs = results.find((r) => r.scenario === a)?.tools[beside]?.medianMs;
+  return [a, b, what, besideMs && kfkMs(a) ? kfkMs(a) / besideMs : undefined];
+});
 // Avro against plain bytes, both measured in the same scenario.
 for (const name of ['produce-avro', 'consume-avro']) {
   const r = results.find((x) => x.scenario === name);
@@ -668,7 +683,7 @@ writeFileSync(join(outDir, `${date}.md`), md);
 copyFileSync(join(outDir, `${date}.md`), join(outDir, 'latest.md'));
 
 // chart: one bar group per scenario, wall time relative to kfk (log scale), as SVG
-const colors = { kfk: '#2b7a0b', 'bare node': '#999', [FLOOR]: '#bbb', 'bare node, no NODE_EXTRA_CA_CERTS': '#ccc', 'node bin/kfk.js': '#8fbc8f', kcat: '#1f77b4', 'kafka-tools': '#d62728', rpk: '#9467bd', kaf: '#8c564b', kafkactl: '#e377c2', 'kfk plain bytes': '#7fbf7f', 'confluent-kafka (Python)': '#ff7f0e' };
+const colors = { kfk: '#2b7a0b', 'bare node': '#999', [FLOOR]: '#bbb', 'bare node, no NODE_EXTRA_CA_CERTS': '#ccc', 'node bin/kfk.js': '#8fbc8f', kcat: '#1f77b4', 'kafka-tools': '#d62728', rpk: '#9467bd', kaf: '#8c564b', kafkactl: '#e377c2', 'kfk plain bytes': '#7fbf7f', 'kfk unkeyed': '#7fbf7f', 'kfk without --group': '#7fbf7f', 'kfk --max-messages': '#7fbf7f', 'confluent-kafka (Python)': '#ff7f0e' };
 const rows = results.filter((r) => r.tools.kfk?.medianMs);
 const W = 900, rowH = 26, left = 150;
 let y = 40;
