@@ -1,11 +1,13 @@
 // Copying a range of one buffer into another, the cheap way for short ranges (a record's value).
 //
-// Between two parts of the slab below (produce's input chunks and its batch buffers), a copy is
-// one copyWithin over the whole slab: no object at all per record. Otherwise a plain Uint8Array
-// view over the source's ArrayBuffer, which is looked up once per source buffer: Buffer#subarray
-// and Buffer#copy make a Buffer view per call and cost about twice as much; a byte-by-byte loop
-// in JavaScript four times as much. A view is about 90 bytes of garbage per record, which over
-// millions of records is what makes the heap grow.
+// A plain Uint8Array view over the source's ArrayBuffer, which is looked up once per source
+// buffer, handed to TypedArray#set: Buffer#subarray and Buffer#copy make a Buffer view per call
+// and cost about twice as much; a byte-by-byte loop in JavaScript four times as much. A view is
+// about 90 bytes of garbage per record, all of it dead at the next scavenge. Between two parts of
+// the slab below (produce's input chunk and its batch buffers) one copyWithin over the whole slab
+// would need no object, but it is a call into V8's C++ runtime: 100-130 ns more per record than
+// the view (produce 1M x 100 B: 0.75 against 0.88 s of CPU, keyed 0.80-1.09 against 0.99-1.27 s),
+// for 0-2 MB less peak RSS.
 let viewSource: Uint8Array | null = null;
 let viewBuffer: ArrayBufferLike = new ArrayBuffer(0);
 let viewOffset = 0;
@@ -164,11 +166,6 @@ export function copyRange(src: Uint8Array, start: number, length: number, dst: U
   }
   if (start === 0 && length === src.length) {
     dst.set(src, at);
-    return;
-  }
-  if (slab !== null && src.buffer === slab.buffer && dst.buffer === slab.buffer) {
-    const from = src.byteOffset + start;
-    slab.copyWithin(dst.byteOffset + at, from, from + length);
     return;
   }
   if (src !== viewSource) {

@@ -3,8 +3,8 @@
 // 1 GB of garbage for a 10M-line file, which lets peak memory grow with the input. Safe here
 // because kfk produce copies what it keeps of a chunk (a record goes into its batch, a line
 // spanning two chunks into the splitter's carry) before it asks for the next. The buffer is part
-// of the slab that batch buffers come from (src/bytes.ts), so values are copied from it into a
-// batch without an object per record; files are read one after another, and share it.
+// of the slab that batch buffers come from (src/bytes.ts), made once with it; files are read one
+// after another, and share it.
 import { close, open, read } from 'node:fs';
 import { slabAlloc } from '../bytes.js';
 
