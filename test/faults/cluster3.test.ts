@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/local/cluster.js';
 import { kfk, kfkProcess, sleep, uniqueName } from '../helpers/cli.js';
-import { B, allBrokersBack, inSync as healthy, kill, partitions, revive, state, waitUntil } from '../helpers/fault-cluster.js';
+import { B, allBrokersBack, freeze, inSync as healthy, kill, partitions, revive, state, thaw, waitUntil } from '../helpers/fault-cluster.js';
 import { TOOLS, kafkaTool } from '../helpers/kafka-tools.js';
 
 async function createTopic(partitionCount: number): Promise<string> {
@@ -142,6 +142,47 @@ describe('faults on a 3-broker cluster', () => {
     // Every line is there: a record the broker took but could not acknowledge may be there twice.
     const stored = await readBack(t);
     expect(new Set(stored.map((s) => s.value))).toEqual(new Set(lines));
+  });
+
+  it('with 2 of 3 brokers frozen, produce stops its input max.block.ms after the last acknowledgement and says where; nothing past it was sent', async () => {
+    // Frozen brokers (SIGSTOP) take connections and answer nothing, and the quorum is lost: no
+    // record is acknowledged. Each batch failed at delivery.timeout.ms (or sooner: a dead broker
+    // refuses at once) and freed its memory before max.block.ms was up, and the input went on at
+    // that pace, every line failing in turn: 30 MB took minutes.
+    const t = await createTopic(3);
+    const lines = numbered(300_000).map((n) => `${n} ${'x'.repeat(90)}`);
+    const failedFile = join(mkdtempSync(join(tmpdir(), 'kfk-failed-')), 'failed.jsonl');
+    const p = kfkProcess(
+      ['produce', ...B, '--topic', t, '--request-timeout-ms', '2000', '--max-block-ms', '20000', '--max-memory-bytes', '1048576', '--batch-size', '65536', '--failed-records', failedFile, '--producer-property', 'delivery.timeout.ms=5000'],
+      { timeoutMs: 150_000 },
+    );
+    const feeding = p.feed(lines, 2000, 20);
+    await sleep(1500);
+    const frozenAt = Date.now();
+    freeze(2);
+    freeze(3);
+    await feeding;
+    const r = await p.done;
+    const tookMs = Date.now() - frozenAt;
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('kfk: failed to allocate memory within max.block.ms (20000 ms): buffer.memory (1048576 bytes) holds records no broker has acknowledged\n');
+    const m = /kfk: (\d+) record\(s\) up to line (\d+) delivered, input stopped after it(?:, (\d+) not delivered)?\n/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    const [delivered, stopLine, failed] = [Number(m![1]), Number(m![2]), Number(m![3] ?? 0)];
+    expect(stopLine).toBeLessThan(lines.length);
+    expect(delivered + failed).toBe(stopLine);
+    expect(tookMs).toBeLessThan(60_000);
+
+    thaw(2);
+    thaw(3);
+    await healthy(t);
+    const stored = new Set((await readBack(t)).map((s) => s.value));
+    const saved = new Set(readFileSync(failedFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { value: string }).value));
+    expect(saved.size).toBe(failed);
+    expect(stored.size).toBeGreaterThanOrEqual(delivered);
+    // Every line up to the stop is in the topic or in the failed-records file; none after it was sent.
+    expect(lines.slice(0, stopLine).filter((l) => !stored.has(l) && !saved.has(l))).toEqual([]);
+    expect(lines.slice(stopLine).filter((l) => stored.has(l))).toEqual([]);
   });
 
   it('a dead address first in the bootstrap list does not stop kfk', async () => {

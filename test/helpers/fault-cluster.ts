@@ -69,8 +69,26 @@ export async function revive(nodeId: number): Promise<void> {
   await waitUntil(`broker ${nodeId} accepts connections`, () => accepts(node(nodeId).port));
 }
 
-/** Restarts whatever is down and waits until the cluster has all its brokers back. */
+/** Brokers stopped by freeze() (SIGSTOP) and not yet thawed. */
+export const frozen = new Set<number>();
+
+/**
+ * Stops a broker's process without ending it (SIGSTOP): its sockets stay open and take
+ * connections, and it answers nothing, as a broker stuck on a full disk or a long pause does.
+ */
+export function freeze(nodeId: number): void {
+  process.kill(node(nodeId).pid, 'SIGSTOP');
+  frozen.add(nodeId);
+}
+
+export function thaw(nodeId: number): void {
+  process.kill(node(nodeId).pid, 'SIGCONT');
+  frozen.delete(nodeId);
+}
+
+/** Restarts whatever is down, thaws whatever is frozen, and waits until the cluster has all its brokers back. */
 export async function allBrokersBack(): Promise<void> {
+  for (const id of [...frozen]) thaw(id);
   for (const id of [...down]) await revive(id);
   await waitUntil('all brokers are back', async () => {
     const r = await kfk(['cluster', 'describe', ...B, '-o', 'json']);

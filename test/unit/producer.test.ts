@@ -515,6 +515,44 @@ describe('producer: flow', () => {
     expect(report.failed).toBe(sent);
   });
 
+  it('max.block.ms counts from the last acknowledgement: batches that time out free memory, and the input still stops', async () => {
+    // Brokers that answer nothing: every batch fails after request.timeout.ms and frees its
+    // memory, so each wait for memory ends before max.block.ms; the input went on at that pace,
+    // every record failing in turn, instead of stopping.
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.silentProduces = Number.MAX_SAFE_INTEGER;
+    const p = new RecordProducer(fake.cluster, options({ batchBytes: 100, maxBufferedBytes: 300, maxBlockMs: 150, requestTimeoutMs: 10, retries: 0, deliveryTimeoutMs: 1000 }));
+    const total = 400;
+    let error: Error | undefined;
+    let sent = 0;
+    const started = Date.now();
+    for (const v of values('w'.repeat(40), total)) {
+      try {
+        await p.send(rec('t', v, { tag: sent + 1 }));
+        sent++;
+      } catch (err) {
+        error = err as Error;
+        sent++;
+        break;
+      }
+    }
+    expect(error?.message).toBe('failed to allocate memory within max.block.ms (150 ms): buffer.memory (300 bytes) holds records no broker has acknowledged');
+    expect(sent).toBeLessThan(total);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const report = await p.close();
+    expect(report).toMatchObject({ delivered: 0, failed: sent });
+  });
+
+  it('an acknowledgement starts max.block.ms again: a slow cluster that takes records is waited for', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    fake.produceDelayMs = 60;
+    const p = new RecordProducer(fake.cluster, options({ batchBytes: 100, maxBufferedBytes: 300, maxBlockMs: 100, maxInFlight: 1 }));
+    const all = values('s'.repeat(40), 20);
+    for (const [i, v] of all.entries()) await p.send(rec('t', v, { tag: i + 1 }));
+    expect(await p.close()).toEqual({ delivered: 20, failed: 0, errors: [] });
+    expect(await fake.values('t', 0)).toEqual(all);
+  });
+
   it('lingerMs holds a batch that is not full until the time is up', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     const p = new RecordProducer(fake.cluster, options({ lingerMs: 40 }));

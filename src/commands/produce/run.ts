@@ -77,6 +77,8 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   const keySeparator = reader.keySeparator;
   let lineNumber = 0;
   let sent = 0;
+  /** The line of the last record handed to the producer. */
+  let lastSentLine = 0;
   let inputError: KfkError | undefined;
   const oversized: number[] = [];
   const prompt = Boolean(io.stdin.isTTY) && !opts.file?.length;
@@ -163,6 +165,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
       return;
     }
     sent++;
+    lastSentLine = lineNumber;
     return session.send(record);
   };
 
@@ -229,10 +232,14 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   }
   if (inputError) {
     io.note(inputError.message);
+    // A line that could not be read is not sent: the input stopped there. The producer stops the
+    // input as it takes a record (max.block.ms): that line is counted in, delivered or not.
+    const upTo = lastSentLine === lineNumber;
+    const which = upTo ? `up to line ${lineNumber}` : `before line ${lineNumber}`;
     io.note(
       settings.transactionalId
-        ? `transaction aborted: none of the ${sent} record(s) read before line ${lineNumber} were committed`
-        : `${report.delivered} record(s) before line ${lineNumber} delivered, input stopped there${report.failed ? `, ${report.failed} not delivered` : ''}`,
+        ? `transaction aborted: none of the ${sent} record(s) read ${which} were committed`
+        : `${report.delivered} record(s) ${which} delivered, input stopped ${upTo ? 'after it' : 'there'}${report.failed ? `, ${report.failed} not delivered` : ''}`,
     );
     return 1;
   }

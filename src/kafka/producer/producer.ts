@@ -147,6 +147,8 @@ export class RecordProducer {
   private openBytes = 0;
   private openData = 0;
   private waiters: Array<() => void> = [];
+  /** When the input first waited for memory since the last acknowledgement (Date.now()); -1: not since then. */
+  private waitingSince = -1;
   private brokerInflight = new Map<number, number>();
   private delivered = 0;
   private failed = 0;
@@ -279,8 +281,14 @@ export class RecordProducer {
   }
 
   /**
-   * Resolves once acknowledgements free memory below the bound; fails after max.block.ms, as
-   * Kafka's producer does, so that brokers that take nothing end the run instead of stalling it.
+   * Resolves once memory is below the bound again; fails once the input has waited for max.block.ms
+   * in all since the last acknowledgement (Kafka's producer bounds each send() that waits for
+   * memory by max.block.ms), so that brokers that take nothing end the run instead of stalling it.
+   * Counted since the last acknowledgement, not per wait: batches that fail (at request.timeout.ms
+   * or delivery.timeout.ms, or at once from a dead broker) free memory too, and with a cluster that
+   * took nothing (2 of 3 brokers frozen) each wait ended that way and the input went on at that
+   * pace, every line failing in turn (2M lines with request.timeout.ms at 5 s and
+   * delivery.timeout.ms at 15 s: still going after 5 minutes).
    */
   private waitForMemory(): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -292,10 +300,15 @@ export class RecordProducer {
       };
       this.waiters.push(wake);
       if (ms === undefined) return;
-      timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== wake);
-        reject(new KfkError(`failed to allocate memory within max.block.ms (${ms} ms): buffer.memory (${this.o.maxBufferedBytes} bytes) holds records no broker has acknowledged`));
-      }, ms);
+      const now = Date.now();
+      if (this.waitingSince < 0) this.waitingSince = now;
+      timer = setTimeout(
+        () => {
+          this.waiters = this.waiters.filter((w) => w !== wake);
+          reject(new KfkError(`failed to allocate memory within max.block.ms (${ms} ms): buffer.memory (${this.o.maxBufferedBytes} bytes) holds records no broker has acknowledged`));
+        },
+        Math.max(0, this.waitingSince + ms - now),
+      );
     });
   }
 
@@ -716,6 +729,7 @@ export class RecordProducer {
     s.inflight.delete(b);
     s.acked += b.count;
     this.delivered += b.count;
+    this.waitingSince = -1;
     this.release(b.charged);
     // The broker answered, so the request (framed in the batch's buffer) has left the socket:
     // the buffer can carry the next batch. Not after acks=0 (no answer: it may still be queued in
