@@ -111,9 +111,18 @@ export class CommandContext {
     const config = this.config();
     const { connectFailure, isConnectionError } = await import('../kafka/wire/failures.js');
     let timer: NodeJS.Timeout | undefined;
+    // A step after connecting that times out met a cluster that took the connection and then
+    // answered nothing (brokers stopped, the controller quorum lost): not a failure to connect.
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new KfkError(`cannot connect to ${config.bootstrapServers.join(',')}: timed out after ${config.timeoutMs} ms`)),
+        () =>
+          reject(
+            new KfkError(
+              connecting
+                ? `cannot connect to ${config.bootstrapServers.join(',')}: timed out after ${config.timeoutMs} ms`
+                : `no answer from the cluster within ${config.timeoutMs} ms (connected through ${config.bootstrapServers.join(',')})`,
+            ),
+          ),
         config.timeoutMs,
       );
     });

@@ -142,3 +142,22 @@ describe('colour', () => {
     expect(decideColor({ isTTY: true }, { FORCE_COLOR: '1' }, false)).toBe(false);
   });
 });
+
+describe('the time bound of a command', () => {
+  const never = () => new Promise<never>(() => undefined);
+  const context = async () => {
+    const { CommandContext } = await import('../../src/cli/context.js');
+    const io = { env: {}, err: () => undefined, note: () => undefined, warn: () => undefined } as unknown as ConstructorParameters<typeof CommandContext>[0];
+    return new CommandContext(io, { bootstrapServer: '127.0.0.1:9092', timeout: '50' }, new AbortController().signal);
+  };
+
+  it('connecting that takes too long cannot connect', async () => {
+    await expect((await context()).bounded(never(), true)).rejects.toThrow(/^cannot connect to 127\.0\.0\.1:9092: timed out after 50 ms$/);
+  });
+
+  it('a step after connecting that takes too long met a cluster that answered nothing, and says so', async () => {
+    // Brokers stopped with the quorum lost take the connection and answer Metadata, then nothing:
+    // the line said "cannot connect" although kfk had connected.
+    await expect((await context()).bounded(never())).rejects.toThrow(/^no answer from the cluster within 50 ms \(connected through 127\.0\.0\.1:9092\)$/);
+  });
+});
