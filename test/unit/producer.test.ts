@@ -25,6 +25,20 @@ const options = (o: Partial<ProducerOptions> = {}): ProducerOptions => ({
 const rec = (topic: string, value: string, extra: Partial<ProducerRecord> = {}): ProducerRecord => ({ topic, key: null, value: Buffer.from(value), ...extra });
 const values = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
+/** Sends `vals` (tagged 1, 2, ...) until send() refuses one; that one counts as sent: the producer holds it. */
+async function sendUntilRefused(p: RecordProducer, vals: string[]): Promise<{ error?: Error; sent: number }> {
+  let sent = 0;
+  for (const v of vals) {
+    try {
+      await p.send(rec('t', v, { tag: sent + 1 }));
+      sent++;
+    } catch (err) {
+      return { error: err as Error, sent: sent + 1 };
+    }
+  }
+  return { sent };
+}
+
 async function produce(fake: FakeCluster, o: Partial<ProducerOptions>, records: ProducerRecord[]) {
   const p = new RecordProducer(fake.cluster, options(o));
   await p.init();
@@ -497,18 +511,7 @@ describe('producer: flow', () => {
     const fake = new FakeCluster().createTopic('t', 1);
     fake.setLeader('t', 0, -1);
     const p = new RecordProducer(fake.cluster, options({ batchBytes: 100, maxBufferedBytes: 300, maxBlockMs: 50, deliveryTimeoutMs: 50 }));
-    let error: Error | undefined;
-    let sent = 0;
-    for (const v of values('w'.repeat(40), 30)) {
-      try {
-        await p.send(rec('t', v, { tag: sent + 1 }));
-        sent++;
-      } catch (err) {
-        error = err as Error;
-        sent++;
-        break;
-      }
-    }
+    const { error, sent } = await sendUntilRefused(p, values('w'.repeat(40), 30));
     expect(error?.message).toBe('failed to allocate memory within max.block.ms (50 ms): buffer.memory (300 bytes) holds records no broker has acknowledged');
     const report = await p.close();
     expect(report.delivered).toBe(0);
@@ -523,19 +526,8 @@ describe('producer: flow', () => {
     fake.silentProduces = Number.MAX_SAFE_INTEGER;
     const p = new RecordProducer(fake.cluster, options({ batchBytes: 100, maxBufferedBytes: 300, maxBlockMs: 150, requestTimeoutMs: 10, retries: 0, deliveryTimeoutMs: 1000 }));
     const total = 400;
-    let error: Error | undefined;
-    let sent = 0;
     const started = Date.now();
-    for (const v of values('w'.repeat(40), total)) {
-      try {
-        await p.send(rec('t', v, { tag: sent + 1 }));
-        sent++;
-      } catch (err) {
-        error = err as Error;
-        sent++;
-        break;
-      }
-    }
+    const { error, sent } = await sendUntilRefused(p, values('w'.repeat(40), total));
     expect(error?.message).toBe('failed to allocate memory within max.block.ms (150 ms): buffer.memory (300 bytes) holds records no broker has acknowledged');
     expect(sent).toBeLessThan(total);
     expect(Date.now() - started).toBeLessThan(2000);
