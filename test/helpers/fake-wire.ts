@@ -67,6 +67,8 @@ export class FakeCluster {
   silentProduces = 0;
   /** Requests to a broker in this set fail as a lost connection. */
   readonly down = new Set<number>();
+  /** Requests to a broker in this set wait, unanswered, until it leaves the set (a stopped process). */
+  readonly silent = new Set<number>();
   metadataRefreshes = 0;
   private fenced = false;
   /** InitProducerId hands out 1000, 1001, ... */
@@ -221,6 +223,7 @@ export class FakeCluster {
       connectionPool: {
         send: async <T>(req: WireRequest): Promise<T> => {
           if (this.down.has(nodeId)) throw new Error(`Connection error: connect ECONNREFUSED (broker ${nodeId})`);
+          while (this.silent.has(nodeId)) await new Promise((r) => setTimeout(r, 10));
           const body = bodyBytes(await req.request.encode());
           if (req.request.apiKey === 0) return (await this.produce(nodeId, req.request.apiVersion, body)) as T;
           if (req.request.apiKey === 1) return (await this.fetch(nodeId, req.request.apiVersion, body)) as T;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PartitionFetcher, type FetcherOptions } from '../../src/kafka/consumer/fetcher.js';
 import { decodeRecordSet } from '../../src/kafka/records/decoder.js';
 import { BatchBuilder, NO_PRODUCER } from '../../src/kafka/records/encoder.js';
+import { unreachedText, waitingText } from '../../src/kafka/consumer/waiting.js';
 import { FakeCluster } from '../helpers/fake-wire.js';
 
 async function batch(values: string[]): Promise<Buffer> {
@@ -23,8 +24,8 @@ async function fill(fake: FakeCluster, topic: string, partition: number, prefix:
   return all;
 }
 
-/** Runs a fetcher until `until` says stop (or 2 s pass); what it handed on, per partition, and the positions it reported. */
-async function read(fake: FakeCluster, start: Array<{ topic: string; partition: number; offset: number }>, o: Partial<FetcherOptions>, until: (seen: Map<string, string[]>) => boolean) {
+/** Runs a fetcher until `until` says stop (or `maxMs` pass); what it handed on, per partition, and the positions it reported. */
+async function read(fake: FakeCluster, start: Array<{ topic: string; partition: number; offset: number }>, o: Partial<FetcherOptions>, until: (seen: Map<string, string[]>) => boolean, maxMs = 2000) {
   const seen = new Map<string, string[]>();
   const positions = new Map<string, number>();
   const fetcher = new PartitionFetcher(fake.client(), {
@@ -35,7 +36,7 @@ async function read(fake: FakeCluster, start: Array<{ topic: string; partition: 
     onPosition: (t, p, next) => positions.set(`${t}-${p}`, next),
   });
   fetcher.assign(start);
-  const stopAt = setTimeout(() => fetcher.stop(), 2000);
+  const stopAt = setTimeout(() => fetcher.stop(), maxMs);
   await fetcher.run(async (set, d) => {
     const { records } = await decodeRecordSet(set, d);
     const key = `${d.topic}-${d.partition}`;
@@ -109,6 +110,59 @@ describe('fetcher', () => {
     expect(reports).toEqual(['t-1', '']);
   });
 
+  it('a leader that answers nothing holds only its own partitions: named after the request timeout, read again once it answers', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 2);
+    const p0 = await fill(fake, 't', 0, 'a', 5, 10);
+    const p1 = await fill(fake, 't', 1, 'b', 2, 10);
+    // Broker 2 (partition 1's leader) takes requests and answers none; the client's request
+    // timeout is 1000 ms.
+    fake.silent.add(2);
+    const reports: string[] = [];
+    const { seen } = await read(
+      fake,
+      [{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }],
+      {
+        onLeaderless: (w) => {
+          reports.push(w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(','));
+          // Named: it answers again.
+          if (w.length) fake.silent.delete(2);
+        },
+      },
+      (s) => total(s) >= 70,
+      4000,
+    );
+    expect(seen.get('t-0')).toEqual(p0);
+    expect(seen.get('t-1')).toEqual(p1);
+    expect(reports).toEqual(['t-1@2', '']);
+  });
+
+  it('a position whose leader does not answer for a request timeout is named with its leader', async () => {
+    const fake = new FakeCluster().createTopic('t', 1);
+    const reports: string[] = [];
+    let calls = 0;
+    const fetcher = new PartitionFetcher(fake.client(), {
+      readCommitted: false,
+      maxWaitMs: 1,
+      resolve: async () => {
+        calls++;
+        // The ListOffsets to the leader timed out (the client's request timeout: 1000 ms): nothing found.
+        await new Promise((r) => setTimeout(r, 1000));
+        return [];
+      },
+      onLeaderless: (w) => {
+        reports.push(w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(','));
+        fetcher.stop();
+      },
+    });
+    fetcher.assign([{ topic: 't', partition: 0, offset: -1 }]);
+    const stop = setTimeout(() => fetcher.stop(), 4000);
+    await fetcher.run(async () => undefined);
+    clearTimeout(stop);
+    expect(calls).toBe(1);
+    expect(reports).toEqual(['t-0@1']);
+    expect(fake.fetchCalls).toEqual([]);
+  });
+
   it('a position not known yet (-1) is found through resolve once the partition has a leader', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     const all = await fill(fake, 't', 0, 'v', 3, 10);
@@ -140,17 +194,19 @@ describe('fetcher', () => {
     expect(lines[0]).toMatch(/^consume: fetch from broker 1 for t-0 failed: Connection error: .*; asking for metadata again$/);
   });
 
-  it('a leader with nothing left for us is asked not to wait while another still has records: the rounds keep the pace of the one with records', async () => {
+  it('a leader with nothing left for us does not hold the others: the one with records is read at its own pace', async () => {
     const fake = new FakeCluster(2).createTopic('t', 2);
-    // Partition 0 (broker 1) has 500 records, partition 1 (broker 2) none.
+    // Partition 0 (broker 1) has 500 records, partition 1 (broker 2) none: each of broker 2's
+    // answers waits the full 200 ms.
     const p0 = await fill(fake, 't', 0, 'a', 50, 10);
     const { seen } = await read(fake, [{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }], { maxWaitMs: 200 }, (s) => total(s) >= 500);
     expect(seen.get('t-0')).toEqual(p0);
-    const [first, ...later] = fake.fetchCalls.filter((c) => c.broker === 2);
-    expect(first.maxWait).toBe(200);
-    expect(later.length).toBeGreaterThan(3);
-    expect(later.every((c) => c.maxWait === 0)).toBe(true);
-    expect(fake.fetchCalls.filter((c) => c.broker === 1).every((c) => c.maxWait === 200)).toBe(true);
+    // 256 bytes per answer: broker 1 is asked many times while broker 2's first answer waits.
+    const one = fake.fetchCalls.filter((c) => c.broker === 1);
+    const two = fake.fetchCalls.filter((c) => c.broker === 2);
+    expect(one.length).toBeGreaterThan(20);
+    expect(two.length).toBeLessThanOrEqual(2);
+    expect(fake.fetchCalls.every((c) => c.maxWait === 200)).toBe(true);
   });
 
   it('when no leader has a record, each waits fetch.max.wait.ms: no round is sent without a wait', async () => {
@@ -178,6 +234,7 @@ describe('fetcher', () => {
       onPosition: (t, p, next) => {
         events.push(`position ${t}-${p} ${next}`);
         told.set(`${t}-${p}`, [...(told.get(`${t}-${p}`) ?? []), next]);
+        if (total(got) >= 50 && told.has('t-1') && told.has('t-3')) fetcher.stop();
       },
     });
     fetcher.assign([0, 1, 2, 3].map((partition) => ({ topic: 't', partition, offset: 0 })));
@@ -187,12 +244,11 @@ describe('fetcher', () => {
       const { records } = await decodeRecordSet(set, d);
       events.push(`set ${d.topic}-${d.partition}`);
       got.set(`${d.topic}-${d.partition}`, [...(got.get(`${d.topic}-${d.partition}`) ?? []), ...records.map((r) => r.value!.toString())]);
-      if (total(got) >= 50) fetcher.stop();
     });
     clearTimeout(stop);
     expect(got.get('t-0')).toEqual(p0);
     expect(got.get('t-2')).toEqual(p2);
-    // The empty partitions: told, at offset 0, in the rounds before the end.
+    // The empty partitions: told, at offset 0.
     expect(told.get('t-1')?.length).toBeGreaterThan(0);
     expect(told.get('t-3')?.length).toBeGreaterThan(0);
     expect(new Set([...told.get('t-1')!, ...told.get('t-3')!])).toEqual(new Set([0]));
@@ -228,5 +284,21 @@ describe('fetcher', () => {
     clearTimeout(stop);
     expect(new Set(got)).toEqual(new Set(['t-0']));
     expect(fake.fetchCalls.every((c) => c.parts.every((p) => p.partition === 0))).toBe(true);
+  });
+});
+
+describe('partitions that cannot be read, as named to the user', () => {
+  it('without a leader, and by the leader that does not answer', () => {
+    expect(waitingText([{ topic: 't', partition: 1 }])).toBe('waiting for a leader: t-1');
+    expect(waitingText([{ topic: 't', partition: 0, leader: 3 }, { topic: 't', partition: 1 }, { topic: 't', partition: 2, leader: 2 }, { topic: 'u', partition: 0, leader: 3 }])).toBe(
+      'waiting for a leader: t-1; broker 2 does not answer (leader of t-2); broker 3 does not answer (leader of t-0, u-0)',
+    );
+  });
+
+  it('the error of -e when they were not read to their end', () => {
+    expect(unreachedText([{ topic: 't', partition: 1 }, { topic: 't', partition: 4 }], 3000)).toBe('partition(s) without a leader not read to the end: t-1, t-4 (waited 3000 ms for a leader)');
+    expect(unreachedText([{ topic: 't', partition: 0, leader: 2 }, { topic: 't', partition: 1 }, { topic: 't', partition: 3, leader: 2 }], 3000)).toBe(
+      'partition(s) not read to the end: t-1 (no leader), t-0, t-3 (broker 2 does not answer); waited 3000 ms',
+    );
   });
 });

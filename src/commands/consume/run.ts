@@ -16,6 +16,7 @@ import { parseTime } from '../../format/time.js';
 import { topicMatcher } from '../../format/topic-pattern.js';
 import { viewToRecord, type RecordView } from '../../kafka/records/decoder.js';
 import type { StartSpec } from '../../kafka/consumer/direct.js';
+import { waitingText, type WaitingPartition } from '../../kafka/consumer/waiting.js';
 import type { DecodedRecord } from '../../kafka/records/decoder.js';
 import { collectOldGenerationSooner, keepYoungGenerationSmall } from '../../cli/young-generation.js';
 
@@ -310,12 +311,14 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     return n;
   };
 
-  // One line when partitions start or stop waiting for a leader, not one per retry.
-  let waited = false;
-  const onLeaderless = (parts: Array<{ topic: string; partition: number }>) => {
-    if (parts.length) io.note(`waiting for a leader: ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')}; the other partitions are read`);
-    else if (waited) io.note('every partition has a leader again');
-    waited = parts.length > 0;
+  // One line when partitions start or stop waiting for a leader (or for a leader that does not
+  // answer), not one per retry.
+  let waited: WaitingPartition[] = [];
+  const onLeaderless = (parts: WaitingPartition[]) => {
+    if (parts.length) io.note(`${waitingText(parts)}; the other partitions are read`);
+    else if (waited.some((p) => p.leader !== undefined)) io.note('every partition is read again');
+    else if (waited.length) io.note('every partition has a leader again');
+    waited = parts;
   };
 
   const onTopicGone = (topic: string) => io.note(`topic '${topic}' was deleted: its partitions are no longer read`);

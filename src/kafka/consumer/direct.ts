@@ -7,6 +7,7 @@ import { visitRecordSet, type RecordVisitor } from '../records/decoder.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey, type TopicPartitions } from '../admin/offsets.js';
 import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
 import type { FetcherOptions, FetchSizes } from './fetcher.js';
+import { unreachedText, type WaitingPartition } from './waiting.js';
 
 /** Where each partition starts when no group offset applies. */
 export type StartSpec =
@@ -38,7 +39,7 @@ export interface DirectOptions {
   onRecord: RecordVisitor;
   afterSet: () => Promise<void>;
   signal: AbortSignal;
-  /** Called when the set of partitions waiting for a leader changes (empty: none waits). */
+  /** Called when the set of partitions that cannot be read (no leader, or a leader that does not answer) changes (empty: all are read). */
   onLeaderless?: FetcherOptions['onLeaderless'];
   /** Called for a topic deleted while it was read, while other topics are still read. */
   onTopicGone?: (topic: string) => void;
@@ -167,8 +168,8 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
 
   // -e and partitions without a leader: once they are all that is left to read, they are waited
   // for up to the command's timeout, then named in the error.
-  let waiting = new Set<string>();
-  const unreached: string[] = [];
+  let waiting = new Map<string, WaitingPartition>();
+  const unreached: WaitingPartition[] = [];
   const gone: string[] = [];
   let deadline: NodeJS.Timeout | null = null;
   const waitMs = client.options.requestTimeout;
@@ -176,11 +177,11 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
     const onlyWaiting = o.exitAtEnd && waiting.size > 0 && [...open.keys()].every((k) => waiting.has(k));
     if (onlyWaiting && !deadline) {
       deadline = setTimeout(() => {
-        for (const k of waiting) {
+        for (const [k, w] of waiting) {
           const a = open.get(k);
           if (!a) continue;
           drop(k);
-          unreached.push(`${a.topic}-${a.partition}`);
+          unreached.push(w);
           fetcher.unassign([a]);
         }
         if (open.size === 0) fetcher.stop();
@@ -226,7 +227,7 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
       else o.onTopicGone?.(topic);
     },
     onLeaderless: (parts) => {
-      waiting = new Set(parts.map((p) => key(p.topic, p.partition)));
+      waiting = new Map(parts.map((p) => [key(p.topic, p.partition), p]));
       o.onLeaderless?.(parts);
       checkDeadline();
     },
@@ -263,6 +264,6 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
   }
   if (gone.length && open.size === 0) throw new KfkError(`topic '${gone.join(', ')}' was deleted while it was read`);
   if (unreached.length) {
-    throw new KfkError(`partition(s) without a leader not read to the end: ${unreached.join(', ')} (waited ${waitMs} ms for a leader)`);
+    throw new KfkError(unreachedText(unreached, waitMs));
   }
 }

@@ -1,17 +1,21 @@
 // A group-less consumer: partitions are assigned explicitly and fetched from their leaders with
 // our own Fetch requests on kafkajs' connections. No consumer group is joined or created.
 //
-// Each round sends one Fetch per leader for all of its partitions; as soon as a round's
-// responses are in, the next round is sent (positions come from the batch headers) and only
-// then are the records decoded and handed on, so the broker works while we decode. The
-// callback's promise is awaited before the next batch: output backpressure reaches the fetch
-// loop, and memory stays bounded (one round in flight, one being decoded).
+// Each leader is fetched on its own: one Fetch in flight for all of its partitions, and as soon
+// as it is answered the next one goes out (positions come from the batch headers) and only then
+// are the records decoded and handed on, so the broker works while we decode. Sets are handed on
+// one at a time, whichever leader they came from, and the callback's promise is awaited before
+// the next: output backpressure reaches every leader's loop, and memory stays bounded (per
+// leader, one answer in flight and one being decoded, the leaders sharing fetch.max.bytes). A
+// leader that is slow, or answers nothing at all, holds only its own partitions.
 //
 // Per-partition errors: leader moved or unknown -> refresh metadata and go on; offset out of
 // range -> the nearest valid offset; a lost connection (a broker restart) -> reconnect with
 // backoff and go on from the same positions. A partition without a leader waits, while the
 // others are fetched, and metadata is asked for again about once a second until it has one; a
-// position not known yet (offset -1, e.g. a reset to the log start) is found once it has one.
+// position not known yet (offset -1, e.g. a reset to the log start) is found once it has one. A
+// leader that has not answered within the request timeout (a Fetch, or the ListOffsets that
+// finds a position) is reported with the partitions waiting for a leader, and asked again.
 import { KfkError } from '../../errors.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
@@ -20,6 +24,8 @@ import type { DecodeOptions } from '../records/decoder.js';
 import { readInt64 } from '../records/encoder.js';
 import { NO_LEADER, knownLeader, knownWithPartitions } from '../wire/metadata.js';
 import { ERRORS, codes } from '../wire/error-codes.js';
+import { DeadlineError, withDeadline } from '../wire/deadline.js';
+import type { WaitingPartition } from './waiting.js';
 
 /**
  * One partition's records from a Fetch response, undecoded: the caller decodes them
@@ -36,8 +42,9 @@ export interface FetcherOptions {
   /** max.partition.fetch.bytes: at most this much of one partition per response (Kafka's default, 1 MB). */
   partitionMaxBytes?: number;
   /**
-   * fetch.max.bytes: at most this much in one round of fetches, shared by all the leaders asked
-   * (Kafka bounds each request; kfk bounds the sum, so memory does not grow with the brokers).
+   * fetch.max.bytes: at most this much in the Fetch answers in flight at once, shared by all the
+   * leaders asked (Kafka bounds each request; kfk bounds the sum, so memory does not grow with the
+   * brokers).
    */
   maxBytes?: number;
   verifyCrc?: boolean;
@@ -48,8 +55,12 @@ export interface FetcherOptions {
    * partition left out of the answer is asked for again later.
    */
   resolve?: (parts: Array<{ topic: string; partition: number }>) => Promise<Array<{ topic: string; partition: number; offset: number }>>;
-  /** Called when the set of assigned partitions without a leader changes (sorted; empty: all have one). */
-  onLeaderless?: (waiting: Array<{ topic: string; partition: number }>) => void;
+  /**
+   * Called when the set of assigned partitions that cannot be read changes (sorted; empty: all are
+   * read): those without a leader, and those whose leader (`leader`) has not answered within the
+   * request timeout.
+   */
+  onLeaderless?: (waiting: WaitingPartition[]) => void;
   /**
    * Called once for a topic the cluster no longer knows (deleted while it was read); its
    * partitions are no longer fetched. Without it they wait as for a leader.
@@ -65,8 +76,9 @@ export interface FetcherOptions {
  */
 export const DEFAULT_PARTITION_BYTES = 1024 * 1024;
 /**
- * kfk's fetch.max.bytes default: one round of fetches over all leaders (Kafka's is 50 MB per
- * request). Two rounds are held at a time (one decoded while the next is fetched). 4 MB: 2M x
+ * kfk's fetch.max.bytes default: the Fetch answers in flight over all leaders (Kafka's is 50 MB
+ * per request). Twice that is held at most (each leader's answer decoded while its next is
+ * fetched). 4 MB: 2M x
  * 100 B over 12 partitions on 3 brokers peaked at 83 MB RSS against 94 MB with 8 MB, and was no
  * slower (a 3 MB round gave the same peak).
  */
@@ -82,14 +94,13 @@ interface Position {
   offset: number;
 }
 
-/** What a leader that had nothing for us in the last round is asked for at most (it may have some now). */
-const IDLE_LEADER_BYTES = 64 * 1024;
-
-interface RoundResult {
+/** One leader's Fetch answer, and the positions it asked for (an answer for a position that has moved since is dropped). */
+interface Answer {
   results: FetchPartitionResult[];
+  asked: Map<string, number>;
   error?: Error;
-  /** Leaders that answered without a record, when others answered with some. */
-  idle?: Set<number>;
+  /** No answer within the request timeout. */
+  silent?: boolean;
 }
 
 const LEADER_ERRORS = codes('leader');
@@ -112,12 +123,26 @@ export class PartitionFetcher {
   private readonly client: KafkaClient;
   private readonly o: FetcherOptions;
   private positions = new Map<string, Position>();
-  private leaderless = '';
+  /** The last set of waiting partitions reported, as an id. */
+  private waitingId = '';
   /** Since when each topic has been unknown to the cluster. */
   private unknownSince = new Map<string, number>();
+  /** Leaders whose last Fetch was not answered within the request timeout. */
+  private silent = new Set<number>();
+  /** Positions not known yet: since when they have been asked for, their leader being known. */
+  private unresolvedSince = new Map<string, number>();
+  /** Each leader's loop, while it has partitions to fetch. */
+  private loops = new Map<number, Promise<void>>();
+  /** How many leaders share fetch.max.bytes: those with partitions to fetch, as the supervisor last saw them. */
+  private sharedBy = 1;
+  /** The hand-on of fetched sets, one at a time. */
+  private turn: Promise<void> = Promise.resolve();
+  private refreshing: Promise<void> | null = null;
   private lastRefresh = 0;
   private stopped = false;
-  private wake: (() => void) | null = null;
+  private failure: { error: unknown } | null = null;
+  private sleepers = new Set<() => void>();
+  private wakeSupervisor: (() => void) | null = null;
 
   constructor(client: KafkaClient, options: FetcherOptions) {
     this.client = client;
@@ -126,61 +151,108 @@ export class PartitionFetcher {
 
   /** Fetches these partitions too, from these offsets; a loop waiting for work wakes up. */
   assign(assignments: Position[]): void {
-    for (const a of assignments) this.positions.set(`${a.topic}\0${a.partition}`, { ...a });
-    if (assignments.length) this.wake?.();
+    for (const a of assignments) {
+      const k = `${a.topic}\0${a.partition}`;
+      this.positions.set(k, { ...a });
+      this.unresolvedSince.delete(k);
+    }
+    if (assignments.length) this.wakeSupervisor?.();
   }
 
   /** Stops fetching these partitions (a fetch in flight for them is ignored). */
   unassign(parts: Array<{ topic: string; partition: number }>): void {
-    for (const p of parts) this.positions.delete(`${p.topic}\0${p.partition}`);
+    for (const p of parts) {
+      const k = `${p.topic}\0${p.partition}`;
+      this.positions.delete(k);
+      this.unresolvedSince.delete(k);
+    }
   }
 
   stop(): void {
     this.stopped = true;
-    this.wake?.();
+    for (const wake of [...this.sleepers]) wake();
   }
 
-  /** The partitions to fetch, by leader; those without a leader are reported when that set changes. */
-  private async leaders(cluster: KafkajsCluster): Promise<Map<number, Position[]>> {
-    const byLeader = new Map<number, Position[]>();
-    const waiting: Position[] = [];
+  private get requestTimeout(): number {
+    return this.client.options.requestTimeout;
+  }
+
+  /** Waits `ms`, or less: stop() ends every wait, and the supervisor's also ends when there is work for it. */
+  private pause(ms: number, supervisor = false): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        if (this.wakeSupervisor === done) this.wakeSupervisor = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+      if (supervisor) this.wakeSupervisor = done;
+    });
+  }
+
+  /** One Metadata request at a time, shared by whoever asks while it is out; the supervisor looks at its answer. */
+  private refresh(cluster: KafkajsCluster): Promise<void> {
+    this.refreshing ??= withDeadline(cluster.refreshMetadata(), this.requestTimeout, 'metadata request timed out')
+      .catch(() => undefined)
+      .finally(() => {
+        this.refreshing = null;
+        this.lastRefresh = Date.now();
+        this.wakeSupervisor?.();
+      });
+    return this.refreshing;
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= { error };
+    this.stop();
+  }
+
+  /**
+   * The leaders with partitions to fetch. Finds the positions not known yet of partitions with a
+   * leader, and reports the partitions that cannot be read when that set changes.
+   */
+  private async leaders(cluster: KafkajsCluster): Promise<Set<number>> {
+    const leaders = new Set<number>();
     const unresolved: Position[] = [];
     if (this.o.onTopicGone) this.dropDeletedTopics(cluster);
     for (const p of this.positions.values()) {
       // A topic the cluster does not know at the moment: deleted, or not known yet to this broker.
       if (this.unknownSince.has(p.topic)) continue;
       const leader = knownLeader(cluster, p.topic, p.partition);
-      if (leader === NO_LEADER) waiting.push(p);
-      else if (p.offset < 0) unresolved.push(p);
-      else {
-        const list = byLeader.get(leader);
-        if (list) list.push(p);
-        else byLeader.set(leader, [p]);
-      }
+      if (leader === NO_LEADER) continue;
+      if (p.offset < 0) unresolved.push(p);
+      else leaders.add(leader);
     }
-    this.reportLeaderless(waiting);
+    this.reportWaiting(cluster);
     if (unresolved.length && this.o.resolve) {
+      const now = Date.now();
+      for (const p of unresolved) {
+        const k = `${p.topic}\0${p.partition}`;
+        if (!this.unresolvedSince.has(k)) this.unresolvedSince.set(k, now);
+      }
       const found = await this.o.resolve(unresolved.map(({ topic, partition }) => ({ topic, partition }))).catch((err: Error) => {
         this.o.log?.(`consume: start offsets of ${unresolved.map((p) => `${p.topic}-${p.partition}`).join(', ')} not found yet: ${err.message}`);
         return [];
       });
       for (const f of found) {
-        const p = this.positions.get(`${f.topic}\0${f.partition}`);
+        const k = `${f.topic}\0${f.partition}`;
+        const p = this.positions.get(k);
         if (!p || p.offset >= 0 || f.offset < 0) continue;
         p.offset = f.offset;
+        this.unresolvedSince.delete(k);
         const leader = knownLeader(cluster, p.topic, p.partition);
-        if (leader === NO_LEADER) continue;
-        const list = byLeader.get(leader);
-        if (list) list.push(p);
-        else byLeader.set(leader, [p]);
+        if (leader !== NO_LEADER) leaders.add(leader);
       }
+      this.reportWaiting(cluster);
     }
-    return byLeader;
+    return leaders;
   }
 
   private dropDeletedTopics(cluster: KafkajsCluster): void {
     const now = Date.now();
-    // The assigned topics, without an array of every position at each round.
+    // The assigned topics, without an array of every position at each look.
     const topics = new Set<string>();
     for (const p of this.positions.values()) topics.add(p.topic);
     for (const topic of topics) {
@@ -197,68 +269,75 @@ export class PartitionFetcher {
     }
   }
 
-  private reportLeaderless(waiting: Position[]): void {
-    const sorted = waiting.map(({ topic, partition }) => ({ topic, partition })).sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
-    const id = sorted.map((p) => `${p.topic}-${p.partition}`).join(',');
-    if (id === this.leaderless) return;
-    this.leaderless = id;
-    this.o.onLeaderless?.(sorted);
-  }
-
-  /** Whether some assigned partition waits for a leader. */
-  get waitingForLeaders(): boolean {
-    return this.leaderless !== '';
-  }
-
-  private async fetchFrom(cluster: KafkajsCluster, leader: number, parts: Position[], maxBytes: number, maxWaitMs: number): Promise<RoundResult> {
-    try {
-      const broker: KafkajsBroker = await cluster.findBroker({ nodeId: leader });
-      const version = fetchVersion(broker.versions?.[1]?.maxVersion);
-      const partitionMaxBytes = Math.min(this.o.partitionMaxBytes ?? DEFAULT_PARTITION_BYTES, maxBytes);
-      const req = fetchRequest(version, {
-        maxWaitMs,
-        minBytes: 1,
-        maxBytes,
-        readCommitted: this.o.readCommitted,
-        partitions: parts.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset, maxBytes: partitionMaxBytes })),
-      });
-      const res = (await broker.connectionPool.send({ ...req, requestTimeout: (this.o.maxWaitMs ?? 500) + 30_000 })) as { errorCode: number; partitions: FetchPartitionResult[] };
-      return { results: res.partitions };
-    } catch (err) {
-      // Stopped: the round is dropped (closing the client abandons it), nothing to report.
-      if (!this.stopped) this.o.log?.(`consume: fetch from broker ${leader} for ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')} failed: ${(err as Error).message}; asking for metadata again`);
-      return { results: [], error: err as Error };
-    }
-  }
-
   /**
-   * One Fetch per leader, answered together. A leader that had no record for us in the last round
-   * while another had some is asked not to wait (fetch.max.wait.ms 0): the round waits for its
-   * slowest answer, and a leader whose partitions are all read to their end would otherwise hold
-   * every round for fetch.max.wait.ms while the others still have records (2M records read over
-   * 3 brokers took 14 s instead of 1.4 s when the partitions were of unequal sizes). When no
-   * leader had a record, each waits as usual: nothing loops.
+   * Reports the partitions that cannot be read when that set changes: no leader; a leader whose
+   * last Fetch was not answered in time; a position asked of its leader for a request timeout.
    */
-  private async round(cluster: KafkajsCluster, idle?: Set<number>): Promise<RoundResult> {
-    const byLeader = await this.leaders(cluster);
-    if (byLeader.size === 0) return { results: [], error: new Error(this.positions.size ? 'no partition has a leader' : 'no partition assigned') };
-    const wait = this.o.maxWaitMs ?? 500;
-    const leaders = [...byLeader];
-    // The round's bytes are shared among the leaders that had records for us (all of them when
-    // none had), an idle one asked for a small share; a broker always answers with at least one
-    // batch of the first partition that has one, so a small share cannot stall the read.
-    const busy = leaders.filter(([leader]) => !idle?.has(leader)).length || leaders.length;
-    const share = Math.ceil((this.o.maxBytes ?? DEFAULT_ROUND_BYTES) / busy);
-    const idleShare = Math.min(share, IDLE_LEADER_BYTES);
-    const rounds = await Promise.all(
-      leaders.map(([leader, parts]) => {
-        const idleLeader = idle?.has(leader) ?? false;
-        return this.fetchFrom(cluster, leader, parts, idleLeader ? idleShare : share, idleLeader ? 0 : wait);
-      }),
-    );
-    const hasRecords = rounds.map((r) => r.results.some((p) => p.records.length > 0));
-    const idleLeaders = hasRecords.includes(true) ? new Set(leaders.filter((_, i) => !hasRecords[i]).map(([leader]) => leader)) : undefined;
-    return { results: rounds.flatMap((r) => r.results), error: rounds.find((r) => r.error)?.error, idle: idleLeaders };
+  private reportWaiting(cluster: KafkajsCluster): void {
+    const waiting: WaitingPartition[] = [];
+    const now = Date.now();
+    for (const [k, p] of this.positions) {
+      if (this.unknownSince.has(p.topic)) continue;
+      const leader = knownLeader(cluster, p.topic, p.partition);
+      if (leader === NO_LEADER) waiting.push({ topic: p.topic, partition: p.partition });
+      else if (p.offset >= 0 ? this.silent.has(leader) : now - (this.unresolvedSince.get(k) ?? now) >= this.requestTimeout) waiting.push({ topic: p.topic, partition: p.partition, leader });
+    }
+    waiting.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+    const id = waiting.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',');
+    if (id === this.waitingId) return;
+    this.waitingId = id;
+    this.o.onLeaderless?.(waiting);
+  }
+
+  /** Whether some assigned partition cannot be read now. */
+  get waitingForLeaders(): boolean {
+    return this.waitingId !== '';
+  }
+
+  /** The partitions `leader` is asked for now: those it leads whose positions are known. */
+  private partitionsOf(cluster: KafkajsCluster, leader: number): Position[] {
+    const parts: Position[] = [];
+    for (const p of this.positions.values()) {
+      if (p.offset >= 0 && !this.unknownSince.has(p.topic) && knownLeader(cluster, p.topic, p.partition) === leader) parts.push(p);
+    }
+    return parts;
+  }
+
+  /** One Fetch to `leader` for its partitions; null when it leads none of them now. */
+  private fetchFrom(cluster: KafkajsCluster, leader: number): Promise<Answer> | null {
+    const parts = this.partitionsOf(cluster, leader);
+    if (parts.length === 0) return null;
+    // fetch.max.bytes is shared by the leaders fetched from; a broker always answers with at
+    // least one batch of the first partition that has one, so a small share cannot stall a read.
+    const maxBytes = Math.ceil((this.o.maxBytes ?? DEFAULT_ROUND_BYTES) / this.sharedBy);
+    const maxWaitMs = this.o.maxWaitMs ?? 500;
+    const asked = new Map<string, number>();
+    for (const p of parts) asked.set(`${p.topic}\0${p.partition}`, p.offset);
+    return (async (): Promise<Answer> => {
+      try {
+        const broker: KafkajsBroker = await cluster.findBroker({ nodeId: leader });
+        const version = fetchVersion(broker.versions?.[1]?.maxVersion);
+        const partitionMaxBytes = Math.min(this.o.partitionMaxBytes ?? DEFAULT_PARTITION_BYTES, maxBytes);
+        const req = fetchRequest(version, {
+          maxWaitMs,
+          minBytes: 1,
+          maxBytes,
+          readCommitted: this.o.readCommitted,
+          partitions: parts.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset, maxBytes: partitionMaxBytes })),
+        });
+        // The broker answers within fetch.max.wait.ms; past that and the request timeout, it is
+        // not answering (a stopped process), whatever its connection's own timer does.
+        const limit = maxWaitMs + this.requestTimeout;
+        const sent = broker.connectionPool.send({ ...req, requestTimeout: limit + 1000 }) as Promise<{ errorCode: number; partitions: FetchPartitionResult[] }>;
+        const res = await withDeadline(sent, limit, `no answer within ${limit} ms`);
+        return { results: res.partitions, asked };
+      } catch (err) {
+        // Stopped: the fetch is dropped (closing the client abandons it), nothing to report.
+        if (!this.stopped) this.o.log?.(`consume: fetch from broker ${leader} for ${parts.map((p) => `${p.topic}-${p.partition}`).join(', ')} failed: ${(err as Error).message}; asking for metadata again`);
+        const silent = err instanceof DeadlineError || (err as Error).name === 'KafkaJSRequestTimeoutError';
+        return { results: [], asked, error: err as Error, silent };
+      }
+    })();
   }
 
   private async resetOutOfRange(p: Position): Promise<void> {
@@ -271,99 +350,127 @@ export class PartitionFetcher {
     p.offset = p.offset < low ? low : Math.min(p.offset, high);
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(t);
-        this.wake = null;
-        resolve();
-      };
-    });
+  /** Runs `fn` when the sets handed on before it are done with. */
+  private inTurn(fn: () => Promise<void>): Promise<void> {
+    const mine = this.turn.then(fn);
+    this.turn = mine.catch(() => undefined);
+    return mine;
+  }
+
+  /**
+   * Fetches from one leader until it leads none of the partitions (then the supervisor starts
+   * another loop when it leads some again).
+   */
+  private async leaderLoop(cluster: KafkajsCluster, leader: number, onSet: FetchedSet): Promise<void> {
+    const release = kafkajs().releaseResponse;
+    let backoff = 100;
+    let next = this.fetchFrom(cluster, leader);
+    while (!this.stopped && next) {
+      const { results, asked, error, silent } = await next;
+      next = null;
+      if (this.stopped) break;
+      if (silent ? !this.silent.has(leader) : this.silent.has(leader)) {
+        if (silent) this.silent.add(leader);
+        else this.silent.delete(leader);
+        this.reportWaiting(cluster);
+      }
+      let refresh = Boolean(error);
+      // The partitions that answered records, and those that answered none (most of them in an
+      // answer over hundreds of partitions: no object each, they are only told where they are).
+      const work: Array<{ p: Position; r: FetchPartitionResult; from: number }> = [];
+      const quiet: Position[] = [];
+      for (const r of results) {
+        const k = `${r.topic}\0${r.partition}`;
+        const p = this.positions.get(k);
+        // Given up, or moved on since it was asked for (assigned again, or read from a new leader).
+        if (!p || p.offset !== asked.get(k)) continue;
+        if (r.errorCode === OFFSET_OUT_OF_RANGE) {
+          await this.resetOutOfRange(p);
+          continue;
+        }
+        if (LEADER_ERRORS.has(r.errorCode)) {
+          this.o.log?.(`consume: fetch of ${r.topic}-${r.partition} from broker ${leader} answered ${kafkajs().createErrorFromCode(r.errorCode).type}: asking for metadata again`);
+          refresh = true;
+          continue;
+        }
+        if (r.errorCode === ERRORS.TOPIC_AUTHORIZATION_FAILED.code) throw new KfkError(`not authorized to read topic '${r.topic}'`);
+        if (r.errorCode !== 0) throw new KfkError(`fetch from ${r.topic}-${r.partition} failed: error code ${r.errorCode}`);
+        if (r.records.length === 0) {
+          quiet.push(p);
+          continue;
+        }
+        const from = p.offset;
+        p.offset = scanNextOffset(r.records, from);
+        work.push({ p, r, from });
+      }
+      if (refresh) {
+        // A fetch that timed out has waited long enough already.
+        if (!silent) await this.pause(backoff);
+        backoff = Math.min(backoff * 2, 2000);
+        if (!this.stopped) await this.refresh(cluster);
+      } else backoff = 100;
+      // Pipelining: the next fetch goes out before this answer is decoded.
+      if (!this.stopped) next = this.fetchFrom(cluster, leader);
+      if (work.length || quiet.length) {
+        await this.inTurn(async () => {
+          for (const { p, r, from } of work) {
+            if (this.stopped) return;
+            await onSet(r.records, {
+              topic: p.topic,
+              partition: p.partition,
+              fromOffset: from,
+              readCommitted: this.o.readCommitted,
+              abortedTransactions: r.abortedTransactions,
+              verifyCrc: this.o.verifyCrc,
+            });
+            this.o.onPosition?.(p.topic, p.partition, p.offset);
+          }
+          for (const p of quiet) {
+            if (this.stopped) return;
+            this.o.onPosition?.(p.topic, p.partition, p.offset);
+          }
+        });
+      }
+      // Every record of this answer has been handed on (each callback has finished with its
+      // set): its buffers may be reused for the answers to come.
+      if (release) for (const r of results) release(r.records);
+    }
   }
 
   async run(onSet: FetchedSet, signal?: AbortSignal): Promise<void> {
     const abort = () => this.stop();
     signal?.addEventListener('abort', abort, { once: true });
-    const cluster = await this.client.cluster();
-    const release = kafkajs().releaseResponse;
-    const topics = [...new Set([...this.positions.values()].map((p) => p.topic))];
-    await cluster.addMultipleTargetTopics(topics);
-    let backoff = 100;
     try {
-      let next: Promise<RoundResult> | null = this.round(cluster);
-      while (!this.stopped && next) {
-        const { results, error, idle } = await next;
-        next = null;
+      const cluster = await this.client.cluster();
+      const topics = [...new Set([...this.positions.values()].map((p) => p.topic))];
+      await cluster.addMultipleTargetTopics(topics);
+      // The supervisor: a loop for each leader with partitions to fetch; about once a second,
+      // or when metadata or the assignment changed, it looks again.
+      while (!this.stopped) {
+        const leaders = await this.leaders(cluster);
+        this.sharedBy = Math.max(1, new Set([...leaders, ...this.loops.keys()]).size);
+        for (const leader of leaders) {
+          if (this.stopped || this.loops.has(leader)) continue;
+          const loop = this.leaderLoop(cluster, leader, onSet)
+            .catch((err: unknown) => this.fail(err))
+            .finally(() => {
+              this.loops.delete(leader);
+              // It leads none of the partitions now: whether it answers is asked again when it does.
+              this.silent.delete(leader);
+              this.wakeSupervisor?.();
+            });
+          this.loops.set(leader, loop);
+        }
         if (this.stopped) break;
-        let refresh = Boolean(error);
-        // The partitions that answered records, and those that answered none (most of them in a
-        // round over hundreds of partitions: no object each, they are only told where they are).
-        const work: Array<{ p: Position; r: FetchPartitionResult; from: number }> = [];
-        const quiet: Position[] = [];
-        for (const r of results) {
-          const p = this.positions.get(`${r.topic}\0${r.partition}`);
-          if (!p) continue;
-          if (r.errorCode === OFFSET_OUT_OF_RANGE) {
-            await this.resetOutOfRange(p);
-            continue;
-          }
-          if (LEADER_ERRORS.has(r.errorCode)) {
-            this.o.log?.(`consume: fetch of ${r.topic}-${r.partition} from broker ${knownLeader(cluster, r.topic, r.partition)} answered ${kafkajs().createErrorFromCode(r.errorCode).type}: asking for metadata again`);
-            refresh = true;
-            continue;
-          }
-          if (r.errorCode === ERRORS.TOPIC_AUTHORIZATION_FAILED.code) throw new KfkError(`not authorized to read topic '${r.topic}'`);
-          if (r.errorCode !== 0) throw new KfkError(`fetch from ${r.topic}-${r.partition} failed: error code ${r.errorCode}`);
-          if (r.records.length === 0) {
-            quiet.push(p);
-            continue;
-          }
-          const from = p.offset;
-          p.offset = scanNextOffset(r.records, from);
-          work.push({ p, r, from });
-        }
-        if (refresh) {
-          await this.sleep(backoff);
-          backoff = Math.min(backoff * 2, 2000);
-          await cluster.refreshMetadata().catch(() => undefined);
-          this.lastRefresh = Date.now();
-        } else if (error === undefined) {
-          backoff = 100;
-          // Partitions waiting for a leader: ask again about once a second, the others go on.
-          if (this.waitingForLeaders && Date.now() - this.lastRefresh >= 1000) {
-            this.lastRefresh = Date.now();
-            await cluster.refreshMetadata().catch(() => undefined);
-          }
-        }
-        // Pipelining: the next round goes out before this one is decoded.
-        if (!this.stopped) next = this.round(cluster, idle);
-        for (const { p, r, from } of work) {
-          if (this.stopped) break;
-          await onSet(r.records, {
-            topic: p.topic,
-            partition: p.partition,
-            fromOffset: from,
-            readCommitted: this.o.readCommitted,
-            abortedTransactions: r.abortedTransactions,
-            verifyCrc: this.o.verifyCrc,
-          });
-          this.o.onPosition?.(p.topic, p.partition, p.offset);
-        }
-        for (const p of quiet) {
-          if (this.stopped) break;
-          this.o.onPosition?.(p.topic, p.partition, p.offset);
-        }
-        // Every record of this round has been handed on (each callback has finished with its
-        // set): the response buffers may be reused for the rounds to come.
-        if (release) for (const r of results) release(r.records);
+        await this.pause(1000, true);
+        // Partitions waiting for a leader, or for their topic: metadata again about once a second.
+        if (!this.stopped && (this.waitingForLeaders || this.unknownSince.size > 0) && Date.now() - this.lastRefresh >= 1000) await this.refresh(cluster);
       }
-      // A round still in flight is dropped: closing the client ends it.
+      // A fetch still in flight is dropped (closing the client ends it); a set being handed on is finished.
+      await this.turn;
     } finally {
       signal?.removeEventListener('abort', abort);
     }
+    if (this.failure) throw this.failure.error;
   }
 }

@@ -35,7 +35,7 @@ export interface GroupConsumerOptions {
   sessionTimeoutMs?: number;
   /** How often patterns are matched against the cluster's topics again (Kafka: metadata.max.age.ms, 5 minutes). */
   metadataMaxAgeMs?: number;
-  /** Called when the set of assigned partitions without a leader changes. */
+  /** Called when the set of assigned partitions that cannot be read (no leader, or a leader that does not answer) changes. */
   onLeaderless?: FetcherOptions['onLeaderless'];
   /** Called for a topic deleted while it was read, while other topics are still read. */
   onTopicGone?: (topic: string) => void;

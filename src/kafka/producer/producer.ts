@@ -25,6 +25,7 @@ import { decodeRecordSet, type DecodedRecord } from '../records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from '../protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { knownLeader, NO_LEADER } from '../wire/metadata.js';
+import { withDeadline } from '../wire/deadline.js';
 import { produceErrorAction } from './error-actions.js';
 import { ERRORS } from '../wire/error-codes.js';
 import { Tags } from './tags.js';
@@ -866,13 +867,4 @@ export class RecordProducer {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     for (const s of this.parts.values()) this.stopLinger(s);
   }
-}
-
-/** `p`, or a rejection with `message` after `ms`. */
-function withDeadline<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
