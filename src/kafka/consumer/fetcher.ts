@@ -274,6 +274,8 @@ export class PartitionFetcher {
    * last Fetch was not answered in time; a position asked of its leader for a request timeout.
    */
   private reportWaiting(cluster: KafkajsCluster): void {
+    // Stopped: what was given up is not "read again".
+    if (this.stopped) return;
     const waiting: WaitingPartition[] = [];
     const now = Date.now();
     for (const [k, p] of this.positions) {
