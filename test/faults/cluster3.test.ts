@@ -209,7 +209,7 @@ describe('faults on a 3-broker cluster', () => {
       got.set(Number(m[1]), [...(got.get(Number(m[1])) ?? []), m[2]]);
     }
     expect(r.code, r.stderr).toBe(1);
-    expect(new Map([...got].sort((a, b) => a[0] - b[0]))).toEqual(new Map(ofLive.map((p) => [p, before.get(p) ?? []]).filter(([, v]) => v.length)));
+    expect(new Map([...got].sort((a, b) => a[0] - b[0]))).toEqual(new Map(ofLive.filter((p) => before.get(p)?.length).map((p) => [p, before.get(p)!] as const)));
     const named = (id: number) => led.filter((p) => p.leader === id).map((p) => `${t}-${p.partition}`).join(', ');
     const silent = others.filter((id) => led.some((p) => p.leader === id));
     const total = ofLive.reduce((n, p) => n + (before.get(p)?.length ?? 0), 0);

@@ -163,6 +163,33 @@ describe('fetcher', () => {
     expect(fake.fetchCalls).toEqual([]);
   });
 
+  it('a position asked of a leader that did not answer, then of a new leader: the new one is not named for the old one', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 1);
+    const all = await fill(fake, 't', 0, 'v', 1, 10);
+    const reports: string[] = [];
+    let calls = 0;
+    const { seen } = await read(
+      fake,
+      [{ topic: 't', partition: 0, offset: -1 }],
+      {
+        resolve: async (parts) => {
+          calls++;
+          if (calls > 1) return parts.map((p) => ({ ...p, offset: 0 }));
+          // Broker 1 does not answer within the request timeout (1000 ms); meanwhile broker 2 leads.
+          fake.setLeader('t', 0, 2);
+          await new Promise((r) => setTimeout(r, 1000));
+          return [];
+        },
+        onLeaderless: (w) => reports.push(w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',')),
+      },
+      (s) => total(s) >= 10,
+      4000,
+    );
+    expect(seen.get('t-0')).toEqual(all);
+    expect(calls).toBe(2);
+    expect(reports).toEqual([]);
+  });
+
   it('a position not known yet (-1) is found through resolve once the partition has a leader', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     const all = await fill(fake, 't', 0, 'v', 3, 10);

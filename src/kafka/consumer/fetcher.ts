@@ -129,8 +129,8 @@ export class PartitionFetcher {
   private unknownSince = new Map<string, number>();
   /** Leaders whose last Fetch was not answered within the request timeout. */
   private silent = new Set<number>();
-  /** Positions not known yet: since when they have been asked for, their leader being known. */
-  private unresolvedSince = new Map<string, number>();
+  /** Positions not known yet: since when they have been asked of their leader (another leader starts the count again). */
+  private unresolvedSince = new Map<string, { since: number; leader: number }>();
   /** Each leader's loop, while it has partitions to fetch. */
   private loops = new Map<number, Promise<void>>();
   /** How many leaders share fetch.max.bytes: those with partitions to fetch, as the supervisor last saw them. */
@@ -230,7 +230,8 @@ export class PartitionFetcher {
       const now = Date.now();
       for (const p of unresolved) {
         const k = `${p.topic}\0${p.partition}`;
-        if (!this.unresolvedSince.has(k)) this.unresolvedSince.set(k, now);
+        const leader = knownLeader(cluster, p.topic, p.partition);
+        if (this.unresolvedSince.get(k)?.leader !== leader) this.unresolvedSince.set(k, { since: now, leader });
       }
       const found = await this.o.resolve(unresolved.map(({ topic, partition }) => ({ topic, partition }))).catch((err: Error) => {
         this.o.log?.(`consume: start offsets of ${unresolved.map((p) => `${p.topic}-${p.partition}`).join(', ')} not found yet: ${err.message}`);
@@ -282,13 +283,19 @@ export class PartitionFetcher {
       if (this.unknownSince.has(p.topic)) continue;
       const leader = knownLeader(cluster, p.topic, p.partition);
       if (leader === NO_LEADER) waiting.push({ topic: p.topic, partition: p.partition });
-      else if (p.offset >= 0 ? this.silent.has(leader) : now - (this.unresolvedSince.get(k) ?? now) >= this.requestTimeout) waiting.push({ topic: p.topic, partition: p.partition, leader });
+      else if (p.offset >= 0 ? this.silent.has(leader) : this.unansweredFor(k, leader, now)) waiting.push({ topic: p.topic, partition: p.partition, leader });
     }
     waiting.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
     const id = waiting.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',');
     if (id === this.waitingId) return;
     this.waitingId = id;
     this.o.onLeaderless?.(waiting);
+  }
+
+  /** Whether the position of this partition has been asked of `leader` for a request timeout. */
+  private unansweredFor(key: string, leader: number, now: number): boolean {
+    const asked = this.unresolvedSince.get(key);
+    return asked !== undefined && asked.leader === leader && now - asked.since >= this.requestTimeout;
   }
 
   /** Whether some assigned partition cannot be read now. */
