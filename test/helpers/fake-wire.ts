@@ -78,13 +78,23 @@ export class FakeCluster {
 
   constructor(brokers = 1) {
     this.brokerIds = Array.from({ length: brokers }, (_, i) => i + 1);
-    const brokerPool = { metadata: null as RawMetadata | null, versions: { 0: { minVersion: 3, maxVersion: 8 }, 1: { minVersion: 4, maxVersion: 11 } } };
+    const brokerPool: KafkajsCluster['brokerPool'] = {
+      metadata: null as RawMetadata | null,
+      versions: { 0: { minVersion: 3, maxVersion: 8 }, 1: { minVersion: 4, maxVersion: 11 } },
+      brokers: Object.fromEntries(this.brokerIds.map((id) => [String(id), { isConnected: () => true } as unknown as KafkajsBroker])),
+      findBroker: async ({ nodeId }: { nodeId: number }) => this.broker(nodeId),
+      // As kafkajs may: the first connected broker, whether it answers or not.
+      findConnectedBroker: async () => this.broker(this.brokerIds[0]),
+    };
     this.cluster = {
       brokerPool,
       targetTopics: new Set<string>(),
       connect: async () => undefined,
       disconnect: async () => undefined,
       refreshMetadata: async () => {
+        // Asked of the broker kafkajs picks: a silent one holds the answer.
+        const { nodeId } = await brokerPool.findConnectedBroker!();
+        while (this.silent.has(nodeId)) await new Promise((r) => setTimeout(r, 10));
         this.metadataRefreshes++;
         this.publish();
       },

@@ -136,6 +136,28 @@ describe('fetcher', () => {
     expect(reports).toEqual(['t-1@2', '']);
   });
 
+  it('metadata is asked of a broker that answers: a partition moved away from a silent leader is read from its new one', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 2);
+    const p0 = await fill(fake, 't', 0, 'a', 3, 10);
+    const p1 = await fill(fake, 't', 1, 'b', 3, 10);
+    // Broker 1 (partition 0's leader, and the broker kafkajs would ask for metadata) answers
+    // nothing; partition 0 moves to broker 2, which the client learns from its next Metadata answer.
+    fake.silent.add(1);
+    fake.setLeader('t', 0, 2, false);
+    const reports: string[] = [];
+    const { seen } = await read(
+      fake,
+      [{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }],
+      { onLeaderless: (w) => reports.push(w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',')) },
+      (s) => total(s) >= 60,
+      5000,
+    );
+    fake.silent.delete(1);
+    expect(seen.get('t-0')).toEqual(p0);
+    expect(seen.get('t-1')).toEqual(p1);
+    expect(reports).toEqual(['t-0@1', '']);
+  });
+
   it('a position whose leader does not answer for a request timeout is named with its leader', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     const reports: string[] = [];

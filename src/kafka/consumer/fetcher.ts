@@ -22,7 +22,7 @@ import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.
 import { fetchRequest, fetchVersion, type FetchPartitionResult } from '../protocol/fetch.js';
 import type { DecodeOptions } from '../records/decoder.js';
 import { readInt64 } from '../records/encoder.js';
-import { NO_LEADER, knownLeader, knownWithPartitions } from '../wire/metadata.js';
+import { NO_LEADER, brokerAnswers, knownLeader, knownWithPartitions } from '../wire/metadata.js';
 import { ERRORS, codes } from '../wire/error-codes.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import type { WaitingPartition } from './waiting.js';
@@ -381,6 +381,7 @@ export class PartitionFetcher {
       if (silent ? !this.silent.has(leader) : this.silent.has(leader)) {
         if (silent) this.silent.add(leader);
         else this.silent.delete(leader);
+        brokerAnswers(cluster, leader, !silent);
         this.reportWaiting(cluster);
       }
       let refresh = Boolean(error);

@@ -24,8 +24,8 @@ import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type BatchIde
 import { decodeRecordSet, type DecodedRecord } from '../records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from '../protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from '../wire/client.js';
-import { knownLeader, NO_LEADER } from '../wire/metadata.js';
-import { withDeadline } from '../wire/deadline.js';
+import { brokerAnswers, knownLeader, NO_LEADER } from '../wire/metadata.js';
+import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import { produceErrorAction } from './error-actions.js';
 import { ERRORS } from '../wire/error-codes.js';
 import { Tags } from './tags.js';
@@ -511,6 +511,8 @@ export class RecordProducer {
     } catch (err) {
       requestError = err as Error;
     }
+    const timedOut = requestError instanceof DeadlineError || requestError?.name === 'KafkaJSRequestTimeoutError';
+    brokerAnswers(this.cluster, leader, !timedOut);
     if (this.o.acks === 0 && !requestError) {
       for (const b of batches) this.succeed(b);
       return;

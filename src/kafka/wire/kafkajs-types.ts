@@ -101,6 +101,9 @@ export interface KafkajsBrokerPool {
   brokers?: Record<string, KafkajsBroker>;
   metadata: RawMetadata | null;
   versions: Record<number, ApiVersionRange> | null;
+  /** The broker kafkajs sends Metadata requests to (a connected one, else the first that connects). */
+  findConnectedBroker?(): Promise<KafkajsBroker>;
+  findBroker?(args: { nodeId: number }): Promise<KafkajsBroker>;
 }
 
 export interface KafkajsCluster {

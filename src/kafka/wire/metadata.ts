@@ -316,6 +316,58 @@ function byPartition(t: RawMetadata['topicMetadata'][number]): Array<RawPartitio
   return index;
 }
 
+/** kafkajs' broker pool, as far as choosing the broker of a Metadata request goes. */
+interface BrokerChoice {
+  brokers?: Record<string, unknown>;
+  findConnectedBroker?(): Promise<unknown>;
+  findBroker?(args: { nodeId: number }): Promise<unknown>;
+}
+
+/** Per connection: the brokers that took a request and did not answer it within its timeout. */
+const unanswering = new WeakMap<BrokerChoice, Set<number>>();
+
+/**
+ * Marks a broker that did not answer a request within its timeout (`answers` false: a stopped
+ * process, a broker stuck on a full disk), or that answered again. While some broker answers,
+ * Metadata requests go to it: kafkajs sends them to any connected broker, and one that takes
+ * the connection and answers nothing held every refresh for a request timeout, so that a
+ * leader that had moved elsewhere long before was not seen to move.
+ */
+export function brokerAnswers(cluster: { brokerPool: BrokerChoice }, nodeId: number, answers: boolean): void {
+  const pool = cluster.brokerPool;
+  let silent = unanswering.get(pool);
+  if (answers) {
+    silent?.delete(nodeId);
+    return;
+  }
+  if (!silent) {
+    silent = new Set();
+    unanswering.set(pool, silent);
+    preferAnswering(pool, silent);
+  }
+  silent.add(nodeId);
+}
+
+function preferAnswering(pool: BrokerChoice, silent: Set<number>): void {
+  const original = pool.findConnectedBroker?.bind(pool);
+  const find = pool.findBroker?.bind(pool);
+  if (!original || !find) return;
+  pool.findConnectedBroker = async () => {
+    if (silent.size === 0) return original();
+    const brokers = pool.brokers ?? {};
+    const ids = Object.keys(brokers).filter((id) => !silent.has(Number(id)));
+    const connected = ids.filter((id) => (brokers[id] as { isConnected?: () => boolean }).isConnected?.());
+    for (const id of [...connected, ...ids.filter((id) => !connected.includes(id))]) {
+      try {
+        return await find({ nodeId: Number(id) });
+      } catch {
+        // The next one.
+      }
+    }
+    return original();
+  };
+}
+
 /**
  * Asks the cluster again, for these topics as well as those already followed, and returns the
  * answer. Only a failure to reach any broker throws; every broker answer is data.
