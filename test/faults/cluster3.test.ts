@@ -255,6 +255,34 @@ describe('faults on a 3-broker cluster', () => {
     ]).toContain(r.stderr);
   });
 
+  it('group list with a broker just frozen: names it and lists the groups the others coordinate', async () => {
+    // Until the controller fences it (broker.session.timeout.ms), the metadata names the frozen
+    // broker, and a ListGroups is sent to it. It was given the command's whole time bound, and
+    // the bound ended the command first: "no answer from the cluster", exit 1.
+    const t = await createTopic(3);
+    const groups = Array.from({ length: 6 }, () => uniqueName('fg'));
+    for (const g of groups) {
+      const r = await kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--timeout-ms', '1500']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const coordinator = new Map<string, number>();
+    for (const g of groups) {
+      const r = await kfk(['group', 'describe', ...B, '--group', g, '--state']);
+      expect(r.code, r.stderr).toBe(0);
+      coordinator.set(g, Number(/\((\d+)\)/.exec(r.stdout)![1]));
+    }
+    const stopped = coordinator.get(groups[0])!;
+    const port = state.nodes.find((n) => n.nodeId !== stopped)!.port;
+    freeze(stopped);
+    const r = await kfk(['group', 'list', '--bootstrap-server', `127.0.0.1:${port}`], { timeoutMs: 60_000 });
+    expect(r.stderr).toBe(`kfk: broker ${stopped} did not answer: the groups it coordinates are not listed\n`);
+    expect(r.code).toBe(0);
+    const listed = new Set(r.stdout.split('\n').filter(Boolean));
+    // Every group of the live coordinators (other tests' groups may be there too), none of the frozen one's.
+    expect(groups.filter((g) => coordinator.get(g) !== stopped && !listed.has(g))).toEqual([]);
+    expect(groups.filter((g) => coordinator.get(g) === stopped && listed.has(g))).toEqual([]);
+  });
+
   it('a dead address first in the bootstrap list does not stop kfk', async () => {
     const dead = `127.0.0.1:${await freePort()}`;
     const r = await kfk(['topic', 'list', '--bootstrap-server', `${dead},${state.bootstrap}`]);

@@ -6,6 +6,8 @@
 import { kafkajs } from '../wire/kafkajs.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { isConnectionError } from '../wire/failures.js';
+import { DeadlineError, withDeadline } from '../wire/deadline.js';
+import { brokerAnswers } from '../wire/metadata.js';
 import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
 import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
@@ -155,24 +157,32 @@ export async function listGroups(
   const cluster = await client.cluster();
   const { brokers } = await client.brokers();
   const ids = brokers.map((b) => b.nodeId).sort((a, b) => a - b);
+  // Half the command's time bound for each broker: one that takes the connection and answers
+  // nothing (stopped, and not yet fenced by the controller) is named, and the others' groups
+  // listed, before the command's own bound ends it.
+  const wait = Math.ceil(client.options.requestTimeout / 2);
+  const listOf = async (nodeId: number): Promise<ListedGroup[]> => {
+    const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
+    const version = Math.min(5, maxVersion(broker, 16));
+    if (version < 3) {
+      // Before Kafka 2.4 (no flexible ListGroups): kafkajs' own request.
+      const { groups } = (await broker.listGroups()) as { groups: Array<{ groupId: string; protocolType: string }> };
+      return groups.map((g): ListedGroup => ({ group: g.groupId, protocolType: g.protocolType, state: null, type: null }));
+    }
+    const res = await sendRetrying(
+      () => broker.connectionPool.send({ ...listGroupsRequest(version), requestTimeout: wait }) as Promise<{ errorCode: number; groups: ListedGroup[] }>,
+      (r) => COORDINATOR_BUSY.has(r.errorCode),
+    );
+    if (res.errorCode) throw brokerError(res.errorCode, null);
+    return res.groups;
+  };
   const perBroker = await Promise.all(
     ids.map(async (nodeId): Promise<ListedGroup[]> => {
       try {
-        const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
-        const version = Math.min(5, maxVersion(broker, 16));
-        if (version < 3) {
-          // Before Kafka 2.4 (no flexible ListGroups): kafkajs' own request.
-          const { groups } = (await broker.listGroups()) as { groups: Array<{ groupId: string; protocolType: string }> };
-          return groups.map((g): ListedGroup => ({ group: g.groupId, protocolType: g.protocolType, state: null, type: null }));
-        }
-        const res = await sendRetrying(
-          () => broker.connectionPool.send({ ...listGroupsRequest(version), requestTimeout: client.options.requestTimeout }) as Promise<{ errorCode: number; groups: ListedGroup[] }>,
-          (r) => COORDINATOR_BUSY.has(r.errorCode),
-        );
-        if (res.errorCode) throw brokerError(res.errorCode, null);
-        return res.groups;
+        return await withDeadline(listOf(nodeId), wait, `no answer within ${wait} ms`);
       } catch (err) {
-        if (!isConnectionError(err)) throw err;
+        if (!isConnectionError(err) && !(err instanceof DeadlineError)) throw err;
+        if (err instanceof DeadlineError) brokerAnswers(cluster, nodeId, false);
         opts.onUnreachable?.(nodeId, (err as Error).message);
         return [];
       }

@@ -4,7 +4,7 @@ import { kafkajs } from './kafkajs.js';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { Admin, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 import type { KafkajsBroker, KafkajsCluster } from './kafkajs-types.js';
-import type { RawMetadata } from './metadata.js';
+import { unanswering, type RawMetadata } from './metadata.js';
 import { OAuthTokenSource, type OAuthOptions } from './oauth.js';
 
 
@@ -251,11 +251,16 @@ export class KafkaClient {
  * A Fetch still in flight when kfk closes its connections is of no use, and kafkajs' disconnect
  * would wait for its answer: up to fetch.max.wait.ms (500 ms) for a consumer at the end of its
  * partitions. As Kafka's consumer does on close, it is dropped; requests on the other connection
- * (commits, LeaveGroup, produce) are still waited for.
+ * (commits, LeaveGroup, produce) are still waited for, but for a broker that was found not to
+ * answer (a stopped process): what is in flight there was given up already.
  */
 function abandonFetches(cluster: KafkajsCluster): void {
   const pool = cluster.brokerPool;
   const brokers = [...Object.values(pool.brokers ?? {}), ...(pool.seedBroker ? [pool.seedBroker] : [])];
   const closing = new Error('the connection is closing');
-  for (const b of brokers) b.connectionPool.pool?.[1]?.rejectRequests(closing);
+  for (const b of brokers) {
+    const connections = b.connectionPool.pool ?? [];
+    if (unanswering(cluster, b.nodeId)) for (const c of connections) c?.rejectRequests(closing);
+    else connections[1]?.rejectRequests(closing);
+  }
 }

@@ -324,7 +324,7 @@ interface BrokerChoice {
 }
 
 /** Per connection: the brokers that took a request and did not answer it within its timeout. */
-const unanswering = new WeakMap<BrokerChoice, Set<number>>();
+const silentOf = new WeakMap<BrokerChoice, Set<number>>();
 
 /**
  * Marks a broker that did not answer a request within its timeout (`answers` false: a stopped
@@ -335,17 +335,22 @@ const unanswering = new WeakMap<BrokerChoice, Set<number>>();
  */
 export function brokerAnswers(cluster: { brokerPool: BrokerChoice }, nodeId: number, answers: boolean): void {
   const pool = cluster.brokerPool;
-  let silent = unanswering.get(pool);
+  let silent = silentOf.get(pool);
   if (answers) {
     silent?.delete(nodeId);
     return;
   }
   if (!silent) {
     silent = new Set();
-    unanswering.set(pool, silent);
+    silentOf.set(pool, silent);
     preferAnswering(pool, silent);
   }
   silent.add(nodeId);
+}
+
+/** Whether a broker was marked as not answering (brokerAnswers) and has not answered since. */
+export function unanswering(cluster: { brokerPool: BrokerChoice }, nodeId: number): boolean {
+  return silentOf.get(cluster.brokerPool)?.has(nodeId) ?? false;
 }
 
 function preferAnswering(pool: BrokerChoice, silent: Set<number>): void {
