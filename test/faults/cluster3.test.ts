@@ -283,6 +283,40 @@ describe('faults on a 3-broker cluster', () => {
     expect(groups.filter((g) => coordinator.get(g) === stopped && listed.has(g))).toEqual([]);
   });
 
+  it('consume --group whose coordinator is frozen mid-read finds the new coordinator and reads every record once', async () => {
+    // A heartbeat to the frozen coordinator timed out and the member went to join again, first
+    // waiting for its commits: one a second was queued behind the one in flight, each waiting a
+    // request timeout, and the read stood still for 100 s and more.
+    const t = await createTopic(6);
+    const first = numbered(30_000).map((n) => `a${n}`);
+    const second = numbered(30_000).map((n) => `b${n}`);
+    const w1 = await kfk(['produce', ...B, '--topic', t], { input: `${first.join('\n')}\n` });
+    expect(w1, w1.stderr).toMatchObject({ code: 0, stderr: '' });
+    const g = uniqueName('fg');
+    expect((await kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--max-messages', '1'])).code).toBe(0);
+    expect((await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, '--to-earliest', '--execute'])).code).toBe(0);
+    const described = await kfk(['group', 'describe', ...B, '--group', g, '--state']);
+    const coordinator = Number(/\((\d+)\)/.exec(described.stdout)![1]);
+    const port = state.nodes.find((n) => n.nodeId !== coordinator)!.port;
+    const c = kfkProcess(['consume', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', t, '--group', g, '--max-messages', String(first.length + second.length)], { timeoutMs: 150_000 });
+    await waitUntil('the first records are read', async () => c.outputLines() >= first.length, 60_000);
+    freeze(coordinator);
+    const frozenAt = Date.now();
+    const w2 = await kfk(['produce', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', t, '--producer-property', 'acks=all'], { input: `${second.join('\n')}\n`, timeoutMs: 120_000 });
+    expect(w2.code, w2.stderr).toBe(0);
+    const r = await c.done;
+    expect(r.code, r.stderr).toBe(0);
+    // Not a time target: that the read goes on while the broker is stopped (it took 113 s before).
+    expect(Date.now() - frozenAt).toBeLessThan(60_000);
+    const got = r.stdout.split('\n').filter(Boolean);
+    expect(got.length).toBe(first.length + second.length);
+    expect(new Set(got)).toEqual(new Set([...first, ...second]));
+    // Only notes about partitions waiting for their leader, then the count.
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.at(-1)).toBe(`Processed a total of ${got.length} messages`);
+    expect(lines.slice(0, -1).filter((l) => !/^kfk: (broker \d+ does not answer \(leader of .*\); the other partitions are read|every partition is read again|waiting for a leader: .*)$/.test(l))).toEqual([]);
+  });
+
   it('a dead address first in the bootstrap list does not stop kfk', async () => {
     const dead = `127.0.0.1:${await freePort()}`;
     const r = await kfk(['topic', 'list', '--bootstrap-server', `${dead},${state.bootstrap}`]);

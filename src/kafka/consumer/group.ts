@@ -20,7 +20,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
-import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
+import { TOPIC_AUTHORIZATION_FAILED, brokerAnswers, knownTopic, readMetadata } from '../wire/metadata.js';
 import type { FetcherOptions, FetchSizes } from './fetcher.js';
 import { visitRecordSet, type DecodeOptions, type RecordVisitor } from '../records/decoder.js';
 
@@ -372,15 +372,26 @@ export async function runGroupConsumer(
       // Fetch the assigned partitions from the committed offsets until a rebalance or the stop.
       wanted = false;
       owned = new Set();
+      brokerAnswers(cluster, coordinator.nodeId, true);
+      /** The coordinator took a heartbeat or a commit and did not answer it in time (a stopped broker). */
+      let silent = false;
       const rejoin = () => {
         wanted = true;
         fetcher?.stop();
         wake?.();
       };
+      const failed = (err: unknown) => {
+        if (!isTransient(err)) return;
+        if (!silent && (err as Error).name === 'KafkaJSRequestTimeoutError') {
+          silent = true;
+          // Until it answers again, the group's coordinator is asked of another broker.
+          brokerAnswers(cluster, coordinator.nodeId, false);
+          options.log?.(`consume: the coordinator of group '${groupId}' (broker ${coordinator.nodeId}) does not answer: finding it again`);
+        }
+        rejoin();
+      };
       const beat = setInterval(() => {
-        coordinator.heartbeat({ groupId, groupGenerationId: generationId, memberId }).catch((err: unknown) => {
-          if (isTransient(err)) rejoin();
-        });
+        coordinator.heartbeat({ groupId, groupGenerationId: generationId, memberId }).catch(failed);
       }, HEARTBEAT_MS);
       let matching = false;
       const rematch = patterned
@@ -397,11 +408,13 @@ export async function runGroupConsumer(
               .finally(() => (matching = false));
           }, options.metadataMaxAgeMs ?? METADATA_MAX_AGE_MS)
         : undefined;
-      let committing: Promise<void> = Promise.resolve();
+      // One commit at a time: one the coordinator does not answer is not followed by a queue of
+      // others, each waiting its request timeout in turn (a rejoin waits for the one in flight).
+      let committing: Promise<void> | null = null;
       const commits = setInterval(() => {
-        committing = committing.then(() => commit(coordinator, generationId)).catch((err: unknown) => {
-          if (isTransient(err)) rejoin();
-        });
+        committing ??= commit(coordinator, generationId)
+          .catch(failed)
+          .finally(() => (committing = null));
       }, COMMIT_EVERY_MS);
       try {
         const starts = Object.keys(assignment).length ? await startOffsets(coordinator, assignment) : [];
@@ -452,10 +465,12 @@ export async function runGroupConsumer(
         clearInterval(rematch);
         await committing;
       }
-      // Commit the positions, with this generation, before joining again or leaving.
-      await commit(coordinator, generationId).catch(() => undefined);
+      // Commit the positions, with this generation, before joining again or leaving; not to a
+      // coordinator that does not answer (the positions are kept: the next generation starts
+      // from them where they are further than what was committed).
+      if (!silent) await commit(coordinator, generationId).catch(() => undefined);
       if (stopped) {
-        await coordinator.leaveGroup({ groupId, memberId }).catch(() => undefined);
+        if (!silent) await coordinator.leaveGroup({ groupId, memberId }).catch(() => undefined);
         break;
       }
       if (!wanted) break;

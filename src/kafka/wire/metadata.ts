@@ -321,6 +321,8 @@ interface BrokerChoice {
   brokers?: Record<string, unknown>;
   findConnectedBroker?(): Promise<unknown>;
   findBroker?(args: { nodeId: number }): Promise<unknown>;
+  /** Tries `callback` on each broker until one succeeds (kafkajs: FindCoordinator). */
+  withBroker?(callback: (b: { nodeId: string; broker: unknown }) => Promise<unknown>): Promise<unknown>;
 }
 
 /** Per connection: the brokers that took a request and did not answer it within its timeout. */
@@ -329,7 +331,7 @@ const silentOf = new WeakMap<BrokerChoice, Set<number>>();
 /**
  * Marks a broker that did not answer a request within its timeout (`answers` false: a stopped
  * process, a broker stuck on a full disk), or that answered again. While some broker answers,
- * Metadata requests go to it: kafkajs sends them to any connected broker, and one that takes
+ * Metadata and FindCoordinator requests go to it: kafkajs sends them to any connected broker, and one that takes
  * the connection and answers nothing held every refresh for a request timeout, so that a
  * leader that had moved elsewhere long before was not seen to move.
  */
@@ -370,6 +372,21 @@ function preferAnswering(pool: BrokerChoice, silent: Set<number>): void {
       }
     }
     return original();
+  };
+  const withBroker = pool.withBroker?.bind(pool);
+  if (!withBroker) return;
+  // kafkajs tries the brokers in a random order; those that do not answer go last.
+  pool.withBroker = async (callback) => {
+    if (silent.size === 0) return withBroker(callback);
+    const ids = Object.keys(pool.brokers ?? {});
+    for (const id of [...ids.filter((i) => !silent.has(Number(i))), ...ids.filter((i) => silent.has(Number(i)))]) {
+      try {
+        return await callback({ nodeId: id, broker: await find({ nodeId: Number(id) }) });
+      } catch {
+        // The next one.
+      }
+    }
+    return null;
   };
 }
 
