@@ -316,7 +316,7 @@ function byPartition(t: RawMetadata['topicMetadata'][number]): Array<RawPartitio
   return index;
 }
 
-/** kafkajs' broker pool, as far as choosing the broker of a Metadata request goes. */
+/** kafkajs' broker pool, as far as choosing the broker of a Metadata or FindCoordinator request goes. */
 interface BrokerChoice {
   brokers?: Record<string, unknown>;
   findConnectedBroker?(): Promise<unknown>;
@@ -331,9 +331,10 @@ const silentOf = new WeakMap<BrokerChoice, Set<number>>();
 /**
  * Marks a broker that did not answer a request within its timeout (`answers` false: a stopped
  * process, a broker stuck on a full disk), or that answered again. While some broker answers,
- * Metadata and FindCoordinator requests go to it: kafkajs sends them to any connected broker, and one that takes
- * the connection and answers nothing held every refresh for a request timeout, so that a
- * leader that had moved elsewhere long before was not seen to move.
+ * Metadata and FindCoordinator requests go to it: kafkajs sends them to any connected broker (or
+ * tries the brokers in a random order), and one that takes the connection and answers nothing
+ * held each of them for a request timeout: a leader or a coordinator that had moved elsewhere
+ * long before was not seen to move.
  */
 export function brokerAnswers(cluster: { brokerPool: BrokerChoice }, nodeId: number, answers: boolean): void {
   const pool = cluster.brokerPool;
