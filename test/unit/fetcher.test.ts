@@ -6,6 +6,7 @@ import { PartitionFetcher, type FetcherOptions } from '../../src/kafka/consumer/
 import { decodeRecordSet } from '../../src/kafka/records/decoder.js';
 import { BatchBuilder, NO_PRODUCER } from '../../src/kafka/records/encoder.js';
 import { unreachedText, waitingText } from '../../src/kafka/consumer/waiting.js';
+import { knownLeader } from '../../src/kafka/wire/metadata.js';
 import { FakeCluster } from '../helpers/fake-wire.js';
 
 async function batch(values: string[]): Promise<Buffer> {
@@ -156,6 +157,35 @@ describe('fetcher', () => {
     expect(seen.get('t-0')).toEqual(p0);
     expect(seen.get('t-1')).toEqual(p1);
     expect(reports).toEqual(['t-0@1', '']);
+  });
+
+  it('a position its leader did not answer: metadata is asked of another broker, and the partition read from its new leader', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 1);
+    const all = await fill(fake, 't', 0, 'v', 2, 10);
+    // Broker 1 leads t-0 and is the broker kafkajs would ask for metadata; it answers nothing,
+    // and t-0 has moved to broker 2 (the client learns it from its next Metadata answer).
+    fake.silent.add(1);
+    fake.setLeader('t', 0, 2, false);
+    const asked: number[] = [];
+    const { seen } = await read(
+      fake,
+      [{ topic: 't', partition: 0, offset: -1 }],
+      {
+        resolve: async (parts) => {
+          const leader = knownLeader(fake.cluster, 't', 0);
+          asked.push(leader);
+          if (leader === 2) return parts.map((p) => ({ ...p, offset: 0 }));
+          // The ListOffsets to broker 1 timed out (the request timeout: 1000 ms).
+          await new Promise((r) => setTimeout(r, 1000));
+          return [];
+        },
+      },
+      (s) => total(s) >= 20,
+      6000,
+    );
+    fake.silent.delete(1);
+    expect(seen.get('t-0')).toEqual(all);
+    expect(asked).toEqual([1, 2]);
   });
 
   it('a position whose leader does not answer for a request timeout is named with its leader', async () => {

@@ -22,7 +22,7 @@ import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.
 import { fetchRequest, fetchVersion, type FetchPartitionResult } from '../protocol/fetch.js';
 import type { DecodeOptions } from '../records/decoder.js';
 import { readInt64 } from '../records/encoder.js';
-import { NO_LEADER, brokerAnswers, knownLeader, knownWithPartitions } from '../wire/metadata.js';
+import { NO_LEADER, brokerAnswers, knownLeader, knownWithPartitions, unanswering } from '../wire/metadata.js';
 import { ERRORS, codes } from '../wire/error-codes.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import type { WaitingPartition } from './waiting.js';
@@ -283,7 +283,11 @@ export class PartitionFetcher {
       if (this.unknownSince.has(p.topic)) continue;
       const leader = knownLeader(cluster, p.topic, p.partition);
       if (leader === NO_LEADER) waiting.push({ topic: p.topic, partition: p.partition });
-      else if (p.offset >= 0 ? this.silent.has(leader) : this.unansweredFor(k, leader, now)) waiting.push({ topic: p.topic, partition: p.partition, leader });
+      else if (p.offset >= 0 ? this.silent.has(leader) : this.unansweredFor(k, leader, now)) {
+        waiting.push({ topic: p.topic, partition: p.partition, leader });
+        // Its ListOffsets went unanswered: metadata is asked of the others meanwhile.
+        if (p.offset < 0) brokerAnswers(cluster, leader, false);
+      }
     }
     waiting.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
     const id = waiting.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',');
@@ -381,9 +385,11 @@ export class PartitionFetcher {
       if (silent ? !this.silent.has(leader) : this.silent.has(leader)) {
         if (silent) this.silent.add(leader);
         else this.silent.delete(leader);
-        brokerAnswers(cluster, leader, !silent);
+        if (silent) brokerAnswers(cluster, leader, false);
         this.reportWaiting(cluster);
       }
+      // An answer: Metadata may be asked of it again.
+      if (!error && unanswering(cluster, leader)) brokerAnswers(cluster, leader, true);
       let refresh = Boolean(error);
       // The partitions that answered records, and those that answered none (most of them in an
       // answer over hundreds of partitions: no object each, they are only told where they are).
