@@ -239,7 +239,9 @@ describe('faults on a 3-broker cluster', () => {
     const stopped = led[0].leader;
     const port = state.nodes.find((n) => n.nodeId !== stopped)!.port;
     freeze(stopped);
-    const r = await kfk(['consume', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', t, '--from-beginning', '-e', '--timeout', '8000', '--property', 'print.partition=true'], { timeoutMs: 120_000 });
+    // The default --timeout (10 s): the leadership moves within about 15 s (the controller may be
+    // the frozen broker), and the partitions are given up 30 s after the start.
+    const r = await kfk(['consume', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', t, '--from-beginning', '-e', '--property', 'print.partition=true'], { timeoutMs: 120_000 });
     const got = new Map<number, string[]>();
     for (const l of r.stdout.split('\n').filter(Boolean)) {
       const m = /^Partition:(\d+)\t(.*)$/.exec(l)!;
