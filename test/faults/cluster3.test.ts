@@ -17,11 +17,9 @@ async function createTopic(partitionCount: number): Promise<string> {
   return t;
 }
 
-/** Every value of the topic with its partition, read back by kfk to the end. */
-async function readBack(topic: string): Promise<Array<{ partition: number; value: string }>> {
-  const r = await kfk(['consume', ...B, '--topic', topic, '--from-beginning', '-e', '--property', 'print.partition=true'], { timeoutMs: 120_000 });
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout
+/** `consume --property print.partition=true` output: each value with its partition. */
+function partitioned(stdout: string): Array<{ partition: number; value: string }> {
+  return stdout
     .split('\n')
     .filter(Boolean)
     .map((l) => {
@@ -29,6 +27,29 @@ async function readBack(topic: string): Promise<Array<{ partition: number; value
       if (!m) throw new Error(`unexpected line ${l}`);
       return { partition: Number(m[1]), value: m[2] };
     });
+}
+
+/** Every value of the topic with its partition, read back by kfk to the end. */
+async function readBack(topic: string): Promise<Array<{ partition: number; value: string }>> {
+  const r = await kfk(['consume', ...B, '--topic', topic, '--from-beginning', '-e', '--property', 'print.partition=true'], { timeoutMs: 120_000 });
+  expect(r.code, r.stderr).toBe(0);
+  return partitioned(r.stdout);
+}
+
+/** Values by partition (in partition order), each partition's in the order read. */
+function perPartition(rows: Array<{ partition: number; value: string }>): Map<number, string[]> {
+  const by = new Map<number, string[]>();
+  for (const { partition, value } of [...rows].sort((a, b) => a.partition - b.partition)) by.set(partition, [...(by.get(partition) ?? []), value]);
+  return by;
+}
+
+/** A topic of 6 partitions (RF 3) holding 6,000 keyed records: its values by partition, as read back, and its leaders. */
+async function keyedTopic() {
+  const t = await createTopic(6);
+  const lines = numbered(6000).map((n) => `${n}\t${n}`);
+  const w = await kfk(['produce', ...B, '--topic', t, '--property', 'parse.key=true'], { input: `${lines.join('\n')}\n` });
+  expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
+  return { t, count: lines.length, before: perPartition(await readBack(t)), led: await partitions(t) };
 }
 
 const numbered = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1).padStart(7, '0'));
@@ -188,13 +209,7 @@ describe('faults on a 3-broker cluster', () => {
   it('with 2 of 3 brokers frozen, consume -e reads what the live broker leads, names the others by broker, and ends', async () => {
     // Frozen brokers (SIGSTOP) take connections and answer nothing, and with the quorum lost the
     // metadata goes on naming them as leaders: the read waited for them without end.
-    const t = await createTopic(6);
-    const lines = numbered(6000).map((n) => `${n}\t${n}`);
-    const w = await kfk(['produce', ...B, '--topic', t, '--property', 'parse.key=true'], { input: `${lines.join('\n')}\n` });
-    expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
-    const before = new Map<number, string[]>();
-    for (const { partition, value } of await readBack(t)) before.set(partition, [...(before.get(partition) ?? []), value]);
-    const led = await partitions(t);
+    const { t, count, before, led } = await keyedTopic();
     const live = led[0].leader;
     const ofLive = led.filter((p) => p.leader === live).map((p) => p.partition);
     const others = [1, 2, 3].filter((id) => id !== live);
@@ -203,13 +218,8 @@ describe('faults on a 3-broker cluster', () => {
     const started = Date.now();
     const r = await kfk(['consume', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', t, '--from-beginning', '-e', '--timeout', '3000', '--property', 'print.partition=true'], { timeoutMs: 120_000 });
     const tookMs = Date.now() - started;
-    const got = new Map<number, string[]>();
-    for (const l of r.stdout.split('\n').filter(Boolean)) {
-      const m = /^Partition:(\d+)\t(.*)$/.exec(l)!;
-      got.set(Number(m[1]), [...(got.get(Number(m[1])) ?? []), m[2]]);
-    }
     expect(r.code, r.stderr).toBe(1);
-    expect(new Map([...got].sort((a, b) => a[0] - b[0]))).toEqual(new Map(ofLive.filter((p) => before.get(p)?.length).map((p) => [p, before.get(p)!] as const)));
+    expect(perPartition(partitioned(r.stdout))).toEqual(new Map(ofLive.filter((p) => before.get(p)?.length).map((p) => [p, before.get(p)!] as const)));
     const named = (id: number) => led.filter((p) => p.leader === id).map((p) => `${t}-${p.partition}`).join(', ');
     const silent = others.filter((id) => led.some((p) => p.leader === id));
     const total = ofLive.reduce((n, p) => n + (before.get(p)?.length ?? 0), 0);
@@ -222,38 +232,27 @@ describe('faults on a 3-broker cluster', () => {
     expect(tookMs).toBeLessThan(60_000);
     for (const id of others) thaw(id);
     await healthy(t);
-    expect((await readBack(t)).length).toBe(lines.length);
+    expect((await readBack(t)).length).toBe(count);
   });
 
   it('with 1 of 3 brokers frozen, consume -e names its partitions until their leadership moves, then reads every record', async () => {
     // The controller moves the frozen broker's partitions after broker.session.timeout.ms; the
     // Metadata requests that see it must not go to the frozen broker (kafkajs picks any connected
     // one: each such refresh took a request timeout, and -e gave the partitions up meanwhile).
-    const t = await createTopic(6);
-    const lines = numbered(6000).map((n) => `${n}\t${n}`);
-    const w = await kfk(['produce', ...B, '--topic', t, '--property', 'parse.key=true'], { input: `${lines.join('\n')}\n` });
-    expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
-    const before = new Map<number, string[]>();
-    for (const { partition, value } of await readBack(t)) before.set(partition, [...(before.get(partition) ?? []), value]);
-    const led = await partitions(t);
+    const { t, count, before, led } = await keyedTopic();
     const stopped = led[0].leader;
     const port = state.nodes.find((n) => n.nodeId !== stopped)!.port;
     freeze(stopped);
     // The default --timeout (10 s): the leadership moves within about 15 s (the controller may be
     // the frozen broker), and the partitions are given up 30 s after the start.
     const r = await kfk(['consume', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', t, '--from-beginning', '-e', '--property', 'print.partition=true'], { timeoutMs: 120_000 });
-    const got = new Map<number, string[]>();
-    for (const l of r.stdout.split('\n').filter(Boolean)) {
-      const m = /^Partition:(\d+)\t(.*)$/.exec(l)!;
-      got.set(Number(m[1]), [...(got.get(Number(m[1])) ?? []), m[2]]);
-    }
     expect(r.code, r.stderr).toBe(0);
-    expect(new Map([...got].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...before].sort((a, b) => a[0] - b[0])));
+    expect(perPartition(partitioned(r.stdout))).toEqual(before);
     const named = led.filter((p) => p.leader === stopped).map((p) => `${t}-${p.partition}`).join(', ');
     // Named while they wait (unless their leadership moved before kfk asked of the frozen broker).
     expect([
-      `kfk: broker ${stopped} does not answer (leader of ${named}); the other partitions are read\nkfk: every partition is read again\nProcessed a total of 6000 messages\n`,
-      'Processed a total of 6000 messages\n',
+      `kfk: broker ${stopped} does not answer (leader of ${named}); the other partitions are read\nkfk: every partition is read again\nProcessed a total of ${count} messages\n`,
+      `Processed a total of ${count} messages\n`,
     ]).toContain(r.stderr);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PartitionFetcher, type FetcherOptions } from '../../src/kafka/consumer/fetcher.js';
 import { decodeRecordSet } from '../../src/kafka/records/decoder.js';
 import { BatchBuilder, NO_PRODUCER } from '../../src/kafka/records/encoder.js';
-import { unreachedText, waitingText } from '../../src/kafka/consumer/waiting.js';
+import { unreachedText, waitingText, type WaitingPartition } from '../../src/kafka/consumer/waiting.js';
 import { knownLeader } from '../../src/kafka/wire/metadata.js';
 import { FakeCluster } from '../helpers/fake-wire.js';
 
@@ -49,6 +49,9 @@ async function read(fake: FakeCluster, start: Array<{ topic: string; partition: 
 }
 
 const total = (seen: Map<string, string[]>) => [...seen.values()].reduce((n, v) => n + v.length, 0);
+
+/** A report of waiting partitions as `t-1@2` (broker 2 does not answer) or `t-1@` (no leader). */
+const waitingId = (w: WaitingPartition[]) => w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',');
 
 describe('fetcher', () => {
   it('reads every partition from its position, in order, and reports the next offsets', async () => {
@@ -124,7 +127,7 @@ describe('fetcher', () => {
       [{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }],
       {
         onLeaderless: (w) => {
-          reports.push(w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(','));
+          reports.push(waitingId(w));
           // Named: it answers again.
           if (w.length) fake.silent.delete(2);
         },
@@ -149,7 +152,7 @@ describe('fetcher', () => {
     const { seen } = await read(
       fake,
       [{ topic: 't', partition: 0, offset: 0 }, { topic: 't', partition: 1, offset: 0 }],
-      { onLeaderless: (w) => reports.push(w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',')) },
+      { onLeaderless: (w) => reports.push(waitingId(w)) },
       (s) => total(s) >= 60,
       5000,
     );
@@ -202,7 +205,7 @@ describe('fetcher', () => {
         return [];
       },
       onLeaderless: (w) => {
-        reports.push(w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(','));
+        reports.push(waitingId(w));
         fetcher.stop();
       },
     });
@@ -232,7 +235,7 @@ describe('fetcher', () => {
           await new Promise((r) => setTimeout(r, 1000));
           return [];
         },
-        onLeaderless: (w) => reports.push(w.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',')),
+        onLeaderless: (w) => reports.push(waitingId(w)),
       },
       (s) => total(s) >= 10,
       4000,
