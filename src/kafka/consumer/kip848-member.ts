@@ -18,6 +18,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
+import { brokerAnswers } from '../wire/metadata.js';
 import { forgetGoneTopic, handOn, type AfterSet, type GroupConsumerOptions } from './group.js';
 import { subscription } from './subscription.js';
 import type { ProtocolRequest } from '../protocol/admin-requests.js';
@@ -119,7 +120,19 @@ export async function runConsumerGroupMember(
 
   const send = async <T>(req: ProtocolRequest): Promise<T> => {
     coordinator ??= await cluster.findGroupCoordinator({ groupId });
-    return (await coordinator.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
+    const to = coordinator;
+    try {
+      const res = (await to.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
+      brokerAnswers(cluster, to.nodeId, true);
+      return res;
+    } catch (err) {
+      // No answer in time (a stopped broker): looked up again, from the other brokers first.
+      if ((err as Error).name === 'KafkaJSRequestTimeoutError') {
+        brokerAnswers(cluster, to.nodeId, false);
+        if (coordinator === to) coordinator = null;
+      }
+      throw err;
+    }
   };
 
   /** Where partitions without a committed offset start: the log start or end. */
@@ -150,10 +163,23 @@ export async function runConsumerGroupMember(
       throw new KfkError(`cannot commit offsets of group '${groupId}': ${errorName(code)}`);
     }
   };
-  const commit = (keys: string[]) => {
-    const next = committing.then(() => commitNow(keys));
-    committing = next.catch((err: Error) => log?.(`consume: commit failed: ${err.message}`));
-    return next;
+  // At most one commit waits behind the one in flight, for the keys of every call meanwhile: a
+  // coordinator that answers nothing does not collect a queue of commits (one a second), each
+  // waiting its request timeout in turn, that heartbeats and the end wait behind.
+  let queued: { keys: Set<string>; done: Promise<void> } | null = null;
+  const commit = (keys: string[]): Promise<void> => {
+    if (queued) {
+      for (const k of keys) queued.keys.add(k);
+      return queued.done;
+    }
+    const mine: { keys: Set<string>; done: Promise<void> } = { keys: new Set(keys), done: Promise.resolve() };
+    mine.done = committing.then(() => {
+      queued = null;
+      return commitNow([...mine.keys]);
+    });
+    queued = mine;
+    committing = mine.done.catch((err: Error) => log?.(`consume: commit failed: ${err.message}`));
+    return mine.done;
   };
 
   /** Start positions of newly assigned partitions: the committed offset (or this member's own position, where further), else the reset position. */
