@@ -80,7 +80,7 @@ export const DEFAULT_PARTITION_BYTES = 1024 * 1024;
  * per request). Twice that is held at most (each leader's answer decoded while its next is
  * fetched). 4 MB: 2M x
  * 100 B over 12 partitions on 3 brokers peaked at 83 MB RSS against 94 MB with 8 MB, and was no
- * slower (a 3 MB round gave the same peak).
+ * slower (3 MB gave the same peak).
  */
 export const DEFAULT_ROUND_BYTES = 4 * 1024 * 1024;
 
