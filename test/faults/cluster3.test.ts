@@ -315,7 +315,7 @@ describe('faults on a 3-broker cluster', () => {
     const r = await c.done;
     expect(r.code, r.stderr).toBe(0);
     // Not a time target: that the read goes on while the broker is stopped (it took 113 s before).
-    expect(Date.now() - frozenAt).toBeLessThan(60_000);
+    expect(Date.now() - frozenAt).toBeLessThan(90_000);
     const got = r.stdout.split('\n').filter(Boolean);
     expect(got.length).toBe(first.length + second.length);
     expect(new Set(got)).toEqual(new Set([...first, ...second]));

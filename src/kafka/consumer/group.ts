@@ -46,6 +46,8 @@ export interface GroupConsumerOptions {
 const PROTOCOL = 'range';
 const HEARTBEAT_MS = 3000;
 const COMMIT_EVERY_MS = 1000;
+/** How long a coordinator that did not answer is not joined through while FindCoordinator still names it. */
+const UNANSWERED_WAIT_MS = 30_000;
 /** Kafka's metadata.max.age.ms: how often a pattern subscription is matched again. */
 export const METADATA_MAX_AGE_MS = 300_000;
 /** Errors that mean: join the group again (after finding the coordinator again). */
@@ -321,6 +323,8 @@ export async function runGroupConsumer(
   };
 
   let failures = 0;
+  /** The coordinator that last did not answer, and since when. */
+  let unanswered = null as { nodeId: number; at: number } | null;
   try {
     while (!stopped) {
       let coordinator: KafkajsBroker;
@@ -328,6 +332,13 @@ export async function runGroupConsumer(
       let assignment: Assignment;
       try {
         coordinator = await cluster.findGroupCoordinator({ groupId });
+        if (unanswered && coordinator.nodeId === unanswered.nodeId && Date.now() - unanswered.at < UNANSWERED_WAIT_MS) {
+          // Still named, though it did not answer: the cluster moves the group once the controller
+          // fences that broker. A JoinGroup sent there would wait out its rebalance timeout.
+          await new Promise((r) => setTimeout(r, 1000));
+          await cluster.refreshMetadata().catch(() => undefined);
+          continue;
+        }
         const topics = await subscribedTopics();
         joinedTopics = topics;
         const join = (await unlessStopped(
@@ -384,6 +395,7 @@ export async function runGroupConsumer(
         if (!isTransient(err)) return;
         if (!silent && (err as Error).name === 'KafkaJSRequestTimeoutError') {
           silent = true;
+          unanswered = { nodeId: coordinator.nodeId, at: Date.now() };
           // Until it answers again, the group's coordinator is asked of another broker.
           brokerAnswers(cluster, coordinator.nodeId, false);
           options.log?.(`consume: the coordinator of group '${groupId}' (broker ${coordinator.nodeId}) does not answer: finding it again`);
