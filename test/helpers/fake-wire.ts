@@ -230,6 +230,7 @@ export class FakeCluster {
     return {
       nodeId,
       versions: this.cluster.brokerPool.versions,
+      isConnected: () => !this.down.has(nodeId),
       connectionPool: {
         send: async <T>(req: WireRequest): Promise<T> => {
           if (this.down.has(nodeId)) throw new Error(`Connection error: connect ECONNREFUSED (broker ${nodeId})`);

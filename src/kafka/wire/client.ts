@@ -204,29 +204,33 @@ export class KafkaClient {
   }
 
   /**
-   * A connected broker for cluster-wide admin requests: the controller the metadata names, or,
-   * when that one cannot be reached (it is restarting, say), any other broker that answers.
+   * A connected broker for cluster-wide admin requests: the one that answered this client's
+   * Metadata (every broker forwards to the active controller what it must do). Not the
+   * "controller" a Metadata answer names: under KRaft that is any live broker, picked at random
+   * per answer, and it may be one that has stopped answering while the cluster has not fenced it
+   * yet (a frozen process): a `topic describe` then failed at its request timeout once in three
+   * runs. When the answering broker is gone, the named controller or any other broker that
+   * answers, those marked as not answering (brokerAnswers) last.
    */
   async anyBroker(): Promise<KafkajsBroker> {
     const cluster = await this.cluster();
+    const seed = cluster.brokerPool.seedBroker;
     if (this.options.controllers) {
-      const seed = cluster.brokerPool.seedBroker;
       if (!seed) throw new Error(`no controller answered at ${this.options.brokers.join(',')}`);
       return seed;
     }
-    try {
-      return await cluster.findControllerBroker();
-    } catch (err) {
-      const ids = (cluster.brokerPool.metadata?.brokers ?? []).map((b: { nodeId: number }) => b.nodeId) as number[];
-      for (const nodeId of ids) {
-        try {
-          return await cluster.findBroker({ nodeId });
-        } catch {
-          // try the next one
-        }
+    const answers = (b: KafkajsBroker | undefined) => b !== undefined && (b.nodeId === undefined || !unanswering(cluster, b.nodeId));
+    if (answers(seed) && seed!.isConnected()) return seed!;
+    const ids = (cluster.brokerPool.metadata?.brokers ?? []).map((b: { nodeId: number }) => b.nodeId) as number[];
+    const quiet = ids.filter((id) => unanswering(cluster, id));
+    for (const nodeId of [...ids.filter((id) => !quiet.includes(id)), ...quiet]) {
+      try {
+        return await cluster.findBroker({ nodeId });
+      } catch {
+        // try the next one
       }
-      throw err;
     }
+    return cluster.findControllerBroker();
   }
 
   /**

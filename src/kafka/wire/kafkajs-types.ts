@@ -45,6 +45,7 @@ export interface KafkajsBroker {
   /** ApiVersions answer: api key -> version range. */
   versions: Record<number, ApiVersionRange> | null;
   connectionPool: KafkajsConnectionPool;
+  isConnected(): boolean;
   metadata(topics?: string[]): Promise<RawMetadata>;
   initProducerId(args: { transactionalId?: string; transactionTimeout: number }): Promise<{ producerId: string; producerEpoch: number }>;
   addPartitionsToTxn(args: { transactionalId?: string; producerId: number; producerEpoch: number; topics: TopicPartitions[] }): Promise<unknown>;
