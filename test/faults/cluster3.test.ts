@@ -309,6 +309,22 @@ describe('faults on a 3-broker cluster', () => {
     for (const r of runs) expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: before.stdout, stderr: '' });
   });
 
+  it('topic describe with the active controller just frozen shows the topic without the reassignments, and says so', async () => {
+    // The reassignments under way are asked of the active controller through the broker, whose
+    // request waits 30 s for the frozen one: describe ended at its 10 s bound with nothing shown
+    // ("no answer from the cluster within 10000 ms", exit 1); kafka-topics waits a minute.
+    const t = await createTopic(6);
+    const leader = await quorumLeader();
+    const via = state.nodes.find((n) => n.nodeId !== leader)!;
+    const before = await kfk(['topic', 'describe', '--bootstrap-server', `127.0.0.1:${via.port}`, '--topic', t]);
+    expect(before.code, before.stderr).toBe(0);
+    freeze(leader);
+    const r = await kfk(['topic', 'describe', '--bootstrap-server', `127.0.0.1:${via.port}`, '--topic', t], { timeoutMs: 60_000 });
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: before.stdout });
+    // The note, unless a new controller answered within the 5 s.
+    expect(['', `kfk: broker ${via.nodeId} did not answer ListPartitionReassignments within 5000 ms (it asks the active controller): reassignments under way are not shown\n`]).toContain(r.stderr);
+  });
+
   // Classic and KIP-848 (group.protocol=consumer) members alike.
   it.each([
     ['classic', []],

@@ -43,6 +43,7 @@ export interface TopicInfo {
 
 import { listPartitionReassignments, type OngoingReassignment } from '../protocol/runbook-requests.js';
 import { TOPIC_AUTHORIZATION_FAILED } from '../wire/metadata.js';
+import { DeadlineError, withDeadline } from '../wire/deadline.js';
 
 const ADMIN_TIMEOUT_MS = 30_000;
 
@@ -208,11 +209,15 @@ async function describePartitions(client: KafkaClient, names: string[]): Promise
   return out;
 }
 
-export async function describeTopics(client: KafkaClient, names: string[], o: { withConfigs: boolean }): Promise<TopicInfo[]> {
+/**
+ * The topics with their partitions and (withConfigs) configs, and the reassignments under way.
+ * `note` is told when the reassignments are left out because no answer came in time.
+ */
+export async function describeTopics(client: KafkaClient, names: string[], o: { withConfigs: boolean; note?: (line: string) => void }): Promise<TopicInfo[]> {
   const [parts, configs, moving] = await Promise.all([
     describePartitions(client, names),
     o.withConfigs ? topicConfigs(client, names) : Promise.resolve(new Map<string, ConfigInfo[]>()),
-    reassigning(client),
+    reassigning(client, o.note),
   ]);
   for (const r of moving) {
     const p = parts.get(r.topic)?.partitions.find((x) => x.partition === r.partition);
@@ -226,14 +231,27 @@ export async function describeTopics(client: KafkaClient, names: string[], o: { 
 /**
  * The reassignments under way (ListPartitionReassignments), as kafka-topics --describe shows
  * them; none when the broker refuses (no DESCRIBE on the cluster) or is too old, as kafka-topics.
+ * The broker asks the active controller for them: while a stopped controller is replaced, the
+ * answer waits for the broker's controller channel (30 s), where kafka-topics waits a minute
+ * and kfk's describe ended at its time bound with nothing shown. After half the request
+ * timeout the topics are shown without them, and `note` says so.
  */
-async function reassigning(client: KafkaClient): Promise<OngoingReassignment[]> {
+async function reassigning(client: KafkaClient, note?: (line: string) => void): Promise<OngoingReassignment[]> {
+  const waitMs = Math.max(1, Math.floor(client.options.requestTimeout / 2));
+  let broker: KafkajsBroker | undefined;
   try {
-    const broker = await anyBroker(client);
+    broker = await anyBroker(client);
     if (!supports(broker, 46, 0)) return [];
-    const res = await send<{ errorCode: number; reassignments: OngoingReassignment[] }>(broker, listPartitionReassignments(null, ADMIN_TIMEOUT_MS));
+    const res = await withDeadline(
+      send<{ errorCode: number; reassignments: OngoingReassignment[] }>(broker, listPartitionReassignments(null, ADMIN_TIMEOUT_MS)),
+      waitMs,
+      'no answer',
+    );
     return res.errorCode ? [] : res.reassignments;
-  } catch {
+  } catch (err) {
+    if (err instanceof DeadlineError) {
+      note?.(`broker ${broker?.nodeId ?? '?'} did not answer ListPartitionReassignments within ${waitMs} ms (it asks the active controller): reassignments under way are not shown`);
+    }
     return [];
   }
 }

@@ -19,7 +19,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   if (names.length === 0) return 0;
   const [topics, liveBrokers] = await ctx.bounded(
-    Promise.all([topicsApi.describeTopics(client, names, { withConfigs: true }), topicsApi.liveBrokerIds(client)]),
+    Promise.all([topicsApi.describeTopics(client, names, { withConfigs: true, note: (line) => ctx.io.note(line) }), topicsApi.liveBrokerIds(client)]),
   );
   const order = topicsApi.describeOrder(names);
   topics.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
