@@ -325,6 +325,49 @@ describe('faults on a 3-broker cluster', () => {
     expect(['', `kfk: broker ${via.nodeId} did not answer ListPartitionReassignments within 5000 ms (it asks the active controller): reassignments under way are not shown\n`]).toContain(r.stderr);
   });
 
+  it('a share group member with a partition leader just frozen reads the other leaders and names the frozen one\'s partitions', async () => {
+    if (isKafka3(state.version)) return;
+    // One round of ShareFetch went to every leader and waited for the slowest: each round took a
+    // request timeout while the frozen broker was still named, and nothing said which partitions
+    // were not read (nor, once it was fenced, that they had no leader).
+    const t = uniqueName('fault');
+    const made = await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', '6', '--replication-factor', '1', '--config', 'min.insync.replicas=1']);
+    expect(made.code, made.stderr).toBe(0);
+    const lines = numbered(6000).map((n) => `${n}\t${n}`);
+    const w = await kfk(['produce', ...B, '--topic', t, '--property', 'parse.key=true'], { input: `${lines.join('\n')}\n` });
+    expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
+    const before = perPartition(await readBack(t));
+    const led = await partitions(t);
+    const g = uniqueName('fsg');
+    expect((await kfk(['config', 'alter', ...B, '--group', g, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
+    // The group's state of each partition is made before the freeze (the record read is released).
+    const warm = await kfk(['consume', ...B, '--topic', t, '--share-group', g, '--release', '--max-messages', '1']);
+    expect(warm.code, warm.stderr).toBe(0);
+    const described = await kfk(['share-group', 'describe', ...B, '--group', g, '--state']);
+    expect(described.code, described.stderr).toBe(0);
+    const coordinator = Number(/\((\d+)\)/.exec(described.stdout)![1]);
+    const controller = await quorumLeader();
+    // A broker that leads some of the partitions; not the group's coordinator nor the active controller where one is left.
+    const leaders = [1, 2, 3].filter((id) => led.some((p) => p.leader === id));
+    const stopped = leaders.find((id) => id !== coordinator && id !== controller) ?? leaders.find((id) => id !== controller)!;
+    const port = state.nodes.find((n) => n.nodeId !== stopped)!.port;
+    const live = led.filter((p) => p.leader !== stopped).map((p) => p.partition);
+    freeze(stopped);
+    // Reads for 15 s after the last record: the frozen broker's partitions are named meanwhile.
+    const r = await kfk(['consume', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', t, '--share-group', g, '--timeout-ms', '15000', '--property', 'print.partition=true'], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const got = perPartition(partitioned(r.stdout));
+    const sorted = (m: Map<number, string[]>) => new Map([...m].map(([p, v]) => [p, [...v].sort()] as const));
+    expect(sorted(got)).toEqual(sorted(new Map(live.filter((p) => before.get(p)?.length).map((p) => [p, before.get(p)!] as const))));
+    const named = led.filter((p) => p.leader === stopped).map((p) => `${t}-${p.partition}`).join(', ');
+    const notes = r.stderr.split('\n').filter(Boolean);
+    expect(notes.at(-1)).toBe(`Processed a total of ${[...got.values()].reduce((n, v) => n + v.length, 0)} messages`);
+    expect(notes.slice(0, -1).length).toBeGreaterThan(0);
+    for (const note of notes.slice(0, -1)) {
+      expect([`kfk: broker ${stopped} does not answer (leader of ${named}); the other partitions are read`, `kfk: waiting for a leader: ${named}; the other partitions are read`]).toContain(note);
+    }
+  });
+
   // Classic and KIP-848 (group.protocol=consumer) members alike.
   it.each([
     ['classic', []],

@@ -339,7 +339,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       const topics = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
       const maxPoll = props.get('max.poll.records');
       const maxRecords = maxPoll !== undefined && /^\d+$/.test(maxPoll.trim()) && Number(maxPoll) > 0 ? Number(maxPoll) : undefined;
-      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, metadataMaxAgeMs, log }, onShareRecord, written, stopper.signal);
+      await runShareConsumer(client, { groupId: opts.shareGroup!, topics, maxRecords, metadataMaxAgeMs, onLeaderless, log }, onShareRecord, written, stopper.signal);
     } else if (opts.group !== undefined) {
       const topics: Array<string | RegExp> = opts.topic !== undefined ? [opts.topic] : [new RegExp(`^(?:${opts.include})$`)];
       const member = { groupId: opts.group, topics, fromBeginning: start.kind === 'earliest', readCommitted, fetchSizes, onLeaderless, onTopicGone, log, metadataMaxAgeMs };

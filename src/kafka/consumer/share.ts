@@ -15,7 +15,9 @@ import { randomBytes } from 'node:crypto';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
-import { knownLeader, NO_LEADER } from '../wire/metadata.js';
+import { DeadlineError, withDeadline } from '../wire/deadline.js';
+import { brokerAnswers, knownLeader, NO_LEADER, unanswering } from '../wire/metadata.js';
+import type { WaitingPartition } from './waiting.js';
 import { subscription } from './subscription.js';
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import {
@@ -42,6 +44,8 @@ export interface ShareConsumerOptions {
   metadataMaxAgeMs?: number;
   /** Records per ShareFetch (Kafka's max.poll.records, 500). */
   maxRecords?: number;
+  /** The assigned partitions that cannot be read now (no leader, or one that does not answer), each time that set changes. */
+  onLeaderless?: (parts: WaitingPartition[]) => void;
   log?: (line: string) => void;
 }
 
@@ -58,6 +62,8 @@ const SHARE_ACKNOWLEDGE = 79;
 const UNKNOWN_MEMBER_ID = 25;
 const SESSION_ERRORS = new Set([122, 123]);
 const LEADER_ERRORS = new Set([3, 6, 74, 75, 100]);
+/** How long a ShareFetch waits on the broker for records (Kafka's fetch.max.wait.ms). */
+const SHARE_FETCH_WAIT_MS = 500;
 
 /** The one-line error for a cluster without share groups. */
 export function unsupportedShareGroups(): KfkError {
@@ -135,10 +141,20 @@ export async function runShareConsumer(
   const sessions = new Map<number, Session>();
 
   let assignmentChanged: (() => void) | null = null;
+  /** Waits of the leaders' loops, which the end cuts short. */
+  const sleepers = new Set<() => void>();
+  let ending: (() => void) | null = null;
+  const ended = new Promise<void>((resolve) => (ending = resolve));
+  /** The reading ends: every wait is cut short, and ShareFetches in flight are given a little time. */
+  const end = () => {
+    ending?.();
+    for (const wakeUp of [...sleepers]) wakeUp();
+    assignmentChanged?.();
+  };
   const stop = () => {
     stopped = true;
     wake();
-    assignmentChanged?.();
+    end();
   };
   signal.addEventListener('abort', stop, { once: true });
   // Stopped while joining (the listener was not there yet).
@@ -230,7 +246,7 @@ export async function runShareConsumer(
       group: groupId,
       memberId,
       sessionEpoch: s.epoch,
-      maxWaitMs: 500,
+      maxWaitMs: SHARE_FETCH_WAIT_MS,
       minBytes: 1,
       maxBytes: 50 * 1024 * 1024,
       maxRecords: options.maxRecords ?? 500,
@@ -238,7 +254,9 @@ export async function runShareConsumer(
       topics: byTopic(parts),
       forgotten: forgottenOf(forgotten.filter((p) => !forgottenAcks.includes(p))),
     });
-    const res = (await broker.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout + 500 })) as ShareFetchResponse;
+    // Bounded by kfk itself too: a broker that took the connection and answers nothing.
+    const limit = client.options.requestTimeout + SHARE_FETCH_WAIT_MS;
+    const res = (await withDeadline(broker.connectionPool.send({ ...req, requestTimeout: limit + 1000 }), limit, `no answer within ${limit} ms`)) as ShareFetchResponse;
     if (res.errorCode) {
       if (SESSION_ERRORS.has(res.errorCode) || res.errorCode === UNKNOWN_MEMBER_ID) {
         log?.(`consume: share session with broker ${s.nodeId} answered ${res.errorMessage ?? errorName(res.errorCode)}: opening a new one`);
@@ -280,6 +298,7 @@ export async function runShareConsumer(
       const type = stopped || done ? null : onRecord(v, count);
       if (type === null) {
         done = true;
+        end();
         acks.set(v.offset, ACK_RELEASE);
       } else {
         acks.set(v.offset, type);
@@ -291,77 +310,165 @@ export async function runShareConsumer(
     return acks;
   };
 
-  const reading = async (): Promise<void> => {
-    while (!stopped && !done) {
-      if (!joined || assigned.size === 0) {
-        await new Promise<void>((resolve) => {
-          assignmentChanged = () => {
-            assignmentChanged = null;
-            resolve();
-          };
-          setTimeout(() => assignmentChanged?.(), 1000);
-        });
+  // Each leader has a loop of its own: one ShareFetch in flight, the records it acquired handed
+  // on in turn with the other leaders' (the visitor and the output take one set at a time). A
+  // leader that does not answer holds its own partitions only; they are named (onLeaderless)
+  // until it answers again, as are partitions without a leader.
+  const loops = new Map<number, Promise<void>>();
+  /** Leaders whose last ShareFetch was not answered within the request timeout. */
+  const silent = new Set<number>();
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(fn: () => Promise<T>): Promise<T> => {
+    const mine = turn.then(fn);
+    turn = mine.catch(() => undefined);
+    return mine;
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        sleepers.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+  let refreshing: Promise<void> | null = null;
+  /** One Metadata request at a time, bounded, shared by the loops that ask meanwhile. */
+  const refresh = (): Promise<void> =>
+    (refreshing ??= withDeadline(cluster.refreshMetadata(), client.options.requestTimeout, 'metadata request timed out')
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = null;
+      }));
+  const wantedOf = (nodeId: number): Map<string, { topicId: string; partition: number }> => {
+    const m = new Map<string, { topicId: string; partition: number }>();
+    for (const [k, p] of assigned) if (knownLeader(cluster, p.topic, p.partition) === nodeId) m.set(k, { topicId: p.topicId, partition: p.partition });
+    return m;
+  };
+  let waitingId = '';
+  const reportWaiting = () => {
+    if (stopped || done) return;
+    const waiting: WaitingPartition[] = [];
+    for (const p of assigned.values()) {
+      const leader = knownLeader(cluster, p.topic, p.partition);
+      if (leader === NO_LEADER) waiting.push({ topic: p.topic, partition: p.partition });
+      else if (silent.has(leader)) waiting.push({ topic: p.topic, partition: p.partition, leader });
+    }
+    waiting.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+    const id = waiting.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',');
+    if (id === waitingId) return;
+    waitingId = id;
+    options.onLeaderless?.(waiting);
+  };
+  /**
+   * At the end, a ShareFetch in flight is waited for a little (the records it acquired are then
+   * released at once), not for the request timeout of a broker that does not answer (they are
+   * then released when their acquisition lock runs out).
+   */
+  const stopping = ended.then(() => new Promise<null>((resolve) => setTimeout(() => resolve(null), SHARE_FETCH_WAIT_MS + 2000).unref()));
+
+  /** Hands on one answer's records; true when a partition answered that its leader moved. */
+  const handOnAnswer = async (s: Session, res: ShareFetchResponse): Promise<boolean> => {
+    let moved = false;
+    const handed: Array<[string, Map<number, number>]> = [];
+    const order: Array<[string, number]> = [];
+    for (const p of res.partitions) {
+      if (p.errorCode) {
+        log?.(`consume: share fetch of ${names.get(p.topicId) ?? p.topicId}-${p.partition} from broker ${s.nodeId} answered ${p.errorMessage ?? errorName(p.errorCode)}`);
+        if (LEADER_ERRORS.has(p.errorCode)) moved = true;
         continue;
       }
-      // The assigned partitions by leader; sessions with nothing wanted are closed.
-      const wantedBy = new Map<number, Map<string, { topicId: string; partition: number }>>();
-      let leaderless = false;
-      for (const [k, p] of assigned) {
-        const leader = knownLeader(cluster, p.topic, p.partition);
-        if (leader === NO_LEADER) {
-          leaderless = true;
-          continue;
-        }
-        let m = wantedBy.get(leader);
-        if (!m) wantedBy.set(leader, (m = new Map()));
-        m.set(k, { topicId: p.topicId, partition: p.partition });
-      }
-      if (leaderless) await cluster.refreshMetadata().catch(() => undefined);
-      for (const s of sessions.values()) if (!wantedBy.has(s.nodeId) && s.epoch > 0) await closeSession(s);
-      const round = await Promise.all(
-        [...wantedBy].map(async ([nodeId, wanted]) => {
-          const s = sessionOf(nodeId);
-          try {
-            return { s, res: await fetchFrom(s, wanted) };
-          } catch (err) {
-            if (err instanceof KfkError) throw err;
-            log?.(`consume: share fetch from broker ${nodeId} failed: ${(err as Error).message}; trying again`);
-            s.epoch = 0;
-            s.members.clear();
-            await cluster.refreshMetadata().catch(() => undefined);
-            return { s, res: null };
-          }
-        }),
-      );
-      let refresh = false;
-      for (const { s, res } of round) {
-        if (!res) continue;
-        const handed: Array<[string, Map<number, number>]> = [];
-        const order: Array<[string, number]> = [];
-        for (const p of res.partitions) {
-          if (p.errorCode) {
-            log?.(`consume: share fetch of ${names.get(p.topicId) ?? p.topicId}-${p.partition} from broker ${s.nodeId} answered ${p.errorMessage ?? errorName(p.errorCode)}`);
-            if (LEADER_ERRORS.has(p.errorCode)) refresh = true;
-            continue;
-          }
-          handed.push([key(p.topicId, p.partition), await handOn(p, order)]);
-        }
-        // Acknowledged once the caller has written what was handed on; what it could not write
-        // out (the pipe closed under it) is released, to be delivered again.
-        const answer = await afterSet();
-        const written = answer === false ? 0 : answer === true || answer === undefined ? order.length : answer;
-        const unwritten = new Map(handed.map(([k]) => [k, new Set<number>()]));
-        for (const [k, o] of order.slice(written)) unwritten.get(k)!.add(o);
-        for (const [k, acks] of handed) {
-          if (!acks.size) continue;
-          const m = s.acks.get(k) ?? new Map<number, number>();
-          for (const [o, t] of acks) m.set(o, unwritten.get(k)!.has(o) ? ACK_RELEASE : t);
-          s.acks.set(k, m);
-        }
-      }
-      if (refresh) await cluster.refreshMetadata().catch(() => undefined);
-      if (round.every((r) => r.res === null)) await pause(200);
+      handed.push([key(p.topicId, p.partition), await handOn(p, order)]);
     }
+    if (order.length === 0 && handed.every(([, acks]) => acks.size === 0)) return moved;
+    // Acknowledged once the caller has written what was handed on; what it could not write
+    // out (the pipe closed under it) is released, to be delivered again.
+    const answer = await afterSet();
+    const written = answer === false ? 0 : answer === true || answer === undefined ? order.length : answer;
+    const unwritten = new Map(handed.map(([k]) => [k, new Set<number>()]));
+    for (const [k, o] of order.slice(written)) unwritten.get(k)!.add(o);
+    for (const [k, acks] of handed) {
+      if (!acks.size) continue;
+      const m = s.acks.get(k) ?? new Map<number, number>();
+      for (const [o, t] of acks) m.set(o, unwritten.get(k)!.has(o) ? ACK_RELEASE : t);
+      s.acks.set(k, m);
+    }
+    return moved;
+  };
+
+  /** Fetches from one leader until it leads none of the assigned partitions (then its session is closed). */
+  const leaderLoop = async (nodeId: number): Promise<void> => {
+    const s = sessionOf(nodeId);
+    while (!stopped && !done) {
+      const wanted = wantedOf(nodeId);
+      if (wanted.size === 0) break;
+      let res: ShareFetchResponse | null;
+      try {
+        res = await Promise.race([fetchFrom(s, wanted), stopping]);
+        if (res === null && (stopped || done)) break;
+        if (silent.delete(nodeId)) reportWaiting();
+        if (unanswering(cluster, nodeId)) brokerAnswers(cluster, nodeId, true);
+      } catch (err) {
+        if (err instanceof KfkError) throw err;
+        const timedOut = err instanceof DeadlineError || (err as Error).name === 'KafkaJSRequestTimeoutError';
+        log?.(`consume: share fetch from broker ${nodeId} failed: ${(err as Error).message}; trying again`);
+        s.epoch = 0;
+        s.members.clear();
+        if (timedOut) {
+          silent.add(nodeId);
+          // Metadata is asked of the other brokers meanwhile.
+          brokerAnswers(cluster, nodeId, false);
+          reportWaiting();
+        }
+        await refresh();
+        await sleep(200);
+        continue;
+      }
+      if (!res) {
+        await sleep(200);
+        continue;
+      }
+      const answer = res;
+      if (await inTurn(() => handOnAnswer(s, answer))) await refresh();
+    }
+    if (s.epoch > 0 && !silent.has(nodeId)) await closeSession(s);
+  };
+
+  const reading = async (): Promise<void> => {
+    while (!stopped && !done) {
+      if (joined && assigned.size > 0) {
+        let leaderless = false;
+        const leaders = new Set<number>();
+        for (const p of assigned.values()) {
+          const leader = knownLeader(cluster, p.topic, p.partition);
+          if (leader === NO_LEADER) leaderless = true;
+          else leaders.add(leader);
+        }
+        for (const nodeId of leaders) {
+          if (loops.has(nodeId)) continue;
+          const loop = leaderLoop(nodeId)
+            .catch((err: unknown) => {
+              fatal ??= err;
+              stop();
+            })
+            .finally(() => loops.delete(nodeId));
+          loops.set(nodeId, loop);
+        }
+        reportWaiting();
+        if (leaderless) void refresh();
+      }
+      await new Promise<void>((resolve) => {
+        // Cleared when woken: a timer left would hold the process at its end.
+        const tick = setTimeout(() => assignmentChanged?.(), 1000);
+        assignmentChanged = () => {
+          clearTimeout(tick);
+          assignmentChanged = null;
+          resolve();
+        };
+      });
+    }
+    await Promise.all([...loops.values()]);
   };
 
   /** Sends the session's acknowledgements with its close (epoch -1). */
@@ -402,7 +509,7 @@ export async function runShareConsumer(
     signal.removeEventListener('abort', stop);
   }
   // As Kafka's share consumer on close: acknowledge, release what was not handed on, leave.
-  await Promise.all([...sessions.values()].map((s) => closeSession(s)));
+  await Promise.all([...sessions.values()].filter((s) => !silent.has(s.nodeId)).map((s) => closeSession(s)));
   if (joined) {
     await toCoordinator(shareGroupHeartbeat({ group: groupId, memberId, memberEpoch: -1, subscribedTopicNames: null })).catch(() => undefined);
   }
