@@ -218,6 +218,34 @@ describe('fetcher', () => {
     expect(fake.fetchCalls).toEqual([]);
   });
 
+  it('a position whose leader did not answer before the fetcher started is named a request timeout after that first ask', async () => {
+    // -e: the start's ListOffsets to the leader went unanswered; the wait counts from it, not from
+    // the fetcher's own ask (the partitions were named a whole request timeout later).
+    const fake = new FakeCluster().createTopic('t', 1);
+    const reports: Array<{ id: string; at: number }> = [];
+    const started = Date.now();
+    const fetcher = new PartitionFetcher(fake.client(), {
+      readCommitted: false,
+      maxWaitMs: 1,
+      resolve: async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        return [];
+      },
+      onLeaderless: (w) => {
+        reports.push({ id: waitingId(w), at: Date.now() - started });
+        fetcher.stop();
+      },
+    });
+    // Asked 900 ms ago (the client's request timeout: 1000 ms).
+    fetcher.assign([{ topic: 't', partition: 0, offset: -1, unanswered: { leader: 1, since: started - 900 } }]);
+    const stop = setTimeout(() => fetcher.stop(), 4000);
+    await fetcher.run(async () => undefined);
+    clearTimeout(stop);
+    expect(reports.map((r) => r.id)).toEqual(['t-0@1']);
+    // Named after the fetcher's first ask (500 ms), not a request timeout after it (1500 ms).
+    expect(reports[0].at).toBeLessThan(1200);
+  });
+
   it('a position asked of a leader that did not answer, then of a new leader: the new one is not named for the old one', async () => {
     const fake = new FakeCluster(2).createTopic('t', 1);
     const all = await fill(fake, 't', 0, 'v', 1, 10);

@@ -55,6 +55,8 @@ interface Assignment {
   end?: number;
   /** No longer read: its end reached, its topic deleted, or no leader in time. */
   closed: boolean;
+  /** Offset -1 because its leader did not answer: which leader, and since when it was asked. */
+  unanswered?: { leader: number; since: number };
 }
 
 /**
@@ -107,6 +109,7 @@ async function startsAndEnds(client: KafkaClient, o: Omit<DirectOptions, 'onReco
   }
   // The end is the high watermark under read_uncommitted and the last stable offset under
   // read_committed (records of an open transaction lie between them), as Kafka's consumer sees it.
+  const askedAt = Date.now();
   const [lows, highs, byTime] = await Promise.all([
     listOffsetsOf(client, wanted, EARLIEST, o.readCommitted),
     listOffsetsOf(client, wanted, LATEST, o.readCommitted),
@@ -116,12 +119,23 @@ async function startsAndEnds(client: KafkaClient, o: Omit<DirectOptions, 'onReco
   const high = new Map(highs.offsets.map((x) => [tpKey(x.topic, x.partition), x.offset]));
   const at = new Map((byTime?.offsets ?? []).map((x) => [tpKey(x.topic, x.partition), x.offset]));
   const unread = new Set((byTime?.unread ?? []).map((x) => tpKey(x.topic, x.partition)));
+  // Partitions whose leader did not answer: the fetcher asks again, and names them once it has
+  // been asked for a request timeout since now (not since it asks again).
+  const silent = new Map<string, number>();
+  for (const u of [...lows.unread, ...highs.unread, ...(byTime?.unread ?? [])]) {
+    const m = /^broker (\d+) did not answer$/.exec(u.error);
+    if (m) silent.set(tpKey(u.topic, u.partition), Number(m[1]));
+  }
   const out = new Map<string, Assignment>();
   for (const { topic, partitions } of wanted) {
     for (const p of partitions) {
       const k = tpKey(topic, p);
       const lo = low.get(k);
       const hi = high.get(k);
+      if (silent.has(k)) {
+        out.set(k, { topic, partition: p, offset: -1, end: undefined, closed: false, unanswered: { leader: silent.get(k)!, since: askedAt } });
+        continue;
+      }
       if (lo === undefined || hi === undefined || unread.has(k)) continue;
       let offset: number;
       switch (o.start.kind) {
@@ -209,7 +223,7 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
       for (const f of found.values()) {
         const k = key(f.topic, f.partition);
         const a = open.get(k);
-        if (!a) continue;
+        if (!a || f.offset < 0) continue;
         a.offset = f.offset;
         a.end = f.end;
         if (a.end !== undefined && a.offset >= a.end) {
@@ -218,7 +232,7 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
         }
       }
       if (open.size === 0) fetcher.stop();
-      return [...found.values()].filter((f) => open.has(key(f.topic, f.partition)));
+      return [...found.values()].filter((f) => f.offset >= 0 && open.has(key(f.topic, f.partition)));
     },
     onTopicGone: (topic) => {
       for (const [k, a] of open) if (a.topic === topic) drop(k);
@@ -233,7 +247,7 @@ export async function runDirectConsumer(client: KafkaClient, o: DirectOptions): 
     },
     log: o.log,
   });
-  fetcher.assign([...open.values()].map((a) => ({ topic: a.topic, partition: a.partition, offset: a.offset })));
+  fetcher.assign([...open.values()].map((a) => ({ topic: a.topic, partition: a.partition, offset: a.offset, unanswered: a.unanswered })));
   const stop = () => fetcher.stop();
   o.signal.addEventListener('abort', stop, { once: true });
   try {

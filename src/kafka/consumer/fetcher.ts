@@ -94,6 +94,11 @@ interface Position {
   offset: number;
 }
 
+/** A position to fetch; one not known yet may say since when its leader was asked for it without an answer. */
+export interface Assigned extends Position {
+  unanswered?: { leader: number; since: number };
+}
+
 /** One leader's Fetch answer, and the positions it asked for (an answer for a position that has moved since is dropped). */
 interface Answer {
   results: FetchPartitionResult[];
@@ -150,11 +155,12 @@ export class PartitionFetcher {
   }
 
   /** Fetches these partitions too, from these offsets; a loop waiting for work wakes up. */
-  assign(assignments: Position[]): void {
-    for (const a of assignments) {
+  assign(assignments: Assigned[]): void {
+    for (const { unanswered, ...a } of assignments) {
       const k = `${a.topic}\0${a.partition}`;
-      this.positions.set(k, { ...a });
-      this.unresolvedSince.delete(k);
+      this.positions.set(k, a);
+      if (unanswered && a.offset < 0) this.unresolvedSince.set(k, unanswered);
+      else this.unresolvedSince.delete(k);
     }
     if (assignments.length) this.wakeSupervisor?.();
   }
