@@ -337,7 +337,11 @@ export async function committedOffsets(client: KafkaClient, group: string): Prom
  * kafka-consumer-groups --describe rows: the partitions of members that have an assignment
  * (members with most partitions first), then partitions with a committed offset but no member.
  */
-export async function groupOffsetRows(client: KafkaClient, d: GroupDescription): Promise<GroupOffsetRow[]> {
+/**
+ * The offset rows of a group: each partition's committed offset, log end and lag. `note` is told
+ * of partitions whose leader did not answer (their log end is shown as '-', like a leaderless one's).
+ */
+export async function groupOffsetRows(client: KafkaClient, d: GroupDescription, note?: (line: string) => void): Promise<GroupOffsetRow[]> {
   const committed = (await committedOffsets(client, d.group)).filter((c) => c.offset >= 0);
   const committedBy = new Map(committed.map((c) => [tpKey(c.topic, c.partition), c]));
   const assigned = new Set<string>();
@@ -361,7 +365,13 @@ export async function groupOffsetRows(client: KafkaClient, d: GroupDescription):
       .filter((t): t is NonNullable<typeof t> => t !== null)
       .map((t) => ({ topic: t.topic, partitions: [...byTopic.get(t.topic)!].filter((p) => t.partitions.includes(p)).sort((a, b) => a - b) }));
     // A partition without a leader has no known log end either: '-', as kafka-consumer-groups shows it.
-    if (wanted.length) for (const e of (await listOffsetsOf(client, wanted, LATEST)).offsets) ends.set(tpKey(e.topic, e.partition), e.offset);
+    if (wanted.length) {
+      const { offsets, unread } = await listOffsetsOf(client, wanted, LATEST);
+      for (const e of offsets) ends.set(tpKey(e.topic, e.partition), e.offset);
+      const silent = new Map<string, string[]>();
+      for (const u of unread) if (/did not answer$/.test(u.error)) silent.set(u.error, [...(silent.get(u.error) ?? []), `${u.topic}-${u.partition}`]);
+      for (const [error, parts] of silent) note?.(`${error}: the log end offset and lag of ${parts.join(', ')} are not shown`);
+    }
   }
   const rows: GroupOffsetRow[] = [];
   for (const g of groups) {

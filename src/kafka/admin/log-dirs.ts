@@ -3,6 +3,8 @@
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
+import { DeadlineError, withDeadline } from '../wire/deadline.js';
+import { brokerAnswers } from '../wire/metadata.js';
 import { describeLogDirs as describeLogDirsRequest, type LogDirReplica, type LogDirResult } from '../protocol/runbook-requests.js';
 
 export type { LogDirReplica } from '../protocol/runbook-requests.js';
@@ -26,17 +28,33 @@ export async function brokerIds(client: KafkaClient): Promise<number[]> {
   return (await client.brokers()).brokers.map((b) => b.nodeId).sort((a, b) => a - b);
 }
 
-export async function describeLogDirs(client: KafkaClient, brokers: number[], topics: string[] | null): Promise<BrokerLogDir[]> {
+/**
+ * The log directories of `brokers`. With `skip`, a broker that cannot be reached or does not
+ * answer within half the request timeout (a stopped process, a disk so full it hangs: when an
+ * operator looks at log directories) is left out and passed to it; without, it fails the call.
+ */
+export async function describeLogDirs(client: KafkaClient, brokers: number[], topics: string[] | null, skip?: (broker: number) => void): Promise<BrokerLogDir[]> {
   const cluster = await client.cluster();
+  const waitMs = Math.max(1, Math.floor(client.options.requestTimeout / 2));
   const per = await Promise.all(
     brokers.map(async (id) => {
-      let broker: KafkajsBroker;
+      let res: LogDirResult[];
       try {
-        broker = await cluster.findBroker({ nodeId: id });
-      } catch {
-        throw new KfkError(`broker ${id} did not answer`);
+        let broker: KafkajsBroker;
+        try {
+          broker = await cluster.findBroker({ nodeId: id });
+        } catch {
+          throw new KfkError(`broker ${id} did not answer`);
+        }
+        const asked = broker.connectionPool.send({ ...describeLogDirsRequest(null), requestTimeout: 30_000 }) as Promise<LogDirResult[]>;
+        res = skip ? await withDeadline(asked, waitMs, `broker ${id} did not answer`) : await asked;
+      } catch (err) {
+        if (!skip || !(err instanceof DeadlineError || err instanceof KfkError || /connect|closed|timed? ?out/i.test((err as Error).message))) throw err;
+        // Its requests in flight are dropped at close, and metadata is asked of the others.
+        if (err instanceof DeadlineError) brokerAnswers(cluster, id, false);
+        skip(id);
+        return [];
       }
-      const res = (await broker.connectionPool.send({ ...describeLogDirsRequest(null), requestTimeout: 30_000 })) as LogDirResult[];
       return res.map((r) => ({
         broker: id,
         logDir: r.logDir,

@@ -4,7 +4,8 @@ import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { codes } from '../wire/error-codes.js';
-import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, UNKNOWN_TOPIC_OR_PARTITION, knownLeader, knownTopic, mentioned, readMetadata } from '../wire/metadata.js';
+import { NO_LEADER, TOPIC_AUTHORIZATION_FAILED, UNKNOWN_TOPIC_OR_PARTITION, brokerAnswers, knownLeader, knownTopic, mentioned, readMetadata, unanswering } from '../wire/metadata.js';
+import { DeadlineError, withDeadline } from '../wire/deadline.js';
 
 export const LATEST = -1;
 export const EARLIEST = -2;
@@ -79,20 +80,29 @@ export async function listOffsetsOf(
     }
   }
   const offsets: PartitionOffset[] = [];
+  // Each leader gets half the request timeout: a leader that takes the connection and answers
+  // nothing (a stopped process) would otherwise hold every caller to the command's time bound,
+  // which ended `offsets` and `group describe` with nothing shown.
+  const waitMs = Math.max(1, Math.floor(client.options.requestTimeout / 2));
   await Promise.all(
     [...perLeader].map(async ([nodeId, topics]) => {
       let res: Awaited<ReturnType<KafkajsBroker['listOffsets']>>;
       try {
-        const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
-        res = await broker.listOffsets({
-          replicaId: -1,
-          isolationLevel: readCommitted ? 1 : 0,
-          topics: [...topics].map(([topic, ps]) => ({ topic, partitions: ps.map((partition) => ({ partition, timestamp: time })) })),
-        });
+        const asked = cluster.findBroker({ nodeId }).then((broker: KafkajsBroker) =>
+          broker.listOffsets({
+            replicaId: -1,
+            isolationLevel: readCommitted ? 1 : 0,
+            topics: [...topics].map(([topic, ps]) => ({ topic, partitions: ps.map((partition) => ({ partition, timestamp: time })) })),
+          }),
+        );
+        res = await withDeadline(asked, waitMs, `broker ${nodeId} did not answer`);
+        if (unanswering(cluster, nodeId)) brokerAnswers(cluster, nodeId, true);
       } catch (err) {
-        // A leader that went away since the metadata was read: its partitions are unread.
+        // A leader that went away since the metadata was read, or does not answer: its partitions are unread.
         const type = (err as { type?: string }).type;
-        if (!type && !/connect|closed|timed? ?out|broker/i.test((err as Error).message)) throw err;
+        if (!type && !/connect|closed|timed? ?out|broker|answer/i.test((err as Error).message)) throw err;
+        // Metadata is asked of the other brokers meanwhile.
+        if (err instanceof DeadlineError) brokerAnswers(cluster, nodeId, false);
         for (const [topic, ps] of topics) for (const partition of ps) unread.push({ topic, partition, error: type ?? `broker ${nodeId} did not answer` });
         return;
       }

@@ -4,7 +4,7 @@ import { kafkajs } from './kafkajs.js';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import type { Admin, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 import type { KafkajsBroker, KafkajsCluster } from './kafkajs-types.js';
-import { unanswering, type RawMetadata } from './metadata.js';
+import { answeringFirst, unanswering, type RawMetadata } from './metadata.js';
 import { OAuthTokenSource, type OAuthOptions } from './oauth.js';
 
 
@@ -85,7 +85,20 @@ export class KafkaClient {
       } else if (sasl) {
         config.sasl = sasl as SASLOptions;
       }
-      this.kafkaInstance = new lib.Kafka(config);
+      const kafka = new lib.Kafka(config);
+      // Every cluster kafkajs makes (kfk's own, the admin client's) sends FindCoordinator to the
+      // broker that answered first, and Metadata and FindCoordinator to brokers that answer.
+      const holder = kafka as unknown as Record<symbol, (opts: Record<string, unknown>) => KafkajsCluster>;
+      const sym = Object.getOwnPropertySymbols(kafka).find((x) => x.description === 'private:Kafka:createCluster');
+      if (sym) {
+        const create = holder[sym];
+        holder[sym] = (opts) => {
+          const cluster = create(opts);
+          answeringFirst(cluster);
+          return cluster;
+        };
+      }
+      this.kafkaInstance = kafka;
     }
     return this.kafkaInstance;
   }

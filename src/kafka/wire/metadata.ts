@@ -319,6 +319,8 @@ function byPartition(t: RawMetadata['topicMetadata'][number]): Array<RawPartitio
 /** kafkajs' broker pool, as far as choosing the broker of a Metadata or FindCoordinator request goes. */
 interface BrokerChoice {
   brokers?: Record<string, unknown>;
+  /** The connection that answered the client's first Metadata request (its node id known once it has). */
+  seedBroker?: { nodeId?: number; isConnected?: () => boolean };
   findConnectedBroker?(): Promise<unknown>;
   findBroker?(args: { nodeId: number }): Promise<unknown>;
   /** Tries `callback` on each broker until one succeeds (kafkajs: FindCoordinator). */
@@ -337,18 +339,29 @@ const silentOf = new WeakMap<BrokerChoice, Set<number>>();
  * long before was not seen to move.
  */
 export function brokerAnswers(cluster: { brokerPool: BrokerChoice }, nodeId: number, answers: boolean): void {
-  const pool = cluster.brokerPool;
-  let silent = silentOf.get(pool);
   if (answers) {
-    silent?.delete(nodeId);
+    silentOf.get(cluster.brokerPool)?.delete(nodeId);
     return;
   }
+  answeringFirst(cluster).add(nodeId);
+}
+
+/**
+ * Makes a client's requests that may go to any broker (Metadata, FindCoordinator) prefer brokers
+ * that answer: those marked as not answering last, and FindCoordinator to the broker that answered
+ * the client's first Metadata request first (kafkajs tries the brokers in a random order, and a
+ * broker just stopped, which the cluster has not fenced yet, held `group describe` to its time
+ * bound). Returns the set of brokers marked as not answering.
+ */
+export function answeringFirst(cluster: { brokerPool: BrokerChoice }): Set<number> {
+  const pool = cluster.brokerPool;
+  let silent = silentOf.get(pool);
   if (!silent) {
     silent = new Set();
     silentOf.set(pool, silent);
     preferAnswering(pool, silent);
   }
-  silent.add(nodeId);
+  return silent;
 }
 
 /** Whether a broker was marked as not answering (brokerAnswers) and has not answered since. */
@@ -376,11 +389,14 @@ function preferAnswering(pool: BrokerChoice, silent: Set<number>): void {
   };
   const withBroker = pool.withBroker?.bind(pool);
   if (!withBroker) return;
-  // kafkajs tries the brokers in a random order; those that do not answer go last.
+  // kafkajs tries the brokers in a random order: the one that answered first, those that do not answer last.
   pool.withBroker = async (callback) => {
-    if (silent.size === 0) return withBroker(callback);
+    const seed = pool.seedBroker;
+    const first = seed?.nodeId !== undefined && seed.isConnected?.() && !silent.has(seed.nodeId) ? String(seed.nodeId) : undefined;
     const ids = Object.keys(pool.brokers ?? {});
-    for (const id of [...ids.filter((i) => !silent.has(Number(i))), ...ids.filter((i) => silent.has(Number(i)))]) {
+    if (ids.length === 0 || (silent.size === 0 && (first === undefined || !ids.includes(first)))) return withBroker(callback);
+    const rest = ids.filter((i) => i !== first);
+    for (const id of [...(first !== undefined && ids.includes(first) ? [first] : []), ...rest.filter((i) => !silent.has(Number(i))), ...rest.filter((i) => silent.has(Number(i)))]) {
       try {
         return await callback({ nodeId: id, broker: await find({ nodeId: Number(id) }) });
       } catch {

@@ -23,7 +23,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   else if (REBALANCING.has(d.state)) ctx.io.err(`Warning: Consumer group '${d.group}' is rebalancing.`);
 
   if (view === 'offsets') {
-    const rows = await ctx.bounded(api.groupOffsetRows(client, d));
+    const rows = await ctx.bounded(api.groupOffsetRows(client, d, (line) => ctx.io.note(line)));
     await render(ctx.io, opts.output, rows, {
       text: (r) => (r.length ? groupOffsetsText(r, verbose) : ''),
       table: groupOffsetsTable,

@@ -43,9 +43,16 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const missing = [...new Set(wantedBrokers)].filter((b) => !cluster.includes(b)).sort((a, b) => a - b);
   if (missing.length) throw new KfkError(`ERROR: The given brokers do not exist from --broker-list: ${missing.join(',')}. Current existent brokers: ${cluster.join(',')}`, { verbatim: true });
   const brokers = wantedBrokers.length ? [...new Set(wantedBrokers)].sort((a, b) => a - b) : cluster;
-  const dirs = await ctx.bounded(api.describeLogDirs(client, brokers, topics.length ? topics : null));
+  // A broker that does not answer is named and left out (its directories are what the operator
+  // may be after, but not at the cost of the others'); none answering fails the command.
+  const silent: number[] = [];
+  const dirs = await ctx.bounded(api.describeLogDirs(client, brokers, topics.length ? topics : null, (id) => silent.push(id)));
+  silent.sort((a, b) => a - b);
+  for (const id of silent) ctx.io.note(`broker ${id} did not answer: its log directories are not shown`);
+  if (silent.length === brokers.length) throw new KfkError(`no broker answered: ${silent.join(', ')}`);
+  const answered = brokers.filter((b) => !silent.includes(b));
   await render(ctx.io, opts.output, dirs, {
-    text: (ds) => logDirsText(brokers, ds),
+    text: (ds) => logDirsText(answered, ds),
     table: (ds, style) =>
       grid(
         ['BROKER', 'LOG-DIR', 'TOPIC', 'PARTITIONS', 'SIZE', 'MAX-OFFSET-LAG', 'ERROR'],
