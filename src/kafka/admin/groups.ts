@@ -336,10 +336,8 @@ export async function committedOffsets(client: KafkaClient, group: string): Prom
 /**
  * kafka-consumer-groups --describe rows: the partitions of members that have an assignment
  * (members with most partitions first), then partitions with a committed offset but no member.
- */
-/**
- * The offset rows of a group: each partition's committed offset, log end and lag. `note` is told
- * of partitions whose leader did not answer (their log end is shown as '-', like a leaderless one's).
+ * `note` is told of partitions whose leader did not answer: their log end and lag are shown as
+ * '-', as a leaderless one's are.
  */
 export async function groupOffsetRows(client: KafkaClient, d: GroupDescription, note?: (line: string) => void): Promise<GroupOffsetRow[]> {
   const committed = (await committedOffsets(client, d.group)).filter((c) => c.offset >= 0);
