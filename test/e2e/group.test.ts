@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { kfk, uniqueName } from '../helpers/cli.js';
+import { kfk, sleep, uniqueName } from '../helpers/cli.js';
 import { kafka4Tool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
@@ -246,11 +246,25 @@ describe('kfk config', () => {
   it('broker configs: set and delete a dynamic broker config', async () => {
     const { brokers } = JSON.parse((await kfk(['cluster', 'describe', ...B, '-o', 'json'])).stdout) as { brokers: Array<{ id: number }> };
     const id = String(brokers[0].id);
+    // The controller answers the alter once it has committed it; the broker applies it from the
+    // metadata log a moment later (kafka-configs --describe right after it can show the old
+    // value too): the describe is asked again, for up to 5 s, until it shows the change.
+    const describedAs = async (check: (stdout: string) => boolean) => {
+      let d = await kfk(['config', 'describe', ...B, '--broker', id]);
+      for (let i = 0; i < 50 && d.code === 0 && !check(d.stdout); i++) {
+        await sleep(100);
+        d = await kfk(['config', 'describe', ...B, '--broker', id]);
+      }
+      return d;
+    };
+    const set = `Dynamic configs for broker ${id} are:\n  log.cleaner.io.max.bytes.per.second=1.0E9 sensitive=false synonyms={DYNAMIC_BROKER_CONFIG:log.cleaner.io.max.bytes.per.second=1.0E9`;
     expect((await kfk(['config', 'alter', ...B, '--broker', id, '--set', 'log.cleaner.io.max.bytes.per.second=1.0E9'])).code).toBe(0);
-    const d = await kfk(['config', 'describe', ...B, '--broker', id]);
-    expect(d.stdout).toContain(`Dynamic configs for broker ${id} are:\n  log.cleaner.io.max.bytes.per.second=1.0E9 sensitive=false synonyms={DYNAMIC_BROKER_CONFIG:log.cleaner.io.max.bytes.per.second=1.0E9`);
+    const d = await describedAs((out) => out.includes(set));
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toContain(set);
     expect((await kfk(['config', 'alter', ...B, '--broker', id, '--delete', 'log.cleaner.io.max.bytes.per.second'])).code).toBe(0);
-    expect((await kfk(['config', 'describe', ...B, '--broker', id])).stdout).toBe(`Dynamic configs for broker ${id} are:\n`);
+    const after = await describedAs((out) => !out.includes('log.cleaner.io.max.bytes.per.second'));
+    expect({ code: after.code, stdout: after.stdout }).toEqual({ code: 0, stdout: `Dynamic configs for broker ${id} are:\n` });
   });
 });
 
