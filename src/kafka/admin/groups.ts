@@ -160,7 +160,7 @@ export async function listGroups(
   // Half the command's time bound for each broker: one that takes the connection and answers
   // nothing (stopped, and not yet fenced by the controller) is named, and the others' groups
   // listed, before the command's own bound ends it.
-  const wait = Math.ceil(client.options.requestTimeout / 2);
+  const wait = client.perBrokerWaitMs;
   const listOf = async (nodeId: number): Promise<ListedGroup[]> => {
     const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
     const version = Math.min(5, maxVersion(broker, 16));

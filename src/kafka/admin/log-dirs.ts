@@ -35,7 +35,7 @@ export async function brokerIds(client: KafkaClient): Promise<number[]> {
  */
 export async function describeLogDirs(client: KafkaClient, brokers: number[], topics: string[] | null, skip?: (broker: number) => void): Promise<BrokerLogDir[]> {
   const cluster = await client.cluster();
-  const waitMs = Math.max(1, Math.floor(client.options.requestTimeout / 2));
+  const waitMs = client.perBrokerWaitMs;
   const per = await Promise.all(
     brokers.map(async (id) => {
       let res: LogDirResult[];

@@ -83,7 +83,7 @@ export async function listOffsetsOf(
   // Each leader gets half the request timeout: a leader that takes the connection and answers
   // nothing (a stopped process) would otherwise hold every caller to the command's time bound,
   // which ended `offsets` and `group describe` with nothing shown.
-  const waitMs = Math.max(1, Math.floor(client.options.requestTimeout / 2));
+  const waitMs = client.perBrokerWaitMs;
   await Promise.all(
     [...perLeader].map(async ([nodeId, topics]) => {
       let res: Awaited<ReturnType<KafkajsBroker['listOffsets']>>;

@@ -237,7 +237,7 @@ export async function describeTopics(client: KafkaClient, names: string[], o: { 
  * timeout the topics are shown without them, and `note` says so.
  */
 async function reassigning(client: KafkaClient, note?: (line: string) => void): Promise<OngoingReassignment[]> {
-  const waitMs = Math.max(1, Math.floor(client.options.requestTimeout / 2));
+  const waitMs = client.perBrokerWaitMs;
   let broker: KafkajsBroker | undefined;
   try {
     broker = await anyBroker(client);

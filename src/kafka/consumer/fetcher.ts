@@ -25,7 +25,7 @@ import { readInt64 } from '../records/encoder.js';
 import { NO_LEADER, brokerAnswers, knownLeader, knownWithPartitions, unanswering } from '../wire/metadata.js';
 import { ERRORS, codes } from '../wire/error-codes.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
-import type { WaitingPartition } from './waiting.js';
+import { orderedWaitingId, type WaitingPartition } from './waiting.js';
 
 /**
  * One partition's records from a Fetch response, undecoded: the caller decodes them
@@ -295,8 +295,7 @@ export class PartitionFetcher {
         if (p.offset < 0) brokerAnswers(cluster, leader, false);
       }
     }
-    waiting.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
-    const id = waiting.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',');
+    const id = orderedWaitingId(waiting);
     if (id === this.waitingId) return;
     this.waitingId = id;
     this.o.onLeaderless?.(waiting);

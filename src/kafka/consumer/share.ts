@@ -17,7 +17,7 @@ import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.
 import { kafkajs } from '../wire/kafkajs.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import { brokerAnswers, knownLeader, NO_LEADER, unanswering } from '../wire/metadata.js';
-import type { WaitingPartition } from './waiting.js';
+import { orderedWaitingId, type WaitingPartition } from './waiting.js';
 import { subscription } from './subscription.js';
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import {
@@ -355,8 +355,7 @@ export async function runShareConsumer(
       if (leader === NO_LEADER) waiting.push({ topic: p.topic, partition: p.partition });
       else if (silent.has(leader)) waiting.push({ topic: p.topic, partition: p.partition, leader });
     }
-    waiting.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
-    const id = waiting.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',');
+    const id = orderedWaitingId(waiting);
     if (id === waitingId) return;
     waitingId = id;
     options.onLeaderless?.(waiting);

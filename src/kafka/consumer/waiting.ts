@@ -9,6 +9,12 @@ export interface WaitingPartition {
   leader?: number;
 }
 
+/** Puts the partitions in topic, partition order and returns the set as an id (`t-1@2,t-3@`), to tell a change of it. */
+export function orderedWaitingId(parts: WaitingPartition[]): string {
+  parts.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+  return parts.map((p) => `${p.topic}-${p.partition}@${p.leader ?? ''}`).join(',');
+}
+
 const names = (parts: WaitingPartition[]) => parts.map((p) => `${p.topic}-${p.partition}`).join(', ');
 
 /** The partitions that cannot be read, by leader that does not answer: `[leader, parts]`, leaders in order. */

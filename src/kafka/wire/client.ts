@@ -217,6 +217,16 @@ export class KafkaClient {
   }
 
   /**
+   * How long one broker's answer is waited for where the others' answers make the rest of the
+   * command (ListOffsets per leader, ListGroups and DescribeLogDirs per broker, the reassignments
+   * of topic describe): half the request timeout, so that one that takes the connection and
+   * answers nothing is named before the command's own time bound ends it.
+   */
+  get perBrokerWaitMs(): number {
+    return Math.ceil(this.options.requestTimeout / 2);
+  }
+
+  /**
    * A connected broker for cluster-wide admin requests: the one that answered this client's
    * Metadata (every broker forwards to the active controller what it must do). Not the
    * "controller" a Metadata answer names: under KRaft that is any live broker, picked at random
