@@ -70,6 +70,8 @@ export class FakeCluster {
   /** Requests to a broker in this set wait, unanswered, until it leaves the set (a stopped process). */
   readonly silent = new Set<number>();
   metadataRefreshes = 0;
+  /** Delay before each metadata answer, ms (a busy broker). */
+  metadataDelayMs = 0;
   private fenced = false;
   /** InitProducerId hands out 1000, 1001, ... */
   nextProducerId = 1000;
@@ -95,6 +97,7 @@ export class FakeCluster {
         // Asked of the broker kafkajs picks: a silent one holds the answer.
         const { nodeId } = await brokerPool.findConnectedBroker!();
         while (this.silent.has(nodeId)) await new Promise((r) => setTimeout(r, 10));
+        if (this.metadataDelayMs > 0) await new Promise((r) => setTimeout(r, this.metadataDelayMs));
         this.metadataRefreshes++;
         this.publish();
       },

@@ -196,6 +196,16 @@ describe('producer: errors and retries', () => {
     expect(await fake.values('t', 0)).toEqual(values('v', 10));
   });
 
+  it('NOT_LEADER_OR_FOLLOWER: the resend waits for the metadata answer, however slow, not only the backoff', async () => {
+    const fake = new FakeCluster(2).createTopic('t', 1);
+    fake.setLeader('t', 0, 2, false);
+    fake.metadataDelayMs = 400; // longer than retry.backoff.ms (100)
+    const { report } = await produce(fake, {}, values('v', 10).map((v) => rec('t', v)));
+    expect(report).toEqual({ delivered: 10, failed: 0, errors: [] });
+    expect(fake.produceCalls.map((c) => c.broker)).toEqual([1, 2]);
+    expect(await fake.values('t', 0)).toEqual(values('v', 10));
+  });
+
   it('a retriable error past `retries` fails the batch and names its lines', async () => {
     const fake = new FakeCluster().createTopic('t', 1);
     fake.failProduce('t', 0, ERRORS.NOT_ENOUGH_REPLICAS.code, 10);

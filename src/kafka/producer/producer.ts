@@ -116,6 +116,8 @@ interface PartitionState {
   nextSeq: number;
   /** Its batches wait for a leader (said once in --verbose, until one is known). */
   waitingForLeader?: boolean;
+  /** A broker that answered NOT_LEADER_OR_FOLLOWER (or the like) for it: nothing goes there again before the metadata is asked. */
+  refusedBy?: number;
   /** The producer id and epoch its batches carry (idempotent): the producer's, or one taken for it alone. */
   producerId: number;
   producerEpoch: number;
@@ -444,6 +446,10 @@ export class RecordProducer {
         void this.refreshMetadata();
         continue;
       }
+      if (s.refusedBy !== undefined) {
+        if (this.refreshing && leader === s.refusedBy) continue;
+        s.refusedBy = undefined;
+      }
       if (s.waitingForLeader) {
         s.waitingForLeader = false;
         this.o.log?.(`produce: ${s.topic}-${s.partition} has a leader again: broker ${leader}`);
@@ -595,7 +601,10 @@ export class RecordProducer {
         return;
       }
       case 'retry-after-metadata':
-        void this.refreshMetadata();
+        // The resend waits for the metadata answer, not only for the backoff: sent before it, it
+        // goes to the broker that just refused it.
+        this.state(b.topic, b.partition).refusedBy = b.broker;
+        void this.refreshMetadata().then(() => this.pump());
         this.retryOrFail(b, this.message(code, r.errorMessage), true);
         return;
       case 'retry':
