@@ -166,8 +166,34 @@ ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/m
           const r = patch(args.path, [['return new Encoder().writeNullableArray(topics).writeBoolean(', 'return kfkTopicList(new Encoder(), topics).writeBoolean(']]);
           return { ...r, contents: r.contents + topicList };
         });
+        // (One onLoad per file: the patch of brokerPool.js below, kfk-brokers-left-at-once, is here too.)
         b.onLoad({ filter: /kafkajs[\\/]src[\\/]cluster[\\/]brokerPool\.js$/ }, (args) =>
-          patch(args.path, [['this.metadata.topicMetadata.some(topicMetadata => topicMetadata.topic === topic)', "topic === '' || this.metadata.topicMetadata.some(topicMetadata => topicMetadata.topic === topic)"]]),
+          patch(args.path, [
+            ['this.metadata.topicMetadata.some(topicMetadata => topicMetadata.topic === topic)', "topic === '' || this.metadata.topicMetadata.some(topicMetadata => topicMetadata.topic === topic)"],
+            // kfk-brokers-left-at-once: a broker left out of a Metadata answer (a stopped broker
+            // the controller fenced) or replaced was disconnected before the refresh returned, and a
+            // connection's disconnect waits for its requests in flight: every refresh waited up to
+            // their timeouts (a JoinGroup sent to a coordinator just stopped: 65 s). Such a broker
+            // goes from the pool at once and is disconnected meanwhile; whoever awaits its requests
+            // still gets their answers or their timeouts.
+            [
+              `        const brokerDisconnects = unusedBrokerIds.map(nodeId => {
+          const broker = this.brokers[nodeId]
+          return broker.disconnect().then(() => {
+            delete this.brokers[nodeId]
+          })
+        })
+
+        const replacedBrokersDisconnects = replacedBrokers.map(broker => broker.disconnect())
+        await Promise.all([...brokerDisconnects, ...replacedBrokersDisconnects])`,
+              `        for (const nodeId of unusedBrokerIds) {
+          const broker = this.brokers[nodeId]
+          delete this.brokers[nodeId]
+          broker.disconnect().catch(() => {})
+        }
+        for (const broker of replacedBrokers) broker.disconnect().catch(() => {})`,
+            ],
+          ]),
         );
       },
     },

@@ -463,6 +463,44 @@ describe('faults on a 3-broker cluster', () => {
     expect(lines.slice(0, -1).filter((l) => !/^kfk: (broker \d+ does not answer \(leader of .*\); the other partitions are read|every partition is read again|waiting for a leader: .*)$/.test(l))).toEqual([]);
   });
 
+  it('consume --group whose coordinator is frozen as it starts reads every record from where the group moves; group describe meanwhile shows the group or names the broker', async () => {
+    // The JoinGroup sent to the frozen coordinator waited out the rebalance timeout (65 s) while
+    // the cluster moved the group within about 10 s; then each Metadata refresh waited for it too
+    // (kafkajs disconnected the fenced broker only once its requests were answered). group
+    // describe ended at its time bound: "no answer from the cluster within 10000 ms".
+    const t = await createTopic(6);
+    const lines = numbered(20_000);
+    const w = await kfk(['produce', ...B, '--topic', t], { input: `${lines.join('\n')}\n` });
+    expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
+    const leader = await quorumLeader();
+    let g = '';
+    let coordinator = leader;
+    // A group coordinated by a broker other than the quorum's leader: its freeze moves groups, not the quorum.
+    for (let i = 0; i < 12 && coordinator === leader; i++) {
+      g = uniqueName('fs');
+      expect((await kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--max-messages', '1'])).code).toBe(0);
+      expect((await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, '--to-earliest', '--execute'])).code).toBe(0);
+      coordinator = Number(/\((\d+)\)/.exec((await kfk(['group', 'describe', ...B, '--group', g, '--state'])).stdout)![1]);
+    }
+    expect(coordinator).not.toBe(leader);
+    const live = ['--bootstrap-server', `127.0.0.1:${state.nodes.find((n) => n.nodeId !== coordinator)!.port}`];
+    freeze(coordinator);
+    const frozenAt = Date.now();
+    const [c, d] = await Promise.all([
+      kfk(['consume', ...live, '--topic', t, '--group', g, '--max-messages', String(lines.length)], { timeoutMs: 150_000 }),
+      kfk(['group', 'describe', ...live, '--group', g, '--state'], { timeoutMs: 60_000 }),
+    ]);
+    expect(c.code, c.stderr).toBe(0);
+    // Not a time target: that the member joins where the group moved (65 s and more before).
+    expect(Date.now() - frozenAt).toBeLessThan(45_000);
+    const got = c.stdout.split('\n').filter(Boolean);
+    expect(got.length).toBe(lines.length);
+    expect(new Set(got)).toEqual(new Set(lines));
+    // The group moved within the describe's time bound, or not yet: either way a clear answer.
+    if (d.code === 0) expect(d.stdout).toMatch(new RegExp(`^\\s*GROUP\\s+COORDINATOR \\(ID\\)[^\\n]*\\n${g}\\s+127\\.0\\.0\\.1:\\d+\\s+\\((?!${coordinator}\\))\\d+\\)`));
+    else expect(d).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(new RegExp(`^kfk: broker ${coordinator}, the coordinator of group '${g}', did not answer within \\d+ ms\\n$`)) });
+  });
+
   it('a dead address first in the bootstrap list does not stop kfk', async () => {
     const dead = `127.0.0.1:${await freePort()}`;
     const r = await kfk(['topic', 'list', '--bootstrap-server', `${dead},${state.bootstrap}`]);

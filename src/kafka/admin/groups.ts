@@ -8,6 +8,7 @@ import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { isConnectionError } from '../wire/failures.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import { brokerAnswers } from '../wire/metadata.js';
+import { CoordinatorMoved, unlessCoordinatorMoves } from '../wire/coordinator.js';
 import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
 import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
@@ -87,16 +88,43 @@ export interface GroupOffsetRow {
  * its coordinator (a broker that has just started), is asked again, with fresh metadata, for up
  * to the command's timeout, as Kafka's admin client retries these.
  */
-async function coordinatorRetried<T>(client: KafkaClient, step: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + client.options.requestTimeout;
-  for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
-    try {
-      return await step();
-    } catch (err) {
-      if (!(isConnectionError(err) || coordinatorBusy(err)) || Date.now() + wait >= deadline) throw err;
-      await new Promise((r) => setTimeout(r, wait));
-      await (await client.cluster()).refreshMetadata().catch(() => undefined);
+async function coordinatorRetried<T>(client: KafkaClient, group: string, step: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const deadline = started + client.options.requestTimeout;
+  const cluster = await client.cluster();
+  // The coordinator FindCoordinator names while a step waits: a step sent to one that stopped
+  // answering is sent again to the broker the group moved to (the controller fences a stopped
+  // broker within seconds), and one that outlasts the time bound names the broker it waited for.
+  let named: number | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      if (named === null) return;
+      // Marked: its requests in flight are dropped at the exit, not waited for.
+      brokerAnswers(cluster, named, false);
+      reject(new DeadlineError(`broker ${named}, the coordinator of group '${group}', did not answer within ${Date.now() - started} ms`));
+    }, Math.max(0, client.options.requestTimeout - 250));
+  });
+  const attempts = (async () => {
+    for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
+      try {
+        return await unlessCoordinatorMoves(cluster, group, null, step(), { named: (id) => (named = id) });
+      } catch (err) {
+        if (err instanceof CoordinatorMoved && Date.now() < deadline) {
+          brokerAnswers(cluster, err.from, false);
+          continue;
+        }
+        if (!(isConnectionError(err) || coordinatorBusy(err)) || Date.now() + wait >= deadline) throw err;
+        await new Promise((r) => setTimeout(r, wait));
+        await cluster.refreshMetadata().catch(() => undefined);
+      }
     }
+  })();
+  try {
+    return await Promise.race([attempts, bound]);
+  } finally {
+    clearTimeout(timer);
+    attempts.catch(() => undefined);
   }
 }
 
@@ -113,7 +141,7 @@ function coordinatorBusy(err: unknown): boolean {
  */
 export async function groupAccess<T>(client: KafkaClient, group: string, step: () => Promise<T>): Promise<T> {
   try {
-    return await coordinatorRetried(client, step);
+    return await coordinatorRetried(client, group, step);
   } catch (err) {
     if ((err as Error).name !== 'KafkaJSGroupCoordinatorNotFound') throw err;
     try {

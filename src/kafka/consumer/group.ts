@@ -19,6 +19,7 @@
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker, KafkajsCluster } from '../wire/client.js';
 import { kafkajs } from '../wire/kafkajs.js';
+import { CoordinatorMoved, unlessCoordinatorMoves } from '../wire/coordinator.js';
 import { EARLIEST, LATEST, listOffsetsOf, tpKey } from '../admin/offsets.js';
 import { TOPIC_AUTHORIZATION_FAILED, brokerAnswers, knownTopic, readMetadata } from '../wire/metadata.js';
 import type { FetcherOptions, FetchSizes } from './fetcher.js';
@@ -341,15 +342,18 @@ export async function runGroupConsumer(
         }
         const topics = await subscribedTopics();
         joinedTopics = topics;
+        // A JoinGroup waits for the group's other members (up to the rebalance timeout), and a
+        // SyncGroup for its leader: sent to a coordinator that stopped answering, each waited out
+        // its 60 s while the group had moved; the one that moved it is left at once.
         const join = (await unlessStopped(
-          coordinator.joinGroup({
+          unlessCoordinatorMoves(cluster, groupId, coordinator.nodeId, coordinator.joinGroup({
             groupId,
             sessionTimeout,
             rebalanceTimeout: 60_000,
             memberId,
             protocolType: 'consumer',
             groupProtocols: [{ name: PROTOCOL, metadata: MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }) }],
-          }),
+          })),
         )) as { generationId: number; leaderId: string; memberId: string; members: Array<{ memberId: string; memberMetadata: Buffer }> };
         memberId = join.memberId;
         generationId = join.generationId;
@@ -361,7 +365,7 @@ export async function runGroupConsumer(
           const plan = rangeAssign(members, (topic) => ((cluster.findTopicPartitionMetadata(topic) ?? []) as Array<{ partitionId: number }>).map((p) => p.partitionId));
           groupAssignment = [...plan].map(([id, a]) => ({ memberId: id, memberAssignment: MemberAssignment.encode({ version: 0, assignment: a, userData: Buffer.alloc(0) }) }));
         }
-        const sync = (await unlessStopped(coordinator.syncGroup({ groupId, generationId, memberId, groupAssignment }))) as { memberAssignment: Buffer };
+        const sync = (await unlessStopped(unlessCoordinatorMoves(cluster, groupId, coordinator.nodeId, coordinator.syncGroup({ groupId, generationId, memberId, groupAssignment })))) as { memberAssignment: Buffer };
         assignment = (sync.memberAssignment?.length ? (MemberAssignment.decode(sync.memberAssignment)?.assignment as Assignment) : null) ?? {};
       } catch (err) {
         if (stopped) {
@@ -370,6 +374,12 @@ export async function runGroupConsumer(
           // coordinator drops that member once its session times out.
           if (memberId) await cluster.findGroupCoordinator({ groupId }).then((c: KafkajsBroker) => c.leaveGroup({ groupId, memberId })).catch(() => undefined);
           break;
+        }
+        if (err instanceof CoordinatorMoved) {
+          // Its request unanswered while the group moved: as a broker that does not answer, it
+          // is asked for metadata after the others until it answers again.
+          brokerAnswers(cluster, err.from, false);
+          options.log?.(`consume: ${err.message}: joining it there`);
         }
         if (errType(err) === 'UNKNOWN_MEMBER_ID') memberId = '';
         if (errType(err) === 'GROUP_AUTHORIZATION_FAILED' || (await groupDenied(cluster, groupId, err))) throw new KfkError(`Not authorized to access group: ${groupId}`);
