@@ -120,7 +120,7 @@ export class CommandContext {
             new KfkError(
               connecting
                 ? `cannot connect to ${config.bootstrapServers.join(',')}: timed out after ${config.timeoutMs} ms`
-                : `no answer from the cluster within ${config.timeoutMs} ms (connected through ${config.bootstrapServers.join(',')})`,
+                : `no answer from the cluster within ${config.timeoutMs} ms (connected through ${config.bootstrapServers.join(',')})${waitedFor(this.client?.waitingOn() ?? [])}`,
             ),
           ),
         config.timeoutMs,
@@ -174,4 +174,10 @@ export class CommandContext {
   async close(): Promise<void> {
     if (this.client) await this.client.close();
   }
+}
+
+/** The brokers a command still waited for at its time bound, for its message. */
+function waitedFor(ids: number[]): string {
+  if (ids.length === 0) return '';
+  return ids.length === 1 ? `: broker ${ids[0]} did not answer` : `: brokers ${ids.join(', ')} did not answer`;
 }

@@ -257,10 +257,11 @@ describe('faults on a 3-broker cluster', () => {
     ]).toContain(r.stderr);
   });
 
-  it('group list with a broker just frozen: names it and lists the groups the others coordinate', async () => {
+  it('group list, share-group list and transaction list with a broker just frozen: name it and list what the others coordinate', async () => {
     // Until the controller fences it (broker.session.timeout.ms), the metadata names the frozen
-    // broker, and a ListGroups is sent to it. It was given the command's whole time bound, and
-    // the bound ended the command first: "no answer from the cluster", exit 1.
+    // broker, and a ListGroups (ListTransactions) is sent to it. It was given the command's whole
+    // time bound, and the bound ended the command first: "no answer from the cluster", exit 1.
+    // What can only come from it (its own configs) still ends at the bound, which now names it.
     const t = await createTopic(3);
     const groups = Array.from({ length: 6 }, () => uniqueName('fg'));
     for (const g of groups) {
@@ -276,7 +277,17 @@ describe('faults on a 3-broker cluster', () => {
     const stopped = coordinator.get(groups[0])!;
     const port = state.nodes.find((n) => n.nodeId !== stopped)!.port;
     freeze(stopped);
-    const r = await kfk(['group', 'list', '--bootstrap-server', `127.0.0.1:${port}`], { timeoutMs: 60_000 });
+    const live = ['--bootstrap-server', `127.0.0.1:${port}`];
+    const [r, shares, transactions, configs] = await Promise.all([
+      kfk(['group', 'list', ...live], { timeoutMs: 60_000 }),
+      isKafka3(state.version) ? null : kfk(['share-group', 'list', ...live], { timeoutMs: 60_000 }),
+      kfk(['transaction', 'list', ...live], { timeoutMs: 60_000 }),
+      kfk(['config', 'describe', ...live, '--broker', String(stopped)], { timeoutMs: 60_000 }),
+    ]);
+    if (shares) expect(shares).toMatchObject({ code: 0, stderr: `kfk: broker ${stopped} did not answer: the share groups it coordinates are not listed\n` });
+    expect(transactions).toMatchObject({ code: 0, stderr: `kfk: broker ${stopped} did not answer: the transactions it coordinates are not listed\n` });
+    expect(transactions.stdout).toMatch(/^TransactionalId\s+Coordinator\s+ProducerId\s+TransactionState\s*\n/);
+    expect(configs).toMatchObject({ code: 1, stdout: '', stderr: `kfk: no answer from the cluster within 10000 ms (connected through 127.0.0.1:${port}): broker ${stopped} did not answer\n` });
     expect(r.stderr).toBe(`kfk: broker ${stopped} did not answer: the groups it coordinates are not listed\n`);
     expect(r.code).toBe(0);
     const listed = new Set(r.stdout.split('\n').filter(Boolean));

@@ -6,9 +6,10 @@
 import { kafkajs } from '../wire/kafkajs.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { isConnectionError } from '../wire/failures.js';
-import { DeadlineError, withDeadline } from '../wire/deadline.js';
+import { DeadlineError } from '../wire/deadline.js';
 import { brokerAnswers } from '../wire/metadata.js';
 import { CoordinatorMoved, unlessCoordinatorMoves } from '../wire/coordinator.js';
+import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
 import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
@@ -180,17 +181,9 @@ const maxVersion = (broker: KafkajsBroker, apiKey: number): number => (broker.ve
  */
 export async function listGroups(
   client: KafkaClient,
-  opts: { withProtocol?: boolean; allTypes?: boolean; onUnreachable?: (nodeId: number, why: string) => void } = {},
+  opts: { withProtocol?: boolean; allTypes?: boolean; onUnreachable?: OnUnreachable } = {},
 ): Promise<GroupListing[]> {
-  const cluster = await client.cluster();
-  const { brokers } = await client.brokers();
-  const ids = brokers.map((b) => b.nodeId).sort((a, b) => a - b);
-  // Half the command's time bound for each broker: one that takes the connection and answers
-  // nothing (stopped, and not yet fenced by the controller) is named, and the others' groups
-  // listed, before the command's own bound ends it.
-  const wait = client.perBrokerWaitMs;
-  const listOf = async (nodeId: number): Promise<ListedGroup[]> => {
-    const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
+  const listOf = async (broker: KafkajsBroker, _nodeId: number, wait: number): Promise<ListedGroup[]> => {
     const version = Math.min(5, maxVersion(broker, 16));
     if (version < 3) {
       // Before Kafka 2.4 (no flexible ListGroups): kafkajs' own request.
@@ -204,18 +197,8 @@ export async function listGroups(
     if (res.errorCode) throw brokerError(res.errorCode, null);
     return res.groups;
   };
-  const perBroker = await Promise.all(
-    ids.map(async (nodeId): Promise<ListedGroup[]> => {
-      try {
-        return await withDeadline(listOf(nodeId), wait, `no answer within ${wait} ms`);
-      } catch (err) {
-        if (!isConnectionError(err) && !(err instanceof DeadlineError)) throw err;
-        if (err instanceof DeadlineError) brokerAnswers(cluster, nodeId, false);
-        opts.onUnreachable?.(nodeId, (err as Error).message);
-        return [];
-      }
-    }),
-  );
+  // Without onUnreachable too, a broker that does not answer is left out (completions, config describe of every group).
+  const perBroker = (await askEveryBroker(client, listOf, opts.onUnreachable ?? (() => undefined))).map((a) => a.answer);
   const unique = [...new Map(perBroker.flat().map((g) => [g.group, g])).values()];
   const listings: GroupListing[] = unique
     .filter((g) => opts.allTypes || g.protocolType === '' || g.protocolType === 'consumer')

@@ -3,6 +3,7 @@
 // its start offsets and lag per partition (DescribeShareGroupOffsets), and the changes
 // (AlterShareGroupOffsets, DeleteShareGroupOffsets, DeleteGroups). Every group request goes to
 // the group's coordinator.
+import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { listGroups as listGroupsRequest, type ListedGroup } from '../protocol/group-requests.js';
@@ -41,21 +42,21 @@ export interface ShareGroupListing {
 const STATES: Record<string, string> = { stable: 'Stable', empty: 'Empty', dead: 'Dead' };
 export const shareState = (s: string | null) => (s ? (STATES[s.toLowerCase()] ?? s) : 'Unknown');
 
-/** Every share group of the cluster. */
-export async function listShareGroups(client: KafkaClient): Promise<ShareGroupListing[]> {
-  const cluster = await client.cluster();
-  const { brokers } = await client.brokers();
-  const ids = brokers.map((b) => b.nodeId).sort((a, b) => a - b);
-  const per = await Promise.all(
-    ids.map(async (nodeId) => {
-      const broker: KafkajsBroker = await cluster.findBroker({ nodeId });
-      const max = broker.versions?.[16]?.maxVersion ?? 0;
-      if (max < 5 || broker.versions?.[SHARE_GROUP_DESCRIBE] === undefined) throw noShareGroups();
-      const res = (await broker.connectionPool.send({ ...listGroupsRequest(5, ['share']), requestTimeout: client.options.requestTimeout })) as { errorCode: number; groups: ListedGroup[] };
-      if (res.errorCode) throw new KfkError(`cannot list share groups: ${shareErrorName(res.errorCode)}`);
-      return res.groups;
-    }),
-  );
+/** Every share group of the cluster; a broker that does not answer in time is reported through `onUnreachable` and left out. */
+export async function listShareGroups(client: KafkaClient, onUnreachable?: OnUnreachable): Promise<ShareGroupListing[]> {
+  const per = (
+    await askEveryBroker(
+      client,
+      async (broker, _nodeId, wait) => {
+        const max = broker.versions?.[16]?.maxVersion ?? 0;
+        if (max < 5 || broker.versions?.[SHARE_GROUP_DESCRIBE] === undefined) throw noShareGroups();
+        const res = (await broker.connectionPool.send({ ...listGroupsRequest(5, ['share']), requestTimeout: wait })) as { errorCode: number; groups: ListedGroup[] };
+        if (res.errorCode) throw new KfkError(`cannot list share groups: ${shareErrorName(res.errorCode)}`);
+        return res.groups;
+      },
+      onUnreachable,
+    )
+  ).map((a) => a.answer);
   const unique = new Map<string, ShareGroupListing>();
   for (const g of per.flat()) if (!unique.has(g.group)) unique.set(g.group, { group: g.group, state: shareState(g.state) });
   // In the order kafka-share-groups prints them: Kafka's admin client gathers the listings in a

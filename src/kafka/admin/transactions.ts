@@ -3,6 +3,7 @@
 // producers (DescribeProducers at its leader), and the two ways to end a transaction from the
 // outside: an abort marker written at a partition (WriteTxnMarkers), and a new producer epoch
 // for a transactional id (InitProducerId), which makes its coordinator abort what is open.
+import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
@@ -28,19 +29,22 @@ export type { AbortSpec, TransactionFilters } from '../protocol/transaction-requ
 
 const COORDINATOR_TRANSACTION = 1;
 
-/** Each broker's transactions, by broker id (ascending); the filters as ListTransactions v0-v2 takes them. */
-export async function listTransactions(client: KafkaClient, filters: TransactionFilters = {}): Promise<Array<{ broker: number; transactions: TransactionListing[] }>> {
-  const cluster = await client.cluster();
-  const ids = (await client.brokers()).brokers.map((b) => b.nodeId).sort((a, b) => a - b);
-  return Promise.all(
-    ids.map(async (broker) => {
-      const b = await cluster.findBroker({ nodeId: broker });
-      const res = (await b.connectionPool.send({ ...listTransactionsRequest(filters), requestTimeout: 30_000 })) as { errorCode: number; transactions: TransactionListing[] };
+/**
+ * Each broker's transactions, by broker id (ascending); the filters as ListTransactions v0-v2
+ * takes them. A broker that does not answer in time is reported through `onUnreachable` and left out.
+ */
+export async function listTransactions(client: KafkaClient, filters: TransactionFilters = {}, onUnreachable?: OnUnreachable): Promise<Array<{ broker: number; transactions: TransactionListing[] }>> {
+  const answers = await askEveryBroker(
+    client,
+    async (b, broker, wait) => {
+      const res = (await b.connectionPool.send({ ...listTransactionsRequest(filters), requestTimeout: wait })) as { errorCode: number; transactions: TransactionListing[] };
       // Worded as the admin client's ListTransactionsHandler words an error it does not retry.
       if (res.errorCode) throw brokerError(res.errorCode, `ListTransactions request sent to broker ${broker} failed with an unexpected exception`);
-      return { broker, transactions: res.transactions };
-    }),
+      return res.transactions;
+    },
+    onUnreachable,
   );
+  return answers.map((a) => ({ broker: a.nodeId, transactions: a.answer }));
 }
 
 export async function describeTransaction(client: KafkaClient, transactionalId: string): Promise<TransactionState & { coordinator: number }> {

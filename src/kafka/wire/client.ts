@@ -45,6 +45,8 @@ export class KafkaClient {
   private kafkaInstance?: Kafka;
   private adminInstance?: Promise<Admin>;
   private clusterInstance?: Promise<KafkajsCluster>;
+  /** The cluster of clusterInstance, from before it has connected. */
+  private made?: KafkajsCluster;
   private readonly closers: Array<() => Promise<void>> = [];
   private connectMetadata?: { topicMetadata: Array<{ topic: string }> };
   /** Whether a caller of brokers() has taken the broker list of connecting. */
@@ -132,6 +134,7 @@ export class KafkaClient {
       if (!sym) throw new Error('unsupported kafkajs version: no cluster factory');
       const create = kafka[sym] as (opts: Record<string, unknown>) => KafkajsCluster;
       const cluster = create({ metadataMaxAge: 300000, allowAutoTopicCreation: false, maxInFlightRequests: null });
+      this.made = cluster;
       this.clusterInstance = (async () => {
         await cluster.connect();
         if (this.options.controllers) return cluster;
@@ -224,6 +227,24 @@ export class KafkaClient {
    */
   get perBrokerWaitMs(): number {
     return Math.ceil(this.options.requestTimeout / 2);
+  }
+
+  /**
+   * The brokers (ids, ascending) with requests of this client in flight or queued: at a command's
+   * time bound, those it was waiting for.
+   */
+  waitingOn(): number[] {
+    const pool = this.made?.brokerPool;
+    if (!pool) return [];
+    const ids = new Set<number>();
+    for (const b of [...Object.values(pool.brokers ?? {}), ...(pool.seedBroker ? [pool.seedBroker] : [])]) {
+      if (typeof b.nodeId !== 'number') continue;
+      for (const c of b.connectionPool.pool ?? []) {
+        const q = (c as { requestQueue?: { inflight?: Map<unknown, unknown>; pending?: unknown[] } } | undefined)?.requestQueue;
+        if ((q?.inflight?.size ?? 0) > 0 || (q?.pending?.length ?? 0) > 0) ids.add(b.nodeId);
+      }
+    }
+    return [...ids].sort((a, b) => a - b);
   }
 
   /**

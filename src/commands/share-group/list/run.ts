@@ -20,7 +20,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const client = await ctx.kafka();
   const { listShareGroups } = await import('../../../kafka/admin/share-groups.js');
-  const groups = (await ctx.bounded(listShareGroups(client))).filter((g) => !states || states.has(g.state));
+  const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the share groups it coordinates are not listed`);
+  const groups = (await ctx.bounded(listShareGroups(client, onUnreachable))).filter((g) => !states || states.has(g.state));
   if (outputMode(opts.output, ctx.io.stdout.isTTY) !== 'text') groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   await render(ctx.io, opts.output, groups, {
     text: (list) => shareListText(list, opts.state !== undefined),

@@ -19,7 +19,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   };
   let listed: Awaited<ReturnType<typeof listTransactions>>;
   try {
-    listed = await ctx.bounded(listTransactions(client, filters));
+    const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the transactions it coordinates are not listed`);
+    listed = await ctx.bounded(listTransactions(client, filters, onUnreachable));
   } catch (err) {
     throw new KfkError(`Failed to list transactions: ${errorMessage(err)}${opts.kafkaErrors ? '. Enable debug logging for additional detail.' : ''}`, { cause: err });
   }
