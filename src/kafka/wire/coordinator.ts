@@ -72,8 +72,9 @@ export function unlessCoordinatorMoves<T>(cluster: KafkajsCluster, groupId: stri
       } catch {
         /* asked again */
       }
-      if (!done) timer = setTimeout(ask, everyMs);
+      if (!done) timer = setTimeout(ask, everyMs).unref();
     };
-    timer = setTimeout(ask, everyMs);
+    // Unreferenced: a request given up on (the command stopped) does not keep the process for its checks.
+    timer = setTimeout(ask, everyMs).unref();
   });
 }
