@@ -303,7 +303,7 @@ describe('faults on a 3-broker cluster', () => {
     return Number(/^LeaderId:\s+(\d+)$/m.exec(q.stdout)![1]);
   }
 
-  it('topic describe with a broker just frozen answers from the broker it connected to', async () => {
+  it('topic describe with a broker just frozen answers from the broker it connected to; topic create names the new partitions it leads', async () => {
     // Admin requests went to the "controller" of the Metadata answer: under KRaft any live broker,
     // picked at random, the frozen one included until the controller fences it. One describe in
     // three failed at its request timeout: "no answer from the cluster within 10000 ms".
@@ -315,8 +315,19 @@ describe('faults on a 3-broker cluster', () => {
     const before = await kfk(['topic', 'describe', '--bootstrap-server', `127.0.0.1:${via.port}`, '--topic', t]);
     expect(before.code, before.stderr).toBe(0);
     freeze(stopped);
-    // Six at once, before the frozen broker is fenced: each asks a Metadata of its own.
-    const runs = await Promise.all(Array.from({ length: 6 }, () => kfk(['topic', 'describe', '--bootstrap-server', `127.0.0.1:${via.port}`, '--topic', t], { timeoutMs: 60_000 })));
+    // Six at once, before the frozen broker is fenced: each asks a Metadata of its own. And a
+    // topic created meanwhile: it waited 10 s, silent, for the partitions the frozen broker leads.
+    const created = uniqueName('fc');
+    const createdAt = Date.now();
+    const [c, ...runs] = await Promise.all([
+      kfk(['topic', 'create', '--bootstrap-server', `127.0.0.1:${via.port}`, '--topic', created, '--partitions', '6', '--replication-factor', '3'], { timeoutMs: 60_000 }).then((r) => ({ ...r, ms: Date.now() - createdAt })),
+      ...Array.from({ length: 6 }, () => kfk(['topic', 'describe', '--bootstrap-server', `127.0.0.1:${via.port}`, '--topic', t], { timeoutMs: 60_000 })),
+    ]);
+    expect(c).toMatchObject({ code: 0, stdout: `Created topic ${created}.\n` });
+    // The partitions it leads are named; or, when the answer that was read named no leader for
+    // them yet, none was waited for (nothing else may have held it).
+    if (c.stderr === '') expect(c.ms).toBeLessThan(4000);
+    else expect(c.stderr).toMatch(new RegExp(`^kfk: broker ${stopped} did not answer: ${created}-\\d(, ${created}-\\d)* may not take records yet\\n$`));
     for (const r of runs) {
       expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: before.stdout });
       // The quorum may be moving too (brokers were stopped by the tests before): the note of the next test, at most.

@@ -124,6 +124,9 @@ const RETRIABLE_OFFSET_ERRORS = codes('leader');
 /** How long `topic create` and `topic alter --partitions` wait for the new partitions to answer. */
 export const NEW_PARTITIONS_WAIT_MS = 10_000;
 
+/** The error of an unread partition whose leader did not answer in time (listOffsetsOf). */
+export const UNANSWERED = /^broker (\d+) did not answer$/;
+
 /**
  * Waits, up to `maxMs`, until every partition of `topics` that has a leader answers a ListOffsets
  * there, and the Metadata answers name at least `partitions` of each (when given). A topic just
@@ -153,7 +156,9 @@ export async function awaitPartitionsAnswer(client: KafkaClient, topics: Array<{
       if ((err as { errorCode?: number }).errorCode !== UNKNOWN_TOPIC_OR_PARTITION) return [];
       waiting = topics.map(({ topic }) => ({ topic, partition: -1, error: 'UNKNOWN_TOPIC_OR_PARTITION' }));
     }
-    if (waiting.length === 0 || Date.now() + backoff > until) return waiting;
+    // A leader that took half the time bound without answering (stopped, not yet fenced) is not
+    // waited for again: the topic is there, and its partitions are named by the caller.
+    if (waiting.length === 0 || Date.now() + backoff > until || waiting.every((w) => UNANSWERED.test(w.error))) return waiting;
     await new Promise((resolve) => setTimeout(resolve, backoff));
     backoff = Math.min(backoff * 2, 400);
   }

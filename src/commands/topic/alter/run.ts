@@ -5,6 +5,7 @@ import { KfkError, UsageError } from '../../../errors.js';
 import { parseCount, parseReplicaAssignment, parseTopicConfigs } from '../../../format/topic-args.js';
 import { render } from '../../../cli/output.js';
 import { topicMatcher, unmatchedPatterns } from '../../../format/topic-pattern.js';
+import { notReadyNotes } from '../not-ready.js';
 
 type Flags = FlagsOf<typeof define>;
 
@@ -44,8 +45,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   // As create: returned once the new partitions answer at their leaders.
   if (partitions !== undefined) {
-    const { awaitPartitionsAnswer, NEW_PARTITIONS_WAIT_MS } = await import('../../../kafka/admin/offsets.js');
-    await awaitPartitionsAnswer(client, names.map((topic) => ({ topic, partitions })), NEW_PARTITIONS_WAIT_MS);
+    const { awaitPartitionsAnswer, NEW_PARTITIONS_WAIT_MS, UNANSWERED } = await import('../../../kafka/admin/offsets.js');
+    for (const note of notReadyNotes(await awaitPartitionsAnswer(client, names.map((topic) => ({ topic, partitions })), NEW_PARTITIONS_WAIT_MS), UNANSWERED)) ctx.io.note(note);
   }
   // As kafka-topics --alter: nothing on stdout but in JSON.
   await render(ctx.io, opts.output, results, { text: () => '' });

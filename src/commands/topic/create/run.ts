@@ -5,6 +5,7 @@ import { KfkError, UsageError } from '../../../errors.js';
 import { render } from '../../../cli/output.js';
 import { splitTopicList } from '../../../format/topic-pattern.js';
 import { COLLISION_WARNING, hasCollisionChars, parseCount, parseReplicaAssignment, parseTopicConfigs, validateTopicName } from '../../../format/topic-args.js';
+import { notReadyNotes } from '../not-ready.js';
 
 type Flags = FlagsOf<typeof define>;
 
@@ -35,8 +36,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // its JVM, time in which the brokers get ready.
   const created = results.filter((r) => r.error === null).map((r) => ({ topic: r.name, partitions: partitions ?? replicaAssignment?.length }));
   if (created.length) {
-    const { awaitPartitionsAnswer, NEW_PARTITIONS_WAIT_MS } = await import('../../../kafka/admin/offsets.js');
-    await awaitPartitionsAnswer(client, created, NEW_PARTITIONS_WAIT_MS);
+    const { awaitPartitionsAnswer, NEW_PARTITIONS_WAIT_MS, UNANSWERED } = await import('../../../kafka/admin/offsets.js');
+    for (const note of notReadyNotes(await awaitPartitionsAnswer(client, created, NEW_PARTITIONS_WAIT_MS), UNANSWERED)) ctx.io.note(note);
   }
   const outcome = results.map((r) => ({
     topic: r.name,
