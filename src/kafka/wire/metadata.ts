@@ -377,8 +377,10 @@ function preferAnswering(pool: BrokerChoice, silent: Set<number>): void {
     // The broker that answered the client's first Metadata request, unless marked: kafkajs picks
     // any connected broker, and one connected to but never answering (a group's coordinator
     // found just as it stopped) held each Metadata request for its timeout, and again at the retry.
+    // (Its node id is known when the answer lists the address it was reached at; without it, it
+    // could not be marked, and kafkajs' choice stands.)
     const seed = pool.seedBroker;
-    if (seed?.isConnected?.() && (seed.nodeId === undefined || !silent.has(seed.nodeId))) return seed;
+    if (typeof seed?.nodeId === 'number' && seed.isConnected?.() && !silent.has(seed.nodeId)) return seed;
     if (silent.size === 0) return original();
     const brokers = pool.brokers ?? {};
     const ids = Object.keys(brokers).filter((id) => !silent.has(Number(id)));
