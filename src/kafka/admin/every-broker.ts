@@ -25,7 +25,7 @@ export async function askEveryBroker<T>(client: KafkaClient, ask: (broker: Kafka
     ids.map(async (nodeId) => {
       try {
         const asked = cluster.findBroker({ nodeId }).then((broker: KafkajsBroker) => ask(broker, nodeId, wait));
-        return { nodeId, answer: await withDeadline(asked, wait, `no answer within ${wait} ms`) };
+        return { nodeId, answer: await withDeadline(asked, wait, `broker ${nodeId} did not answer within ${wait} ms`) };
       } catch (err) {
         if (err instanceof DeadlineError) brokerAnswers(cluster, nodeId, false);
         if (!onUnreachable || (!isConnectionError(err) && !(err instanceof DeadlineError))) throw err;
