@@ -1,4 +1,4 @@
-// A request every live broker answers for itself (ListGroups, ListTransactions): each broker
+// A request every live broker answers for itself (ListGroups, ListTransactions, DescribeLogDirs): each broker
 // is given half of the command's time bound, so that one that takes the connection and answers
 // nothing (stopped, and not yet fenced by the controller) is named and left out, and the others'
 // answers are shown, before the command's own bound ends it.
@@ -11,15 +11,15 @@ import { brokerAnswers } from '../wire/metadata.js';
 export type OnUnreachable = (nodeId: number, why: string) => void;
 
 /**
- * `ask` of every live broker, in ascending id order, each within `client.perBrokerWaitMs` (also
- * handed to `ask`, for its request's own timeout). A broker that does not answer in time is
+ * `ask` of every live broker (or of those in `nodeIds`), in ascending id order, each within
+ * `client.perBrokerWaitMs` (also handed to `ask`, for its request's own timeout). A broker that does not answer in time is
  * marked (Metadata and FindCoordinator go to the others first) and, like one whose connection
  * fails, reported through `onUnreachable` and left out; without `onUnreachable` (a caller that
  * needs every broker's answer) the error is thrown, as any other error is.
  */
-export async function askEveryBroker<T>(client: KafkaClient, ask: (broker: KafkajsBroker, nodeId: number, waitMs: number) => Promise<T>, onUnreachable?: OnUnreachable): Promise<Array<{ nodeId: number; answer: Awaited<T> }>> {
+export async function askEveryBroker<T>(client: KafkaClient, ask: (broker: KafkajsBroker, nodeId: number, waitMs: number) => Promise<T>, onUnreachable?: OnUnreachable, nodeIds?: number[]): Promise<Array<{ nodeId: number; answer: Awaited<T> }>> {
   const cluster = await client.cluster();
-  const ids = (await client.brokers()).brokers.map((b) => b.nodeId).sort((a, b) => a - b);
+  const ids = [...(nodeIds ?? (await client.brokers()).brokers.map((b) => b.nodeId))].sort((a, b) => a - b);
   const wait = client.perBrokerWaitMs;
   const answers = await Promise.all(
     ids.map(async (nodeId) => {
