@@ -540,9 +540,11 @@ describe('faults on a 3-broker cluster', () => {
   });
 
   it('topic create with a broker just frozen names the new partitions it leads', async () => {
-    // Last: run right after the frozen-broker topic describe (the same broker frozen, thawed and
-    // frozen again), its CreateTopics went unanswered for 10 and 20 s in two full runs; alone, or
-    // on a local cluster frozen the same way, it did not. Not found out yet.
+    // Last: run right after the frozen-controller topic describe, its CreateTopics went unanswered
+    // for 10 to 23 s. The brokers' logs say why: the broker it went through forwards admin
+    // requests to the controller it last reached, and still held the one frozen and thawed there;
+    // frozen again here, that one took the forwarded request and answered nothing until thawed
+    // (the broker waits out its own request timeout for it).
     // The controller gives the frozen broker (not fenced yet) leaders of new partitions, and the
     // wait for them to answer at their leaders took the whole 10 s, then said nothing.
     const leader = await quorumLeader();
