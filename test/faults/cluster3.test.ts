@@ -528,6 +528,42 @@ describe('faults on a 3-broker cluster', () => {
     else expect(d).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(new RegExp(`^kfk: broker ${coordinator}, the coordinator of group '${g}', did not answer within \\d+ ms\\n$`)) });
   });
 
+  it('share-group describe with the group\'s coordinator just frozen shows the group where it moved, or names the broker', async () => {
+    if (isKafka3(state.version)) return;
+    // Each view waited for the frozen coordinator as long as the command's time bound: "no answer
+    // from the cluster within 10000 ms", exit 1, while the cluster moved the group within it.
+    const t = await createTopic(3);
+    const w = await kfk(['produce', ...B, '--topic', t], { input: `${numbered(600).join('\n')}\n` });
+    expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
+    const leader = await quorumLeader();
+    await preferredLeaders();
+    let g = '';
+    let coordinator = leader;
+    // Coordinated by a broker other than the quorum's leader: its freeze moves groups, not the quorum.
+    for (let i = 0; i < 20 && coordinator === leader; i++) {
+      g = uniqueName('fsd');
+      expect((await kfk(['config', 'alter', ...B, '--group', g, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
+      const warm = await kfk(['consume', ...B, '--topic', t, '--share-group', g, '--max-messages', '1']);
+      expect(warm.code, warm.stderr).toBe(0);
+      const d = await kfk(['share-group', 'describe', ...B, '--group', g, '--state']);
+      expect(d.code, d.stderr).toBe(0);
+      coordinator = Number(/\((\d+)\)/.exec(d.stdout)![1]);
+    }
+    expect(coordinator).not.toBe(leader);
+    const live = ['--bootstrap-server', `127.0.0.1:${state.nodes.find((n) => n.nodeId !== coordinator)!.port}`];
+    const views = [[], ['--state'], ['--members']];
+    const before = await Promise.all(views.map((v) => kfk(['share-group', 'describe', ...live, '--group', g, ...v])));
+    for (const b of before) expect(b.code, b.stderr).toBe(0);
+    freeze(coordinator);
+    const after = await Promise.all(views.map((v) => kfk(['share-group', 'describe', ...live, '--group', g, ...v], { timeoutMs: 60_000 })));
+    // The coordinator column names the broker the group moved to.
+    const moved = (out: string) => out.replace(/127\.0\.0\.1:\d+ +\((\d+)\)/, (m, id) => (Number(id) === coordinator ? m : 'MOVED'));
+    for (const [i, r] of after.entries()) {
+      if (r.code === 0) expect(moved(r.stdout), views[i].join(' ')).toBe(moved(before[i].stdout).replace(/127\.0\.0\.1:\d+ +\(\d+\)/, 'MOVED'));
+      else expect(r, views[i].join(' ')).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(new RegExp(`^kfk: broker ${coordinator}, the coordinator of group '${g}', did not answer within \\d+ ms\\n$`)) });
+    }
+  });
+
   it('a dead address first in the bootstrap list does not stop kfk', async () => {
     const dead = `127.0.0.1:${await freePort()}`;
     const r = await kfk(['topic', 'list', '--bootstrap-server', `${dead},${state.bootstrap}`]);

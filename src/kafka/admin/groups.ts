@@ -5,10 +5,7 @@
 // ConsumerGroupDescribe, asked first as Kafka's admin client does).
 import { kafkajs } from '../wire/kafkajs.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
-import { isConnectionError } from '../wire/failures.js';
-import { DeadlineError } from '../wire/deadline.js';
-import { brokerAnswers } from '../wire/metadata.js';
-import { CoordinatorMoved, unlessCoordinatorMoves } from '../wire/coordinator.js';
+import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
 import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
 import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
@@ -22,8 +19,6 @@ export const GROUP_STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stabl
 const GROUP_ID_NOT_FOUND = 69;
 const UNSUPPORTED_VERSION = 35;
 const GROUP_AUTHORIZATION_FAILED = 30;
-/** The coordinator is loading or moved: ask again. */
-const COORDINATOR_BUSY = new Set([14, 15, 16]);
 
 const canonical = (names: readonly string[], value: string | null, otherwise: string) => names.find((n) => n.toLowerCase() === (value ?? '').toLowerCase()) ?? (value ? value : otherwise);
 
@@ -84,59 +79,6 @@ export interface GroupOffsetRow {
 }
 
 /**
- * A coordinator that does not answer (its broker died a moment ago, and the group moves to
- * another once the cluster notices), or answers that it is still loading the group or is not
- * its coordinator (a broker that has just started), is asked again, with fresh metadata, for up
- * to the command's timeout, as Kafka's admin client retries these.
- */
-async function coordinatorRetried<T>(client: KafkaClient, group: string, step: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const deadline = started + client.options.requestTimeout;
-  const cluster = await client.cluster();
-  // The coordinator FindCoordinator names while a step waits: a step sent to one that stopped
-  // answering is sent again to the broker the group moved to (the controller fences a stopped
-  // broker within seconds), and one that outlasts the time bound names the broker it waited for.
-  let named: number | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      if (named === null) return;
-      // Marked: its requests in flight are dropped at the exit, not waited for.
-      brokerAnswers(cluster, named, false);
-      reject(new DeadlineError(`broker ${named}, the coordinator of group '${group}', did not answer within ${Date.now() - started} ms`));
-    }, Math.max(0, client.options.requestTimeout - 250));
-  });
-  const attempts = (async () => {
-    for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
-      try {
-        return await unlessCoordinatorMoves(cluster, group, null, step(), { named: (id) => (named = id) });
-      } catch (err) {
-        if (err instanceof CoordinatorMoved && Date.now() < deadline) {
-          brokerAnswers(cluster, err.from, false);
-          continue;
-        }
-        if (!(isConnectionError(err) || coordinatorBusy(err)) || Date.now() + wait >= deadline) throw err;
-        await new Promise((r) => setTimeout(r, wait));
-        await cluster.refreshMetadata().catch(() => undefined);
-      }
-    }
-  })();
-  try {
-    return await Promise.race([attempts, bound]);
-  } finally {
-    clearTimeout(timer);
-    attempts.catch(() => undefined);
-  }
-}
-
-/** COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE or NOT_COORDINATOR, thrown by kafkajs or brokerError. */
-function coordinatorBusy(err: unknown): boolean {
-  const e = err as { errorCode?: number; code?: number };
-  const code = e.errorCode ?? e.code;
-  return code !== undefined && COORDINATOR_BUSY.has(code);
-}
-
-/**
  * kafkajs reports a group the user may not access as "Failed to find group coordinator" after
  * its retries: ask FindCoordinator once more directly to name the real reason.
  */
@@ -161,14 +103,6 @@ async function notAuthorized(group: string): Promise<Error> {
 }
 
 /** A request to a broker, asked again (up to 5 times) while the answer says the coordinator is loading or moved. */
-async function sendRetrying<T>(send: () => Promise<T>, busy: (answer: T) => boolean): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const answer = await send();
-    if (!busy(answer) || attempt >= 5) return answer;
-    await new Promise((r) => setTimeout(r, 100 * attempt));
-  }
-}
-
 const maxVersion = (broker: KafkajsBroker, apiKey: number): number => (broker.versions?.[apiKey]?.maxVersion as number | undefined) ?? -1;
 
 /**

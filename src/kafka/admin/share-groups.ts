@@ -4,6 +4,7 @@
 // (AlterShareGroupOffsets, DeleteShareGroupOffsets, DeleteGroups). Every group request goes to
 // the group's coordinator.
 import { askEveryBroker, type OnUnreachable } from './every-broker.js';
+import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { listGroups as listGroupsRequest, type ListedGroup } from '../protocol/group-requests.js';
@@ -24,7 +25,6 @@ import { javaHashOrder, javaStringHash } from './topics.js';
 
 const SHARE_GROUP_DESCRIBE = 77;
 const GROUP_ID_NOT_FOUND = 69;
-const COORDINATOR_BUSY = new Set([14, 15, 16]);
 
 /** The one-line error for a cluster without share groups. */
 export function noShareGroups(): KfkError {
@@ -88,20 +88,26 @@ async function coordinatorOf(client: KafkaClient, group: string): Promise<Coordi
   return { broker, info };
 }
 
-/** Sends to the coordinator, again while the answer says it is loading or moved. */
-async function send<T>(client: KafkaClient, group: string, req: ProtocolRequest, busy: (r: T) => boolean): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const { broker } = await coordinatorOf(client, group);
-    const res = (await broker.connectionPool.send({ ...req, requestTimeout: client.options.requestTimeout })) as T;
-    if (!busy(res) || attempt >= 5) return res;
-    await new Promise((r) => setTimeout(r, 200 * attempt));
-  }
+/**
+ * Sends to the coordinator (the request made for it: its versions), again while the answer says
+ * it is loading or moved; to the broker the group moves to when it stops answering (group-coordinator.ts).
+ * `at` is told the coordinator each try goes to.
+ */
+async function send<T>(client: KafkaClient, group: string, req: ProtocolRequest | ((coordinator: KafkajsBroker) => ProtocolRequest), busy: (r: T) => boolean, at?: (c: Coordinator) => void): Promise<T> {
+  return coordinatorRetried(client, group, () =>
+    sendRetrying(async () => {
+      const c = await coordinatorOf(client, group);
+      at?.(c);
+      const request = typeof req === 'function' ? req(c.broker) : req;
+      return (await c.broker.connectionPool.send({ ...request, requestTimeout: client.options.requestTimeout })) as T;
+    }, busy),
+  );
 }
 
 /** The group, or null where the coordinator does not know it (GROUP_ID_NOT_FOUND: it does not exist, or is not a share group). */
 export async function describeShareGroup(client: KafkaClient, group: string): Promise<ShareGroupDescription | null> {
-  const { info } = await coordinatorOf(client, group);
-  const [d] = await send<DescribedShareGroup[]>(client, group, shareGroupDescribe([group]), (r) => COORDINATOR_BUSY.has(r[0]?.errorCode));
+  let info: Coordinator['info'] | undefined;
+  const [d] = await send<DescribedShareGroup[]>(client, group, shareGroupDescribe([group]), (r) => COORDINATOR_BUSY.has(r[0]?.errorCode), (c) => (info = c.info));
   if (d.errorCode === GROUP_ID_NOT_FOUND) return null;
   if (d.errorCode) throw new KfkError(`cannot describe share group '${group}': ${d.errorMessage ?? shareErrorName(d.errorCode)}`);
   return {
@@ -110,7 +116,7 @@ export async function describeShareGroup(client: KafkaClient, group: string): Pr
     groupEpoch: d.groupEpoch,
     assignmentEpoch: d.assignmentEpoch,
     assignor: d.assignorName,
-    coordinator: info,
+    coordinator: info!,
     members: d.members.map((m) => ({
       memberId: m.memberId,
       host: m.clientHost,
@@ -124,9 +130,12 @@ export async function describeShareGroup(client: KafkaClient, group: string): Pr
 
 /** The group's start offset, leader epoch and lag of every partition it has state for (null: none known). */
 export async function shareGroupOffsets(client: KafkaClient, group: string): Promise<Array<{ topic: string; partition: number; startOffset: number | null; leaderEpoch: number | null; lag: number | null }>> {
-  const { broker } = await coordinatorOf(client, group);
-  const version = Math.min(1, broker.versions?.[90]?.maxVersion ?? 0);
-  const res = await send<{ errorCode: number; errorMessage: string | null; offsets: ShareGroupOffset[] }>(client, group, describeShareGroupOffsets(version, group, null), (r) => COORDINATOR_BUSY.has(r.errorCode));
+  const res = await send<{ errorCode: number; errorMessage: string | null; offsets: ShareGroupOffset[] }>(
+    client,
+    group,
+    (broker) => describeShareGroupOffsets(Math.min(1, broker.versions?.[90]?.maxVersion ?? 0), group, null),
+    (r) => COORDINATOR_BUSY.has(r.errorCode),
+  );
   if (res.errorCode) throw new KfkError(`cannot describe the offsets of share group '${group}': ${res.errorMessage ?? shareErrorName(res.errorCode)}`);
   return res.offsets.map((o) => {
     const known = o.errorCode === 0 && o.startOffset >= 0;
