@@ -564,6 +564,44 @@ describe('faults on a 3-broker cluster', () => {
     }
   });
 
+  it('transaction describe and force-terminate with the id\'s coordinator just frozen answer from where it moved, or name the broker', async () => {
+    // Both waited for the frozen coordinator as long as the command's time bound: "no answer
+    // from the cluster within 10000 ms", exit 1, while the cluster moved the id within it.
+    const t = await createTopic(3);
+    const leader = await quorumLeader();
+    await preferredLeaders();
+    let id = '';
+    let coordinator = leader;
+    const describe = (via: string[]) => kfk(['transaction', 'describe', ...via, '--transactional-id', id, '-o', 'json'], { timeoutMs: 60_000 });
+    // Coordinated by a broker other than the quorum's leader: its freeze moves ids, not the quorum.
+    for (let i = 0; i < 20 && coordinator === leader; i++) {
+      id = uniqueName('ftx');
+      expect((await kfk(['produce', ...B, '--topic', t, '--transactional-id', id], { input: 'a\n' })).code).toBe(0);
+      const d = await describe(B);
+      expect(d.code, d.stderr).toBe(0);
+      coordinator = (JSON.parse(d.stdout) as { coordinator: number }).coordinator;
+    }
+    expect(coordinator).not.toBe(leader);
+    const live = ['--bootstrap-server', `127.0.0.1:${state.nodes.find((n) => n.nodeId !== coordinator)!.port}`];
+    const before = JSON.parse((await describe(live)).stdout) as { producerEpoch: number; state: string };
+    expect(before.state).toBe('CompleteCommit');
+    freeze(coordinator);
+    const [d, f] = await Promise.all([describe(live), kfk(['transaction', 'force-terminate', ...live, '--transactional-id', id], { timeoutMs: 60_000 })]);
+    const named = new RegExp(`^kfk: broker ${coordinator}, the coordinator of transactional id '${id}', did not answer within \\d+ ms\\n$`);
+    for (const r of [d, f]) if (r.code !== 0) expect(r).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(named) });
+    if (d.code === 0) {
+      expect(JSON.parse(d.stdout)).toMatchObject({ transactionalId: id, coordinator: expect.any(Number) });
+      expect((JSON.parse(d.stdout) as { coordinator: number }).coordinator).not.toBe(coordinator);
+    }
+    if (f.code === 0) {
+      // The id fenced at the broker it moved to: a new epoch.
+      expect(f).toMatchObject({ stdout: '', stderr: '' });
+      thaw(coordinator);
+      const after = JSON.parse((await describe(live)).stdout) as { producerEpoch: number };
+      expect(after.producerEpoch).toBeGreaterThan(before.producerEpoch);
+    }
+  });
+
   it('a dead address first in the bootstrap list does not stop kfk', async () => {
     const dead = `127.0.0.1:${await freePort()}`;
     const r = await kfk(['topic', 'list', '--bootstrap-server', `${dead},${state.bootstrap}`]);

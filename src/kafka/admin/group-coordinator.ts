@@ -1,7 +1,8 @@
 // Requests to a group's coordinator, as Kafka's admin client sends them: asked again while the
 // coordinator is loading the group or has just moved, and, when it stops answering, sent again to
 // the broker the group moves to, or named when the command's time bound ends first. Consumer
-// groups (groups.ts) and share groups (share-groups.ts) alike.
+// groups (groups.ts), share groups (share-groups.ts) and transactional ids' coordinators
+// (transactions.ts) alike.
 import type { KafkaClient } from '../wire/client.js';
 import { isConnectionError } from '../wire/failures.js';
 import { DeadlineError } from '../wire/deadline.js';
@@ -17,7 +18,7 @@ export const COORDINATOR_BUSY = new Set([14, 15, 16]);
  * its coordinator (a broker that has just started), is asked again, with fresh metadata, for up
  * to the command's timeout, as Kafka's admin client retries these.
  */
-export async function coordinatorRetried<T>(client: KafkaClient, group: string, step: () => Promise<T>): Promise<T> {
+export async function coordinatorRetried<T>(client: KafkaClient, group: string, step: () => Promise<T>, kind: 'group' | 'transaction' = 'group'): Promise<T> {
   const started = Date.now();
   const deadline = started + client.options.requestTimeout;
   const cluster = await client.cluster();
@@ -31,13 +32,14 @@ export async function coordinatorRetried<T>(client: KafkaClient, group: string, 
       if (named === null) return;
       // Marked: its requests in flight are dropped at the exit, not waited for.
       brokerAnswers(cluster, named, false);
-      reject(new DeadlineError(`broker ${named}, the coordinator of group '${group}', did not answer within ${Date.now() - started} ms`));
+      const of = kind === 'group' ? `group '${group}'` : `transactional id '${group}'`;
+      reject(new DeadlineError(`broker ${named}, the coordinator of ${of}, did not answer within ${Date.now() - started} ms`));
     }, Math.max(0, client.options.requestTimeout - 250));
   });
   const attempts = (async () => {
     for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
       try {
-        return await unlessCoordinatorMoves(cluster, group, null, step(), { named: (id) => (named = id) });
+        return await unlessCoordinatorMoves(cluster, group, null, step(), { named: (id) => (named = id), coordinatorType: kind === 'group' ? 0 : 1 });
       } catch (err) {
         if (err instanceof CoordinatorMoved && Date.now() < deadline) {
           brokerAnswers(cluster, err.from, false);

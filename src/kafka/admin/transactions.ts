@@ -4,6 +4,7 @@
 // outside: an abort marker written at a partition (WriteTxnMarkers), and a new producer epoch
 // for a transactional id (InitProducerId), which makes its coordinator abort what is open.
 import { askEveryBroker, type OnUnreachable } from './every-broker.js';
+import { COORDINATOR_BUSY, coordinatorRetried } from './group-coordinator.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
@@ -48,18 +49,29 @@ export async function listTransactions(client: KafkaClient, filters: Transaction
 }
 
 export async function describeTransaction(client: KafkaClient, transactionalId: string): Promise<TransactionState & { coordinator: number }> {
-  const any = await client.anyBroker();
-  const { coordinator } = await any.findGroupCoordinator({ groupId: transactionalId, coordinatorType: COORDINATOR_TRANSACTION });
   const cluster = await client.cluster();
-  const broker = await cluster.findBroker({ nodeId: coordinator.nodeId });
-  const [state] = (await broker.connectionPool.send({ ...describeTransactionsRequest([transactionalId]), requestTimeout: 30_000 })) as TransactionState[];
+  let coordinator = -1;
+  const [state] = await coordinatorRetried(
+    client,
+    transactionalId,
+    async () => {
+      const any = await client.anyBroker();
+      coordinator = (await any.findGroupCoordinator({ groupId: transactionalId, coordinatorType: COORDINATOR_TRANSACTION })).coordinator.nodeId;
+      const broker = await cluster.findBroker({ nodeId: coordinator });
+      const res = (await broker.connectionPool.send({ ...describeTransactionsRequest([transactionalId]), requestTimeout: client.options.requestTimeout })) as TransactionState[];
+      // Loading, or not the coordinator any more: asked again.
+      if (res[0] && COORDINATOR_BUSY.has(res[0].errorCode)) throw brokerError(res[0].errorCode, null);
+      return res;
+    },
+    'transaction',
+  );
   if (!state) throw new KfkError(`the coordinator did not answer for transactional id ${transactionalId}`);
   if (state.errorCode === 105) {
     // TRANSACTIONAL_ID_NOT_FOUND, worded as Kafka's admin client words it.
     throw brokerError(state.errorCode, `DescribeTransactions request for transactionalId \`${transactionalId}\` failed because the ID could not be found`);
   }
   if (state.errorCode) throw brokerError(state.errorCode, null);
-  return { ...state, coordinator: coordinator.nodeId };
+  return { ...state, coordinator };
 }
 
 export async function describeProducers(client: KafkaClient, topic: string, partition: number, brokerId?: number): Promise<ProducerState[]> {
@@ -120,10 +132,18 @@ export async function forceTerminateTransaction(client: KafkaClient, transaction
   const started = Date.now();
   const cluster = await client.cluster();
   for (let attempt = 0; ; attempt++) {
-    const any = await client.anyBroker();
-    const { coordinator } = await any.findGroupCoordinator({ groupId: transactionalId, coordinatorType: COORDINATOR_TRANSACTION });
-    const broker = await cluster.findBroker({ nodeId: coordinator.nodeId });
-    const res = (await broker.connectionPool.send({ ...initProducerIdRequest(transactionalId, transactionTimeoutMs), requestTimeout: 30_000 })) as { errorCode: number; producerId: number; producerEpoch: number };
+    // A coordinator that stops answering: sent again to the broker the id moves to, or named.
+    const res = await coordinatorRetried(
+      client,
+      transactionalId,
+      async () => {
+        const any = await client.anyBroker();
+        const { coordinator } = await any.findGroupCoordinator({ groupId: transactionalId, coordinatorType: COORDINATOR_TRANSACTION });
+        const broker = await cluster.findBroker({ nodeId: coordinator.nodeId });
+        return (await broker.connectionPool.send({ ...initProducerIdRequest(transactionalId, transactionTimeoutMs), requestTimeout: 30_000 })) as { errorCode: number; producerId: number; producerEpoch: number };
+      },
+      'transaction',
+    );
     if (res.errorCode === 0) return { producerId: res.producerId, producerEpoch: res.producerEpoch };
     const about = `InitProducerId request for transactionalId \`${transactionalId}\``;
     if (res.errorCode === 31) throw brokerError(31, `${about} failed due to cluster authorization failure`);
