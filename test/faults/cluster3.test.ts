@@ -313,6 +313,24 @@ describe('faults on a 3-broker cluster', () => {
     return Number(/^LeaderId:\s+(\d+)$/m.exec(q.stdout)![1]);
   }
 
+  /**
+   * A group or transactional id made by `make` (which says its coordinator) whose coordinator is
+   * not the quorum's leader: freezing it moves the groups, not the quorum. With the preferred
+   * leaders first: the tests before may have moved every coordinator to one broker.
+   */
+  async function offQuorumLeader(make: (key: string) => Promise<number>, prefix: string): Promise<{ key: string; coordinator: number; live: string[] }> {
+    const leader = await quorumLeader();
+    await preferredLeaders();
+    for (let i = 0; i < 20; i++) {
+      const key = uniqueName(prefix);
+      const coordinator = await make(key);
+      if (coordinator !== leader) return { key, coordinator, live: ['--bootstrap-server', `127.0.0.1:${state.nodes.find((n) => n.nodeId !== coordinator)!.port}`] };
+    }
+    throw new Error(`every ${prefix} made was coordinated by broker ${leader}, the quorum's leader`);
+  }
+
+  const coordinatorOf = (stdout: string) => Number(/\((\d+)\)/.exec(stdout)![1]);
+
   it('topic describe with a broker just frozen answers from the broker it connected to', async () => {
     // Admin requests went to the "controller" of the Metadata answer: under KRaft any live broker,
     // picked at random, the frozen one included until the controller fences it. One describe in
@@ -498,19 +516,11 @@ describe('faults on a 3-broker cluster', () => {
     const lines = numbered(20_000);
     const w = await kfk(['produce', ...B, '--topic', t], { input: `${lines.join('\n')}\n` });
     expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
-    const leader = await quorumLeader();
-    let g = '';
-    let coordinator = leader;
-    // A group coordinated by a broker other than the quorum's leader: its freeze moves groups, not the quorum.
-    await preferredLeaders();
-    for (let i = 0; i < 20 && coordinator === leader; i++) {
-      g = uniqueName('fs');
+    const { key: g, coordinator, live } = await offQuorumLeader(async (g) => {
       expect((await kfk(['consume', ...B, '--topic', t, '--group', g, ...flags, '--from-beginning', '--max-messages', '1'])).code).toBe(0);
       expect((await kfk(['group', 'reset-offsets', ...B, '--group', g, '--topic', t, '--to-earliest', '--execute'])).code).toBe(0);
-      coordinator = Number(/\((\d+)\)/.exec((await kfk(['group', 'describe', ...B, '--group', g, '--state'])).stdout)![1]);
-    }
-    expect(coordinator).not.toBe(leader);
-    const live = ['--bootstrap-server', `127.0.0.1:${state.nodes.find((n) => n.nodeId !== coordinator)!.port}`];
+      return coordinatorOf((await kfk(['group', 'describe', ...B, '--group', g, '--state'])).stdout);
+    }, 'fs');
     freeze(coordinator);
     const frozenAt = Date.now();
     const [c, d] = await Promise.all([
@@ -535,22 +545,14 @@ describe('faults on a 3-broker cluster', () => {
     const t = await createTopic(3);
     const w = await kfk(['produce', ...B, '--topic', t], { input: `${numbered(600).join('\n')}\n` });
     expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
-    const leader = await quorumLeader();
-    await preferredLeaders();
-    let g = '';
-    let coordinator = leader;
-    // Coordinated by a broker other than the quorum's leader: its freeze moves groups, not the quorum.
-    for (let i = 0; i < 20 && coordinator === leader; i++) {
-      g = uniqueName('fsd');
+    const { key: g, coordinator, live } = await offQuorumLeader(async (g) => {
       expect((await kfk(['config', 'alter', ...B, '--group', g, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
       const warm = await kfk(['consume', ...B, '--topic', t, '--share-group', g, '--max-messages', '1']);
       expect(warm.code, warm.stderr).toBe(0);
       const d = await kfk(['share-group', 'describe', ...B, '--group', g, '--state']);
       expect(d.code, d.stderr).toBe(0);
-      coordinator = Number(/\((\d+)\)/.exec(d.stdout)![1]);
-    }
-    expect(coordinator).not.toBe(leader);
-    const live = ['--bootstrap-server', `127.0.0.1:${state.nodes.find((n) => n.nodeId !== coordinator)!.port}`];
+      return coordinatorOf(d.stdout);
+    }, 'fsd');
     const views = [[], ['--state'], ['--members']];
     const before = await Promise.all(views.map((v) => kfk(['share-group', 'describe', ...live, '--group', g, ...v])));
     for (const b of before) expect(b.code, b.stderr).toBe(0);
@@ -568,25 +570,17 @@ describe('faults on a 3-broker cluster', () => {
     // Both waited for the frozen coordinator as long as the command's time bound: "no answer
     // from the cluster within 10000 ms", exit 1, while the cluster moved the id within it.
     const t = await createTopic(3);
-    const leader = await quorumLeader();
-    await preferredLeaders();
-    let id = '';
-    let coordinator = leader;
-    const describe = (via: string[]) => kfk(['transaction', 'describe', ...via, '--transactional-id', id, '-o', 'json'], { timeoutMs: 60_000 });
-    // Coordinated by a broker other than the quorum's leader: its freeze moves ids, not the quorum.
-    for (let i = 0; i < 20 && coordinator === leader; i++) {
-      id = uniqueName('ftx');
+    const describe = (via: string[], id: string) => kfk(['transaction', 'describe', ...via, '--transactional-id', id, '-o', 'json'], { timeoutMs: 60_000 });
+    const { key: id, coordinator, live } = await offQuorumLeader(async (id) => {
       expect((await kfk(['produce', ...B, '--topic', t, '--transactional-id', id], { input: 'a\n' })).code).toBe(0);
-      const d = await describe(B);
+      const d = await describe(B, id);
       expect(d.code, d.stderr).toBe(0);
-      coordinator = (JSON.parse(d.stdout) as { coordinator: number }).coordinator;
-    }
-    expect(coordinator).not.toBe(leader);
-    const live = ['--bootstrap-server', `127.0.0.1:${state.nodes.find((n) => n.nodeId !== coordinator)!.port}`];
-    const before = JSON.parse((await describe(live)).stdout) as { producerEpoch: number; state: string };
+      return (JSON.parse(d.stdout) as { coordinator: number }).coordinator;
+    }, 'ftx');
+    const before = JSON.parse((await describe(live, id)).stdout) as { producerEpoch: number; state: string };
     expect(before.state).toBe('CompleteCommit');
     freeze(coordinator);
-    const [d, f] = await Promise.all([describe(live), kfk(['transaction', 'force-terminate', ...live, '--transactional-id', id], { timeoutMs: 60_000 })]);
+    const [d, f] = await Promise.all([describe(live, id), kfk(['transaction', 'force-terminate', ...live, '--transactional-id', id], { timeoutMs: 60_000 })]);
     const named = new RegExp(`^kfk: broker ${coordinator}, the coordinator of transactional id '${id}', did not answer within \\d+ ms\\n$`);
     for (const r of [d, f]) if (r.code !== 0) expect(r).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(named) });
     if (d.code === 0) {
@@ -597,9 +591,42 @@ describe('faults on a 3-broker cluster', () => {
       // The id fenced at the broker it moved to: a new epoch.
       expect(f).toMatchObject({ stdout: '', stderr: '' });
       thaw(coordinator);
-      const after = JSON.parse((await describe(live)).stdout) as { producerEpoch: number };
+      const after = JSON.parse((await describe(live, id)).stdout) as { producerEpoch: number };
       expect(after.producerEpoch).toBeGreaterThan(before.producerEpoch);
     }
+  });
+
+  it('group delete and delete-offsets with the group\'s coordinator just frozen act where it moved, or name the broker', async () => {
+    // Both waited for the frozen coordinator as long as the command's time bound: "no answer
+    // from the cluster within 10000 ms", exit 1, while the cluster moved the group within it.
+    const t = await createTopic(3);
+    const w = await kfk(['produce', ...B, '--topic', t], { input: `${numbered(300).join('\n')}\n` });
+    expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
+    // Two groups with the same coordinator: one to delete, one to delete the offsets of.
+    const made = async (g: string) => {
+      expect((await kfk(['consume', ...B, '--topic', t, '--group', g, '--from-beginning', '--max-messages', '300'])).code).toBe(0);
+      return coordinatorOf((await kfk(['group', 'describe', ...B, '--group', g, '--state'])).stdout);
+    };
+    const { key: g, coordinator, live } = await offQuorumLeader(made, 'fdel');
+    let h = '';
+    for (let i = 0; i < 30 && !h; i++) {
+      const name = uniqueName('fdo');
+      if ((await made(name)) === coordinator) h = name;
+    }
+    expect(h).not.toBe('');
+    freeze(coordinator);
+    const [del, offs] = await Promise.all([
+      kfk(['group', 'delete', ...live, '--group', g], { timeoutMs: 60_000 }),
+      kfk(['group', 'delete-offsets', ...live, '--group', h, '--topic', t], { timeoutMs: 60_000 }),
+    ]);
+    const named = (group: string) => new RegExp(`^kfk: broker ${coordinator}, the coordinator of group '${group}', did not answer within \\d+ ms\\n$`);
+    if (del.code === 0) expect(del).toMatchObject({ stdout: `Deletion of requested consumer groups ('${g}') was successful.\n`, stderr: '' });
+    else expect(del).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(named(g)) });
+    if (offs.code === 0) expect(offs.stdout).toMatch(new RegExp(`^Request succeeded for deleting offsets from group ${h}\\.\\n`));
+    else expect(offs).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(named(h)) });
+    thaw(coordinator);
+    if (del.code === 0) expect(await kfk(['group', 'describe', ...live, '--group', g])).toMatchObject({ code: 1, stderr: `kfk: Consumer group '${g}' does not exist.\n` });
+    if (offs.code === 0) expect((await kfk(['group', 'describe', ...live, '--group', h, '--offsets'])).stdout).not.toContain(t);
   });
 
   it('a dead address first in the bootstrap list does not stop kfk', async () => {

@@ -46,7 +46,7 @@ const requests: Record<string, (v: number) => ProtocolRequest> = {
   DescribeShareGroupOffsets: (v) => share.describeShareGroupOffsets(v, 'g', null),
   AlterShareGroupOffsets: () => share.alterShareGroupOffsets('g', []),
   DeleteShareGroupOffsets: () => share.deleteShareGroupOffsets('g', []),
-  DeleteGroups: () => share.deleteGroups([]),
+  DeleteGroups: () => group.deleteGroups([]),
 };
 
 const show = (x: unknown) => JSON.stringify(x, (_, y) => (y && y.type === 'Buffer' ? Buffer.from(y.data).toString('hex') : y));

@@ -85,7 +85,7 @@ const requests: Array<() => ProtocolRequest> = [
   () => share.describeShareGroupOffsets(1, 'sg', [{ topic: 'a', partitions: [0, 2] }]),
   () => share.alterShareGroupOffsets('sg', [{ topic: 'a', partition: 0, offset: 7 }, { topic: 'b', partition: 1, offset: 0 }, { topic: 'a', partition: 1, offset: 2 ** 35 }]),
   () => share.deleteShareGroupOffsets('sg', ['a', 'b']),
-  () => share.deleteGroups(['g1', 'g2']),
+  () => group.deleteGroups(['g1', 'g2']),
   () => txn.listTransactionsRequest({ states: ['Ongoing', 'PrepareCommit'], producerIds: [7, 2 ** 40] }),
   () => txn.listTransactionsRequest({ durationMs: 60000 }),
   () => txn.listTransactionsRequest({ pattern: 'tx-.*', states: ['Ongoing'] }),

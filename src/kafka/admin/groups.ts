@@ -8,7 +8,7 @@ import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
 import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
-import { consumerGroupDescribe, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
+import { consumerGroupDescribe, deleteGroups as deleteGroupsRequest, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
 
 /** Group types as kafka-consumer-groups prints them. */
@@ -370,20 +370,21 @@ export interface DeleteResult {
   errorCode?: number;
 }
 
+/** DeleteGroups of each group at its coordinator (all at once): per group, the error or null. */
 export async function deleteGroups(client: KafkaClient, groups: string[]): Promise<DeleteResult[]> {
-  const admin = await client.admin();
-  try {
-    await admin.deleteGroups(groups);
-    return groups.map((group) => ({ group, error: null }));
-  } catch (err) {
-    const e = err as { groups?: Array<{ groupId: string; errorCode: number; error?: Error }>; message: string };
-    if (!e.groups) throw err;
-    const failed = new Map(e.groups.filter((g) => g.errorCode).map((g) => [g.groupId, g]));
-    return groups.map((group) => {
-      const f = failed.get(group);
-      return f ? { group, error: f.error?.message ?? e.message, errorCode: f.errorCode } : { group, error: null };
-    });
-  }
+  const cluster = await client.cluster();
+  return Promise.all(
+    groups.map(async (group): Promise<DeleteResult> => {
+      const [r] = await groupAccess(client, group, async () => {
+        const coordinator: KafkajsBroker = await cluster.findGroupCoordinator({ groupId: group });
+        return sendRetrying(
+          () => coordinator.connectionPool.send({ ...deleteGroupsRequest([group]), requestTimeout: client.options.requestTimeout }) as Promise<Array<{ group: string; errorCode: number }>>,
+          (res) => COORDINATOR_BUSY.has(res[0]?.errorCode),
+        );
+      });
+      return r?.errorCode ? { group, error: brokerError(r.errorCode, null).message, errorCode: r.errorCode } : { group, error: null };
+    }),
+  );
 }
 
 /** OffsetDelete: removes the group's committed offsets for these partitions; per-partition errors. */
@@ -393,6 +394,11 @@ export async function deleteGroupOffsets(
   partitions: Array<{ topic: string; partition: number }>,
 ): Promise<{ error: { code: number; message: string } | null; partitions: Array<{ topic: string; partition: number; error: string | null; errorCode: number }> }> {
   const cluster = await client.cluster();
-  const coordinator = await cluster.findGroupCoordinator({ groupId: group });
-  return (await coordinator.connectionPool.send({ ...offsetDelete(group, partitions), requestTimeout: 30_000 })) as Awaited<ReturnType<typeof deleteGroupOffsets>>;
+  return groupAccess(client, group, async () => {
+    const coordinator: KafkajsBroker = await cluster.findGroupCoordinator({ groupId: group });
+    return sendRetrying(
+      () => coordinator.connectionPool.send({ ...offsetDelete(group, partitions), requestTimeout: client.options.requestTimeout }) as Promise<Awaited<ReturnType<typeof deleteGroupOffsets>>>,
+      (res) => res.error !== null && COORDINATOR_BUSY.has(res.error.code),
+    );
+  });
 }

@@ -7,10 +7,9 @@ import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
-import { listGroups as listGroupsRequest, type ListedGroup } from '../protocol/group-requests.js';
+import { deleteGroups, listGroups as listGroupsRequest, type ListedGroup } from '../protocol/group-requests.js';
 import {
   alterShareGroupOffsets,
-  deleteGroups,
   deleteShareGroupOffsets,
   describeShareGroupOffsets,
   shareGroupDescribe,

@@ -6,6 +6,7 @@
 //   OffsetFetch v5 (key 9): committed offsets with their leader epoch
 //   ConsumerGroupHeartbeat v0-v1 (key 68, flexible): join, stay in and leave a consumer group
 //   OffsetCommit v9 (key 8, flexible): commits of a consumer group's member (member id and epoch)
+//   DeleteGroups v2 (key 42, flexible): consumer and share groups alike
 import type { KafkajsDecoder } from '../wire/kafkajs-types.js';
 import {
   flexibleRequest,
@@ -265,6 +266,22 @@ export function offsetCommit(group: string, memberId: string, memberEpoch: numbe
     decode: (d) => {
       d.readInt32(); // throttle
       return readCompactTopicPartitions(d, () => d.readUVarIntString(), (topic, partition) => ({ topic, partition, errorCode: d.readInt16() }));
+    },
+  });
+}
+
+// ---- DeleteGroups v2 ----
+
+export function deleteGroups(groups: string[]): ProtocolRequest {
+  return flexibleRequest('DeleteGroups', 2, {
+    encode: (e) => writeCompactArray(e, groups, (g) => e.writeUVarIntString(g)),
+    decode: (d) => {
+      d.readInt32(); // throttle
+      return readCompactArray(d, () => {
+        const r = { group: d.readUVarIntString(), errorCode: d.readInt16() };
+        d.readTaggedFields();
+        return r;
+      });
     },
   });
 }

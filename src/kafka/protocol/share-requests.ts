@@ -8,7 +8,7 @@
 //   ShareGroupDescribe v1 (key 77): members and their assignments
 //   DescribeShareGroupOffsets v0-v1 (key 90): start offsets (and lag, v1) per partition
 //   AlterShareGroupOffsets v0 (key 91), DeleteShareGroupOffsets v0 (key 92)
-//   DeleteGroups v2 (key 42, flexible): with each group's error message
+//   (DeleteGroups, for share groups too: group-requests.ts)
 import type { KafkajsDecoder, KafkajsEncoder, ProtocolRequest } from '../wire/kafkajs-types.js';
 import { describeGroups, readAssignment, type DescribedGroup } from './group-requests.js';
 import {
@@ -361,22 +361,6 @@ export function deleteShareGroupOffsets(group: string, topics: string[]): Protoc
         return r;
       });
       return { ...error, results };
-    },
-  });
-}
-
-// ---- DeleteGroups v2 ----
-
-export function deleteGroups(groups: string[]): ProtocolRequest {
-  return flexibleRequest('DeleteGroups', 2, {
-    encode: (e) => writeCompactArray(e, groups, (g) => e.writeUVarIntString(g)),
-    decode: (d) => {
-      d.readInt32(); // throttle
-      return readCompactArray(d, () => {
-        const r = { group: d.readUVarIntString(), errorCode: d.readInt16() };
-        d.readTaggedFields();
-        return r;
-      });
     },
   });
 }
