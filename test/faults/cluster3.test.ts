@@ -629,6 +629,30 @@ describe('faults on a 3-broker cluster', () => {
     if (offs.code === 0) expect((await kfk(['group', 'describe', ...live, '--group', h, '--offsets'])).stdout).not.toContain(t);
   });
 
+  it('produce --transactional-id whose coordinator is frozen as it starts commits every record at the broker the id moves to', async () => {
+    // InitProducerId went to the frozen coordinator and was retried there (NOT_COORDINATOR, or
+    // its request timeout) until the producer gave up, though the cluster had moved the id.
+    const t = await createTopic(3);
+    const { key: id, coordinator, live } = await offQuorumLeader(async (id) => {
+      expect((await kfk(['produce', ...B, '--topic', t, '--transactional-id', id], { input: `${id}\n` })).code).toBe(0);
+      const d = await kfk(['transaction', 'describe', ...B, '--transactional-id', id, '-o', 'json']);
+      expect(d.code, d.stderr).toBe(0);
+      return (JSON.parse(d.stdout) as { coordinator: number }).coordinator;
+    }, 'fpt');
+    const lines = numbered(2000).map((n) => `${id}-${n}`);
+    freeze(coordinator);
+    const frozenAt = Date.now();
+    const p = await kfk(['produce', ...live, '--topic', t, '--transactional-id', id], { input: `${lines.join('\n')}\n`, timeoutMs: 120_000 });
+    expect(p, p.stderr).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    // Not a time target: that the producer follows the id (it gave up before).
+    expect(Date.now() - frozenAt).toBeLessThan(45_000);
+    thaw(coordinator);
+    const r = await kfk(['consume', ...B, '--topic', t, '--from-beginning', '-e', '--isolation-level', 'read_committed'], { timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const got = r.stdout.split('\n').filter((l) => l.startsWith(`${id}-`));
+    expect(got.sort()).toEqual(lines);
+  });
+
   it('a dead address first in the bootstrap list does not stop kfk', async () => {
     const dead = `127.0.0.1:${await freePort()}`;
     const r = await kfk(['topic', 'list', '--bootstrap-server', `${dead},${state.bootstrap}`]);

@@ -75,6 +75,8 @@ export class FakeCluster {
   private fenced = false;
   /** InitProducerId hands out 1000, 1001, ... */
   nextProducerId = 1000;
+  /** The broker FindCoordinator names for transactional ids; the others answer NOT_COORDINATOR. */
+  txnCoordinator = 1;
 
   readonly cluster: KafkajsCluster;
 
@@ -107,8 +109,8 @@ export class FakeCluster {
       },
       findBroker: async ({ nodeId }: { nodeId: number }) => this.broker(nodeId),
       findControllerBroker: async () => this.broker(this.brokerIds[0]),
-      findGroupCoordinator: async () => this.broker(this.brokerIds[0]),
-      findGroupCoordinatorMetadata: async () => ({ coordinator: { nodeId: this.brokerIds[0], host: '127.0.0.1', port: 9092 } }),
+      findGroupCoordinator: async ({ coordinatorType }: { coordinatorType?: number }) => this.broker(coordinatorType === 1 ? this.txnCoordinator : this.brokerIds[0]),
+      findGroupCoordinatorMetadata: async ({ coordinatorType }: { coordinatorType?: number }) => ({ coordinator: { nodeId: coordinatorType === 1 ? this.txnCoordinator : this.brokerIds[0], host: '127.0.0.1', port: 9092 } }),
       findTopicPartitionMetadata: (topic: string) =>
         (this.cluster.brokerPool.metadata?.topicMetadata.find((t) => t.topic === topic)?.partitionMetadata ?? []).map((p) => ({ partitionId: p.partitionId, leader: p.leader })),
     };
@@ -244,15 +246,18 @@ export class FakeCluster {
           throw new Error(`fake: api ${req.request.apiKey} not faked`);
         },
       },
-      initProducerId: async () => {
+      initProducerId: async (a) => {
         if (this.down.has(nodeId)) throw Object.assign(new Error(`Connection error: connect ECONNREFUSED (broker ${nodeId})`), { name: 'KafkaJSConnectionError', retriable: true });
+        await this.atTxnCoordinator(nodeId, a.transactionalId);
         return { producerId: String(this.nextProducerId++), producerEpoch: 0 };
       },
       addPartitionsToTxn: async (a) => {
-        this.txnCalls.push(`add ${a.topics.map((t) => `${t.topic}:${t.partitions.join(',')}`).join(' ')}`);
+        await this.atTxnCoordinator(nodeId, a.transactionalId);
+        this.txnCalls.push(`add ${a.topics.map((t) => `${t.topic}:${t.partitions.join(',')}`).join(' ')} at ${nodeId}`);
       },
       endTxn: async (a) => {
-        this.txnCalls.push(a.transactionResult ? 'commit' : 'abort');
+        await this.atTxnCoordinator(nodeId, a.transactionalId);
+        this.txnCalls.push(`${a.transactionResult ? 'commit' : 'abort'} at ${nodeId}`);
       },
       metadata: async () => this.rawMetadata(),
       findGroupCoordinator: notUsed,
@@ -266,6 +271,13 @@ export class FakeCluster {
       heartbeat: notUsed,
       leaveGroup: notUsed,
     };
+  }
+
+  /** A transaction call at `nodeId`: held while it is silent, NOT_COORDINATOR where it is not the coordinator. */
+  private async atTxnCoordinator(nodeId: number, transactionalId: string | undefined): Promise<void> {
+    if (!transactionalId) return;
+    while (this.silent.has(nodeId)) await new Promise((r) => setTimeout(r, 10));
+    if (nodeId !== this.txnCoordinator) throw Object.assign(new Error('This is not the correct coordinator.'), { name: 'KafkaJSProtocolError', type: 'NOT_COORDINATOR', code: 16, retriable: true });
   }
 
   private takeFault(match: (f: ProduceFault) => boolean): ProduceFault | undefined {

@@ -599,12 +599,44 @@ describe('producer: partitions without a leader', () => {
 });
 
 describe('producer: transactions', () => {
+  it('a coordinator that moves mid-transaction (NOT_COORDINATOR) is found again: the partitions are added and the commit made at the new one', async () => {
+    // Every call went on to the broker found at the start: NOT_COORDINATOR retried there for
+    // 20 s, and the records failed though the cluster had a coordinator for them all along.
+    const fake = new FakeCluster(2).createTopic('t', 2);
+    const p = new RecordProducer(fake.cluster, options({ transactionalId: 'tx' }));
+    await p.init();
+    await p.send(rec('t', 'a', { partition: 0 }));
+    await p.flush();
+    fake.txnCoordinator = 2;
+    await p.send(rec('t', 'b', { partition: 1 }));
+    const report = await p.close();
+    expect(report).toMatchObject({ delivered: 2, failed: 0 });
+    expect(fake.txnCalls).toEqual(['add t:0 at 1', 'add t:1 at 2', 'commit at 2']);
+  });
+
+  it('a coordinator that stops answering mid-transaction is left for the broker the id moves to', async () => {
+    // The AddPartitionsToTxn sent to the stopped coordinator waited (a request timeout at a
+    // real broker, each retry another) while the cluster had moved the id.
+    const fake = new FakeCluster(2).createTopic('t', 2);
+    const p = new RecordProducer(fake.cluster, options({ transactionalId: 'tx' }));
+    await p.init();
+    await p.send(rec('t', 'a', { partition: 0 }));
+    await p.flush();
+    fake.silent.add(1);
+    setTimeout(() => (fake.txnCoordinator = 2), 200);
+    await p.send(rec('t', 'b', { partition: 1 }));
+    const report = await p.close();
+    fake.silent.delete(1);
+    expect(report).toMatchObject({ delivered: 2, failed: 0 });
+    expect(fake.txnCalls).toEqual(['add t:0 at 1', 'add t:1 at 2', 'commit at 2']);
+  });
+
   it('adds each partition to the transaction once and commits on close', async () => {
     const fake = new FakeCluster().createTopic('t', 2);
     const { report } = await produce(fake, { transactionalId: 'tx', batchBytes: 100 }, values('v'.repeat(20), 20).map((v, i) => rec('t', v, { partition: i % 2 })));
     expect(report.delivered).toBe(20);
     expect(fake.txnCalls.filter((c) => c.startsWith('add')).join(' ').match(/t:/g)?.length).toBe(2);
-    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('commit');
+    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('commit at 1');
     expect(fake.produceCalls.every((c) => c.transactionalId === 'tx')).toBe(true);
   });
 
@@ -614,7 +646,7 @@ describe('producer: transactions', () => {
     const { report } = await produce(fake, { transactionalId: 'tx' }, [rec('t', 'a', { partition: 0 }), rec('t', 'b', { partition: 1 })]);
     expect(report.delivered).toBe(0);
     expect(report.failed).toBe(2);
-    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('abort');
+    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('abort at 1');
   });
 
   it('OUT_OF_ORDER_SEQUENCE_NUMBER for the next sequence in a transaction: the batch fails and the transaction aborts, under the same producer id (a new one would fence it)', async () => {
@@ -628,7 +660,7 @@ describe('producer: transactions', () => {
     const report = await p.close();
     expect(report.delivered).toBe(0);
     expect(report.failed).toBe(2);
-    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('abort');
+    expect(fake.txnCalls[fake.txnCalls.length - 1]).toBe('abort at 1');
     expect(fake.nextProducerId).toBe(1001);
     expect(fake.produceCalls.flatMap((c) => c.parts.map(() => c.transactionalId))).toEqual(['tx', 'tx']);
   });

@@ -1,7 +1,17 @@
 // The producer's calls to its transaction coordinator (or, idempotent only, the controller):
 // InitProducerId, AddPartitionsToTxn before a partition's first batch, EndTxn. Coordinator calls
 // answer "loading" or "concurrent transactions" for a while after a change; those are retried.
+// A coordinator that answers NOT_COORDINATOR, or stops answering (the cluster then moves the id to
+// another broker, which FindCoordinator, asked each second meanwhile, names), is looked up again,
+// as Kafka's producer does.
 import type { KafkajsBroker, KafkajsCluster } from '../wire/kafkajs-types.js';
+import { CoordinatorMoved, unlessCoordinatorMoves } from '../wire/coordinator.js';
+import { isConnectionError } from '../wire/failures.js';
+import { brokerAnswers } from '../wire/metadata.js';
+
+const COORDINATOR_TRANSACTION = 1;
+/** Answers that name no coordinator at the broker asked: look it up again. */
+const LOOK_AGAIN = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE']);
 
 /** Coordinator calls answer "loading" or "concurrent transactions" for a while: retry those. */
 export async function retrying<T>(call: () => Promise<T>, deadlineMs = 20_000): Promise<T> {
@@ -38,9 +48,7 @@ export class TransactionCoordinator {
   async initProducerId(): Promise<ProducerIdentity> {
     const ask = { transactionalId: this.transactionalId, transactionTimeout: this.transactionTimeoutMs };
     if (this.transactionalId) {
-      const broker = await this.cluster.findGroupCoordinator({ groupId: this.transactionalId, coordinatorType: 1 });
-      this.coordinator = broker;
-      const res = await retrying(() => broker.initProducerId(ask));
+      const res = await this.atCoordinator((broker) => broker.initProducerId(ask));
       return { producerId: Number(res.producerId), producerEpoch: Number(res.producerEpoch) };
     }
     // Without a transaction any broker hands out producer ids: each attempt asks the next one,
@@ -66,8 +74,8 @@ export class TransactionCoordinator {
       topics.get(topic)!.add(partition);
     }
     if (topics.size === 0) return;
-    await retrying(() =>
-      this.broker().addPartitionsToTxn({
+    await this.atCoordinator((broker) =>
+      broker.addPartitionsToTxn({
         transactionalId: this.transactionalId,
         ...id,
         topics: [...topics].map(([topic, ps]) => ({ topic, partitions: [...ps] })),
@@ -80,11 +88,22 @@ export class TransactionCoordinator {
   /** Commits or aborts; nothing to end when no partition was added. */
   async end(id: ProducerIdentity, commit: boolean): Promise<void> {
     if (!this.transactionalId || !this.anyAdded) return;
-    await retrying(() => this.broker().endTxn({ transactionalId: this.transactionalId, ...id, transactionResult: commit }));
+    await this.atCoordinator((broker) => broker.endTxn({ transactionalId: this.transactionalId, ...id, transactionResult: commit }));
   }
 
-  private broker(): KafkajsBroker {
-    if (!this.coordinator) throw new Error('internal error: no transaction coordinator');
-    return this.coordinator;
+  /** `call` at the transaction coordinator, retried; found again when it moved or stopped answering. */
+  private atCoordinator<T>(call: (broker: KafkajsBroker) => Promise<T>): Promise<T> {
+    const groupId = this.transactionalId!;
+    return retrying(async () => {
+      const broker = (this.coordinator ??= await this.cluster.findGroupCoordinator({ groupId, coordinatorType: COORDINATOR_TRANSACTION }));
+      try {
+        return await unlessCoordinatorMoves(this.cluster, groupId, broker.nodeId, call(broker), { coordinatorType: COORDINATOR_TRANSACTION });
+      } catch (err) {
+        const moved = err instanceof CoordinatorMoved;
+        if (moved) brokerAnswers(this.cluster, broker.nodeId, false);
+        if ((moved || isConnectionError(err) || LOOK_AGAIN.has((err as { type?: string }).type ?? '')) && this.coordinator === broker) this.coordinator = null;
+        throw err;
+      }
+    });
   }
 }
