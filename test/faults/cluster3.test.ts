@@ -566,6 +566,48 @@ describe('faults on a 3-broker cluster', () => {
     }
   });
 
+  it('share-group describe --all-groups and delete with a broker just frozen: the others\' groups, and a named group where it is', async () => {
+    if (isKafka3(state.version)) return;
+    // Both listed the share groups of every broker first, and a frozen one ended them at its
+    // wait: "broker N did not answer within ... ms", exit 1, for groups it does not coordinate.
+    const t = await createTopic(3);
+    const w = await kfk(['produce', ...B, '--topic', t], { input: 'a\nb\n' });
+    expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
+    const make = async (g: string) => {
+      expect((await kfk(['config', 'alter', ...B, '--group', g, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
+      const warm = await kfk(['consume', ...B, '--topic', t, '--share-group', g, '--max-messages', '1']);
+      expect(warm.code, warm.stderr).toBe(0);
+      const d = await kfk(['share-group', 'describe', ...B, '--group', g, '--state']);
+      expect(d.code, d.stderr).toBe(0);
+      return coordinatorOf(d.stdout);
+    };
+    const { key: frozenGroup, coordinator, live } = await offQuorumLeader(make, 'fsa');
+    let other = '';
+    for (let i = 0; i < 20 && !other; i++) {
+      const g = uniqueName('fsb');
+      if ((await make(g)) !== coordinator) other = g;
+    }
+    expect(other, 'a share group of another coordinator').not.toBe('');
+    freeze(coordinator);
+    const all = await kfk(['share-group', 'describe', ...live, '--all-groups', '--state'], { timeoutMs: 60_000 });
+    const [deleted, named] = await Promise.all([
+      kfk(['share-group', 'delete', ...live, '--group', other], { timeoutMs: 60_000 }),
+      kfk(['share-group', 'delete', ...live, '--group', frozenGroup], { timeoutMs: 60_000 }),
+    ]);
+    // Then the note Kafka's tool prints for each group without members.
+    const [note, ...empty] = all.stderr.split('\n').slice(0, -1);
+    expect({ code: all.code, note }, all.stderr).toEqual({ code: 0, note: `kfk: broker ${coordinator} did not answer: the share groups it coordinates are not described` });
+    expect(empty).toContain(`Share group '${other}' has no active members.`);
+    for (const line of empty) expect(line).toMatch(/^Share group '[^']+' has no active members\.$/);
+    expect(all.stdout).toMatch(new RegExp(`^${other}\\s+127\\.0\\.0\\.1:\\d+\\s+\\(\\d+\\)\\s+Empty\\s`, 'm'));
+    expect(deleted).toMatchObject({ code: 0, stdout: `Deletion of requested share groups ('${other}') was successful.\n`, stderr: '' });
+    // The frozen broker's group: deleted where it moved, or its coordinator named.
+    if (named.code === 0) expect(named).toMatchObject({ stdout: `Deletion of requested share groups ('${frozenGroup}') was successful.\n`, stderr: '' });
+    else expect(named).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(new RegExp(`^kfk: broker ${coordinator}, the coordinator of group '${frozenGroup}', did not answer within \\d+ ms\\n$`)) });
+    const gone = await kfk(['share-group', 'list', ...live], { timeoutMs: 60_000 });
+    expect(gone.stdout.split('\n')).not.toContain(other);
+  });
+
   it('transaction describe and force-terminate with the id\'s coordinator just frozen answer from where it moved, or name the broker', async () => {
     // Both waited for the frozen coordinator as long as the command's time bound: "no answer
     // from the cluster within 10000 ms", exit 1, while the cluster moved the id within it.

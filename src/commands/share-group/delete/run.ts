@@ -14,8 +14,24 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/share-groups.js');
-  const listed = await ctx.bounded(api.listShareGroups(client));
+  // A broker that does not answer the listing is left out (named with --all-groups): a group
+  // given by name that the others did not list is then asked of its coordinator (found again
+  // where the group moved), as describe does, and deleted if it is an empty share group.
+  let unreachable = false;
+  const listed = await ctx.bounded(
+    api.listShareGroups(client, (nodeId) => {
+      unreachable = true;
+      if (opts.allGroups) ctx.io.note(`broker ${nodeId} did not answer: the share groups it coordinates are not deleted`);
+    }),
+  );
   const groups = [...new Set(opts.allGroups ? listed.map((g) => g.group) : opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
+  if (unreachable) {
+    for (const g of groups) {
+      if (listed.some((x) => x.group === g)) continue;
+      const d = await ctx.bounded(api.describeShareGroup(client, g));
+      if (d) listed.push({ group: g, state: d.state });
+    }
+  }
   const failed = new Map<string, string>();
   for (const g of groups) {
     const l = listed.find((x) => x.group === g);

@@ -23,7 +23,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const verbose = Boolean(opts.verbose);
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/share-groups.js');
-  const names = opts.allGroups ? (await ctx.bounded(api.listShareGroups(client))).map((g) => g.group) : [...new Set(opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
+  // --all-groups: the groups of the brokers that answer; one that does not is named (as share-group list does).
+  const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the share groups it coordinates are not described`);
+  const names = opts.allGroups ? (await ctx.bounded(api.listShareGroups(client, onUnreachable))).map((g) => g.group) : [...new Set(opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
   const all: Described[] = [];
   for (const name of [...names].sort()) {
     const description = await ctx.bounded(api.describeShareGroup(client, name));
