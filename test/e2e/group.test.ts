@@ -72,6 +72,36 @@ describe('kfk group', () => {
     expect(ours.stdout).toContain(`\n${g.padEnd(15)} ${t.padEnd(15)} 0          5               8               3               -`);
   });
 
+  it('describe of several groups and of --all-groups prints what kafka-consumer-groups prints', async () => {
+    const t = await topicWith([3, 2]);
+    // Named so that the second sorts first: both tools print the groups by name.
+    const [ga, gb] = [uniqueName('multi-b'), uniqueName('multi-a')];
+    await consumeInGroup(t, ga, 5);
+    await consumeInGroup(t, gb, 3);
+    const two = ['--group', ga, '--group', gb];
+    const [realOffsets, oursOffsets, realMembers, oursMembers, realAll, oursAll, oursMissing] = await Promise.all([
+      groupsTool(['--describe', ...two]),
+      kfk(['group', 'describe', ...B, ...two]),
+      groupsTool(['--describe', ...two, '--members', '--verbose']),
+      kfk(['group', 'describe', ...B, '--group', `${ga},${gb}`, '--members', '--verbose']),
+      groupsTool(['--describe', '--all-groups', '--state']),
+      kfk(['group', 'describe', ...B, '--all-groups', '--state']),
+      kfk(['group', 'describe', ...B, ...two, '--group', uniqueName('none')]),
+    ]);
+    const notes = `Consumer group '${gb}' has no active members.\nConsumer group '${ga}' has no active members.\n`;
+    expect(realOffsets.code).toBe(0);
+    expect(oursOffsets).toMatchObject({ code: 0, stdout: realOffsets.stdout, stderr: notes });
+    expect(oursOffsets.stdout.indexOf(`\n${gb} `)).toBeLessThan(oursOffsets.stdout.indexOf(`\n${ga} `));
+    expect(oursMembers).toMatchObject({ code: 0, stdout: realMembers.stdout });
+    // Every group of the shared broker: the blocks of this test's groups, in the same places.
+    const blocks = (out: string) => out.split(/(?=\nGROUP )/).filter((b) => b.includes(`\n${ga} `) || b.includes(`\n${gb} `));
+    expect(realAll.code).toBe(0);
+    expect(oursAll.code).toBe(0);
+    expect(blocks(oursAll.stdout)).toEqual(blocks(realAll.stdout));
+    expect(blocks(oursAll.stdout)).toHaveLength(2);
+    expect(oursMissing).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^kfk: Consumer group 'none-.*' does not exist\.\n$/) });
+  });
+
   it('an unknown group is a one-line error', async () => {
     const g = uniqueName('nobody');
     expect(await kfk(['group', 'describe', ...B, '--group', g])).toMatchObject({ code: 1, stdout: '', stderr: `kfk: Consumer group '${g}' does not exist.\n` });

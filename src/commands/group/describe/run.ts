@@ -1,69 +1,112 @@
+// kafka-consumer-groups --describe: per group (sorted by name, as the tool's TreeMap) its offsets
+// and lag, its members or its state.
 import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
 import type { define } from './define.js';
-import { KfkError } from '../../../errors.js';
+import { KfkError, UsageError } from '../../../errors.js';
 import { assignmentText, grid, groupMembersText, groupOffsetsJson, groupOffsetsTable, groupOffsetsText, groupStateText } from '../../../format/group-text.js';
+import { defaultHashSetOrder, javaStringHash } from '../../../format/java-order.js';
 import { render } from '../../../cli/output.js';
+import type { GroupDescription, GroupOffsetRow } from '../../../kafka/admin/groups.js';
 
 type Flags = FlagsOf<typeof define>;
 
 /** States in which kafka-consumer-groups says the group is rebalancing (classic, then consumer groups). */
 const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);
 
+interface Described {
+  d: GroupDescription;
+  rows: GroupOffsetRow[] | null;
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
+  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/groups.js');
-  const d = await ctx.bounded(api.describeGroup(client, opts.group));
-  if (!d) throw new KfkError(`Consumer group '${opts.group}' does not exist.`);
+  const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the groups it coordinates are not described`);
+  const given = opts.allGroups ? (await ctx.bounded(api.listGroups(client, { onUnreachable }))).map((g) => g.group) : opts.group!.flatMap((g) => g.split(',')).filter(Boolean);
+  const names = [...new Set(given)];
   // As kafka-consumer-groups --verbose: the extra columns (besides kfk's client log on stderr).
-  const verbose = Boolean(opts.verbose);
+  const verbose = Boolean(opts.verbose || opts.kafkaVerbose);
   const view = opts.offsets || (!opts.members && !opts.state) ? 'offsets' : opts.members ? 'members' : 'state';
-  // As kafka-consumer-groups: a note on stderr when nobody is consuming or a rebalance is under way.
-  if (d.state === 'Empty') ctx.io.err(`Consumer group '${d.group}' has no active members.`);
-  else if (REBALANCING.has(d.state)) ctx.io.err(`Warning: Consumer group '${d.group}' is rebalancing.`);
+
+  const descriptions = await Promise.all(names.map((name) => ctx.bounded(api.describeGroup(client, name)).then((d) => ({ name, d }))));
+  // The tool describes every group before it prints any, and names a missing one (the first of its hash map).
+  const missing = defaultHashSetOrder(
+    descriptions.filter((x) => !x.d).map((x) => x.name),
+    javaStringHash,
+  )[0];
+  if (missing !== undefined) {
+    if (!opts.kafkaErrors) throw new KfkError(`Consumer group '${missing}' does not exist.`);
+    await ctx.io.out(`\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.GroupIdNotFoundException: Group ${missing} not found.\n`);
+    return 0;
+  }
+  const all: Described[] = [];
+  for (const { d } of descriptions.sort((a, b) => byName(a.name, b.name))) {
+    all.push({ d: d!, rows: view === 'offsets' ? await ctx.bounded(api.groupOffsetRows(client, d!, (line) => ctx.io.note(line))) : null });
+  }
+  // As kafka-consumer-groups: a note on stderr when nobody is consuming or a rebalance is under way
+  // (the tool's own lines start with an empty one).
+  const lead = opts.kafkaErrors ? '\n' : '';
+  for (const { d } of all) {
+    if (d.state === 'Empty') ctx.io.err(`${lead}Consumer group '${d.group}' has no active members.`);
+    else if (REBALANCING.has(d.state)) ctx.io.err(`${lead}Warning: Consumer group '${d.group}' is rebalancing.`);
+  }
+  // One --group: its document alone, as before several could be named.
+  const single = !opts.allGroups && names.length === 1;
+  const json = <T>(each: (g: Described) => T) => (single ? each(all[0]) : all.map(each));
+  const heading = (g: Described) => (single ? '' : `${g.d.group}\n`);
 
   if (view === 'offsets') {
-    const rows = await ctx.bounded(api.groupOffsetRows(client, d, (line) => ctx.io.note(line)));
-    await render(ctx.io, opts.output, rows, {
-      text: (r) => (r.length ? groupOffsetsText(r, verbose) : ''),
-      table: groupOffsetsTable,
-      json: (r) => groupOffsetsJson(d, r),
+    await render(ctx.io, opts.output, all, {
+      text: (r) => r.map((g) => (g.rows!.length ? groupOffsetsText(g.rows!, verbose) : '')).join(''),
+      table: async (r, style) => (await Promise.all(r.map(async (g) => heading(g) + (await groupOffsetsTable(g.rows!, style))))).join(single ? '' : '\n'),
+      json: () => json((g) => groupOffsetsJson(g.d, g.rows!)),
     });
     return 0;
   }
   if (view === 'members') {
-    await render(ctx.io, opts.output, d, {
-      text: (g) => groupMembersText(g, verbose),
-      table: (g, style) => {
-        const head = ['CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS', 'ASSIGNMENT'];
-        if (g.type === 'Consumer') head.push('EPOCH', 'TARGET-ASSIGNMENT');
-        const rows = g.members.map((m) => {
-          const row = [m.memberId, m.host, m.clientId, String(m.assignment.length), assignmentText(m.assignment)];
-          if (g.type === 'Consumer') row.push(String(m.memberEpoch ?? '-'), assignmentText(m.targetAssignment));
-          return row;
-        });
+    await render(ctx.io, opts.output, all, {
+      text: (r) => r.map((g) => groupMembersText(g.d, verbose)).join(''),
+      table: (r, style) => {
+        const head = ['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS', 'ASSIGNMENT'];
+        const consumer = r.some((g) => g.d.type === 'Consumer');
+        if (consumer) head.push('EPOCH', 'TARGET-ASSIGNMENT');
+        const rows = r.flatMap(({ d: g }) =>
+          g.members.map((m) => {
+            const row = [g.group, m.memberId, m.host, m.clientId, String(m.assignment.length), assignmentText(m.assignment)];
+            if (consumer) row.push(g.type === 'Consumer' ? String(m.memberEpoch ?? '-') : '-', g.type === 'Consumer' ? assignmentText(m.targetAssignment) : '-');
+            return row;
+          }),
+        );
         return grid(head, rows, style);
       },
-      json: (g) => ({ group: g.group, type: g.type, state: g.state, members: g.members }),
+      json: () => json(({ d: g }) => ({ group: g.group, type: g.type, state: g.state, members: g.members })),
     });
     return 0;
   }
-  await render(ctx.io, opts.output, d, {
-    text: (g) => groupStateText(g, verbose),
-    table: (g, style) => {
-      const c = g.coordinator;
+  await render(ctx.io, opts.output, all, {
+    text: (r) => r.map((g) => groupStateText(g.d, verbose)).join(''),
+    table: (r, style) => {
+      const consumer = r.some((g) => g.d.type === 'Consumer');
       const head = ['GROUP', 'TYPE', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'];
-      const row = [g.group, g.type, `${c.host}:${c.port} (${c.id})`, g.protocol || '-', g.state, String(g.members.length)];
-      if (g.type === 'Consumer') {
-        head.push('GROUP-EPOCH', 'TARGET-ASSIGNMENT-EPOCH');
-        row.push(String(g.groupEpoch), String(g.assignmentEpoch));
-      }
-      return grid(head, [row], style);
+      if (consumer) head.push('GROUP-EPOCH', 'TARGET-ASSIGNMENT-EPOCH');
+      const rows = r.map(({ d: g }) => {
+        const c = g.coordinator;
+        const row = [g.group, g.type, `${c.host}:${c.port} (${c.id})`, g.protocol || '-', g.state, String(g.members.length)];
+        if (consumer) row.push(g.type === 'Consumer' ? String(g.groupEpoch) : '-', g.type === 'Consumer' ? String(g.assignmentEpoch) : '-');
+        return row;
+      });
+      return grid(head, rows, style);
     },
-    json: (g) => {
-      const { members, ...rest } = g;
-      return { ...rest, members: members.length };
-    },
+    json: () =>
+      json(({ d: g }) => {
+        const { members, ...rest } = g;
+        return { ...rest, members: members.length };
+      }),
   });
   return 0;
 }
