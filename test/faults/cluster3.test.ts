@@ -638,6 +638,45 @@ describe('faults on a 3-broker cluster', () => {
     }
   });
 
+  it('transaction find-hanging with a broker just frozen: searches what the others lead, names what it could not search or check, exit 1', async () => {
+    // It asked the frozen broker (a partition's leader, and a coordinator in ListTransactions)
+    // for as long as the command's time bound: "no answer from the cluster within 10000 ms".
+    const t = await createTopic(3);
+    const { key: id, coordinator, live } = await offQuorumLeader(async (id) => {
+      expect((await kfk(['produce', ...B, '--topic', t, '--transactional-id', id], { input: 'a\n' })).code).toBe(0);
+      const d = await kfk(['transaction', 'describe', ...B, '--transactional-id', id, '-o', 'json']);
+      expect(d.code, d.stderr).toBe(0);
+      return (JSON.parse(d.stdout) as { coordinator: number }).coordinator;
+    }, 'fth');
+    const d = await kfk(['topic', 'describe', ...B, '--topic', t, '-o', 'json']);
+    expect(d.code, d.stderr).toBe(0);
+    const leaders = (JSON.parse(d.stdout) as Array<{ partitions: Array<{ partition: number; leader: number }> }>)[0].partitions;
+    const open = leaders.find((p) => p.leader !== coordinator)!.partition;
+    const ledByFrozen = leaders.filter((p) => p.leader === coordinator).map((p) => `${t}-${p.partition}`);
+    // A transaction left open at a partition a live broker leads, by an id the frozen broker coordinates.
+    const producer = kfkProcess(['produce', ...B, '--topic', t, '--partition', String(open), '--transactional-id', id], { timeoutMs: 120_000 });
+    producer.child.stdin.write('open\n');
+    await waitUntil('the transaction is open', async () => {
+      const r = await kfk(['transaction', 'describe', ...B, '--transactional-id', id, '-o', 'json']);
+      return r.code === 0 && (JSON.parse(r.stdout) as { state: string }).state === 'Ongoing';
+    }, 20_000);
+    const pid = (JSON.parse((await kfk(['transaction', 'describe', ...B, '--transactional-id', id, '-o', 'json'])).stdout) as { producerId: number }).producerId;
+    freeze(coordinator);
+    const r = await kfk(['transaction', 'find-hanging', ...live, '--topic', t, '--max-transaction-timeout', '0'], { timeoutMs: 60_000 });
+    expect(r, r.stderr).toMatchObject({
+      code: 1,
+      stdout: 'Topic\tPartition\tProducerId\tProducerEpoch\tCoordinatorEpoch\tStartOffset\tLastTimestamp\tDuration(min)\t\n',
+      stderr: [
+        ...(ledByFrozen.length ? [`kfk: ${ledByFrozen.join(', ')} not searched: broker ${coordinator} did not answer`] : []),
+        `kfk: the open transactions of producer ${pid} at ${t}-${open} not checked: broker ${coordinator} did not answer (it may be their coordinator)`,
+        '',
+      ].join('\n'),
+    });
+    thaw(coordinator);
+    producer.child.stdin.end();
+    expect((await producer.done).code).toBe(0);
+  });
+
   it('group delete and delete-offsets with the group\'s coordinator just frozen act where it moved, or name the broker', async () => {
     // Both waited for the frozen coordinator as long as the command's time bound: "no answer
     // from the cluster within 10000 ms", exit 1, while the cluster moved the group within it.

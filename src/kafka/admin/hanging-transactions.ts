@@ -10,6 +10,9 @@ import { kafkaErrorMessage } from '../wire/error-codes.js';
 import { readMetadata, type TopicState } from '../wire/metadata.js';
 import { listTopicNames, javaHashOrder, javaTopicPartitionHash } from './topics.js';
 import { describeTransaction, listTransactions } from './transactions.js';
+import { DeadlineError, withDeadline } from '../wire/deadline.js';
+import { isConnectionError } from '../wire/failures.js';
+import { brokerAnswers } from '../wire/metadata.js';
 
 const MAX_BATCH_SIZE = 500;
 
@@ -24,6 +27,17 @@ export interface FindHangingOptions {
   topic?: string;
   partition?: number;
   maxTransactionTimeoutMs: number;
+}
+
+/**
+ * What a search on a degraded cluster could not look at: partitions whose leader did not answer
+ * (or that have none), and open transactions whose producer no answering coordinator lists
+ * while a broker did not answer (it may be theirs: hanging or not, it cannot be told).
+ */
+export interface HangingSearch {
+  hanging: HangingTransaction[];
+  notSearched: Array<{ broker: number | null; why: string; partitions: Array<{ topic: string; partition: number }> }>;
+  notChecked: { brokers: number[]; open: HangingTransaction[] } | null;
 }
 
 /** A failure worded as kafka-transactions words it (before its ". Enable debug logging" tail). */
@@ -82,28 +96,48 @@ async function describeProducersAt(client: KafkaClient, nodeId: number, partitio
   return res;
 }
 
-/** The partitions' producers, from the given broker or else from each partition's leader. */
-async function describeProducersOf(client: KafkaClient, partitions: Array<{ topic: string; partition: number }>, brokerId: number | undefined): Promise<PartitionProducers[]> {
+/**
+ * The partitions' producers, from the given broker (which must answer) or else from each
+ * partition's leader; a leader that does not answer within the per-broker wait, or a partition
+ * without one, goes into `notSearched` and the others are searched.
+ */
+async function describeProducersOf(client: KafkaClient, partitions: Array<{ topic: string; partition: number }>, brokerId: number | undefined, notSearched: HangingSearch['notSearched']): Promise<PartitionProducers[]> {
   if (brokerId !== undefined) return describeProducersAt(client, brokerId, partitions);
   const cluster = await client.cluster();
   const state = await readMetadata(cluster, [...new Set(partitions.map((p) => p.topic))]);
   const byLeader = new Map<number, Array<{ topic: string; partition: number }>>();
+  const leaderless: Array<{ topic: string; partition: number }> = [];
   for (const p of partitions) {
     const leader = state.topics.find((t) => t.name === p.topic)?.partitions.find((x) => x.partition === p.partition)?.leader ?? -1;
-    if (leader < 0) throw brokerError(3, 'This server does not host this topic-partition.');
-    (byLeader.get(leader) ?? byLeader.set(leader, []).get(leader)!).push(p);
+    if (leader < 0) leaderless.push(p);
+    else (byLeader.get(leader) ?? byLeader.set(leader, []).get(leader)!).push(p);
   }
-  return (await Promise.all([...byLeader].map(([nodeId, ps]) => describeProducersAt(client, nodeId, ps)))).flat();
+  if (leaderless.length) notSearched.push({ broker: null, why: 'no leader', partitions: leaderless });
+  const wait = client.perBrokerWaitMs;
+  const answers = await Promise.all(
+    [...byLeader].map(async ([nodeId, ps]) => {
+      try {
+        return await withDeadline(describeProducersAt(client, nodeId, ps), wait, `broker ${nodeId} did not answer within ${wait} ms`);
+      } catch (err) {
+        if (!(err instanceof DeadlineError) && !isConnectionError(err)) throw err;
+        if (err instanceof DeadlineError) brokerAnswers(cluster, nodeId, false);
+        notSearched.push({ broker: nodeId, why: `broker ${nodeId} did not answer`, partitions: ps });
+        return [];
+      }
+    }),
+  );
+  return answers.flat();
 }
 
 /** The hanging transactions, in the order kafka-transactions prints them. */
-export async function findHangingTransactions(client: KafkaClient, o: FindHangingOptions, now: () => number = Date.now): Promise<HangingTransaction[]> {
+export async function findHangingTransactions(client: KafkaClient, o: FindHangingOptions, now: () => number = Date.now): Promise<HangingSearch> {
   const partitions = await partitionsToSearch(client, o);
   const candidates: HangingTransaction[] = [];
+  const notSearched: HangingSearch['notSearched'] = [];
   for (const batch of batches(partitions, MAX_BATCH_SIZE)) {
     let described: PartitionProducers[];
     try {
-      described = await describeProducersOf(client, batch, o.brokerId);
+      described = await describeProducersOf(client, batch, o.brokerId, notSearched);
     } catch (err) {
       const on = o.brokerId === undefined ? 'Optional.empty' : `Optional[${o.brokerId}]`;
       throw new HangingSearchError(`Failed to describe producers for ${batch.length} partitions on broker ${on}`, err);
@@ -118,15 +152,18 @@ export async function findHangingTransactions(client: KafkaClient, o: FindHangin
       }
     }
   }
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return { hanging: [], notSearched, notChecked: null };
 
   const byProducer = new Map<number, HangingTransaction[]>();
   for (const c of candidates) (byProducer.get(c.producer.producerId) ?? byProducer.set(c.producer.producerId, []).get(c.producer.producerId)!).push(c);
   const producerIds = [...byProducer.keys()];
 
   const transactionalIds = new Map<number, string>();
+  // A leader that did not answer above is not asked again (its wait would come twice out of the time bound).
+  const unanswered = [...new Set(notSearched.flatMap((n) => (n.broker === null ? [] : [n.broker])))];
+  const ask = (await client.brokers()).brokers.map((b) => b.nodeId).filter((id) => !unanswered.includes(id));
   try {
-    for (const b of await listTransactions(client, { producerIds })) {
+    for (const b of await listTransactions(client, { producerIds }, (nodeId) => unanswered.push(nodeId), ask)) {
       for (const t of b.transactions) if (byProducer.has(t.producerId)) transactionalIds.set(t.producerId, t.transactionalId);
     }
   } catch (err) {
@@ -152,12 +189,17 @@ export async function findHangingTransactions(client: KafkaClient, o: FindHangin
   }
 
   const hanging: HangingTransaction[] = [];
+  const unknown: HangingTransaction[] = [];
   for (const pid of javaHashOrder(producerIds, longHash)) {
     const open = byProducer.get(pid)!;
     const id = transactionalIds.get(pid);
-    const inTransaction = id === undefined ? null : partitionsOf.get(id);
-    if (!inTransaction) hanging.push(...open);
-    else hanging.push(...open.filter((t) => !inTransaction.has(`${t.topic}\0${t.partition}`)));
+    // No coordinator that answered lists the producer: hanging, unless one did not answer.
+    if (id === undefined && unanswered.length) unknown.push(...open);
+    else {
+      const inTransaction = id === undefined ? null : partitionsOf.get(id);
+      if (!inTransaction) hanging.push(...open);
+      else hanging.push(...open.filter((t) => !inTransaction.has(`${t.topic}\0${t.partition}`)));
+    }
   }
-  return hanging;
+  return { hanging, notSearched, notChecked: unknown.length ? { brokers: unanswered.sort((a, b) => a - b), open: unknown } : null };
 }

@@ -32,9 +32,10 @@ const COORDINATOR_TRANSACTION = 1;
 
 /**
  * Each broker's transactions, by broker id (ascending); the filters as ListTransactions v0-v2
- * takes them. A broker that does not answer in time is reported through `onUnreachable` and left out.
+ * takes them. A broker that does not answer in time is reported through `onUnreachable` and left
+ * out; `nodeIds`: only these brokers are asked.
  */
-export async function listTransactions(client: KafkaClient, filters: TransactionFilters = {}, onUnreachable?: OnUnreachable): Promise<Array<{ broker: number; transactions: TransactionListing[] }>> {
+export async function listTransactions(client: KafkaClient, filters: TransactionFilters = {}, onUnreachable?: OnUnreachable, nodeIds?: number[]): Promise<Array<{ broker: number; transactions: TransactionListing[] }>> {
   const answers = await askEveryBroker(
     client,
     async (b, broker, wait) => {
@@ -44,6 +45,7 @@ export async function listTransactions(client: KafkaClient, filters: Transaction
       return res.transactions;
     },
     onUnreachable,
+    nodeIds,
   );
   return answers.map((a) => ({ broker: a.nodeId, transactions: a.answer }));
 }

@@ -22,11 +22,22 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (partition !== undefined && opts.topic === undefined) throw refuse('The --partition argument requires --topic to be provided', '--partition needs --topic');
   const client = await ctx.kafka();
   const { findHangingTransactions } = await import('../../../kafka/admin/hanging-transactions.js');
-  let hanging: Awaited<ReturnType<typeof findHangingTransactions>>;
+  let search: Awaited<ReturnType<typeof findHangingTransactions>>;
   try {
-    hanging = await ctx.bounded(findHangingTransactions(client, { brokerId, topic: opts.topic, partition, maxTransactionTimeoutMs: maxMinutes * 60_000 }));
+    search = await ctx.bounded(findHangingTransactions(client, { brokerId, topic: opts.topic, partition, maxTransactionTimeoutMs: maxMinutes * 60_000 }));
   } catch (err) {
     throw new KfkError(`${errorMessage(err)}${opts.kafkaErrors ? '. Enable debug logging for additional detail.' : ''}`, { cause: err });
+  }
+  const { hanging, notSearched, notChecked } = search;
+  // On a degraded cluster: what was found is printed, what could not be looked at is named, and
+  // the exit code is 1 (a transaction there may hang).
+  const tp = (ps: Array<{ topic: string; partition: number }>) => ps.map((p) => `${p.topic}-${p.partition}`).join(', ');
+  for (const n of notSearched) ctx.io.note(`${tp(n.partitions)} not searched: ${n.why}`);
+  if (notChecked) {
+    const brokers = notChecked.brokers.map((b) => `broker ${b}`).join(', ');
+    const producers = [...new Set(notChecked.open.map((h) => h.producer.producerId))].join(', ');
+    const one = notChecked.brokers.length === 1;
+    ctx.io.note(`the open transactions of producer ${producers} at ${tp(notChecked.open)} not checked: ${brokers} did not answer (${one ? 'it' : 'one of them'} may be their coordinator)`);
   }
   const now = Date.now();
   const rows = hanging.map((h) => ({
@@ -52,5 +63,5 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
         style,
       ),
   });
-  return 0;
+  return notSearched.length || notChecked ? 1 : 0;
 }
