@@ -6,7 +6,7 @@
 import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { COORDINATOR_BUSY, coordinatorRetried } from './group-coordinator.js';
 import { KfkError } from '../../errors.js';
-import type { KafkaClient } from '../wire/client.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { NO_LEADER, knownLeader, readMetadata } from '../wire/metadata.js';
 import { kafkaErrorMessage } from '../wire/error-codes.js';
@@ -50,16 +50,21 @@ export async function listTransactions(client: KafkaClient, filters: Transaction
   return answers.map((a) => ({ broker: a.nodeId, transactions: a.answer }));
 }
 
+/** The transactional id's coordinator as FindCoordinator names it now (asked of any broker, each time: it moves). */
+async function transactionCoordinator(client: KafkaClient, transactionalId: string): Promise<{ nodeId: number; broker: KafkajsBroker }> {
+  const any = await client.anyBroker();
+  const { nodeId } = (await any.findGroupCoordinator({ groupId: transactionalId, coordinatorType: COORDINATOR_TRANSACTION })).coordinator;
+  return { nodeId, broker: await (await client.cluster()).findBroker({ nodeId }) };
+}
+
 export async function describeTransaction(client: KafkaClient, transactionalId: string): Promise<TransactionState & { coordinator: number }> {
-  const cluster = await client.cluster();
   let coordinator = -1;
   const [state] = await coordinatorRetried(
     client,
     transactionalId,
     async () => {
-      const any = await client.anyBroker();
-      coordinator = (await any.findGroupCoordinator({ groupId: transactionalId, coordinatorType: COORDINATOR_TRANSACTION })).coordinator.nodeId;
-      const broker = await cluster.findBroker({ nodeId: coordinator });
+      const { nodeId, broker } = await transactionCoordinator(client, transactionalId);
+      coordinator = nodeId;
       const res = (await broker.connectionPool.send({ ...describeTransactionsRequest([transactionalId]), requestTimeout: client.options.requestTimeout })) as TransactionState[];
       // Loading, or not the coordinator any more: asked again.
       if (res[0] && COORDINATOR_BUSY.has(res[0].errorCode)) throw brokerError(res[0].errorCode, null);
@@ -132,16 +137,13 @@ const RETRY_INIT = new Set([14 /* COORDINATOR_LOAD_IN_PROGRESS */, 51 /* CONCURR
  */
 export async function forceTerminateTransaction(client: KafkaClient, transactionalId: string, transactionTimeoutMs: number, deadlineMs = 30_000): Promise<{ producerId: number; producerEpoch: number }> {
   const started = Date.now();
-  const cluster = await client.cluster();
   for (let attempt = 0; ; attempt++) {
     // A coordinator that stops answering: sent again to the broker the id moves to, or named.
     const res = await coordinatorRetried(
       client,
       transactionalId,
       async () => {
-        const any = await client.anyBroker();
-        const { coordinator } = await any.findGroupCoordinator({ groupId: transactionalId, coordinatorType: COORDINATOR_TRANSACTION });
-        const broker = await cluster.findBroker({ nodeId: coordinator.nodeId });
+        const { broker } = await transactionCoordinator(client, transactionalId);
         return (await broker.connectionPool.send({ ...initProducerIdRequest(transactionalId, transactionTimeoutMs), requestTimeout: 30_000 })) as { errorCode: number; producerId: number; producerEpoch: number };
       },
       'transaction',
