@@ -191,6 +191,7 @@ complete -c kfk -n "__kfk_at 'kfk group delete'" -l timeout -x -d 'bound on conn
 complete -c kfk -n "__kfk_at 'kfk group delete'" -s v -l verbose -d 'client logs and stack traces on stderr'
 complete -c kfk -n "__kfk_at 'kfk group delete'" -l no-color -d 'never colour output (also NO_COLOR)'
 complete -c kfk -n "__kfk_at 'kfk group delete'" -l group -x -a '(__kfk_names groups)' -d 'consumer group; repeatable or comma-separated'
+complete -c kfk -n "__kfk_at 'kfk group delete'" -l all-groups -d 'every consumer group of the cluster (those with members are refused)'
 complete -c kfk -n "__kfk_at 'kfk group delete'" -s o -l output -x -a 'text table json' -d 'text (Kafka-identical when piped), table or json'
 complete -c kfk -n "__kfk_at 'kfk group delete'" -s h -l help -d 'show help'
 complete -c kfk -n "__kfk_at 'kfk group delete-offsets'" -l bootstrap-server -x -d 'host:port[,host:port...] (env KFK_BOOTSTRAP_SERVER; default: profile, local cluster, localhost:9092)'

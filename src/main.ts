@@ -104,6 +104,12 @@ export async function main(argv: string[]): Promise<void> {
       compat = { ...t, noticesFor: (major) => noticesFor(t, major) };
       argv = t.argv;
     } catch (err) {
+      if (err instanceof KfkError && err.name === 'ToolReport') {
+        // The tool's own report of a command line it takes but cannot run: stdout, exit 0.
+        process.stdout.write(err.message);
+        exit(EXIT_OK);
+        return;
+      }
       if (argv[1].startsWith('kafka-acls')) {
         // kafka-acls prints a bad command line's error bare, on stderr.
         process.stderr.write(`${errorMessage(err)}\n`);

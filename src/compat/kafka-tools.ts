@@ -7,64 +7,10 @@ import { javaException, javaExceptionText } from '../kafka/wire/error-codes.js';
 import { splitOutside } from '../format/topic-pattern.js';
 import { translateTransactions } from './kafka-transactions.js';
 import { clusterNotices, translateCluster } from './kafka-cluster.js';
+import { translateConsumerGroups } from './kafka-consumer-groups.js';
+import { type JoptResult, parseJopt, ToolUsageError } from './jopt.js';
 
 /** Kafka's admin client's words for an API a controller's listener does not serve (kafka/admin/configs.ts has the same). */
-
-/** A Kafka tool's error about its arguments: its line on stderr as it prints it, exit 1. */
-export class ToolUsageError extends KfkError {
-  constructor(message: string) {
-    super(message, { exitCode: 1, verbatim: true });
-    this.name = 'ToolUsageError';
-  }
-}
-
-export interface JoptSpec {
-  /** Options that take a value (without the leading --). */
-  values: string[];
-  /** Options without a value. */
-  switches: string[];
-}
-
-export interface JoptResult {
-  values: Map<string, string[]>;
-  switches: Set<string>;
-  positional: string[];
-}
-
-/** joptsimple's parse: `--name value`, `--name=value`, a unique prefix of a name; others are errors. */
-export function parseJopt(spec: JoptSpec, args: string[]): JoptResult {
-  const all = [...spec.values, ...spec.switches, 'help', 'version'];
-  const out: JoptResult = { values: new Map(), switches: new Set(), positional: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      out.positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      out.positional.push(a);
-      continue;
-    }
-    const body = a.replace(/^--?/, '');
-    const eq = body.indexOf('=');
-    const typed = eq >= 0 ? body.slice(0, eq) : body;
-    const name = all.includes(typed) ? typed : (() => {
-      const matches = all.filter((n) => n.startsWith(typed));
-      return matches.length === 1 ? matches[0] : undefined;
-    })();
-    if (name === undefined || typed === '') throw new ToolUsageError(`${typed} is not a recognized option`);
-    if (spec.values.includes(name)) {
-      let v: string | undefined;
-      if (eq >= 0) v = body.slice(eq + 1);
-      else if (i + 1 < args.length && !(args[i + 1].startsWith('--') && args[i + 1].length > 2)) v = args[++i];
-      if (v === undefined) throw new ToolUsageError(`Option ${name} requires an argument`);
-      (out.values.get(name) ?? out.values.set(name, []).get(name)!).push(v);
-    } else {
-      out.switches.add(name);
-    }
-  }
-  return out;
-}
 
 /** CommandLineUtils.checkRequiredArgs. */
 function requireArgs(r: JoptResult, ...names: string[]): void {
@@ -500,6 +446,7 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-transactions': { translate: translateTransactions },
   'kafka-reassign-partitions': { translate: reassignPartitions, errorsToStdout: 'Error: ', errorText: reassignErrorText },
   'kafka-cluster': { translate: translateCluster, errorText: javaFailureText, notices: clusterNotices },
+  'kafka-consumer-groups': { translate: translateConsumerGroups },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */
@@ -510,4 +457,4 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
   return { argv: translate(args), ...(errorsToStdout === undefined ? {} : { errorsToStdout }), ...(errorText ? { errorText } : {}), ...(notices ? { notices: notices(args) } : {}) };
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions', 'kafka-cluster'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions', 'kafka-cluster', 'kafka-consumer-groups'] as const;

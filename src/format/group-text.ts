@@ -91,8 +91,12 @@ export function groupStateText(d: GroupDescription, verbose = false): string {
   );
 }
 
-export function resetPlanText(group: string, plan: PartitionOffset[]): string {
-  if (plan.length === 0) return '\n';
+/**
+ * A reset's plan; a consumer group's empty plan is the header alone (a share group's, an empty
+ * line), as kafka-consumer-groups and kafka-share-groups print them.
+ */
+export function resetPlanText(group: string, plan: PartitionOffset[], emptyHeader = false): string {
+  if (plan.length === 0 && !emptyHeader) return '\n';
   const gw = widest(15, [group]);
   const tw = widest(15, plan.map((p) => p.topic));
   const line = (c: string[]) => `\n${pad(c[0], gw)} ${pad(c[1], tw)} ${pad(c[2], 10)} ${c[3]}`;
@@ -136,3 +140,7 @@ export function groupOffsetsJson(d: GroupDescription, rows: GroupOffsetRow[]): u
     offsets: rows.map(({ group: _g, ...r }) => r),
   };
 }
+
+/** What kafka-consumer-groups prints before a reset without --dry-run or --execute (on stderr). */
+export const RESET_WARNING =
+  'WARN: No action will be performed as the --execute option is missing. In version 5.0, this command will require either --dry-run or --execute to be specified. You should add the --dry-run option explicitly if you are scripting this command and want to keep the current default behavior without prompting.';

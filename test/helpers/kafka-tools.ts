@@ -70,6 +70,7 @@ export const SCRIPT_CLASSES = {
   'kafka-acls': 'org.apache.kafka.tools.AclCommand',
   'kafka-cluster': 'org.apache.kafka.tools.ClusterTool',
   'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
+  'kafka-consumer-groups': 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',
   'kafka-features': 'org.apache.kafka.tools.FeatureCommand',
   'kafka-leader-election': 'org.apache.kafka.tools.LeaderElectionCommand',

@@ -3,8 +3,7 @@ import type { FlagsOf } from '../../../cli/commander.js';
 import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
 import { KfkError, UsageError } from '../../../errors.js';
-import { javaExceptionText, kafkaErrorMessage } from '../../../kafka/wire/error-codes.js';
-import { ERRORS } from '../../../kafka/wire/error-codes.js';
+import { type ErrorName, ERRORS, javaExceptionText, kafkaErrorMessage } from '../../../kafka/wire/error-codes.js';
 
 type Flags = FlagsOf<typeof define>;
 
@@ -17,6 +16,19 @@ interface Row {
 }
 
 const UNKNOWN_TOPIC_OR_PARTITION = ERRORS.UNKNOWN_TOPIC_OR_PARTITION.code;
+
+const errorCodes = (names: ErrorName[]) => new Set(names.map((n) => ERRORS[n].code));
+/** Errors kafka-consumer-groups names by their message; then those it sends to the table below. */
+const GROUP_ERRORS = errorCodes(['INVALID_GROUP_ID', 'GROUP_ID_NOT_FOUND', 'GROUP_AUTHORIZATION_FAILED', 'NON_EMPTY_GROUP']);
+const PARTITION_ERRORS = errorCodes(['GROUP_SUBSCRIBED_TO_TOPIC', 'TOPIC_AUTHORIZATION_FAILED', 'UNKNOWN_TOPIC_OR_PARTITION']);
+
+/** kafka-consumer-groups' line (on stdout) for the error of the whole request. */
+function kafkaErrorLine(code: number): string {
+  if (GROUP_ERRORS.has(code)) return `\nError: ${kafkaErrorMessage(code, '')}\n`;
+  if (PARTITION_ERRORS.has(code)) return '\nError: Encountered some partition-level error, see the follow-up details.\n';
+  const name = Object.entries(ERRORS).find(([, e]) => e.code === code)?.[0] ?? 'UNKNOWN_SERVER_ERROR';
+  return `\nError: Encountered some unknown error: ${name}\n`;
+}
 
 /**
  * kafka-consumer-groups --delete-offsets: --topic T (all partitions) or T:0,1; repeatable.
@@ -64,7 +76,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     text: (r) => {
       const tw = Math.max(15, ...r.rows.map((p) => p.topic.length));
       const pad = (s: string, w: number) => s.padEnd(w);
-      let text = r.groupError ? '' : `Request succeeded for deleting offsets from group ${r.group}.\n`;
+      let text = !r.groupError ? `Request succeeded for deleting offsets from group ${r.group}.\n` : opts.kafkaErrors ? kafkaErrorLine(r.groupError) : '';
       text += `\n${pad('TOPIC', tw)} ${pad('PARTITION', 10)} ${pad('STATUS', 15)}`;
       for (const p of r.rows) {
         const status = p.errorCode ? `Error: ${javaExceptionText(p.errorCode, p.error ?? '')}` : 'Successful';
@@ -73,6 +85,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       return text + '\n';
     },
   });
+  // kafka-consumer-groups exits 0 whatever it could delete.
+  if (opts.kafkaErrors) return 0;
   if (res.error) throw new KfkError(`cannot delete offsets of group '${opts.group}': ${kafkaErrorMessage(res.error.code, res.error.message)}`);
   if (failed.length) throw new KfkError(`${failed.length} partition(s) kept their offsets`);
   return 0;

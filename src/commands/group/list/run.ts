@@ -3,6 +3,7 @@ import type { FlagsOf } from '../../../cli/commander.js';
 import type { define } from './define.js';
 import { UsageError } from '../../../errors.js';
 import { grid, groupListText } from '../../../format/group-text.js';
+import { defaultHashSetOrder, javaStringHash } from '../../../format/java-order.js';
 import { outputMode, render } from '../../../cli/output.js';
 
 type Flags = FlagsOf<typeof define>;
@@ -20,8 +21,9 @@ function parseList(value: string, valid: string[], what: 'state' | 'types'): Set
 
 /**
  * `--state` / `--type` alone add the STATE / TYPE column (as kafka-consumer-groups); with a
- * value they also filter. Text lists the groups in the cluster's order, as Kafka's tool does;
- * the table and JSON sort them by name.
+ * value they also filter. Text lists the groups in the order of the hash map Kafka's admin
+ * client gathers them in (the brokers' order within a bucket), as Kafka's tool does; the table
+ * and JSON sort them by name.
  */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const states = typeof opts.state === 'string' ? parseList(opts.state, STATES, 'state') : null;
@@ -31,8 +33,9 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { listGroups } = await import('../../../kafka/admin/groups.js');
   const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the groups it coordinates are not listed`);
   const groups = (await ctx.bounded(listGroups(client, { withProtocol: !text, onUnreachable }))).filter((g) => (!states || states.has(g.state)) && (!types || types.has(g.type)));
-  if (!text) groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
-  await render(ctx.io, opts.output, groups, {
+  // Kafka's admin client gathers the listings in a HashMap by group id: the tool prints them in its order.
+  const listed = text ? defaultHashSetOrder(groups, (g) => javaStringHash(g.group)) : groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  await render(ctx.io, opts.output, listed, {
     text: (list) => groupListText(list, { type: opts.type !== undefined, state: opts.state !== undefined }),
     table: (list, style) => grid(['GROUP', 'TYPE', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], list.map((g) => [g.group, g.type, g.state, g.protocolType || '-', g.protocol || '-']), style),
   });

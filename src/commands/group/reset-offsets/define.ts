@@ -1,4 +1,5 @@
 // `kfk group reset-offsets`: its flags and help. The work is in ./run.ts, loaded when the command runs.
+import { Option } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 import { type ResetWords, exportFlag, fromFileFlag, resetModeFlags, resetTargetFlags, toDatetimeFlag } from './flags.js';
 
@@ -13,7 +14,9 @@ const WORDS: ResetWords = {
 export const define = kafkaCommand('reset-offsets', 'move a group\'s committed offsets (dry run unless --execute; the group must be inactive)', (cmd) => {
     const targets = resetTargetFlags(cmd, WORDS).option('--shift-by <n>', 'committed offset plus N (negative moves back)');
     const times = toDatetimeFlag(targets).option('--by-duration <duration>', 'to the first offset at or after now minus this (PT1H30M, 90m, 1d)');
-    return exportFlag(resetModeFlags(fromFileFlag(times), WORDS));
+    return exportFlag(resetModeFlags(fromFileFlag(times), WORDS)).addOption(
+      new Option('--kafka-errors', "kafka-consumer-groups' checks and reports, in its order and words (an active group: its Error line, exit 0)").hideHelp(),
+    );
   },
   examples(
     'kfk group reset-offsets --group billing --topic orders --to-earliest',

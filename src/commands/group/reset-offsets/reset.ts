@@ -164,8 +164,8 @@ export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { gr
 
   const targets = await resetTargets(client, step, named ?? { held });
   if (targets.length === 0) {
-    // Nothing to reset: an empty list (text: Kafka's empty line).
-    await render(ctx.io, opts.output, [], { text: () => '\n' });
+    // Nothing to reset: an empty list (text: Kafka's header or empty line).
+    await render(ctx.io, opts.output, [], { text: () => (opts.export ? '\n' : resetPlanText(opts.group, [], group.kind === 'consumer')) });
     return 0;
   }
   // kafka-consumer-groups says when a partition has no record at or after --to-datetime; kafka-share-groups does not.
