@@ -70,6 +70,8 @@ export function translateConsumerGroups(args: string[]): string[] {
   const actions = ACTIONS.filter(has);
   if (actions.length !== 1) throw new ToolUsageError(`${warning}Command must include exactly one action: ${ACTIONS.map((a) => `--${a}`).join(', ')}`);
 
+  // The tool checks a regex before it reads anything else.
+  if (actions[0] === 'validate-regex') throw new KfkError("kfk's kafka-consumer-groups does not support --validate-regex (the broker's RE2J syntax is not checked by kfk)");
   // What the tool reads of its options when it starts (before it asks the cluster), in its order.
   for (const v of r.values.get('to-offset') ?? []) long('to-offset', v);
   for (const o of ['by-duration', 'shift-by', 'timeout']) if ((r.values.get(o) ?? []).length > 1) throw failed(`Found multiple arguments for option ${o}, but you asked for only one`);
@@ -110,7 +112,7 @@ export function translateConsumerGroups(args: string[]): string[] {
       return out;
     }
     default:
-      throw new KfkError("kfk's kafka-consumer-groups does not support --validate-regex (the broker's RE2J syntax is not checked by kfk)");
+      throw new KfkError(`Unexpected action --${actions[0]}`);
   }
 }
 
