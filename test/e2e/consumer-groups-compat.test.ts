@@ -146,6 +146,28 @@ describe('kfk-kafka-consumer-groups (ConsumerGroupCommand)', () => {
     expect(gone).toBe(`\nError: Deletion of some consumer groups failed:\n* Group '${mine}' could not be deleted due to: org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.\n`);
   });
 
+  it('--reset-offsets of a group with members: the tool checks the group first and reports it, exit 0', async () => {
+    const t = await topicWith([2]);
+    const g = uniqueName('cgc-active');
+    const member = kfk(['consume', ...BS, '--topic', t, '--group', g, '--from-beginning', '--timeout-ms', '6000']);
+    let state = '';
+    for (let i = 0; i < 60 && state !== 'Stable'; i++) {
+      const r = await kfk(['group', 'describe', ...BS, '--group', g, '--state', '-o', 'json']);
+      state = r.code === 0 ? (JSON.parse(r.stdout) as { state: string }).state : '';
+      if (state !== 'Stable') await new Promise((res) => setTimeout(res, 250));
+    }
+    expect(state).toBe('Stable');
+    const [plan, noScope] = await Promise.all([
+      expectSame(['--reset-offsets', '--group', g, '--topic', t, '--to-earliest', '--execute']),
+      // Without a scope: the group's state is the tool's answer, before the missing scope.
+      expectSame(['--reset-offsets', '--group', g, '--to-earliest']),
+    ]);
+    const header = `\n${'GROUP'.padEnd(Math.max(15, g.length))} ${'TOPIC'.padEnd(15)} PARTITION  NEW-OFFSET\n`;
+    expect(plan).toBe(`\nError: Assignments can only be reset if the group '${g}' is inactive, but the current state is Stable.\n${header}`);
+    expect(noScope).toBe(plan);
+    expect((await member).code).toBe(0);
+  });
+
   it('a bad command line: the error line alone on stderr, exit 1', async () => {
     const g = uniqueName('cgc-bad');
     await Promise.all([
