@@ -27,13 +27,15 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
   await render(ctx.io, opts.output, { group: opts.group, error: groupError, topics: rows }, {
     text: (r) => {
-      let text = r.error ? `\nError: ${r.error}` : '';
+      // printError's line (an empty one, then `Error: ...`), then the table after an empty line.
+      let text = r.error ? `\nError: ${r.error}\n` : '';
       const w = Math.max(15, ...r.topics.map((t) => t.topic.length));
       text += `\n${pad('TOPIC', w)} STATUS` + r.topics.map((t) => `\n${pad(t.topic, w)} ${t.error ? `Error: ${t.error}` : 'Successful'}`).join('');
       return text + '\n';
     },
   });
   const failed = rows.filter((r) => r.error).length;
-  if (groupError || failed) throw new KfkError(groupError ? `cannot delete the offsets of share group '${opts.group}': ${groupError}` : `${failed} of ${topics.length} topic(s) failed`);
+  // kafka-share-groups prints the failures and exits 0.
+  if ((groupError || failed) && !opts.kafkaErrors) throw new KfkError(groupError ? `cannot delete the offsets of share group '${opts.group}': ${groupError}` : `${failed} of ${topics.length} topic(s) failed`);
   return 0;
 }

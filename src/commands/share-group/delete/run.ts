@@ -56,6 +56,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       return text;
     },
   });
-  if (failed.size) throw new KfkError(`${failed.size} of ${groups.length} share group(s) not deleted`);
+  // kafka-share-groups prints the failures and exits 0.
+  if (failed.size && !opts.kafkaErrors) throw new KfkError(`${failed.size} of ${groups.length} share group(s) not deleted`);
   return 0;
 }

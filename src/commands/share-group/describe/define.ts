@@ -1,4 +1,5 @@
 // `kfk share-group describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
+import { Option } from '../../../cli/commander.js';
 import { examples, kafkaCommand } from '../../../cli/flags.js';
 import { shareGroupsFlags } from '../define.js';
 
@@ -6,6 +7,8 @@ export const define = kafkaCommand('describe', "a share group's START-OFFSET and
   shareGroupsFlags(cmd)
     .option('--offsets', 'start offsets and lag per partition (the default)')
     .option('--members', 'members, their hosts and assignments')
-    .option('--state', 'coordinator, state and member count'),
+    .option('--state', 'coordinator, state and member count')
+    .addOption(new Option('--kafka-errors', "kafka-share-groups' wording of a missing group and its exit code").hideHelp())
+    .addOption(new Option('--kafka-verbose', "kafka-share-groups --verbose: its columns, without kfk's client log").hideHelp()),
   "\nWith --verbose, also Kafka's verbose columns: LEADER-EPOCH of the offsets, MEMBER-EPOCH of the members,\nGROUP-EPOCH and ASSIGNMENT-EPOCH of the state.\n" +
     examples('kfk share-group describe --group workers', 'kfk share-group describe --group workers --members --verbose', 'kfk share-group describe --all-groups --state -o json'));

@@ -4,6 +4,7 @@ import type { FlagsOf } from '../../../cli/commander.js';
 import type { define } from './define.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { grid } from '../../../format/group-text.js';
+import { defaultHashSetOrder, javaStringHash } from '../../../format/java-order.js';
 import { shareAssignmentText, shareMembersText, shareOffsetsText, shareStateText, type ShareOffsetRow } from '../../../format/share-group-text.js';
 import { render } from '../../../cli/output.js';
 import type { ShareGroupDescription } from '../../../kafka/admin/share-groups.js';
@@ -20,21 +21,35 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
   if ([opts.offsets, opts.members, opts.state].filter(Boolean).length > 1) throw new UsageError('give only one of --offsets, --members, --state');
   const view = opts.members ? 'members' : opts.state ? 'state' : 'offsets';
-  const verbose = Boolean(opts.verbose);
+  // As kafka-share-groups --verbose: the extra columns (besides kfk's client log on stderr).
+  const verbose = Boolean(opts.verbose || opts.kafkaVerbose);
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/share-groups.js');
   // --all-groups: the groups of the brokers that answer; one that does not is named (as share-group list does).
   const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the share groups it coordinates are not described`);
   const names = opts.allGroups ? (await ctx.bounded(api.listShareGroups(client, onUnreachable))).map((g) => g.group) : [...new Set(opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
-  const all: Described[] = [];
+  const described: Array<{ name: string; description: ShareGroupDescription | null }> = [];
   for (const name of [...names].sort()) {
     const description = await ctx.bounded(api.describeShareGroup(client, name));
-    if (!description) throw new KfkError(`Share group '${name}' does not exist.`);
-    const offsets = view === 'offsets' ? await ctx.bounded(api.shareGroupOffsets(client, name)) : null;
-    all.push({ description, offsets });
+    if (!description && !opts.kafkaErrors) throw new KfkError(`Share group '${name}' does not exist.`);
+    described.push({ name, description });
   }
-  // As kafka-share-groups: a note on stderr for a group nobody is in (members and state views).
-  if (view !== 'offsets') for (const { description: d } of all) if (d.state === 'Empty') ctx.io.err(`Share group '${d.group}' has no active members.`);
+  // kafka-share-groups describes every group before it prints any, and names a missing one (the
+  // first of its hash map) on stdout, exit 0.
+  const missing = defaultHashSetOrder(
+    described.filter((x) => !x.description).map((x) => x.name),
+    javaStringHash,
+  )[0];
+  if (missing !== undefined) {
+    await ctx.io.out(`\nError: Executing share group command failed due to org.apache.kafka.common.errors.GroupIdNotFoundException: Group ${missing} not found.\n`);
+    return 0;
+  }
+  const all: Described[] = [];
+  for (const { name, description } of described) all.push({ description: description!, offsets: view === 'offsets' ? await ctx.bounded(api.shareGroupOffsets(client, name)) : null });
+  // As kafka-share-groups: a note on stderr for a group nobody is in (members and state views);
+  // the tool's own line starts with an empty one.
+  const lead = opts.kafkaErrors ? '\n' : '';
+  if (view !== 'offsets') for (const { description: d } of all) if (d.state === 'Empty') ctx.io.err(`${lead}Share group '${d.group}' has no active members.`);
 
   if (view === 'offsets') {
     await render(ctx.io, opts.output, all, {
