@@ -524,6 +524,7 @@ complete -c kfk -n "__kfk_at 'kfk offsets'" -s v -l verbose -d 'client logs and 
 complete -c kfk -n "__kfk_at 'kfk offsets'" -l no-color -d 'never colour output (also NO_COLOR)'
 complete -c kfk -n "__kfk_at 'kfk offsets'" -l topic -x -a '(__kfk_names topics)' -d 'topic name or regular expression (default: all)'
 complete -c kfk -n "__kfk_at 'kfk offsets'" -l partitions -x -d 'only these partitions, e.g. 0,1'
+complete -c kfk -n "__kfk_at 'kfk offsets'" -l topic-partitions -x -d 'topic-regex[:partitions] rules, comma-separated, as kafka-get-offsets takes them: orders:0, orders:1-3 (1 and 2), orders:5-, orders:-2, :0; not with --topic or --partitions'
 complete -c kfk -n "__kfk_at 'kfk offsets'" -l time -x -d 'earliest (-2), latest (-1, default), epoch ms or a date-time'
 complete -c kfk -n "__kfk_at 'kfk offsets'" -l exclude-internal -d 'leave out internal topics'
 complete -c kfk -n "__kfk_at 'kfk offsets'" -s o -l output -x -a 'text json' -d 'text (kafka-get-offsets) or json'

@@ -9,6 +9,7 @@ import { translateTransactions } from './kafka-transactions.js';
 import { clusterNotices, translateCluster } from './kafka-cluster.js';
 import { translateConsumerGroups } from './kafka-consumer-groups.js';
 import { translateShareGroups } from './kafka-share-groups.js';
+import { getOffsetsErrorText, translateGetOffsets } from './kafka-get-offsets.js';
 import { type JoptResult, parseJopt, ToolUsageError } from './jopt.js';
 
 /** Kafka's admin client's words for an API a controller's listener does not serve (kafka/admin/configs.ts has the same). */
@@ -449,6 +450,7 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-cluster': { translate: translateCluster, errorText: javaFailureText, notices: clusterNotices },
   'kafka-consumer-groups': { translate: translateConsumerGroups },
   'kafka-share-groups': { translate: translateShareGroups },
+  'kafka-get-offsets': { translate: translateGetOffsets, errorText: getOffsetsErrorText },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */
@@ -459,4 +461,4 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
   return { argv: translate(args), ...(errorsToStdout === undefined ? {} : { errorsToStdout }), ...(errorText ? { errorText } : {}), ...(notices ? { notices: notices(args) } : {}) };
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions', 'kafka-cluster', 'kafka-consumer-groups', 'kafka-share-groups'] as const;
+export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions', 'kafka-cluster', 'kafka-consumer-groups', 'kafka-share-groups', 'kafka-get-offsets'] as const;
