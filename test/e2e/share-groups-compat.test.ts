@@ -114,8 +114,10 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('kfk-kafka-share-groups against
       return o.stdout;
     };
     expect(await both(['--reset-offsets', '--group', 'G', '--all-topics', '--to-earliest', '--dry-run'])).toMatch(/^\nGROUP +TOPIC +PARTITION +NEW-OFFSET\n/);
-    await both(['--reset-offsets', '--group', 'G', '--topic', `${topic}:1,2`, '--to-offset', '3', '--execute']);
+    await both(['--reset-offsets', '--group', 'G', '--topic', `${topic}:1,2`, '--to-offset', '3', '--dry-run']);
     await both(['--reset-offsets', '--group', 'G', '--topic', topic, '--to-latest', '--dry-run', '--export']);
+    // Every partition reset: the twins' start offsets are the same whatever records each read.
+    await both(['--reset-offsets', '--group', 'G', '--topic', topic, '--to-offset', '3', '--execute']);
     await both(['--describe', '--group', 'G', '--verbose']);
     await both(['--delete-offsets', '--group', 'G', '--topic', topic]);
     await both(['--describe', '--group', 'G']);
