@@ -3,7 +3,8 @@
 // stdout byte for byte, stderr and the exit code together; a bad command line's error line.
 import { describe, expect, inject, it } from 'vitest';
 import { kfk, uniqueName } from '../helpers/cli.js';
-import { dropIn, realScript } from '../helpers/kafka-tools.js';
+import { CLUSTER_KAFKA_VERSION, dropIn, realScript } from '../helpers/kafka-tools.js';
+import { isKafka3 } from '../../src/local/kafka-dist.js';
 
 const { bootstrap } = inject('cluster');
 const BS = ['--bootstrap-server', bootstrap];
@@ -110,10 +111,18 @@ describe('kfk-kafka-consumer-groups (ConsumerGroupCommand)', () => {
     expect(all.o.code).toBe(0);
     expect(blocks(all.o.stdout)).toEqual(blocks(all.r.stdout));
     expect(blocks(all.o.stdout)).toHaveLength(2);
-    // A group that does not exist: the tool's Error line on stdout (and a stack trace on stderr), exit 0.
-    expect({ code: missing.o.code, stdout: missing.o.stdout, stderr: missing.o.stderr }).toEqual({ code: 0, stdout: missing.r.stdout, stderr: '' });
+    // A group that does not exist: the tool's Error line on stdout (and a stack trace on stderr),
+    // exit 0. A Kafka 3 broker describes it as Dead: the tool describes the others and names it in
+    // its place, with its notes on stderr for the groups without members.
     expect(missing.r.code).toBe(0);
-    expect(missing.o.stdout).toMatch(/^\nError: Executing consumer group command failed due to org\.apache\.kafka\.common\.errors\.GroupIdNotFoundException: Group none-\S+ not found\.\n$/);
+    if (isKafka3(CLUSTER_KAFKA_VERSION)) {
+      expect({ code: missing.o.code, stdout: missing.o.stdout }).toEqual({ code: 0, stdout: missing.r.stdout });
+      expect(missing.o.stdout).toMatch(/\nError: Consumer group 'none-\S+' does not exist\.\n$/);
+      expect(missing.o.stderr).toBe([gb, ga].map((g) => `\nConsumer group '${g}' has no active members.\n`).join(''));
+    } else {
+      expect({ code: missing.o.code, stdout: missing.o.stdout, stderr: missing.o.stderr }).toEqual({ code: 0, stdout: missing.r.stdout, stderr: '' });
+      expect(missing.o.stdout).toMatch(/^\nError: Executing consumer group command failed due to org\.apache\.kafka\.common\.errors\.GroupIdNotFoundException: Group none-\S+ not found\.\n$/);
+    }
   });
 
   it('--reset-offsets (dry run, --export, --execute), --delete-offsets and --delete', async () => {

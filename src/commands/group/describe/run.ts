@@ -21,6 +21,9 @@ interface Described {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A group the cluster does not know, as a Kafka 3 broker describes it: Dead, without members. */
+const absent = (group: string): GroupDescription => ({ group, type: 'Classic', state: 'Dead', protocolType: '', protocol: '', coordinator: { id: -1, host: '', port: -1 }, members: [], groupEpoch: null, assignmentEpoch: null });
+
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
   if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
@@ -41,11 +44,15 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   )[0];
   if (missing !== undefined) {
     if (!opts.kafkaErrors) throw new KfkError(`Consumer group '${missing}' does not exist.`);
-    await ctx.io.out(`\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.GroupIdNotFoundException: Group ${missing} not found.\n`);
-    return 0;
+    // A Kafka 4 broker answers GROUP_ID_NOT_FOUND and the tool prints nothing else; a Kafka 3
+    // broker describes the group as Dead and the tool says so in its place among the others.
+    if (ctx.kafkaMajor !== 3) {
+      await ctx.io.out(`\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.GroupIdNotFoundException: Group ${missing} not found.\n`);
+      return 0;
+    }
   }
   const all: Described[] = [];
-  for (const { d } of descriptions.sort((a, b) => byName(a.name, b.name))) {
+  for (const { d } of descriptions.filter((x) => x.d).sort((a, b) => byName(a.name, b.name))) {
     all.push({ d: d!, rows: view === 'offsets' ? await ctx.bounded(api.groupOffsetRows(client, d!, (line) => ctx.io.note(line))) : null });
   }
   // As kafka-consumer-groups: a note on stderr when nobody is consuming or a rebalance is under way
@@ -55,6 +62,20 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     if (d.state === 'Empty') ctx.io.err(`${lead}Consumer group '${d.group}' has no active members.`);
     else if (REBALANCING.has(d.state)) ctx.io.err(`${lead}Warning: Consumer group '${d.group}' is rebalancing.`);
   }
+  // The text of each group in name order; a group a Kafka 3 broker does not know, in its place
+  // (the members view then prints the header of a group without members, as the tool does).
+  const textOf = (one: (g: Described) => string) => (r: Described[]) => {
+    if (missing === undefined) return r.map(one).join('');
+    return [...names]
+      .sort(byName)
+      .map((name) => {
+        const g = r.find((x) => x.d.group === name);
+        if (g) return one(g);
+        const none = `\nError: Consumer group '${name}' does not exist.\n`;
+        return view === 'members' ? none + groupMembersText(absent(name), verbose) : none;
+      })
+      .join('');
+  };
   // One --group: its document alone, as before several could be named.
   const single = !opts.allGroups && names.length === 1;
   const json = <T>(each: (g: Described) => T) => (single ? each(all[0]) : all.map(each));
@@ -62,7 +83,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
 
   if (view === 'offsets') {
     await render(ctx.io, opts.output, all, {
-      text: (r) => r.map((g) => (g.rows!.length ? groupOffsetsText(g.rows!, verbose) : '')).join(''),
+      text: textOf((g) => (g.rows!.length ? groupOffsetsText(g.rows!, verbose) : '')),
       table: async (r, style) => (await Promise.all(r.map(async (g) => heading(g) + (await groupOffsetsTable(g.rows!, style))))).join(single ? '' : '\n'),
       json: () => json((g) => groupOffsetsJson(g.d, g.rows!)),
     });
@@ -70,7 +91,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   if (view === 'members') {
     await render(ctx.io, opts.output, all, {
-      text: (r) => r.map((g) => groupMembersText(g.d, verbose)).join(''),
+      text: textOf((g) => groupMembersText(g.d, verbose)),
       table: (r, style) => {
         const head = ['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS', 'ASSIGNMENT'];
         const consumer = r.some((g) => g.d.type === 'Consumer');
@@ -89,7 +110,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     return 0;
   }
   await render(ctx.io, opts.output, all, {
-    text: (r) => r.map((g) => groupStateText(g.d, verbose)).join(''),
+    text: textOf((g) => groupStateText(g.d, verbose)),
     table: (r, style) => {
       const consumer = r.some((g) => g.d.type === 'Consumer');
       const head = ['GROUP', 'TYPE', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'];
