@@ -5,7 +5,7 @@
 // scenario) is left to `kfk group reset-offsets --kafka-errors`, which makes it in the same place.
 import { KfkError } from '../errors.js';
 import { RESET_WARNING } from '../format/group-text.js';
-import { type JoptResult, parseJopt, ToolReport, ToolUsageError } from './jopt.js';
+import { parseJoptUncaught, ToolReport, ToolUsageError } from './jopt.js';
 
 const VALUES = ['bootstrap-server', 'group', 'topic', 'timeout', 'command-config', 'to-offset', 'from-file', 'to-datetime', 'by-duration', 'shift-by', 'validate-regex'];
 const SWITCHES = ['all-topics', 'list', 'describe', 'all-groups', 'delete', 'reset-offsets', 'delete-offsets', 'dry-run', 'execute', 'export', 'to-earliest', 'to-latest', 'to-current', 'members', 'verbose', 'offsets'];
@@ -16,20 +16,9 @@ const SCENARIOS = ['to-offset', 'to-datetime', 'by-duration', 'to-earliest', 'to
 /** Options joptsimple allows only beside others (`availableIf`). */
 const AVAILABLE_IF: Record<string, string[]> = { members: ['describe'], verbose: ['describe'], offsets: ['describe'], state: ['describe', 'list'], type: ['list'] };
 
-/** A parse error as the JVM reports joptsimple's exception, which the tool does not catch. */
-function parse(args: string[]): JoptResult {
-  try {
-    return parseJopt({ values: VALUES, switches: SWITCHES, optional: OPTIONAL, exact: true }, args);
-  } catch (err) {
-    if (!(err instanceof ToolUsageError)) throw err;
-    const kind = err.message.endsWith('requires an argument') ? 'OptionMissingRequiredArgumentException' : 'UnrecognizedOptionException';
-    throw new ToolUsageError(`Exception in thread "main" joptsimple.${kind}: ${err.message}`);
-  }
-}
-
 /** `kafka-consumer-groups ...` as a kfk command line. */
 export function translateConsumerGroups(args: string[]): string[] {
-  const r = parse(args);
+  const r = parseJoptUncaught({ values: VALUES, switches: SWITCHES, optional: OPTIONAL }, args);
   const has = (o: string) => r.switches.has(o) || r.values.has(o);
   for (const [option, needs] of Object.entries(AVAILABLE_IF)) {
     if (has(option) && !needs.some(has)) throw new ToolUsageError(`Exception in thread "main" joptsimple.UnavailableOptionException: Option(s) [${option}] are unavailable given other options on the command line`);

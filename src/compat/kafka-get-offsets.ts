@@ -3,8 +3,7 @@
 // finds wrong once it has parsed the options, the bare usage line before that.
 import { KfkError, errorMessage } from '../errors.js';
 import { includeListRegex, parseTopicPartitionRules, topicRegexMatcher } from '../format/topic-partition-rules.js';
-import { ToolUsageError } from './jopt.js';
-import { type JoptParsed, parseJoptStrict } from './joptsimple.js';
+import { type JoptParsed, parseJoptStrict, ToolUsageError } from './jopt.js';
 
 const USAGE = 'An interactive shell for getting topic-partition offsets.';
 const TIME_NAMES: Record<string, string> = { earliest: '-2', latest: '-1', 'max-timestamp': '-3', 'earliest-local': '-4', 'latest-tiered': '-5', 'earliest-pending-upload': '-6' };

@@ -3,8 +3,7 @@
 // those of ShareGroupCommandOptions.checkArgs, then the one-action check, then what the tool
 // finds wrong once it runs (an unknown --state, a value given twice).
 import { KfkError } from '../errors.js';
-import { ToolReport, ToolUsageError } from './jopt.js';
-import { type JoptParsed, parseJoptStrict } from './joptsimple.js';
+import { type JoptParsed, parseJoptStrict, ToolReport, ToolUsageError } from './jopt.js';
 
 const REQUIRED = ['bootstrap-server', 'group', 'topic', 'timeout', 'command-config', 'to-offset', 'from-file', 'to-datetime'];
 const SWITCHES = ['all-topics', 'list', 'describe', 'all-groups', 'delete', 'reset-offsets', 'delete-offsets', 'dry-run', 'execute', 'export', 'to-earliest', 'to-latest', 'to-current', 'members', 'offsets', 'verbose'];

@@ -10,7 +10,7 @@ import { clusterNotices, translateCluster } from './kafka-cluster.js';
 import { translateConsumerGroups } from './kafka-consumer-groups.js';
 import { translateShareGroups } from './kafka-share-groups.js';
 import { getOffsetsErrorText, translateGetOffsets } from './kafka-get-offsets.js';
-import { type JoptResult, parseJopt, ToolUsageError } from './jopt.js';
+import { type JoptResult, parseJopt, parseJoptUncaught, ToolUsageError } from './jopt.js';
 
 /** Kafka's admin client's words for an API a controller's listener does not serve (kafka/admin/configs.ts has the same). */
 
@@ -362,7 +362,7 @@ function configs(args: string[]): string[] {
 function reassignPartitions(args: string[]): string[] {
   const values = ['bootstrap-server', 'bootstrap-controller', 'command-config', 'reassignment-json-file', 'topics-to-move-json-file', 'broker-list', 'throttle', 'replica-alter-log-dirs-throttle', 'timeout'];
   const switches = ['generate', 'execute', 'verify', 'cancel', 'list', 'additional', 'preserve-throttles', 'disable-rack-aware'];
-  const r = parseJopt({ values, switches }, args);
+  const r = parseJoptUncaught({ values, switches }, args);
   if (r.switches.has('help') || args.length === 0) return ['partition', 'reassign', '--help'];
   if (r.switches.has('version')) return ['--version'];
   const actions = ['generate', 'execute', 'verify', 'cancel', 'list'].filter((a) => r.switches.has(a));
