@@ -12,8 +12,6 @@ import { translateShareGroups } from './kafka-share-groups.js';
 import { getOffsetsErrorText, translateGetOffsets } from './kafka-get-offsets.js';
 import { type JoptResult, parseJopt, parseJoptUncaught, ToolUsageError } from './jopt.js';
 
-/** Kafka's admin client's words for an API a controller's listener does not serve (kafka/admin/configs.ts has the same). */
-
 /** CommandLineUtils.checkRequiredArgs. */
 function requireArgs(r: JoptResult, ...names: string[]): void {
   for (const n of names) if (!r.values.has(n)) throw new ToolUsageError(`Missing required argument "[${n}]"`);
