@@ -331,6 +331,16 @@ describe('faults on a 3-broker cluster', () => {
 
   const coordinatorOf = (stdout: string) => Number(/\((\d+)\)/.exec(stdout)![1]);
 
+  /** Makes share group `g` on topic `t` (a member reads one record and leaves) and says its coordinator. */
+  const shareGroupOn = (t: string) => async (g: string) => {
+    expect((await kfk(['config', 'alter', ...B, '--group', g, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
+    const warm = await kfk(['consume', ...B, '--topic', t, '--share-group', g, '--max-messages', '1']);
+    expect(warm.code, warm.stderr).toBe(0);
+    const d = await kfk(['share-group', 'describe', ...B, '--group', g, '--state']);
+    expect(d.code, d.stderr).toBe(0);
+    return coordinatorOf(d.stdout);
+  };
+
   it('topic describe with a broker just frozen answers from the broker it connected to', async () => {
     // Admin requests went to the "controller" of the Metadata answer: under KRaft any live broker,
     // picked at random, the frozen one included until the controller fences it. One describe in
@@ -545,14 +555,7 @@ describe('faults on a 3-broker cluster', () => {
     const t = await createTopic(3);
     const w = await kfk(['produce', ...B, '--topic', t], { input: `${numbered(600).join('\n')}\n` });
     expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
-    const { key: g, coordinator, live } = await offQuorumLeader(async (g) => {
-      expect((await kfk(['config', 'alter', ...B, '--group', g, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
-      const warm = await kfk(['consume', ...B, '--topic', t, '--share-group', g, '--max-messages', '1']);
-      expect(warm.code, warm.stderr).toBe(0);
-      const d = await kfk(['share-group', 'describe', ...B, '--group', g, '--state']);
-      expect(d.code, d.stderr).toBe(0);
-      return coordinatorOf(d.stdout);
-    }, 'fsd');
+    const { key: g, coordinator, live } = await offQuorumLeader(shareGroupOn(t), 'fsd');
     const views = [[], ['--state'], ['--members']];
     const before = await Promise.all(views.map((v) => kfk(['share-group', 'describe', ...live, '--group', g, ...v])));
     for (const b of before) expect(b.code, b.stderr).toBe(0);
@@ -573,14 +576,7 @@ describe('faults on a 3-broker cluster', () => {
     const t = await createTopic(3);
     const w = await kfk(['produce', ...B, '--topic', t], { input: 'a\nb\n' });
     expect(w, w.stderr).toMatchObject({ code: 0, stderr: '' });
-    const make = async (g: string) => {
-      expect((await kfk(['config', 'alter', ...B, '--group', g, '--add-config', 'share.auto.offset.reset=earliest'])).code).toBe(0);
-      const warm = await kfk(['consume', ...B, '--topic', t, '--share-group', g, '--max-messages', '1']);
-      expect(warm.code, warm.stderr).toBe(0);
-      const d = await kfk(['share-group', 'describe', ...B, '--group', g, '--state']);
-      expect(d.code, d.stderr).toBe(0);
-      return coordinatorOf(d.stdout);
-    };
+    const make = shareGroupOn(t);
     const { key: frozenGroup, coordinator, live } = await offQuorumLeader(make, 'fsa');
     let other = '';
     for (let i = 0; i < 20 && !other; i++) {
