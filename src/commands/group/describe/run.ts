@@ -51,17 +51,16 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       return 0;
     }
   }
-  const all: Described[] = [];
-  for (const { d } of descriptions.filter((x) => x.d).sort((a, b) => byName(a.name, b.name))) {
-    all.push({ d: d!, rows: view === 'offsets' ? await ctx.bounded(api.groupOffsetRows(client, d!, (line) => ctx.io.note(line))) : null });
-  }
+  const found = descriptions.flatMap((x) => (x.d ? [x.d] : [])).sort((a, b) => byName(a.group, b.group));
   // As kafka-consumer-groups: a note on stderr when nobody is consuming or a rebalance is under way
-  // (the tool's own lines start with an empty one).
+  // (the tool's own lines start with an empty one), before what kfk notes while it reads offsets.
   const lead = opts.kafkaErrors ? '\n' : '';
-  for (const { d } of all) {
+  for (const d of found) {
     if (d.state === 'Empty') ctx.io.err(`${lead}Consumer group '${d.group}' has no active members.`);
     else if (REBALANCING.has(d.state)) ctx.io.err(`${lead}Warning: Consumer group '${d.group}' is rebalancing.`);
   }
+  const all: Described[] = [];
+  for (const d of found) all.push({ d, rows: view === 'offsets' ? await ctx.bounded(api.groupOffsetRows(client, d, (line) => ctx.io.note(line))) : null });
   // The text of each group in name order; a group a Kafka 3 broker does not know, in its place
   // (the members view then prints the header of a group without members, as the tool does).
   const textOf = (one: (g: Described) => string) => (r: Described[]) => {
