@@ -72,6 +72,9 @@ export function translateConsumerGroups(args: string[]): string[] {
   const conn = ['--bootstrap-server', last('bootstrap-server')];
   if (r.values.has('command-config')) conn.push('--command-config', last('command-config'));
   if (r.values.has('timeout')) conn.push('--timeout', last('timeout'));
+  // kfk's describe and delete split --group at commas, which a group id may contain.
+  const comma = ['describe', 'delete'].includes(actions[0]) ? r.values.get('group')?.find((g) => g.includes(',')) : undefined;
+  if (comma !== undefined) throw new KfkError(`kfk's kafka-consumer-groups cannot name a group with a comma in its id: '${comma}'`);
   const groups = (r.values.get('group') ?? []).flatMap((g) => ['--group', g]);
   const scopeFlags = has('all-groups') ? ['--all-groups'] : groups;
   switch (actions[0]) {

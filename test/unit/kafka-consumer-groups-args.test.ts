@@ -72,5 +72,8 @@ describe('kafka-consumer-groups arguments', () => {
     expect(failure([...BS, '--reset-offsets', '--all-groups', '--all-topics', '--to-earliest', '--dry-run'])).toMatchObject({ exitCode: 1, message: expect.stringContaining('one group at a time') });
     expect(failure([...BS, '--reset-offsets', '--group', 'a', '--group', 'b', '--all-topics', '--to-earliest', '--dry-run'])).toMatchObject({ exitCode: 1 });
     expect(failure([...BS, '--validate-regex', 'a.*', '--timeout', 'x'])).toMatchObject({ exitCode: 1, message: expect.stringContaining('--validate-regex') });
+    // kfk's describe and delete would take a comma for two groups.
+    expect(failure([...BS, '--describe', '--group', 'a,b'])).toMatchObject({ exitCode: 1, message: "kfk's kafka-consumer-groups cannot name a group with a comma in its id: 'a,b'" });
+    expect(failure([...BS, '--delete', '--group', 'x', '--group', 'a,b'])).toMatchObject({ exitCode: 1, message: "kfk's kafka-consumer-groups cannot name a group with a comma in its id: 'a,b'" });
   });
 });
