@@ -96,8 +96,7 @@ export function translateConsumerGroups(args: string[]): string[] {
       if (has('all-groups')) throw new KfkError("kfk's kafka-consumer-groups does not support --delete-offsets with --all-groups: give --group");
       return ['group', 'delete-offsets', '-o', 'text', '--kafka-errors', ...conn, ...groups, ...(r.values.get('topic') ?? []).flatMap((t) => ['--topic', t])];
     case 'reset-offsets': {
-      if (has('all-groups') || (r.values.get('group') ?? []).length > 1) throw new KfkError("kfk's kafka-consumer-groups resets one group at a time: --reset-offsets with several --group or --all-groups is not supported");
-      const out = ['group', 'reset-offsets', '-o', 'text', '--kafka-errors', ...conn, ...groups];
+      const out = ['group', 'reset-offsets', '-o', 'text', '--kafka-errors', ...conn, ...scopeFlags];
       for (const t of r.values.get('topic') ?? []) out.push('--topic', t);
       for (const o of ['all-topics', 'to-earliest', 'to-latest', 'to-current', 'dry-run', 'execute', 'export']) if (has(o)) out.push(`--${o}`);
       for (const o of ['to-offset', 'shift-by', 'to-datetime', 'by-duration', 'from-file']) if (has(o)) out.push(`--${o}`, last(o));

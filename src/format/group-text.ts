@@ -103,6 +103,19 @@ export function resetPlanText(group: string, plan: PartitionOffset[], emptyHeade
   return line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + plan.map((p) => line([group, p.topic, String(p.partition), String(p.offset)])).join('') + '\n';
 }
 
+/**
+ * --reset-offsets of several groups: one table, the groups in the order given (the tool's HashMap
+ * of them), the columns as wide as the longest group id and topic; a group refused (it has members)
+ * is there without rows. No group: an empty line.
+ */
+export function resetPlansText(plans: Array<{ group: string; plan: PartitionOffset[] }>): string {
+  if (plans.length === 0) return '\n';
+  const gw = widest(15, plans.map((p) => p.group));
+  const tw = widest(15, plans.flatMap((p) => p.plan.map((o) => o.topic)));
+  const line = (c: string[]) => `\n${pad(c[0], gw)} ${pad(c[1], tw)} ${pad(c[2], 10)} ${c[3]}`;
+  return line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + plans.flatMap(({ group, plan }) => plan.map((p) => line([group, p.topic, String(p.partition), String(p.offset)]))).join('') + '\n';
+}
+
 export async function grid(head: string[], rows: string[][], style: TableStyle): Promise<string> {
   const { default: Table } = await import('cli-table3');
   const table = new Table({ head: head.map((h) => style.bold(h)), style: { head: [], border: [] } });

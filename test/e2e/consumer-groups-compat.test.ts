@@ -2,7 +2,7 @@
 // the same command line through Kafka's tool and through kfk's drop-in on the same cluster state;
 // stdout byte for byte, stderr and the exit code together; a bad command line's error line.
 import { describe, expect, inject, it } from 'vitest';
-import { kfk, uniqueName } from '../helpers/cli.js';
+import { kfk, kfkProcess, uniqueName } from '../helpers/cli.js';
 import { CLUSTER_KAFKA_VERSION, dropIn, realScript } from '../helpers/kafka-tools.js';
 import { isKafka3 } from '../../src/local/kafka-dist.js';
 
@@ -74,6 +74,17 @@ async function expectSameFor(theirs: string, mine: string, args: (group: string)
   expect(r.code, r.stderr).toBe(0);
   expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ code: 0, stdout: r.stdout.split(theirs).join(mine), stderr: r.stderr.split(theirs).join(mine) });
   return o.stdout;
+}
+
+/** Until the group is in `want` (up to 15 s). */
+async function waitForState(group: string, want: string): Promise<void> {
+  let state = '';
+  for (let i = 0; i < 60 && state !== want; i++) {
+    const r = await kfk(['group', 'describe', ...BS, '--group', group, '--state', '-o', 'json']);
+    state = r.code === 0 ? (JSON.parse(r.stdout) as { state: string }).state : '';
+    if (state !== want) await new Promise((res) => setTimeout(res, 250));
+  }
+  expect(state).toBe(want);
 }
 
 async function committed(group: string): Promise<Array<[number, number | null]>> {
@@ -155,17 +166,38 @@ describe('kfk-kafka-consumer-groups (ConsumerGroupCommand)', () => {
     expect(gone).toBe(`\nError: Deletion of some consumer groups failed:\n* Group '${mine}' could not be deleted due to: org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.\n`);
   });
 
+  it('--reset-offsets of several groups, one of them with a member: each group in the tool\'s order, one table', async () => {
+    const t = await topicWith([3, 5]);
+    // Names of different lengths: the GROUP column is as wide as the longest.
+    const [ga, gb, active] = [uniqueName('cgc-several-a'), uniqueName('cgc-several-b-with-a-longer-name'), uniqueName('cgc-several-active')];
+    await Promise.all([consumeInGroup(t, ga, 8), consumeInGroup(t, gb, 8)]);
+    const member = kfkProcess(['consume', ...BS, '--topic', t, '--group', active, '--from-beginning']);
+    await waitForState(active, 'Stable');
+    const three = ['--group', ga, '--group', active, '--group', gb];
+    const [plan] = await Promise.all([
+      expectSame(['--reset-offsets', ...three, '--topic', t, '--to-earliest', '--dry-run']),
+      expectSame(['--reset-offsets', ...three, '--all-topics', '--shift-by', '-2', '--dry-run', '--export']),
+    ]);
+    expect(plan).toContain(`\nError: Assignments can only be reset if the group '${active}' is inactive, but the current state is Stable.\n`);
+    expect(plan.match(/\nGROUP /g)).toHaveLength(1);
+    // --execute prints the same table and commits each inactive group's offsets.
+    const done = await ours(['--reset-offsets', ...three, '--topic', t, '--to-earliest', '--execute']);
+    expect({ code: done.code, stdout: done.stdout, stderr: done.stderr }).toEqual({ code: 0, stdout: plan, stderr: '' });
+    for (const g of [ga, gb]) {
+      expect(await committed(g)).toEqual([
+        [0, 0],
+        [1, 0],
+      ]);
+    }
+    member.child.kill('SIGTERM');
+    expect((await member.done).code).toBe(0);
+  });
+
   it('--reset-offsets of a group with members: the tool checks the group first and reports it, exit 0', async () => {
     const t = await topicWith([2]);
     const g = uniqueName('cgc-active');
     const member = kfk(['consume', ...BS, '--topic', t, '--group', g, '--from-beginning', '--timeout-ms', '6000']);
-    let state = '';
-    for (let i = 0; i < 60 && state !== 'Stable'; i++) {
-      const r = await kfk(['group', 'describe', ...BS, '--group', g, '--state', '-o', 'json']);
-      state = r.code === 0 ? (JSON.parse(r.stdout) as { state: string }).state : '';
-      if (state !== 'Stable') await new Promise((res) => setTimeout(res, 250));
-    }
-    expect(state).toBe('Stable');
+    await waitForState(g, 'Stable');
     const [plan, noScope] = await Promise.all([
       expectSame(['--reset-offsets', '--group', g, '--topic', t, '--to-earliest', '--execute']),
       // Without a scope: the group's state is the tool's answer, before the missing scope.

@@ -14,10 +14,14 @@ export interface ResetWords {
   execute: string;
 }
 
-/** --group, the partitions (--topic, --all-topics) and the targets every reset has, up to --to-offset. */
+/** --group (one), the partitions (--topic, --all-topics) and the targets every reset has, up to --to-offset. */
 export function resetTargetFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>, words: ResetWords) {
+  return resetScopeFlags(cmd.requiredOption('--group <id>', words.group), words);
+}
+
+/** The partitions (--topic, --all-topics) and the targets every reset has, up to --to-offset: the command names its groups. */
+export function resetScopeFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>, words: ResetWords) {
   return cmd
-    .requiredOption('--group <id>', words.group)
     .option('--topic <topic[:partitions]>', 'topic, or topic:0,1 / topic:0-3; repeatable', collect)
     .option('--all-topics', words.allTopics)
     .option('--to-earliest', words.toEarliest)

@@ -7,6 +7,7 @@ import { render } from '../../../cli/output.js';
 import { readFileSync } from 'node:fs';
 import { KfkError, UsageError } from '../../../errors.js';
 import { grid, resetPlanText } from '../../../format/group-text.js';
+import { csvCell, csvCells } from '../../../format/reset-csv.js';
 import { parseTime } from '../../../format/time.js';
 import type { KafkaClient } from '../../../kafka/wire/client.js';
 import type { PartitionOffset } from '../../../kafka/admin/offsets.js';
@@ -64,7 +65,7 @@ export function readResetFile(file: string, text: string, groupId: string): { na
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (line === '') continue;
-    const cells = line.split(',').map((c) => c.trim());
+    const cells = csvCells(line);
     if (cells.length === 4 && cells[0] !== groupId) continue;
     const [topic, partition, offset] = cells.slice(cells.length - 3);
     if ((cells.length !== 3 && cells.length !== 4) || topic === '' || !/^\d+$/.test(partition) || !/^\d+$/.test(offset)) {
@@ -151,8 +152,17 @@ export interface ResetGroup {
   apply(client: KafkaClient, plan: PartitionOffset[]): Promise<void>;
 }
 
-/** The reset-offsets command of either kind of group: a plan per partition, shown (dry run, the default) or applied (--execute). */
-export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { group: string; output?: string }, group: ResetGroup): Promise<number> {
+/** A group's reset plan, and the offsets it has now (by tpKey). */
+export interface PlannedReset {
+  plan: PartitionOffset[];
+  current: Map<string, number>;
+}
+
+/**
+ * The plan of one group's reset, applied with --execute (empty: nothing to reset). The flags are
+ * read first: a usage error for a missing or a second target, or topics given twice over.
+ */
+export async function planReset(ctx: CommandContext, opts: ResetFlagValues & { group: string }, group: ResetGroup): Promise<PlannedReset> {
   const { to, named } = resetRequest(opts, group.kind);
   const client = await ctx.kafka();
   const { tpKey } = await import('../../../kafka/admin/offsets.js');
@@ -163,22 +173,30 @@ export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { gr
   for (const h of held) if (h.offset !== null) current.set(tpKey(h.topic, h.partition), h.offset);
 
   const targets = await resetTargets(client, step, named ?? { held });
-  if (targets.length === 0) {
-    // Nothing to reset: an empty list (text: Kafka's header or empty line).
-    await render(ctx.io, opts.output, [], { text: () => (opts.export ? '\n' : resetPlanText(opts.group, [], group.kind === 'consumer')) });
-    return 0;
-  }
+  if (targets.length === 0) return { plan: [], current };
   // kafka-consumer-groups says when a partition has no record at or after --to-datetime; kafka-share-groups does not.
   const noRecordAtTime =
     group.kind === 'consumer' ? (topic: string, partition: number) => ctx.io.warn(`partition ${partition} of topic ${topic} has no record at or after that time: using the log end`) : undefined;
   const plan = await resetPlan(client, step, { targets, to, current, noRecordAtTime });
   if (opts.execute) await group.apply(client, plan);
-  else if (!opts.dryRun) ctx.io.note('dry run (the default): nothing was changed; add --execute to apply this plan');
+  return { plan, current };
+}
 
+/** The reset-offsets command of either kind of group: a plan per partition, shown (dry run, the default) or applied (--execute). */
+export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { group: string; output?: string }, group: ResetGroup): Promise<number> {
+  const { plan, current } = await planReset(ctx, opts, group);
+  if (plan.length === 0) {
+    // Nothing to reset: an empty list (text: Kafka's header or empty line).
+    await render(ctx.io, opts.output, [], { text: () => (opts.export ? '\n' : resetPlanText(opts.group, [], group.kind === 'consumer')) });
+    return 0;
+  }
+  if (!opts.execute && !opts.dryRun) ctx.io.note('dry run (the default): nothing was changed; add --execute to apply this plan');
+
+  const { tpKey } = await import('../../../kafka/admin/offsets.js');
   const was = (p: { topic: string; partition: number }) => current.get(tpKey(p.topic, p.partition));
   if (opts.export) {
     // --export of Kafka's group tools: the plan as CSV lines, then an empty line.
-    await ctx.io.out(plan.map((p) => `${p.topic},${p.partition},${p.offset}\n`).join('') + '\n');
+    await ctx.io.out(plan.map((p) => `${csvCell(p.topic)},${p.partition},${p.offset}\n`).join('') + '\n');
     return 0;
   }
   await render(ctx.io, opts.output, { group: opts.group, executed: Boolean(opts.execute), offsets: plan }, {
