@@ -180,6 +180,14 @@ describe('kfk-kafka-consumer-groups (ConsumerGroupCommand)', () => {
     ]);
     expect(plan).toContain(`\nError: Assignments can only be reset if the group '${active}' is inactive, but the current state is Stable.\n`);
     expect(plan.match(/\nGROUP /g)).toHaveLength(1);
+    // kfk's own command: the same table, the group with members named on stderr, exit 1.
+    const refused = `Assignments can only be reset if the group '${active}' is inactive, but the current state is Stable.`;
+    const own = await kfk(['group', 'reset-offsets', ...BS, ...three, '--topic', t, '--to-earliest', '--dry-run']);
+    expect({ code: own.code, stdout: own.stdout, stderr: own.stderr }).toEqual({
+      code: 1,
+      stdout: plan.replace(`\nError: ${refused}\n`, ''),
+      stderr: `kfk: warning: ${refused}\nkfk: 1 of 3 group(s) not reset: they have active members\n`,
+    });
     // --execute prints the same table and commits each inactive group's offsets.
     const done = await ours(['--reset-offsets', ...three, '--topic', t, '--to-earliest', '--execute']);
     expect({ code: done.code, stdout: done.stdout, stderr: done.stderr }).toEqual({ code: 0, stdout: plan, stderr: '' });
