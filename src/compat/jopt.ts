@@ -24,6 +24,11 @@ export class ToolReport extends KfkError {
   }
 }
 
+/** Whether `text` is a value Java's Long.parseLong takes (as joptsimple converts an option of type Long). */
+export function isJavaLong(text: string): boolean {
+  return /^[+-]?\d+$/.test(text) && BigInt(text) <= 9223372036854775807n && BigInt(text) >= -9223372036854775808n;
+}
+
 export interface JoptOptions {
   /** Options that take a value. */
   required: string[];

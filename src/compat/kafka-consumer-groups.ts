@@ -5,7 +5,7 @@
 // scenario) is left to `kfk group reset-offsets --kafka-errors`, which makes it in the same place.
 import { KfkError } from '../errors.js';
 import { RESET_WARNING } from '../format/group-text.js';
-import { parseJoptUncaught, ToolReport, ToolUsageError } from './jopt.js';
+import { isJavaLong, parseJoptUncaught, ToolReport, ToolUsageError } from './jopt.js';
 
 const VALUES = ['bootstrap-server', 'group', 'topic', 'timeout', 'command-config', 'to-offset', 'from-file', 'to-datetime', 'by-duration', 'shift-by', 'validate-regex'];
 const SWITCHES = ['all-topics', 'list', 'describe', 'all-groups', 'delete', 'reset-offsets', 'delete-offsets', 'dry-run', 'execute', 'export', 'to-earliest', 'to-latest', 'to-current', 'members', 'verbose', 'offsets'];
@@ -112,5 +112,5 @@ const failed = (why: string) => new ToolReport(`\nError: Executing consumer grou
 
 /** A Long option's value, as joptsimple converts it when the tool reads it. */
 function long(option: string, value: string): void {
-  if (!/^[+-]?\d+$/.test(value) || BigInt(value) > 9223372036854775807n || BigInt(value) < -9223372036854775808n) throw failed(`Cannot parse argument '${value}' of option ${option}`);
+  if (!isJavaLong(value)) throw failed(`Cannot parse argument '${value}' of option ${option}`);
 }

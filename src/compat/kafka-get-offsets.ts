@@ -3,7 +3,7 @@
 // finds wrong once it has parsed the options, the bare usage line before that.
 import { KfkError, errorMessage } from '../errors.js';
 import { includeListRegex, parseTopicPartitionRules, topicRegexMatcher } from '../format/topic-partition-rules.js';
-import { type JoptParsed, parseJoptStrict, ToolUsageError } from './jopt.js';
+import { isJavaLong, type JoptParsed, parseJoptStrict, ToolUsageError } from './jopt.js';
 
 const USAGE = 'An interactive shell for getting topic-partition offsets.';
 const TIME_NAMES: Record<string, string> = { earliest: '-2', latest: '-1', 'max-timestamp': '-3', 'earliest-local': '-4', 'latest-tiered': '-5', 'earliest-pending-upload': '-6' };
@@ -40,7 +40,7 @@ function checkRegex(regex: string): void {
 /** --time as kfk's: -1, -2 or a timestamp; the others named as not supported. */
 function timeOf(value: string): string {
   const t = Object.hasOwn(TIME_NAMES, value) ? TIME_NAMES[value] : value;
-  if (!/^[+-]?\d+$/.test(t) || BigInt(t) > 9223372036854775807n || BigInt(t) < -9223372036854775808n) {
+  if (!isJavaLong(t)) {
     throw failure(`Malformed time argument ${value}. Please use -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or latest-tiered / -6 or earliest-pending-upload, or a specified long format timestamp`);
   }
   const n = BigInt(t);

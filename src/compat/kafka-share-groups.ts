@@ -3,7 +3,7 @@
 // those of ShareGroupCommandOptions.checkArgs, then the one-action check, then what the tool
 // finds wrong once it runs (an unknown --state, a value given twice).
 import { KfkError } from '../errors.js';
-import { type JoptParsed, parseJoptStrict, ToolReport, ToolUsageError } from './jopt.js';
+import { isJavaLong, type JoptParsed, parseJoptStrict, ToolReport, ToolUsageError } from './jopt.js';
 
 const REQUIRED = ['bootstrap-server', 'group', 'topic', 'timeout', 'command-config', 'to-offset', 'from-file', 'to-datetime'];
 const SWITCHES = ['all-topics', 'list', 'describe', 'all-groups', 'delete', 'reset-offsets', 'delete-offsets', 'dry-run', 'execute', 'export', 'to-earliest', 'to-latest', 'to-current', 'members', 'offsets', 'verbose'];
@@ -39,7 +39,7 @@ function single(r: JoptParsed, name: string): string | undefined {
 function long(r: JoptParsed, name: string): string | undefined {
   const v = single(r, name);
   if (v === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(v) || BigInt(v) > 9223372036854775807n || BigInt(v) < -9223372036854775808n) throw failed(`Cannot parse argument '${v}' of option ${name}`);
+  if (!isJavaLong(v)) throw failed(`Cannot parse argument '${v}' of option ${name}`);
   return String(BigInt(v));
 }
 
