@@ -21,10 +21,11 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
   if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
   const groups = await import('../../../kafka/admin/groups.js');
-  const resetGroup = (group: string): ResetGroup => ({
+  // `checked`: the caller has described the group and found it inactive; it is not asked again.
+  const resetGroup = (group: string, checked = false): ResetGroup => ({
     kind: 'consumer',
     held: async (client: KafkaClient) => {
-      const d = await ctx.bounded(groups.describeGroup(client, group));
+      const d = checked ? null : await ctx.bounded(groups.describeGroup(client, group));
       if (d && d.state !== 'Empty') throw new KfkError(inactiveOnly(group, d.state));
       // A committed offset of -1 is none: the partition is not the group's.
       return (await ctx.bounded(groups.committedOffsets(client, group))).filter((c) => c.offset >= 0);
@@ -38,7 +39,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (!opts.allGroups && names.length === 1) {
     const group = names[0];
     if (opts.kafkaErrors && (await activeReported(ctx, opts, group))) return 0;
-    return runReset(ctx, { ...flags, group }, resetGroup(group));
+    return runReset(ctx, { ...flags, group }, resetGroup(group, opts.kafkaErrors));
   }
 
   const client = await ctx.kafka();
@@ -54,7 +55,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       continue;
     }
     if (opts.kafkaErrors) scopeChecks(opts);
-    results.push({ group, plan: (await planReset(ctx, { ...flags, group }, resetGroup(group))).plan });
+    results.push({ group, plan: (await planReset(ctx, { ...flags, group }, resetGroup(group, true))).plan });
   }
   const refused = results.filter((r) => r.refused);
   if (!opts.kafkaErrors) for (const r of refused) ctx.io.warn(inactiveOnly(r.group, r.refused!));
