@@ -107,8 +107,9 @@ export class CommandContext {
    * Races a step against the timeout. Failures to reach or authenticate to the cluster become
    * one clear line; a broker's own answer (e.g. TOPIC_ALREADY_EXISTS) passes through as it is.
    */
-  async bounded<T>(step: Promise<T>, connecting = false): Promise<T> {
+  async bounded<T>(step: Promise<T>, connecting = false, timeoutMs?: number): Promise<T> {
     const config = this.config();
+    const boundMs = timeoutMs ?? config.timeoutMs;
     const { connectFailure, isConnectionError } = await import('../kafka/wire/failures.js');
     let timer: NodeJS.Timeout | undefined;
     // A step after connecting that times out met a cluster that took the connection and then
@@ -119,11 +120,11 @@ export class CommandContext {
           reject(
             new KfkError(
               connecting
-                ? `cannot connect to ${config.bootstrapServers.join(',')}: timed out after ${config.timeoutMs} ms`
-                : `no answer from the cluster within ${config.timeoutMs} ms (connected through ${config.bootstrapServers.join(',')})${waitedFor(this.client?.waitingOn() ?? [])}`,
+                ? `cannot connect to ${config.bootstrapServers.join(',')}: timed out after ${boundMs} ms`
+                : `no answer from the cluster within ${boundMs} ms (connected through ${config.bootstrapServers.join(',')})${waitedFor(this.client?.waitingOn() ?? [])}`,
             ),
           ),
-        config.timeoutMs,
+        boundMs,
       );
     });
     try {

@@ -61,7 +61,12 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   // back from the bytes sent; lines the schema refused are there as they were read.
   const decodeSent = failedOut && (keyEncoder || valueEncoder) ? await sentRecordDecoder(ctx, opts, keyEncoder, valueEncoder) : undefined;
   const onUndelivered = failedOut ? (records: FailedRecord[]) => (decodeSent ? decodeSent(records).then(writeFailed) : writeFailed(records)) : undefined;
-  const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered));
+  // A transactional id's producer id comes from its coordinator; when that broker stops answering,
+  // the cluster moves the id only once the controller fences the broker and a new leader of its
+  // __transaction_state partition has loaded it (10 s and more). Kafka's producer waits
+  // max.block.ms for initTransactions(): so does kfk, when that is longer than --timeout.
+  const openBound = settings.transactionalId ? Math.max(settings.maxBlockMs, ctx.config().timeoutMs) : undefined;
+  const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered), false, openBound);
   const closeFailedOut = async () => {
     if (!failedOut) return;
     await new Promise<void>((resolve) => failedOut!.end(resolve));

@@ -189,6 +189,10 @@ export class RecordProducer {
   async init(): Promise<void> {
     if (!this.o.idempotent && !this.o.transactionalId) return;
     ({ producerId: this.producerId, producerEpoch: this.producerEpoch } = await this.txn.initProducerId());
+    // The coordinator stopped answering and the id moved: the cluster fenced its broker, and the
+    // partitions it led moved too since the metadata was read. Read it again, or the first batches
+    // go to that broker and wait out request.timeout.ms.
+    if (this.txn.movedFromSilent) await this.refreshMetadata();
   }
 
   private state(topic: string, partition: number): PartitionState {

@@ -35,6 +35,8 @@ export interface ProducerIdentity {
 
 export class TransactionCoordinator {
   private coordinator: KafkajsBroker | null = null;
+  /** A coordinator stopped answering and the id moved (the cluster fenced its broker). */
+  movedFromSilent = false;
   private readonly added = new Set<string>();
   private anyAdded = false;
 
@@ -100,7 +102,10 @@ export class TransactionCoordinator {
         return await unlessCoordinatorMoves(this.cluster, groupId, broker.nodeId, call(broker), { coordinatorType: COORDINATOR_TRANSACTION });
       } catch (err) {
         const moved = err instanceof CoordinatorMoved;
-        if (moved) brokerAnswers(this.cluster, broker.nodeId, false);
+        if (moved) {
+          brokerAnswers(this.cluster, broker.nodeId, false);
+          this.movedFromSilent = true;
+        }
         if ((moved || isConnectionError(err) || LOOK_AGAIN.has((err as { type?: string }).type ?? '')) && this.coordinator === broker) this.coordinator = null;
         throw err;
       }
