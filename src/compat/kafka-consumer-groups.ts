@@ -93,7 +93,6 @@ export function translateConsumerGroups(args: string[]): string[] {
     case 'delete':
       return ['group', 'delete', '-o', 'text', '--kafka-errors', ...conn, ...scopeFlags];
     case 'delete-offsets':
-      if (has('all-groups')) throw new KfkError("kfk's kafka-consumer-groups does not support --delete-offsets with --all-groups: give --group");
       return ['group', 'delete-offsets', '-o', 'text', '--kafka-errors', ...conn, ...groups, ...(r.values.get('topic') ?? []).flatMap((t) => ['--topic', t])];
     case 'reset-offsets': {
       const out = ['group', 'reset-offsets', '-o', 'text', '--kafka-errors', ...conn, ...scopeFlags];

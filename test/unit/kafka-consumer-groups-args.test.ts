@@ -52,6 +52,9 @@ describe('kafka-consumer-groups arguments', () => {
     expect(errorOf([...BS, '--describe', '--group', 'a', '--state', '--members'])).toBe('Option [describe] takes at most one of these options: [members], [offsets], [state]');
     expect(errorOf([...BS, '--describe', '--group', 'a', '--state', 'Stable'])).toBe('Option [describe] does not take a value for [state]');
     expect(errorOf([...BS, '--delete-offsets', '--group', 'a'])).toBe('Option [delete-offsets] takes the following options: [group], [topic]');
+    // One group at a time, as the tool (Kafka 4.4's lines, checked against it).
+    expect(errorOf([...BS, '--delete-offsets', '--all-groups', '--topic', 't'])).toBe('Option [delete-offsets] takes the following options: [group], [topic]');
+    expect(errorOf([...BS, '--delete-offsets', '--all-groups', '--group', 'a', '--topic', 't'])).toBe('Option "[group]" can\'t be used with option "[all-groups]"');
     // Without --dry-run or --execute, the tool's warning comes first.
     expect(errorOf([...BS, '--reset-offsets', '--group', 'a', '--topic', 't', '--to-earliest', '--to-offset', '3'])).toBe(`${RESET_WARNING}\nOption "[to-offset]" can't be used with option "[to-earliest]"`);
     expect(errorOf([...BS, '--reset-offsets', '--group', 'a', '--all-groups', '--topic', 't', '--to-earliest', '--dry-run'])).toBe('Option "[group]" can\'t be used with option "[all-groups]"');
