@@ -236,6 +236,29 @@ describe('faults on a 3-broker cluster', () => {
     expect((await readBack(t)).length).toBe(count);
   });
 
+  it('with 2 of 3 brokers frozen, produce --transactional-id names the coordinator that does not answer, after max.block.ms', async () => {
+    // With the quorum lost the id cannot move: InitProducerId is asked again until max.block.ms.
+    // Before, it ended at the time bound (`no answer from the cluster within 10000 ms`) or, given
+    // longer, said `cannot connect to <the live broker>: timed out`, though connected to it.
+    const t = await createTopic(3);
+    const id = uniqueName('fpx');
+    expect((await kfk(['produce', ...B, '--topic', t, '--transactional-id', id], { input: 'a\n' })).code).toBe(0);
+    const d = await kfk(['transaction', 'describe', ...B, '--transactional-id', id, '-o', 'json']);
+    expect(d.code, d.stderr).toBe(0);
+    const coordinator = (JSON.parse(d.stdout) as { coordinator: number }).coordinator;
+    const live = [1, 2, 3].find((n) => n !== coordinator)!;
+    const frozen = [1, 2, 3].filter((n) => n !== live);
+    const port = state.nodes.find((n) => n.nodeId === live)!.port;
+    for (const n of frozen) freeze(n);
+    try {
+      const p = await kfk(['produce', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', t, '--transactional-id', id, '--max-block-ms', '3000'], { input: 'b\n', timeoutMs: 90_000 });
+      expect(p).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(new RegExp(`^kfk: broker ${coordinator}, the coordinator of transactional id '${id}', did not answer within \\d+ ms\\n$`)) });
+    } finally {
+      for (const n of frozen) thaw(n);
+    }
+    await healthy(t);
+  });
+
   it('with 1 of 3 brokers frozen, consume -e names its partitions until their leadership moves, then reads every record', async () => {
     // The controller moves the frozen broker's partitions after broker.session.timeout.ms; the
     // Metadata requests that see it must not go to the frozen broker (kafkajs picks any connected

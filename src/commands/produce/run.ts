@@ -64,8 +64,9 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   // A transactional id's producer id comes from its coordinator; when that broker stops answering,
   // the cluster moves the id only once the controller fences the broker and a new leader of its
   // __transaction_state partition has loaded it (10 s and more). Kafka's producer waits
-  // max.block.ms for initTransactions(): so does kfk, when that is longer than --timeout.
-  const openBound = settings.transactionalId ? Math.max(settings.maxBlockMs, ctx.config().timeoutMs) : undefined;
+  // max.block.ms for initTransactions(): so does kfk (the producer asks again until then, and names
+  // the coordinator that did not answer); the time bound is added after it, for its last ask.
+  const openBound = settings.transactionalId ? settings.maxBlockMs + ctx.config().timeoutMs : undefined;
   const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered), false, openBound);
   const closeFailedOut = async () => {
     if (!failedOut) return;

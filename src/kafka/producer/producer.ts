@@ -176,7 +176,7 @@ export class RecordProducer {
   constructor(cluster: KafkajsCluster, options: ProducerOptions) {
     this.cluster = cluster;
     this.o = options;
-    this.txn = new TransactionCoordinator(cluster, options.transactionalId, options.transactionTimeoutMs);
+    this.txn = new TransactionCoordinator(cluster, options.transactionalId, options.transactionTimeoutMs, options.maxBlockMs);
     this.partitioner = new StickyPartitioner((topic, partition) => knownLeader(cluster, topic, partition) !== NO_LEADER, options.batchBytes);
   }
 

@@ -8,6 +8,7 @@ import type { KafkajsBroker, KafkajsCluster } from '../wire/kafkajs-types.js';
 import { CoordinatorMoved, unlessCoordinatorMoves } from '../wire/coordinator.js';
 import { isConnectionError } from '../wire/failures.js';
 import { brokerAnswers } from '../wire/metadata.js';
+import { KfkError } from '../../errors.js';
 
 const COORDINATOR_TRANSACTION = 1;
 /** Answers that name no coordinator at the broker asked: look it up again. */
@@ -44,13 +45,15 @@ export class TransactionCoordinator {
     private readonly cluster: KafkajsCluster,
     private readonly transactionalId: string | undefined,
     private readonly transactionTimeoutMs = 60000,
+    /** How long InitProducerId is asked again (max.block.ms, as Kafka's initTransactions() waits). */
+    private readonly initDeadlineMs = 60000,
   ) {}
 
   /** A producer id and epoch: from the transaction coordinator, or (idempotent only) the controller. */
   async initProducerId(): Promise<ProducerIdentity> {
     const ask = { transactionalId: this.transactionalId, transactionTimeout: this.transactionTimeoutMs };
     if (this.transactionalId) {
-      const res = await this.atCoordinator((broker) => broker.initProducerId(ask));
+      const res = await this.atCoordinator((broker) => broker.initProducerId(ask), this.initDeadlineMs);
       return { producerId: Number(res.producerId), producerEpoch: Number(res.producerEpoch) };
     }
     // Without a transaction any broker hands out producer ids: each attempt asks the next one,
@@ -93,22 +96,41 @@ export class TransactionCoordinator {
     await this.atCoordinator((broker) => broker.endTxn({ transactionalId: this.transactionalId, ...id, transactionResult: commit }));
   }
 
-  /** `call` at the transaction coordinator, retried; found again when it moved or stopped answering. */
-  private atCoordinator<T>(call: (broker: KafkajsBroker) => Promise<T>): Promise<T> {
+  /**
+   * `call` at the transaction coordinator, retried for up to `deadlineMs`; found again when it
+   * moved or stopped answering. A coordinator that did not answer until the end is named.
+   */
+  private async atCoordinator<T>(call: (broker: KafkajsBroker) => Promise<T>, deadlineMs = 20_000): Promise<T> {
     const groupId = this.transactionalId!;
-    return retrying(async () => {
-      const broker = (this.coordinator ??= await this.cluster.findGroupCoordinator({ groupId, coordinatorType: COORDINATOR_TRANSACTION }));
-      try {
-        return await unlessCoordinatorMoves(this.cluster, groupId, broker.nodeId, call(broker), { coordinatorType: COORDINATOR_TRANSACTION });
-      } catch (err) {
-        const moved = err instanceof CoordinatorMoved;
-        if (moved) {
-          brokerAnswers(this.cluster, broker.nodeId, false);
-          this.movedFromSilent = true;
+    const started = Date.now();
+    let silent: number | undefined;
+    try {
+      return await retrying(async () => {
+        const broker = (this.coordinator ??= await this.cluster.findGroupCoordinator({ groupId, coordinatorType: COORDINATOR_TRANSACTION }));
+        try {
+          return await unlessCoordinatorMoves(this.cluster, groupId, broker.nodeId, call(broker), { coordinatorType: COORDINATOR_TRANSACTION });
+        } catch (err) {
+          const moved = err instanceof CoordinatorMoved;
+          if (moved) {
+            brokerAnswers(this.cluster, broker.nodeId, false);
+            this.movedFromSilent = true;
+          }
+          if (moved || unanswered(err)) silent = broker.nodeId;
+          if ((moved || isConnectionError(err) || LOOK_AGAIN.has((err as { type?: string }).type ?? '')) && this.coordinator === broker) this.coordinator = null;
+          throw err;
         }
-        if ((moved || isConnectionError(err) || LOOK_AGAIN.has((err as { type?: string }).type ?? '')) && this.coordinator === broker) this.coordinator = null;
-        throw err;
+      }, deadlineMs);
+    } catch (err) {
+      // Not "cannot connect to <bootstrap>": kfk is connected, and one broker does not answer.
+      if (silent !== undefined && (err instanceof CoordinatorMoved || unanswered(err))) {
+        throw new KfkError(`broker ${silent}, the coordinator of transactional id '${groupId}', did not answer within ${Date.now() - started} ms`);
       }
-    });
+      throw err;
+    }
   }
+}
+
+/** A connection that failed or timed out, or a request not answered in time. */
+function unanswered(err: unknown): boolean {
+  return isConnectionError(err) || (err as { name?: string }).name === 'KafkaJSRequestTimeoutError';
 }
