@@ -110,7 +110,7 @@ export class CommandContext {
   async bounded<T>(step: Promise<T>, connecting = false, timeoutMs?: number): Promise<T> {
     const config = this.config();
     const boundMs = timeoutMs ?? config.timeoutMs;
-    const { connectFailure, isConnectionError } = await import('../kafka/wire/failures.js');
+    const { connectFailure, failedAddress, isConnectionError } = await import('../kafka/wire/failures.js');
     let timer: NodeJS.Timeout | undefined;
     // A step after connecting that times out met a cluster that took the connection and then
     // answered nothing (brokers stopped, the controller quorum lost): not a failure to connect.
@@ -131,7 +131,10 @@ export class CommandContext {
       return await Promise.race([step, timeout]);
     } catch (err) {
       if (err instanceof KfkError || (!connecting && !isConnectionError(err))) throw err;
-      throw connectFailure(err, config.bootstrapServers);
+      // Once connected, a connection that fails is to a broker the cluster named (a leader, a
+      // coordinator): that one is named, not the bootstrap list.
+      const at = connecting ? undefined : failedAddress(err);
+      throw connectFailure(err, at ? [at] : config.bootstrapServers);
     } finally {
       clearTimeout(timer);
       step.catch(() => undefined);

@@ -160,4 +160,19 @@ describe('the time bound of a command', () => {
     // the line said "cannot connect" although kfk had connected.
     await expect((await context()).bounded(never())).rejects.toThrow(/^no answer from the cluster within 50 ms \(connected through 127\.0\.0\.1:9092\)$/);
   });
+
+  it('a step given its own bound says that bound', async () => {
+    await expect((await context()).bounded(never(), false, 80)).rejects.toThrow(/^no answer from the cluster within 80 ms \(connected through 127\.0\.0\.1:9092\)$/);
+  });
+
+  it('a connection that fails after connecting names the broker it was to, not the bootstrap list', async () => {
+    // kafkajs' errors as a leader or coordinator the cluster named gives them (the address of the
+    // broker in `broker`, the connection error under the retries').
+    const { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded } = await import('kafkajs');
+    const refused = new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9095', { broker: '127.0.0.1:9095', code: 'ECONNREFUSED' });
+    const retried = new KafkaJSNumberOfRetriesExceeded(refused, { retryCount: 5, retryTime: 100 });
+    await expect((await context()).bounded(Promise.reject(retried))).rejects.toThrow(/^cannot connect to 127\.0\.0\.1:9095: connection refused$/);
+    // While connecting, the bootstrap list is what the user gave.
+    await expect((await context()).bounded(Promise.reject(retried), true)).rejects.toThrow(/^cannot connect to 127\.0\.0\.1:9092: connection refused$/);
+  });
 });

@@ -47,6 +47,18 @@ export function isConnectionError(err: unknown): boolean {
   return false;
 }
 
+/** The address (host:port) of the broker a connection error is about, when the error names one. */
+export function failedAddress(err: unknown): string | undefined {
+  let e = err as { broker?: unknown; cause?: unknown; originalError?: unknown } | undefined;
+  const seen = new Set<unknown>();
+  while (e && !seen.has(e)) {
+    seen.add(e);
+    if (typeof e.broker === 'string' && e.broker) return e.broker;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return undefined;
+}
+
 export function connectFailure(err: unknown, servers: string[]): KfkError {
   if (err instanceof KfkError) return err;
   const list = servers.join(',');
