@@ -115,22 +115,17 @@ export class TransactionCoordinator {
             brokerAnswers(this.cluster, broker.nodeId, false);
             this.movedFromSilent = true;
           }
-          if (moved || unanswered(err)) silent = broker.nodeId;
+          if (moved || isConnectionError(err)) silent = broker.nodeId;
           if ((moved || isConnectionError(err) || LOOK_AGAIN.has((err as { type?: string }).type ?? '')) && this.coordinator === broker) this.coordinator = null;
           throw err;
         }
       }, deadlineMs);
     } catch (err) {
       // Not "cannot connect to <bootstrap>": kfk is connected, and one broker does not answer.
-      if (silent !== undefined && (err instanceof CoordinatorMoved || unanswered(err))) {
+      if (silent !== undefined && (err instanceof CoordinatorMoved || isConnectionError(err))) {
         throw new KfkError(`broker ${silent}, the coordinator of transactional id '${groupId}', did not answer within ${Date.now() - started} ms`);
       }
       throw err;
     }
   }
-}
-
-/** A connection that failed or timed out, or a request not answered in time. */
-function unanswered(err: unknown): boolean {
-  return isConnectionError(err) || (err as { name?: string }).name === 'KafkaJSRequestTimeoutError';
 }
