@@ -2,16 +2,21 @@
 // get their own wording; nothing here ever includes credentials.
 import { KfkError, errorMessage } from '../../errors.js';
 
-function rootCause(err: unknown): unknown {
-  let e = err as { cause?: unknown; originalError?: unknown } | undefined;
+type Chained = { name?: string; code?: string; broker?: unknown; cause?: unknown; originalError?: unknown };
+
+/** An error, then what it wraps (kafkajs' originalError, or cause), each once. */
+function* chain(err: unknown): Generator<Chained> {
   const seen = new Set<unknown>();
-  while (e && !seen.has(e)) {
+  for (let e = err as Chained | undefined; e && !seen.has(e); e = (e.originalError ?? e.cause) as Chained | undefined) {
     seen.add(e);
-    const next = e.originalError ?? e.cause;
-    if (!next) break;
-    e = next as typeof e;
+    yield e;
   }
-  return e;
+}
+
+function rootCause(err: unknown): unknown {
+  let last: unknown;
+  for (const e of chain(err)) last = e;
+  return last;
 }
 
 const TLS_CODES = new Set([
@@ -37,25 +42,15 @@ const CONNECTION_ERRORS = new Set([
 
 /** Whether an error is about reaching or authenticating to the cluster (not a broker's answer). */
 export function isConnectionError(err: unknown): boolean {
-  let e = err as { name?: string; code?: string; cause?: unknown; originalError?: unknown } | undefined;
-  const seen = new Set<unknown>();
-  while (e && !seen.has(e)) {
-    seen.add(e);
+  for (const e of chain(err)) {
     if ((e.name && CONNECTION_ERRORS.has(e.name)) || (e.code && (NET_CODES.has(e.code) || TLS_CODES.has(e.code)))) return true;
-    e = (e.originalError ?? e.cause) as typeof e;
   }
   return false;
 }
 
 /** The address (host:port) of the broker a connection error is about, when the error names one. */
 export function failedAddress(err: unknown): string | undefined {
-  let e = err as { broker?: unknown; cause?: unknown; originalError?: unknown } | undefined;
-  const seen = new Set<unknown>();
-  while (e && !seen.has(e)) {
-    seen.add(e);
-    if (typeof e.broker === 'string' && e.broker) return e.broker;
-    e = (e.originalError ?? e.cause) as typeof e;
-  }
+  for (const e of chain(err)) if (typeof e.broker === 'string' && e.broker) return e.broker;
   return undefined;
 }
 
