@@ -7,6 +7,7 @@ import { Command, type AnyCommand, type Option } from './commander.js';
 import type { Node, RunLoader } from './command-node.js';
 import { COMMANDS } from './commands.generated.js';
 import { examples } from './flags.js';
+import { hintKafkaFlags } from './kafka-flags.js';
 
 /** Makes a command's action from its run module: main.ts builds the context and loads the module. */
 export type Launcher = <F>(load: RunLoader<F>) => (flags: F, command: AnyCommand) => Promise<void>;
@@ -90,6 +91,7 @@ export function buildProgram(
   for (const name of TOP_LEVEL_COMMANDS) if (whole || only === name) add(program, COMMANDS[name], launch, shallow);
 
   deferRequiredOptions(program);
+  hintKafkaFlags(program);
   return program;
 }
 

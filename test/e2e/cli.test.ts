@@ -34,6 +34,12 @@ describe('kfk command line', () => {
     const r = await kfk(['topic', 'list', '--bootstrap-sever', 'x:1']);
     expect(r).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown option '--bootstrap-sever' (Did you mean --bootstrap-server?)\n" });
   });
+  it("a flag of Kafka's tool says where it goes, exit 2", async () => {
+    const list = await kfk(['topic', '--list', '--bootstrap-server', 'x:1']);
+    expect(list).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown option '--list' (Did you mean kfk topic list?)\n" });
+    const entity = await kfk(['config', 'describe', '--entity-type', 'topics', '--entity-name', 't']);
+    expect(entity).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown option '--entity-type' (kfk-kafka-configs takes kafka-configs' own flags)\n" });
+  });
   it('a missing required flag is a usage error', async () => {
     const r = await kfk(['topic', 'create']);
     expect(r.code).toBe(2);

@@ -41,3 +41,39 @@ describe('kfk --help from the top-level commands alone', () => {
     expect(top.commands.find((c) => c.name() === 'topic')?.commands).toEqual([]);
   });
 });
+
+describe("an unknown option that is one of Kafka's tools' flags", () => {
+  /** What kfk writes on stderr for `args`, parsed by the whole tree. */
+  const error = (args: string[]) => {
+    let err = '';
+    const program = buildProgram('0.0.0', () => async () => undefined, { writeOut: () => undefined, writeErr: (s) => (err += s) });
+    expect(() => program.parse(['node', 'kfk', ...args])).toThrow();
+    return err;
+  };
+  it.each([
+    [['topic', '--list'], "kfk: unknown option '--list' (Did you mean kfk topic list?)\n"],
+    [['config', '--describe', '--entity-type', 'topics'], "kfk: unknown option '--describe' (Did you mean kfk config describe?)\n"],
+    [['acl', '--add', '--allow-principal', 'User:a'], "kfk: unknown option '--add' (Did you mean kfk acl create?)\n"],
+    [['config', 'describe', '--entity-type', 'topics'], "kfk: unknown option '--entity-type' (kfk-kafka-configs takes kafka-configs' own flags)\n"],
+    [['acl', '--remove', '--topic', 't'], "kfk: unknown option '--remove' (Did you mean kfk acl delete?)\n"],
+    [['cluster', '--cluster-id'], "kfk: unknown option '--cluster-id' (Did you mean kfk cluster id?)\n"],
+    // commander would say "Did you mean --version?" here.
+    [['partition', 'reassign', '--verify', '--reassignment-json-file', 'f'], "kfk: unknown option '--verify' (Did you mean kfk partition reassign verify?)\n"],
+    [['topic', 'describe', '--describe'], "kfk: unknown option '--describe' (kfk-kafka-topics takes kafka-topics' own flags)\n"],
+    [['cluster', 'quorum', '--describe'], "kfk: unknown option '--describe' (kfk-kafka-metadata-quorum takes kafka-metadata-quorum's own flags)\n"],
+    [['topic', '--bootstrap-server', 'x:1', 'list'], "kfk: unknown option '--bootstrap-server' (it goes after the command: kfk topic <command> --bootstrap-server)\n"],
+  ])('kfk %j', (args, stderr) => {
+    expect(error(args)).toBe(stderr);
+  });
+  it.each([
+    // A near flag of kfk's keeps commander's suggestion; a command without a tool of its own, or
+    // kfk itself, says nothing more.
+    [['topic', 'create', '--replication-factr', '1'], "kfk: unknown option '--replication-factr' (Did you mean --replication-factor?)\n"],
+    [['produce', '--xyz'], "kfk: unknown option '--xyz'\n"],
+    [['local', 'start', '--xyz'], "kfk: unknown option '--xyz'\n"],
+    [['partition', 'reassign', 'verify', '--verify'], "kfk: unknown option '--verify' (Did you mean --version?)\n"],
+    [['--topic', 'x'], "kfk: unknown option '--topic'\n"],
+  ])('kfk %j: no hint', (args, stderr) => {
+    expect(error(args)).toBe(stderr);
+  });
+});
