@@ -106,8 +106,10 @@ export class CommandContext {
   /**
    * Races a step against the timeout. Failures to reach or authenticate to the cluster become
    * one clear line; a broker's own answer (e.g. TOPIC_ALREADY_EXISTS) passes through as it is.
+   * `unanswered`, for a step that changes the cluster, is the hint under the time bound's line:
+   * a request that was sent and not answered may be carried out all the same.
    */
-  async bounded<T>(step: Promise<T>, connecting = false, timeoutMs?: number): Promise<T> {
+  async bounded<T>(step: Promise<T>, connecting = false, timeoutMs?: number, unanswered?: string): Promise<T> {
     const config = this.config();
     const boundMs = timeoutMs ?? config.timeoutMs;
     const { connectFailure, failedAddress, isConnectionError } = await import('../kafka/wire/failures.js');
@@ -122,6 +124,7 @@ export class CommandContext {
               connecting
                 ? `cannot connect to ${config.bootstrapServers.join(',')}: timed out after ${boundMs} ms`
                 : `no answer from the cluster within ${boundMs} ms (connected through ${config.bootstrapServers.join(',')})${waitedFor(this.client?.waitingOn() ?? [])}`,
+              { hint: connecting ? undefined : unanswered },
             ),
           ),
         boundMs,

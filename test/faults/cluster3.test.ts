@@ -259,6 +259,39 @@ describe('faults on a 3-broker cluster', () => {
     await healthy(t);
   });
 
+  it('with 2 of 3 brokers frozen, topic create, alter --partitions and delete at their time bound say the cluster may still do it', async () => {
+    // With the quorum lost, the live broker holds what it forwards to the controller and answers
+    // nothing. The request was sent: a new try may meet the topic created (TOPIC_ALREADY_EXISTS),
+    // its partitions added or the topic gone, so the hint says how to look and how to try again.
+    const t = await createTopic(3);
+    const live = 1;
+    const port = state.nodes.find((n) => n.nodeId === live)!.port;
+    const via = ['--bootstrap-server', `127.0.0.1:${port}`, '--timeout', '3000'];
+    for (const n of [2, 3]) freeze(n);
+    try {
+      const created = uniqueName('fnew');
+      const timedOut = (stderr: string, hint: string) => {
+        const [line, ...rest] = stderr.split('\n');
+        expect(line).toMatch(new RegExp(`^kfk: no answer from the cluster within 3000 ms \\(connected through 127\\.0\\.0\\.1:${port}\\)`));
+        expect(rest.join('\n')).toBe(`hint: ${hint}\n`);
+      };
+      const c = await kfk(['topic', 'create', ...via, '--topic', created, '--partitions', '3', '--replication-factor', '3'], { timeoutMs: 60_000 });
+      expect(c.code, c.stderr).toBe(1);
+      expect(c.stdout).toBe('');
+      timedOut(c.stderr, `the cluster may create the topic all the same: kfk topic describe --topic ${created} shows it; a new try with --if-not-exists does not fail on it`);
+      const a = await kfk(['topic', 'alter', ...via, '--topic', t, '--partitions', '6'], { timeoutMs: 60_000 });
+      expect(a.code, a.stderr).toBe(1);
+      expect(a.stdout).toBe('');
+      timedOut(a.stderr, `the cluster may add the partitions all the same: kfk topic describe --topic ${t} shows how many there are`);
+      const d = await kfk(['topic', 'delete', ...via, '--topic', t], { timeoutMs: 60_000 });
+      expect(d.code, d.stderr).toBe(1);
+      expect(d.stdout).toBe('');
+      timedOut(d.stderr, 'the cluster may delete the topic all the same: kfk topic list shows what is left; a new try with --if-exists does not fail on it');
+    } finally {
+      for (const n of [2, 3]) thaw(n);
+    }
+  });
+
   it('with 1 of 3 brokers frozen, consume -e names its partitions until their leadership moves, then reads every record', async () => {
     // The controller moves the frozen broker's partitions after broker.session.timeout.ms; the
     // Metadata requests that see it must not go to the frozen broker (kafkajs picks any connected

@@ -34,7 +34,12 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const r: (typeof results)[number] = { topic: name };
     if (partitions !== undefined) {
       // Kafka's --replica-assignment lists every partition; the new ones are those past the current count.
-      await ctx.bounded(api.createPartitions(client, name, partitions, assignment));
+      await ctx.bounded(
+        api.createPartitions(client, name, partitions, assignment),
+        false,
+        undefined,
+        `the cluster may add the partitions all the same: kfk topic describe --topic ${name} shows how many there are`,
+      );
       r.partitions = partitions;
     }
     if (Object.keys(set).length || del.length) {
