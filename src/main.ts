@@ -81,7 +81,8 @@ function reportError(err: unknown, verbose: boolean): number {
   }
   if (err instanceof KfkError) {
     stderr.write(err.verbatim ? `${err.message}\n` : `${errorPrefix}${err.message}\n`);
-    if (err.hint) stderr.write(`hint: ${err.hint}\n`);
+    // A drop-in's stdout carries the tool's error line where the tool prints it; kfk's hint is not the tool's, so stderr.
+    if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
     if (verbose && err.cause instanceof Error && err.cause.stack) stderr.write(err.cause.stack + '\n');
     return err.exitCode === EXIT_USAGE ? usageExit : err.exitCode;
   }

@@ -287,6 +287,11 @@ describe('faults on a 3-broker cluster', () => {
       expect(d.code, d.stderr).toBe(1);
       expect(d.stdout).toBe('');
       timedOut(d.stderr, 'the cluster may delete the topic all the same: kfk topic list shows what is left; a new try with --if-exists does not fail on it');
+      // The drop-in prints its error line where kafka-topics does (stdout); kfk's hint goes to stderr.
+      const k = await kfk(['compat', 'kafka-topics', '--create', '--bootstrap-server', `127.0.0.1:${port}`, '--topic', created], { env: { KFK_TIMEOUT: '3000' }, timeoutMs: 60_000 });
+      expect(k.code, k.stderr).toBe(1);
+      expect(k.stdout).toMatch(new RegExp(`^Error while executing topic command : no answer from the cluster within 3000 ms \\(connected through 127\\.0\\.0\\.1:${port}\\)[^\\n]*\\n$`));
+      expect(k.stderr).toBe(`hint: the cluster may create the topic all the same: kfk topic describe --topic ${created} shows it; a new try with --if-not-exists does not fail on it\n`);
     } finally {
       for (const n of [2, 3]) thaw(n);
     }
