@@ -58,16 +58,26 @@ export function dropInOf(path: string[]): string | undefined {
  * The hint after `unknown option '<flag>'` at the command at `path` with the subcommands `subcommands`:
  * the subcommand a tool's action flag names (`--list` under `kfk topic`: `kfk topic list`), where a
  * flag of its subcommands goes (`ofSubcommands`: `kfk topic --bootstrap-server x list`), or the
- * drop-in of that command's tool; none if none applies, or if commander `suggested` a flag and the
- * flag names no subcommand.
+ * drop-in of that command's tool; none if none applies, if commander `suggested` a flag and the
+ * flag names no subcommand, or if the flag is one of kfk's own elsewhere under the same top-level command (`ofKfk`).
  */
-export function kafkaFlagHint(path: string[], subcommands: string[], flag: string, ofSubcommands: ReadonlySet<string> = new Set(), suggested = false): string | undefined {
+export function kafkaFlagHint(
+  path: string[],
+  subcommands: string[],
+  flag: string,
+  ofSubcommands: ReadonlySet<string> = new Set(),
+  suggested = false,
+  ofKfk: ReadonlySet<string> = new Set(),
+): string | undefined {
   const name = /^--?([a-z][a-z-]*)(=.*)?$/.exec(flag)?.[1];
   if (name === undefined || path.length === 0) return undefined;
   const action = ACTIONS[`${path.join(' ')} --${name}`] ?? name;
   if (subcommands.includes(action)) return `Did you mean kfk ${[...path, action].join(' ')}?`;
   if (suggested) return undefined;
   if (ofSubcommands.has(`--${name}`)) return `it goes after the command: kfk ${path.join(' ')} <command> --${name}`;
+  // A flag of kfk's that this command does not take (`--bootstrap-controller` where the tool
+  // refuses it too): the drop-in would not take it either.
+  if (ofKfk.has(`--${name}`)) return undefined;
   const tool = dropInOf(path);
   return tool && `kfk-${tool} takes ${tool}${tool.endsWith('s') ? "'" : "'s"} own flags`;
 }
@@ -96,12 +106,19 @@ export function hintKafkaFlags(program: AnyCommand): void {
         delete (own as Partial<Internals>).error;
       }
       if (message === undefined) return; // unknown options allowed there
-      const hint = kafkaFlagHint(pathOf(cmd), cmd.commands.map((c) => c.name()), flag, flagsBelow(cmd), message.includes('(Did you mean'));
+      const hint = kafkaFlagHint(pathOf(cmd), cmd.commands.map((c) => c.name()), flag, flagsBelow(cmd), message.includes('(Did you mean'), flagsBelow(topOf(cmd)));
       own.error(hint === undefined ? message : `error: unknown option '${flag}' (${hint})`, { code: 'commander.unknownOption' });
     };
     cmd.commands.forEach(walk);
   };
   walk(program);
+}
+
+/** The top-level command `cmd` is or is under (the same in a build of the whole tree and of that command alone). */
+function topOf(cmd: AnyCommand): AnyCommand {
+  let c = cmd;
+  while (c.parent?.parent) c = c.parent;
+  return c;
 }
 
 /** The long flags of the commands under `cmd`. */

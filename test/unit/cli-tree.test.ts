@@ -72,6 +72,8 @@ describe("an unknown option that is one of Kafka's tools' flags", () => {
     [['produce', '--xyz'], "kfk: unknown option '--xyz'\n"],
     [['local', 'start', '--xyz'], "kfk: unknown option '--xyz'\n"],
     [['partition', 'reassign', 'verify', '--verify'], "kfk: unknown option '--verify' (Did you mean --version?)\n"],
+    // kfk's own flag where this command does not take it (nor does the tool's action).
+    [['partition', 'reassign', 'verify', '--bootstrap-controller', 'x:1'], "kfk: unknown option '--bootstrap-controller'\n"],
     [['--topic', 'x'], "kfk: unknown option '--topic'\n"],
   ])('kfk %j: no hint', (args, stderr) => {
     expect(error(args)).toBe(stderr);
