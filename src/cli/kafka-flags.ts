@@ -46,7 +46,7 @@ function pathOf(cmd: AnyCommand): string[] {
 }
 
 /** The tool whose flags the command at `path` stands for: its own entry or its nearest parent's. */
-export function dropInOf(path: string[]): string | undefined {
+function dropInOf(path: string[]): string | undefined {
   for (let n = path.length; n > 0; n--) {
     const tool = DROP_INS[path.slice(0, n).join(' ')];
     if (tool) return tool;
@@ -61,7 +61,7 @@ export function dropInOf(path: string[]): string | undefined {
  * drop-in of that command's tool; none if none applies, if commander `suggested` a flag and the
  * flag names no subcommand, or if the flag is one of kfk's own elsewhere under the same top-level command (`ofKfk`).
  */
-export function kafkaFlagHint(
+function kafkaFlagHint(
   path: string[],
   subcommands: string[],
   flag: string,
