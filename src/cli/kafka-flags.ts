@@ -2,11 +2,13 @@
 // runbook's `kafka-topics --list` as `kfk topic --list`, or `kfk config describe --entity-type
 // topics`, is told where it goes: the kfk command that does it, or the drop-in that takes the
 // tool's own flags. A flag commander has a suggestion for (a typo of one of kfk's) keeps it,
-// unless it names a subcommand.
+// unless it names a subcommand. A tool's name as kfk's command (`kfk kafka-topics --list`) is
+// pointed to its drop-in.
 import type { AnyCommand } from './commander.js';
+import { KAFKA_TOOLS, type KafkaTool } from '../compat/tool-names.js';
 
 /** The drop-in that takes the flags of the tool a command stands for, by command path. */
-const DROP_INS: Record<string, string> = {
+const DROP_INS: Record<string, KafkaTool> = {
   topic: 'kafka-topics',
   group: 'kafka-consumer-groups',
   'share-group': 'kafka-share-groups',
@@ -112,6 +114,14 @@ export function hintKafkaFlags(program: AnyCommand): void {
     cmd.commands.forEach(walk);
   };
   walk(program);
+  // `kfk kafka-topics --list`: a tool's name as kfk's command.
+  const root = program as unknown as Internals & { args: string[] };
+  const unknownCommand = root.unknownCommand;
+  root.unknownCommand = () => {
+    const tool = root.args[0]?.replace(/\.sh$/, '');
+    if ((KAFKA_TOOLS as readonly string[]).includes(tool)) root.error(`error: unknown command '${root.args[0]}' (Did you mean kfk compat ${tool}, or kfk-${tool}?)`, { code: 'commander.unknownCommand' });
+    unknownCommand.call(root);
+  };
 }
 
 /** The top-level command `cmd` is or is under (the same in a build of the whole tree and of that command alone). */
@@ -130,9 +140,10 @@ function flagsBelow(cmd: AnyCommand, into = new Set<string>()): Set<string> {
   return into;
 }
 
-/** The two methods of commander's Command used here (unknownOption is not in its types). */
+/** The methods of commander's Command used here (unknownOption and unknownCommand are not in its types). */
 interface Internals {
   unknownOption(flag: string): void;
+  unknownCommand(): void;
   error(message: string, options?: { code?: string }): never;
 }
 

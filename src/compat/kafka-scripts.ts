@@ -5,10 +5,8 @@ import { UsageError } from '../errors.js';
 import { MissingTopicsError } from '../kafka/admin/missing-topics.js';
 import type { KafkaMajor } from '../kafka/wire/client.js';
 import { aclsErrorReport, translateAcls } from './kafka-acls.js';
-import { RUNBOOK_TOOLS, translateTool } from './kafka-tools.js';
-
-export const KAFKA_TOOLS = ['kafka-topics', 'kafka-console-producer', 'kafka-console-consumer', 'kafka-console-share-consumer', 'kafka-acls', ...RUNBOOK_TOOLS] as const;
-export type KafkaTool = (typeof KAFKA_TOOLS)[number];
+import { translateTool } from './kafka-tools.js';
+import { KAFKA_TOOLS } from './tool-names.js';
 
 export interface Translation {
   argv: string[];

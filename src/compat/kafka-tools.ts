@@ -459,4 +459,3 @@ export function translateTool(tool: string, args: string[]): ToolTranslation | u
   return { argv: translate(args), ...(errorsToStdout === undefined ? {} : { errorsToStdout }), ...(errorText ? { errorText } : {}), ...(notices ? { notices: notices(args) } : {}) };
 }
 
-export const RUNBOOK_TOOLS = ['kafka-delete-records', 'kafka-metadata-quorum', 'kafka-features', 'kafka-leader-election', 'kafka-log-dirs', 'kafka-configs', 'kafka-transactions', 'kafka-reassign-partitions', 'kafka-cluster', 'kafka-consumer-groups', 'kafka-share-groups', 'kafka-get-offsets'] as const;

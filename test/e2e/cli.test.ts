@@ -39,6 +39,8 @@ describe('kfk command line', () => {
     expect(list).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown option '--list' (Did you mean kfk topic list?)\n" });
     const entity = await kfk(['config', 'describe', '--entity-type', 'topics', '--entity-name', 't']);
     expect(entity).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown option '--entity-type' (kfk-kafka-configs takes kafka-configs' own flags)\n" });
+    const tool = await kfk(['kafka-topics.sh', '--list', '--bootstrap-server', 'x:1']);
+    expect(tool).toMatchObject({ code: 2, stdout: '', stderr: "kfk: unknown command 'kafka-topics.sh' (Did you mean kfk compat kafka-topics, or kfk-kafka-topics?)\n" });
   });
   it('a missing required flag is a usage error', async () => {
     const r = await kfk(['topic', 'create']);

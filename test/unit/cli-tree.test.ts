@@ -61,6 +61,8 @@ describe("an unknown option that is one of Kafka's tools' flags", () => {
     [['partition', 'reassign', '--verify', '--reassignment-json-file', 'f'], "kfk: unknown option '--verify' (Did you mean kfk partition reassign verify?)\n"],
     [['topic', 'describe', '--describe'], "kfk: unknown option '--describe' (kfk-kafka-topics takes kafka-topics' own flags)\n"],
     [['cluster', 'quorum', '--describe'], "kfk: unknown option '--describe' (kfk-kafka-metadata-quorum takes kafka-metadata-quorum's own flags)\n"],
+    [['kafka-topics', '--list'], "kfk: unknown command 'kafka-topics' (Did you mean kfk compat kafka-topics, or kfk-kafka-topics?)\n"],
+    [['kafka-consumer-groups.sh', '--list'], "kfk: unknown command 'kafka-consumer-groups.sh' (Did you mean kfk compat kafka-consumer-groups, or kfk-kafka-consumer-groups?)\n"],
     [['topic', '--bootstrap-server', 'x:1', 'list'], "kfk: unknown option '--bootstrap-server' (it goes after the command: kfk topic <command> --bootstrap-server)\n"],
   ])('kfk %j', (args, stderr) => {
     expect(error(args)).toBe(stderr);
@@ -75,6 +77,8 @@ describe("an unknown option that is one of Kafka's tools' flags", () => {
     // kfk's own flag where this command does not take it (nor does the tool's action).
     [['partition', 'reassign', 'verify', '--bootstrap-controller', 'x:1'], "kfk: unknown option '--bootstrap-controller'\n"],
     [['--topic', 'x'], "kfk: unknown option '--topic'\n"],
+    [['kafka-run-class', 'x'], "kfk: unknown command 'kafka-run-class'\n"],
+    [['tpoic', 'list'], "kfk: unknown command 'tpoic' (Did you mean topic?)\n"],
   ])('kfk %j: no hint', (args, stderr) => {
     expect(error(args)).toBe(stderr);
   });
