@@ -3,7 +3,8 @@
 import { sizeArena, sizeSlab } from '../../bytes.js';
 import { KfkError } from '../../errors.js';
 import { verboseLog, type KafkaClient } from '../wire/client.js';
-import { TOPIC_AUTHORIZATION_FAILED, knownTopic, readMetadata } from '../wire/metadata.js';
+import { LEADER_NOT_AVAILABLE, TOPIC_AUTHORIZATION_FAILED, UNKNOWN_TOPIC_OR_PARTITION, knownMetadata, knownTopic, metadataCreating, readMetadata, type MetadataSource } from '../wire/metadata.js';
+import { kafkaErrorMessage } from '../wire/error-codes.js';
 import type { OutRecord } from '../records/encoder.js';
 import type { DeliveryReport, ProducerOptions } from './producer.js';
 export type { DeliveryReport } from './producer.js';
@@ -42,14 +43,61 @@ export interface ProduceSession {
   abort(): Promise<DeliveryReport>;
 }
 
-export async function topicPartitionCount(client: KafkaClient, topic: string): Promise<number> {
+/**
+ * The topic's partition count. A topic the cluster does not have is asked for as Kafka's producer
+ * asks, and a broker with auto.create.topics.enable creates it (`onNote` says so): kfk then waits
+ * for its partitions, up to `waitMs` (max.block.ms, as Kafka's producer waits for its metadata).
+ * A broker whose auto.create.topics.enable is false creates nothing, and kfk says at once that the
+ * topic does not exist (Kafka's producer waits out max.block.ms); when the setting cannot be read
+ * (no DescribeConfigs permission), kfk waits up to UNKNOWN_AUTO_CREATE_WAIT_MS.
+ */
+export async function topicPartitionCount(client: KafkaClient, topic: string, waitMs = 0, onNote?: (line: string) => void): Promise<number> {
   const cluster = await client.cluster();
   // The answer of connecting when it named the topic ready (`kfk produce` connects for it).
   if (!(await client.followFromConnect([topic]))) await readMetadata(cluster, [topic]);
-  const t = knownTopic(cluster, topic);
+  let t = knownTopic(cluster, topic);
   if (t?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${topic}]`);
-  if (!t || t.partitions.length === 0) throw new KfkError(`topic '${topic}' does not exist`);
-  return t.partitions.length;
+  if (t && t.partitions.length > 0) return t.partitions.length;
+  const existed = t !== undefined && t.errorCode !== UNKNOWN_TOPIC_OR_PARTITION;
+  const code = await metadataCreating(cluster as unknown as Parameters<typeof metadataCreating>[0], topic);
+  if (code === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${topic}]`);
+  if (code !== 0 && code !== LEADER_NOT_AVAILABLE && code !== UNKNOWN_TOPIC_OR_PARTITION) {
+    throw new KfkError(`topic '${topic}': ${kafkaErrorMessage(code, `error ${code}`)}`);
+  }
+  let bound = waitMs;
+  if (code === UNKNOWN_TOPIC_OR_PARTITION) {
+    const creates = await autoCreates(client, knownMetadata(cluster).brokers[0]?.nodeId);
+    if (creates === false) throw new KfkError(`topic '${topic}' does not exist`);
+    if (creates === undefined) bound = Math.min(waitMs, UNKNOWN_AUTO_CREATE_WAIT_MS);
+  }
+  const until = Date.now() + bound;
+  for (let backoff = 20; ; backoff = Math.min(backoff * 2, 200)) {
+    await readMetadata(cluster as MetadataSource, [topic]);
+    t = knownTopic(cluster, topic);
+    if (t && t.partitions.length > 0) {
+      if (!existed) onNote?.(`topic '${topic}' did not exist: the broker created it (auto.create.topics.enable)`);
+      return t.partitions.length;
+    }
+    if (Date.now() + backoff > until) {
+      throw new KfkError(bound < waitMs ? `topic '${topic}' does not exist (the broker did not create it within ${bound} ms)` : `topic '${topic}' has no partitions yet after ${bound} ms: the cluster is still creating it`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, backoff));
+  }
+}
+
+/** How long a producer waits for a topic to be created when it cannot read whether the broker creates topics. */
+const UNKNOWN_AUTO_CREATE_WAIT_MS = 3000;
+
+/** The broker's auto.create.topics.enable; undefined when it cannot be read. */
+async function autoCreates(client: KafkaClient, nodeId: number | undefined): Promise<boolean | undefined> {
+  if (nodeId === undefined) return undefined;
+  try {
+    const { describeConfigs } = await import('../admin/configs.js');
+    const entry = (await describeConfigs(client, 'broker', String(nodeId))).find((e) => e.name === 'auto.create.topics.enable');
+    return entry?.value == null ? undefined : entry.value === 'true';
+  } catch {
+    return undefined;
+  }
 }
 
 export async function openProducer(
@@ -58,8 +106,9 @@ export async function openProducer(
   settings: ProducerSettings,
   fixedPartition: number | undefined,
   onUndelivered?: ProducerOptions['onUndelivered'],
+  onNote?: (line: string) => void,
 ): Promise<ProduceSession> {
-  const partitions = await topicPartitionCount(client, topic);
+  const partitions = await topicPartitionCount(client, topic, settings.maxBlockMs, onNote);
   if (fixedPartition !== undefined && fixedPartition >= partitions) {
     throw new KfkError(`partition ${fixedPartition} does not exist: topic '${topic}' has ${partitions} partition(s)`);
   }
