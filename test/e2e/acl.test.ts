@@ -266,6 +266,9 @@ describe('an ordinary SASL user: refused before kfk acl create, allowed after', 
 
     // Read and Describe on the topic, nothing on the group yet: the group consumer is refused by the group.
     await kfk(['acl', 'create', ...BS, '--allow-principal', 'User:kfk-limited', '--operation', 'Read', '--operation', 'Describe', '--topic', topic]);
+    // Without --group kfk reads with these alone: it asks for no group at all.
+    const groupless = await kfk(['consume', '--topic', topic, '--from-beginning', '-e', ...limited]);
+    expect(groupless).toMatchObject({ code: 0, stdout: 'one\n', stderr: 'Processed a total of 1 messages\n' });
     const noGroup = await kfk(['consume', '--topic', topic, '--from-beginning', '--group', group, '--max-messages', '1', ...limited]);
     expect(noGroup).toMatchObject({ code: 1, stdout: '', stderr: `kfk: Not authorized to access group: ${group}\nProcessed a total of 0 messages\n` });
 
