@@ -151,15 +151,25 @@ export async function runConsumerGroupMember(
       return p && committed.get(k) !== p.offset ? [{ k, ...p }] : [];
     });
     if (changed.length === 0 || !joined) return;
-    for (let attempt = 1; ; attempt++) {
+    // A coordinator that moved (its broker stopped) is replaced once the controller fences that
+    // broker and the new one has loaded the group: seconds, in which the group's coordinator is
+    // "not available". Asked again with a backoff for up to a request timeout, as Kafka's
+    // consumer retries a commit until its time bound.
+    const until = Date.now() + client.options.requestTimeout;
+    for (let stale = 0, backoff = 100; ; ) {
       const res = await send<Array<{ topic: string; partition: number; errorCode: number }>>(offsetCommit(groupId, memberId, epoch, changed));
       const failed = res.filter((r) => r.errorCode);
       for (const c of changed) if (!failed.some((f) => f.topic === c.topic && f.partition === c.partition)) committed.set(c.k, c.offset);
       if (failed.length === 0) return;
       const code = failed[0].errorCode;
-      if (COORDINATOR_MOVED.has(code)) coordinator = null;
-      // A heartbeat moved the epoch on meanwhile, or the coordinator moved: again, with what is known now.
-      if ((code === STALE_MEMBER_EPOCH || COORDINATOR_MOVED.has(code)) && attempt < 3) continue;
+      // A heartbeat moved the epoch on meanwhile: again, with what is known now.
+      if (code === STALE_MEMBER_EPOCH && ++stale < 3) continue;
+      if (COORDINATOR_MOVED.has(code) && Date.now() + backoff < until) {
+        coordinator = null;
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+        backoff = Math.min(backoff * 2, 1000);
+        continue;
+      }
       throw new KfkError(`cannot commit offsets of group '${groupId}': ${errorName(code)}`);
     }
   };
