@@ -258,6 +258,9 @@ describe('an ordinary SASL user: refused before kfk acl create, allowed after', 
       [['produce', '--topic', topic], `kfk: Not authorized to access topics: [${topic}]\n`, 'two\n'],
       [['consume', '--topic', topic, '--from-beginning', '-e'], `kfk: Not authorized to access topics: [${topic}]\nProcessed a total of 0 messages\n`],
       [['group', 'describe', '--group', group], `kfk: Not authorized to access group: ${group}\n`],
+      // The command's own error, not kafka-transactions' wrapping of it (that is the drop-in's).
+      [['transaction', 'describe', '--transactional-id', group], `kfk: Transactional Id authorization failed\n`],
+      [['transaction', 'force-terminate', '--transactional-id', group], `kfk: Transactional Id authorization failed\n`],
     ];
     for (const [args, stderr, input] of refused) {
       const r = await kfk([...args, ...limited], { input });

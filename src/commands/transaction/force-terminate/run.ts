@@ -17,8 +17,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   try {
     fenced = await ctx.bounded(forceTerminateTransaction(client, opts.transactionalId, timeoutMs));
   } catch (err) {
-    const tail = opts.kafkaErrors ? '. Enable debug logging for additional detail.' : '';
-    throw new KfkError(`Failed to force terminate transactionalId \`${opts.transactionalId}\`: ${errorMessage(err)}${tail}`, { cause: err });
+    // kfk's own command says what failed in its own words, as transaction describe does; the
+    // drop-in wraps it as kafka-transactions does.
+    if (!opts.kafkaErrors) throw err;
+    throw new KfkError(`Failed to force terminate transactionalId \`${opts.transactionalId}\`: ${errorMessage(err)}. Enable debug logging for additional detail.`, { cause: err });
   }
   await render(ctx.io, opts.output, fenced, {
     text: () => '',
