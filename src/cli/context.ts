@@ -6,6 +6,19 @@ import { KfkError } from '../errors.js';
 import { resolveConfig, type ConnectionFlags, type ResolveInput, type ResolvedConfig } from '../config/resolve.js';
 import type { Properties } from '../config/properties.js';
 
+/** How `CommandContext.bounded` bounds a step and words its failure. */
+export interface BoundOptions {
+  /** The step connects: its failure names the bootstrap list, not a broker the cluster named. */
+  connecting?: boolean;
+  /** The bound, when not the command's `--timeout`. */
+  timeoutMs?: number;
+  /**
+   * For a step that changes the cluster: the hint under the time bound's line, as a request that
+   * was sent and not answered may be carried out all the same.
+   */
+  unanswered?: string;
+}
+
 export interface ConfigExtras {
   commandProperties?: Properties;
   commandConfigFiles?: string[];
@@ -69,7 +82,7 @@ export class CommandContext {
 
   async admin(): ReturnType<KafkaClient['admin']> {
     const client = await this.kafka();
-    return this.bounded(client.admin(), true);
+    return this.bounded(client.admin(), { connecting: true });
   }
 
   private async connect(topics: string[] | 'all'): Promise<KafkaClient> {
@@ -93,7 +106,7 @@ export class CommandContext {
     const client = new KafkaClient(options);
     this.client = client;
     try {
-      await this.bounded(client.cluster(topics), true);
+      await this.bounded(client.cluster(topics), { connecting: true });
     } catch (err) {
       this.onConnect?.(undefined);
       throw err;
@@ -106,10 +119,8 @@ export class CommandContext {
   /**
    * Races a step against the timeout. Failures to reach or authenticate to the cluster become
    * one clear line; a broker's own answer (e.g. TOPIC_ALREADY_EXISTS) passes through as it is.
-   * `unanswered`, for a step that changes the cluster, is the hint under the time bound's line:
-   * a request that was sent and not answered may be carried out all the same.
    */
-  async bounded<T>(step: Promise<T>, connecting = false, timeoutMs?: number, unanswered?: string): Promise<T> {
+  async bounded<T>(step: Promise<T>, { connecting = false, timeoutMs, unanswered }: BoundOptions = {}): Promise<T> {
     const config = this.config();
     const boundMs = timeoutMs ?? config.timeoutMs;
     const { connectFailure, failedAddress, isConnectionError } = await import('../kafka/wire/failures.js');

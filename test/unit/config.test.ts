@@ -152,7 +152,7 @@ describe('the time bound of a command', () => {
   };
 
   it('connecting that takes too long cannot connect', async () => {
-    await expect((await context()).bounded(never(), true)).rejects.toThrow(/^cannot connect to 127\.0\.0\.1:9092: timed out after 50 ms$/);
+    await expect((await context()).bounded(never(), { connecting: true })).rejects.toThrow(/^cannot connect to 127\.0\.0\.1:9092: timed out after 50 ms$/);
   });
 
   it('a step after connecting that takes too long met a cluster that answered nothing, and says so', async () => {
@@ -162,7 +162,7 @@ describe('the time bound of a command', () => {
   });
 
   it('a step given its own bound says that bound', async () => {
-    await expect((await context()).bounded(never(), false, 80)).rejects.toThrow(/^no answer from the cluster within 80 ms \(connected through 127\.0\.0\.1:9092\)$/);
+    await expect((await context()).bounded(never(), { timeoutMs: 80 })).rejects.toThrow(/^no answer from the cluster within 80 ms \(connected through 127\.0\.0\.1:9092\)$/);
   });
 
   it('a connection that fails after connecting names the broker it was to, not the bootstrap list', async () => {
@@ -173,6 +173,6 @@ describe('the time bound of a command', () => {
     const retried = new KafkaJSNumberOfRetriesExceeded(refused, { retryCount: 5, retryTime: 100 });
     await expect((await context()).bounded(Promise.reject(retried))).rejects.toThrow(/^cannot connect to 127\.0\.0\.1:9095: connection refused$/);
     // While connecting, the bootstrap list is what the user gave.
-    await expect((await context()).bounded(Promise.reject(retried), true)).rejects.toThrow(/^cannot connect to 127\.0\.0\.1:9092: connection refused$/);
+    await expect((await context()).bounded(Promise.reject(retried), { connecting: true })).rejects.toThrow(/^cannot connect to 127\.0\.0\.1:9092: connection refused$/);
   });
 });

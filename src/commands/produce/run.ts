@@ -67,7 +67,7 @@ export async function run(ctx: CommandContext, opts: Flags, command?: AnyCommand
   // max.block.ms for initTransactions(): so does kfk (the producer asks again until then, and names
   // the coordinator that did not answer); the time bound is added after it, for its last ask.
   const openBound = settings.transactionalId ? settings.maxBlockMs + ctx.config().timeoutMs : undefined;
-  const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered, (line) => io.note(line)), false, openBound);
+  const session = await ctx.bounded(openProducer(client, opts.topic, settings, fixedPartition, onUndelivered, (line) => io.note(line)), { timeoutMs: openBound });
   const closeFailedOut = async () => {
     if (!failedOut) return;
     await new Promise<void>((resolve) => failedOut!.end(resolve));

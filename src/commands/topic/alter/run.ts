@@ -36,9 +36,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       // Kafka's --replica-assignment lists every partition; the new ones are those past the current count.
       await ctx.bounded(
         api.createPartitions(client, name, partitions, assignment),
-        false,
-        undefined,
-        `the cluster may add the partitions all the same: kfk topic describe --topic ${name} shows how many there are`,
+        { unanswered: `the cluster may add the partitions all the same: kfk topic describe --topic ${name} shows how many there are` },
       );
       r.partitions = partitions;
     }

@@ -31,9 +31,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const { createTopics } = await import('../../../kafka/admin/topics.js');
   const results = await ctx.bounded(
     createTopics(client, names.map((name) => ({ name, partitions, replicationFactor, configs, replicaAssignment }))),
-    false,
-    undefined,
-    `the cluster may create ${names.length === 1 ? 'the topic' : 'them'} all the same: kfk topic describe --topic ${names.join(',')} shows it; a new try with --if-not-exists does not fail on ${names.length === 1 ? 'it' : 'those created'}`,
+    { unanswered: `the cluster may create ${names.length === 1 ? 'the topic' : 'them'} all the same: kfk topic describe --topic ${names.join(',')} shows it; a new try with --if-not-exists does not fail on ${names.length === 1 ? 'it' : 'those created'}` },
   );
   // Returned once the new topics' partitions answer at their leaders (up to 10 s): a script that
   // writes or reads right after does not meet partitions their broker is still setting up. Kafka's

@@ -29,9 +29,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (names.length > 1 || names[0] !== opts.topic) ctx.io.note(`deleting ${names.length} topic(s) matching '${opts.topic}': ${names.join(', ')}`);
   await ctx.bounded(
     api.deleteTopics(client, names),
-    false,
-    undefined,
-    `the cluster may delete ${names.length === 1 ? 'the topic' : 'them'} all the same: kfk topic list shows what is left; a new try with --if-exists does not fail on ${names.length === 1 ? 'it' : 'those deleted'}`,
+    { unanswered: `the cluster may delete ${names.length === 1 ? 'the topic' : 'them'} all the same: kfk topic list shows what is left; a new try with --if-exists does not fail on ${names.length === 1 ? 'it' : 'those deleted'}` },
   );
   // As kafka-topics --delete: nothing on stdout but in JSON.
   await render(ctx.io, opts.output, { dryRun: false, topics: names }, { text: () => '' });
