@@ -234,6 +234,7 @@ export class FakeCluster {
     };
     return {
       nodeId,
+      allowAutoTopicCreation: false,
       versions: this.cluster.brokerPool.versions,
       isConnected: () => !this.down.has(nodeId),
       connectionPool: {

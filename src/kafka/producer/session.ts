@@ -3,7 +3,7 @@
 import { sizeArena, sizeSlab } from '../../bytes.js';
 import { KfkError } from '../../errors.js';
 import { verboseLog, type KafkaClient } from '../wire/client.js';
-import { LEADER_NOT_AVAILABLE, TOPIC_AUTHORIZATION_FAILED, UNKNOWN_TOPIC_OR_PARTITION, knownMetadata, knownTopic, metadataCreating, readMetadata, type MetadataSource } from '../wire/metadata.js';
+import { LEADER_NOT_AVAILABLE, TOPIC_AUTHORIZATION_FAILED, UNKNOWN_TOPIC_OR_PARTITION, knownMetadata, knownTopic, metadataCreating, readMetadata } from '../wire/metadata.js';
 import { kafkaErrorMessage } from '../wire/error-codes.js';
 import type { OutRecord } from '../records/encoder.js';
 import type { DeliveryReport, ProducerOptions } from './producer.js';
@@ -59,20 +59,22 @@ export async function topicPartitionCount(client: KafkaClient, topic: string, wa
   if (t?.errorCode === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${topic}]`);
   if (t && t.partitions.length > 0) return t.partitions.length;
   const existed = t !== undefined && t.errorCode !== UNKNOWN_TOPIC_OR_PARTITION;
-  const code = await metadataCreating(cluster as unknown as Parameters<typeof metadataCreating>[0], topic);
+  // One broker is asked for the topic and for its auto.create.topics.enable.
+  const nodeId = knownMetadata(cluster).brokers[0]?.nodeId;
+  const code = nodeId === undefined ? UNKNOWN_TOPIC_OR_PARTITION : await metadataCreating(await cluster.findBroker({ nodeId }), topic);
   if (code === TOPIC_AUTHORIZATION_FAILED) throw new KfkError(`Not authorized to access topics: [${topic}]`);
   if (code !== 0 && code !== LEADER_NOT_AVAILABLE && code !== UNKNOWN_TOPIC_OR_PARTITION) {
     throw new KfkError(`topic '${topic}': ${kafkaErrorMessage(code, `error ${code}`)}`);
   }
   let bound = waitMs;
   if (code === UNKNOWN_TOPIC_OR_PARTITION) {
-    const creates = await autoCreates(client, knownMetadata(cluster).brokers[0]?.nodeId);
+    const creates = await autoCreates(client, nodeId);
     if (creates === false) throw new KfkError(`topic '${topic}' does not exist`);
     if (creates === undefined) bound = Math.min(waitMs, UNKNOWN_AUTO_CREATE_WAIT_MS);
   }
   const until = Date.now() + bound;
   for (let backoff = 20; ; backoff = Math.min(backoff * 2, 200)) {
-    await readMetadata(cluster as MetadataSource, [topic]);
+    await readMetadata(cluster, [topic]);
     t = knownTopic(cluster, topic);
     if (t && t.partitions.length > 0) {
       if (!existed) onNote?.(`topic '${topic}' did not exist: the broker created it (auto.create.topics.enable)`);

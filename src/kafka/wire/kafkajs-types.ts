@@ -42,6 +42,8 @@ export interface TopicPartitions<P = number> {
 
 export interface KafkajsBroker {
   nodeId: number;
+  /** Whether its Metadata requests let the broker create a topic they name (read as each is built). */
+  allowAutoTopicCreation: boolean;
   /** ApiVersions answer: api key -> version range. */
   versions: Record<number, ApiVersionRange> | null;
   connectionPool: KafkajsConnectionPool;

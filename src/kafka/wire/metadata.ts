@@ -432,23 +432,21 @@ export function leaderless(topic: TopicState): string[] {
   return topic.partitions.filter((p) => p.leader === NO_LEADER).map((p) => `${topic.name}-${p.partition}`);
 }
 
-/** kafkajs' connection to the broker a cluster first reached, as much of it as metadataCreating uses. */
-interface SeedBroker {
+/** A kafkajs broker connection, as much of it as metadataCreating uses. */
+interface CreatingBroker {
   allowAutoTopicCreation: boolean;
   metadata(topics: string[]): Promise<RawMetadata>;
 }
 
 /**
- * Asks for `topic` as Kafka's producer does: its Metadata request lets the broker create a topic
- * it does not have, when the broker's auto.create.topics.enable is on (kfk's other requests do
- * not: a read, a describe or a typo creates nothing). The topic's error code in the answer: 0 or
- * LEADER_NOT_AVAILABLE (there, or being created), UNKNOWN_TOPIC_OR_PARTITION (not there: Kafka 4's
- * brokers answer so also for a topic they have just begun to create), INVALID_TOPIC_EXCEPTION,
- * TOPIC_AUTHORIZATION_FAILED, ...
+ * Asks `broker` for `topic` as Kafka's producer does: its Metadata request lets the broker create
+ * a topic it does not have, when the broker's auto.create.topics.enable is on (kfk's other
+ * requests do not: a read, a describe or a typo creates nothing). The topic's error code in the
+ * answer: 0 or LEADER_NOT_AVAILABLE (there, or being created), UNKNOWN_TOPIC_OR_PARTITION (not
+ * there: Kafka 4's brokers answer so also for a topic they have just begun to create),
+ * INVALID_TOPIC_EXCEPTION, TOPIC_AUTHORIZATION_FAILED, ...
  */
-export async function metadataCreating(cluster: { brokerPool: { seedBroker?: SeedBroker } }, topic: string): Promise<number> {
-  const broker = cluster.brokerPool.seedBroker;
-  if (!broker) return UNKNOWN_TOPIC_OR_PARTITION;
+export async function metadataCreating(broker: CreatingBroker, topic: string): Promise<number> {
   // kafkajs reads the flag as it builds the request, before its first await.
   broker.allowAutoTopicCreation = true;
   let answer: Promise<RawMetadata>;
