@@ -28,6 +28,7 @@ const DROP_INS: Record<string, KafkaTool> = {
   'cluster features': 'kafka-features',
   'cluster id': 'kafka-cluster',
   'cluster endpoints': 'kafka-cluster',
+  'cluster api-versions': 'kafka-broker-api-versions',
   'cluster unregister': 'kafka-cluster',
   'cluster unregister-controller': 'kafka-cluster',
 };

@@ -254,6 +254,15 @@ function logDirs(args: string[]): string[] {
   return out;
 }
 
+/** kafka-broker-api-versions (BrokerApiVersionsCommand): --bootstrap-server, --command-config. */
+function brokerApiVersions(args: string[]): string[] {
+  const r = parseJopt({ values: ['bootstrap-server', 'command-config'], switches: [] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['cluster', 'api-versions', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  requireArgs(r, 'bootstrap-server');
+  return ['cluster', 'api-versions', '-o', 'text', ...connection(r)];
+}
+
 const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate'];
 const IP_QUOTA_KEYS = ['connection_creation_rate'];
 const SCRAM_KEYS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
@@ -449,6 +458,7 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-consumer-groups': { translate: translateConsumerGroups },
   'kafka-share-groups': { translate: translateShareGroups },
   'kafka-get-offsets': { translate: translateGetOffsets, errorText: getOffsetsErrorText },
+  'kafka-broker-api-versions': { translate: brokerApiVersions },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */

@@ -31,7 +31,7 @@ const requests: Record<string, (v: number) => ProtocolRequest> = {
   DeleteAcls: () => acl.deleteAclsRequest([]),
   DeleteRecords: () => runbook.deleteRecords([], 0),
   DescribeQuorum: () => runbook.describeQuorum(),
-  ApiVersions: () => runbook.apiVersionsFeatures(),
+  ApiVersions: () => runbook.apiVersions(),
   ElectLeaders: () => runbook.electLeaders(runbook.ELECTION_PREFERRED, null, 0),
   DescribeClientQuotas: () => runbook.describeClientQuotas([], false),
   AlterClientQuotas: () => runbook.alterClientQuotas([], [], false),

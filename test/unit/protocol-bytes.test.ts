@@ -61,7 +61,7 @@ const requests: Array<() => ProtocolRequest> = [
   () => acl.deleteAclsRequest([filter, acl1]),
   () => runbook.deleteRecords([{ topic: 'a', partition: 0, offset: 5 }, { topic: 'b', partition: 1, offset: -1 }, { topic: 'a', partition: 3, offset: 2 ** 33 }], 30000),
   () => runbook.describeQuorum(),
-  () => runbook.apiVersionsFeatures(),
+  () => runbook.apiVersions(),
   () => runbook.electLeaders(runbook.ELECTION_PREFERRED, null, 30000),
   () => runbook.electLeaders(runbook.ELECTION_UNCLEAN, [{ topic: 'a', partition: 0 }, { topic: 'b', partition: 2 }, { topic: 'a', partition: 1 }], 30000),
   () => runbook.describeLogDirs(null),

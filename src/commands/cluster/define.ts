@@ -6,4 +6,4 @@ export function define(program: AnyCommand) {
 }
 
 /** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
-export const subcommands = ['describe', 'quorum', 'features', 'add-controller', 'remove-controller', 'id', 'endpoints', 'unregister', 'unregister-controller'] as const;
+export const subcommands = ['describe', 'quorum', 'features', 'add-controller', 'remove-controller', 'id', 'endpoints', 'api-versions', 'unregister', 'unregister-controller'] as const;

@@ -4,7 +4,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, unregisterBrokerRequest, unregisterControllerRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
-import { apiVersionsFeatures, describeQuorum as describeQuorumRequest, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
+import { apiVersions, describeQuorum as describeQuorumRequest, type ApiVersionsAnswer, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
 
@@ -66,7 +66,7 @@ export async function describeFeatures(client: KafkaClient, nodeId?: number): Pr
       throw new KfkError(`broker ${nodeId} is not in the cluster`);
     }
   }
-  const f = (await broker.connectionPool.send({ ...apiVersionsFeatures(), requestTimeout: 30_000 })) as FeatureDescription & { errorCode: number };
+  const f = (await broker.connectionPool.send({ ...apiVersions(), requestTimeout: 30_000 })) as ApiVersionsAnswer;
   if (f.errorCode) throw brokerError(f.errorCode, null);
   return f;
 }

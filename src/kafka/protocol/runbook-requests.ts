@@ -8,7 +8,7 @@
 //   DescribeClientQuotas v0 (key 48), AlterClientQuotas v0 (key 49): user, client-id and ip quotas
 //   DescribeTransactions v0 (key 65, flexible) (ListTransactions, DescribeProducers: transaction-requests.ts)
 //   AlterPartitionReassignments v0 (key 45), ListPartitionReassignments v0 (key 46), flexible
-//   ApiVersions v4 (key 18, flexible body, v0 response header): supported and finalized features
+//   ApiVersions v4 (key 18, flexible body, v0 response header): the APIs and their versions, the supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
@@ -130,7 +130,14 @@ export function describeQuorum(): ProtocolRequest {
   });
 }
 
-// ---- ApiVersions v4: features ----
+// ---- ApiVersions v4: the APIs, and the supported and finalized features ----
+
+/** One API a broker offers, with the versions it takes. */
+export interface ApiVersionRange {
+  apiKey: number;
+  minVersion: number;
+  maxVersion: number;
+}
 
 export interface FeatureDescription {
   supported: Array<{ name: string; minVersion: number; maxVersion: number }>;
@@ -139,7 +146,9 @@ export interface FeatureDescription {
   finalized: Array<{ name: string; maxVersionLevel: number; minVersionLevel: number }>;
 }
 
-export function apiVersionsFeatures(): ProtocolRequest {
+export type ApiVersionsAnswer = FeatureDescription & { errorCode: number; apis: ApiVersionRange[] };
+
+export function apiVersions(): ProtocolRequest {
   return apiRequest('ApiVersions', 4, {
     encode: (e) => {
       e.writeUVarInt(0); // request header v2
@@ -147,18 +156,13 @@ export function apiVersionsFeatures(): ProtocolRequest {
       e.writeUVarIntString('0.1.0');
       e.writeUVarInt(0);
     },
-    decode: (d): FeatureDescription & { errorCode: number } => {
+    decode: (d): ApiVersionsAnswer => {
       // ApiVersions answers with response header v0, whatever its version.
       const errorCode = d.readInt16();
-      readCompactArray(d, () => {
-        d.readInt16();
-        d.readInt16();
-        d.readInt16();
-        d.readTaggedFields();
-      });
+      const apis = readCompactArray(d, () => withTagged(d, { apiKey: d.readInt16(), minVersion: d.readInt16(), maxVersion: d.readInt16() }));
       d.readInt32(); // throttle
       const tagged = readTagged(d);
-      const out: FeatureDescription & { errorCode: number } = { errorCode, supported: [], finalizedEpoch: -1, finalized: [] };
+      const out: ApiVersionsAnswer = { errorCode, apis, supported: [], finalizedEpoch: -1, finalized: [] };
       const features = <T>(tag: number, read: (f: Dec) => T): T[] => {
         const raw = tagged.get(tag);
         return raw ? readCompactArray(new Decoder(raw), (f) => withTagged(f, read(f))) : [];
