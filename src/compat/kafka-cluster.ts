@@ -12,7 +12,7 @@ class ArgparseError extends KfkError {
   }
 }
 
-// In the order the tool lists them in its `invalid choice` error; api-versions is not translated.
+// In the order the tool lists them in its `invalid choice` error.
 const SUBS = ['cluster-id', 'unregister', 'unregister-controller', 'list-endpoints', 'api-versions'];
 /** Each option by its long name, with its short one and whether it takes a value. */
 const OPTIONS: Record<string, { short: string; value: boolean; subs?: string[] }> = {
@@ -70,7 +70,6 @@ export function translateCluster(args: string[]): string[] {
   if (OPTIONS['--id'].subs!.includes(sub) && !values.has('--id')) throw new ArgparseError('argument --id/-i is required');
   if (!values.has('--bootstrap-server') && !values.has('--bootstrap-controller')) throw new ArgparseError('one of the arguments --bootstrap-server/-b --bootstrap-controller/-C is required');
   if (values.has('--config') && values.has('--command-config')) throw new KfkError('--config and --command-config cannot be specified together.', { verbatim: true });
-  if (sub === 'api-versions') throw new KfkError("kafka-cluster api-versions is not supported by kfk's drop-in");
   const str = (n: string) => values.get(n) as string;
   const out = ['cluster', sub === 'cluster-id' ? 'id' : sub === 'list-endpoints' ? 'endpoints' : sub, '-o', 'text'];
   if (values.has('--bootstrap-server')) out.push('--bootstrap-server', str('--bootstrap-server'));

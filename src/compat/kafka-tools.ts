@@ -260,7 +260,7 @@ function brokerApiVersions(args: string[]): string[] {
   if (r.switches.has('help') || args.length === 0) return ['cluster', 'api-versions', '--help'];
   if (r.switches.has('version')) return ['--version'];
   requireArgs(r, 'bootstrap-server');
-  return ['cluster', 'api-versions', '-o', 'text', ...connection(r)];
+  return ['cluster', 'api-versions', '-o', 'text', '--broker-api-versions-order', ...connection(r)];
 }
 
 const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate'];

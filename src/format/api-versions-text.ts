@@ -1,6 +1,7 @@
-// kafka-broker-api-versions' text: each broker, then every API it offers with the versions it
-// takes and the newest that Kafka 4.4's Java client would use with it (NodeApiVersions#toString).
-import type { BrokerApiVersions, ApiVersionRange } from '../kafka/admin/api-versions.js';
+// kafka-cluster api-versions' and kafka-broker-api-versions' text: each node, then every API it
+// offers with the versions it takes and the newest that Kafka 4.4's Java client would use with it
+// (NodeApiVersions#toString).
+import type { ApiVersionRange, NodeApiVersions } from '../kafka/admin/api-versions.js';
 import { defaultHashSetOrder, javaStringHash } from './java-order.js';
 
 /**
@@ -135,13 +136,15 @@ export function apiVersionsText(apis: ApiVersionRange[]): string {
   return `(\n\t${[...lines].sort((a, b) => a[0] - b[0]).map(([, l]) => l).join(',\n\t')}\n)`;
 }
 
-/** org.apache.kafka.common.Node#toString, of a node as Metadata lists it (never fenced). */
-export function nodeText(b: Pick<BrokerApiVersions, 'nodeId' | 'host' | 'port' | 'rack'>): string {
+type NodeAddress = Pick<NodeApiVersions, 'nodeId' | 'host' | 'port' | 'rack'>;
+
+/** org.apache.kafka.common.Node#toString, of a node as Metadata and DescribeCluster list it (never fenced). */
+export function nodeText(b: NodeAddress): string {
   return `${b.host}:${b.port} (id: ${b.nodeId} rack: ${b.rack ?? 'null'} isFenced: false)`;
 }
 
 /** Node#hashCode: host, id, port, rack and isFenced (false: Boolean#hashCode 1237). */
-function nodeHash(b: Pick<BrokerApiVersions, 'nodeId' | 'host' | 'port' | 'rack'>): number {
+function nodeHash(b: NodeAddress): number {
   let h = (31 + javaStringHash(b.host)) | 0;
   h = (Math.imul(31, h) + b.nodeId) | 0;
   h = (Math.imul(31, h) + b.port) | 0;
@@ -150,11 +153,14 @@ function nodeHash(b: Pick<BrokerApiVersions, 'nodeId' | 'host' | 'port' | 'rack'
 }
 
 /**
- * kafka-broker-api-versions' output: a line per broker, in the order of the tool's HashMap of
- * nodes (ties in id order), `node -> (...)`, or `node -> ERROR: why` for one that gave no answer.
+ * The tools' output: a line per node, `node -> (...)`, or `node -> ERROR: why` for one that gave
+ * no answer (a node that did not answer in time in the words of the Java client's
+ * TimeoutException, as kafka-broker-api-versions prints it). kafka-cluster api-versions lists the
+ * nodes by id; kafka-broker-api-versions (`hashOrder`) in the order of its HashMap of nodes (ties
+ * by id).
  */
-export function brokerApiVersionsText(brokers: BrokerApiVersions[]): string {
-  return defaultHashSetOrder(brokers, nodeHash)
-    .map((b) => `${nodeText(b)} -> ${b.apis ? apiVersionsText(b.apis) : `ERROR: ${b.error}`}\n`)
-    .join('');
+export function apiVersionsToolText(nodes: NodeApiVersions[], hashOrder = false): string {
+  const ordered = hashOrder ? defaultHashSetOrder(nodes, nodeHash) : nodes;
+  const failure = (n: NodeApiVersions) => (n.waitedMs === null ? n.error : `org.apache.kafka.common.errors.TimeoutException: Failed to send request after ${n.waitedMs} ms.`);
+  return ordered.map((n) => `${nodeText(n)} -> ${n.apis ? apiVersionsText(n.apis) : `ERROR: ${failure(n)}`}\n`).join('');
 }

@@ -1,10 +1,10 @@
 // kafka-broker-api-versions' text (NodeApiVersions#toString(true) after Node#toString), checked
 // here against what Kafka 4.4's classes print; the e2e test compares the whole output with the tool.
 import { describe, expect, it } from 'vitest';
-import { apiVersionsText, brokerApiVersionsText, usableVersion } from '../../src/format/api-versions-text.js';
-import type { BrokerApiVersions } from '../../src/kafka/admin/api-versions.js';
+import { apiVersionsText, apiVersionsToolText, usableVersion } from '../../src/format/api-versions-text.js';
+import type { NodeApiVersions } from '../../src/kafka/admin/api-versions.js';
 
-const node = (nodeId: number, host: string, port: number, rack: string | null = null): BrokerApiVersions => ({ nodeId, host, port, rack, apis: [{ apiKey: 18, minVersion: 0, maxVersion: 4 }], error: null });
+const node = (nodeId: number, host: string, port: number, rack: string | null = null): NodeApiVersions => ({ nodeId, host, port, rack, apis: [{ apiKey: 18, minVersion: 0, maxVersion: 4 }], error: null, waitedMs: null });
 
 describe('kafka-broker-api-versions text', () => {
   it('lists the offered APIs by key, the client APIs not offered as UNSUPPORTED, and an unknown key as UNKNOWN', () => {
@@ -42,18 +42,26 @@ describe('kafka-broker-api-versions text', () => {
     expect(usableVersion({ apiKey: 1000, minVersion: 0, maxVersion: 1 })).toBeNull();
   });
 
-  it("orders the brokers as the tool's HashMap of nodes does, and names one without an answer", () => {
-    // The order Kafka 4.4's Collectors.toMap printed for these five nodes.
-    const brokers = [node(1, '127.0.0.1', 39151), node(2, '127.0.0.1', 39152), node(3, '127.0.0.1', 39153), node(4, 'kafka-4.example.com', 9092, 'rack-b'), { ...node(5, '127.0.0.1', 40000, 'r1'), apis: null, error: 'broker 5 did not answer within 5000 ms' }];
-    const heads = brokerApiVersionsText(brokers)
-      .split('\n')
-      .filter((l) => l.includes(' -> '));
-    expect(heads).toEqual([
+  it("orders the brokers as kafka-broker-api-versions' HashMap of nodes does (kafka-cluster: by id), and names one without an answer", () => {
+    const brokers = [
+      node(1, '127.0.0.1', 39151),
+      node(2, '127.0.0.1', 39152),
+      node(3, '127.0.0.1', 39153),
+      node(4, 'kafka-4.example.com', 9092, 'rack-b'),
+      { ...node(5, '127.0.0.1', 40000, 'r1'), apis: null, error: 'broker 5 did not answer within 5000 ms', waitedMs: 5000 },
+      { ...node(6, '127.0.0.1', 40001), apis: null, error: 'cannot connect to 127.0.0.1:40001: connection refused', waitedMs: null },
+    ];
+    const heads = (text: string) => text.split('\n').filter((l) => l.includes(' -> '));
+    // The order Kafka 4.4's Collectors.toMap gave these six nodes.
+    expect(heads(apiVersionsToolText(brokers, true))).toEqual([
       'kafka-4.example.com:9092 (id: 4 rack: rack-b isFenced: false) -> (',
       '127.0.0.1:39153 (id: 3 rack: null isFenced: false) -> (',
+      '127.0.0.1:40001 (id: 6 rack: null isFenced: false) -> ERROR: cannot connect to 127.0.0.1:40001: connection refused',
       '127.0.0.1:39151 (id: 1 rack: null isFenced: false) -> (',
       '127.0.0.1:39152 (id: 2 rack: null isFenced: false) -> (',
-      '127.0.0.1:40000 (id: 5 rack: r1 isFenced: false) -> ERROR: broker 5 did not answer within 5000 ms',
+      // What kafka-broker-api-versions printed for a broker frozen past its request timeout.
+      '127.0.0.1:40000 (id: 5 rack: r1 isFenced: false) -> ERROR: org.apache.kafka.common.errors.TimeoutException: Failed to send request after 5000 ms.',
     ]);
+    expect(heads(apiVersionsToolText(brokers)).map((l) => /id: (\d+)/.exec(l)![1])).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 });

@@ -7,8 +7,8 @@ import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import { isConnectionError } from '../wire/failures.js';
 import { brokerAnswers } from '../wire/metadata.js';
 
-/** A broker left out: its id and why (no answer in time, or its connection failed). */
-export type OnUnreachable = (nodeId: number, why: string) => void;
+/** A broker left out: its id and why (no answer in time, or its connection failed), and the error itself. */
+export type OnUnreachable = (nodeId: number, why: string, err: unknown) => void;
 
 /**
  * `ask` of every live broker (or of those in `nodeIds`), in ascending id order, each within
@@ -29,7 +29,7 @@ export async function askEveryBroker<T>(client: KafkaClient, ask: (broker: Kafka
       } catch (err) {
         if (err instanceof DeadlineError) brokerAnswers(cluster, nodeId, false);
         if (!onUnreachable || (!isConnectionError(err) && !(err instanceof DeadlineError))) throw err;
-        onUnreachable(nodeId, (err as Error).message);
+        onUnreachable(nodeId, (err as Error).message, err);
         return null;
       }
     }),
