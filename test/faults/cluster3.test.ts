@@ -534,6 +534,29 @@ describe('faults on a 3-broker cluster', () => {
     expect(listed(dirs.stdout)).toEqual(listed(before[2].stdout).filter((b) => b.broker !== stopped));
   });
 
+  it('with a broker just frozen, api-versions prints what kafka-broker-api-versions prints for it and the others', async () => {
+    // Each broker's APIs, asked of the brokers while the cluster is whole: the tool's text then.
+    const controller = await quorumLeader();
+    const stopped = [1, 2, 3].find((id) => id !== controller)!;
+    const via = ['--bootstrap-server', `127.0.0.1:${state.nodes.find((n) => n.nodeId !== stopped)!.port}`];
+    const whole = await kafkaTool('org.apache.kafka.tools.BrokerApiVersionsCommand', via);
+    expect(whole.code, whole.stderr).toBe(0);
+    freeze(stopped);
+    // The tool's request timeout is 5000 ms; kfk waits half of its --timeout for each broker.
+    const [dropIn, json] = await Promise.all([
+      kfk(['compat', 'kafka-broker-api-versions', ...via], { env: { KFK_TIMEOUT: '10000' }, timeoutMs: 60_000 }),
+      kfk(['cluster', 'api-versions', ...via, '--timeout', '10000', '-o', 'json'], { timeoutMs: 60_000 }),
+    ]);
+    // What kafka-broker-api-versions printed for a broker frozen past its request timeout.
+    const blocks = whole.stdout.split(/(?=^127\.0\.0\.1:)/m);
+    const expected = blocks.map((b) => (b.includes(`(id: ${stopped} `) ? `${b.slice(0, b.indexOf(' -> '))} -> ERROR: org.apache.kafka.common.errors.TimeoutException: Failed to send request after 5000 ms.\n` : b)).join('');
+    expect(blocks).toHaveLength(3);
+    expect(dropIn).toMatchObject({ code: 0, stdout: expected, stderr: '' });
+    expect(json).toMatchObject({ code: 0, stderr: `kfk: broker ${stopped} did not answer: its API versions are not shown\n` });
+    const nodes = JSON.parse(json.stdout) as Array<{ id: number; error: string | null; apis: unknown[] | null }>;
+    expect(nodes.map((n) => [n.id, n.apis === null, n.error])).toEqual([1, 2, 3].map((id) => [id, id === stopped, id === stopped ? `broker ${id} did not answer within 5000 ms` : null]));
+  });
+
   // Classic and KIP-848 (group.protocol=consumer) members alike.
   it.each([
     ['classic', []],

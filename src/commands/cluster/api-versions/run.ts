@@ -19,7 +19,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const kind = client.options.controllers ? 'controller' : 'broker';
   // A node without an answer is data (the tools print `-> ERROR: ...` for it, exit 0); none answering fails.
   const answered = brokers.filter((b) => b.apis !== null);
-  for (const b of brokers) if (b.apis === null && opts.output !== 'text') ctx.io.note(`${kind} ${b.nodeId}: ${b.error}`);
+  for (const b of brokers) if (b.apis === null && opts.output !== 'text') ctx.io.note(b.waitedMs === null ? `${kind} ${b.nodeId}: ${b.error}` : `${kind} ${b.nodeId} did not answer: its API versions are not shown`);
   if (answered.length === 0) throw new KfkError(`no ${kind} answered: ${brokers.map((b) => b.error).join('; ')}`);
   await render(ctx.io, opts.output, brokers, {
     text: (bs) => apiVersionsToolText(bs, Boolean(opts.brokerApiVersionsOrder)),
