@@ -263,6 +263,38 @@ function brokerApiVersions(args: string[]): string[] {
   return ['cluster', 'api-versions', '-o', 'text', '--broker-api-versions-order', ...connection(r)];
 }
 
+/**
+ * kafka-groups (GroupsCommand, Kafka 4.0+): --list with --group-type, --protocol, --consumer,
+ * --share or --streams; the tool's checks in its order and words.
+ */
+function groups(args: string[]): string[] {
+  const r = parseJopt({ values: ['bootstrap-server', 'command-config', 'group-type', 'protocol'], switches: ['list', 'consumer', 'share', 'streams'] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['group', 'list', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  if (!r.values.has('bootstrap-server')) throw new ToolUsageError('Missing required option(s) [bootstrap-server]');
+  const given = (o: string) => r.values.has(o) || r.switches.has(o);
+  // --consumer, --share and --streams each exclude the others and the two filters (availableUnless).
+  for (const kind of ['consumer', 'share', 'streams']) {
+    if (!given(kind)) continue;
+    const other = ['group-type', 'protocol', 'consumer', 'share', 'streams'].find((o) => o !== kind && given(o));
+    if (other) throw new ToolUsageError(`Option "[${kind}]" can't be used with option "[${other}]"`);
+  }
+  if (!r.switches.has('list')) throw new ToolUsageError('Command must include exactly one action: --list.');
+  const out = ['group', 'list', '-o', 'text', '--kafka-groups', ...connection(r)];
+  const type = last(r, 'group-type');
+  if (type !== undefined) {
+    // GroupType.parse: case aside, one of the four (UNKNOWN is no type to filter by).
+    if (!['classic', 'consumer', 'share', 'streams'].includes(type.toLowerCase())) throw new ToolUsageError('--group-type must be a valid group type.');
+    out.push('--type', type.toLowerCase());
+  }
+  const protocol = last(r, 'protocol');
+  if (protocol !== undefined) out.push('--protocol-type', protocol);
+  if (r.switches.has('consumer')) out.push('--consumer-kinds');
+  if (r.switches.has('share')) out.push('--type', 'share');
+  if (r.switches.has('streams')) out.push('--type', 'streams');
+  return out;
+}
+
 const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate'];
 const IP_QUOTA_KEYS = ['connection_creation_rate'];
 const SCRAM_KEYS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
@@ -459,6 +491,7 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-share-groups': { translate: translateShareGroups },
   'kafka-get-offsets': { translate: translateGetOffsets, errorText: getOffsetsErrorText },
   'kafka-broker-api-versions': { translate: brokerApiVersions },
+  'kafka-groups': { translate: groups },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */

@@ -19,6 +19,16 @@ export function groupListText(groups: GroupListing[], columns: { type: boolean; 
   return line(['GROUP', 'TYPE', 'STATE']) + groups.map((g) => line([g.group, g.type, g.state])).join('');
 }
 
+/**
+ * kafka-groups --list: GROUP, TYPE and PROTOCOL (the protocol type), every column as wide as the
+ * longest value in any of them and at least 20; each row's cells, the last too, end in a space.
+ */
+export function kafkaGroupsText(groups: GroupListing[]): string {
+  const rows = groups.map((g) => [g.group, g.type === 'Unknown' ? '' : g.type, g.protocolType]);
+  const w = Math.max(20, ...rows.flat().map((c) => c.length));
+  return `${pad('GROUP', w)} ${pad('TYPE', w)} ${pad('PROTOCOL', w)}\n` + rows.map((r) => r.map((c) => `${pad(c, w)} `).join('') + '\n').join('');
+}
+
 /** --describe (--offsets); --verbose adds the committed offsets' LEADER-EPOCH. */
 export function groupOffsetsText(rows: GroupOffsetRow[], verbose = false): string {
   const gw = widest(15, rows.map((r) => r.group));

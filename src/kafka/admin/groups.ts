@@ -12,7 +12,7 @@ import { consumerGroupDescribe, deleteGroups as deleteGroupsRequest, listGroups 
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
 
 /** Group types as kafka-consumer-groups prints them. */
-export const GROUP_TYPES = ['Classic', 'Consumer'] as const;
+export const GROUP_TYPES = ['Classic', 'Consumer', 'Share', 'Streams'] as const;
 /** The states of both kinds, as kafka-consumer-groups prints them. */
 export const GROUP_STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'] as const;
 
@@ -141,7 +141,8 @@ export async function listGroups(
   const toDescribe = listings.filter((g) => opts.withProtocol || g.state === 'Unknown');
   if (toDescribe.length) {
     const consumer = toDescribe.filter((g) => g.type === 'Consumer').map((g) => g.group);
-    const classic = toDescribe.filter((g) => g.type !== 'Consumer').map((g) => g.group);
+    // Share and streams groups (listed with allTypes) keep what ListGroups says of them.
+    const classic = toDescribe.filter((g) => g.type === 'Classic' || g.type === 'Unknown').map((g) => g.group);
     const described = new Map<string, { state: string; protocol: string }>();
     if (classic.length) {
       const admin = await client.admin();

@@ -2,7 +2,7 @@ import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
 import type { define } from './define.js';
 import { UsageError } from '../../../errors.js';
-import { grid, groupListText } from '../../../format/group-text.js';
+import { grid, groupListText, kafkaGroupsText } from '../../../format/group-text.js';
 import { defaultHashSetOrder, javaStringHash } from '../../../format/java-order.js';
 import { outputMode, render } from '../../../cli/output.js';
 
@@ -11,6 +11,7 @@ type Flags = FlagsOf<typeof define>;
 // As kafka-consumer-groups 4.x (whose wording these are).
 const STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'];
 const TYPES = ['Classic', 'Consumer'];
+const ALL_TYPES = [...TYPES, 'Share', 'Streams'];
 
 /** `--state S[,S]` / `--type T[,T]`: the canonical names, or a usage error naming the valid ones. */
 function parseList(value: string, valid: string[], what: 'state' | 'types'): Set<string> {
@@ -27,16 +28,23 @@ function parseList(value: string, valid: string[], what: 'state' | 'types'): Set
  */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const states = typeof opts.state === 'string' ? parseList(opts.state, STATES, 'state') : null;
-  const types = typeof opts.type === 'string' ? parseList(opts.type, TYPES, 'types') : null;
+  const allTypes = Boolean(opts.allTypes || opts.kafkaGroups);
+  const types = typeof opts.type === 'string' ? parseList(opts.type, allTypes ? ALL_TYPES : TYPES, 'types') : null;
   const text = outputMode(opts.output, ctx.io.stdout.isTTY) === 'text';
   const client = await ctx.kafka();
   const { listGroups } = await import('../../../kafka/admin/groups.js');
   const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the groups it coordinates are not listed`);
-  const groups = (await ctx.bounded(listGroups(client, { withProtocol: !text, onUnreachable }))).filter((g) => (!states || states.has(g.state)) && (!types || types.has(g.type)));
+  const protocolType = opts.protocolType;
+  // kafka-groups --consumer: consumer groups of every kind, classic ones by their protocol type
+  // (`consumer`, or none for a group that only has offsets).
+  const consumerKind = (g: { type: string; protocolType: string }) => g.type === 'Consumer' || g.protocolType === 'consumer' || g.protocolType === '';
+  const groups = (await ctx.bounded(listGroups(client, { withProtocol: !text, allTypes, onUnreachable }))).filter(
+    (g) => (!states || states.has(g.state)) && (!types || types.has(g.type)) && (protocolType === undefined || g.protocolType === protocolType) && (!opts.consumerKinds || consumerKind(g)),
+  );
   // Kafka's admin client gathers the listings in a HashMap by group id: the tool prints them in its order.
   const listed = text ? defaultHashSetOrder(groups, (g) => javaStringHash(g.group)) : groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   await render(ctx.io, opts.output, listed, {
-    text: (list) => groupListText(list, { type: opts.type !== undefined, state: opts.state !== undefined }),
+    text: (list) => (opts.kafkaGroups ? kafkaGroupsText(list) : groupListText(list, { type: opts.type !== undefined, state: opts.state !== undefined })),
     table: (list, style) => grid(['GROUP', 'TYPE', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], list.map((g) => [g.group, g.type, g.state, g.protocolType || '-', g.protocol || '-']), style),
   });
   return 0;
