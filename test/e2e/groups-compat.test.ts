@@ -84,5 +84,11 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('kfk-kafka-groups against kafka
       expect({ args, code: r.code, stdout: r.stdout, first: r.stderr.split('\n')[0] }).toEqual({ args, code: 1, stdout: '', first: line });
       expect({ args, code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ args, code: 1, stdout: '', stderr: `${line}\n` });
     }
+    // kfk's consumer-group list points to the list of every kind.
+    expect(await kfk(['group', 'list', ...B, '--type', 'Share'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'kfk: share groups are listed with --all-types (kafka-groups), not as consumer groups: kfk group list --all-types --type share\n',
+    });
   });
 });

@@ -29,6 +29,10 @@ function parseList(value: string, valid: string[], what: 'state' | 'types'): Set
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const states = typeof opts.state === 'string' ? parseList(opts.state, STATES, 'state') : null;
   const allTypes = Boolean(opts.allTypes || opts.kafkaGroups);
+  if (!allTypes && typeof opts.type === 'string') {
+    const other = opts.type.split(',').find((t) => ['share', 'streams'].includes(t.trim().toLowerCase()));
+    if (other) throw new UsageError(`${other.trim().toLowerCase()} groups are listed with --all-types (kafka-groups), not as consumer groups: kfk group list --all-types --type ${other.trim().toLowerCase()}`);
+  }
   const types = typeof opts.type === 'string' ? parseList(opts.type, allTypes ? ALL_TYPES : TYPES, 'types') : null;
   const text = outputMode(opts.output, ctx.io.stdout.isTTY) === 'text';
   const client = await ctx.kafka();
