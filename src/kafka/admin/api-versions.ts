@@ -31,7 +31,7 @@ type Answer = { answer: ApiVersionsAnswer } | { error: string; waitedMs: number 
  */
 export async function nodeApiVersions(client: KafkaClient): Promise<NodeApiVersions[]> {
   const wait = client.perBrokerWaitMs;
-  const ask = { ...apiVersions(), requestTimeout: wait };
+  const ask = () => ({ ...apiVersions(), requestTimeout: wait });
   let nodes: Array<{ nodeId: number; host: string; port: number; rack?: string | null }>;
   const answers = new Map<number, Answer>();
   if (client.options.controllers) {
@@ -41,7 +41,7 @@ export async function nodeApiVersions(client: KafkaClient): Promise<NodeApiVersi
       nodes.map(async (n) => {
         const message = `controller ${n.nodeId} did not answer within ${wait} ms`;
         try {
-          const asked = client.controllerAt(`${n.host}:${n.port}`).then((c) => c.connectionPool.send(ask) as Promise<ApiVersionsAnswer>);
+          const asked = client.controllerAt(`${n.host}:${n.port}`).then((c) => c.connectionPool.send(ask()) as Promise<ApiVersionsAnswer>);
           answers.set(n.nodeId, { answer: await withDeadline(asked, wait, message) });
         } catch (err) {
           answers.set(n.nodeId, { error: (err as Error).message, waitedMs: err instanceof DeadlineError ? wait : null });
@@ -52,7 +52,7 @@ export async function nodeApiVersions(client: KafkaClient): Promise<NodeApiVersi
     nodes = (await client.brokers()).brokers;
     const answered = await askEveryBroker(
       client,
-      (broker) => broker.connectionPool.send(ask) as Promise<ApiVersionsAnswer>,
+      (broker) => broker.connectionPool.send(ask()) as Promise<ApiVersionsAnswer>,
       (nodeId, why, err) => answers.set(nodeId, { error: why, waitedMs: err instanceof DeadlineError ? wait : null }),
       nodes.map((n) => n.nodeId),
     );
