@@ -130,7 +130,7 @@ describe.skipIf(KAFKA3)('consumer groups (KIP-848) beside a classic group, as ka
     const table = await kfk(['group', 'list', ...B, '-o', 'table', '--type', 'consumer']);
     expect(table.stdout).toMatch(new RegExp(`│ ${consumerGroup} +│ Consumer +│ Stable +│ consumer +│ uniform +│`));
     expect(table.stdout).not.toContain(classicGroup);
-    expect(await kfk(['group', 'list', ...B, '--type', 'share'])).toMatchObject({ code: 2, stdout: '', stderr: "kfk: Invalid types list 'share'. Valid types are: Classic, Consumer\n" });
+    expect(await kfk(['group', 'list', ...B, '--type', 'bogus'])).toMatchObject({ code: 2, stdout: '', stderr: "kfk: Invalid types list 'bogus'. Valid types are: Classic, Consumer\n" });
   }, 180_000);
 
   it('once the members leave: an Empty consumer group, described as Kafka does', async () => {

@@ -34,8 +34,9 @@ describe('help pages', () => {
     expect(pages).toContain('version');
     expect(pages).toContain('kfk.txt');
     expect(pages).toContain('kfk.share-group.reset-offsets.txt');
-    // 81 commands with help (the hidden __complete has none).
-    expect(pages.filter((p) => p.endsWith('.txt'))).toHaveLength(81);
+    expect(pages).toContain('kfk.cluster.api-versions.txt');
+    // 82 commands with help (the hidden __complete has none).
+    expect(pages.filter((p) => p.endsWith('.txt'))).toHaveLength(82);
   });
 
   it.each(['--help', '-h', 'topic --help', 'topic list --help', 'share-group reset-offsets -h', 'consume --help', '--version', '-V'])(

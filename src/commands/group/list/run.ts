@@ -5,6 +5,7 @@ import { UsageError } from '../../../errors.js';
 import { grid, groupListText, kafkaGroupsText } from '../../../format/group-text.js';
 import { defaultHashSetOrder, javaStringHash } from '../../../format/java-order.js';
 import { outputMode, render } from '../../../cli/output.js';
+import type { GroupListing } from '../../../kafka/admin/groups.js';
 
 type Flags = FlagsOf<typeof define>;
 
@@ -42,11 +43,13 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   // kafka-groups --consumer: consumer groups of every kind, classic ones by their protocol type
   // (`consumer`, or none for a group that only has offsets).
   const consumerKind = (g: { type: string; protocolType: string }) => g.type === 'Consumer' || g.protocolType === 'consumer' || g.protocolType === '';
-  const groups = (await ctx.bounded(listGroups(client, { withProtocol: !text, allTypes, onUnreachable }))).filter(
-    (g) => (!states || states.has(g.state)) && (!types || types.has(g.type)) && (protocolType === undefined || g.protocolType === protocolType) && (!opts.consumerKinds || consumerKind(g)),
-  );
-  // Kafka's admin client gathers the listings in a HashMap by group id: the tool prints them in its order.
-  const listed = text ? defaultHashSetOrder(groups, (g) => javaStringHash(g.group)) : groups.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const keep = (g: GroupListing) => (!states || states.has(g.state)) && (!types || types.has(g.type)) && (protocolType === undefined || g.protocolType === protocolType) && (!opts.consumerKinds || consumerKind(g));
+  const all = await ctx.bounded(listGroups(client, { withProtocol: !text, allTypes, onUnreachable }));
+  // Kafka's admin client gathers the listings in a HashMap by group id: the tools print them in
+  // its order. kafka-consumer-groups' map holds the groups its request's filters let through;
+  // kafka-groups' every group, filtered as they are printed.
+  const order = (gs: GroupListing[]) => (text ? defaultHashSetOrder(gs, (g) => javaStringHash(g.group)) : gs.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)));
+  const listed = allTypes ? order(all).filter(keep) : order(all.filter(keep));
   await render(ctx.io, opts.output, listed, {
     text: (list) => (opts.kafkaGroups ? kafkaGroupsText(list) : groupListText(list, { type: opts.type !== undefined, state: opts.state !== undefined })),
     table: (list, style) => grid(['GROUP', 'TYPE', 'STATE', 'PROTOCOL-TYPE', 'PROTOCOL'], list.map((g) => [g.group, g.type, g.state, g.protocolType || '-', g.protocol || '-']), style),
