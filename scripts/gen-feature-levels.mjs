@@ -8,15 +8,13 @@
 //
 // Default: the Kafka that kfk local and the tests use (~/.cache/kfk/kafka-<version>/libs).
 // Needs Java 17+ (it runs a single-file Java program against the Kafka jars).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KAFKA_VERSION as version, kafkaLibs, runJava } from './kafka-java.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const version = process.env.KFK_KAFKA_VERSION ?? '4.4.0';
-const libs = process.argv[2] ?? join(process.env.KFK_CACHE_DIR ?? join(homedir(), '.cache', 'kfk'), `kafka-${version}`, 'libs');
+const libs = kafkaLibs(process.argv[2]);
 
 const java = `
 import java.util.*;
@@ -67,14 +65,7 @@ public class FeatureLevels {
 }
 `;
 
-const dir = mkdtempSync(join(tmpdir(), 'kfk-feature-levels-'));
-let json;
-try {
-  writeFileSync(join(dir, 'FeatureLevels.java'), java);
-  json = execFileSync('java', ['-cp', `${libs}/*`, join(dir, 'FeatureLevels.java')], { encoding: 'utf8' });
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const json = runJava('FeatureLevels', java, libs);
 const data = JSON.parse(json);
 // Defaults: only where a level changes, as [metadata.version level, feature level] pairs from the minimum on.
 for (const f of data.features) {

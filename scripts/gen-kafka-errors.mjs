@@ -7,15 +7,13 @@
 //   node scripts/gen-kafka-errors.mjs [KAFKA_LIBS_DIR]
 //
 // KAFKA_LIBS_DIR defaults to the Kafka that `kfk local` and the tests use (~/.cache/kfk/kafka-4.4.0/libs).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KAFKA_VERSION as VERSION, kafkaLibs, runJava } from './kafka-java.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const VERSION = '4.4.0';
-const libs = process.argv[2] ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kfk', `kafka-${VERSION}`, 'libs');
+const libs = kafkaLibs(process.argv[2]);
 
 const program = `import org.apache.kafka.common.protocol.Errors;
 public class ErrorsDump {
@@ -27,14 +25,7 @@ public class ErrorsDump {
   }
 }
 `;
-const dir = mkdtempSync(join(tmpdir(), 'kfk-errors-'));
-let dump;
-try {
-  writeFileSync(join(dir, 'ErrorsDump.java'), program);
-  dump = execFileSync('java', ['-cp', join(libs, '*'), join(dir, 'ErrorsDump.java')], { encoding: 'utf8' });
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const dump = runJava('ErrorsDump', program, libs);
 
 const rows = dump
   .trim()
