@@ -84,6 +84,23 @@ ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/m
             // Re-authenticate (KIP-368) at 85% of a short session, not a fixed 10 s before its end:
             // a session shorter than that (a short-lived OAuth token) was re-authenticated at once,
             // and brokers refuse a second authentication within a second of the first.
+            // A request of an API or version the broker does not take (its ApiVersions answer,
+            // which kafkajs keeps per connection) is refused here: the broker would close the
+            // connection on it, which reads as a network failure. kafkajs' own requests are
+            // chosen from those versions; kfk's own are checked (src/kafka/protocol/versions.ts).
+            [
+              '    this.failIfNotConnected()\n\n    const expectResponse',
+              `    this.failIfNotConnected()
+    const taken = this.versions && this.versions[request.apiKey]
+    if (this.versions && (!taken || request.apiVersion < taken.minVersion || request.apiVersion > taken.maxVersion)) {
+      const range = taken && (taken.minVersion === taken.maxVersion ? 'v' + taken.minVersion : 'v' + taken.minVersion + ' to v' + taken.maxVersion)
+      const error = new Error('the broker at ' + this.host + ':' + this.port + (taken ? ' supports ' + request.apiName + ' ' + range + ', not v' + request.apiVersion : ' does not support ' + request.apiName + ' (API key ' + request.apiKey + ')'))
+      error.name = 'KafkaJSUnsupportedVersion'
+      throw error
+    }
+
+    const expectResponse`,
+            ],
             [
               'const reauthenticateAt = millisSince.add(this.reauthenticationThreshold)',
               'const reauthenticateAt = millisSince.add(Math.min(this.reauthenticationThreshold, Math.floor(this.sessionLifetime.toNumber() * 0.15)))',

@@ -1,8 +1,9 @@
 // The APIs each broker (or, through --bootstrap-controller, each controller) offers and the
 // versions of each: ApiVersions to every node, as kafka-cluster api-versions and
 // kafka-broker-api-versions ask for them.
-import type { KafkaClient } from '../wire/client.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { apiVersions, type ApiVersionRange, type ApiVersionsAnswer } from '../protocol/runbook-requests.js';
+import { usableVersion } from '../protocol/versions.js';
 import { askEveryBroker } from './every-broker.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import { kafkaErrorMessage } from '../wire/error-codes.js';
@@ -31,7 +32,7 @@ type Answer = { answer: ApiVersionsAnswer } | { error: string; waitedMs: number 
  */
 export async function nodeApiVersions(client: KafkaClient): Promise<NodeApiVersions[]> {
   const wait = client.perBrokerWaitMs;
-  const ask = () => ({ ...apiVersions(), requestTimeout: wait });
+  const ask = (broker: KafkajsBroker) => broker.connectionPool.send({ ...apiVersions(usableVersion(broker, 'ApiVersions', 3, 4)), requestTimeout: wait }) as Promise<ApiVersionsAnswer>;
   let nodes: Array<{ nodeId: number; host: string; port: number; rack?: string | null }>;
   const answers = new Map<number, Answer>();
   if (client.options.controllers) {
@@ -41,7 +42,7 @@ export async function nodeApiVersions(client: KafkaClient): Promise<NodeApiVersi
       nodes.map(async (n) => {
         const message = `controller ${n.nodeId} did not answer within ${wait} ms`;
         try {
-          const asked = client.controllerAt(`${n.host}:${n.port}`).then((c) => c.connectionPool.send(ask()) as Promise<ApiVersionsAnswer>);
+          const asked = client.controllerAt(`${n.host}:${n.port}`).then(ask);
           answers.set(n.nodeId, { answer: await withDeadline(asked, wait, message) });
         } catch (err) {
           answers.set(n.nodeId, { error: (err as Error).message, waitedMs: err instanceof DeadlineError ? wait : null });
@@ -52,7 +53,7 @@ export async function nodeApiVersions(client: KafkaClient): Promise<NodeApiVersi
     nodes = (await client.brokers()).brokers;
     const answered = await askEveryBroker(
       client,
-      (broker) => broker.connectionPool.send(ask()) as Promise<ApiVersionsAnswer>,
+      ask,
       (nodeId, why, err) => answers.set(nodeId, { error: why, waitedMs: err instanceof DeadlineError ? wait : null }),
       nodes.map((n) => n.nodeId),
     );

@@ -4,6 +4,7 @@ import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, unregisterBrokerRequest, unregisterControllerRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
+import { usableVersion } from '../protocol/versions.js';
 import { apiVersions, describeQuorum as describeQuorumRequest, type ApiVersionsAnswer, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
@@ -11,7 +12,7 @@ export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../pr
 export async function describeQuorum(client: KafkaClient): Promise<QuorumDescription & { clusterId: string }> {
   // Through controllers: the active one (a follower answers NOT_LEADER_OR_FOLLOWER).
   const broker = await adminBroker(client);
-  const q = (await broker.connectionPool.send({ ...describeQuorumRequest(), requestTimeout: 30_000 })) as QuorumDescription;
+  const q = (await broker.connectionPool.send({ ...describeQuorumRequest(usableVersion(broker, 'DescribeQuorum', 0, 2)), requestTimeout: 30_000 })) as QuorumDescription;
   if (q.errorCode) throw brokerError(q.errorCode, q.errorMessage);
   if (client.options.controllers) return { ...q, clusterId: (await describeClusterNodes(client)).clusterId };
   const cluster = await client.cluster();
@@ -66,7 +67,7 @@ export async function describeFeatures(client: KafkaClient, nodeId?: number): Pr
       throw new KfkError(`broker ${nodeId} is not in the cluster`);
     }
   }
-  const f = (await broker.connectionPool.send({ ...apiVersions(), requestTimeout: 30_000 })) as ApiVersionsAnswer;
+  const f = (await broker.connectionPool.send({ ...apiVersions(usableVersion(broker, 'ApiVersions', 3, 4)), requestTimeout: 30_000 })) as ApiVersionsAnswer;
   if (f.errorCode) throw brokerError(f.errorCode, null);
   return f;
 }

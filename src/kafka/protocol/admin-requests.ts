@@ -11,6 +11,7 @@
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
+import { kafkaErrorMessage } from '../wire/error-codes.js';
 import { apiRequest, flexibleRequest, groupByTopic, readCompactArray, readTopicPartitions, readUuid, writeArray, writeCompactArray, writeInt32s, writeTopicPartitions } from './request.js';
 
 type Dec = KafkajsDecoder;
@@ -24,7 +25,10 @@ export type { EncodedBody, ProtocolRequest } from '../wire/kafkajs-types.js';
 export function brokerError(code: number, message: string | null | undefined): Error & { type: string; code: number; errorCode: number; brokerMessage: string | null } {
   // errorCode: the broker's own code (kafkajs knows only the older ones: `code` is -1 for the others).
   const err = Object.assign(createErrorFromCode(code), { errorCode: code, brokerMessage: message || null });
+  // Without the broker's message (older brokers send none for some errors), a code kafkajs does
+  // not know gets Kafka's own description of it, not "Unknown error code 102".
   if (message) err.message = message;
+  else if (err.type === 'KAFKAJS_UNKNOWN_ERROR_CODE') err.message = kafkaErrorMessage(code, err.message);
   return err;
 }
 

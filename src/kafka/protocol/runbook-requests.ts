@@ -2,13 +2,13 @@
 // kafkajs' Connection.send, encoded with kafkajs' Encoder/Decoder, as in admin-requests.ts.
 //
 //   DeleteRecords v1 (key 21): move partitions' log start offsets forward
-//   DescribeQuorum v2 (key 55, flexible): the KRaft metadata quorum's leader, voters, observers
+//   DescribeQuorum v0-v2 (key 55, flexible): the KRaft metadata quorum's leader, voters, observers
 //   ElectLeaders v1 (key 43): preferred or unclean leader elections, on some partitions or all
 //   DescribeLogDirs v1 (key 35): a broker's log directories and the size of each replica in them
 //   DescribeClientQuotas v0 (key 48), AlterClientQuotas v0 (key 49): user, client-id and ip quotas
 //   DescribeTransactions v0 (key 65, flexible) (ListTransactions, DescribeProducers: transaction-requests.ts)
 //   AlterPartitionReassignments v0 (key 45), ListPartitionReassignments v0 (key 46), flexible
-//   ApiVersions v4 (key 18, flexible body, v0 response header): the APIs and their versions, the supported and finalized features
+//   ApiVersions v3-v4 (key 18, flexible body, v0 response header): the APIs and their versions, the supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
@@ -76,7 +76,10 @@ function readTagged(d: Dec): Map<number, Buffer> {
   return out;
 }
 
-// ---- DescribeQuorum v2 ----
+// ---- DescribeQuorum v0-v2 ----
+
+/** The directory id of a replica that has none, as Kafka prints it (Uuid.ZERO_UUID). */
+const NO_DIRECTORY_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 export interface QuorumReplica {
   replicaId: number;
@@ -99,20 +102,28 @@ export interface QuorumDescription {
   nodes: Array<{ nodeId: number; listeners: Array<{ name: string; host: string; port: number }> }>;
 }
 
-export function describeQuorum(): ProtocolRequest {
-  return flexibleRequest('DescribeQuorum', 2, {
+/** Versions 0 and 1 lack the error messages, the directory ids (read as none) and the nodes; version 0 the two timestamps (read as -1). */
+export function describeQuorum(version: number): ProtocolRequest {
+  return flexibleRequest('DescribeQuorum', version, {
     encode: (e) =>
       writeCompactTopicPartitions(e, [['__cluster_metadata', [0]]], (p) => {
         e.writeInt32(p);
         e.writeUVarInt(0);
       }),
     decode: (d): QuorumDescription => {
-      const out: QuorumDescription = { errorCode: d.readInt16(), errorMessage: d.readUVarIntString(), leaderId: -1, leaderEpoch: -1, highWatermark: -1, voters: [], observers: [], nodes: [] };
+      const errorCode = d.readInt16();
+      const out: QuorumDescription = { errorCode, errorMessage: version >= 2 ? d.readUVarIntString() : null, leaderId: -1, leaderEpoch: -1, highWatermark: -1, voters: [], observers: [], nodes: [] };
       const replica = (): QuorumReplica =>
-        withTagged(d, { replicaId: d.readInt32(), directoryId: readUuid(d), logEndOffset: Number(d.readInt64()), lastFetchTimestamp: Number(d.readInt64()), lastCaughtUpTimestamp: Number(d.readInt64()) });
+        withTagged(d, {
+          replicaId: d.readInt32(),
+          directoryId: version >= 2 ? readUuid(d) : NO_DIRECTORY_ID,
+          logEndOffset: Number(d.readInt64()),
+          lastFetchTimestamp: version >= 1 ? Number(d.readInt64()) : -1,
+          lastCaughtUpTimestamp: version >= 1 ? Number(d.readInt64()) : -1,
+        });
       readCompactTopicPartitions(d, () => d.readUVarIntString(), () => {
         const errorCode = d.readInt16();
-        const errorMessage = d.readUVarIntString();
+        const errorMessage = version >= 2 ? d.readUVarIntString() : null;
         if (errorCode && !out.errorCode) Object.assign(out, { errorCode, errorMessage });
         out.leaderId = d.readInt32();
         out.leaderEpoch = d.readInt32();
@@ -120,7 +131,8 @@ export function describeQuorum(): ProtocolRequest {
         out.voters = readCompactArray(d, replica);
         out.observers = readCompactArray(d, replica);
       });
-      out.nodes = readCompactArray(d, () => {
+      if (version >= 2)
+        out.nodes = readCompactArray(d, () => {
         const nodeId = d.readInt32();
         const listeners = readCompactArray(d, () => withTagged(d, { name: d.readUVarIntString(), host: d.readUVarIntString(), port: d.readInt16() & 0xffff }));
         return withTagged(d, { nodeId, listeners });
@@ -130,7 +142,7 @@ export function describeQuorum(): ProtocolRequest {
   });
 }
 
-// ---- ApiVersions v4: the APIs, and the supported and finalized features ----
+// ---- ApiVersions v3-v4: the APIs, and the supported and finalized features ----
 
 /** One API a broker offers, with the versions it takes. */
 export interface ApiVersionRange {
@@ -148,8 +160,12 @@ export interface FeatureDescription {
 
 export type ApiVersionsAnswer = FeatureDescription & { errorCode: number; apis: ApiVersionRange[] };
 
-export function apiVersions(): ProtocolRequest {
-  return apiRequest('ApiVersions', 4, {
+/**
+ * Versions 3 and 4 are the same on the wire; a broker answering version 3 leaves out the
+ * supported features whose lowest level is 0 (KAFKA-17011), so 4 is sent where the broker takes it.
+ */
+export function apiVersions(version: number): ProtocolRequest {
+  return apiRequest('ApiVersions', version, {
     encode: (e) => {
       e.writeUVarInt(0); // request header v2
       e.writeUVarIntString('kfk');
