@@ -10,6 +10,8 @@ import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
 import { consumerGroupDescribe, deleteGroups as deleteGroupsRequest, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
+import { brokerRange } from '../protocol/versions.js';
+import type { ApiName } from '../protocol/request.js';
 
 /** Group types as kafka-consumer-groups prints them. */
 export const GROUP_TYPES = ['Classic', 'Consumer', 'Share', 'Streams'] as const;
@@ -102,8 +104,8 @@ async function notAuthorized(group: string): Promise<Error> {
   return new KfkError(`Not authorized to access group: ${group}`);
 }
 
-/** A request to a broker, asked again (up to 5 times) while the answer says the coordinator is loading or moved. */
-const maxVersion = (broker: KafkajsBroker, apiKey: number): number => (broker.versions?.[apiKey]?.maxVersion as number | undefined) ?? -1;
+/** The newest version of `api` the broker takes, -1 when it offers none. */
+const maxVersion = (broker: KafkajsBroker, api: ApiName): number => brokerRange(broker, api)?.maxVersion ?? -1;
 
 /**
  * kafka-consumer-groups --list: the groups of protocol type `consumer` (or none, a group that
@@ -118,7 +120,7 @@ export async function listGroups(
   opts: { withProtocol?: boolean; allTypes?: boolean; onUnreachable?: OnUnreachable } = {},
 ): Promise<GroupListing[]> {
   const listOf = async (broker: KafkajsBroker, _nodeId: number, wait: number): Promise<ListedGroup[]> => {
-    const version = Math.min(5, maxVersion(broker, 16));
+    const version = Math.min(5, maxVersion(broker, 'ListGroups'));
     if (version < 3) {
       // Before Kafka 2.4 (no flexible ListGroups): kafkajs' own request.
       const { groups } = (await broker.listGroups()) as { groups: Array<{ groupId: string; protocolType: string }> };
@@ -182,7 +184,7 @@ async function describeConsumerGroups(client: KafkaClient, groups: string[]): Pr
 }
 
 async function consumerDescribe(client: KafkaClient, coordinator: KafkajsBroker, groups: string[]): Promise<DescribedConsumerGroup[]> {
-  const version = Math.min(1, maxVersion(coordinator, 69));
+  const version = Math.min(1, maxVersion(coordinator, 'ConsumerGroupDescribe'));
   if (version < 0) return groups.map((group) => ({ errorCode: GROUP_ID_NOT_FOUND, errorMessage: null, group, state: '', groupEpoch: -1, assignmentEpoch: -1, assignorName: '', members: [] }));
   return sendRetrying(
     () => coordinator.connectionPool.send({ ...consumerGroupDescribe(groups, version), requestTimeout: client.options.requestTimeout }) as Promise<DescribedConsumerGroup[]>,

@@ -21,8 +21,8 @@ import {
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import { javaHashOrder, javaStringHash } from './topics.js';
+import { offers, takes, usableVersion } from '../protocol/versions.js';
 
-const SHARE_GROUP_DESCRIBE = 77;
 const GROUP_ID_NOT_FOUND = 69;
 
 /** The one-line error for a cluster without share groups. */
@@ -47,8 +47,7 @@ export async function listShareGroups(client: KafkaClient, onUnreachable?: OnUnr
     await askEveryBroker(
       client,
       async (broker, _nodeId, wait) => {
-        const max = broker.versions?.[16]?.maxVersion ?? 0;
-        if (max < 5 || broker.versions?.[SHARE_GROUP_DESCRIBE] === undefined) throw noShareGroups();
+        if (!takes(broker, 'ListGroups', 5) || !offers(broker, 'ShareGroupDescribe')) throw noShareGroups();
         const res = (await broker.connectionPool.send({ ...listGroupsRequest(5, ['share']), requestTimeout: wait })) as { errorCode: number; groups: ListedGroup[] };
         if (res.errorCode) throw new KfkError(`cannot list share groups: ${shareErrorName(res.errorCode)}`);
         return res.groups;
@@ -83,7 +82,7 @@ async function coordinatorOf(client: KafkaClient, group: string): Promise<Coordi
   const meta = (await cluster.findGroupCoordinatorMetadata({ groupId: group })) as { coordinator: { nodeId: number; host: string; port: number } };
   const info = { id: meta.coordinator.nodeId, host: meta.coordinator.host, port: meta.coordinator.port };
   const broker = await cluster.findBroker({ nodeId: info.id });
-  if (broker.versions?.[SHARE_GROUP_DESCRIBE] === undefined) throw noShareGroups();
+  if (!offers(broker, 'ShareGroupDescribe')) throw noShareGroups();
   return { broker, info };
 }
 
@@ -132,7 +131,7 @@ export async function shareGroupOffsets(client: KafkaClient, group: string): Pro
   const res = await send<{ errorCode: number; errorMessage: string | null; offsets: ShareGroupOffset[] }>(
     client,
     group,
-    (broker) => describeShareGroupOffsets(Math.min(1, broker.versions?.[90]?.maxVersion ?? 0), group, null),
+    (broker) => describeShareGroupOffsets(usableVersion(broker, 'DescribeShareGroupOffsets', 0, 1), group, null),
     (r) => COORDINATOR_BUSY.has(r.errorCode),
   );
   if (res.errorCode) throw new KfkError(`cannot describe the offsets of share group '${group}': ${res.errorMessage ?? shareErrorName(res.errorCode)}`);

@@ -44,6 +44,7 @@ export interface TopicInfo {
 import { listPartitionReassignments, type OngoingReassignment } from '../protocol/runbook-requests.js';
 import { TOPIC_AUTHORIZATION_FAILED } from '../wire/metadata.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
+import { takes } from '../protocol/versions.js';
 
 const ADMIN_TIMEOUT_MS = 30_000;
 
@@ -53,11 +54,6 @@ async function send<T>(broker: KafkajsBroker, req: ProtocolRequest, requestTimeo
 
 async function anyBroker(client: KafkaClient): Promise<KafkajsBroker> {
   return client.anyBroker();
-}
-
-function supports(broker: KafkajsBroker, apiKey: number, version: number): boolean {
-  const v = broker.versions?.[apiKey];
-  return v !== undefined && v.minVersion <= version && v.maxVersion >= version;
 }
 
 // Metadata and configs go over the one connection kfk already holds (no admin client of its
@@ -175,7 +171,7 @@ export async function learnTopicIds(client: KafkaClient, topics: string[], names
 async function describePartitions(client: KafkaClient, names: string[]): Promise<Map<string, Omit<TopicInfo, 'configs'>>> {
   const out = new Map<string, Omit<TopicInfo, 'configs'>>();
   const broker = await anyBroker(client);
-  if (supports(broker, 75, 0)) {
+  if (takes(broker, 'DescribeTopicPartitions', 0)) {
     await forEachDescribedTopic(broker, names, ADMIN_TIMEOUT_MS, (t) => {
       if (t.errorCode !== 0) {
         throw brokerError(t.errorCode, t.errorCode === 3 ? `Topic '${t.name}' does not exist` : null);
@@ -241,7 +237,7 @@ async function reassigning(client: KafkaClient, note?: (line: string) => void): 
   let broker: KafkajsBroker | undefined;
   try {
     broker = await anyBroker(client);
-    if (!supports(broker, 46, 0)) return [];
+    if (!takes(broker, 'ListPartitionReassignments', 0)) return [];
     const res = await withDeadline(
       send<{ errorCode: number; reassignments: OngoingReassignment[] }>(broker, listPartitionReassignments(null, ADMIN_TIMEOUT_MS)),
       waitMs,

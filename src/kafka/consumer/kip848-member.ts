@@ -25,6 +25,7 @@ import type { ProtocolRequest } from '../protocol/admin-requests.js';
 import { consumerGroupHeartbeat, offsetCommit, offsetFetch, type FetchedOffset, type HeartbeatResponse, type OwnedTopicPartitions } from '../protocol/group-requests.js';
 import type { RecordVisitor } from '../records/decoder.js';
 import { COORDINATOR_MOVED, heartbeatErrors, wakeablePause } from './heartbeat-errors.js';
+import { offers, usableVersion } from '../protocol/versions.js';
 
 export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
   /** group.remote.assignor: the coordinator's assignor to use (uniform, range); null: the broker's default. */
@@ -34,7 +35,6 @@ export interface ConsumerGroupMemberOptions extends GroupConsumerOptions {
 }
 
 const COMMIT_EVERY_MS = 1000;
-const CONSUMER_GROUP_HEARTBEAT = 68;
 // An error code of OffsetCommit (the heartbeat's: heartbeat-errors.ts).
 const STALE_MEMBER_EPOCH = 113;
 
@@ -45,7 +45,7 @@ export function unsupportedProtocol(): KfkError {
 
 /** Whether a broker offers ConsumerGroupHeartbeat (its ApiVersions answer). */
 export function offersConsumerProtocol(broker: KafkajsBroker): boolean {
-  return broker.versions?.[CONSUMER_GROUP_HEARTBEAT] !== undefined;
+  return offers(broker, 'ConsumerGroupHeartbeat');
 }
 
 interface Owned {
@@ -72,7 +72,7 @@ export async function runConsumerGroupMember(
   const log = options.log;
   let coordinator: KafkajsBroker | null = await cluster.findGroupCoordinator({ groupId });
   if (!offersConsumerProtocol(coordinator)) throw unsupportedProtocol();
-  const version = Math.min(1, coordinator.versions![CONSUMER_GROUP_HEARTBEAT].maxVersion);
+  const version = usableVersion(coordinator, 'ConsumerGroupHeartbeat', 0, 1);
   // From version 1 the member names itself (KIP-1082), with a UUID as Kafka writes one.
   let memberId = version >= 1 ? randomBytes(16).toString('base64url') : '';
   let epoch = 0;

@@ -35,6 +35,7 @@ import {
 } from '../protocol/share-requests.js';
 import { visitRecordSet, type RecordView } from '../records/decoder.js';
 import { heartbeatErrors, wakeablePause } from './heartbeat-errors.js';
+import { offers, usableVersion } from '../protocol/versions.js';
 
 export interface ShareConsumerOptions {
   groupId: string;
@@ -56,9 +57,6 @@ export interface ShareConsumerOptions {
  */
 export type ShareRecordVisitor = (v: RecordView, deliveryCount: number) => number | null;
 
-const SHARE_GROUP_HEARTBEAT = 76;
-const SHARE_FETCH = 78;
-const SHARE_ACKNOWLEDGE = 79;
 const UNKNOWN_MEMBER_ID = 25;
 const SESSION_ERRORS = new Set([122, 123]);
 const LEADER_ERRORS = new Set([3, 6, 74, 75, 100]);
@@ -72,7 +70,7 @@ export function unsupportedShareGroups(): KfkError {
 
 /** Whether a broker offers the share group APIs (its ApiVersions answer). */
 export function offersShareGroups(broker: KafkajsBroker): boolean {
-  return broker.versions?.[SHARE_GROUP_HEARTBEAT] !== undefined && broker.versions?.[SHARE_FETCH] !== undefined;
+  return offers(broker, 'ShareGroupHeartbeat') && offers(broker, 'ShareFetch');
 }
 
 export const errorName = (code: number): string => SHARE_ERRORS[code] ?? kafkajs().createErrorFromCode(code).type;
@@ -120,9 +118,8 @@ export async function runShareConsumer(
   const { groupId, log } = options;
   let coordinator: KafkajsBroker | null = await cluster.findGroupCoordinator({ groupId });
   if (!offersShareGroups(coordinator)) throw unsupportedShareGroups();
-  const versions = coordinator.versions ?? {};
-  const fetchVersion = Math.min(2, versions[SHARE_FETCH].maxVersion);
-  const ackVersion = Math.min(2, versions[SHARE_ACKNOWLEDGE]?.maxVersion ?? 1);
+  const fetchVersion = usableVersion(coordinator, 'ShareFetch', 1, 2);
+  const ackVersion = usableVersion(coordinator, 'ShareAcknowledge', 1, 2);
   const memberId = randomBytes(16).toString('base64url');
   let epoch = 0;
   let joined = false;
