@@ -1,6 +1,6 @@
 // A Kafka 3.8 broker (KRaft), older than the versions kfk is tested against, beside the shared
 // one: the runbook commands that ask an API at a version such a broker does not take (ApiVersions
-// v4, DescribeQuorum v2; the broker closes the connection on one) send the newest version it
+// v4, DescribeQuorum v2, DescribeCluster v2; the broker closes the connection on one) send the newest version it
 // does take, and print what Kafka 4.4's own tools print against it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +57,20 @@ describe(`a Kafka ${OLD_VERSION} broker`, () => {
     expect(ours).toMatchObject({ code: 0, stderr: '', stdout: real.stdout });
     expect(ours.stdout).toContain('\tApiVersions(18): 0 to 3 [usable: 3],\n');
     expect(ours.stdout).toContain('\tShareFetch(78): UNSUPPORTED,\n');
+  });
+
+  it('cluster endpoints (DescribeCluster v1): what kafka-cluster list-endpoints prints; fenced brokers need v2', async () => {
+    const [real, ours, dropInRun, fenced] = await Promise.all([
+      realScript('kafka-cluster', ['list-endpoints', ...BS]),
+      kfk(['cluster', 'endpoints', ...BS]),
+      dropIn('kafka-cluster', ['list-endpoints', ...BS]),
+      kfk(['cluster', 'endpoints', ...BS, '--include-fenced-brokers']),
+    ]);
+    expect(real.code, real.stderr).toBe(0);
+    expect(ours).toMatchObject({ code: 0, stderr: '', stdout: real.stdout });
+    expect(dropInRun).toMatchObject({ code: 0, stderr: '', stdout: real.stdout });
+    expect(ours.stdout).toContain(' unfenced   broker ');
+    expect(fenced).toMatchObject({ code: 1, stdout: '', stderr: 'kfk: broker 1 supports DescribeCluster v0 to v1; fenced brokers are listed from v2 (Kafka 4.0)\n' });
   });
 
   it("cluster features: the broker's metadata.version levels", async () => {

@@ -95,7 +95,7 @@ const requests: Array<() => ProtocolRequest> = [
   () => updateFeaturesRequest([{ feature: 'metadata.version', level: 27, upgradeType: 1 }, { feature: 'share.version', level: 0, upgradeType: 3 }], true, 30000),
   () => fetchRequest(4, { maxWaitMs: 500, minBytes: 1, maxBytes: 1024, readCommitted: false, partitions: [{ topic: 'a', partition: 0, offset: 5, maxBytes: 100 }, { topic: 'b', partition: 1, offset: 2 ** 33, maxBytes: 100 }, { topic: 'a', partition: 1, offset: 0, maxBytes: 100 }] }),
   () => fetchRequest(11, { maxWaitMs: 500, minBytes: 1, maxBytes: 1024, readCommitted: true, partitions: [{ topic: 'a', partition: 0, offset: 5, maxBytes: 100 }] }),
-  () => ctl.describeClusterRequest(ctl.ENDPOINT_CONTROLLERS),
+  () => ctl.describeClusterRequest(1, ctl.ENDPOINT_CONTROLLERS),
   () => ctl.addRaftVoterRequest({ clusterId: null, timeoutMs: 30000, voterId: 2, directoryId: id1, listeners: [{ name: 'CONTROLLER', host: '127.0.0.1', port: 40891 }] }),
   () => ctl.removeRaftVoterRequest({ clusterId: null, voterId: 2, directoryId: id2 }),
   () => ctl.alterReplicaLogDirsRequest([{ topic: 'a', partition: 0, path: '/d2' }, { topic: 'b', partition: 1, path: '/d1' }, { topic: 'a', partition: 2, path: '/d2' }]),

@@ -25,7 +25,9 @@ export async function describeQuorum(client: KafkaClient): Promise<QuorumDescrip
  */
 export async function describeClusterNodes(client: KafkaClient, includeFenced?: boolean): Promise<ClusterNodes> {
   const broker = await client.anyBroker();
-  const r = (await broker.connectionPool.send({ ...describeClusterRequest(client.options.controllers ? ENDPOINT_CONTROLLERS : ENDPOINT_BROKERS, includeFenced), requestTimeout: 30_000 })) as ClusterNodes;
+  // Version 2 (Kafka 4.0) tells fenced brokers apart; without it, every broker listed is unfenced.
+  const version = usableVersion(broker, 'DescribeCluster', includeFenced ? 2 : 1, includeFenced === undefined ? 1 : 2, 'fenced brokers are listed from v2 (Kafka 4.0)') as 1 | 2;
+  const r = (await broker.connectionPool.send({ ...describeClusterRequest(version, client.options.controllers ? ENDPOINT_CONTROLLERS : ENDPOINT_BROKERS, includeFenced), requestTimeout: 30_000 })) as ClusterNodes;
   if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
   return r;
 }

@@ -23,12 +23,12 @@ export interface ClusterNodes {
 }
 
 /**
- * DescribeCluster v1, or v2 (Kafka 4.0+) when `includeFenced` is given: then fenced brokers too
- * when it is true, and each broker's fenced state.
+ * DescribeCluster v1, or v2 (Kafka 4.0+): then fenced brokers too when `includeFenced` is true,
+ * and each broker's fenced state.
  */
-export function describeClusterRequest(endpointType: number, includeFenced?: boolean): ProtocolRequest {
-  const v2 = includeFenced !== undefined;
-  return flexibleRequest('DescribeCluster', v2 ? 2 : 1, {
+export function describeClusterRequest(version: 1 | 2, endpointType: number, includeFenced = false): ProtocolRequest {
+  const v2 = version >= 2;
+  return flexibleRequest('DescribeCluster', version, {
     encode: (e) => {
       e.writeBoolean(false);
       e.writeInt8(endpointType);

@@ -29,9 +29,10 @@ export function takes(broker: VersionedBroker, api: ApiName, version: number): b
 /**
  * The newest version of `api` in `lowest`..`highest` (the versions kfk encodes) that the broker
  * takes. A broker that has not told its versions gets `highest`. No version in common is a
- * KfkError naming the broker, the API and what each side speaks.
+ * KfkError naming the broker, the API and what each side speaks; `needs` says instead why kfk
+ * needs `lowest` (what an option asks for, say).
  */
-export function usableVersion(broker: VersionedBroker, api: ApiName, lowest: number, highest: number): number {
+export function usableVersion(broker: VersionedBroker, api: ApiName, lowest: number, highest: number, needs?: string): number {
   if (!broker.versions) return highest;
   const r = brokerRange(broker, api);
   const who = broker.nodeId === undefined || broker.nodeId < 0 ? 'the broker' : `broker ${broker.nodeId}`;
@@ -40,7 +41,7 @@ export function usableVersion(broker: VersionedBroker, api: ApiName, lowest: num
   if (version < lowest || version < r.minVersion) {
     const ours = lowest === highest ? `v${lowest}` : `v${lowest} to v${highest}`;
     const theirs = r.minVersion === r.maxVersion ? `v${r.minVersion}` : `v${r.minVersion} to v${r.maxVersion}`;
-    throw new KfkError(`${who} supports ${api} ${theirs}, kfk speaks ${ours}: no version in common`);
+    throw new KfkError(needs && r.maxVersion < lowest ? `${who} supports ${api} ${theirs}; ${needs}` : `${who} supports ${api} ${theirs}, kfk speaks ${ours}: no version in common`);
   }
   return version;
 }
