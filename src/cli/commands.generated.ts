@@ -6,6 +6,11 @@ import { define as defineAcl } from '../commands/acl/define.js';
 import { define as defineAclCreate } from '../commands/acl/create/define.js';
 import { define as defineAclDelete } from '../commands/acl/delete/define.js';
 import { define as defineAclList } from '../commands/acl/list/define.js';
+import { define as defineClientMetrics } from '../commands/client-metrics/define.js';
+import { define as defineClientMetricsAlter } from '../commands/client-metrics/alter/define.js';
+import { define as defineClientMetricsDelete } from '../commands/client-metrics/delete/define.js';
+import { define as defineClientMetricsDescribe } from '../commands/client-metrics/describe/define.js';
+import { define as defineClientMetricsList } from '../commands/client-metrics/list/define.js';
 import { define as defineCluster } from '../commands/cluster/define.js';
 import { define as defineClusterAddController } from '../commands/cluster/add-controller/define.js';
 import { define as defineClusterApiVersions } from '../commands/cluster/api-versions/define.js';
@@ -99,6 +104,7 @@ export const COMMANDS = {
   'log-dirs': group(defineLogDirs, runs(defineLogDirsDescribe, () => import('../commands/log-dirs/describe/run.js'))),
   quota: group(defineQuota, runs(defineQuotaDescribe, () => import('../commands/quota/describe/run.js')), runs(defineQuotaAlter, () => import('../commands/quota/alter/run.js'))),
   user: group(defineUser, group(defineUserScram, runs(defineUserScramDescribe, () => import('../commands/user/scram/describe/run.js')), runs(defineUserScramSet, () => import('../commands/user/scram/set/run.js')), runs(defineUserScramDelete, () => import('../commands/user/scram/delete/run.js')))),
+  'client-metrics': group(defineClientMetrics, runs(defineClientMetricsList, () => import('../commands/client-metrics/list/run.js')), runs(defineClientMetricsDescribe, () => import('../commands/client-metrics/describe/run.js')), runs(defineClientMetricsAlter, () => import('../commands/client-metrics/alter/run.js')), runs(defineClientMetricsDelete, () => import('../commands/client-metrics/delete/run.js'))),
   transaction: group(defineTransaction, runs(defineTransactionList, () => import('../commands/transaction/list/run.js')), runs(defineTransactionDescribe, () => import('../commands/transaction/describe/run.js')), runs(defineTransactionDescribeProducers, () => import('../commands/transaction/describe-producers/run.js')), runs(defineTransactionFindHanging, () => import('../commands/transaction/find-hanging/run.js')), runs(defineTransactionAbort, () => import('../commands/transaction/abort/run.js')), runs(defineTransactionForceTerminate, () => import('../commands/transaction/force-terminate/run.js'))),
   produce: runs(defineProduce, () => import('../commands/produce/run.js')),
   consume: runs(defineConsume, () => import('../commands/consume/run.js')),

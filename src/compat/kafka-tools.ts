@@ -264,6 +264,40 @@ function brokerApiVersions(args: string[]): string[] {
 }
 
 /**
+ * kafka-client-metrics (ClientMetricsCommand): --list, --describe, --alter, --delete of client
+ * metrics subscriptions (kfk client-metrics); the tool's checks in its order and words.
+ */
+function clientMetrics(args: string[]): string[] {
+  const r = parseJopt({ values: ['bootstrap-server', 'command-config', 'name', 'interval', 'match', 'metrics'], switches: ['alter', 'delete', 'describe', 'list', 'generate-name'] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['client-metrics', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  const given = (o: string) => r.values.has(o) || r.switches.has(o);
+  const actions = ['alter', 'delete', 'describe', 'list'].filter(given);
+  if (actions.length !== 1) throw new ToolUsageError('Command must include exactly one action: --alter, --delete, --describe or --list.');
+  if (!r.values.has('bootstrap-server')) throw new ToolUsageError('--bootstrap-server must be specified.');
+  // CommandLineUtils.checkInvalidArgs, action by action as the tool lists them.
+  const invalid: Record<string, string[]> = { delete: ['generate-name', 'interval', 'match', 'metrics'], describe: ['generate-name', 'interval', 'match', 'metrics'], list: ['name', 'generate-name', 'interval', 'match', 'metrics'] };
+  for (const action of ['delete', 'describe', 'list']) {
+    const other = given(action) ? invalid[action].find(given) : undefined;
+    if (other) throw new ToolUsageError(`Option "[${action}]" can't be used with option "[${other}]"`);
+  }
+  const name = last(r, 'name');
+  if (given('alter') && (name !== undefined) === given('generate-name')) throw new ToolUsageError('One of --name or --generate-name must be specified with --alter.');
+  if (given('delete') && name === undefined) throw new ToolUsageError('A client metrics resource name must be specified with --delete.');
+  const interval = last(r, 'interval');
+  if (interval !== undefined && interval !== '' && !/^[+-]?\d+$/.test(interval)) throw new ToolUsageError('Invalid interval value. Enter an integer, or leave empty to reset.');
+  const out = ['client-metrics', actions[0], ...connection(r)];
+  if (actions[0] === 'list') out.push('-o', 'text', '--kafka-text');
+  if (actions[0] === 'describe') out.push('-o', 'text');
+  if (name !== undefined) out.push('--name', name);
+  if (given('generate-name')) out.push('--generate-name');
+  // joptsimple's values of a repeated option, each split at commas, joined with commas.
+  for (const key of ['metrics', 'match']) if (r.values.has(key)) out.push(`--${key}`, (r.values.get(key) ?? []).join(','));
+  if (interval !== undefined) out.push('--interval', interval);
+  return out;
+}
+
+/**
  * kafka-groups (GroupsCommand, Kafka 4.0+): --list with --group-type, --protocol, --consumer,
  * --share or --streams; the tool's checks in its order and words.
  */
@@ -388,8 +422,14 @@ function configs(args: string[]): string[] {
     if (del) out.push('--delete-config', del);
     return out;
   }
-  if (types[0] !== 'topics' && types[0] !== 'brokers') throw new KfkError(`--entity-type ${types[0]} is not supported by kfk's kafka-configs: topics, brokers, users, clients and ips are`);
-  const target = types[0] === 'topics' ? '--topic' : '--broker';
+  const targets: Record<string, string> = { topics: '--topic', brokers: '--broker', groups: '--group', 'client-metrics': '--client-metrics' };
+  const target = targets[types[0]];
+  if (target === undefined) throw new KfkError(`--entity-type ${types[0]} is not supported by kfk's kafka-configs: topics, brokers, groups, client-metrics, users, clients and ips are`);
+  if (types[0] === 'client-metrics' && (names.length === 0 || names[0] === null)) {
+    // Every client metrics resource the cluster lists; no resource to alter without a name.
+    if (alter) throw new ToolUsageError('An entity name must be specified with --alter of client-metrics');
+    return ['config', 'describe', '-o', 'text', ...conn, target, ...(r.switches.has('all') ? ['--all'] : [])];
+  }
   if (names.length === 0 || names[0] === null) throw new KfkError(`kfk's kafka-configs needs --entity-name for ${types[0]}`);
   if (!alter) return ['config', 'describe', '-o', 'text', '--kafka-configs-text', ...conn, target, names[0], ...(r.switches.has('all') ? ['--all'] : [])];
   const out = ['config', 'alter', '-o', 'text', ...conn, target, names[0]];
@@ -492,6 +532,7 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-get-offsets': { translate: translateGetOffsets, errorText: getOffsetsErrorText },
   'kafka-broker-api-versions': { translate: brokerApiVersions },
   'kafka-groups': { translate: groups },
+  'kafka-client-metrics': { translate: clientMetrics, errorsToStdout: 'Error while executing client metrics command : ' },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */

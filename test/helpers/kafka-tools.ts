@@ -69,6 +69,7 @@ export function kafka4Tool(tool: KafkaToolName, args: string[], opts: { input?: 
 export const SCRIPT_CLASSES = {
   'kafka-acls': 'org.apache.kafka.tools.AclCommand',
   'kafka-cluster': 'org.apache.kafka.tools.ClusterTool',
+  'kafka-client-metrics': 'org.apache.kafka.tools.ClientMetricsCommand',
   'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
   'kafka-consumer-groups': 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',

@@ -1,12 +1,15 @@
 // Topic and broker configs as plain data. DescribeConfigs with synonyms, and
 // IncrementalAlterConfigs (SET/DELETE of the named keys only: nothing else is dropped). Broker
 // resources go to that broker, as Kafka's admin client sends them. Group configs (Kafka 4:
-// share.auto.offset.reset and the group's other settings) are resource type GROUP (32).
+// share.auto.offset.reset and the group's other settings) are resource type GROUP (32), client
+// metrics subscriptions (KIP-714: which metrics clients push, how often, and which clients) type
+// CLIENT_METRICS (16), listed by ListConfigResources.
 import { CONTROLLER_UNSUPPORTED, KfkError, UnknownBrokerError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
-import { OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_GROUP, RESOURCE_TOPIC, brokerError, incrementalAlterConfigs } from '../protocol/admin-requests.js';
+import { OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_CLIENT_METRICS, RESOURCE_GROUP, RESOURCE_TOPIC, brokerError, incrementalAlterConfigs, listConfigResources } from '../protocol/admin-requests.js';
+import { usableVersion } from '../protocol/versions.js';
 
-export type ResourceKind = 'topic' | 'broker' | 'group';
+export type ResourceKind = 'topic' | 'broker' | 'group' | 'client-metrics';
 
 /** Kafka's ConfigEntry.ConfigSource names, by DescribeConfigs source id. */
 export const CONFIG_SOURCES = [
@@ -30,7 +33,8 @@ export interface ConfigEntry {
   synonyms: Array<{ name: string; value: string | null; source: string }>;
 }
 
-const resourceType = (kind: ResourceKind) => (kind === 'topic' ? RESOURCE_TOPIC : kind === 'group' ? RESOURCE_GROUP : RESOURCE_BROKER);
+const RESOURCE_TYPES: Record<ResourceKind, number> = { topic: RESOURCE_TOPIC, broker: RESOURCE_BROKER, group: RESOURCE_GROUP, 'client-metrics': RESOURCE_CLIENT_METRICS };
+const resourceType = (kind: ResourceKind) => RESOURCE_TYPES[kind];
 
 
 async function target(client: KafkaClient, kind: ResourceKind, name: string, change = false): Promise<KafkajsBroker> {
@@ -95,6 +99,15 @@ export async function alterConfigs(client: KafkaClient, kind: ResourceKind, name
     ...change.delete.map((k) => ({ name: k, op: OP_DELETE, value: null })),
   ];
   await broker.connectionPool.send({ ...incrementalAlterConfigs(resourceType(kind), name, ops), requestTimeout: 30_000 });
+}
+
+/** The names of the cluster's client metrics resources, in the order the broker lists them. */
+export async function listClientMetrics(client: KafkaClient): Promise<string[]> {
+  const broker = await client.anyBroker();
+  const version = usableVersion(broker, 'ListConfigResources', 0, 1);
+  const r = (await broker.connectionPool.send({ ...listConfigResources(version, [RESOURCE_CLIENT_METRICS]), requestTimeout: 30_000 })) as { errorCode: number; resources: Array<{ name: string; type: number }> };
+  if (r.errorCode) throw brokerError(r.errorCode, null);
+  return r.resources.filter((x) => x.type === RESOURCE_CLIENT_METRICS).map((x) => x.name);
 }
 
 export interface ClusterInfo {

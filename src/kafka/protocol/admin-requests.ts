@@ -7,6 +7,7 @@
 //   DeleteTopics v3 (key 20)
 //   IncrementalAlterConfigs v0 (key 44): SET / DELETE of single keys, others untouched
 //   OffsetDelete v0 (key 47): a group's committed offsets for some partitions
+//   ListConfigResources v0-v1 (key 74, flexible): the names of client metrics resources
 //
 // Broker errors keep the broker's message (e.g. "Topic 'x' already exists.").
 import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
@@ -201,6 +202,8 @@ export function deleteTopics(names: string[], timeoutMs: number): ProtocolReques
 export const RESOURCE_TOPIC = 2;
 export const RESOURCE_BROKER = 4;
 export const RESOURCE_GROUP = 32;
+/** Client metrics subscriptions (KIP-714): the metrics clients push, how often, and which clients. */
+export const RESOURCE_CLIENT_METRICS = 16;
 export const OP_SET = 0;
 export const OP_DELETE = 1;
 
@@ -234,6 +237,31 @@ export function incrementalAlterConfigs(
       });
     },
     parse: parseNamedErrors,
+  });
+}
+
+// ---- ListConfigResources v0-v1 (key 74, flexible) ----
+
+/**
+ * The config resources of the given types the cluster knows. Version 0 (Kafka 3.7-4.0, then
+ * ListClientMetricsResources) lists client metrics resources only, and takes no types.
+ */
+export function listConfigResources(version: number, types: number[]): ProtocolRequest {
+  return flexibleRequest('ListConfigResources', version, {
+    encode: (e) => {
+      if (version >= 1) writeCompactArray(e, types, (t) => e.writeInt8(t));
+    },
+    decode: (d) => {
+      d.readInt32(); // throttle
+      const errorCode = d.readInt16();
+      const resources = readCompactArray(d, () => {
+        const name = d.readUVarIntString() as string;
+        const type = version >= 1 ? d.readInt8() : RESOURCE_CLIENT_METRICS;
+        d.readTaggedFields();
+        return { name, type };
+      });
+      return { errorCode, resources };
+    },
   });
 }
 

@@ -6,7 +6,7 @@ import { CONTROLLER_UNSUPPORTED, KfkError, UsageError } from '../../../errors.js
 import { render } from '../../../cli/output.js';
 import { parseTopicConfigs } from '../../../format/topic-args.js';
 import { splitOutside } from '../../../format/topic-pattern.js';
-import { configResource } from '../resource.js';
+import { RESOURCE_LABEL, configResource } from '../resource.js';
 
 type Flags = FlagsOf<typeof define>;
 
@@ -30,7 +30,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   const { alterConfigs } = await import('../../../kafka/admin/configs.js');
   await ctx.bounded(alterConfigs(client, kind, name, { set, delete: del }));
-  await render(ctx.io, opts.output, { resource: kind, name, set, deleted: del }, { text: (r) => `Completed updating config for ${r.resource} ${r.name}.\n` });
+  await render(ctx.io, opts.output, { resource: kind, name, set, deleted: del }, { text: (r) => `Completed updating config for ${RESOURCE_LABEL[r.resource]} ${r.name}.\n` });
   return 0;
 }
 
