@@ -73,6 +73,19 @@ describe(`a Kafka ${OLD_VERSION} broker`, () => {
     expect(fenced).toMatchObject({ code: 1, stdout: '', stderr: 'kfk: broker 1 supports DescribeCluster v0 to v1; fenced brokers are listed from v2 (Kafka 4.0)\n' });
   });
 
+  it('client-metrics (ListClientMetricsResources, v0 of ListConfigResources): what kafka-client-metrics prints', async () => {
+    expect(await kfk(['client-metrics', 'alter', ...BS, '--name', 'old-broker', '--interval', '1000'])).toMatchObject({ code: 0, stdout: 'Altered client metrics config for old-broker.\n' });
+    for (const [tool, own] of [
+      [['--list'], ['list']],
+      [['--describe'], ['describe']],
+    ]) {
+      const [real, ours] = await Promise.all([realScript('kafka-client-metrics', [...BS, ...tool]), kfk(['client-metrics', ...own, ...BS])]);
+      expect(real.code, real.stderr).toBe(0);
+      expect(ours).toMatchObject({ code: 0, stderr: '', stdout: real.stdout });
+    }
+    expect((await kfk(['client-metrics', 'describe', ...BS])).stdout).toBe('Client metrics configs for old-broker are:\n  interval.ms=1000\n');
+  });
+
   it("cluster features: the broker's metadata.version levels", async () => {
     const r = await kfk(['cluster', 'features', ...BS]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
