@@ -21,6 +21,36 @@ function parseList(value: string, valid: string[], what: 'state' | 'types'): Set
   return new Set(parsed as string[]);
 }
 
+/** The groups a listing keeps: kafka-consumer-groups' --state and --type, kafka-groups' --protocol and --consumer. */
+interface GroupFilter {
+  states: Set<string> | null;
+  types: Set<string> | null;
+  protocolType: string | undefined;
+  /** kafka-groups --consumer: consumer groups of every kind, classic ones by their protocol type (`consumer`, or none for a group that only has offsets). */
+  consumerKinds: boolean;
+}
+
+function groupFilter(opts: Flags, allTypes: boolean): GroupFilter {
+  const states = typeof opts.state === 'string' ? parseList(opts.state, STATES, 'state') : null;
+  if (!allTypes && typeof opts.type === 'string') {
+    const other = opts.type.split(',').find((t) => ['share', 'streams'].includes(t.trim().toLowerCase()));
+    if (other) throw new UsageError(`${other.trim().toLowerCase()} groups are listed with --all-types (kafka-groups), not as consumer groups: kfk group list --all-types --type ${other.trim().toLowerCase()}`);
+  }
+  return {
+    states,
+    types: typeof opts.type === 'string' ? parseList(opts.type, allTypes ? ALL_TYPES : TYPES, 'types') : null,
+    protocolType: opts.protocolType,
+    consumerKinds: Boolean(opts.consumerKinds),
+  };
+}
+
+function keeps(f: GroupFilter, g: GroupListing): boolean {
+  if (f.states && !f.states.has(g.state)) return false;
+  if (f.types && !f.types.has(g.type)) return false;
+  if (f.protocolType !== undefined && g.protocolType !== f.protocolType) return false;
+  return !f.consumerKinds || g.type === 'Consumer' || g.protocolType === 'consumer' || g.protocolType === '';
+}
+
 /**
  * `--state` / `--type` alone add the STATE / TYPE column (as kafka-consumer-groups); with a
  * value they also filter. Text lists the groups in the order of the hash map Kafka's admin
@@ -28,22 +58,13 @@ function parseList(value: string, valid: string[], what: 'state' | 'types'): Set
  * and JSON sort them by name.
  */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  const states = typeof opts.state === 'string' ? parseList(opts.state, STATES, 'state') : null;
   const allTypes = Boolean(opts.allTypes || opts.kafkaGroups);
-  if (!allTypes && typeof opts.type === 'string') {
-    const other = opts.type.split(',').find((t) => ['share', 'streams'].includes(t.trim().toLowerCase()));
-    if (other) throw new UsageError(`${other.trim().toLowerCase()} groups are listed with --all-types (kafka-groups), not as consumer groups: kfk group list --all-types --type ${other.trim().toLowerCase()}`);
-  }
-  const types = typeof opts.type === 'string' ? parseList(opts.type, allTypes ? ALL_TYPES : TYPES, 'types') : null;
+  const filter = groupFilter(opts, allTypes);
   const text = outputMode(opts.output, ctx.io.stdout.isTTY) === 'text';
   const client = await ctx.kafka();
   const { listGroups } = await import('../../../kafka/admin/groups.js');
   const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the groups it coordinates are not listed`);
-  const protocolType = opts.protocolType;
-  // kafka-groups --consumer: consumer groups of every kind, classic ones by their protocol type
-  // (`consumer`, or none for a group that only has offsets).
-  const consumerKind = (g: { type: string; protocolType: string }) => g.type === 'Consumer' || g.protocolType === 'consumer' || g.protocolType === '';
-  const keep = (g: GroupListing) => (!states || states.has(g.state)) && (!types || types.has(g.type)) && (protocolType === undefined || g.protocolType === protocolType) && (!opts.consumerKinds || consumerKind(g));
+  const keep = (g: GroupListing) => keeps(filter, g);
   const all = await ctx.bounded(listGroups(client, { withProtocol: !text, allTypes, onUnreachable }));
   // Kafka's admin client gathers the listings in a HashMap by group id: the tools print them in
   // its order. kafka-consumer-groups' map holds the groups its request's filters let through;
