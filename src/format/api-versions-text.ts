@@ -54,8 +54,9 @@ function nodeHash(b: NodeAddress): number {
  * The tools' output: a line per node, `node -> (...)`, or `node -> ERROR: why` for one that gave
  * no answer (a node that did not answer in time in the words of the Java client's
  * TimeoutException, as kafka-broker-api-versions prints it). kafka-cluster api-versions lists the
- * nodes by id; kafka-broker-api-versions (`hashOrder`) in the order of its HashMap of nodes (ties
- * by id).
+ * nodes by id; kafka-broker-api-versions (`hashOrder`) in the order of its HashMap of nodes. Two
+ * nodes in one bucket: kfk by id; the tool in the order its Cluster lists them, which Kafka's
+ * client shuffles (so the tool's own order of such a pair changes from run to run).
  */
 export function apiVersionsToolText(nodes: NodeApiVersions[], hashOrder = false): string {
   const ordered = hashOrder ? defaultHashSetOrder(nodes, nodeHash) : nodes;
