@@ -214,20 +214,6 @@ ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/m
         );
       },
     },
-    {
-      // kafkajs asks ApiVersions of the first broker it reaches and hands that answer to every
-      // broker of the cluster, which then never asks its own. In a rolling upgrade the brokers
-      // take different versions: kfk's own requests would go at versions a broker does not take
-      // (it closes the connection) or be refused for one it does. Each broker asks its own as it
-      // connects (again on each reconnect: it may have been upgraded meanwhile), as Kafka's clients
-      // do on every connection.
-      name: 'kfk-versions-per-broker',
-      setup(b) {
-        b.onLoad({ filter: /kafkajs[\\/]src[\\/]broker[\\/]index\.js$/ }, (args) =>
-          patch(args.path, [['      if (!this.versions) {\n        this.versions = await this.apiVersions()\n      }', '      this.versions = await this.apiVersions()']]),
-        );
-      },
-    },
   ],
   logLevel: 'warning',
 });
