@@ -72,14 +72,34 @@ async function target(client: KafkaClient, kind: ResourceKind, name: string, cha
 }
 
 export async function describeConfigs(client: KafkaClient, kind: ResourceKind, name: string): Promise<ConfigEntry[]> {
-  const broker = await target(client, kind, name);
-  const res = await broker.describeConfigs({ resources: [{ type: resourceType(kind), name }], includeSynonyms: true });
-  const r = res.resources[0] as {
-    errorCode: number;
-    errorMessage: string | null;
-    configEntries: Array<{ configName: string; configValue: string | null; readOnly: boolean; isSensitive: boolean; configSource: number; configSynonyms?: Array<{ configName: string; configValue: string | null; configSource: number }> }>;
-  };
-  if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
+  return (await describeEachConfigs(client, kind, [name]))[0];
+}
+
+interface DescribedResource {
+  resourceName: string;
+  errorCode: number;
+  errorMessage: string | null;
+  configEntries: Array<{ configName: string; configValue: string | null; readOnly: boolean; isSensitive: boolean; configSource: number; configSynonyms?: Array<{ configName: string; configValue: string | null; configSource: number }> }>;
+}
+
+/**
+ * The configs of several resources of one kind, in one DescribeConfigs, in the order named. Not
+ * for brokers: each broker's configs go to that broker.
+ */
+export async function describeEachConfigs(client: KafkaClient, kind: ResourceKind, names: string[]): Promise<ConfigEntry[][]> {
+  if (names.length === 0) return [];
+  if (kind === 'broker' && names.length > 1) throw new Error('one broker at a time');
+  const broker = await target(client, kind, names[0]);
+  const res = await broker.describeConfigs({ resources: names.map((name) => ({ type: resourceType(kind), name })), includeSynonyms: true });
+  const byName = new Map((res.resources as DescribedResource[]).map((r) => [r.resourceName, r]));
+  return names.map((name, i) => {
+    const r = byName.get(name) ?? (res.resources[i] as DescribedResource);
+    if (r.errorCode) throw brokerError(r.errorCode, r.errorMessage);
+    return configEntries(r);
+  });
+}
+
+function configEntries(r: DescribedResource): ConfigEntry[] {
   return r.configEntries
     .map((e) => ({
       name: e.configName,

@@ -17,18 +17,16 @@ const text = (rs: Described[]) => rs.map((r) => `Client metrics configs for ${r.
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   const client = await ctx.kafka();
-  const { describeConfigs, listClientMetrics } = await import('../../../kafka/admin/configs.js');
+  const { describeEachConfigs, listClientMetrics } = await import('../../../kafka/admin/configs.js');
   const listed = await ctx.bounded(listClientMetrics(client));
   if (opts.name !== undefined && !listed.includes(opts.name)) {
     // As the tool: a subscription the cluster does not list is named so, exit 0.
     await render(ctx.io, opts.output, [] as Described[], { text: () => `The client metric resource ${opts.name} doesn't exist and doesn't have dynamic config.\n` });
     return 0;
   }
-  const described: Described[] = [];
-  for (const name of opts.name !== undefined ? [opts.name] : listed) {
-    const configs = await ctx.bounded(describeConfigs(client, 'client-metrics', name));
-    described.push({ name, configs: configs.map((c) => ({ name: c.name, value: c.value })) });
-  }
+  const names = opts.name !== undefined ? [opts.name] : listed;
+  const configs = await ctx.bounded(describeEachConfigs(client, 'client-metrics', names));
+  const described: Described[] = names.map((name, i) => ({ name, configs: configs[i].map((c) => ({ name: c.name, value: c.value })) }));
   await render(ctx.io, opts.output, described, {
     text,
     table: (rs, style) => grid(['NAME', 'CONFIG', 'VALUE'], rs.flatMap((r) => r.configs.map((c) => [r.name, c.name, c.value ?? ''])), style),

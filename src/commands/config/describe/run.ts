@@ -87,11 +87,8 @@ async function everyClientMetrics(ctx: CommandContext, opts: Flags): Promise<num
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/configs.js');
   const names = await ctx.bounded(api.listClientMetrics(client));
-  const described = [];
-  for (const name of names) {
-    const all = await ctx.bounded(api.describeConfigs(client, 'client-metrics', name));
-    described.push({ resource: 'client-metrics' as const, name, configs: opts.all ? all : all.filter((e) => e.source === DYNAMIC['client-metrics']) });
-  }
+  const configs = await ctx.bounded(api.describeEachConfigs(client, 'client-metrics', names));
+  const described = names.map((name, i) => ({ resource: 'client-metrics' as const, name, configs: opts.all ? configs[i] : configs[i].filter((e) => e.source === DYNAMIC['client-metrics']) }));
   await render(ctx.io, opts.output, described, {
     text: (rs) => rs.map((r) => configText(r.resource, r.name, r.configs, Boolean(opts.all))).join(''),
     table: (rs, style) => grid(['RESOURCE', 'NAME', 'VALUE', 'SOURCE'], rs.flatMap((r) => r.configs.map((e) => [r.name, e.name, e.value ?? '-', e.source])), style),
