@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { faultClusterCount } from './test/helpers/fault-count.js';
 
-// Faults on a real 3-broker cluster (test/helpers/global-setup-3.ts): one file at a time, tests
-// in order, since they stop and restart brokers. `npm run test:faults`.
+const clusters = faultClusterCount(process.env);
+
+// Faults on real 3-broker clusters (test/helpers/global-setup-3.ts): tests in order, since they
+// stop and restart brokers, and as many files at once as there are clusters, each file on a
+// cluster of its own (test/helpers/fault-cluster.ts). `npm run test:faults`.
 export default defineConfig({
   test: {
     name: 'faults',
@@ -12,6 +16,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    fileParallelism: false,
+    poolOptions: { forks: { maxForks: clusters, minForks: 1 } },
+    fileParallelism: clusters > 1,
   },
 });

@@ -3,7 +3,7 @@
 // that takes connections and answers nothing included until the controller fences it: the
 // request goes to the broker that answered this client's Metadata. The cluster is a stand-in
 // for kafkajs' (brokers by node id, the seed connection, the last Metadata answer); the
-// real-broker proof is in test/faults/cluster3.test.ts ("topic describe with a broker just frozen").
+// real-broker proof is in test/faults/frozen3.test.ts ("topic describe with a broker just frozen").
 import { describe, expect, it } from 'vitest';
 import { KafkaClient } from '../../src/kafka/wire/client.js';
 import { brokerAnswers } from '../../src/kafka/wire/metadata.js';
