@@ -2,8 +2,7 @@
 // versions of each: ApiVersions to every node, as kafka-cluster api-versions and
 // kafka-broker-api-versions ask for them.
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
-import { apiVersions, type ApiVersionRange, type ApiVersionsAnswer } from '../protocol/runbook-requests.js';
-import { usableVersion } from '../protocol/versions.js';
+import { askApiVersions, type ApiVersionRange, type ApiVersionsAnswer } from '../protocol/runbook-requests.js';
 import { askEveryBroker } from './every-broker.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import { kafkaErrorMessage } from '../wire/error-codes.js';
@@ -32,7 +31,7 @@ type Answer = { answer: ApiVersionsAnswer } | { error: string; waitedMs: number 
  */
 export async function nodeApiVersions(client: KafkaClient): Promise<NodeApiVersions[]> {
   const wait = client.perBrokerWaitMs;
-  const ask = (broker: KafkajsBroker) => broker.connectionPool.send({ ...apiVersions(usableVersion(broker, 'ApiVersions', 3, 4)), requestTimeout: wait }) as Promise<ApiVersionsAnswer>;
+  const ask = (broker: KafkajsBroker) => askApiVersions(broker, wait);
   let nodes: Array<{ nodeId: number; host: string; port: number; rack?: string | null }>;
   const answers = new Map<number, Answer>();
   if (client.options.controllers) {

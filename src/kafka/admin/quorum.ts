@@ -5,7 +5,7 @@ import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { brokerError } from '../protocol/admin-requests.js';
 import { ENDPOINT_BROKERS, ENDPOINT_CONTROLLERS, addRaftVoterRequest, describeClusterRequest, removeRaftVoterRequest, unregisterBrokerRequest, unregisterControllerRequest, type ClusterNodes, type RaftVoterAnswer } from '../protocol/controller-requests.js';
 import { usableVersion } from '../protocol/versions.js';
-import { apiVersions, describeQuorum as describeQuorumRequest, type ApiVersionsAnswer, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
+import { askApiVersions, describeQuorum as describeQuorumRequest, type FeatureDescription, type QuorumDescription } from '../protocol/runbook-requests.js';
 
 export type { FeatureDescription, QuorumDescription, QuorumReplica } from '../protocol/runbook-requests.js';
 
@@ -69,7 +69,7 @@ export async function describeFeatures(client: KafkaClient, nodeId?: number): Pr
       throw new KfkError(`broker ${nodeId} is not in the cluster`);
     }
   }
-  const f = (await broker.connectionPool.send({ ...apiVersions(usableVersion(broker, 'ApiVersions', 3, 4)), requestTimeout: 30_000 })) as ApiVersionsAnswer;
+  const f = await askApiVersions(broker, 30_000);
   if (f.errorCode) throw brokerError(f.errorCode, null);
   return f;
 }

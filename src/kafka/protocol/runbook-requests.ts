@@ -10,10 +10,12 @@
 //   AlterPartitionReassignments v0 (key 45), ListPartitionReassignments v0 (key 46), flexible
 //   ApiVersions v3-v4 (key 18, flexible body, v0 response header): the APIs and their versions, the supported and finalized features
 //   (v4, not v3: brokers leave out the features whose range starts at 0 before v4, KIP-1022)
-import type { KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
+import type { KafkajsBroker, KafkajsDecoder, KafkajsEncoder } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
 import type { ProtocolRequest } from './admin-requests.js';
+import { usableVersion, type VersionedBroker } from './versions.js';
 import {
+  API_KEYS,
   flexibleRequest,
   groupByTopic,
   apiRequest,
@@ -32,6 +34,8 @@ import {
 type Dec = KafkajsDecoder;
 type Enc = KafkajsEncoder;
 const { Decoder } = kafkajs();
+/** Kafka's error code for a request version the broker does not take. */
+const UNSUPPORTED_VERSION = 35;
 
 /** Tagged fields at the end of a struct, read after its fields. */
 function withTagged<T>(d: Dec, value: T): T {
@@ -175,6 +179,13 @@ export function apiVersions(version: number): ProtocolRequest {
     decode: (d): ApiVersionsAnswer => {
       // ApiVersions answers with response header v0, whatever its version.
       const errorCode = d.readInt16();
+      if (errorCode === UNSUPPORTED_VERSION) {
+        // A broker older than the version asked answers in v0 (KIP-511): the error and the
+        // versions of ApiVersions it takes, for the client to ask again at one of them.
+        const apis: ApiVersionRange[] = [];
+        for (let n = d.readInt32(); n > 0; n--) apis.push({ apiKey: d.readInt16(), minVersion: d.readInt16(), maxVersion: d.readInt16() });
+        return { errorCode, apis, supported: [], finalizedEpoch: -1, finalized: [] };
+      }
       const apis = readCompactArray(d, () => withTagged(d, { apiKey: d.readInt16(), minVersion: d.readInt16(), maxVersion: d.readInt16() }));
       d.readInt32(); // throttle
       const tagged = readTagged(d);
@@ -190,6 +201,23 @@ export function apiVersions(version: number): ProtocolRequest {
       return out;
     },
   });
+}
+
+/**
+ * A broker's ApiVersions answer, asked as Kafka's clients ask it: at the newest version kfk
+ * encodes that the broker is known to take, and once more at the broker's own newest when it
+ * answers that it does not take that one. The versions kfk knows of a broker may be another's
+ * (kafkajs keeps the first broker's answer for all): in a rolling upgrade, a broker still on
+ * Kafka 3.8 is asked v4 through a 4.x broker and answers UNSUPPORTED_VERSION with its range.
+ */
+export async function askApiVersions(broker: VersionedBroker & Pick<KafkajsBroker, 'connectionPool'>, requestTimeout: number): Promise<ApiVersionsAnswer> {
+  const send = (version: number) => broker.connectionPool.send({ ...apiVersions(version), requestTimeout }) as Promise<ApiVersionsAnswer>;
+  const version = usableVersion(broker, 'ApiVersions', 3, 4);
+  const answer = await send(version);
+  if (answer.errorCode !== UNSUPPORTED_VERSION) return answer;
+  const theirs = answer.apis.find((a) => a.apiKey === API_KEYS.ApiVersions);
+  if (!theirs || theirs.maxVersion < 3 || theirs.maxVersion >= version) return answer;
+  return send(theirs.maxVersion);
 }
 
 // ---- ElectLeaders v1 ----

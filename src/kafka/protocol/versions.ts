@@ -1,7 +1,8 @@
 // Which version of an API kfk sends a broker: the newest that kfk encodes and the broker takes,
 // from the ApiVersions answer kafkajs keeps, as Kafka's own clients choose. kafkajs asks the
 // first broker it reaches and gives its answer to every broker of the cluster: in a cluster of
-// mixed versions (a rolling upgrade) the ranges are that broker's. A request of a version the broker does not take is no answer at all: the
+// mixed versions (a rolling upgrade) the ranges are that broker's (ApiVersions itself is asked
+// again at a broker's own version when it says it takes an older one: askApiVersions). A request of a version the broker does not take is no answer at all: the
 // broker closes the connection, which reads as a network failure. So a broker too old (or too
 // new) for what kfk sends gets a one-line error that names the API and both ranges instead.
 import { KfkError } from '../../errors.js';
