@@ -12,6 +12,7 @@ const DROP_INS: Record<string, KafkaTool> = {
   topic: 'kafka-topics',
   group: 'kafka-consumer-groups',
   'share-group': 'kafka-share-groups',
+  'streams-group': 'kafka-streams-groups',
   config: 'kafka-configs',
   quota: 'kafka-configs',
   user: 'kafka-configs',

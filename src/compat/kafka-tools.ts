@@ -9,6 +9,7 @@ import { translateTransactions } from './kafka-transactions.js';
 import { clusterNotices, translateCluster } from './kafka-cluster.js';
 import { translateConsumerGroups } from './kafka-consumer-groups.js';
 import { translateShareGroups } from './kafka-share-groups.js';
+import { translateStreamsGroups } from './kafka-streams-groups.js';
 import { getOffsetsErrorText, translateGetOffsets } from './kafka-get-offsets.js';
 import { type JoptResult, parseJopt, parseJoptUncaught, ToolUsageError } from './jopt.js';
 
@@ -529,6 +530,7 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-cluster': { translate: translateCluster, errorText: javaFailureText, notices: clusterNotices },
   'kafka-consumer-groups': { translate: translateConsumerGroups },
   'kafka-share-groups': { translate: translateShareGroups },
+  'kafka-streams-groups': { translate: translateStreamsGroups },
   'kafka-get-offsets': { translate: translateGetOffsets, errorText: getOffsetsErrorText },
   'kafka-broker-api-versions': { translate: brokerApiVersions },
   'kafka-groups': { translate: groups },

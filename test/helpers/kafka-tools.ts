@@ -78,6 +78,7 @@ export const SCRIPT_CLASSES = {
   'kafka-log-dirs': 'org.apache.kafka.tools.LogDirsCommand',
   'kafka-metadata-quorum': 'org.apache.kafka.tools.MetadataQuorumCommand',
   'kafka-reassign-partitions': 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
+  'kafka-streams-groups': 'org.apache.kafka.tools.streams.StreamsGroupCommand',
   'kafka-topics': 'org.apache.kafka.tools.TopicCommand',
   'kafka-transactions': 'org.apache.kafka.tools.TransactionsCommand',
 } as const;

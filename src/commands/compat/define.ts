@@ -7,7 +7,7 @@ export function define(program: AnyCommand) {
   return program
     .command('compat')
     .description("run a Kafka script's exact command line: kafka-topics, kafka-console-producer, kafka-console-consumer, kafka-console-share-consumer, kafka-acls and the runbook tools")
-    .argument('<tool>', 'kafka-topics, kafka-console-producer, kafka-console-consumer, kafka-console-share-consumer, kafka-acls, kafka-delete-records, kafka-metadata-quorum, kafka-features, kafka-leader-election, kafka-log-dirs, kafka-configs, kafka-transactions, kafka-reassign-partitions, kafka-cluster, kafka-consumer-groups, kafka-share-groups, kafka-get-offsets, kafka-broker-api-versions, kafka-groups or kafka-client-metrics')
+    .argument('<tool>', 'kafka-topics, kafka-console-producer, kafka-console-consumer, kafka-console-share-consumer, kafka-acls, kafka-delete-records, kafka-metadata-quorum, kafka-features, kafka-leader-election, kafka-log-dirs, kafka-configs, kafka-transactions, kafka-reassign-partitions, kafka-cluster, kafka-consumer-groups, kafka-share-groups, kafka-streams-groups, kafka-get-offsets, kafka-broker-api-versions, kafka-groups or kafka-client-metrics')
     .argument('[args...]', "the script's own arguments")
     .addHelpText(
       'after',

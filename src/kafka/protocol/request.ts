@@ -96,6 +96,7 @@ export const API_KEYS = {
   ShareAcknowledge: 79,
   AddRaftVoter: 80,
   RemoveRaftVoter: 81,
+  StreamsGroupDescribe: 89,
   DescribeShareGroupOffsets: 90,
   AlterShareGroupOffsets: 91,
   DeleteShareGroupOffsets: 92,

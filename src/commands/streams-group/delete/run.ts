@@ -1,0 +1,51 @@
+// kafka-streams-groups --delete: each named group must be a streams group without members (checked
+// first, as Kafka does), then DeleteGroups; exit 1 if any was not deleted (the drop-in: 0, as the tool).
+import type { CommandContext } from '../../../cli/context.js';
+import type { FlagsOf } from '../../../cli/commander.js';
+import type { define } from './define.js';
+import { render } from '../../../cli/output.js';
+import { KfkError, UsageError } from '../../../errors.js';
+import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
+
+type Flags = FlagsOf<typeof define>;
+
+export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
+  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
+  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
+  const client = await ctx.kafka();
+  const api = await import('../../../kafka/admin/streams-groups.js');
+  const { deleteGroups } = await import('../../../kafka/admin/groups.js');
+  const { javaHashOrder, javaStringHash } = await import('../../../kafka/admin/topics.js');
+  const listed = await ctx.bounded(api.listStreamsGroups(client, (nodeId) => ctx.io.note(`broker ${nodeId} did not answer: the streams groups it coordinates are not deleted`)));
+  const groups = [...new Set(opts.allGroups ? listed.map((g) => g.group) : opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
+  const failed = new Map<string, string>();
+  for (const g of groups) {
+    const l = listed.find((x) => x.group === g);
+    if (!l) failed.set(g, `java.lang.IllegalArgumentException: Group '${g}' does not exist or is not a streams group.`);
+    else if (l.state === 'Dead') failed.set(g, `java.lang.IllegalStateException: Streams group '${g}' group state is DEAD.`);
+    else if (l.state !== 'Empty') failed.set(g, `org.apache.kafka.common.errors.GroupNotEmptyException: Streams group '${g}' is not EMPTY.`);
+  }
+  const toDelete = groups.filter((g) => !failed.has(g));
+  const deleted: string[] = [];
+  if (toDelete.length) {
+    for (const r of await ctx.bounded(deleteGroups(client, toDelete))) {
+      if (r.errorCode) failed.set(r.group, javaExceptionText(r.errorCode, r.error ?? `error ${r.errorCode}`));
+      else if (r.error) failed.set(r.group, r.error);
+      else deleted.push(r.group);
+    }
+  }
+  // The tool keeps both in HashMaps by group id: printed in their order.
+  const byHash = (names: string[]) => javaHashOrder(names, javaStringHash);
+  const quoted = (names: string[]) => byHash(names).join("', '");
+  const results = groups.map((group) => ({ group, error: failed.get(group) ?? null }));
+  await render(ctx.io, opts.output, results, {
+    text: () => {
+      if (failed.size === 0) return `Deletion of requested streams groups ('${quoted(deleted)}') was successful.\n`;
+      let text = '\nError: Deletion of some streams groups failed:\n' + byHash([...failed.keys()]).map((g) => `* Group '${g}' could not be deleted due to: ${failed.get(g)}\n`).join('');
+      if (deleted.length) text += `\nThese streams groups were deleted successfully: '${quoted(deleted)}'.\n`;
+      return text;
+    },
+  });
+  if (failed.size && !opts.kafkaErrors) throw new KfkError(`${failed.size} of ${groups.length} streams group(s) not deleted`);
+  return 0;
+}

@@ -1,0 +1,153 @@
+// Streams groups (KIP-1071: Kafka Streams applications on the streams rebalance protocol) as
+// plain data, as kafka-streams-groups asks for them: the listing (ListGroups with the type filter
+// `streams`), a group's topology, members and tasks (StreamsGroupDescribe, at its coordinator),
+// the offsets and lag of the input partitions its members' active tasks read (committed offsets,
+// earliest and latest offsets), and DeleteGroups.
+import { askEveryBroker, type OnUnreachable } from './every-broker.js';
+import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
+import { committedOffsets } from './groups.js';
+import { listOffsets } from './offsets.js';
+import { javaHashOrder, javaStringHash } from './topics.js';
+import { KfkError } from '../../errors.js';
+import type { KafkaClient } from '../wire/client.js';
+import { listGroups as listGroupsRequest, type ListedGroup } from '../protocol/group-requests.js';
+import { streamsGroupDescribe, type DescribedStreamsGroup, type StreamsMember, type StreamsSubtopology } from '../protocol/streams-requests.js';
+import { offers, takes, usableVersion } from '../protocol/versions.js';
+import { kafkajs } from '../wire/kafkajs.js';
+
+export type { StreamsAssignment, StreamsMember, StreamsTasks } from '../protocol/streams-requests.js';
+
+const GROUP_ID_NOT_FOUND = 69;
+
+/** The one-line error for a cluster without streams groups. */
+export function noStreamsGroups(): KfkError {
+  return new KfkError('the cluster does not support streams groups (KIP-1071, Kafka 4.1 or later with streams.version enabled)');
+}
+
+export interface StreamsGroupListing {
+  group: string;
+  /** As Kafka's GroupState prints it: Empty, NotReady, Assigning, Reconciling, Stable, Dead; Unknown. */
+  state: string;
+}
+
+/** GroupState.groupStatesForType(STREAMS), in the order kafka-streams-groups lists them. */
+export const STREAMS_STATES = ['Empty', 'Stable', 'Assigning', 'Dead', 'NotReady', 'Reconciling'];
+export const streamsState = (s: string | null) => (s ? (STREAMS_STATES.find((v) => v.toLowerCase() === s.toLowerCase()) ?? s) : 'Unknown');
+
+const errorName = (code: number) => kafkajs().createErrorFromCode(code).type;
+
+/** Every streams group of the cluster; a broker that does not answer in time is reported through `onUnreachable` and left out. */
+export async function listStreamsGroups(client: KafkaClient, onUnreachable?: OnUnreachable): Promise<StreamsGroupListing[]> {
+  const per = await askEveryBroker(
+    client,
+    async (broker, _nodeId, wait) => {
+      if (!takes(broker, 'ListGroups', 5) || !offers(broker, 'StreamsGroupDescribe')) throw noStreamsGroups();
+      const res = (await broker.connectionPool.send({ ...listGroupsRequest(5, ['streams']), requestTimeout: wait })) as { errorCode: number; groups: ListedGroup[] };
+      if (res.errorCode) throw new KfkError(`cannot list streams groups: ${errorName(res.errorCode)}`);
+      return res.groups;
+    },
+    onUnreachable,
+  );
+  const unique = new Map<string, StreamsGroupListing>();
+  for (const g of per.flatMap((a) => a.answer)) if (!unique.has(g.group)) unique.set(g.group, { group: g.group, state: streamsState(g.state) });
+  // In the order kafka-streams-groups prints them: Kafka's admin client gathers the listings in a
+  // HashMap by group id.
+  return javaHashOrder([...unique.values()], (g) => javaStringHash(g.group));
+}
+
+export interface StreamsGroupDescription {
+  group: string;
+  state: string;
+  groupEpoch: number;
+  targetAssignmentEpoch: number;
+  topologyEpoch: number;
+  assignor: string | null;
+  coordinator: { id: number; host: string; port: number };
+  subtopologies: StreamsSubtopology[];
+  members: StreamsMember[];
+}
+
+/**
+ * The group at its coordinator, or why the coordinator does not know it as a streams group (its
+ * words: `Group g not found.`, `Group g is not a streams group.`).
+ */
+export async function describeStreamsGroup(client: KafkaClient, group: string): Promise<{ description: StreamsGroupDescription } | { missing: string }> {
+  let info: StreamsGroupDescription['coordinator'] | undefined;
+  const [d] = await coordinatorRetried(client, group, () =>
+    sendRetrying(
+      async () => {
+        const cluster = await client.cluster();
+        const meta = (await cluster.findGroupCoordinatorMetadata({ groupId: group })) as { coordinator: { nodeId: number; host: string; port: number } };
+        info = { id: meta.coordinator.nodeId, host: meta.coordinator.host, port: meta.coordinator.port };
+        const broker = await cluster.findBroker({ nodeId: info.id });
+        if (!offers(broker, 'StreamsGroupDescribe')) throw noStreamsGroups();
+        const request = streamsGroupDescribe(usableVersion(broker, 'StreamsGroupDescribe', 0, 1), [group]);
+        return (await broker.connectionPool.send({ ...request, requestTimeout: client.options.requestTimeout })) as DescribedStreamsGroup[];
+      },
+      (r) => COORDINATOR_BUSY.has(r[0]?.errorCode),
+    ),
+  );
+  if (d.errorCode === GROUP_ID_NOT_FOUND) return { missing: d.errorMessage ?? `Group ${group} not found.` };
+  if (d.errorCode) throw new KfkError(`cannot describe streams group '${group}': ${d.errorMessage ?? errorName(d.errorCode)}`);
+  return {
+    description: {
+      group: d.group,
+      state: streamsState(d.state),
+      groupEpoch: d.groupEpoch,
+      targetAssignmentEpoch: d.assignmentEpoch,
+      topologyEpoch: d.topology?.epoch ?? -1,
+      assignor: d.assignorName,
+      coordinator: info!,
+      subtopologies: d.topology?.subtopologies ?? [],
+      members: d.members,
+    },
+  };
+}
+
+/** A row of kafka-streams-groups --describe --offsets: an input partition of the group's active tasks. */
+export interface StreamsOffsetRow {
+  topic: string;
+  partition: number;
+  /** The committed offset; null: none. */
+  current: number | null;
+  leaderEpoch: number | null;
+  logEnd: number;
+  /** Log end less the committed offset, or less the log start without a commit. */
+  lag: number;
+}
+
+/** The input partitions of the members' active tasks: of each task's subtopology, its source and repartition source topics. */
+export function activeInputPartitions(d: StreamsGroupDescription): Array<{ topic: string; partition: number }> {
+  const topics = new Map(d.subtopologies.map((s) => [s.subtopologyId, [...s.sourceTopics, ...s.repartitionSourceTopics]]));
+  const out = new Map<string, { topic: string; partition: number }>();
+  for (const m of d.members)
+    for (const task of m.assignment.active) {
+      const inputs = topics.get(task.subtopologyId);
+      if (!inputs) throw new KfkError(`Subtopology ${task.subtopologyId} not found in group description!`);
+      for (const topic of inputs) for (const partition of task.partitions) out.set(`${topic}\u0000${partition}`, { topic, partition });
+    }
+  return [...out.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+}
+
+/** Offsets and lag of the group's active input partitions, in topic and partition order. */
+export async function streamsGroupOffsets(client: KafkaClient, d: StreamsGroupDescription): Promise<StreamsOffsetRow[]> {
+  const tps = activeInputPartitions(d);
+  if (tps.length === 0) return [];
+  const wanted = [...new Set(tps.map((t) => t.topic))].map((topic) => ({ topic, partitions: tps.filter((t) => t.topic === topic).map((t) => t.partition) }));
+  const key = (t: { topic: string; partition: number }) => `${t.topic}\u0000${t.partition}`;
+  const [earliest, latest, committed] = await Promise.all([listOffsets(client, wanted, -2), listOffsets(client, wanted, -1), committedOffsets(client, d.group)]);
+  const start = new Map(earliest.map((o) => [key(o), o.offset]));
+  const end = new Map(latest.map((o) => [key(o), o.offset]));
+  const commit = new Map(committed.filter((c) => c.offset >= 0).map((c) => [key(c), c]));
+  return tps.map((tp) => {
+    const logEnd = end.get(key(tp)) ?? 0;
+    const c = commit.get(key(tp));
+    return {
+      ...tp,
+      current: c ? c.offset : null,
+      leaderEpoch: c && c.leaderEpoch >= 0 ? c.leaderEpoch : null,
+      logEnd,
+      lag: logEnd - (c ? c.offset : (start.get(key(tp)) ?? 0)),
+    };
+  });
+}
