@@ -43,7 +43,12 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     javaStringHash,
   )[0];
   if (missing !== undefined) {
-    if (!opts.kafkaErrors) throw new KfkError(`Consumer group '${missing}' does not exist.`);
+    if (!opts.kafkaErrors) {
+      // A share or streams group is not a consumer group: said so, with the command that describes it.
+      const other = (await ctx.bounded(api.listGroups(client, { allTypes: true }))).find((g) => g.group === missing && (g.type === 'Share' || g.type === 'Streams'));
+      if (other) throw new KfkError(`group '${missing}' is a ${other.type.toLowerCase()} group: kfk ${other.type.toLowerCase()}-group describe --group ${missing}`);
+      throw new KfkError(`Consumer group '${missing}' does not exist.`);
+    }
     // A Kafka 4 broker answers GROUP_ID_NOT_FOUND and the tool prints nothing else; a Kafka 3
     // broker describes the group as Dead and the tool says so in its place among the others.
     if (ctx.kafkaMajor !== 3) {

@@ -1,0 +1,172 @@
+// kfk streams-group and kfk-kafka-streams-groups (`kfk compat kafka-streams-groups`) against
+// Kafka 4.4's StreamsGroupCommand on the shared test broker, with a real Kafka Streams application
+// in the group (test/helpers/java/StreamsApp.java, group.protocol=streams): the same command line
+// through Kafka's tool and through the drop-in on the same cluster state, stdout byte for byte and
+// both exit codes; then the application stopped, the group empty, and deleted. Streams groups are
+// Kafka 4.1+ only.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cacheDir, ensureKafka, isKafka3 } from '../../src/local/kafka-dist.js';
+import { kfk, sleep, uniqueName, type RunResult } from '../helpers/cli.js';
+import { CLUSTER_KAFKA_VERSION, KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
+
+const { bootstrap } = inject('cluster');
+const B = ['--bootstrap-server', bootstrap];
+const STREAMS_GROUPS = 'org.apache.kafka.tools.streams.StreamsGroupCommand';
+const real = (args: string[]) => kafkaTool(STREAMS_GROUPS, [...B, ...args], { version: KAFKA4_VERSION });
+const ours = (args: string[]) => kfk(['compat', 'kafka-streams-groups', ...B, ...args]);
+
+/** kafka-streams (not among the broker's jars) from Maven Central, beside the cached Kafka. */
+function streamsJar(version: string): string {
+  const dir = join(cacheDir(process.env), `kafka-streams-${version}`);
+  const jar = join(dir, `kafka-streams-${version}.jar`);
+  if (!existsSync(jar)) {
+    mkdirSync(dir, { recursive: true });
+    const r = spawnSync('mvn', ['-B', '-q', 'dependency:copy', `-Dartifact=org.apache.kafka:kafka-streams:${version}`, `-DoutputDirectory=${dir}`], { encoding: 'utf8' });
+    if (r.status !== 0 || !existsSync(jar)) throw new Error(`cannot fetch kafka-streams ${version} with Maven: ${r.stdout}${r.stderr}`);
+  }
+  return jar;
+}
+
+async function same(args: string[], code = 0): Promise<string> {
+  const [r, o] = await Promise.all([real(args), ours(args)]);
+  expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code, stdout: o.stdout });
+  expect(o.code, o.stderr).toBe(code);
+  if (code === 0) expect(o.stderr).toBe('');
+  return o.stdout;
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting until ${what}`);
+    await sleep(300);
+  }
+}
+
+interface OffsetsJson {
+  group: string;
+  state: string;
+  totalLag: number;
+  offsets: Array<{ topic: string; partition: number; current: number | null; logEnd: number; lag: number }>;
+}
+const describeJson = async (group: string): Promise<OffsetsJson | null> => {
+  const r = await kfk(['streams-group', 'describe', ...B, '--group', group, '-o', 'json']);
+  return r.code === 0 ? (JSON.parse(r.stdout) as OffsetsJson[])[0] : null;
+};
+const stateOf = async (group: string) => {
+  const r = await kfk(['streams-group', 'list', ...B, '--state', '-o', 'json']);
+  return (JSON.parse(r.stdout) as Array<{ group: string; state: string }>).find((g) => g.group === group)?.state;
+};
+
+describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with a Kafka Streams application, as kafka-streams-groups shows them', () => {
+  const app = uniqueName('app');
+  const input = uniqueName('sgin');
+  const output = uniqueName('sgout');
+  const work = mkdtempSync(join(tmpdir(), 'kfk-streams-'));
+  let java: ChildProcess | undefined;
+  let out = '';
+
+  beforeAll(async () => {
+    for (const [t, n] of [
+      [input, 3],
+      [output, 1],
+    ] as const)
+      expect(await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', String(n)])).toMatchObject({ code: 0 });
+    const lines = Array.from({ length: 90 }, (_, i) => `k${i}\tv${i}`);
+    expect(await kfk(['produce', ...B, '--topic', input, '--property', 'parse.key=true'], { input: lines.join('\n') + '\n' })).toMatchObject({ code: 0, stderr: '' });
+    const dist = ensureKafka(KAFKA4_VERSION, process.env, () => undefined);
+    const source = fileURLToPath(new URL('../helpers/java/StreamsApp.java', import.meta.url));
+    java = spawn('java', ['-cp', `${dist.classpath}:${streamsJar(KAFKA4_VERSION)}`, source, bootstrap, app, input, output, join(work, 'state')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    java.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    java.stderr!.on('data', () => undefined);
+    await waitFor('the application runs', async () => out.includes('STATE RUNNING'), 90_000);
+    // Every record read and its offset committed, the group stable with its one member.
+    await waitFor('the application has committed every record', async () => {
+      const d = await describeJson(app);
+      return d !== null && d.state === 'Stable' && d.offsets.length === 3 && d.offsets.every((o) => o.current === o.logEnd && o.logEnd > 0);
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    if (java && java.exitCode === null) java.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('list, describe (offsets, members, state; --verbose; --all-groups): the tool text, byte for byte', async () => {
+    const read = await kfk(['consume', ...B, '--topic', output, '--from-beginning', '-e']);
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stdout.split('\n').filter(Boolean).sort()).toEqual(Array.from({ length: 90 }, (_, i) => `V${i}`).sort());
+
+    expect(await same(['--list'])).toContain(`${app}\n`);
+    expect(await same(['--list', '--state'])).toMatch(new RegExp(`^${app} +Stable$`, 'm'));
+    expect(await same(['--list', '--state', 'stable,Empty'])).toMatch(new RegExp(`^${app} +Stable$`, 'm'));
+    const offsets = await same(['--describe', '--group', app]);
+    expect(offsets.split('\n').filter(Boolean)).toHaveLength(4);
+    expect(offsets).toMatch(/^GROUP +TOPIC +PARTITION +OFFSET-LAG\n/);
+    await same(['--describe', '--group', app, '--offsets', '--verbose']);
+    const members = await same(['--describe', '--group', app, '--members']);
+    expect(members).toMatch(/ ACTIVE: 0:\[0,1,2\]; \n$/);
+    await same(['--describe', '--group', app, '--members', '--verbose']);
+    expect(await same(['--describe', '--group', app, '--state'])).toMatch(new RegExp(`^${app} +127\\.0\\.0\\.1:\\d+ \\(\\d+\\) +\\S+ +Stable +1\\n$`, 'm'));
+    await same(['--describe', '--group', app, '--state', '--verbose']);
+    await same(['--describe', '--all-groups', '--state']);
+  });
+
+  it('a missing group, a consumer group, a group in use deleted: the tool text and exit code', async () => {
+    const consumerGroup = uniqueName('cg');
+    expect((await kfk(['consume', ...B, '--topic', input, '--group', consumerGroup, '--from-beginning', '--max-messages', '1'])).code).toBe(0);
+    expect(await same(['--describe', '--group', 'no-such-streams-group'], 1)).toBe("\nError: Executing streams group command failed due to org.apache.kafka.common.errors.GroupIdNotFoundException: Group no-such-streams-group not found.\n");
+    expect(await same(['--describe', '--group', consumerGroup], 1)).toBe(`\nError: Executing streams group command failed due to org.apache.kafka.common.errors.GroupIdNotFoundException: Group ${consumerGroup} is not a streams group.\n`);
+    // The groups before the missing one are printed, then the error.
+    await same(['--describe', '--group', app, '--group', 'no-such-streams-group', '--state'], 1);
+    expect(await same(['--delete', '--group', app])).toBe(
+      `\nError: Deletion of some streams groups failed:\n* Group '${app}' could not be deleted due to: org.apache.kafka.common.errors.GroupNotEmptyException: Streams group '${app}' is not EMPTY.\n`,
+    );
+    expect(await same(['--delete', '--group', consumerGroup])).toBe(
+      `\nError: Deletion of some streams groups failed:\n* Group '${consumerGroup}' could not be deleted due to: java.lang.IllegalArgumentException: Group '${consumerGroup}' does not exist or is not a streams group.\n`,
+    );
+    // kfk's own command: one line, exit 1.
+    expect(await kfk(['streams-group', 'describe', ...B, '--group', 'no-such-streams-group'])).toMatchObject({ code: 1, stdout: '', stderr: "kfk: Streams group 'no-such-streams-group' does not exist.\n" });
+    expect(await kfk(['streams-group', 'describe', ...B, '--group', consumerGroup])).toMatchObject({ code: 1, stdout: '', stderr: `kfk: Group '${consumerGroup}' is not a streams group.\n` });
+    expect(await kfk(['streams-group', 'delete', ...B, '--group', app])).toMatchObject({ code: 1, stderr: 'kfk: 1 of 1 streams group(s) not deleted\n' });
+    expect(await kfk(['group', 'describe', ...B, '--group', app])).toMatchObject({ code: 1, stdout: '', stderr: `kfk: group '${app}' is a streams group: kfk streams-group describe --group ${app}\n` });
+  });
+
+  it('bad command lines: the tool error line and exit code', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--describe'], 'Option [describe] takes one of these options: [all-groups], [group]'],
+      [['--describe', '--group', app, '--members', '--state'], 'Option [describe] takes at most one of these options: [members], [offsets], [state], [topology]'],
+      [['--delete'], 'Option [delete] takes one of these options: [all-groups], [group]'],
+      [['--delete', '--group', app, '--all-input-topics'], 'Kafka Streams does not support topic-specific offset deletion from a streams group.'],
+      [['--all-groups'], 'Command must include exactly one action: --list, --describe, --delete, --reset-offsets, or --delete-offsets.'],
+      [['--list', '--describe', '--group', app], 'Option "[group]" can\'t be used with option "[list]"'],
+    ];
+    for (const [args, line] of cases) {
+      const [r, o] = await Promise.all([real(args), ours(args)]);
+      expect({ code: r.code, stdout: r.stdout }, args.join(' ')).toEqual({ code: 1, stdout: '' });
+      expect(r.stderr, args.join(' ')).toContain(line + '\n');
+      expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }, args.join(' ')).toEqual({ code: 1, stdout: '', stderr: line + '\n' });
+    }
+    // What kfk does not do is said, not done.
+    expect(await ours(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run'])).toMatchObject({ code: 1, stdout: '' });
+  });
+
+  it('the application stopped: the group empty as the tool shows it, then deleted', async () => {
+    java!.kill('SIGTERM');
+    await waitFor('the group is empty', async () => (await stateOf(app)) === 'Empty', 90_000);
+    const state = await same(['--describe', '--group', app, '--state']);
+    expect(state).toMatch(new RegExp(`^\\nError: Streams group '${app}' has no active members.\\nGROUP`));
+    expect(await same(['--describe', '--group', app, '--members'])).toBe('');
+    expect(await same(['--describe', '--group', app])).toBe('');
+    expect(await kfk(['streams-group', 'describe', ...B, '--group', app, '--members'])).toMatchObject({ code: 0, stdout: '', stderr: `kfk: Streams group '${app}' has no active members.\n` });
+    expect(await ours(['--delete', '--group', app])).toMatchObject({ code: 0, stdout: `Deletion of requested streams groups ('${app}') was successful.\n`, stderr: '' });
+    const [r, o] = await Promise.all([real(['--list']), ours(['--list'])]);
+    expect(r.stdout).toBe(o.stdout);
+    expect(o.stdout.split('\n')).not.toContain(app);
+  });
+});
