@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cacheDir, ensureKafka, isKafka3 } from '../../src/local/kafka-dist.js';
-import { kfk, sleep, uniqueName, type RunResult } from '../helpers/cli.js';
+import { kfk, sleep, uniqueName } from '../helpers/cli.js';
 import { CLUSTER_KAFKA_VERSION, KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
 
 const { bootstrap } = inject('cluster');
