@@ -2,8 +2,8 @@
 // `kfk share-group`, with the tool's checks in its order and its words for a bad command line:
 // those of ShareGroupCommandOptions.checkArgs, then the one-action check, then what the tool
 // finds wrong once it runs (an unknown --state, a value given twice).
-import { KfkError } from '../errors.js';
-import { isJavaLong, type JoptParsed, parseJoptStrict, ToolReport, ToolUsageError } from './jopt.js';
+import { checkInvalid, groupFlags, optionName as o, sortedOptions as sortedList, stateList, toolValues } from './group-tool-args.js';
+import { type JoptParsed, parseJoptStrict, ToolReport, ToolUsageError } from './jopt.js';
 
 const REQUIRED = ['bootstrap-server', 'group', 'topic', 'timeout', 'command-config', 'to-offset', 'from-file', 'to-datetime'];
 const SWITCHES = ['all-topics', 'list', 'describe', 'all-groups', 'delete', 'reset-offsets', 'delete-offsets', 'dry-run', 'execute', 'export', 'to-earliest', 'to-latest', 'to-current', 'members', 'offsets', 'verbose'];
@@ -15,33 +15,9 @@ const SCENARIOS = ['to-offset', 'to-datetime', 'to-earliest', 'to-latest', 'to-c
 const SHARE_STATES = ['Dead', 'Empty', 'Stable'];
 
 const usage = (message: string) => new ToolUsageError(message);
-/** joptsimple's name of an option in messages: `[name]`. */
-const o = (name: string) => `[${name}]`;
-const sortedList = (names: string[]) => [...names].sort().map(o).join(', ');
-
-/** CommandLineUtils.checkInvalidArgs: `used` beside any of `invalid`. */
-function checkInvalid(r: JoptParsed, used: string, invalid: string[]): void {
-  if (!r.values.has(used)) return;
-  for (const other of invalid) if (r.values.has(other)) throw usage(`Option "${o(used)}" can't be used with option "${o(other)}"`);
-}
 
 /** What the tool reports of a failure once it runs (its printError): on stdout, exit 0. */
 const failed = (why: string) => new ToolReport(`\nError: Executing share group command failed due to ${why}\n`);
-
-/** An option the tool reads with valueOf: given twice, joptsimple refuses (once the tool runs). */
-function single(r: JoptParsed, name: string): string | undefined {
-  const v = r.values.get(name);
-  if (v && v.length > 1) throw failed(`Found multiple arguments for option ${name}, but you asked for only one`);
-  return v?.[0];
-}
-
-/** A Long option's value, as joptsimple converts it (once the tool runs). */
-function long(r: JoptParsed, name: string): string | undefined {
-  const v = single(r, name);
-  if (v === undefined) return undefined;
-  if (!isJavaLong(v)) throw failed(`Cannot parse argument '${v}' of option ${name}`);
-  return String(BigInt(v));
-}
 
 /** ShareGroupCommandOptions.checkArgs after the help and version options, then the one-action check. */
 function checkArgs(r: JoptParsed): void {
@@ -74,23 +50,8 @@ function checkArgs(r: JoptParsed): void {
   if (ACTIONS.filter(has).length !== 1) throw usage('Command must include exactly one action: --list, --describe, --delete, --reset-offsets, --delete-offsets.');
 }
 
-/** --state's value for --list: the states named (Kafka's GroupState.parse, any case), else none. */
-function listStates(value: string): string[] {
-  // Java's String.split drops the empty strings at the end.
-  const parts = value.split(',');
-  while (parts.length > 1 && parts.at(-1) === '') parts.pop();
-  const states = parts.map((s) => SHARE_STATES.find((v) => v.toLowerCase() === s.trim().toLowerCase()));
-  if (states.some((s) => s === undefined)) throw usage(`Invalid state list '${value}'. Valid states are: ${SHARE_STATES.join(', ')}`);
-  return [...new Set(states as string[])];
-}
-
 /** The groups named: kfk's --group splits at commas, which a group id of the tool may contain. */
-function groups(r: JoptParsed): string[] {
-  const named = r.values.get('group') ?? [];
-  const comma = named.find((g) => g.includes(','));
-  if (comma !== undefined) throw new KfkError(`kfk's kafka-share-groups cannot name a group with a comma in its id: '${comma}'`);
-  return named.flatMap((g) => ['--group', g]);
-}
+const groups = (r: JoptParsed): string[] => groupFlags(r.values.get('group') ?? [], 'kafka-share-groups');
 
 /** `kafka-share-groups ...` as a kfk command line. */
 export function translateShareGroups(args: string[]): string[] {
@@ -101,18 +62,15 @@ export function translateShareGroups(args: string[]): string[] {
   if (args.length === 0 || r.values.has('help')) return ['share-group', '--help'];
   if (r.values.has('version')) return ['--version'];
   checkArgs(r);
-  const conn = ['--bootstrap-server', single(r, 'bootstrap-server')!];
-  const config = single(r, 'command-config');
-  if (config !== undefined) conn.push('--command-config', config);
-  const timeout = long(r, 'timeout');
-  if (timeout !== undefined) conn.push('--timeout', timeout);
+  const { single, long, connection } = toolValues(r, failed);
+  const conn = connection();
   const has = (n: string) => r.values.has(n);
 
   if (has('list')) {
     const out = ['share-group', 'list', '-o', 'text', ...conn];
     if (has('state')) {
-      const value = single(r, 'state');
-      out.push(`--state=${value ? listStates(value).join(',') : ''}`);
+      const value = single('state');
+      out.push(`--state=${value ? stateList(value, SHARE_STATES).join(',') : ''}`);
     }
     return out;
   }
@@ -124,19 +82,19 @@ export function translateShareGroups(args: string[]): string[] {
   }
   if (has('delete')) return ['share-group', 'delete', '-o', 'text', '--kafka-errors', ...conn, ...(has('all-groups') ? ['--all-groups'] : groups(r))];
   if (has('delete-offsets')) {
-    const group = single(r, 'group')!;
+    const group = single('group')!;
     return ['share-group', 'delete-offsets', '-o', 'text', '--kafka-errors', ...conn, ...groups({ ...r, values: new Map([['group', [group]]]) }), ...r.values.get('topic')!.flatMap((t) => ['--topic', t])];
   }
   // --reset-offsets
-  const group = single(r, 'group')!;
+  const group = single('group')!;
   const out = ['share-group', 'reset-offsets', '-o', 'text', ...conn, ...groups({ ...r, values: new Map([['group', [group]]]) })];
   for (const t of r.values.get('topic') ?? []) out.push('--topic', t);
   if (has('all-topics')) out.push('--all-topics');
-  const toOffset = long(r, 'to-offset');
+  const toOffset = long('to-offset');
   if (toOffset !== undefined) out.push('--to-offset', toOffset);
-  const datetime = single(r, 'to-datetime');
+  const datetime = single('to-datetime');
   if (datetime !== undefined) out.push('--to-datetime', datetime);
-  const file = single(r, 'from-file');
+  const file = single('from-file');
   if (file !== undefined) out.push('--from-file', file);
   for (const s of ['to-earliest', 'to-latest', 'to-current', 'dry-run', 'execute', 'export']) if (has(s)) out.push(`--${s}`);
   return out;

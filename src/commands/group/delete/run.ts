@@ -1,8 +1,9 @@
 import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
+import { selectedGroups } from '../../../cli/group-selection.js';
 import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
-import { KfkError, UsageError } from '../../../errors.js';
+import { KfkError } from '../../../errors.js';
 import { defaultHashSetOrder, javaStringHash } from '../../../format/java-order.js';
 import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
 
@@ -13,13 +14,11 @@ type Flags = FlagsOf<typeof define>;
  * any failed. The text lists the groups in the order of the tool's hash maps.
  */
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
-  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
+  const named = selectedGroups(opts);
   const client = await ctx.kafka();
   const { deleteGroups, listGroups } = await import('../../../kafka/admin/groups.js');
   const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the groups it coordinates are not deleted`);
-  const given = opts.allGroups ? (await ctx.bounded(listGroups(client, { onUnreachable }))).map((g) => g.group) : opts.group!.flatMap((g) => g.split(',')).filter(Boolean);
-  const groups = [...new Set(given)];
+  const groups = named ?? (await ctx.bounded(listGroups(client, { onUnreachable }))).map((g) => g.group);
   const results = groups.length ? await ctx.bounded(deleteGroups(client, groups)) : [];
   const failed = results.filter((r) => r.error);
   const javaOrder = <T extends { group: string }>(rs: T[]) => defaultHashSetOrder(rs, (r) => javaStringHash(r.group));

@@ -2,8 +2,9 @@
 // and lag, its members or its state.
 import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
+import { selectedGroups } from '../../../cli/group-selection.js';
 import type { define } from './define.js';
-import { KfkError, UsageError } from '../../../errors.js';
+import { KfkError } from '../../../errors.js';
 import { assignmentText, grid, groupMembersText, groupOffsetsJson, groupOffsetsTable, groupOffsetsText, groupStateText } from '../../../format/group-text.js';
 import { defaultHashSetOrder, javaStringHash } from '../../../format/java-order.js';
 import { render } from '../../../cli/output.js';
@@ -25,13 +26,11 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const absent = (group: string): GroupDescription => ({ group, type: 'Classic', state: 'Dead', protocolType: '', protocol: '', coordinator: { id: -1, host: '', port: -1 }, members: [], groupEpoch: null, assignmentEpoch: null });
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
-  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
+  const named = selectedGroups(opts);
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/groups.js');
   const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the groups it coordinates are not described`);
-  const given = opts.allGroups ? (await ctx.bounded(api.listGroups(client, { onUnreachable }))).map((g) => g.group) : opts.group!.flatMap((g) => g.split(',')).filter(Boolean);
-  const names = [...new Set(given)];
+  const names = named ?? (await ctx.bounded(api.listGroups(client, { onUnreachable }))).map((g) => g.group);
   // As kafka-consumer-groups --verbose: the extra columns (besides kfk's client log on stderr).
   const verbose = Boolean(opts.verbose || opts.kafkaVerbose);
   const view = opts.offsets || (!opts.members && !opts.state) ? 'offsets' : opts.members ? 'members' : 'state';

@@ -2,16 +2,16 @@
 // first, as Kafka does), then DeleteGroups; exit 1 if any was not deleted.
 import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
+import { selectedGroups } from '../../../cli/group-selection.js';
 import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
-import { KfkError, UsageError } from '../../../errors.js';
+import { KfkError } from '../../../errors.js';
 import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
 
 type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
-  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
+  const named = selectedGroups(opts);
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/share-groups.js');
   // A broker that does not answer the listing is left out (named with --all-groups): a group
@@ -24,7 +24,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       if (opts.allGroups) ctx.io.note(`broker ${nodeId} did not answer: the share groups it coordinates are not deleted`);
     }),
   );
-  const groups = [...new Set(opts.allGroups ? listed.map((g) => g.group) : opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
+  const groups = named ?? listed.map((g) => g.group);
   if (unreachable) {
     for (const g of groups) {
       if (listed.some((x) => x.group === g)) continue;

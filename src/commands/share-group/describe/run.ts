@@ -1,8 +1,9 @@
 // kafka-share-groups --describe: per group (sorted by name) its offsets, members or state.
 import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
+import { describeView, selectedGroups } from '../../../cli/group-selection.js';
 import type { define } from './define.js';
-import { KfkError, UsageError } from '../../../errors.js';
+import { KfkError } from '../../../errors.js';
 import { grid } from '../../../format/group-text.js';
 import { defaultHashSetOrder, javaStringHash } from '../../../format/java-order.js';
 import { shareAssignmentText, shareMembersText, shareOffsetsText, shareStateText, type ShareOffsetRow } from '../../../format/share-group-text.js';
@@ -17,17 +18,15 @@ interface Described {
 }
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
-  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
-  if ([opts.offsets, opts.members, opts.state].filter(Boolean).length > 1) throw new UsageError('give only one of --offsets, --members, --state');
-  const view = opts.members ? 'members' : opts.state ? 'state' : 'offsets';
+  const named = selectedGroups(opts);
+  const view = describeView(opts);
   // As kafka-share-groups --verbose: the extra columns (besides kfk's client log on stderr).
   const verbose = Boolean(opts.verbose || opts.kafkaVerbose);
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/share-groups.js');
   // --all-groups: the groups of the brokers that answer; one that does not is named (as share-group list does).
   const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the share groups it coordinates are not described`);
-  const names = opts.allGroups ? (await ctx.bounded(api.listShareGroups(client, onUnreachable))).map((g) => g.group) : [...new Set(opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
+  const names = named ?? (await ctx.bounded(api.listShareGroups(client, onUnreachable))).map((g) => g.group);
   const described: Array<{ name: string; description: ShareGroupDescription | null }> = [];
   for (const name of [...names].sort()) {
     const description = await ctx.bounded(api.describeShareGroup(client, name));

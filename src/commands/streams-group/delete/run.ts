@@ -2,22 +2,22 @@
 // first, as Kafka does), then DeleteGroups; exit 1 if any was not deleted (the drop-in: 0, as the tool).
 import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
+import { selectedGroups } from '../../../cli/group-selection.js';
 import type { define } from './define.js';
 import { render } from '../../../cli/output.js';
-import { KfkError, UsageError } from '../../../errors.js';
+import { KfkError } from '../../../errors.js';
 import { javaExceptionText } from '../../../kafka/wire/error-codes.js';
 
 type Flags = FlagsOf<typeof define>;
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
-  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
+  const named = selectedGroups(opts);
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/streams-groups.js');
   const { deleteGroups } = await import('../../../kafka/admin/groups.js');
   const { javaHashOrder, javaStringHash } = await import('../../../kafka/admin/topics.js');
   const listed = await ctx.bounded(api.listStreamsGroups(client, (nodeId) => ctx.io.note(`broker ${nodeId} did not answer: the streams groups it coordinates are not deleted`)));
-  const groups = [...new Set(opts.allGroups ? listed.map((g) => g.group) : opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
+  const groups = named ?? listed.map((g) => g.group);
   const failed = new Map<string, string>();
   for (const g of groups) {
     const l = listed.find((x) => x.group === g);

@@ -2,8 +2,9 @@
 // offsets, members or state; a group that is missing (or not a streams group) ends the command there.
 import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
+import { describeView, selectedGroups } from '../../../cli/group-selection.js';
 import type { define } from './define.js';
-import { KfkError, UsageError } from '../../../errors.js';
+import { KfkError } from '../../../errors.js';
 import { grid } from '../../../format/group-text.js';
 import { coordinatorText, hasMembers, streamsMembersText, streamsOffsetsText, streamsStateText, streamsTasksText } from '../../../format/streams-group-text.js';
 import { outputMode } from '../../../cli/output.js';
@@ -18,17 +19,15 @@ interface Described {
 }
 
 export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
-  if (opts.allGroups && opts.group?.length) throw new UsageError('--group and --all-groups cannot be used together');
-  if (!opts.allGroups && !opts.group?.length) throw new UsageError('give --group G or --all-groups');
-  if ([opts.offsets, opts.members, opts.state].filter(Boolean).length > 1) throw new UsageError('give only one of --offsets, --members, --state');
-  const view = opts.members ? 'members' : opts.state ? 'state' : 'offsets';
+  const named = selectedGroups(opts);
+  const view = describeView(opts);
   const verbose = Boolean(opts.verbose || opts.kafkaVerbose);
   const kafka = Boolean(opts.kafkaErrors);
   const mode = outputMode(opts.output, ctx.io.stdout.isTTY);
   const client = await ctx.kafka();
   const api = await import('../../../kafka/admin/streams-groups.js');
   const onUnreachable = (nodeId: number) => ctx.io.note(`broker ${nodeId} did not answer: the streams groups it coordinates are not described`);
-  const names = opts.allGroups ? (await ctx.bounded(api.listStreamsGroups(client, onUnreachable))).map((g) => g.group) : [...new Set(opts.group!.flatMap((g) => g.split(',')).filter(Boolean))];
+  const names = named ?? (await ctx.bounded(api.listStreamsGroups(client, onUnreachable))).map((g) => g.group);
 
   // As the tool: each group printed as it is described, so that those before a missing one are shown.
   const all: Described[] = [];
