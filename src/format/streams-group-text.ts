@@ -88,3 +88,9 @@ export function streamsOffsetsText(d: StreamsGroupDescription, rows: StreamsOffs
     ordered.map((r) => line([d.group, r.topic, String(r.partition), cell(r.current), cell(r.leaderEpoch), String(r.logEnd), String(r.lag)])).join('')
   );
 }
+
+/** --reset-offsets: the plan as kafka-streams-groups prints it, fixed columns, the rows in its HashMap order; the header even without rows. */
+export function streamsResetText(group: string, plan: Array<{ topic: string; partition: number; offset: number }>): string {
+  const line = (c: string[]) => `\n${pad(c[0], 30)} ${pad(c[1], 30)} ${pad(c[2], 10)} ${pad(c[3], 15)}`;
+  return line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + hashSetOrder(plan).map((p) => line([group, p.topic, String(p.partition), String(p.offset)])).join('') + '\n';
+}

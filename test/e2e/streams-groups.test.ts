@@ -2,8 +2,8 @@
 // Kafka 4.4's StreamsGroupCommand on the shared test broker, with a real Kafka Streams application
 // in the group (test/helpers/java/StreamsApp.java, group.protocol=streams): the same command line
 // through Kafka's tool and through the drop-in on the same cluster state, stdout byte for byte and
-// both exit codes; then the application stopped, the group empty, and deleted. Streams groups are
-// Kafka 4.1+ only.
+// both exit codes; then the application stopped, the group empty, its offsets reset (the
+// application, started again, reads its input again), and deleted. Streams groups are Kafka 4.1+ only.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,6 +70,29 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
   const work = mkdtempSync(join(tmpdir(), 'kfk-streams-'));
   let java: ChildProcess | undefined;
   let out = '';
+  /** Starts the application and waits until it runs. */
+  const startApp = async () => {
+    const dist = ensureKafka(KAFKA4_VERSION, process.env, () => undefined);
+    const source = fileURLToPath(new URL('../helpers/java/StreamsApp.java', import.meta.url));
+    out = '';
+    java = spawn('java', ['-cp', `${dist.classpath}:${streamsJar(KAFKA4_VERSION)}`, source, bootstrap, app, input, output, join(work, 'state')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    java.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    java.stderr!.on('data', () => undefined);
+    await waitFor('the application runs', async () => out.includes('STATE RUNNING'), 90_000);
+  };
+  /** Stops the application (it leaves the group) and waits until the group is empty. */
+  const stopApp = async () => {
+    const exited = new Promise((resolve) => java!.once('exit', resolve));
+    java!.kill('SIGTERM');
+    await exited;
+    await waitFor('the group is empty', async () => (await stateOf(app)) === 'Empty', 90_000);
+  };
+  const outputRecords = async () => {
+    const read = await kfk(['consume', ...B, '--topic', output, '--from-beginning', '-e']);
+    expect(read.code, read.stderr).toBe(0);
+    return read.stdout.split('\n').filter(Boolean).sort();
+  };
+  const upper = Array.from({ length: 90 }, (_, i) => `V${i}`).sort();
 
   beforeAll(async () => {
     for (const [t, n] of [
@@ -79,12 +102,7 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
       expect(await kfk(['topic', 'create', ...B, '--topic', t, '--partitions', String(n)])).toMatchObject({ code: 0 });
     const lines = Array.from({ length: 90 }, (_, i) => `k${i}\tv${i}`);
     expect(await kfk(['produce', ...B, '--topic', input, '--property', 'parse.key=true'], { input: lines.join('\n') + '\n' })).toMatchObject({ code: 0, stderr: '' });
-    const dist = ensureKafka(KAFKA4_VERSION, process.env, () => undefined);
-    const source = fileURLToPath(new URL('../helpers/java/StreamsApp.java', import.meta.url));
-    java = spawn('java', ['-cp', `${dist.classpath}:${streamsJar(KAFKA4_VERSION)}`, source, bootstrap, app, input, output, join(work, 'state')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    java.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-    java.stderr!.on('data', () => undefined);
-    await waitFor('the application runs', async () => out.includes('STATE RUNNING'), 90_000);
+    await startApp();
     // Every record read and its offset committed, the group stable with its one member.
     await waitFor('the application has committed every record', async () => {
       const d = await describeJson(app);
@@ -98,9 +116,7 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
   });
 
   it('list, describe (offsets, members, state; --verbose; --all-groups): the tool text, byte for byte', async () => {
-    const read = await kfk(['consume', ...B, '--topic', output, '--from-beginning', '-e']);
-    expect(read.code, read.stderr).toBe(0);
-    expect(read.stdout.split('\n').filter(Boolean).sort()).toEqual(Array.from({ length: 90 }, (_, i) => `V${i}`).sort());
+    expect(await outputRecords()).toEqual(upper);
 
     expect(await same(['--list'])).toContain(`${app}\n`);
     expect(await same(['--list', '--state'])).toMatch(new RegExp(`^${app} +Stable$`, 'm'));
@@ -115,6 +131,8 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
     expect(await same(['--describe', '--group', app, '--state'])).toMatch(new RegExp(`^${app} +127\\.0\\.0\\.1:\\d+ \\(\\d+\\) +\\S+ +Stable +1\\n$`, 'm'));
     await same(['--describe', '--group', app, '--state', '--verbose']);
     await same(['--describe', '--all-groups', '--state']);
+    // A reset while the application runs: refused, as the tool refuses it (on stdout, exit 0).
+    expect(await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run'])).toMatch(/^\nError: Assignments can only be reset if the group '.*' is inactive, but the current state is Stable.\n\nGROUP {26}TOPIC/);
   });
 
   it('a missing group, a consumer group, a group in use deleted: the tool text and exit code', async () => {
@@ -153,17 +171,29 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
       expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }, args.join(' ')).toEqual({ code: 1, stdout: '', stderr: line + '\n' });
     }
     // What kfk does not do is said, not done.
-    expect(await ours(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run'])).toMatchObject({ code: 1, stdout: '' });
+    expect(await ours(['--delete-offsets', '--group', app, '--input-topic', input])).toMatchObject({ code: 1, stdout: '' });
   });
 
-  it('the application stopped: the group empty as the tool shows it, then deleted', async () => {
-    java!.kill('SIGTERM');
-    await waitFor('the group is empty', async () => (await stateOf(app)) === 'Empty', 90_000);
+  it('the application stopped: the group empty as the tool shows it, its offsets reset (the application reads its input again), then deleted', async () => {
+    await stopApp();
     const state = await same(['--describe', '--group', app, '--state']);
     expect(state).toMatch(new RegExp(`^\\nError: Streams group '${app}' has no active members.\\nGROUP`));
     expect(await same(['--describe', '--group', app, '--members'])).toBe('');
     expect(await same(['--describe', '--group', app])).toBe('');
     expect(await kfk(['streams-group', 'describe', ...B, '--group', app, '--members'])).toMatchObject({ code: 0, stdout: '', stderr: `kfk: Streams group '${app}' has no active members.\n` });
+    // Reset plans as the tool prints them, then a reset to the earliest offsets.
+    expect(await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-current', '--dry-run'])).toMatch(/^\nGROUP {26}TOPIC {26}PARTITION {2}NEW-OFFSET {5}(\n.*){3}\n$/);
+    await same(['--reset-offsets', '--group', app, '--input-topic', `${input}:0,2`, '--shift-by', '-5', '--dry-run']);
+    await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run', '--export']);
+    const plan = await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run']);
+    expect(await ours(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--execute'])).toMatchObject({ code: 0, stdout: plan, stderr: '' });
+    expect(await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-current', '--dry-run'])).toBe(plan);
+    // The application reads its input again from the start: every record twice in its output.
+    await startApp();
+    await waitFor('the input is read again', async () => (await outputRecords()).length === 180, 90_000);
+    expect(await outputRecords()).toEqual([...upper, ...upper].sort());
+    await stopApp();
+
     expect(await ours(['--delete', '--group', app])).toMatchObject({ code: 0, stdout: `Deletion of requested streams groups ('${app}') was successful.\n`, stderr: '' });
     const [r, o] = await Promise.all([real(['--list']), ours(['--list'])]);
     expect(r.stdout).toBe(o.stdout);

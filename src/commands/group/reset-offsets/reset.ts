@@ -80,7 +80,7 @@ export function readResetFile(file: string, text: string, groupId: string): { na
 }
 
 /** Exactly one target flag. A consumer group's --to-offset may be negative (kept within the log); a share group's may not. */
-function resetTo(o: ResetFlagValues, group: 'consumer' | 'share'): ResetTo {
+function resetTo(o: ResetFlagValues, group: ResetGroup['kind']): ResetTo {
   const given: ResetTo[] = [];
   if (o.fromFile !== undefined) given.push({ kind: 'file', offsets: new Map() });
   if (o.toEarliest) given.push({ kind: 'earliest' });
@@ -98,7 +98,7 @@ function resetTo(o: ResetFlagValues, group: 'consumer' | 'share'): ResetTo {
   }
   if (o.byDuration !== undefined) given.push({ kind: 'time', at: Date.now() - parseDuration(o.byDuration) });
   if (given.length !== 1) {
-    const shifts = group === 'consumer' ? ', --shift-by, --to-datetime, --by-duration, --from-file' : ', --to-datetime, --from-file';
+    const shifts = group !== 'share' ? ', --shift-by, --to-datetime, --by-duration, --from-file' : ', --to-datetime, --from-file';
     throw new UsageError(`give exactly one of --to-earliest, --to-latest, --to-current, --to-offset${shifts}`);
   }
   return given[0];
@@ -118,7 +118,7 @@ function parseTopicArg(arg: string): NamedTopic {
 }
 
 /** The reset the flags ask for; a usage error for a missing or a second target, or for topics given twice over. */
-function resetRequest(o: ResetFlagValues & { group: string }, group: 'consumer' | 'share'): ResetRequest {
+function resetRequest(o: ResetFlagValues & { group: string }, group: ResetGroup['kind']): ResetRequest {
   const to = resetTo(o, group);
   if (o.dryRun && o.execute) throw new UsageError('--dry-run and --execute cannot be used together');
   if (o.fromFile !== undefined) {
@@ -138,9 +138,9 @@ function resetRequest(o: ResetFlagValues & { group: string }, group: 'consumer' 
 }
 
 /** The table's column of the offsets the group has now, by kind of group (Kafka's tools' names). */
-const NOW_COLUMN = { consumer: 'CURRENT-OFFSET', share: 'START-OFFSET' } as const;
+const NOW_COLUMN = { consumer: 'CURRENT-OFFSET', share: 'START-OFFSET', streams: 'CURRENT-OFFSET' } as const;
 
-/** A group whose offsets are reset: a consumer group's committed offsets or a share group's start offsets. */
+/** A group whose offsets are reset: a consumer or streams group's committed offsets, or a share group's start offsets. */
 export interface ResetGroup {
   kind: keyof typeof NOW_COLUMN;
   /**
@@ -150,6 +150,8 @@ export interface ResetGroup {
   held(client: KafkaClient): Promise<Array<{ topic: string; partition: number; offset: number | null }>>;
   /** Writes the plan (--execute). */
   apply(client: KafkaClient, plan: PartitionOffset[]): Promise<void>;
+  /** The plan as the group's tool prints it, where it is not kafka-consumer-groups' layout (resetPlanText). */
+  planText?(group: string, plan: PartitionOffset[]): string;
 }
 
 /** A group's reset plan, and the offsets it has now (by tpKey). */
@@ -176,7 +178,7 @@ export async function planReset(ctx: CommandContext, opts: ResetFlagValues & { g
   if (targets.length === 0) return { plan: [], current };
   // kafka-consumer-groups says when a partition has no record at or after --to-datetime; kafka-share-groups does not.
   const noRecordAtTime =
-    group.kind === 'consumer' ? (topic: string, partition: number) => ctx.io.warn(`partition ${partition} of topic ${topic} has no record at or after that time: using the log end`) : undefined;
+    group.kind !== 'share' ? (topic: string, partition: number) => ctx.io.warn(`partition ${partition} of topic ${topic} has no record at or after that time: using the log end`) : undefined;
   const plan = await resetPlan(client, step, { targets, to, current, noRecordAtTime });
   if (opts.execute) await group.apply(client, plan);
   return { plan, current };
@@ -187,7 +189,7 @@ export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { gr
   const { plan, current } = await planReset(ctx, opts, group);
   if (plan.length === 0) {
     // Nothing to reset: an empty list (text: Kafka's header or empty line).
-    await render(ctx.io, opts.output, [], { text: () => (opts.export ? '\n' : resetPlanText(opts.group, [], group.kind === 'consumer')) });
+    await render(ctx.io, opts.output, [], { text: () => (opts.export ? '\n' : group.planText ? group.planText(opts.group, []) : resetPlanText(opts.group, [], group.kind === 'consumer')) });
     return 0;
   }
   if (!opts.execute && !opts.dryRun) ctx.io.note('dry run (the default): nothing was changed; add --execute to apply this plan');
@@ -200,7 +202,7 @@ export async function runReset(ctx: CommandContext, opts: ResetFlagValues & { gr
     return 0;
   }
   await render(ctx.io, opts.output, { group: opts.group, executed: Boolean(opts.execute), offsets: plan }, {
-    text: (r) => resetPlanText(r.group, r.offsets),
+    text: (r) => (group.planText ?? resetPlanText)(r.group, r.offsets),
     table: (r, style) => grid(['TOPIC', 'PARTITION', NOW_COLUMN[group.kind], 'NEW-OFFSET'], r.offsets.map((p) => [p.topic, String(p.partition), String(was(p) ?? '-'), String(p.offset)]), style),
   });
   return 0;
