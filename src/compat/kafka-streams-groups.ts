@@ -1,7 +1,7 @@
 // kafka-streams-groups' command line (Kafka 4.4's StreamsGroupCommand, joptsimple) translated to
 // `kfk streams-group`, with the tool's checks in its order and its words for a bad command line:
 // those of StreamsGroupCommandOptions.checkArgs, then the one-action check. kfk lists, describes
-// and deletes streams groups and resets one group's offsets; --delete-offsets, --topology and the
+// and deletes streams groups, resets one group's offsets and deletes them; --topology and the
 // deletion of internal topics are refused with a line saying so.
 import { KfkError } from '../errors.js';
 import { checkInvalid, groupFlags, optionName as o, sortedOptions as sortedList, stateList, toolValues } from './group-tool-args.js';
@@ -34,6 +34,11 @@ function checkArgs(r: JoptParsed): void {
     if (!has('group') && !has('all-groups')) throw usage(`Option ${o('delete')} takes one of these options: ${sortedList(['all-groups', 'group'])}`);
     if (has('input-topic') || has('all-input-topics')) throw usage('Kafka Streams does not support topic-specific offset deletion from a streams group.');
   }
+  if (has('delete-offsets')) {
+    if ((!has('input-topic') && !has('all-input-topics')) || !has('group')) throw usage(`Option ${o('delete-offsets')} takes the ${o('group')} and one of these options: ${sortedList(['all-input-topics', 'input-topic'])}`);
+    const named = r.values.get('group')!;
+    if (named.length > 1) throw usage(`Option ${o('delete-offsets')} supports only one ${o('group')} at a time, but found: [${named.join(', ')}]`);
+  }
   if (has('reset-offsets')) {
     if (has('dry-run') && has('execute')) throw usage(`Option ${o('reset-offsets')} only accepts one of ${o('execute')} and ${o('dry-run')}`);
     if (!has('dry-run') && !has('execute')) throw usage(`Option ${o('reset-offsets')} takes the option: ${o('execute')} or ${o('dry-run')}`);
@@ -58,7 +63,7 @@ export function translateStreamsGroups(args: string[]): string[] {
   if (r.values.has('version')) return ['--version'];
   checkArgs(r);
   const has = (n: string) => r.values.has(n);
-  for (const what of ['delete-offsets', 'topology', 'delete-all-internal-topics', 'delete-internal-topic']) {
+  for (const what of ['topology', 'delete-all-internal-topics', 'delete-internal-topic']) {
     if (has(what)) throw new KfkError(`kfk's kafka-streams-groups does not do --${what}: run Kafka's kafka-streams-groups for it (kfk lists, describes and deletes streams groups)`);
   }
   const { single, long, connection } = toolValues(r, failed);
@@ -78,6 +83,10 @@ export function translateStreamsGroups(args: string[]): string[] {
     return out;
   }
   if (has('delete')) return ['streams-group', 'delete', '-o', 'text', '--kafka-errors', ...conn, ...(has('all-groups') ? ['--all-groups'] : groups(r))];
+  if (has('delete-offsets')) {
+    const topics = has('all-input-topics') ? ['--all-topics'] : r.values.get('input-topic')!.flatMap((t) => ['--topic', t]);
+    return ['streams-group', 'delete-offsets', '-o', 'text', '--kafka-errors', ...conn, ...groups(r), ...topics];
+  }
   // --reset-offsets: one group at a time in kfk.
   if (has('all-groups') || (r.values.get('group')?.length ?? 0) > 1) throw new KfkError("kfk's kafka-streams-groups resets one group at a time: give one --group");
   if (!has('input-topic') && !has('all-input-topics') && !has('from-file')) throw usage('One of the reset scopes should be defined: --all-input-topics, --input-topic.');

@@ -131,6 +131,8 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
     expect(await same(['--describe', '--group', app, '--state'])).toMatch(new RegExp(`^${app} +127\\.0\\.0\\.1:\\d+ \\(\\d+\\) +\\S+ +Stable +1\\n$`, 'm'));
     await same(['--describe', '--group', app, '--state', '--verbose']);
     await same(['--describe', '--all-groups', '--state']);
+    // Offsets of topics the running application reads cannot be deleted: each partition's error, as the tool prints it.
+    expect(await same(['--delete-offsets', '--group', app, '--input-topic', input])).toMatch(/^\nError: Encountered some partition-level error, see the follow-up details.\n\nTOPIC/);
     // A reset while the application runs: refused, as the tool refuses it (on stdout, exit 0).
     expect(await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run'])).toMatch(/^\nError: Assignments can only be reset if the group '.*' is inactive, but the current state is Stable.\n\nGROUP {26}TOPIC/);
   });
@@ -171,7 +173,7 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
       expect({ code: o.code, stdout: o.stdout, stderr: o.stderr }, args.join(' ')).toEqual({ code: 1, stdout: '', stderr: line + '\n' });
     }
     // What kfk does not do is said, not done.
-    expect(await ours(['--delete-offsets', '--group', app, '--input-topic', input])).toMatchObject({ code: 1, stdout: '' });
+    expect(await ours(['--describe', '--group', app, '--topology'])).toMatchObject({ code: 1, stdout: '' });
   });
 
   it('the application stopped: the group empty as the tool shows it, its offsets reset (the application reads its input again), then deleted', async () => {
@@ -193,6 +195,16 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
     await waitFor('the input is read again', async () => (await outputRecords()).length === 180, 90_000);
     expect(await outputRecords()).toEqual([...upper, ...upper].sort());
     await stopApp();
+
+    // Offsets deleted: one partition by the tool, another by the drop-in, the same report; then every one.
+    const [realDeleted, ourDeleted] = [await real(['--delete-offsets', '--group', app, '--input-topic', `${input}:0`]), await ours(['--delete-offsets', '--group', app, '--input-topic', `${input}:1`])];
+    expect(realDeleted.code, realDeleted.stderr).toBe(0);
+    expect(realDeleted.stdout).toMatch(new RegExp(`^Request succeeded for deleting offsets from group ${app}.\n\nTOPIC +PARTITION  STATUS {9}\n${input} +0 +Successful {5}\n$`));
+    expect(ourDeleted).toMatchObject({ code: 0, stdout: realDeleted.stdout.replace(/ 0( +)Successful/, ' 1$1Successful'), stderr: '' });
+    const all = await ours(['--delete-offsets', '--group', app, '--all-input-topics']);
+    expect(all).toMatchObject({ code: 0, stderr: '' });
+    expect(all.stdout.split('\n').filter((l) => l.includes('Successful'))).toHaveLength(1);
+    expect(await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-current', '--dry-run'])).toMatch(/^\nGROUP {26}TOPIC {26}PARTITION {2}NEW-OFFSET {5}\n$/);
 
     expect(await ours(['--delete', '--group', app])).toMatchObject({ code: 0, stdout: `Deletion of requested streams groups ('${app}') was successful.\n`, stderr: '' });
     const [r, o] = await Promise.all([real(['--list']), ours(['--list'])]);

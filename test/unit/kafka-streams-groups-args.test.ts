@@ -41,9 +41,17 @@ describe('kafka-streams-groups arguments', () => {
     expect(errorOf([...BS, '--reset-offsets', '--group', 'g', '--all-input-topics', '--dry-run'])).toMatch(/^Option '\[reset-offsets\]' requires one of the following scenarios: /);
   });
 
+  it('--delete-offsets of one group: --input-topic and --all-input-topics', () => {
+    expect(translateStreamsGroups([...BS, '--delete-offsets', '--group', 'app', '--input-topic', 'a', '--input-topic', 'b:1'])).toEqual([
+      'streams-group', 'delete-offsets', '-o', 'text', '--kafka-errors', ...BS, '--group', 'app', '--topic', 'a', '--topic', 'b:1',
+    ]);
+    expect(translateStreamsGroups([...BS, '--delete-offsets', '--group', 'app', '--all-input-topics'])).toEqual(['streams-group', 'delete-offsets', '-o', 'text', '--kafka-errors', ...BS, '--group', 'app', '--all-topics']);
+    expect(errorOf([...BS, '--delete-offsets', '--group', 'app'])).toBe('Option [delete-offsets] takes the [group] and one of these options: [all-input-topics], [input-topic]');
+    expect(errorOf([...BS, '--delete-offsets', '--group', 'a', '--group', 'b', '--all-input-topics'])).toBe('Option [delete-offsets] supports only one [group] at a time, but found: [a, b]');
+  });
+
   it('says what kfk does not do, in one line', () => {
     expect(errorOf([...BS, '--reset-offsets', '--all-groups', '--all-input-topics', '--to-earliest', '--dry-run'])).toBe("kfk's kafka-streams-groups resets one group at a time: give one --group");
-    expect(errorOf([...BS, '--delete-offsets', '--group', 'g', '--input-topic', 't'])).toMatch(/^kfk's kafka-streams-groups does not do --delete-offsets/);
     expect(errorOf([...BS, '--describe', '--group', 'g', '--topology'])).toMatch(/^kfk's kafka-streams-groups does not do --topology/);
     expect(errorOf([...BS, '--describe', '--group', 'a,b'])).toBe("kfk's kafka-streams-groups cannot name a group with a comma in its id: 'a,b'");
   });

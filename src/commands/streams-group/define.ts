@@ -18,4 +18,4 @@ export function streamsGroupsFlags<A extends unknown[], O extends OptionValues, 
 }
 
 /** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */
-export const subcommands = ['list', 'describe', 'reset-offsets', 'delete'] as const;
+export const subcommands = ['list', 'describe', 'reset-offsets', 'delete', 'delete-offsets'] as const;
