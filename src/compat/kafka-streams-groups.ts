@@ -1,8 +1,8 @@
 // kafka-streams-groups' command line (Kafka 4.4's StreamsGroupCommand, joptsimple) translated to
 // `kfk streams-group`, with the tool's checks in its order and its words for a bad command line:
 // those of StreamsGroupCommandOptions.checkArgs, then the one-action check. kfk lists, describes
-// and deletes streams groups, resets one group's offsets and deletes them; --topology and the
-// deletion of internal topics are refused with a line saying so.
+// and deletes streams groups (and their internal topics), resets one group's offsets and deletes
+// them; --topology is refused with a line saying so.
 import { KfkError } from '../errors.js';
 import { checkInvalid, groupFlags, optionName as o, sortedOptions as sortedList, stateList, toolValues } from './group-tool-args.js';
 import { type JoptParsed, parseJoptStrict, ToolReport, ToolUsageError } from './jopt.js';
@@ -45,6 +45,12 @@ function checkArgs(r: JoptParsed): void {
     if (!has('group') && !has('all-groups')) throw usage(`Option ${o('reset-offsets')} takes one of these options: ${sortedList(['all-groups', 'group'])}`);
     for (const s of SCENARIOS) checkInvalid(r, s, SCENARIOS.filter((x) => x !== s));
   }
+  if (has('delete-all-internal-topics')) {
+    if (!has('reset-offsets') && !has('delete')) throw usage(`Option ${o('delete-all-internal-topics')} takes one of these options: ${sortedList(['delete', 'reset-offsets'])}`);
+    if (has('reset-offsets') && !has('execute')) throw usage(`Option ${o('delete-all-internal-topics')} takes ${o('execute')} when ${o('reset-offsets')} is used.`);
+  } else if (has('delete-internal-topic') && (!has('reset-offsets') || !has('execute'))) {
+    throw usage(`Option ${o('delete-internal-topic')} takes ${o('reset-offsets')} when ${o('execute')} is used.`);
+  }
   checkInvalid(r, 'group', ['list']);
   checkInvalid(r, 'group', ['all-groups']);
   if (ACTIONS.filter(has).length !== 1) throw usage('Command must include exactly one action: --list, --describe, --delete, --reset-offsets, or --delete-offsets.');
@@ -63,9 +69,7 @@ export function translateStreamsGroups(args: string[]): string[] {
   if (r.values.has('version')) return ['--version'];
   checkArgs(r);
   const has = (n: string) => r.values.has(n);
-  for (const what of ['topology', 'delete-all-internal-topics', 'delete-internal-topic']) {
-    if (has(what)) throw new KfkError(`kfk's kafka-streams-groups does not do --${what}: run Kafka's kafka-streams-groups for it (kfk lists, describes and deletes streams groups)`);
-  }
+  if (has('topology')) throw new KfkError("kfk's kafka-streams-groups does not do --topology (a broker plugin's description of the topology): run Kafka's kafka-streams-groups for it");
   const { single, long, connection } = toolValues(r, failed);
   const conn = connection();
   if (has('list')) {
@@ -82,7 +86,8 @@ export function translateStreamsGroups(args: string[]): string[] {
     if (has('verbose')) out.push('--kafka-verbose');
     return out;
   }
-  if (has('delete')) return ['streams-group', 'delete', '-o', 'text', '--kafka-errors', ...conn, ...(has('all-groups') ? ['--all-groups'] : groups(r))];
+  const internal = [...(has('delete-all-internal-topics') ? ['--delete-all-internal-topics'] : []), ...(r.values.get('delete-internal-topic') ?? []).flatMap((t) => ['--delete-internal-topic', t])];
+  if (has('delete')) return ['streams-group', 'delete', '-o', 'text', '--kafka-errors', ...conn, ...(has('all-groups') ? ['--all-groups'] : groups(r)), ...internal];
   if (has('delete-offsets')) {
     const topics = has('all-input-topics') ? ['--all-topics'] : r.values.get('input-topic')!.flatMap((t) => ['--topic', t]);
     return ['streams-group', 'delete-offsets', '-o', 'text', '--kafka-errors', ...conn, ...groups(r), ...topics];
@@ -106,5 +111,5 @@ export function translateStreamsGroups(args: string[]): string[] {
     if (value !== undefined) out.push(`--${v}`, value);
   }
   for (const s of ['to-earliest', 'to-latest', 'to-current', 'dry-run', 'execute', 'export']) if (has(s)) out.push(`--${s}`);
-  return out;
+  return [...out, ...internal];
 }

@@ -53,6 +53,10 @@ describe('kafka-streams-groups arguments', () => {
   it('says what kfk does not do, in one line', () => {
     expect(errorOf([...BS, '--reset-offsets', '--all-groups', '--all-input-topics', '--to-earliest', '--dry-run'])).toBe("kfk's kafka-streams-groups resets one group at a time: give one --group");
     expect(errorOf([...BS, '--describe', '--group', 'g', '--topology'])).toMatch(/^kfk's kafka-streams-groups does not do --topology/);
+    expect(translateStreamsGroups([...BS, '--delete', '--group', 'g', '--delete-all-internal-topics'])).toEqual(['streams-group', 'delete', '-o', 'text', '--kafka-errors', ...BS, '--group', 'g', '--delete-all-internal-topics']);
+    expect(errorOf([...BS, '--describe', '--group', 'g', '--delete-all-internal-topics'])).toBe('Option [delete-all-internal-topics] takes one of these options: [delete], [reset-offsets]');
+    expect(errorOf([...BS, '--reset-offsets', '--group', 'g', '--all-input-topics', '--to-earliest', '--dry-run', '--delete-all-internal-topics'])).toBe('Option [delete-all-internal-topics] takes [execute] when [reset-offsets] is used.');
+    expect(errorOf([...BS, '--reset-offsets', '--group', 'g', '--all-input-topics', '--to-earliest', '--dry-run', '--delete-internal-topic', 'g-x-changelog'])).toBe('Option [delete-internal-topic] takes [reset-offsets] when [execute] is used.');
     expect(errorOf([...BS, '--describe', '--group', 'a,b'])).toBe("kfk's kafka-streams-groups cannot name a group with a comma in its id: 'a,b'");
   });
 });

@@ -151,3 +151,37 @@ export async function streamsGroupOffsets(client: KafkaClient, d: StreamsGroupDe
     };
   });
 }
+
+/** Names Kafka Streams gives its internal topics (kafka-streams-groups' StreamsGroupService#matchesInternalTopicFormat). */
+function internalTopicName(topic: string): boolean {
+  return (
+    /-(changelog|repartition|subscription-registration-topic|subscription-response-topic)$/.test(topic) || /^.+-KTABLE-FK-JOIN-SUBSCRIPTION-(REGISTRATION|RESPONSE)-\d+-topic$/.test(topic)
+  );
+}
+
+/**
+ * The group's internal topics as kafka-streams-groups finds them: the repartition and changelog
+ * topics of its topology that are not also source topics, named as Kafka Streams names them
+ * (`<application.id>-...-changelog`, `-repartition`, ...); `notInferred`: the others, which the
+ * tool leaves (and says so).
+ */
+export function internalTopics(d: StreamsGroupDescription): { topics: string[]; notInferred: string[] } {
+  const sources = new Set(d.subtopologies.flatMap((s) => s.sourceTopics));
+  const candidates = [...new Set(d.subtopologies.flatMap((s) => [...s.repartitionSourceTopics, ...s.stateChangelogTopics]))].filter((t) => !sources.has(t));
+  const inferred = (t: string) => t.startsWith(`${d.group}-`) && internalTopicName(t);
+  return { topics: candidates.filter(inferred), notInferred: candidates.filter((t) => !inferred(t)) };
+}
+
+/** Deletes a group's internal topics: null, or why not, as Kafka's admin client words the error (`class: message`). */
+export async function deleteInternalTopics(client: KafkaClient, topics: string[]): Promise<string | null> {
+  const { deleteTopics } = await import('./topics.js');
+  const { javaExceptionText } = await import('../wire/error-codes.js');
+  try {
+    await deleteTopics(client, topics);
+    return null;
+  } catch (err) {
+    const e = err as Error & { errorCode?: number };
+    if (typeof e.errorCode !== 'number') throw err;
+    return javaExceptionText(e.errorCode, e.message);
+  }
+}

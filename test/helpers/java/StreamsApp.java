@@ -1,5 +1,7 @@
 // A Kafka Streams application on the streams rebalance protocol (KIP-1071, group.protocol=streams),
-// for the tests of kfk's streams groups: it upper-cases the values of one topic into another.
+// for the tests of kfk's streams groups: it upper-cases the values of one topic into another, and
+// counts the values by their first letter in an in-memory store (a repartition topic and a
+// changelog topic, the group's internal topics; no RocksDB).
 // Run as a single-file source program: java -cp <Kafka's jars>:<kafka-streams jar> StreamsApp.java
 //   <bootstrap> <application.id> <input topic> <output topic> <state dir>
 // It prints "STATE <state>" at each change, and closes the application (leaving the group) on SIGTERM.
@@ -9,6 +11,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.Stores;
 
 public class StreamsApp {
   public static void main(String[] args) throws Exception {
@@ -21,7 +27,9 @@ public class StreamsApp {
     p.put(StreamsConfig.STATE_DIR_CONFIG, args[4]);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
     StreamsBuilder builder = new StreamsBuilder();
-    builder.<String, String>stream(args[2]).mapValues(v -> v.toUpperCase()).to(args[3]);
+    KStream<String, String> input = builder.<String, String>stream(args[2]);
+    input.mapValues(v -> v.toUpperCase()).to(args[3]);
+    input.groupBy((k, v) -> v.substring(0, 1), Grouped.with("by-letter", Serdes.String(), Serdes.String())).count(Materialized.as(Stores.inMemoryKeyValueStore("counts")));
     KafkaStreams streams = new KafkaStreams(builder.build(), p);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

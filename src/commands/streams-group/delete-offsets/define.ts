@@ -9,7 +9,7 @@ export const define = kafkaCommand(
     cmd
       .requiredOption('--group <id>', 'streams group (application.id)')
       .option('--topic <topic[:partitions]>', 'input topic or topic:0,1; repeatable', collect)
-      .option('--all-topics', 'every input topic of the group that has committed offsets')
+      .option('--all-topics', 'every source topic of the group (not its repartition topics) that has committed offsets')
       .addOption(new Option('--kafka-errors', "kafka-streams-groups' report of a failure (its Error line on stdout, exit 0)").hideHelp()),
   examples('kfk streams-group delete-offsets --group orders-app --topic orders', 'kfk streams-group delete-offsets --group orders-app --all-topics'),
 );

@@ -1,6 +1,6 @@
 // kafka-streams-groups --delete-offsets: OffsetDelete of the group's offsets, as kafka-consumer-groups
 // does it and prints it (../../group/delete-offsets/delete.ts); --all-topics: the partitions of the
-// group's input topics it has committed offsets for.
+// group's source topics it has committed offsets for.
 import type { CommandContext } from '../../../cli/context.js';
 import type { FlagsOf } from '../../../cli/commander.js';
 import type { define } from './define.js';
@@ -18,7 +18,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     const api = await import('../../../kafka/admin/streams-groups.js');
     const { committedOffsets } = await import('../../../kafka/admin/groups.js');
     const found = await ctx.bounded(api.describeStreamsGroup(client, opts.group));
-    const inputs = new Set(('description' in found ? found.description.subtopologies : []).flatMap((s) => [...s.sourceTopics, ...s.repartitionSourceTopics]));
+    // Its source topics (not its repartition topics), as the tool's --all-input-topics.
+    const inputs = new Set(('description' in found ? found.description.subtopologies : []).flatMap((s) => s.sourceTopics));
     const byTopic = new Map<string, number[]>();
     for (const c of await ctx.bounded(committedOffsets(client, opts.group))) if (c.offset >= 0 && inputs.has(c.topic)) byTopic.set(c.topic, [...(byTopic.get(c.topic) ?? []), c.partition]);
     topic = [...byTopic].map(([t, ps]) => `${t}:${ps.join(',')}`);

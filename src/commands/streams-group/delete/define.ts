@@ -5,7 +5,10 @@ import { streamsGroupsFlags } from '../define.js';
 
 export const define = kafkaCommand(
   'delete',
-  'delete streams groups that have no members (their committed offsets go with them; internal topics stay)',
-  (cmd) => streamsGroupsFlags(cmd).addOption(new Option('--kafka-errors', "kafka-streams-groups' exit code: 0 when some were not deleted").hideHelp()),
-  examples('kfk streams-group delete --group orders-app'),
+  'delete streams groups that have no members (their committed offsets go with them; internal topics stay unless asked)',
+  (cmd) =>
+    streamsGroupsFlags(cmd)
+      .option('--delete-all-internal-topics', "also delete each group's internal topics (its repartition and changelog topics)")
+      .addOption(new Option('--kafka-errors', "kafka-streams-groups' exit code: 0 when some were not deleted").hideHelp()),
+  examples('kfk streams-group delete --group orders-app', 'kfk streams-group delete --group orders-app --delete-all-internal-topics'),
 );
