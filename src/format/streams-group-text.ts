@@ -71,7 +71,8 @@ export function streamsStateText(d: StreamsGroupDescription, verbose: boolean): 
 
 /**
  * --describe (--offsets): OFFSET-LAG per input partition, in the order of the tool's HashMap of
- * partitions; --verbose adds CURRENT-OFFSET, LEADER-EPOCH and LOG-END-OFFSET.
+ * partitions; --verbose adds CURRENT-OFFSET, LEADER-EPOCH and LOG-END-OFFSET. A log end or lag
+ * not known now (no leader) is '-', where the tool would fail.
  */
 export function streamsOffsetsText(d: StreamsGroupDescription, rows: StreamsOffsetRow[], verbose: boolean): string {
   if (!hasMembers(d)) return '';
@@ -80,12 +81,12 @@ export function streamsOffsetsText(d: StreamsGroupDescription, rows: StreamsOffs
   const tw = widest(15, rows.map((r) => r.topic));
   if (!verbose) {
     const line = (c: string[]) => `${pad(c[0], gw)} ${pad(c[1], tw)} ${pad(c[2], 10)} ${c[3]}\n`;
-    return line(['GROUP', 'TOPIC', 'PARTITION', 'OFFSET-LAG']) + ordered.map((r) => line([d.group, r.topic, String(r.partition), String(r.lag)])).join('');
+    return line(['GROUP', 'TOPIC', 'PARTITION', 'OFFSET-LAG']) + ordered.map((r) => line([d.group, r.topic, String(r.partition), cell(r.lag)])).join('');
   }
   const line = (c: string[]) => `${pad(c[0], gw)} ${pad(c[1], tw)} ${pad(c[2], 10)} ${pad(c[3], 15)} ${pad(c[4], 15)} ${pad(c[5], 15)} ${pad(c[6], 15)}\n`;
   return (
     line(['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LEADER-EPOCH', 'LOG-END-OFFSET', 'OFFSET-LAG']) +
-    ordered.map((r) => line([d.group, r.topic, String(r.partition), cell(r.current), cell(r.leaderEpoch), String(r.logEnd), String(r.lag)])).join('')
+    ordered.map((r) => line([d.group, r.topic, String(r.partition), cell(r.current), cell(r.leaderEpoch), cell(r.logEnd), cell(r.lag)])).join('')
   );
 }
 

@@ -6,7 +6,7 @@
 import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
 import { committedOffsets } from './groups.js';
-import { listOffsets } from './offsets.js';
+import { EARLIEST, LATEST, listOffsetsOf } from './offsets.js';
 import { javaHashOrder, javaStringHash } from './topics.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient } from '../wire/client.js';
@@ -111,9 +111,10 @@ export interface StreamsOffsetRow {
   /** The committed offset; null: none. */
   current: number | null;
   leaderEpoch: number | null;
-  logEnd: number;
-  /** Log end less the committed offset, or less the log start without a commit. */
-  lag: number;
+  /** null: not known now (the partition has no leader, or its leader did not answer). */
+  logEnd: number | null;
+  /** Log end less the committed offset, or less the log start without a commit; null where either is not known. */
+  lag: number | null;
 }
 
 /** The input partitions of the members' active tasks: of each task's subtopology, its source and repartition source topics. */
@@ -129,25 +130,32 @@ export function activeInputPartitions(d: StreamsGroupDescription): Array<{ topic
   return [...out.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
 }
 
-/** Offsets and lag of the group's active input partitions, in topic and partition order. */
-export async function streamsGroupOffsets(client: KafkaClient, d: StreamsGroupDescription): Promise<StreamsOffsetRow[]> {
+/**
+ * Offsets and lag of the group's active input partitions, in topic and partition order. A
+ * partition without a leader (or whose leader does not answer) has no log end or lag now: it is
+ * shown so, and `note` says which, as kfk group describe does.
+ */
+export async function streamsGroupOffsets(client: KafkaClient, d: StreamsGroupDescription, note?: (line: string) => void): Promise<StreamsOffsetRow[]> {
   const tps = activeInputPartitions(d);
   if (tps.length === 0) return [];
   const wanted = [...new Set(tps.map((t) => t.topic))].map((topic) => ({ topic, partitions: tps.filter((t) => t.topic === topic).map((t) => t.partition) }));
   const key = (t: { topic: string; partition: number }) => `${t.topic}\u0000${t.partition}`;
-  const [earliest, latest, committed] = await Promise.all([listOffsets(client, wanted, -2), listOffsets(client, wanted, -1), committedOffsets(client, d.group)]);
-  const start = new Map(earliest.map((o) => [key(o), o.offset]));
-  const end = new Map(latest.map((o) => [key(o), o.offset]));
+  const [earliest, latest, committed] = await Promise.all([listOffsetsOf(client, wanted, EARLIEST), listOffsetsOf(client, wanted, LATEST), committedOffsets(client, d.group)]);
+  const start = new Map(earliest.offsets.map((o) => [key(o), o.offset]));
+  const end = new Map(latest.offsets.map((o) => [key(o), o.offset]));
   const commit = new Map(committed.filter((c) => c.offset >= 0).map((c) => [key(c), c]));
+  const unread = [...new Set([...earliest.unread, ...latest.unread].map((u) => `${u.topic}-${u.partition}`))];
+  if (unread.length) note?.(`no leader answers for ${unread.join(', ')}: their log end offset and lag are not shown`);
   return tps.map((tp) => {
-    const logEnd = end.get(key(tp)) ?? 0;
+    const logEnd = end.get(key(tp)) ?? null;
     const c = commit.get(key(tp));
+    const from = c ? c.offset : (start.get(key(tp)) ?? null);
     return {
       ...tp,
       current: c ? c.offset : null,
       leaderEpoch: c && c.leaderEpoch >= 0 ? c.leaderEpoch : null,
       logEnd,
-      lag: logEnd - (c ? c.offset : (start.get(key(tp)) ?? 0)),
+      lag: logEnd === null || from === null ? null : logEnd - from,
     };
   });
 }

@@ -41,7 +41,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       throw new KfkError(found.missing.includes('not a streams group') ? `Group '${name}' is not a streams group.` : `Streams group '${name}' does not exist.`);
     }
     const d = found.description;
-    const offsets = view === 'offsets' && hasMembers(d) ? await ctx.bounded(api.streamsGroupOffsets(client, d)) : view === 'offsets' ? [] : null;
+    const offsets = view === 'offsets' && hasMembers(d) ? await ctx.bounded(api.streamsGroupOffsets(client, d, (line) => ctx.io.note(line))) : view === 'offsets' ? [] : null;
     all.push({ description: d, offsets });
     if (mode !== 'text') continue;
     // The tool's notes of a group without members: on stdout before the state; kfk's on stderr.
@@ -54,7 +54,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   }
   if (mode === 'json') {
     const doc = all.map(({ description: d, offsets }) => {
-      if (view === 'offsets') return { group: d.group, state: d.state, totalLag: offsets!.reduce((n, o) => n + o.lag, 0), offsets };
+      if (view === 'offsets') return { group: d.group, state: d.state, totalLag: offsets!.reduce((n, o) => n + (o.lag ?? 0), 0), offsets };
       if (view === 'members') return { group: d.group, state: d.state, members: d.members };
       const { members, subtopologies, ...rest } = d;
       return { ...rest, members: members.length, subtopologies };
@@ -66,7 +66,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       view === 'offsets'
         ? grid(
             ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'OFFSET-LAG'],
-            all.flatMap((g) => g.offsets!.map((o) => [g.description.group, o.topic, String(o.partition), o.current === null ? '-' : String(o.current), String(o.logEnd), String(o.lag)])),
+            all.flatMap((g) => g.offsets!.map((o) => [g.description.group, o.topic, String(o.partition), o.current === null ? '-' : String(o.current), o.logEnd === null ? '-' : String(o.logEnd), o.lag === null ? '-' : String(o.lag)])),
             style,
           )
         : view === 'members'
