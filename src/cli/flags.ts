@@ -6,6 +6,11 @@ import { Option, type AnyCommand, type Command, type OptionValues } from './comm
 /** A repeatable flag's parser: each use appends its value. */
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** --group (repeatable) and --all-groups, for the commands that act on groups of one kind: `group` and `all` say which in help. */
+export function groupsFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>, group: string, all: string) {
+  return cmd.option('--group <id>', `${group}; repeatable`, collect).option('--all-groups', all);
+}
+
 export const OUTPUT_FORMATS = ['text', 'table', 'json'] as const;
 
 export function examples(...lines: string[]): string {

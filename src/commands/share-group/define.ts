@@ -1,6 +1,6 @@
 // `kfk share-group`: the group of subcommands and its help; each subcommand is a folder beside this file.
-import type { AnyCommand, Command, OptionValues } from '../../cli/commander.js';
-import { collect, examples } from '../../cli/flags.js';
+import type { AnyCommand } from '../../cli/commander.js';
+import { examples } from '../../cli/flags.js';
 
 export function define(program: AnyCommand) {
   const group = program.command('share-group').description('share groups (KIP-932): start offsets, lag, members, offset resets (kafka-share-groups)');
@@ -10,11 +10,6 @@ export function define(program: AnyCommand) {
       '\nA share group is joined with `kfk consume --share-group G`; `kfk config alter --group G --add-config\nshare.auto.offset.reset=earliest` makes a new one start at the log start.\n',
   );
   return group;
-}
-
-/** The share groups a command acts on: --group (repeatable) or --all-groups (describe, delete). */
-export function shareGroupsFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
-  return cmd.option('--group <id>', 'share group; repeatable', collect).option('--all-groups', 'every share group');
 }
 
 /** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */

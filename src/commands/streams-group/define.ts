@@ -1,6 +1,6 @@
 // `kfk streams-group`: the group of subcommands and its help; each subcommand is a folder beside this file.
-import type { AnyCommand, Command, OptionValues } from '../../cli/commander.js';
-import { collect, examples } from '../../cli/flags.js';
+import type { AnyCommand } from '../../cli/commander.js';
+import { examples } from '../../cli/flags.js';
 
 export function define(program: AnyCommand) {
   const group = program.command('streams-group').description('streams groups (KIP-1071, Kafka Streams applications): lag, members and tasks, state (kafka-streams-groups)');
@@ -10,11 +10,6 @@ export function define(program: AnyCommand) {
       '\nA streams group is the application.id of a Kafka Streams application run with group.protocol=streams.\n',
   );
   return group;
-}
-
-/** The streams groups a command acts on: --group (repeatable) or --all-groups. */
-export function streamsGroupsFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) {
-  return cmd.option('--group <id>', 'streams group (application.id); repeatable', collect).option('--all-groups', 'every streams group');
 }
 
 /** The subcommands, each a folder beside this file, in the order help lists them (read by scripts/gen-registry.mjs). */

@@ -1,6 +1,6 @@
 // `kfk group reset-offsets`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import { Option } from '../../../cli/commander.js';
-import { collect, examples, kafkaCommand } from '../../../cli/flags.js';
+import { examples, groupsFlags, kafkaCommand } from '../../../cli/flags.js';
 import { type ResetWords, exportFlag, fromFileFlag, resetModeFlags, resetScopeFlags, toDatetimeFlag } from './flags.js';
 
 const WORDS: ResetWords = {
@@ -12,7 +12,7 @@ const WORDS: ResetWords = {
 };
 
 export const define = kafkaCommand('reset-offsets', 'move a group\'s committed offsets (dry run unless --execute; the group must be inactive)', (cmd) => {
-    const groups = cmd.option('--group <id>', `${WORDS.group}; repeatable`, collect).option('--all-groups', 'every consumer group of the cluster');
+    const groups = groupsFlags(cmd, WORDS.group, 'every consumer group of the cluster');
     const targets = resetScopeFlags(groups, WORDS).option('--shift-by <n>', 'committed offset plus N (negative moves back)');
     const times = toDatetimeFlag(targets).option('--by-duration <duration>', 'to the first offset at or after now minus this (PT1H30M, 90m, 1d)');
     return exportFlag(resetModeFlags(fromFileFlag(times), WORDS)).addOption(

@@ -1,8 +1,7 @@
 // `kfk share-group delete`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import { Option } from '../../../cli/commander.js';
-import { examples, kafkaCommand } from '../../../cli/flags.js';
-import { shareGroupsFlags } from '../define.js';
+import { examples, groupsFlags, kafkaCommand } from '../../../cli/flags.js';
 
 export const define = kafkaCommand('delete', 'delete share groups that have no members (their start offsets and state go with them)', (cmd) =>
-  shareGroupsFlags(cmd).addOption(new Option('--kafka-errors', "kafka-share-groups' exit code: 0 when some were not deleted").hideHelp()),
+  groupsFlags(cmd, 'share group', 'every share group').addOption(new Option('--kafka-errors', "kafka-share-groups' exit code: 0 when some were not deleted").hideHelp()),
   examples('kfk share-group delete --group workers'));

@@ -1,10 +1,9 @@
 // `kfk share-group describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import { Option } from '../../../cli/commander.js';
-import { examples, kafkaCommand } from '../../../cli/flags.js';
-import { shareGroupsFlags } from '../define.js';
+import { examples, groupsFlags, kafkaCommand } from '../../../cli/flags.js';
 
 export const define = kafkaCommand('describe', "a share group's START-OFFSET and LAG per partition, its members or its state", (cmd) =>
-  shareGroupsFlags(cmd)
+  groupsFlags(cmd, 'share group', 'every share group')
     .option('--offsets', 'start offsets and lag per partition (the default)')
     .option('--members', 'members, their hosts and assignments')
     .option('--state', 'coordinator, state and member count')

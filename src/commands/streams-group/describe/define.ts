@@ -1,13 +1,12 @@
 // `kfk streams-group describe`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import { Option } from '../../../cli/commander.js';
-import { examples, kafkaCommand } from '../../../cli/flags.js';
-import { streamsGroupsFlags } from '../define.js';
+import { examples, groupsFlags, kafkaCommand } from '../../../cli/flags.js';
 
 export const define = kafkaCommand(
   'describe',
   "a streams group's OFFSET-LAG per input partition, its members and their tasks, or its state",
   (cmd) =>
-    streamsGroupsFlags(cmd)
+    groupsFlags(cmd, 'streams group (application.id)', 'every streams group')
       .option('--offsets', 'lag per input partition of the active tasks (the default)')
       .option('--members', 'members, their processes and tasks')
       .option('--state', 'coordinator, assignor, state and member count')
