@@ -134,6 +134,8 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
     expect(await outputRecords()).toEqual(upper);
 
     expect(await same(['--list'])).toContain(`${app}\n`);
+    // The completion scripts offer it for --group.
+    expect((await kfk(['__complete', 'groups', ...B])).stdout.split('\n')).toContain(app);
     expect(await same(['--list', '--state'])).toMatch(new RegExp(`^${app} +Stable$`, 'm'));
     expect(await same(['--list', '--state', 'stable,Empty'])).toMatch(new RegExp(`^${app} +Stable$`, 'm'));
     const offsets = await sameRows(['--describe', '--group', app]);

@@ -10,7 +10,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     let names: string[];
     if (opts.kind === 'groups') {
       const { listGroups } = await import('../../kafka/admin/groups.js');
-      names = (await ctx.bounded(listGroups(client))).map((g) => g.group).sort();
+      // Groups of every kind: --group of the share-group and streams-group commands too.
+      names = (await ctx.bounded(listGroups(client, { allTypes: true }))).map((g) => g.group).sort();
     } else {
       const { listTopicNames } = await import('../../kafka/admin/topics.js');
       names = (await ctx.bounded(listTopicNames(client, { includeInternal: false }))).sort();
