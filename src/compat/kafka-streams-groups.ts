@@ -1,8 +1,8 @@
 // kafka-streams-groups' command line (Kafka 4.4's StreamsGroupCommand, joptsimple) translated to
 // `kfk streams-group`, with the tool's checks in its order and its words for a bad command line:
 // those of StreamsGroupCommandOptions.checkArgs, then the one-action check. kfk lists, describes
-// and deletes streams groups (and their internal topics), resets one group's offsets and deletes
-// them; --topology is refused with a line saying so.
+// and deletes streams groups (and their internal topics), resets and deletes their offsets;
+// --topology is refused with a line saying so.
 import { KfkError } from '../errors.js';
 import { checkInvalid, groupFlags, optionName as o, sortedOptions as sortedList, stateList, toolValues } from './group-tool-args.js';
 import { type JoptParsed, parseJoptStrict, ToolReport, ToolUsageError } from './jopt.js';
@@ -92,14 +92,12 @@ export function translateStreamsGroups(args: string[]): string[] {
     const topics = has('all-input-topics') ? ['--all-topics'] : r.values.get('input-topic')!.flatMap((t) => ['--topic', t]);
     return ['streams-group', 'delete-offsets', '-o', 'text', '--kafka-errors', ...conn, ...groups(r), ...topics];
   }
-  // --reset-offsets: one group at a time in kfk.
-  if (has('all-groups') || (r.values.get('group')?.length ?? 0) > 1) throw new KfkError("kfk's kafka-streams-groups resets one group at a time: give one --group");
   if (!has('input-topic') && !has('all-input-topics') && !has('from-file')) throw usage('One of the reset scopes should be defined: --all-input-topics, --input-topic.');
   if (!SCENARIOS.some(has)) {
     // The tool prints its HashSet of the eight, whose order changes from run to run: one of them.
     throw usage("Option '[reset-offsets]' requires one of the following scenarios: [[to-datetime], [by-duration], [to-latest], [to-current], [to-earliest], [to-offset], [shift-by], [from-file]]");
   }
-  const out = ['streams-group', 'reset-offsets', '-o', 'text', '--kafka-errors', ...conn, ...groups(r)];
+  const out = ['streams-group', 'reset-offsets', '-o', 'text', '--kafka-errors', ...conn, ...(has('all-groups') ? ['--all-groups'] : groups(r))];
   for (const t of r.values.get('input-topic') ?? []) out.push('--topic', t);
   if (has('all-input-topics')) out.push('--all-topics');
   const toOffset = long('to-offset');

@@ -90,8 +90,14 @@ export function streamsOffsetsText(d: StreamsGroupDescription, rows: StreamsOffs
   );
 }
 
-/** --reset-offsets: the plan as kafka-streams-groups prints it, fixed columns, the rows in its HashMap order; the header even without rows. */
-export function streamsResetText(group: string, plan: Array<{ topic: string; partition: number; offset: number }>): string {
+/**
+ * --reset-offsets: the plans as kafka-streams-groups prints them, one table of every group (a
+ * refused group without rows), fixed columns, the rows of each in its HashMap order; the header
+ * even without rows; nothing without groups.
+ */
+export function streamsResetText(plans: Array<{ group: string; plan: Array<{ topic: string; partition: number; offset: number }> }>): string {
+  if (plans.length === 0) return '';
   const line = (c: string[]) => `\n${pad(c[0], 30)} ${pad(c[1], 30)} ${pad(c[2], 10)} ${pad(c[3], 15)}`;
-  return line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + hashSetOrder(plan).map((p) => line([group, p.topic, String(p.partition), String(p.offset)])).join('') + '\n';
+  const rows = plans.flatMap((g) => hashSetOrder(g.plan).map((p) => line([g.group, p.topic, String(p.partition), String(p.offset)])));
+  return line(['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']) + rows.join('') + '\n';
 }

@@ -150,7 +150,8 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
     await same(['--describe', '--all-groups', '--state']);
     // Offsets of topics the running application reads cannot be deleted: each partition's error, as the tool prints it.
     expect(await same(['--delete-offsets', '--group', app, '--input-topic', input])).toMatch(/^\nError: Encountered some partition-level error, see the follow-up details.\n\nTOPIC/);
-    // A reset while the application runs: refused, as the tool refuses it (on stdout, exit 0).
+    // A reset while the application runs: refused, as the tool refuses it (on stdout, exit 0), alone or among all groups.
+    await same(['--reset-offsets', '--all-groups', '--all-input-topics', '--to-earliest', '--dry-run']);
     expect(await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run'])).toMatch(/^\nError: Assignments can only be reset if the group '.*' is inactive, but the current state is Stable.\n\nGROUP {26}TOPIC/);
   });
 
@@ -204,6 +205,12 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
     expect(await sameRows(['--reset-offsets', '--group', app, '--all-input-topics', '--to-current', '--dry-run'])).toMatch(/^\nGROUP {26}TOPIC {26}PARTITION {2}NEW-OFFSET {5}(\n.*){3}\n$/);
     await sameRows(['--reset-offsets', '--group', app, '--input-topic', `${input}:0,2`, '--shift-by', '-5', '--dry-run']);
     await sameRows(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run', '--export']);
+    // Every group (one table, and CSV with the group ids); a group the cluster does not know ends the command.
+    await sameRows(['--reset-offsets', '--all-groups', '--all-input-topics', '--to-current', '--dry-run']);
+    expect(await sameRows(['--reset-offsets', '--all-groups', '--all-input-topics', '--to-earliest', '--dry-run', '--export'])).toMatch(new RegExp(`^${app},${input},0,0\n`, 'm'));
+    expect(await same(['--reset-offsets', '--group', app, '--group', 'no-such-streams-group', '--all-input-topics', '--to-current', '--dry-run'], 1)).toBe(
+      '\nError: Executing streams group command failed due to java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.GroupIdNotFoundException: Group no-such-streams-group not found.\n',
+    );
     const plan = await sameRows(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run']);
     // Reset with the application's state: its repartition and changelog topics deleted too.
     const internal = [`${app}-by-letter-repartition`, `${app}-counts-changelog`];

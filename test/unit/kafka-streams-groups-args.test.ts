@@ -51,7 +51,9 @@ describe('kafka-streams-groups arguments', () => {
   });
 
   it('says what kfk does not do, in one line', () => {
-    expect(errorOf([...BS, '--reset-offsets', '--all-groups', '--all-input-topics', '--to-earliest', '--dry-run'])).toBe("kfk's kafka-streams-groups resets one group at a time: give one --group");
+    expect(translateStreamsGroups([...BS, '--reset-offsets', '--all-groups', '--all-input-topics', '--to-earliest', '--dry-run'])).toEqual([
+      'streams-group', 'reset-offsets', '-o', 'text', '--kafka-errors', ...BS, '--all-groups', '--all-topics', '--to-earliest', '--dry-run',
+    ]);
     expect(errorOf([...BS, '--describe', '--group', 'g', '--topology'])).toMatch(/^kfk's kafka-streams-groups does not do --topology/);
     expect(translateStreamsGroups([...BS, '--delete', '--group', 'g', '--delete-all-internal-topics'])).toEqual(['streams-group', 'delete', '-o', 'text', '--kafka-errors', ...BS, '--group', 'g', '--delete-all-internal-topics']);
     expect(errorOf([...BS, '--describe', '--group', 'g', '--delete-all-internal-topics'])).toBe('Option [delete-all-internal-topics] takes one of these options: [delete], [reset-offsets]');

@@ -53,6 +53,7 @@ describe('kafka-streams-groups text', () => {
   });
 
   it('a reset plan: fixed columns, the header even without rows', () => {
-    expect(streamsResetText('app', [])).toBe(`\n${'GROUP'.padEnd(30)} ${'TOPIC'.padEnd(30)} ${'PARTITION'.padEnd(10)} ${'NEW-OFFSET'.padEnd(15)}\n`);
+    expect(streamsResetText([])).toBe('');
+    expect(streamsResetText([{ group: 'app', plan: [] }])).toBe(`\n${'GROUP'.padEnd(30)} ${'TOPIC'.padEnd(30)} ${'PARTITION'.padEnd(10)} ${'NEW-OFFSET'.padEnd(15)}\n`);
   });
 });

@@ -1,7 +1,7 @@
 // `kfk streams-group reset-offsets`: its flags and help. The work is in ./run.ts, loaded when the command runs.
 import { Option } from '../../../cli/commander.js';
-import { collect, examples, kafkaCommand } from '../../../cli/flags.js';
-import { type ResetWords, exportFlag, fromFileFlag, resetModeFlags, resetTargetFlags, toDatetimeFlag } from '../../group/reset-offsets/flags.js';
+import { collect, examples, groupsFlags, kafkaCommand } from '../../../cli/flags.js';
+import { type ResetWords, exportFlag, fromFileFlag, resetModeFlags, resetScopeFlags, toDatetimeFlag } from '../../group/reset-offsets/flags.js';
 
 const WORDS: ResetWords = {
   group: 'streams group (application.id)',
@@ -15,7 +15,7 @@ export const define = kafkaCommand(
   'reset-offsets',
   "move a streams group's committed offsets of its input topics (dry run unless --execute; the application must be stopped)",
   (cmd) => {
-    const targets = resetTargetFlags(cmd, WORDS).option('--shift-by <n>', 'committed offset plus N (negative moves back)');
+    const targets = resetScopeFlags(groupsFlags(cmd, WORDS.group, 'every streams group of the cluster (those with members are refused)'), WORDS).option('--shift-by <n>', 'committed offset plus N (negative moves back)');
     const times = toDatetimeFlag(targets).option('--by-duration <duration>', 'to the first offset at or after now minus this (PT1H30M, 90m, 1d)');
     return exportFlag(resetModeFlags(fromFileFlag(times), WORDS))
       .option('--delete-all-internal-topics', "with --execute, also delete the group's internal topics (repartition and changelog topics: its state)")
