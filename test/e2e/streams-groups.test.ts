@@ -152,6 +152,11 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
     expect(await same(['--delete-offsets', '--group', app, '--input-topic', input])).toMatch(/^\nError: Encountered some partition-level error, see the follow-up details.\n\nTOPIC/);
     // A reset while the application runs: refused, as the tool refuses it (on stdout, exit 0), alone or among all groups.
     await same(['--reset-offsets', '--all-groups', '--all-input-topics', '--to-earliest', '--dry-run']);
+    expect(await kfk(['streams-group', 'reset-offsets', ...B, '--group', app, '--all-topics', '--to-earliest'])).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `kfk: Assignments can only be reset if the group '${app}' is inactive, but the current state is Stable.\n`,
+    });
     expect(await same(['--reset-offsets', '--group', app, '--all-input-topics', '--to-earliest', '--dry-run'])).toMatch(/^\nError: Assignments can only be reset if the group '.*' is inactive, but the current state is Stable.\n\nGROUP {26}TOPIC/);
   });
 

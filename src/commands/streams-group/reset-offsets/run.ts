@@ -85,6 +85,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     results.push({ group, plan });
   }
   const refused = results.filter((r) => r.refused);
+  // One group refused: its line alone, as kfk group reset-offsets says it.
+  if (!opts.kafkaErrors && named?.length === 1 && refused.length === 1) throw new KfkError(inactiveOnly(refused[0].group, refused[0].refused!));
   if (!opts.kafkaErrors) for (const r of refused) ctx.io.warn(inactiveOnly(r.group, r.refused!));
   if (!opts.execute && !opts.dryRun && results.some((r) => r.plan.length)) ctx.io.note('dry run (the default): nothing was changed; add --execute to apply this plan');
   if (opts.export) {
