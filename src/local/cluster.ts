@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KfkError } from '../errors.js';
-import { ensureKafka, isKafka3, logConfigFlag, requireJava, writeLogConfig, type KafkaDist } from './kafka-dist.js';
+import { ensureKafka, isKafka3, JVM_QUIET_FLAGS, logConfigFlag, requireJava, writeLogConfig, type KafkaDist } from './kafka-dist.js';
 import { LOCAL_OAUTH, SASL_USERS, serverProperties, type Credentials, type StartOptions } from './node-config.js';
 import { makeTlsMaterial, pemProp, type TlsMaterial } from './pki.js';
 
@@ -44,6 +44,7 @@ export function spawnNode(dist: KafkaDist, node: LocalNode, dir: string, jvmFlag
   const child = spawn(
     'java',
     [
+      ...JVM_QUIET_FLAGS,
       '-Xms128m',
       '-Xmx512m',
       '-XX:+UseSerialGC',
@@ -68,6 +69,7 @@ export function spawnNode(dist: KafkaDist, node: LocalNode, dir: string, jvmFlag
 function formatStorage(dist: KafkaDist, node: LocalNode, dir: string, clusterId: string, single: boolean, creds?: Credentials): void {
   const nd = nodeDir(dir, node.nodeId);
   const args = [
+    ...JVM_QUIET_FLAGS,
     '-Xshare:auto',
     '-XX:TieredStopAtLevel=1',
     logConfigFlag(dist.version, dist.toolsLogConfig),

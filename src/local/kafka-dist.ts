@@ -172,9 +172,17 @@ export function kafkaToolClass(version: string, tool: KafkaToolName): string {
   return (isKafka3(version) && TOOL_CLASSES_3[tool]) || TOOL_CLASSES[tool];
 }
 
+/**
+ * Flags of every JVM kfk starts: no hsperfdata file in /tmp (a JVM whose pid matches a file another
+ * process holds warned about it on stdout, which a tool's output then carried), and the JVM's own
+ * warnings on stderr.
+ */
+export const JVM_QUIET_FLAGS = ['-XX:-UsePerfData', '-Xlog:all=warning:stderr'];
+
 /** `java ...` argv for one of Kafka's tools (TopicCommand, ConsoleProducer, ...). */
 export function kafkaToolArgs(dist: KafkaDist, mainClass: string, args: string[]): string[] {
   return [
+    ...JVM_QUIET_FLAGS,
     '-Xms64m',
     '-Xmx512m',
     '-XX:+UseSerialGC',

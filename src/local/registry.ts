@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KfkError } from '../errors.js';
-import { cacheDir } from './kafka-dist.js';
+import { cacheDir, JVM_QUIET_FLAGS } from './kafka-dist.js';
 import { freePort } from './cluster.js';
 import { isAlive, localDir, readStateFile } from './state.js';
 
@@ -175,7 +175,7 @@ export async function spawnRegistry(o: { dir: string; env: NodeJS.ProcessEnv; lo
   const managementPort = await freePort();
   const logFile = join(o.dir, 'registry.log');
   const out = openSync(logFile, 'w');
-  const child = spawn(java, ['-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true', '-jar', join(home, 'quarkus-run.jar')], {
+  const child = spawn(java, [...JVM_QUIET_FLAGS, '-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true', '-jar', join(home, 'quarkus-run.jar')], {
     cwd: o.dir,
     detached: true,
     stdio: ['ignore', out, out],

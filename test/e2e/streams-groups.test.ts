@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cacheDir, ensureKafka, isKafka3 } from '../../src/local/kafka-dist.js';
+import { cacheDir, ensureKafka, isKafka3, JVM_QUIET_FLAGS } from '../../src/local/kafka-dist.js';
 import { kfk, sleep, uniqueName } from '../helpers/cli.js';
 import { CLUSTER_KAFKA_VERSION, KAFKA4_VERSION, kafkaTool } from '../helpers/kafka-tools.js';
 
@@ -88,7 +88,7 @@ describe.skipIf(isKafka3(CLUSTER_KAFKA_VERSION))('streams groups (KIP-1071) with
     const dist = ensureKafka(KAFKA4_VERSION, process.env, () => undefined);
     const source = fileURLToPath(new URL('../helpers/java/StreamsApp.java', import.meta.url));
     out = '';
-    java = spawn('java', ['-cp', `${dist.classpath}:${streamsJar(KAFKA4_VERSION)}`, source, bootstrap, app, input, output, join(work, 'state')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    java = spawn('java', [...JVM_QUIET_FLAGS, '-cp', `${dist.classpath}:${streamsJar(KAFKA4_VERSION)}`, source, bootstrap, app, input, output, join(work, 'state')], { stdio: ['ignore', 'pipe', 'pipe'] });
     java.stdout!.on('data', (b: Buffer) => (out += b.toString()));
     java.stderr!.on('data', () => undefined);
     await waitFor('the application runs', async () => out.includes('STATE RUNNING'), 90_000);

@@ -47,7 +47,7 @@ export interface ExtraController {
 export async function startExtraController(state: LocalClusterState, nodeId: number): Promise<ExtraController> {
   const { spawn, spawnSync } = await import('node:child_process');
   const { mkdirSync, writeFileSync } = await import('node:fs');
-  const { ensureKafka, kafkaToolArgs, logConfigFlag } = await import('../../src/local/kafka-dist.js');
+  const { ensureKafka, JVM_QUIET_FLAGS, kafkaToolArgs, logConfigFlag } = await import('../../src/local/kafka-dist.js');
   const { freePort } = await import('../../src/local/cluster.js');
   const { isAlive } = await import('../../src/local/state.js');
   const dist = ensureKafka(state.version, process.env, () => undefined);
@@ -69,7 +69,7 @@ export async function startExtraController(state: LocalClusterState, nodeId: num
   );
   const f = spawnSync('java', kafkaToolArgs(dist, 'kafka.tools.StorageTool', ['format', '-t', state.clusterId, '-c', configFile, '--no-initial-controllers']), { encoding: 'utf8' });
   if (f.status !== 0) throw new Error(`cannot format controller ${nodeId}: ${f.stderr}`);
-  const child = spawn('java', ['-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', logConfigFlag(dist.version, dist.toolsLogConfig), '-cp', dist.classpath, 'kafka.Kafka', configFile], { stdio: 'ignore', detached: true });
+  const child = spawn('java', [...JVM_QUIET_FLAGS, '-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', logConfigFlag(dist.version, dist.toolsLogConfig), '-cp', dist.classpath, 'kafka.Kafka', configFile], { stdio: 'ignore', detached: true });
   child.unref();
   const pid = child.pid!;
   return {
