@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensureKafka, isKafka3, kafkaToolArgs, kafkaVersion, logConfigFlag } from '../../src/local/kafka-dist.js';
+import { ensureKafka, isKafka3, JVM_QUIET_FLAGS, kafkaToolArgs, kafkaVersion, logConfigFlag } from '../../src/local/kafka-dist.js';
 import { KFK_BIN, cleanEnv, uniqueName } from '../helpers/cli.js';
 import { TOOLS, spawnCollect } from '../helpers/kafka-tools.js';
 
@@ -381,7 +381,7 @@ beforeAll(async () => {
     .join(':');
   const child = spawn(
     'jshell',
-    ['-q', '--class-path', classPath, `-R${logConfigFlag(dist.version, dist.toolsLogConfig)}`, '-R-Xmx256m', `-J-Djava.util.prefs.userRoot=${join(tmp, 'prefs')}`, script],
+    ['-q', ...JVM_QUIET_FLAGS.flatMap((f) => [`-J${f}`, `-R${f}`]), '--class-path', classPath, `-R${logConfigFlag(dist.version, dist.toolsLogConfig)}`, '-R-Xmx256m', `-J-Djava.util.prefs.userRoot=${join(tmp, 'prefs')}`, script],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   java.child = child;
