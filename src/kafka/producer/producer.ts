@@ -24,7 +24,7 @@ import { BatchBufferPool, BatchBuilder, NO_PRODUCER, restampBatch, type BatchIde
 import { decodeRecordSet, type DecodedRecord } from '../records/decoder.js';
 import { produceRequest, produceVersion, type ProducePartitionResult } from '../protocol/produce.js';
 import type { KafkajsBroker, KafkajsCluster } from '../wire/client.js';
-import { brokerAnswers, knownLeader, NO_LEADER } from '../wire/metadata.js';
+import { brokerAnswers, knownLeader, leadsAny, NO_LEADER } from '../wire/metadata.js';
 import { DeadlineError, withDeadline } from '../wire/deadline.js';
 import { produceErrorAction } from './error-actions.js';
 import { ERRORS } from '../wire/error-codes.js';
@@ -191,8 +191,18 @@ export class RecordProducer {
     ({ producerId: this.producerId, producerEpoch: this.producerEpoch } = await this.txn.initProducerId());
     // The coordinator stopped answering and the id moved: the cluster fenced its broker, and the
     // partitions it led moved too since the metadata was read. Read it again, or the first batches
-    // go to that broker and wait out request.timeout.ms.
-    if (this.txn.movedFromSilent) await this.refreshMetadata();
+    // go to that broker and wait out request.timeout.ms. A broker may name the id's new coordinator
+    // a moment before it has the new leaders of that broker's other partitions (on a loaded
+    // machine, long enough for the first answer to still name it): read again, for a few seconds,
+    // until it leads none.
+    if (this.txn.movedFromSilent) {
+      await this.refreshMetadata();
+      const silent = this.txn.silentBroker;
+      for (const until = Date.now() + 5000; silent !== undefined && leadsAny(this.cluster, silent) && Date.now() < until; ) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await this.refreshMetadata();
+      }
+    }
   }
 
   private state(topic: string, partition: number): PartitionState {

@@ -38,6 +38,8 @@ export class TransactionCoordinator {
   private coordinator: KafkajsBroker | null = null;
   /** A coordinator stopped answering and the id moved (the cluster fenced its broker). */
   movedFromSilent = false;
+  /** That broker. */
+  silentBroker: number | undefined;
   private readonly added = new Set<string>();
   private anyAdded = false;
 
@@ -114,6 +116,7 @@ export class TransactionCoordinator {
           if (moved) {
             brokerAnswers(this.cluster, broker.nodeId, false);
             this.movedFromSilent = true;
+            this.silentBroker = broker.nodeId;
           }
           if (moved || isConnectionError(err)) silent = broker.nodeId;
           if ((moved || isConnectionError(err) || LOOK_AGAIN.has((err as { type?: string }).type ?? '')) && this.coordinator === broker) this.coordinator = null;

@@ -284,6 +284,12 @@ function lastAnswerOf(cluster: MetadataSource, topic: string): RawMetadata['topi
   return cluster.brokerPool.metadata?.topicMetadata.find((x) => x.topic === topic);
 }
 
+/** Whether the last Metadata answer names this broker the leader of a partition (of the topics kfk asks about, when it knows them). */
+export function leadsAny(cluster: MetadataSource, nodeId: number): boolean {
+  const asked = cluster.targetTopics?.size ? cluster.targetTopics : null;
+  return (cluster.brokerPool.metadata?.topicMetadata ?? []).some((t) => (!asked || asked.has(t.topic)) && t.partitionMetadata.some((p) => p.leader === nodeId));
+}
+
 /** The leader of a partition as last known: -1 when it has none or the partition is unknown. */
 export function knownLeader(cluster: MetadataSource, topic: string, partition: number): number {
   const t = lastAnswerOf(cluster, topic);
