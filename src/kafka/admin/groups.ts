@@ -10,7 +10,8 @@ import { askEveryBroker, type OnUnreachable } from './every-broker.js';
 import { brokerError, offsetDelete } from '../protocol/admin-requests.js';
 import { consumerGroupDescribe, deleteGroups as deleteGroupsRequest, listGroups as listGroupsRequest, offsetFetch, type DescribedConsumerGroup, type FetchedOffset, type ListedGroup } from '../protocol/group-requests.js';
 import { LATEST, listOffsetsOf, tpKey, type PartitionOffset } from './offsets.js';
-import { brokerRange } from '../protocol/versions.js';
+import { brokerRange, offers, takes } from '../protocol/versions.js';
+import { javaHashOrder, javaStringHash } from './topics.js';
 import type { ApiName } from '../protocol/request.js';
 
 /** Group types as kafka-consumer-groups prints them. */
@@ -106,6 +107,33 @@ async function notAuthorized(group: string): Promise<Error> {
 
 /** The newest version of `api` the broker takes, -1 when it offers none. */
 const maxVersion = (broker: KafkajsBroker, api: ApiName): number => brokerRange(broker, api)?.maxVersion ?? -1;
+
+/**
+ * The groups of one kind (ListGroups v5 with its type filter) at every live broker, once each,
+ * in the order kafka-share-groups and kafka-streams-groups print them: Kafka's admin client
+ * gathers the listings in a HashMap by group id. `unsupported`: the error for a broker without
+ * that kind (it lacks ListGroups v5 or `describeApi`); a broker that does not answer in time is
+ * reported through `onUnreachable` and left out.
+ */
+export async function listGroupsOfType(
+  client: KafkaClient,
+  kind: { type: 'share' | 'streams'; describeApi: ApiName; unsupported: () => Error; state: (s: string | null) => string },
+  onUnreachable?: OnUnreachable,
+): Promise<Array<{ group: string; state: string }>> {
+  const per = await askEveryBroker(
+    client,
+    async (broker, _nodeId, wait) => {
+      if (!takes(broker, 'ListGroups', 5) || !offers(broker, kind.describeApi)) throw kind.unsupported();
+      const res = (await broker.connectionPool.send({ ...listGroupsRequest(5, [kind.type]), requestTimeout: wait })) as { errorCode: number; groups: ListedGroup[] };
+      if (res.errorCode) throw new (await import('../../errors.js')).KfkError(`cannot list ${kind.type} groups: ${kafkajs().createErrorFromCode(res.errorCode).type}`);
+      return res.groups;
+    },
+    onUnreachable,
+  );
+  const unique = new Map<string, { group: string; state: string }>();
+  for (const g of per.flatMap((a) => a.answer)) if (!unique.has(g.group)) unique.set(g.group, { group: g.group, state: kind.state(g.state) });
+  return javaHashOrder([...unique.values()], (g) => javaStringHash(g.group));
+}
 
 /**
  * kafka-consumer-groups --list: the groups of protocol type `consumer` (or none, a group that

@@ -3,11 +3,12 @@
 // its start offsets and lag per partition (DescribeShareGroupOffsets), and the changes
 // (AlterShareGroupOffsets, DeleteShareGroupOffsets, DeleteGroups). Every group request goes to
 // the group's coordinator.
-import { askEveryBroker, type OnUnreachable } from './every-broker.js';
+import type { OnUnreachable } from './every-broker.js';
+import { listGroupsOfType } from './groups.js';
 import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
-import { deleteGroups, listGroups as listGroupsRequest, type ListedGroup } from '../protocol/group-requests.js';
+import { deleteGroups } from '../protocol/group-requests.js';
 import {
   alterShareGroupOffsets,
   deleteShareGroupOffsets,
@@ -20,8 +21,7 @@ import {
 } from '../protocol/share-requests.js';
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
-import { javaHashOrder, javaStringHash } from './topics.js';
-import { offers, takes, usableVersion } from '../protocol/versions.js';
+import { offers, usableVersion } from '../protocol/versions.js';
 
 const GROUP_ID_NOT_FOUND = 69;
 
@@ -43,23 +43,7 @@ export const shareState = (s: string | null) => (s ? (STATES[s.toLowerCase()] ??
 
 /** Every share group of the cluster; a broker that does not answer in time is reported through `onUnreachable` and left out. */
 export async function listShareGroups(client: KafkaClient, onUnreachable?: OnUnreachable): Promise<ShareGroupListing[]> {
-  const per = (
-    await askEveryBroker(
-      client,
-      async (broker, _nodeId, wait) => {
-        if (!takes(broker, 'ListGroups', 5) || !offers(broker, 'ShareGroupDescribe')) throw noShareGroups();
-        const res = (await broker.connectionPool.send({ ...listGroupsRequest(5, ['share']), requestTimeout: wait })) as { errorCode: number; groups: ListedGroup[] };
-        if (res.errorCode) throw new KfkError(`cannot list share groups: ${shareErrorName(res.errorCode)}`);
-        return res.groups;
-      },
-      onUnreachable,
-    )
-  ).map((a) => a.answer);
-  const unique = new Map<string, ShareGroupListing>();
-  for (const g of per.flat()) if (!unique.has(g.group)) unique.set(g.group, { group: g.group, state: shareState(g.state) });
-  // In the order kafka-share-groups prints them: Kafka's admin client gathers the listings in a
-  // HashMap by group id.
-  return javaHashOrder([...unique.values()], (g) => javaStringHash(g.group));
+  return listGroupsOfType(client, { type: 'share', describeApi: 'ShareGroupDescribe', unsupported: noShareGroups, state: shareState }, onUnreachable);
 }
 
 export interface ShareGroupDescription {

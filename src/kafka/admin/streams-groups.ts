@@ -3,16 +3,16 @@
 // `streams`), a group's topology, members and tasks (StreamsGroupDescribe, at its coordinator),
 // the offsets and lag of the input partitions its members' active tasks read (committed offsets,
 // earliest and latest offsets), and DeleteGroups.
-import { askEveryBroker, type OnUnreachable } from './every-broker.js';
+import type { OnUnreachable } from './every-broker.js';
 import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
-import { committedOffsets } from './groups.js';
+import { committedOffsets, listGroupsOfType } from './groups.js';
 import { EARLIEST, LATEST, listOffsetsOf } from './offsets.js';
-import { javaHashOrder, javaStringHash } from './topics.js';
+import { deleteTopics } from './topics.js';
+import { javaExceptionText } from '../wire/error-codes.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient } from '../wire/client.js';
-import { listGroups as listGroupsRequest, type ListedGroup } from '../protocol/group-requests.js';
 import { streamsGroupDescribe, type DescribedStreamsGroup, type StreamsMember, type StreamsSubtopology } from '../protocol/streams-requests.js';
-import { offers, takes, usableVersion } from '../protocol/versions.js';
+import { offers, usableVersion } from '../protocol/versions.js';
 import { kafkajs } from '../wire/kafkajs.js';
 
 export type { StreamsAssignment, StreamsMember, StreamsTasks } from '../protocol/streams-requests.js';
@@ -38,21 +38,7 @@ const errorName = (code: number) => kafkajs().createErrorFromCode(code).type;
 
 /** Every streams group of the cluster; a broker that does not answer in time is reported through `onUnreachable` and left out. */
 export async function listStreamsGroups(client: KafkaClient, onUnreachable?: OnUnreachable): Promise<StreamsGroupListing[]> {
-  const per = await askEveryBroker(
-    client,
-    async (broker, _nodeId, wait) => {
-      if (!takes(broker, 'ListGroups', 5) || !offers(broker, 'StreamsGroupDescribe')) throw noStreamsGroups();
-      const res = (await broker.connectionPool.send({ ...listGroupsRequest(5, ['streams']), requestTimeout: wait })) as { errorCode: number; groups: ListedGroup[] };
-      if (res.errorCode) throw new KfkError(`cannot list streams groups: ${errorName(res.errorCode)}`);
-      return res.groups;
-    },
-    onUnreachable,
-  );
-  const unique = new Map<string, StreamsGroupListing>();
-  for (const g of per.flatMap((a) => a.answer)) if (!unique.has(g.group)) unique.set(g.group, { group: g.group, state: streamsState(g.state) });
-  // In the order kafka-streams-groups prints them: Kafka's admin client gathers the listings in a
-  // HashMap by group id.
-  return javaHashOrder([...unique.values()], (g) => javaStringHash(g.group));
+  return listGroupsOfType(client, { type: 'streams', describeApi: 'StreamsGroupDescribe', unsupported: noStreamsGroups, state: streamsState }, onUnreachable);
 }
 
 export interface StreamsGroupDescription {
@@ -182,8 +168,6 @@ export function internalTopics(d: StreamsGroupDescription): { topics: string[]; 
 
 /** Deletes a group's internal topics: null, or why not, as Kafka's admin client words the error (`class: message`). */
 export async function deleteInternalTopics(client: KafkaClient, topics: string[]): Promise<string | null> {
-  const { deleteTopics } = await import('./topics.js');
-  const { javaExceptionText } = await import('../wire/error-codes.js');
   try {
     await deleteTopics(client, topics);
     return null;
