@@ -1,9 +1,12 @@
 // Requests to a group's coordinator, as Kafka's admin client sends them: asked again while the
 // coordinator is loading the group or has just moved, and, when it stops answering, sent again to
 // the broker the group moves to, or named when the command's time bound ends first. Consumer
-// groups (groups.ts), share groups (share-groups.ts) and transactional ids' coordinators
+// groups (groups.ts), share and streams groups (share-groups.ts, streams-groups.ts: sendToCoordinator) and transactional ids' coordinators
 // (transactions.ts) alike.
-import type { KafkaClient } from '../wire/client.js';
+import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
+import type { ProtocolRequest } from '../wire/kafkajs-types.js';
+import type { ApiName } from '../protocol/request.js';
+import { offers } from '../protocol/versions.js';
 import { isConnectionError } from '../wire/failures.js';
 import { DeadlineError } from '../wire/deadline.js';
 import { brokerAnswers } from '../wire/metadata.js';
@@ -73,4 +76,48 @@ export async function sendRetrying<T>(send: () => Promise<T>, busy: (answer: T) 
     if (!busy(answer) || attempt >= 5) return answer;
     await new Promise((r) => setTimeout(r, 100 * attempt));
   }
+}
+
+/** A group's coordinator: its broker and where it is. */
+export interface GroupCoordinator {
+  broker: KafkajsBroker;
+  info: { id: number; host: string; port: number };
+}
+
+/** The kind of group a request is for: the API its coordinator must offer, and the error where it does not. */
+export interface GroupKind {
+  api: ApiName;
+  unsupported: () => Error;
+}
+
+async function coordinatorOf(client: KafkaClient, group: string, kind: GroupKind): Promise<GroupCoordinator> {
+  const cluster = await client.cluster();
+  const meta = (await cluster.findGroupCoordinatorMetadata({ groupId: group })) as { coordinator: { nodeId: number; host: string; port: number } };
+  const info = { id: meta.coordinator.nodeId, host: meta.coordinator.host, port: meta.coordinator.port };
+  const broker = await cluster.findBroker({ nodeId: info.id });
+  if (!offers(broker, kind.api)) throw kind.unsupported();
+  return { broker, info };
+}
+
+/**
+ * Sends to the group's coordinator (the request made for it: its versions), again while the
+ * answer says it is loading or moved (`busy`); to the broker the group moves to when it stops
+ * answering (coordinatorRetried). `at` is told the coordinator each try goes to.
+ */
+export async function sendToCoordinator<T>(
+  client: KafkaClient,
+  group: string,
+  kind: GroupKind,
+  req: ProtocolRequest | ((coordinator: KafkajsBroker) => ProtocolRequest),
+  busy: (r: T) => boolean,
+  at?: (c: GroupCoordinator) => void,
+): Promise<T> {
+  return coordinatorRetried(client, group, () =>
+    sendRetrying(async () => {
+      const c = await coordinatorOf(client, group, kind);
+      at?.(c);
+      const request = typeof req === 'function' ? req(c.broker) : req;
+      return (await c.broker.connectionPool.send({ ...request, requestTimeout: client.options.requestTimeout })) as T;
+    }, busy),
+  );
 }

@@ -5,7 +5,7 @@
 // the group's coordinator.
 import type { OnUnreachable } from './every-broker.js';
 import { listGroupsOfType } from './groups.js';
-import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
+import { COORDINATOR_BUSY, sendToCoordinator, type GroupCoordinator, type GroupKind } from './group-coordinator.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient, KafkajsBroker } from '../wire/client.js';
 import { deleteGroups } from '../protocol/group-requests.js';
@@ -21,7 +21,7 @@ import {
 } from '../protocol/share-requests.js';
 import type { ProtocolRequest } from '../wire/kafkajs-types.js';
 import { kafkajs } from '../wire/kafkajs.js';
-import { offers, usableVersion } from '../protocol/versions.js';
+import { usableVersion } from '../protocol/versions.js';
 
 const GROUP_ID_NOT_FOUND = 69;
 
@@ -56,39 +56,13 @@ export interface ShareGroupDescription {
   members: Array<{ memberId: string; host: string; clientId: string; memberEpoch: number; rackId: string | null; assignment: Array<{ topic: string; partition: number }> }>;
 }
 
-interface Coordinator {
-  broker: KafkajsBroker;
-  info: { id: number; host: string; port: number };
-}
-
-async function coordinatorOf(client: KafkaClient, group: string): Promise<Coordinator> {
-  const cluster = await client.cluster();
-  const meta = (await cluster.findGroupCoordinatorMetadata({ groupId: group })) as { coordinator: { nodeId: number; host: string; port: number } };
-  const info = { id: meta.coordinator.nodeId, host: meta.coordinator.host, port: meta.coordinator.port };
-  const broker = await cluster.findBroker({ nodeId: info.id });
-  if (!offers(broker, 'ShareGroupDescribe')) throw noShareGroups();
-  return { broker, info };
-}
-
-/**
- * Sends to the coordinator (the request made for it: its versions), again while the answer says
- * it is loading or moved; to the broker the group moves to when it stops answering (group-coordinator.ts).
- * `at` is told the coordinator each try goes to.
- */
-async function send<T>(client: KafkaClient, group: string, req: ProtocolRequest | ((coordinator: KafkajsBroker) => ProtocolRequest), busy: (r: T) => boolean, at?: (c: Coordinator) => void): Promise<T> {
-  return coordinatorRetried(client, group, () =>
-    sendRetrying(async () => {
-      const c = await coordinatorOf(client, group);
-      at?.(c);
-      const request = typeof req === 'function' ? req(c.broker) : req;
-      return (await c.broker.connectionPool.send({ ...request, requestTimeout: client.options.requestTimeout })) as T;
-    }, busy),
-  );
-}
+const SHARE: GroupKind = { api: 'ShareGroupDescribe', unsupported: noShareGroups };
+const send = <T>(client: KafkaClient, group: string, req: ProtocolRequest | ((coordinator: KafkajsBroker) => ProtocolRequest), busy: (r: T) => boolean, at?: (c: GroupCoordinator) => void) =>
+  sendToCoordinator<T>(client, group, SHARE, req, busy, at);
 
 /** The group, or null where the coordinator does not know it (GROUP_ID_NOT_FOUND: it does not exist, or is not a share group). */
 export async function describeShareGroup(client: KafkaClient, group: string): Promise<ShareGroupDescription | null> {
-  let info: Coordinator['info'] | undefined;
+  let info: GroupCoordinator['info'] | undefined;
   const [d] = await send<DescribedShareGroup[]>(client, group, shareGroupDescribe([group]), (r) => COORDINATOR_BUSY.has(r[0]?.errorCode), (c) => (info = c.info));
   if (d.errorCode === GROUP_ID_NOT_FOUND) return null;
   if (d.errorCode) throw new KfkError(`cannot describe share group '${group}': ${d.errorMessage ?? shareErrorName(d.errorCode)}`);

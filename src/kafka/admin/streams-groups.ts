@@ -4,7 +4,7 @@
 // the offsets and lag of the input partitions its members' active tasks read (committed offsets,
 // earliest and latest offsets), and DeleteGroups.
 import type { OnUnreachable } from './every-broker.js';
-import { COORDINATOR_BUSY, coordinatorRetried, sendRetrying } from './group-coordinator.js';
+import { COORDINATOR_BUSY, sendToCoordinator } from './group-coordinator.js';
 import { committedOffsets, listGroupsOfType } from './groups.js';
 import { EARLIEST, LATEST, listOffsetsOf } from './offsets.js';
 import { deleteTopics } from './topics.js';
@@ -12,7 +12,7 @@ import { javaExceptionText } from '../wire/error-codes.js';
 import { KfkError } from '../../errors.js';
 import type { KafkaClient } from '../wire/client.js';
 import { streamsGroupDescribe, type DescribedStreamsGroup, type StreamsMember, type StreamsSubtopology } from '../protocol/streams-requests.js';
-import { offers, usableVersion } from '../protocol/versions.js';
+import { usableVersion } from '../protocol/versions.js';
 import { kafkajs } from '../wire/kafkajs.js';
 
 export type { StreamsAssignment, StreamsMember, StreamsTasks } from '../protocol/streams-requests.js';
@@ -59,19 +59,13 @@ export interface StreamsGroupDescription {
  */
 export async function describeStreamsGroup(client: KafkaClient, group: string): Promise<{ description: StreamsGroupDescription } | { missing: string }> {
   let info: StreamsGroupDescription['coordinator'] | undefined;
-  const [d] = await coordinatorRetried(client, group, () =>
-    sendRetrying(
-      async () => {
-        const cluster = await client.cluster();
-        const meta = (await cluster.findGroupCoordinatorMetadata({ groupId: group })) as { coordinator: { nodeId: number; host: string; port: number } };
-        info = { id: meta.coordinator.nodeId, host: meta.coordinator.host, port: meta.coordinator.port };
-        const broker = await cluster.findBroker({ nodeId: info.id });
-        if (!offers(broker, 'StreamsGroupDescribe')) throw noStreamsGroups();
-        const request = streamsGroupDescribe(usableVersion(broker, 'StreamsGroupDescribe', 0, 1), [group]);
-        return (await broker.connectionPool.send({ ...request, requestTimeout: client.options.requestTimeout })) as DescribedStreamsGroup[];
-      },
-      (r) => COORDINATOR_BUSY.has(r[0]?.errorCode),
-    ),
+  const [d] = await sendToCoordinator<DescribedStreamsGroup[]>(
+    client,
+    group,
+    { api: 'StreamsGroupDescribe', unsupported: noStreamsGroups },
+    (broker) => streamsGroupDescribe(usableVersion(broker, 'StreamsGroupDescribe', 0, 1), [group]),
+    (r) => COORDINATOR_BUSY.has(r[0]?.errorCode),
+    (c) => (info = c.info),
   );
   if (d.errorCode === GROUP_ID_NOT_FOUND) return { missing: d.errorMessage ?? `Group ${group} not found.` };
   if (d.errorCode) throw new KfkError(`cannot describe streams group '${group}': ${d.errorMessage ?? errorName(d.errorCode)}`);
