@@ -5,6 +5,7 @@
 // The bench runs it beside `kfk topic list` and `node -e 0` (bench/run.mjs, scenario topic-list).
 //
 //   node bench/node-floor.cjs 127.0.0.1:9092
+//   node bench/node-floor.cjs 127.0.0.1:9092 --connect-only   # a TCP connection opened and closed, no request
 const net = require('node:net');
 
 const [host, port] = process.argv[2].split(':');
@@ -56,9 +57,10 @@ function topicNames(r) {
   return names.sort();
 }
 
+const connectOnly = process.argv[3] === '--connect-only';
 const socket = net.connect(Number(port), host);
 let pending = Buffer.alloc(0);
-socket.on('connect', () => socket.write(request(18, 0, 1, Buffer.alloc(0))));
+socket.on('connect', () => (connectOnly ? socket.end() : socket.write(request(18, 0, 1, Buffer.alloc(0)))));
 socket.on('data', (chunk) => {
   pending = Buffer.concat([pending, chunk]);
   while (pending.length >= 4 && pending.length >= 4 + pending.readInt32BE(0)) {

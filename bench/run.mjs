@@ -245,11 +245,14 @@ add('startup-version', 'ms', {
 // raw socket, ApiVersions and Metadata, no configuration or client library): the floor under
 // kfk's start target, in the same run.
 const FLOOR = 'bare node, raw socket (ApiVersions, Metadata)';
+// Below that: Node opening a TCP connection to the broker and closing it, no request at all.
+const CONNECT = 'bare node, TCP connect only';
 add('topic-list', 'ms', {
   kfk: () => ({ argv: kfk('topic', 'list', '--bootstrap-server', B) }),
   'bare node': () => ({ argv: [node, '-e', '0'] }),
   ...extraCaPeers('topic', 'list', '--bootstrap-server', B),
   [FLOOR]: () => ({ argv: [node, join(root, 'bench/node-floor.cjs'), B], env: extraCa }),
+  [CONNECT]: () => ({ argv: [node, join(root, 'bench/node-floor.cjs'), B, '--connect-only'], env: extraCa }),
   kcat: kcat && (() => ({ argv: [kcat, '-L', '-b', B, '-q'] })),
   'kafka-tools': () => ({ argv: java('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', B, '--list']) }),
   rpk: rpk && (() => ({ argv: [rpk, 'topic', 'list', '-X', `brokers=${B}`] })),
@@ -678,6 +681,8 @@ if (own.length || starts.length) {
   for (const [name, what] of starts) md += `| ${what} | ${(kfkMs(name) / bareMs(name)).toFixed(2)}x |\n`;
   const floorMs = results.find((r) => r.scenario === 'topic-list')?.tools[FLOOR]?.medianMs;
   if (floorMs && bareMs('topic-list')) md += `| Node alone listing topics over a raw socket / node -e 0 (the floor under the topic list target) | ${(floorMs / bareMs('topic-list')).toFixed(2)}x |\n`;
+  const connectMs = results.find((r) => r.scenario === 'topic-list')?.tools[CONNECT]?.medianMs;
+  if (connectMs && bareMs('topic-list')) md += `| Node opening and closing a TCP connection to the broker / node -e 0 | ${(connectMs / bareMs('topic-list')).toFixed(2)}x |\n`;
 }
 writeFileSync(join(outDir, `${date}.md`), md);
 copyFileSync(join(outDir, `${date}.md`), join(outDir, 'latest.md'));
