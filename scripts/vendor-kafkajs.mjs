@@ -110,6 +110,17 @@ ${[0, 1, 2, 3, 4, 5, 6].map((v) => `    require('kafkajs/src/protocol/requests/m
       },
     },
     {
+      // Delegation tokens (KIP-48) authenticate as SCRAM with the token id and HMAC as username
+      // and password, and the extension tokenauth=true after the nonce (RFC 5802's
+      // client-first-message-bare; Kafka's ScramExtensions): set by sasl.tokenauth.
+      name: 'kfk-scram-tokenauth',
+      setup(b) {
+        b.onLoad({ filter: /kafkajs[\\/]src[\\/]broker[\\/]saslAuthenticator[\\/]scram\.js$/ }, (args) =>
+          patch(args.path, [['return `n=${this.encodedUsername()},r=${this.currentNonce}`', "return `n=${this.encodedUsername()},r=${this.currentNonce}${this.sasl.tokenauth ? ',tokenauth=true' : ''}`"]]),
+        );
+      },
+    },
+    {
       // OAUTHBEARER (RFC 7628): a broker that refuses the token answers the SaslAuthenticate with
       // an error challenge ({"status":"invalid_token"}) instead of an error code, and kafkajs took
       // that for success (the next request then broke the connection, or looked like an empty

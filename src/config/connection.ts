@@ -201,7 +201,10 @@ export function connectionOptions(config: ResolvedConfig, log?: (line: string) =
         'set sasl.jaas.config, or sasl.username and sasl.password (KFK_SASL_USERNAME / KFK_SASL_PASSWORD)',
       );
     }
-    options.sasl = { mechanism, username, password };
+    // A delegation token (kfk token create): its id and HMAC as username and password, and
+    // tokenauth="true" in the JAAS line, as Kafka's ScramLoginModule takes it.
+    const tokenauth = mechanism !== 'plain' && p.has('sasl.jaas.config') && jaasOptions(p.get('sasl.jaas.config')!).tokenauth?.toLowerCase() === 'true';
+    options.sasl = tokenauth ? { mechanism, username, password, tokenauth } : { mechanism, username, password };
   } else if (p.has('sasl.mechanism') || p.has('sasl.jaas.config')) {
     // Not an error in Kafka either, but almost always a forgotten security.protocol.
   }

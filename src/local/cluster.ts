@@ -254,7 +254,7 @@ export async function startLocal(o: StartOptions): Promise<{ state: LocalCluster
     });
   }
   const creds: Credentials | undefined = o.sasl
-    ? { plainPassword: randomBytes(12).toString('base64url'), scramPassword: randomBytes(12).toString('base64url'), limitedPassword: randomBytes(12).toString('base64url') }
+    ? { plainPassword: randomBytes(12).toString('base64url'), scramPassword: randomBytes(12).toString('base64url'), limitedPassword: randomBytes(12).toString('base64url'), tokenSecret: randomBytes(24).toString('base64url') }
     : undefined;
   const tls = o.tls ? makeTlsMaterial(join(o.dir, 'tls')) : undefined;
   const clusterId = randomBytes(16).toString('base64url').replace(/^-/, 'A');

@@ -44,6 +44,8 @@ export interface Credentials {
   plainPassword: string;
   scramPassword: string;
   limitedPassword: string;
+  /** delegation.token.secret.key: the key the cluster signs delegation tokens with (kafka-delegation-tokens). */
+  tokenSecret: string;
 }
 
 export function serverProperties(
@@ -113,6 +115,9 @@ export function serverProperties(
       `org.apache.kafka.common.security.plain.PlainLoginModule required user_${SASL_USERS.plain}="${creds.plainPassword}";`;
     props['listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
     props['listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+    // Delegation tokens (KIP-48): created, renewed and described over the SASL listener, and
+    // taken as SCRAM credentials (tokenauth=true); one key for every node of the cluster.
+    props['delegation.token.secret.key'] = creds.tokenSecret;
   }
   if (o.oauth && node.oauthPort) {
     props['listener.name.oauth.sasl.enabled.mechanisms'] = 'OAUTHBEARER';

@@ -69,6 +69,10 @@ export const API_KEYS = {
   AlterReplicaLogDirs: 34,
   DescribeLogDirs: 35,
   CreatePartitions: 37,
+  CreateDelegationToken: 38,
+  RenewDelegationToken: 39,
+  ExpireDelegationToken: 40,
+  DescribeDelegationToken: 41,
   DeleteGroups: 42,
   ElectLeaders: 43,
   IncrementalAlterConfigs: 44,
@@ -173,6 +177,18 @@ export function writeCompactArray<T>(e: Enc, items: readonly T[] | null | undefi
   }
   e.writeUVarInt(items.length + 1);
   for (const i of items) each(i);
+}
+
+/** Compact bytes (flexible versions): length + 1 as an unsigned varint, then the bytes. */
+export function writeCompactBytes(e: Enc, b: Buffer): void {
+  e.writeUVarInt(b.length + 1);
+  e.writeBuffer(b);
+}
+
+/** Compact bytes; null reads as empty. */
+export function readCompactBytes(d: Dec): Buffer {
+  const n = d.readUVarInt() - 1;
+  return n > 0 ? Buffer.from(d.readBytes(n)) : Buffer.alloc(0);
 }
 
 /** A compact array (flexible versions); the null array reads as empty. */

@@ -2,9 +2,8 @@
 //   DescribeUserScramCredentials v0 (key 50): each user's mechanisms and iteration counts
 //   AlterUserScramCredentials v0 (key 51): credentials removed, or set from a salt and a salted
 //   password the client computed (the password itself never goes to the broker)
-import type { KafkajsEncoder } from '../wire/kafkajs-types.js';
 import type { ProtocolRequest } from './admin-requests.js';
-import { flexibleRequest, readCompactArray, writeCompactArray } from './request.js';
+import { flexibleRequest, readCompactArray, writeCompactArray, writeCompactBytes } from './request.js';
 
 /** Kafka's ScramMechanism type ids. */
 export const SCRAM_MECHANISMS = { 'SCRAM-SHA-256': 1, 'SCRAM-SHA-512': 2 } as const;
@@ -73,11 +72,6 @@ export interface AlterScramResult {
   user: string;
   errorCode: number;
   errorMessage: string | null;
-}
-
-function writeCompactBytes(e: KafkajsEncoder, b: Buffer): void {
-  e.writeUVarInt(b.length + 1);
-  e.writeBuffer(b);
 }
 
 export function alterUserScramCredentials(deletions: readonly ScramDeletion[], upsertions: readonly ScramUpsertion[]): ProtocolRequest {

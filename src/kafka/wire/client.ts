@@ -21,7 +21,8 @@ export interface ConnectionOptions {
   controllers?: boolean;
   clientId: string;
   ssl?: TlsOptions;
-  sasl?: { mechanism: SaslMechanism; username: string; password: string } | { mechanism: 'oauthbearer'; oauth: OAuthOptions };
+  /** tokenauth: SCRAM with a delegation token (the token id and HMAC as username and password). */
+  sasl?: { mechanism: SaslMechanism; username: string; password: string; tokenauth?: boolean } | { mechanism: 'oauthbearer'; oauth: OAuthOptions };
   /** TCP connect + TLS/SASL handshake bound, ms. */
   connectionTimeout: number;
   /** Per-request bound, ms; also bounds how long a command waits for an unreachable cluster. */
