@@ -77,6 +77,11 @@ import { define as defineStreamsGroupDeleteOffsets } from '../commands/streams-g
 import { define as defineStreamsGroupDescribe } from '../commands/streams-group/describe/define.js';
 import { define as defineStreamsGroupList } from '../commands/streams-group/list/define.js';
 import { define as defineStreamsGroupResetOffsets } from '../commands/streams-group/reset-offsets/define.js';
+import { define as defineToken } from '../commands/token/define.js';
+import { define as defineTokenCreate } from '../commands/token/create/define.js';
+import { define as defineTokenDescribe } from '../commands/token/describe/define.js';
+import { define as defineTokenExpire } from '../commands/token/expire/define.js';
+import { define as defineTokenRenew } from '../commands/token/renew/define.js';
 import { define as defineTopic } from '../commands/topic/define.js';
 import { define as defineTopicAlter } from '../commands/topic/alter/define.js';
 import { define as defineTopicCreate } from '../commands/topic/create/define.js';
@@ -111,6 +116,7 @@ export const COMMANDS = {
   'log-dirs': group(defineLogDirs, runs(defineLogDirsDescribe, () => import('../commands/log-dirs/describe/run.js'))),
   quota: group(defineQuota, runs(defineQuotaDescribe, () => import('../commands/quota/describe/run.js')), runs(defineQuotaAlter, () => import('../commands/quota/alter/run.js'))),
   user: group(defineUser, group(defineUserScram, runs(defineUserScramDescribe, () => import('../commands/user/scram/describe/run.js')), runs(defineUserScramSet, () => import('../commands/user/scram/set/run.js')), runs(defineUserScramDelete, () => import('../commands/user/scram/delete/run.js')))),
+  token: group(defineToken, runs(defineTokenCreate, () => import('../commands/token/create/run.js')), runs(defineTokenDescribe, () => import('../commands/token/describe/run.js')), runs(defineTokenRenew, () => import('../commands/token/renew/run.js')), runs(defineTokenExpire, () => import('../commands/token/expire/run.js'))),
   'client-metrics': group(defineClientMetrics, runs(defineClientMetricsList, () => import('../commands/client-metrics/list/run.js')), runs(defineClientMetricsDescribe, () => import('../commands/client-metrics/describe/run.js')), runs(defineClientMetricsAlter, () => import('../commands/client-metrics/alter/run.js')), runs(defineClientMetricsDelete, () => import('../commands/client-metrics/delete/run.js'))),
   transaction: group(defineTransaction, runs(defineTransactionList, () => import('../commands/transaction/list/run.js')), runs(defineTransactionDescribe, () => import('../commands/transaction/describe/run.js')), runs(defineTransactionDescribeProducers, () => import('../commands/transaction/describe-producers/run.js')), runs(defineTransactionFindHanging, () => import('../commands/transaction/find-hanging/run.js')), runs(defineTransactionAbort, () => import('../commands/transaction/abort/run.js')), runs(defineTransactionForceTerminate, () => import('../commands/transaction/force-terminate/run.js'))),
   produce: runs(defineProduce, () => import('../commands/produce/run.js')),

@@ -330,6 +330,51 @@ function groups(args: string[]): string[] {
   return out;
 }
 
+/**
+ * kafka-delegation-tokens (DelegationTokenCommand): --create, --renew, --expire, --describe of
+ * delegation tokens (kfk token); the tool's checks in its order and words. Its --hmac goes to the
+ * command as the drop-in's own flag: it is already on this command line.
+ */
+function delegationTokens(args: string[]): string[] {
+  // Every option but the two connection ones takes its argument optionally (withOptionalArg); a
+  // Long one takes the next word when it is a number, negative ones too (joptsimple).
+  const periods = ['--max-life-time-period', '--renew-time-period', '--expiry-time-period'];
+  const joined = args.flatMap((a, i) => (i > 0 && periods.includes(args[i - 1]) && /^-\d+$/.test(a) ? [] : periods.includes(a) && /^-\d+$/.test(args[i + 1] ?? '') ? [`${a}=${args[i + 1]}`] : [a]));
+  const r = parseJopt({ values: ['bootstrap-server', 'command-config'], optional: ['owner-principal', 'renewer-principal', 'max-life-time-period', 'renew-time-period', 'expiry-time-period', 'hmac'], switches: ['create', 'renew', 'expire', 'describe'] }, joined);
+  if (r.switches.has('help') || args.length === 0) return ['token', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  const given = (o: string) => r.values.has(o) || r.switches.has(o);
+  const actions = ['create', 'renew', 'expire', 'describe'].filter(given);
+  if (actions.length !== 1) throw new ToolUsageError('Command must include exactly one action: --create, --renew, --expire or --describe');
+  requireArgs(r, 'bootstrap-server', 'command-config');
+  const action = actions[0];
+  const period = { create: 'max-life-time-period', renew: 'renew-time-period', expire: 'expiry-time-period' }[action as 'create'];
+  // checkRequiredArgs asks has(): an optional argument given without its value passes.
+  const needs = action === 'create' ? [period] : action === 'describe' ? [] : ['hmac', period];
+  const missing = needs.find((o) => !given(o));
+  if (missing) throw new ToolUsageError(`Missing required argument "[${missing}]"`);
+  const invalid: Record<string, string[]> = {
+    create: ['hmac', 'renew-time-period', 'expiry-time-period'],
+    renew: ['renewer-principal', 'max-life-time-period', 'expiry-time-period', 'owner-principal'],
+    expire: ['renew', 'max-life-time-period', 'renew-time-period', 'owner-principal'],
+    describe: ['renew-time-period', 'max-life-time-period', 'hmac', 'expiry-time-period'],
+  };
+  const other = invalid[action].find(given);
+  if (other) throw new ToolUsageError(`Option "[${action}]" can't be used with option "[${other}]"`);
+  const out = ['token', action, '-o', 'text', '--kafka-text', ...connection(r)];
+  if (period !== undefined) {
+    const v = last(r, period);
+    // An optional Long argument: a value that is not a number is not taken as its argument, and
+    // the tool then fails reading the option's value (before it prints anything).
+    if (v === undefined || !/^[+-]?\d+$/.test(v)) throw new KfkError('Cannot invoke "java.lang.Long.longValue()" because the return value of "joptsimple.OptionSet.valueOf(joptsimple.OptionSpec)" is null', { verbatim: true });
+    out.push(`--${period}`, v);
+  }
+  for (const key of ['renewer-principal', 'owner-principal']) for (const v of r.values.get(key) ?? []) out.push(`--${key}`, v);
+  const hmac = last(r, 'hmac');
+  if (hmac !== undefined) out.push('--kafka-hmac', hmac);
+  return out;
+}
+
 const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate'];
 const IP_QUOTA_KEYS = ['connection_creation_rate'];
 const SCRAM_KEYS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
@@ -535,6 +580,7 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-broker-api-versions': { translate: brokerApiVersions },
   'kafka-groups': { translate: groups },
   'kafka-client-metrics': { translate: clientMetrics, errorsToStdout: 'Error while executing client metrics command : ' },
+  'kafka-delegation-tokens': { translate: delegationTokens },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */

@@ -70,6 +70,7 @@ export const SCRIPT_CLASSES = {
   'kafka-acls': 'org.apache.kafka.tools.AclCommand',
   'kafka-cluster': 'org.apache.kafka.tools.ClusterTool',
   'kafka-client-metrics': 'org.apache.kafka.tools.ClientMetricsCommand',
+  'kafka-delegation-tokens': 'org.apache.kafka.tools.DelegationTokenCommand',
   'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
   'kafka-consumer-groups': 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',

@@ -63,7 +63,8 @@ describe('shell completions', () => {
   });
 
   it('bash completes commands, subcommands and flags', () => {
-    expect(bashComplete('kfk to')).toEqual(['topic']);
+    expect(bashComplete('kfk top')).toEqual(['topic']);
+    expect(bashComplete('kfk to')).toEqual(['topic', 'token']);
     expect(bashComplete('kfk ')).toEqual(expect.arrayContaining(['topic', 'group', 'produce', 'consume', 'local', 'completion']));
     expect(bashComplete('kfk ')).not.toContain('__complete');
     expect(bashComplete('kfk topic ')).toEqual(expect.arrayContaining(['create', 'alter', 'describe', 'list', 'delete']));
