@@ -31,6 +31,26 @@ const TABLES = {
       'ShareGroupStatePartitionMetadata',
     ],
   ],
+  // The group coordinator's other records (consumer groups of KIP-848, streams groups of
+  // KIP-1071): kafka-dump-log's --offsets-decoder prints every record type of __consumer_offsets.
+  CONSUMER_STREAMS_GROUP_RECORD_TYPES: [
+    'group-coordinator',
+    [
+      'ConsumerGroupMetadata',
+      'ConsumerGroupPartitionMetadata',
+      'ConsumerGroupMemberMetadata',
+      'ConsumerGroupTargetAssignmentMetadata',
+      'ConsumerGroupTargetAssignmentMember',
+      'ConsumerGroupCurrentMemberAssignment',
+      'ConsumerGroupRegularExpression',
+      'StreamsGroupMetadata',
+      'StreamsGroupTopology',
+      'StreamsGroupMemberMetadata',
+      'StreamsGroupTargetAssignmentMetadata',
+      'StreamsGroupTargetAssignmentMember',
+      'StreamsGroupCurrentMemberAssignment',
+    ],
+  ],
   SHARE_STATE_RECORD_TYPES: ['share-coordinator', ['ShareSnapshot', 'ShareUpdate']],
   TRANSACTION_RECORD_TYPES: ['transaction-coordinator', ['TransactionLog']],
 };
@@ -47,8 +67,8 @@ const readDefinition = (jar, name) => {
 };
 
 const camel = (s) => s[0].toLowerCase() + s.slice(1);
-const SCALARS = new Set(['int8', 'int16', 'int32', 'int64', 'string', 'bytes', 'uuid', 'bool']);
-const numeric = new Set(['int8', 'int16', 'int32', 'int64']);
+const SCALARS = new Set(['int8', 'int16', 'uint16', 'int32', 'int64', 'float64', 'string', 'bytes', 'uuid', 'bool']);
+const numeric = new Set(['int8', 'int16', 'uint16', 'int32', 'int64', 'float64']);
 
 /** A tagged field's default as Kafka's JSON converter compares with it. */
 function tagDefault(f) {
@@ -66,8 +86,12 @@ function convertField(f, structs) {
     if (!struct) throw new Error(`no struct ${type}`);
     fields = struct.map((x) => convertField(x, structs));
     type = '[]struct';
-  } else if (!SCALARS.has(type) && type !== '[]int32' && type !== '[]string') {
-    throw new Error(`unsupported type ${type} of ${f.name}`);
+  } else if (!SCALARS.has(type) && !(type.startsWith('[]') && SCALARS.has(type.slice(2)))) {
+    // A struct field (ClassicMemberMetadata of ConsumerGroupMemberMetadataValue, say).
+    const struct = f.fields ?? structs.get(type);
+    if (!struct) throw new Error(`unsupported type ${type} of ${f.name}`);
+    fields = struct.map((x) => convertField(x, structs));
+    type = 'struct';
   }
   const out = { name: camel(f.name), type, versions };
   if (f.nullableVersions) out.nullable = f.nullableVersions;

@@ -29,6 +29,7 @@ import { define as defineConfig } from '../commands/config/define.js';
 import { define as defineConfigAlter } from '../commands/config/alter/define.js';
 import { define as defineConfigDescribe } from '../commands/config/describe/define.js';
 import { define as defineConsume } from '../commands/consume/define.js';
+import { define as defineDumpLog } from '../commands/dump-log/define.js';
 import { define as defineGroup } from '../commands/group/define.js';
 import { define as defineGroupDelete } from '../commands/group/delete/define.js';
 import { define as defineGroupDeleteOffsets } from '../commands/group/delete-offsets/define.js';
@@ -118,6 +119,7 @@ export const COMMANDS = {
   user: group(defineUser, group(defineUserScram, runs(defineUserScramDescribe, () => import('../commands/user/scram/describe/run.js')), runs(defineUserScramSet, () => import('../commands/user/scram/set/run.js')), runs(defineUserScramDelete, () => import('../commands/user/scram/delete/run.js')))),
   token: group(defineToken, runs(defineTokenCreate, () => import('../commands/token/create/run.js')), runs(defineTokenDescribe, () => import('../commands/token/describe/run.js')), runs(defineTokenRenew, () => import('../commands/token/renew/run.js')), runs(defineTokenExpire, () => import('../commands/token/expire/run.js'))),
   'client-metrics': group(defineClientMetrics, runs(defineClientMetricsList, () => import('../commands/client-metrics/list/run.js')), runs(defineClientMetricsDescribe, () => import('../commands/client-metrics/describe/run.js')), runs(defineClientMetricsAlter, () => import('../commands/client-metrics/alter/run.js')), runs(defineClientMetricsDelete, () => import('../commands/client-metrics/delete/run.js'))),
+  'dump-log': runs(defineDumpLog, () => import('../commands/dump-log/run.js')),
   transaction: group(defineTransaction, runs(defineTransactionList, () => import('../commands/transaction/list/run.js')), runs(defineTransactionDescribe, () => import('../commands/transaction/describe/run.js')), runs(defineTransactionDescribeProducers, () => import('../commands/transaction/describe-producers/run.js')), runs(defineTransactionFindHanging, () => import('../commands/transaction/find-hanging/run.js')), runs(defineTransactionAbort, () => import('../commands/transaction/abort/run.js')), runs(defineTransactionForceTerminate, () => import('../commands/transaction/force-terminate/run.js'))),
   produce: runs(defineProduce, () => import('../commands/produce/run.js')),
   consume: runs(defineConsume, () => import('../commands/consume/run.js')),

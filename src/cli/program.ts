@@ -18,7 +18,7 @@ export interface ProgramOutput {
 }
 
 /** The top-level commands, in the order help lists them (scripts/gen-registry.mjs reads this list; `__complete` is the folder complete-names). */
-export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'streams-group', 'config', 'acl', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'user', 'token', 'client-metrics', 'transaction', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
+export const TOP_LEVEL_COMMANDS = ['topic', 'group', 'share-group', 'streams-group', 'config', 'acl', 'cluster', 'offsets', 'records', 'partition', 'log-dirs', 'quota', 'user', 'token', 'client-metrics', 'dump-log', 'transaction', 'produce', 'consume', 'schema', 'local', 'compat', 'completion', '__complete'] as const;
 
 /** buildProgram's `only` for the top-level commands alone, without their subcommands or actions. */
 export const TOP_LEVEL_ONLY = Symbol('top-level commands only');

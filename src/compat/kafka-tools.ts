@@ -375,6 +375,29 @@ function delegationTokens(args: string[]): string[] {
   return out;
 }
 
+/**
+ * kafka-dump-log (DumpLogSegments): segment, index and transaction index files (kfk dump-log).
+ * The decoders kfk does not have (cluster metadata, share group state, remote log metadata, a
+ * decoder class) are refused in one line.
+ */
+function dumpLog(args: string[]): string[] {
+  const unsupported = ['cluster-metadata-decoder', 'share-group-state-decoder', 'remote-log-metadata-decoder'];
+  const r = parseJopt({ values: ['files', 'max-bytes', 'max-message-size'], optional: ['key-decoder-class', 'value-decoder-class'], switches: ['print-data-log', 'deep-iteration', 'verify-index-only', 'index-sanity-check', 'offsets-decoder', 'transaction-log-decoder', 'skip-record-metadata', ...unsupported] }, args);
+  if (r.switches.has('help') || args.length === 0) return ['dump-log', '--help'];
+  if (r.switches.has('version')) return ['--version'];
+  requireArgs(r, 'files');
+  const files = r.values.get('files')!;
+  if (files.length > 1) throw new KfkError('joptsimple.MultipleArgumentsForOptionException: Found multiple arguments for option files, but you asked for only one', { verbatim: true });
+  const other = [...unsupported, 'key-decoder-class', 'value-decoder-class'].find((o) => r.switches.has(o) || r.values.has(o));
+  if (other) throw new KfkError(`--${other} is not supported by kfk's kafka-dump-log: --offsets-decoder and --transaction-log-decoder are`);
+  const maxBytes = last(r, 'max-bytes');
+  if (maxBytes !== undefined && !/^[+-]?\d+$/.test(maxBytes)) throw new KfkError(`joptsimple.OptionArgumentConversionException: Cannot parse argument '${maxBytes}' of option max-bytes`, { verbatim: true });
+  const out = ['dump-log', '--files', files[0]];
+  if (maxBytes !== undefined) out.push('--max-bytes', String(Number(maxBytes)));
+  for (const o of ['print-data-log', 'deep-iteration', 'verify-index-only', 'index-sanity-check', 'offsets-decoder', 'transaction-log-decoder', 'skip-record-metadata']) if (r.switches.has(o)) out.push(`--${o}`);
+  return out;
+}
+
 const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate'];
 const IP_QUOTA_KEYS = ['connection_creation_rate'];
 const SCRAM_KEYS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
@@ -581,6 +604,8 @@ const TOOLS: Record<string, { translate: (args: string[]) => string[]; errorsToS
   'kafka-groups': { translate: groups },
   'kafka-client-metrics': { translate: clientMetrics, errorsToStdout: 'Error while executing client metrics command : ' },
   'kafka-delegation-tokens': { translate: delegationTokens },
+  // The tool catches nothing: a failure is the JVM's `Exception in thread "main" ...` (then its stack trace).
+  'kafka-dump-log': { translate: dumpLog, errorText: (err) => ((err as { javaException?: string }).javaException === undefined ? undefined : `Exception in thread "main" ${(err as { javaException: string }).javaException}`) },
 };
 
 /** The translation of a tool's command line; undefined for a tool not translated here. */

@@ -10,8 +10,9 @@ import {
   supportsVersion,
   type CoordinatorRecordType,
   type CoordinatorValue,
+  type MessageSchema,
 } from '../kafka/protocol/coordinator-records.js';
-import { GROUP_RECORD_TYPES, SHARE_GROUP_RECORD_TYPES, SHARE_STATE_RECORD_TYPES, TRANSACTION_RECORD_TYPES } from '../kafka/protocol/coordinator-schemas.js';
+import { CONSUMER_STREAMS_GROUP_RECORD_TYPES, GROUP_RECORD_TYPES, SHARE_GROUP_RECORD_TYPES, SHARE_STATE_RECORD_TYPES, TRANSACTION_RECORD_TYPES } from '../kafka/protocol/coordinator-schemas.js';
 
 export type CoordinatorFormatter = 'offsets' | 'group-metadata' | 'transaction-log' | 'share-group' | 'share-group-state';
 
@@ -71,4 +72,87 @@ export function formatCoordinatorRecord(kind: CoordinatorFormatter, key: Buffer 
   } catch (err) {
     throw fail(err instanceof Error ? err.message : String(err));
   }
+}
+
+/** ConsumerProtocolSubscription and ConsumerProtocolAssignment v0-v3 (Kafka's clients), as a classic group's members carry them. */
+const TOPIC_PARTITION = [
+  { name: 'topic', type: 'string', versions: '0+' },
+  { name: 'partitions', type: '[]int32', versions: '0+' },
+] as const;
+const SUBSCRIPTION: MessageSchema = {
+  name: 'ConsumerProtocolSubscription',
+  versions: '0-3',
+  fields: [
+    { name: 'topics', type: '[]string', versions: '0+' },
+    { name: 'userData', type: 'bytes', versions: '0+', nullable: '0+' },
+    { name: 'ownedPartitions', type: '[]struct', versions: '1+', fields: [...TOPIC_PARTITION] },
+    { name: 'generationId', type: 'int32', versions: '2+' },
+    { name: 'rackId', type: 'string', versions: '3+', nullable: '3+' },
+  ],
+};
+const ASSIGNMENT: MessageSchema = {
+  name: 'ConsumerProtocolAssignment',
+  versions: '0-3',
+  fields: [
+    { name: 'assignedPartitions', type: '[]struct', versions: '0+', fields: [...TOPIC_PARTITION] },
+    { name: 'userData', type: 'bytes', versions: '0+', nullable: '0+' },
+  ],
+};
+
+/** Every record type of __consumer_offsets: classic, consumer, share and streams groups. */
+const ALL_GROUP_RECORD_TYPES = [...GROUP_RECORD_TYPES, ...CONSUMER_STREAMS_GROUP_RECORD_TYPES, ...SHARE_GROUP_RECORD_TYPES];
+
+/**
+ * One record of a coordinator's topic as kafka-dump-log's --offsets-decoder and
+ * --transaction-log-decoder print it: `{"type":"2","data":{...}}` and `{"version":"3","data":{...}}`
+ * (the type and version as strings), a tombstone's value as `<DELETE>`; a type the coordinator does
+ * not know prints its key as `Unknown record type T at offset O, skipping.` and no value.
+ */
+export function dumpLogCoordinatorRecord(kind: 'offsets' | 'transaction-log', key: Buffer | null, value: Buffer | null, offset: number): { key: string; payload?: string } {
+  if (key === null) {
+    const message = `Failed to decode message at offset ${offset} using the specified decoder (message had a missing key)`;
+    throw Object.assign(new KfkError(message), { javaException: `java.lang.RuntimeException: ${message}` });
+  }
+  const types = kind === 'offsets' ? ALL_GROUP_RECORD_TYPES : TRANSACTION_RECORD_TYPES;
+  const error = (why: string) => ({ key: `Error at offset ${offset}, skipping. ${why}` });
+  if (key.length < 2) return error("Could not read version from key's buffer.");
+  const type = key.readInt16BE(0);
+  const rt = types.find((t) => t.type === type);
+  if (!rt) return { key: `Unknown record type ${type} at offset ${offset}, skipping.` };
+  let keyJson: string;
+  try {
+    keyJson = `{"type":"${type}","data":${json(readMessage(key.subarray(2), rt.key, 0))}}`;
+  } catch {
+    // Java's buffer underflow has no message.
+    return error("Could not read record with version 0 from key's buffer due to: null.");
+  }
+  if (value === null) return { key: keyJson, payload: '<DELETE>' };
+  if (value.length < 2) return error("Could not read version from value's buffer.");
+  const version = value.readInt16BE(0);
+  let data: CoordinatorStruct;
+  try {
+    data = readMessage(value.subarray(2), rt.value, version);
+  } catch {
+    return error(`Could not read record with version ${version} from value's buffer due to: null.`);
+  }
+  if (kind === 'offsets' && type === 2 && data.get('protocolType') === 'consumer') {
+    // A classic consumer group's members: their subscription and assignment as the consumer
+    // protocol's JSON, where they parse (else the bytes' base64 stays).
+    for (const m of (data.get('members') as CoordinatorStruct[] | null) ?? []) {
+      for (const [field, schema] of [['subscription', SUBSCRIPTION], ['assignment', ASSIGNMENT]] as const) {
+        const bytes = m.get(field);
+        if (!Buffer.isBuffer(bytes) || bytes.length < 2 || bytes.readInt16BE(0) < 0) continue;
+        try {
+          m.set(field, readMessage(bytes.subarray(2), schema, Math.min(bytes.readInt16BE(0), 3)));
+        } catch {
+          /* stays base64 */
+        }
+      }
+    }
+  }
+  if (kind === 'transaction-log') {
+    const status = data.get('transactionStatus') as number;
+    data.set('transactionStatus', TRANSACTION_STATES[status] ?? String(status));
+  }
+  return { key: keyJson, payload: `{"version":"${version}","data":${json(data)}}` };
 }

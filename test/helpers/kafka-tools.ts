@@ -71,6 +71,7 @@ export const SCRIPT_CLASSES = {
   'kafka-cluster': 'org.apache.kafka.tools.ClusterTool',
   'kafka-client-metrics': 'org.apache.kafka.tools.ClientMetricsCommand',
   'kafka-delegation-tokens': 'org.apache.kafka.tools.DelegationTokenCommand',
+  'kafka-dump-log': 'org.apache.kafka.tools.DumpLogSegments',
   'kafka-configs': 'org.apache.kafka.tools.ConfigCommand',
   'kafka-consumer-groups': 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   'kafka-delete-records': 'org.apache.kafka.tools.DeleteRecordsCommand',

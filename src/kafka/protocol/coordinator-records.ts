@@ -28,10 +28,10 @@ export class Uuid {
   }
 }
 
-type Scalar = 'int8' | 'int16' | 'int32' | 'int64' | 'string' | 'bytes' | 'uuid' | 'bool';
+type Scalar = 'int8' | 'int16' | 'uint16' | 'int32' | 'int64' | 'float64' | 'string' | 'bytes' | 'uuid' | 'bool';
 interface Field {
   name: string;
-  type: Scalar | '[]int32' | '[]string' | '[]struct';
+  type: Scalar | `[]${Scalar}` | '[]struct' | 'struct';
   /** Versions the field is in: "0+", "3+", "1", "0-4". */
   versions: string;
   nullable?: string;
@@ -93,6 +93,8 @@ function readField(r: Reader, fd: Field, version: number, flexible: boolean): Co
   switch (fd.type) {
     case 'int8': return r.int8();
     case 'int16': return r.int16();
+    case 'uint16': { r.need(2); const v = r.b.readUInt16BE(r.off); r.off += 2; return v; }
+    case 'float64': { r.need(8); const v = r.b.readDoubleBE(r.off); r.off += 8; return v; }
     case 'int32': return r.int32();
     case 'int64': return r.int64();
     case 'bool': return r.int8() !== 0;
@@ -105,19 +107,20 @@ function readField(r: Reader, fd: Field, version: number, flexible: boolean): Co
       const n = length(flexible, true);
       return n < 0 ? null : Buffer.from(r.bytes(n));
     }
-    case '[]int32':
-    case '[]string':
-    case '[]struct': {
+    case 'struct': {
+      // A nullable struct has a marker in front: in a flexible version 0 for null and 1 for one
+      // (as a compact array's length; a broker's ConsumerGroupMemberMetadataValue carries its
+      // classicMemberMetadata so), else -1 for null.
+      if (inVersions(fd.nullable, version) && (flexible ? r.uvarint() === 0 : r.int8() < 0)) return null;
+      return readStruct(r, fd.fields!, version, flexible);
+    }
+    default: {
+      // An array: of structs, or of one scalar type.
       const n = length(flexible, true);
       if (n < 0) return null;
       const items: CoordinatorValue[] = [];
-      for (let i = 0; i < n; i++) {
-        if (fd.type === '[]int32') items.push(r.int32());
-        else if (fd.type === '[]string') {
-          const len = length(flexible, false);
-          items.push(len < 0 ? null : r.bytes(len).toString('utf8'));
-        } else items.push(readStruct(r, fd.fields!, version, flexible));
-      }
+      const item: Field = { name: fd.name, type: fd.type.slice(2) as Scalar, versions: fd.versions };
+      for (let i = 0; i < n; i++) items.push(fd.type === '[]struct' ? readStruct(r, fd.fields!, version, flexible) : readField(r, item, version, flexible));
       return items;
     }
   }
@@ -126,6 +129,7 @@ function readField(r: Reader, fd: Field, version: number, flexible: boolean): Co
 function readStruct(r: Reader, fields: Field[], version: number, flexible: boolean): CoordinatorStruct {
   const out: Array<[string, CoordinatorValue]> = [];
   const tagged = new Map<number, Field>();
+  const written = new Set<number>();
   for (const fd of fields) {
     if (!inVersions(fd.versions, version)) continue;
     if (fd.tag !== undefined) {
@@ -141,6 +145,7 @@ function readStruct(r: Reader, fields: Field[], version: number, flexible: boole
       const tag = r.uvarint();
       const size = r.uvarint();
       const fd = tagged.get(tag);
+      written.add(tag);
       const body = new Reader(r.bytes(size));
       if (fd) out.find(([n]) => n === fd.name)![1] = readField(body, fd, version, true);
     }
@@ -149,6 +154,8 @@ function readStruct(r: Reader, fields: Field[], version: number, flexible: boole
   return new CoordinatorStruct(out.filter(([name, v]) => {
     const fd = tagged.size ? fields.find((x) => x.name === name && x.tag !== undefined) : undefined;
     if (!fd) return true;
+    // A tagged struct is printed whenever it was written, null included (ConsumerGroupMemberMetadataValue's classicMemberMetadata).
+    if (fd.type === 'struct') return written.has(fd.tag!);
     if (v instanceof Uuid) return !v.isZero();
     return v !== null && String(v) !== String(fd.default);
   }));

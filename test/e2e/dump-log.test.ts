@@ -1,0 +1,115 @@
+// kafka-dump-log on the shared test broker's own segment files: records written by kfk (plain,
+// keyed with headers, each codec, a committed transaction) and a consumer group's records in
+// __consumer_offsets, copied aside once written, then read by Kafka 4.4's DumpLogSegments and by
+// kfk's drop-in and `kfk dump-log`, the same files and flags: the same stdout, stderr and exit code.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { kfk, uniqueName } from '../helpers/cli.js';
+import { realScript } from '../helpers/kafka-tools.js';
+
+const cluster = inject('cluster');
+const BS = ['--bootstrap-server', cluster.bootstrap];
+const dataDirs = () => cluster.nodes[0].logDirs ?? [cluster.nodes[0].dataDir];
+
+/** A partition's directory in the broker's log directories. */
+function partitionDir(name: string): string {
+  const dir = dataDirs()
+    .map((d) => join(d, name))
+    .find((d) => existsSync(d));
+  expect(dir, `no directory for ${name}`).toBeDefined();
+  return dir!;
+}
+
+/** A copy of a partition's segment files (.log, .index, .timeindex) as they are now, in a directory of the test's. */
+function copySegments(name: string, into: string): string {
+  const from = partitionDir(name);
+  const to = join(into, name);
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (/\.(log|index|timeindex)$/.test(f)) copyFileSync(join(from, f), join(to, f));
+  return to;
+}
+
+async function produce(topic: string, input: string, more: string[] = []) {
+  const made = await kfk(['topic', 'create', '--topic', topic, ...BS]);
+  expect(made.code, made.stderr).toBe(0);
+  const r = await kfk(['produce', '--topic', topic, ...BS, ...more], { input });
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+}
+
+describe('kafka-dump-log (kfk dump-log)', () => {
+  it("reads the broker's segments, indexes and __consumer_offsets as Kafka 4.4's tool does", async () => {
+    const id = uniqueName('dl');
+    const topics = { plain: `${id}-plain`, keyed: `${id}-keyed`, gzip: `${id}-gzip`, lz4: `${id}-lz4`, zstd: `${id}-zstd`, snappy: `${id}-snappy`, txn: `${id}-txn` };
+    const lines = (n: number, p: string) => Array.from({ length: n }, (_, i) => `${p}-${i}-${'x'.repeat(i % 40)}`).join('\n') + '\n';
+    await Promise.all([
+      produce(topics.plain, lines(3000, 'v'), ['--batch-size', '4096']),
+      produce(topics.keyed, Array.from({ length: 50 }, (_, i) => `h1:a,h2:b\tk${i % 7}\tvalue ${i}`).join('\n') + '\n', ['--property', 'parse.key=true', '--property', 'parse.headers=true']),
+      produce(topics.gzip, lines(200, 'g'), ['--compression-codec', 'gzip']),
+      produce(topics.lz4, lines(200, 'l'), ['--compression-codec', 'lz4']),
+      produce(topics.zstd, lines(200, 'z'), ['--compression-codec', 'zstd']),
+      produce(topics.snappy, lines(200, 's'), ['--compression-codec', 'snappy']),
+      produce(topics.txn, lines(20, 't'), ['--transactional-id', `${id}-tx`]),
+    ]);
+    const group = `${id}-group`;
+    const read = await kfk(['consume', '--topic', topics.keyed, '--group', group, '--from-beginning', '--max-messages', '50', ...BS]);
+    expect(read.code, read.stderr).toBe(0);
+
+    const into = join(tmpdir(), id);
+    const dirs = Object.fromEntries(Object.entries(topics).map(([k, t]) => [k, copySegments(`${t}-0`, into)]));
+    const seg = (k: string, ext: string) => join(dirs[k], `00000000000000000000.${ext}`);
+    // The group's coordinator partition of __consumer_offsets: the one whose segment names it.
+    const offsetsDir = dataDirs()
+      .flatMap((d) => readdirSync(d).filter((n) => n.startsWith('__consumer_offsets-')).map((n) => join(d, n)))
+      .find((d) => readdirSync(d).some((f) => f.endsWith('.log') && statSync(join(d, f)).size > 0 && readFileSync(join(d, f)).includes(group)));
+    expect(offsetsDir).toBeDefined();
+    const offsets = join(copySegments(offsetsDir!.split('/').pop()!, into), '00000000000000000000.log');
+
+    const cases: string[][] = [
+      ['--files', seg('plain', 'log')],
+      ['--files', seg('plain', 'log'), '--max-bytes', '5000'],
+      ['--files', `${seg('keyed', 'log')},${seg('txn', 'log')}`, '--deep-iteration'],
+      ['--files', seg('keyed', 'log'), '--print-data-log'],
+      ['--files', seg('txn', 'log'), '--print-data-log', '--skip-record-metadata'],
+      ['--files', `${seg('gzip', 'log')},${seg('lz4', 'log')},${seg('zstd', 'log')},${seg('snappy', 'log')}`, '--print-data-log'],
+      ['--files', `${seg('plain', 'index')},${seg('plain', 'timeindex')}`],
+      ['--files', `${seg('plain', 'index')},${seg('plain', 'timeindex')}`, '--index-sanity-check'],
+      ['--files', `${seg('plain', 'index')},${seg('plain', 'timeindex')},${seg('keyed', 'index')}`, '--verify-index-only'],
+      ['--files', offsets, '--offsets-decoder'],
+      ['--files', `${seg('plain', 'log')},${join(dirs.plain, 'partition.metadata')}`],
+    ];
+    const results = await Promise.all(cases.map((c) => Promise.all([realScript('kafka-dump-log', c), kfk(['compat', 'kafka-dump-log', ...c])])));
+    for (const [i, [r, o]] of results.entries()) {
+      // Where the tool dies (an exception), the drop-in prints the first line of its stack trace.
+      const stderr = r.code === 0 ? r.stderr : `${r.stderr.split('\n')[0]}\n`;
+      expect({ case: cases[i].join(' '), code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ case: cases[i].join(' '), code: r.code, stdout: r.stdout, stderr });
+    }
+    expect(results.map(([r]) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
+    // The time index of a segment still being written is preallocated: its last entry is zeros,
+    // and the broker's own sanity check (the tool's) finds it corrupt.
+    expect(results[7][0].stderr).toMatch(/^Exception in thread "main" org.apache.kafka.storage.internals.log.CorruptIndexException: Corrupt time index found, time index file \(.*\) has non-zero size but the last timestamp is 0 which is less than the first timestamp \d+\n/);
+    // What the files hold, as a reader would check it.
+    const [plainDeep, keyedPrint, txnPrint, offsetsPrint] = [results[0][0].stdout, results[3][0].stdout, results[4][0].stdout, results[9][0].stdout];
+    expect(plainDeep.split('\n')[0]).toBe(`Dumping ${seg('plain', 'log')}`);
+    expect(plainDeep).toMatch(/^baseOffset: 0 lastOffset: \d+ count: \d+ baseSequence: -?\d+ lastSequence: -?\d+ producerId: -?\d+ producerEpoch: -?\d+ partitionLeaderEpoch: 0 isTransactional: false isControl: false deleteHorizonMs: OptionalLong.empty position: 0 CreateTime: \d+ size: \d+ magic: 2 compresscodec: none crc: \d+ isvalid: true$/m);
+    expect(keyedPrint).toContain(' headerKeys: [h1,h2] key: k3 payload: value 10\n');
+    expect(txnPrint).toContain('| payload: t-0-\n');
+    expect(results[4][0].stdout.split('\n').filter((l) => l === '').length).toBeGreaterThan(1);
+    expect(results[5][0].stdout).toMatch(/ compresscodec: gzip /);
+    expect(results[5][0].stdout).toMatch(/ compresscodec: snappy /);
+    expect(offsetsPrint).toContain(`key: {"type":"1","data":{"group":"${group}","topic":"${topics.keyed}","partition":0}} payload: {"version":`);
+    expect(results[6][0].stdout).toMatch(/^offset: \d+ position: \d+$/m);
+    expect(results[10][0].stderr).toBe(`Ignoring unknown file ${join(dirs.plain, 'partition.metadata')}\n`);
+
+    // kfk's own form: the files as arguments, the same text.
+    const own = await kfk(['dump-log', seg('keyed', 'log'), '--print-data-log']);
+    expect({ code: own.code, stdout: own.stdout, stderr: own.stderr }).toEqual({ code: 0, stdout: keyedPrint, stderr: '' });
+    const none = await kfk(['dump-log']);
+    expect({ code: none.code, stdout: none.stdout, stderr: none.stderr }).toEqual({ code: 2, stdout: '', stderr: 'kfk: name the files to dump: kfk dump-log FILE... (or --files a,b)\n' });
+    const missing = await kfk(['dump-log', join(into, 'nope-0', '00000000000000000000.log')]);
+    const [rm, om] = await Promise.all([realScript('kafka-dump-log', ['--files', join(into, 'nope-0', '00000000000000000000.log')]), kfk(['compat', 'kafka-dump-log', '--files', join(into, 'nope-0', '00000000000000000000.log')])]);
+    expect({ code: om.code, stdout: om.stdout, stderr: om.stderr }).toEqual({ code: 1, stdout: rm.stdout, stderr: `${rm.stderr.split('\n')[0]}\n` });
+    expect({ code: missing.code, stderr: missing.stderr }).toEqual({ code: 1, stderr: `kfk: cannot read ${join(into, 'nope-0', '00000000000000000000.log')}: ENOENT\n` });
+  }, 180_000);
+});
