@@ -22,17 +22,17 @@ function partitionDir(name: string): string {
   return dir!;
 }
 
-/** A copy of a partition's segment files (.log, .index, .timeindex) as they are now, in a directory of the test's. */
+/** A copy of a partition's segment files (.log, .index, .timeindex, .snapshot) as they are now, in a directory of the test's. */
 function copySegments(name: string, into: string): string {
   const from = partitionDir(name);
   const to = join(into, name);
   mkdirSync(to, { recursive: true });
-  for (const f of readdirSync(from)) if (/\.(log|index|timeindex)$/.test(f)) copyFileSync(join(from, f), join(to, f));
+  for (const f of readdirSync(from)) if (/\.(log|index|timeindex|snapshot)$/.test(f)) copyFileSync(join(from, f), join(to, f));
   return to;
 }
 
-async function produce(topic: string, input: string, more: string[] = []) {
-  const made = await kfk(['topic', 'create', '--topic', topic, ...BS]);
+async function produce(topic: string, input: string, more: string[] = [], config: string[] = []) {
+  const made = await kfk(['topic', 'create', '--topic', topic, ...BS, ...config]);
   expect(made.code, made.stderr).toBe(0);
   const r = await kfk(['produce', '--topic', topic, ...BS, ...more], { input });
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
@@ -41,7 +41,7 @@ async function produce(topic: string, input: string, more: string[] = []) {
 describe('kafka-dump-log (kfk dump-log)', () => {
   it("reads the broker's segments, indexes and __consumer_offsets as Kafka 4.4's tool does", async () => {
     const id = uniqueName('dl');
-    const topics = { plain: `${id}-plain`, keyed: `${id}-keyed`, gzip: `${id}-gzip`, lz4: `${id}-lz4`, zstd: `${id}-zstd`, snappy: `${id}-snappy`, txn: `${id}-txn` };
+    const topics = { plain: `${id}-plain`, keyed: `${id}-keyed`, gzip: `${id}-gzip`, lz4: `${id}-lz4`, zstd: `${id}-zstd`, snappy: `${id}-snappy`, txn: `${id}-txn`, roll: `${id}-roll` };
     const lines = (n: number, p: string) => Array.from({ length: n }, (_, i) => `${p}-${i}-${'x'.repeat(i % 40)}`).join('\n') + '\n';
     await Promise.all([
       produce(topics.plain, lines(3000, 'v'), ['--batch-size', '4096']),
@@ -51,6 +51,9 @@ describe('kafka-dump-log (kfk dump-log)', () => {
       produce(topics.zstd, lines(200, 'z'), ['--compression-codec', 'zstd']),
       produce(topics.snappy, lines(200, 's'), ['--compression-codec', 'snappy']),
       produce(topics.txn, lines(20, 't'), ['--transactional-id', `${id}-tx`]),
+      // Segments of 1 MiB (the least Kafka takes): a rolled segment, its finished indexes and the
+      // producer state snapshot the broker writes as it rolls.
+      produce(topics.roll, Array.from({ length: 12000 }, (_, i) => `r-${String(i).padStart(6, '0')}-${'y'.repeat(90)}`).join('\n') + '\n', ['--idempotent'], ['--config', 'segment.bytes=1048576']),
     ]);
     const group = `${id}-group`;
     const read = await kfk(['consume', '--topic', topics.keyed, '--group', group, '--from-beginning', '--max-messages', '50', ...BS]);
@@ -78,6 +81,9 @@ describe('kafka-dump-log (kfk dump-log)', () => {
       ['--files', `${seg('plain', 'index')},${seg('plain', 'timeindex')},${seg('keyed', 'index')}`, '--verify-index-only'],
       ['--files', offsets, '--offsets-decoder'],
       ['--files', `${seg('plain', 'log')},${join(dirs.plain, 'partition.metadata')}`],
+      ['--files', `${seg('roll', 'index')},${seg('roll', 'timeindex')}`, '--index-sanity-check'],
+      ['--files', `${seg('roll', 'index')},${seg('roll', 'timeindex')}`, '--verify-index-only'],
+      ['--files', readdirSync(dirs.roll).filter((f) => f.endsWith('.snapshot')).map((f) => join(dirs.roll, f)).join(',')],
     ];
     const results = await Promise.all(cases.map((c) => Promise.all([realScript('kafka-dump-log', c), kfk(['compat', 'kafka-dump-log', ...c])])));
     for (const [i, [r, o]] of results.entries()) {
@@ -85,7 +91,10 @@ describe('kafka-dump-log (kfk dump-log)', () => {
       const stderr = r.code === 0 ? r.stderr : `${r.stderr.split('\n')[0]}\n`;
       expect({ case: cases[i].join(' '), code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ case: cases[i].join(' '), code: r.code, stdout: r.stdout, stderr });
     }
-    expect(results.map(([r]) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
+    expect(results.map(([r]) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    // A finished segment's time index is trimmed to its entries: it passes.
+    expect(results[11][0].stdout).toContain(`Dumping ${seg('roll', 'timeindex')}\n${seg('roll', 'timeindex')} passed sanity check.\n`);
+    expect(results[13][0].stdout).toMatch(/^producerId: \d+ producerEpoch: 0 coordinatorEpoch: -1 currentTxnFirstOffset: OptionalLong.empty lastTimestamp: \d+ firstSequence: \d+ lastSequence: \d+ lastOffset: \d+ offsetDelta: \d+ timestamp: \d+$/m);
     // The time index of a segment still being written is preallocated: its last entry is zeros,
     // and the broker's own sanity check (the tool's) finds it corrupt.
     expect(results[7][0].stderr).toMatch(/^Exception in thread "main" org.apache.kafka.storage.internals.log.CorruptIndexException: Corrupt time index found, time index file \(.*\) has non-zero size but the last timestamp is 0 which is less than the first timestamp \d+\n/);

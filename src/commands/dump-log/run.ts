@@ -3,11 +3,12 @@
 // an offset index's and a time index's entries checked against their segment, a transaction
 // index's aborted transactions; the lines and the reports on stderr are the tool's.
 import { basename, dirname, join, resolve } from 'node:path';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { CommandContext } from '../../cli/context.js';
 import type { Flags } from './define.js';
 import { KfkError, UsageError } from '../../errors.js';
 import { codecName } from '../../kafka/records/codecs.js';
+import { crc32c } from '../../kafka/records/crc.js';
 import { batchRecords, segmentBatches, type SegmentBatch } from '../../kafka/records/segment.js';
 
 const INT_MAX = 2147483647;
@@ -89,10 +90,12 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       await dumpTimeIndex(file);
     } else if (suffix === '.txnindex') {
       await dumpTxnIndex(file);
-    } else if (suffix === '.snapshot' || suffix === '.checkpoint') {
-      // Producer state and KRaft snapshots: said on stderr, and the exit code says it too.
+    } else if (suffix === '.snapshot') {
+      await dumpProducerSnapshot(file);
+    } else if (suffix === '.checkpoint') {
+      // KRaft snapshots: said on stderr, and the exit code says it too.
       await flush();
-      ctx.io.note(`${file}: not read: kfk dump-log reads .log, .index, .timeindex and .txnindex files (not producer state or KRaft snapshots)`);
+      ctx.io.note(`${file}: not read: kfk dump-log reads .log, .index, .timeindex, .txnindex and producer state .snapshot files (not KRaft snapshots)`);
       skipped++;
     } else {
       await flush();
@@ -287,11 +290,60 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     await flush();
   }
 
+  /**
+   * A producer state snapshot (ProducerStateManager): version 1, a CRC32C of what follows it, then
+   * each producer's last batch. A snapshot that does not read is said on stderr, and the dump goes on.
+   */
+  async function dumpProducerSnapshot(file: string): Promise<void> {
+    let b: Buffer;
+    try {
+      b = readFileSync(file);
+    } catch (err) {
+      await flush();
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      throw failure(`cannot read ${file}: ${code}`, code === 'ENOENT' ? 'java.nio.file.NoSuchFileException' : 'java.io.IOException', file);
+    }
+    const ENTRY = 46;
+    const count = b.length >= 10 ? b.readInt32BE(6) : -1;
+    const corrupt = async (why: string) => {
+      await flush();
+      ctx.io.err(why);
+    };
+    // Java's buffer underflow has no message: "null".
+    if (count < 0 || b.length < 10 + count * ENTRY) return corrupt('Snapshot failed schema validation: null');
+    const version = b.readInt16BE(0);
+    if (version !== 1) return corrupt(`Snapshot failed schema validation: Snapshot contained an unknown file version ${version}`);
+    const stored = b.readUInt32BE(2);
+    const computed = crc32c(b.subarray(6));
+    if (stored !== computed) return corrupt(`Snapshot is corrupt (CRC is no longer valid). Stored crc: ${stored}. Computed crc: ${computed}`);
+    for (let i = 0; i < count; i++) {
+      const o = 10 + i * ENTRY;
+      const lastSequence = b.readInt32BE(o + 10);
+      const lastOffset = b.readBigInt64BE(o + 14);
+      const offsetDelta = b.readInt32BE(o + 22);
+      const timestamp = b.readBigInt64BE(o + 26);
+      const txnFirst = b.readBigInt64BE(o + 38);
+      let text = `producerId: ${b.readBigInt64BE(o)} producerEpoch: ${b.readInt16BE(o + 8)} coordinatorEpoch: ${b.readInt32BE(o + 34)} currentTxnFirstOffset: ${txnFirst >= 0n ? `OptionalLong[${txnFirst}]` : 'OptionalLong.empty'} lastTimestamp: ${timestamp} `;
+      if (lastOffset >= 0n) {
+        // DefaultRecordBatch.decrementSequence: sequences wrap at 2^31.
+        const first = lastSequence < offsetDelta ? INT_MAX - (offsetDelta - lastSequence) + 1 : lastSequence - offsetDelta;
+        text += `firstSequence: ${first} lastSequence: ${lastSequence} lastOffset: ${lastOffset} offsetDelta: ${offsetDelta} timestamp: ${timestamp}`;
+      }
+      await line(text);
+    }
+  }
+
   async function dumpTxnIndex(file: string): Promise<void> {
     const entries = readEntries(file, 34);
     for (let i = 0; i < entries.count; i++) {
       const o = i * 34;
       const b = entries.buf;
+      const version = b.readInt16BE(o);
+      if (version !== 0) {
+        await flush();
+        const message = `Unexpected aborted transaction version ${version} in transaction index ${resolve(file)}, supported version range is 0 to 0`;
+        throw failure(message, 'org.apache.kafka.common.KafkaException');
+      }
       await line(`version: ${b.readInt16BE(o)} producerId: ${b.readBigInt64BE(o + 2)} firstOffset: ${b.readBigInt64BE(o + 10)} lastOffset: ${b.readBigInt64BE(o + 18)} lastStableOffset: ${b.readBigInt64BE(o + 26)}`);
     }
   }
