@@ -108,10 +108,10 @@ function readField(r: Reader, fd: Field, version: number, flexible: boolean): Co
       return n < 0 ? null : Buffer.from(r.bytes(n));
     }
     case 'struct': {
-      // A nullable struct has a marker in front: in a flexible version 0 for null and 1 for one
-      // (as a compact array's length; a broker's ConsumerGroupMemberMetadataValue carries its
-      // classicMemberMetadata so), else -1 for null.
-      if (inVersions(fd.nullable, version) && (flexible ? r.uvarint() === 0 : r.int8() < 0)) return null;
+      // A nullable struct has a byte in front: 1 when one follows, -1 for null (Kafka's message
+      // generator; StreamsGroupMemberMetadataValue's userEndpoint), and 0 for null as a tagged
+      // field (a broker's ConsumerGroupMemberMetadataValue carries its classicMemberMetadata so).
+      if (inVersions(fd.nullable, version) && r.int8() <= 0) return null;
       return readStruct(r, fd.fields!, version, flexible);
     }
     default: {
