@@ -12,7 +12,7 @@ import {
   type CoordinatorValue,
   type MessageSchema,
 } from '../kafka/protocol/coordinator-records.js';
-import { CONSUMER_STREAMS_GROUP_RECORD_TYPES, GROUP_RECORD_TYPES, SHARE_GROUP_RECORD_TYPES, SHARE_STATE_RECORD_TYPES, TRANSACTION_RECORD_TYPES } from '../kafka/protocol/coordinator-schemas.js';
+import { CONSUMER_STREAMS_GROUP_RECORD_TYPES, CONTROL_RECORD_SCHEMAS, GROUP_RECORD_TYPES, METADATA_RECORD_TYPES, SHARE_GROUP_RECORD_TYPES, SHARE_STATE_RECORD_TYPES, TRANSACTION_RECORD_TYPES } from '../kafka/protocol/coordinator-schemas.js';
 
 export type CoordinatorFormatter = 'offsets' | 'group-metadata' | 'transaction-log' | 'share-group' | 'share-group-state';
 
@@ -155,4 +155,46 @@ export function dumpLogCoordinatorRecord(kind: 'offsets' | 'transaction-log', ke
     data.set('transactionStatus', TRANSACTION_STATES[status] ?? String(status));
   }
   return { key: keyJson, payload: `{"version":"${version}","data":${json(data)}}` };
+}
+
+/** An unsigned varint at `pos.off` (Kafka's ByteUtils.readUnsignedVarint), or -1 past the end. */
+function uvarint(b: Buffer, pos: { off: number }): number {
+  let v = 0;
+  for (let shift = 0; shift <= 28; shift += 7) {
+    if (pos.off >= b.length) return -1;
+    const byte = b[pos.off++];
+    v += (byte & 0x7f) * 2 ** shift;
+    if (!(byte & 0x80)) return v;
+  }
+  return -1;
+}
+
+/**
+ * A cluster metadata record's value as kafka-dump-log's --cluster-metadata-decoder prints it
+ * (MetadataRecordSerde: a frame version, the record type and version, the record):
+ * `{"type":"TOPIC_RECORD","version":0,"data":{...}}`, or its `Error at O, skipping. ...` line.
+ */
+export function dumpLogMetadataRecord(value: Buffer | null, offset: number): string {
+  const error = (why: string) => `Error at ${offset}, skipping. ${why}`;
+  const pos = { off: 0 };
+  const frame = value === null ? -1 : uvarint(value, pos);
+  if (frame < 0) return error('Error while reading frame version');
+  if (frame !== 1) return error(`Could not deserialize metadata record due to unknown frame version ${frame}(only frame version 1 is supported)`);
+  const type = uvarint(value!, pos);
+  const version = uvarint(value!, pos);
+  const rt = METADATA_RECORD_TYPES.find((t) => t.type === type);
+  if (!rt) return error(`Could not deserialize metadata record due to unknown metadata id ${type}`);
+  try {
+    return `{"type":"${rt.name}","version":${version},"data":${json(readMessage(value!.subarray(pos.off), rt.schema, version))}}`;
+  } catch {
+    return error(`Could not deserialize metadata record type ${type} at version ${version}`);
+  }
+}
+
+/** A KRaft control record's message (its value: a version, then the message) as JSON; undefined for a type without one. */
+export function controlRecordJson(type: number, value: Buffer | null): string | undefined {
+  const schema = CONTROL_RECORD_SCHEMAS[type];
+  if (!schema || value === null || value.length < 2) return undefined;
+  // The message starts with its own version field, and is read whole at that version.
+  return json(readMessage(value, schema, value.readInt16BE(0)));
 }

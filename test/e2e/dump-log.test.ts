@@ -27,9 +27,12 @@ function copySegments(name: string, into: string): string {
   const from = partitionDir(name);
   const to = join(into, name);
   mkdirSync(to, { recursive: true });
-  for (const f of readdirSync(from)) if (/\.(log|index|timeindex|snapshot)$/.test(f)) copyFileSync(join(from, f), join(to, f));
+  for (const f of readdirSync(from)) if (/\.(log|index|timeindex|snapshot|checkpoint)$/.test(f) && f !== 'leader-epoch-checkpoint') copyFileSync(join(from, f), join(to, f));
   return to;
 }
+
+/** The tool's reports on stderr, one block per file (a line, then its indented lines), in a fixed order. */
+const reports = (text: string) => text.split(/\n(?! )/).filter((b) => b !== '').sort().join('\n');
 
 async function produce(topic: string, input: string, more: string[] = [], config: string[] = []) {
   const made = await kfk(['topic', 'create', '--topic', topic, ...BS, ...config]);
@@ -62,12 +65,17 @@ describe('kafka-dump-log (kfk dump-log)', () => {
     const into = join(tmpdir(), id);
     const dirs = Object.fromEntries(Object.entries(topics).map(([k, t]) => [k, copySegments(`${t}-0`, into)]));
     const seg = (k: string, ext: string) => join(dirs[k], `00000000000000000000.${ext}`);
-    // The group's coordinator partition of __consumer_offsets: the one whose segment names it.
-    const offsetsDir = dataDirs()
+    // Every partition of __consumer_offsets that holds records: the group's, and in a whole run those
+    // of the other tests' groups of every kind (classic, consumer, share, streams).
+    const offsets = dataDirs()
       .flatMap((d) => readdirSync(d).filter((n) => n.startsWith('__consumer_offsets-')).map((n) => join(d, n)))
-      .find((d) => readdirSync(d).some((f) => f.endsWith('.log') && statSync(join(d, f)).size > 0 && readFileSync(join(d, f)).includes(group)));
-    expect(offsetsDir).toBeDefined();
-    const offsets = join(copySegments(offsetsDir!.split('/').pop()!, into), '00000000000000000000.log');
+      .filter((d) => readdirSync(d).some((f) => f.endsWith('.log') && statSync(join(d, f)).size > 0))
+      .map((d) => copySegments(d.split('/').pop()!, into))
+      .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.log')).map((f) => join(d, f)));
+    expect(offsets.some((f) => readFileSync(f).includes(group))).toBe(true);
+    // The cluster's metadata log (KRaft): topics, partitions, brokers, configs, as the controller wrote them.
+    const metadataDir = copySegments('__cluster_metadata-0', into);
+    const checkpoints = readdirSync(metadataDir).filter((f) => f.endsWith('.checkpoint'));
 
     const cases: string[][] = [
       ['--files', seg('plain', 'log')],
@@ -79,19 +87,26 @@ describe('kafka-dump-log (kfk dump-log)', () => {
       ['--files', `${seg('plain', 'index')},${seg('plain', 'timeindex')}`],
       ['--files', `${seg('plain', 'index')},${seg('plain', 'timeindex')}`, '--index-sanity-check'],
       ['--files', `${seg('plain', 'index')},${seg('plain', 'timeindex')},${seg('keyed', 'index')}`, '--verify-index-only'],
-      ['--files', offsets, '--offsets-decoder'],
+      ['--files', offsets.join(','), '--offsets-decoder'],
       ['--files', `${seg('plain', 'log')},${join(dirs.plain, 'partition.metadata')}`],
       ['--files', `${seg('roll', 'index')},${seg('roll', 'timeindex')}`, '--index-sanity-check'],
       ['--files', `${seg('roll', 'index')},${seg('roll', 'timeindex')}`, '--verify-index-only'],
       ['--files', readdirSync(dirs.roll).filter((f) => f.endsWith('.snapshot')).map((f) => join(dirs.roll, f)).join(',')],
+      ['--files', [join(metadataDir, '00000000000000000000.log'), ...checkpoints.map((f) => join(metadataDir, f))].join(','), '--cluster-metadata-decoder'],
+      ['--files', join(metadataDir, '00000000000000000000.log'), '--deep-iteration', '--max-bytes', '20000'],
     ];
     const results = await Promise.all(cases.map((c) => Promise.all([realScript('kafka-dump-log', c), kfk(['compat', 'kafka-dump-log', ...c])])));
     for (const [i, [r, o]] of results.entries()) {
       // Where the tool dies (an exception), the drop-in prints the first line of its stack trace.
-      const stderr = r.code === 0 ? r.stderr : `${r.stderr.split('\n')[0]}\n`;
-      expect({ case: cases[i].join(' '), code: o.code, stdout: o.stdout, stderr: o.stderr }).toEqual({ case: cases[i].join(' '), code: r.code, stdout: r.stdout, stderr });
+      // Its reports at the end come in a Java HashMap's order of the files: compared as a set.
+      const stderr = r.code === 0 ? reports(r.stderr) : `${r.stderr.split('\n')[0]}\n`;
+      expect({ case: cases[i].join(' '), code: o.code, stdout: o.stdout, stderr: r.code === 0 ? reports(o.stderr) : o.stderr }).toEqual({ case: cases[i].join(' '), code: r.code, stdout: r.stdout, stderr });
     }
-    expect(results.map(([r]) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    expect(results.map(([r]) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // The metadata log names the topics this test made, and the control records of the quorum.
+    expect(results[14][0].stdout).toContain(`payload: {"type":"TOPIC_RECORD","version":0,"data":{"name":"${topics.plain}","topicId":"`);
+    expect(results[14][0].stdout).toMatch(/ KRaftVersion \{"version":0,"kRaftVersion":\d\}\n/);
+    expect(results[15][0].stdout).toMatch(/ LeaderChange: \{"version":0,"leaderId":1,/);
     // A finished segment's time index is trimmed to its entries: it passes.
     expect(results[11][0].stdout).toContain(`Dumping ${seg('roll', 'timeindex')}\n${seg('roll', 'timeindex')} passed sanity check.\n`);
     expect(results[13][0].stdout).toMatch(/^producerId: \d+ producerEpoch: 0 coordinatorEpoch: -1 currentTxnFirstOffset: OptionalLong.empty lastTimestamp: \d+ firstSequence: \d+ lastSequence: \d+ lastOffset: \d+ offsetDelta: \d+ timestamp: \d+$/m);

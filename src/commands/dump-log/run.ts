@@ -10,6 +10,7 @@ import { KfkError, UsageError } from '../../errors.js';
 import { codecName } from '../../kafka/records/codecs.js';
 import { crc32c } from '../../kafka/records/crc.js';
 import { batchRecords, segmentBatches, type SegmentBatch } from '../../kafka/records/segment.js';
+import { controlRecordJson, dumpLogCoordinatorRecord, dumpLogMetadataRecord } from '../../format/coordinator-json.js';
 
 const INT_MAX = 2147483647;
 
@@ -58,7 +59,7 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (files.length === 0) throw new UsageError('name the files to dump: kfk dump-log FILE... (or --files a,b)');
   if (!/^-?\d+$/.test(opts.maxBytes)) throw new UsageError(`invalid --max-bytes '${opts.maxBytes}': expected a whole number of bytes`);
   const maxBytes = Number(opts.maxBytes);
-  const decoder = opts.offsetsDecoder ? 'offsets' : opts.transactionLogDecoder ? 'transaction-log' : undefined;
+  const decoder = opts.offsetsDecoder ? 'offsets' : opts.transactionLogDecoder ? 'transaction-log' : opts.clusterMetadataDecoder ? 'cluster-metadata' : undefined;
   const print = Boolean(opts.printDataLog) || decoder !== undefined;
   const deep = Boolean(opts.deepIteration) || print;
   const reports: Reports = { indexMismatches: new Map(), timeMismatches: new Map(), outOfOrder: new Map(), notFound: new Map(), nonConsecutive: new Map() };
@@ -72,7 +73,6 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     if (out.length > 65536) await flush();
   };
   const stopped = () => ctx.signal.aborted || ctx.io.stdout.destroyed;
-  let skipped = 0;
 
   for (const arg of files) {
     const file = javaPath(arg);
@@ -93,10 +93,15 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     } else if (suffix === '.snapshot') {
       await dumpProducerSnapshot(file);
     } else if (suffix === '.checkpoint') {
-      // KRaft snapshots: said on stderr, and the exit code says it too.
-      await flush();
-      ctx.io.note(`${file}: not read: kfk dump-log reads .log, .index, .timeindex, .txnindex and producer state .snapshot files (not KRaft snapshots)`);
-      skipped++;
+      // A KRaft snapshot: batches as a segment's, after what its name says.
+      if (name === 'bootstrap.checkpoint') await line('KRaft bootstrap snapshot');
+      else {
+        const m = /^(\d+)-(\d+)\.checkpoint$/.exec(name);
+        if (!m) await flush();
+        if (!m) throw failure(`${name}: not a KRaft snapshot name (<end offset>-<epoch>.checkpoint)`, 'java.util.NoSuchElementException', 'No value present');
+        await line(`Snapshot end offset: ${Number(m[1])}, epoch: ${Number(m[2])}`);
+      }
+      await dumpLog(file, false);
     } else {
       await flush();
       ctx.io.err(`Ignoring unknown file ${file}`);
@@ -126,10 +131,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     ctx.io.err(`Non-consecutive offsets in ${f}`);
     for (const [a, b] of [...list].reverse()) ctx.io.err(`  ${a} is followed by ${b}`);
   }
-  return skipped ? 1 : 0;
+  return 0;
 
-  async function dumpLog(file: string): Promise<void> {
-    await line(`Log starting offset: ${baseOffsetOf(file)}`);
+  async function dumpLog(file: string, segment = true): Promise<void> {
+    if (segment) await line(`Log starting offset: ${baseOffsetOf(file)}`);
     if (maxBytes < 0) throw new KfkError(`invalid --max-bytes ${maxBytes}`);
     let size: number;
     try {
@@ -171,8 +176,10 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
             if (b.control) text += controlText(r.key, r.value);
           }
           if (print && !b.control) {
-            if (decoder) {
-              const { dumpLogCoordinatorRecord } = await import('../../format/coordinator-json.js');
+            if (decoder === 'cluster-metadata') {
+              // The key is not printed: a metadata record has none.
+              part(`payload: ${dumpLogMetadataRecord(r.value, r.offset)}`);
+            } else if (decoder) {
               let d: { key: string; payload?: string };
               try {
                 d = dumpLogCoordinatorRecord(decoder, r.key, r.value, r.offset);
@@ -377,10 +384,13 @@ function batchLine(b: SegmentBatch, position: number): string {
   );
 }
 
-/** A control record's type (its key: version, type) and, for a transaction marker, its value. */
+/** How the tool names each KRaft control record before its JSON. */
+const CONTROL_LABELS: Record<number, string> = { 2: 'LeaderChange:', 3: 'SnapshotHeader', 4: 'SnapshotFooter', 5: 'KRaftVersion', 6: 'KRaftVoters' };
+
+/** A control record's type (its key: version, type): a transaction marker's, or a KRaft control record's message. */
 function controlText(key: Buffer | null, value: Buffer | null): string {
   const type = key && key.length >= 4 ? key.readInt16BE(2) : -1;
   if ((type === 0 || type === 1) && value && value.length >= 6) return ` endTxnMarker: ${type === 0 ? 'ABORT' : 'COMMIT'} coordinatorEpoch: ${value.readInt32BE(2)}`;
-  const names: Record<number, string> = { 2: 'LEADER_CHANGE', 3: 'SNAPSHOT_HEADER', 4: 'SNAPSHOT_FOOTER', 5: 'KRAFT_VERSION', 6: 'KRAFT_VOTERS' };
-  return ` controlType: ${names[type] ?? 'UNKNOWN'}(${type})`;
+  const message = CONTROL_LABELS[type] ? controlRecordJson(type, value) : undefined;
+  return message === undefined ? ` controlType: UNKNOWN(${type})` : ` ${CONTROL_LABELS[type]} ${message}`;
 }
