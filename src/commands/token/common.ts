@@ -1,8 +1,12 @@
 // What the `kfk token` commands share: principals as Kafka parses them, the HMAC from a file or
 // the environment (never a flag of kfk's own: it is the token's password), and a broker's
 // refusal in kfk's words or, for the drop-in, in the tool's.
-import { readFileSync } from 'node:fs';
 import type { IO } from '../../cli/io.js';
+import type { CommandContext } from '../../cli/context.js';
+import { render } from '../../cli/output.js';
+import { grid } from '../../format/group-text.js';
+import { tokenDate } from '../../format/token-text.js';
+import { readSecret } from '../../cli/secret-input.js';
 import { KfkError, UsageError } from '../../errors.js';
 import type { Principal } from '../../kafka/admin/tokens.js';
 import { javaExceptionText, kafkaErrorMessage } from '../../kafka/wire/error-codes.js';
@@ -36,24 +40,7 @@ export async function readHmac(io: IO, opts: { hmacFile?: string; hmacEnv?: stri
     if (bad) throw new KfkError(`Illegal base64 character ${bad[0].charCodeAt(0).toString(16)}`, { verbatim: true });
     return { text, bytes: Buffer.from(text, 'base64') };
   }
-  if ((opts.hmacFile === undefined) === (opts.hmacEnv === undefined)) throw new UsageError("give the token's HMAC with --hmac-file <file> or --hmac-env <variable> (one of them)");
-  if (opts.hmacEnv !== undefined) {
-    const v = io.env[opts.hmacEnv];
-    if (v === undefined) throw new UsageError(`--hmac-env: the environment variable ${opts.hmacEnv} is not set`);
-    text = v;
-  } else if (opts.hmacFile === '-') {
-    const chunks: Buffer[] = [];
-    for await (const c of io.stdin) chunks.push(Buffer.from(c as Buffer));
-    text = Buffer.concat(chunks).toString('utf8');
-  } else {
-    try {
-      text = readFileSync(opts.hmacFile!, 'utf8');
-    } catch (err) {
-      throw new KfkError(`cannot read --hmac-file ${opts.hmacFile}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-  }
-  text = text.split(/\r?\n/)[0].trim();
-  if (text === '') throw new UsageError("the token's HMAC is empty");
+  text = (await readSecret(io, { file: opts.hmacFile, env: opts.hmacEnv }, 'hmac', "the token's HMAC")).trim();
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw new UsageError("the token's HMAC is not base64 (as kfk token create and kafka-delegation-tokens print it)");
   return { text, bytes: Buffer.from(text, 'base64') };
 }
@@ -70,4 +57,41 @@ export function tokenFailure(err: unknown, kafkaText: boolean): unknown {
   if (code === undefined) return err;
   if (kafkaText) return new KfkError(javaExceptionText(code, (err as Error).message), { verbatim: true });
   return new KfkError(kafkaErrorMessage(code, (err as Error).message), HINTS[code] ? { hint: HINTS[code] } : {});
+}
+
+/** What renew and expire take: the HMAC's source, the period, the output. */
+export interface TokenTimeFlags {
+  hmacFile?: string;
+  hmacEnv?: string;
+  kafkaHmac?: string;
+  kafkaText?: boolean;
+  output?: string;
+}
+
+/**
+ * kafka-delegation-tokens --renew and --expire: RenewDelegationToken or ExpireDelegationToken by
+ * the token's HMAC, then its new expiry date. `echoed` is the period's name in the tool's first line.
+ */
+export async function runTokenTime(ctx: CommandContext, opts: TokenTimeFlags, action: 'renew' | 'expire', flag: string, value: string, echoed: string): Promise<number> {
+  const kafkaText = Boolean(opts.kafkaText);
+  const period = periodMs(flag, value);
+  // The tool echoes the HMAC its command line carried, before it decodes it; kfk's own text does
+  // not print it.
+  if (kafkaText) await ctx.io.out(`Calling ${action} token operation with hmac :${opts.kafkaHmac} , ${echoed} :${period}\n`);
+  const hmac = await readHmac(ctx.io, opts);
+  const client = await ctx.kafka();
+  const { renewToken, expireToken } = await import('../../kafka/admin/tokens.js');
+  let expiry: number;
+  try {
+    expiry = await ctx.bounded((action === 'renew' ? renewToken : expireToken)(client, hmac.bytes, period));
+  } catch (err) {
+    throw tokenFailure(err, kafkaText);
+  }
+  await render(ctx.io, opts.output, expiry, {
+    // The tool ends this line without a newline.
+    text: (ms) => `Completed ${action} operation. New expiry date : ${tokenDate(ms)}${kafkaText ? '' : '\n'}`,
+    table: (ms, style) => grid(['EXPIRES'], [[tokenDate(ms)]], style),
+    json: (ms) => ({ expires: new Date(ms).toISOString() }),
+  });
+  return 0;
 }

@@ -55,6 +55,18 @@ const readPrincipal = (d: KafkajsDecoder): Principal => {
 
 const int64 = (d: KafkajsDecoder) => Number(d.readInt64());
 
+/** A token's fields as both answers carry them: owner, requester (v3; the owner before), times, id and HMAC. */
+function readToken(d: KafkajsDecoder, version: number): Omit<DelegationToken, 'renewers'> {
+  const owner = { type: d.readUVarIntString(), name: d.readUVarIntString() };
+  const requester = version >= 3 ? { type: d.readUVarIntString(), name: d.readUVarIntString() } : owner;
+  const issueTimestamp = int64(d);
+  const expiryTimestamp = int64(d);
+  const maxTimestamp = int64(d);
+  const tokenId = d.readUVarIntString();
+  const hmac = readCompactBytes(d);
+  return { owner, requester, issueTimestamp, expiryTimestamp, maxTimestamp, tokenId, hmac };
+}
+
 /** owner null: the token is the connection's principal's own. maxLifetimeMs -1: the broker's delegation.token.max.lifetime.ms. */
 export function createDelegationToken(version: 2 | 3, owner: Principal | null, renewers: readonly Principal[], maxLifetimeMs: number): ProtocolRequest {
   return flexibleRequest('CreateDelegationToken', version, {
@@ -68,15 +80,9 @@ export function createDelegationToken(version: 2 | 3, owner: Principal | null, r
     },
     decode: (d): CreateTokenAnswer => {
       const errorCode = d.readInt16();
-      const owner = { type: d.readUVarIntString(), name: d.readUVarIntString() };
-      const requester = version >= 3 ? { type: d.readUVarIntString(), name: d.readUVarIntString() } : owner;
-      const issueTimestamp = int64(d);
-      const expiryTimestamp = int64(d);
-      const maxTimestamp = int64(d);
-      const tokenId = d.readUVarIntString();
-      const hmac = readCompactBytes(d);
+      const token = { ...readToken(d, version), renewers: [] };
       d.readInt32(); // throttle
-      return { errorCode, token: { owner, requester, issueTimestamp, expiryTimestamp, maxTimestamp, tokenId, hmac, renewers: [] } };
+      return { errorCode, token };
     },
   });
 }
@@ -109,16 +115,10 @@ export function describeDelegationToken(version: 2 | 3, owners: readonly Princip
     decode: (d): DescribeTokensAnswer => {
       const errorCode = d.readInt16();
       const tokens = readCompactArray(d, () => {
-        const owner = { type: d.readUVarIntString(), name: d.readUVarIntString() };
-        const requester = version >= 3 ? { type: d.readUVarIntString(), name: d.readUVarIntString() } : owner;
-        const issueTimestamp = int64(d);
-        const expiryTimestamp = int64(d);
-        const maxTimestamp = int64(d);
-        const tokenId = d.readUVarIntString();
-        const hmac = readCompactBytes(d);
+        const token = readToken(d, version);
         const renewers = readCompactArray(d, () => readPrincipal(d));
         d.readTaggedFields();
-        return { owner, requester, issueTimestamp, expiryTimestamp, maxTimestamp, tokenId, hmac, renewers };
+        return { ...token, renewers };
       });
       d.readInt32(); // throttle
       return { errorCode, tokens };

@@ -1,8 +1,8 @@
 // What `kfk user scram set|delete` change, from kfk's flags or from kafka-configs' own
 // `--add-config 'SCRAM-SHA-256=[iterations=8192,password=...]'` and `--delete-config SCRAM-SHA-256`
 // (the drop-in), checked as ConfigCommand checks them; and how a failure is reported.
-import { readFileSync } from 'node:fs';
 import type { IO } from '../../../cli/io.js';
+import { readSecret } from '../../../cli/secret-input.js';
 import { KfkError, UsageError } from '../../../errors.js';
 import { splitOutside } from '../../../format/topic-pattern.js';
 import { javaException } from '../../../kafka/wire/error-codes.js';
@@ -53,27 +53,8 @@ export function iterationsFlag(text: string | undefined, mechanism: string): num
 }
 
 /** The password from --password-file (first line; '-' reads standard input) or --password-env; never from a flag's value. */
-export async function readPassword(io: IO, opts: { passwordFile?: string; passwordEnv?: string }): Promise<string> {
-  if ((opts.passwordFile === undefined) === (opts.passwordEnv === undefined)) throw new UsageError('give the password with --password-file <file> or --password-env <variable> (one of them)');
-  let text: string;
-  if (opts.passwordEnv !== undefined) {
-    const v = io.env[opts.passwordEnv];
-    if (v === undefined) throw new UsageError(`--password-env: the environment variable ${opts.passwordEnv} is not set`);
-    text = v;
-  } else if (opts.passwordFile === '-') {
-    const chunks: Buffer[] = [];
-    for await (const c of io.stdin) chunks.push(Buffer.from(c as Buffer));
-    text = Buffer.concat(chunks).toString('utf8');
-  } else {
-    try {
-      text = readFileSync(opts.passwordFile!, 'utf8');
-    } catch (err) {
-      throw new KfkError(`cannot read --password-file ${opts.passwordFile}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-  }
-  const password = text.split(/\r?\n/)[0];
-  if (password === '') throw new UsageError('the password is empty');
-  return password;
+export function readPassword(io: IO, opts: { passwordFile?: string; passwordEnv?: string }): Promise<string> {
+  return readSecret(io, { file: opts.passwordFile, env: opts.passwordEnv }, 'password', 'the password');
 }
 
 /** A broker's refusal: kafka-configs' line for the drop-in, kfk's own otherwise. */
