@@ -123,13 +123,14 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
     ctx.io.err(`Found out of order timestamp in :${f}`);
     for (const [i, p] of list) ctx.io.err(`  Index timestamp: ${i}, Previously indexed timestamp: ${p}`);
   }
-  for (const list of reports.notFound.values()) {
-    ctx.io.err('The following indexed offsets are not found in the log.');
+  for (const [f, list] of reports.notFound) {
+    ctx.io.err(`The following indexed offsets are not found in :${f}`);
     for (const [i, l] of list) ctx.io.err(`Indexed offset: ${i}, found log offset: ${l}`);
   }
   for (const [f, list] of reports.nonConsecutive) {
     ctx.io.err(`Non-consecutive offsets in ${f}`);
-    for (const [a, b] of [...list].reverse()) ctx.io.err(`  ${a} is followed by ${b}`);
+    // A TreeMap in the tool: by the offset before the gap, ascending.
+    for (const [a, b] of [...list].sort((x, y) => x[0] - y[0])) ctx.io.err(`  ${a} is followed by ${b}`);
   }
   return 0;
 
@@ -161,7 +162,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
       await line(batchLine(b, valid));
       if (deep) {
         for (const r of await batchRecords(b)) {
-          if (lastOffset !== -1 && r.offset !== lastOffset + 1) add(reports.nonConsecutive, resolve(file), [lastOffset, r.offset]);
+          // Counted from -1: a segment whose first record is not offset 0 reports `-1 is followed by N`, as the tool does.
+          if (r.offset !== lastOffset + 1) add(reports.nonConsecutive, resolve(file), [lastOffset, r.offset]);
           lastOffset = r.offset;
           const type = b.logAppendTime ? 'LogAppendTime' : 'CreateTime';
           // Without its metadata (--skip-record-metadata) a record is its key and value alone, and
@@ -206,6 +208,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
 
   async function dumpIndex(file: string): Promise<void> {
     const base = baseOffsetOf(file);
+    // The tool keeps one list per dump of an index: a file named twice is reported once.
+    reports.indexMismatches.delete(resolve(file));
     const logFile = join(dirname(resolve(file)), `${basename(file).split('.')[0]}.log`);
     const entries = readEntries(file, 8);
     if (entries.count === 0) {
