@@ -914,6 +914,7 @@ complete -c kfk -n "__kfk_at 'kfk dump-log'" -l index-sanity-check -d 'only chec
 complete -c kfk -n "__kfk_at 'kfk dump-log'" -l verify-index-only -d 'only check an index\'s entries against its segment, without printing them'
 complete -c kfk -n "__kfk_at 'kfk dump-log'" -l offsets-decoder -d 'decode __consumer_offsets records (group metadata and committed offsets) as JSON'
 complete -c kfk -n "__kfk_at 'kfk dump-log'" -l transaction-log-decoder -d 'decode __transaction_state records (transaction metadata) as JSON'
+complete -c kfk -n "__kfk_at 'kfk dump-log'" -l share-group-state-decoder -d 'decode __share_group_state records (share groups: delivery state per partition) as JSON'
 complete -c kfk -n "__kfk_at 'kfk dump-log'" -l cluster-metadata-decoder -d 'decode __cluster_metadata records (KRaft metadata: topics, partitions, brokers, configs, ...) as JSON'
 complete -c kfk -n "__kfk_at 'kfk dump-log'" -s h -l help -d 'show help'
 complete -c kfk -n "__kfk_at 'kfk transaction'" -a 'list' -d 'every transactional id, its coordinator, producer id and state (kafka-transactions list)'

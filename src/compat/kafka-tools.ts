@@ -381,20 +381,20 @@ function delegationTokens(args: string[]): string[] {
  * decoder class) are refused in one line.
  */
 function dumpLog(args: string[]): string[] {
-  const unsupported = ['share-group-state-decoder', 'remote-log-metadata-decoder'];
-  const r = parseJopt({ values: ['files', 'max-bytes', 'max-message-size'], optional: ['key-decoder-class', 'value-decoder-class'], switches: ['print-data-log', 'deep-iteration', 'verify-index-only', 'index-sanity-check', 'offsets-decoder', 'transaction-log-decoder', 'cluster-metadata-decoder', 'skip-record-metadata', ...unsupported] }, args);
+  const unsupported = ['remote-log-metadata-decoder'];
+  const r = parseJopt({ values: ['files', 'max-bytes', 'max-message-size'], optional: ['key-decoder-class', 'value-decoder-class'], switches: ['print-data-log', 'deep-iteration', 'verify-index-only', 'index-sanity-check', 'offsets-decoder', 'transaction-log-decoder', 'share-group-state-decoder', 'cluster-metadata-decoder', 'skip-record-metadata', ...unsupported] }, args);
   if (r.switches.has('help') || args.length === 0) return ['dump-log', '--help'];
   if (r.switches.has('version')) return ['--version'];
   requireArgs(r, 'files');
   const files = r.values.get('files')!;
   if (files.length > 1) throw new KfkError('joptsimple.MultipleArgumentsForOptionException: Found multiple arguments for option files, but you asked for only one', { verbatim: true });
   const other = [...unsupported, 'key-decoder-class', 'value-decoder-class'].find((o) => r.switches.has(o) || r.values.has(o));
-  if (other) throw new KfkError(`--${other} is not supported by kfk's kafka-dump-log: --offsets-decoder, --transaction-log-decoder and --cluster-metadata-decoder are`);
+  if (other) throw new KfkError(`--${other} is not supported by kfk's kafka-dump-log: --offsets-decoder, --transaction-log-decoder, --share-group-state-decoder and --cluster-metadata-decoder are`);
   const maxBytes = last(r, 'max-bytes');
   if (maxBytes !== undefined && !/^[+-]?\d+$/.test(maxBytes)) throw new KfkError(`joptsimple.OptionArgumentConversionException: Cannot parse argument '${maxBytes}' of option max-bytes`, { verbatim: true });
   const out = ['dump-log', '--files', files[0]];
   if (maxBytes !== undefined) out.push('--max-bytes', String(Number(maxBytes)));
-  for (const o of ['print-data-log', 'deep-iteration', 'verify-index-only', 'index-sanity-check', 'offsets-decoder', 'transaction-log-decoder', 'cluster-metadata-decoder', 'skip-record-metadata']) if (r.switches.has(o)) out.push(`--${o}`);
+  for (const o of ['print-data-log', 'deep-iteration', 'verify-index-only', 'index-sanity-check', 'offsets-decoder', 'transaction-log-decoder', 'share-group-state-decoder', 'cluster-metadata-decoder', 'skip-record-metadata']) if (r.switches.has(o)) out.push(`--${o}`);
   return out;
 }
 

@@ -108,12 +108,12 @@ const ALL_GROUP_RECORD_TYPES = [...GROUP_RECORD_TYPES, ...CONSUMER_STREAMS_GROUP
  * (the type and version as strings), a tombstone's value as `<DELETE>`; a type the coordinator does
  * not know prints its key as `Unknown record type T at offset O, skipping.` and no value.
  */
-export function dumpLogCoordinatorRecord(kind: 'offsets' | 'transaction-log', key: Buffer | null, value: Buffer | null, offset: number): { key: string; payload?: string } {
+export function dumpLogCoordinatorRecord(kind: 'offsets' | 'transaction-log' | 'share-group-state', key: Buffer | null, value: Buffer | null, offset: number): { key: string; payload?: string } {
   if (key === null) {
     const message = `Failed to decode message at offset ${offset} using the specified decoder (message had a missing key)`;
     throw Object.assign(new KfkError(message), { javaException: `java.lang.RuntimeException: ${message}` });
   }
-  const types = kind === 'offsets' ? ALL_GROUP_RECORD_TYPES : TRANSACTION_RECORD_TYPES;
+  const types = kind === 'offsets' ? ALL_GROUP_RECORD_TYPES : kind === 'share-group-state' ? SHARE_STATE_RECORD_TYPES : TRANSACTION_RECORD_TYPES;
   const error = (why: string) => ({ key: `Error at offset ${offset}, skipping. ${why}` });
   if (key.length < 2) return error("Could not read version from key's buffer.");
   const type = key.readInt16BE(0);
@@ -123,8 +123,8 @@ export function dumpLogCoordinatorRecord(kind: 'offsets' | 'transaction-log', ke
   try {
     keyJson = `{"type":"${type}","data":${json(readMessage(key.subarray(2), rt.key, 0))}}`;
   } catch {
-    // Java's buffer underflow has no message.
-    return error("Could not read record with version 0 from key's buffer due to: null.");
+    // Kafka's serde names the key's record type as its version here; a buffer underflow has no message.
+    return error(`Could not read record with version ${type} from key's buffer due to: null.`);
   }
   if (value === null) return { key: keyJson, payload: '<DELETE>' };
   if (value.length < 2) return error("Could not read version from value's buffer.");

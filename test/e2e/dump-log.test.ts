@@ -76,6 +76,11 @@ describe('kafka-dump-log (kfk dump-log)', () => {
     // The cluster's metadata log (KRaft): topics, partitions, brokers, configs, as the controller wrote them.
     const metadataDir = copySegments('__cluster_metadata-0', into);
     const checkpoints = readdirSync(metadataDir).filter((f) => f.endsWith('.checkpoint'));
+    // Share groups' state, where a share group has written some (the share group tests, in a whole run).
+    const shareState = dataDirs()
+      .flatMap((d) => readdirSync(d).filter((n) => n.startsWith('__share_group_state-')).map((n) => join(d, n)))
+      .filter((d) => readdirSync(d).some((f) => f.endsWith('.log') && statSync(join(d, f)).size > 0))
+      .map((d) => join(copySegments(d.split('/').pop()!, into), '00000000000000000000.log'));
 
     const cases: string[][] = [
       ['--files', seg('plain', 'log')],
@@ -94,6 +99,9 @@ describe('kafka-dump-log (kfk dump-log)', () => {
       ['--files', readdirSync(dirs.roll).filter((f) => f.endsWith('.snapshot')).map((f) => join(dirs.roll, f)).join(',')],
       ['--files', [join(metadataDir, '00000000000000000000.log'), ...checkpoints.map((f) => join(metadataDir, f))].join(','), '--cluster-metadata-decoder'],
       ['--files', join(metadataDir, '00000000000000000000.log'), '--deep-iteration', '--max-bytes', '20000'],
+      // A record without a key under a coordinator decoder: the tool dies there, its line unended.
+      ['--files', seg('plain', 'log'), '--offsets-decoder'],
+      ...(shareState.length ? [['--files', shareState.join(','), '--share-group-state-decoder']] : []),
     ];
     const results = await Promise.all(cases.map((c) => Promise.all([realScript('kafka-dump-log', c), kfk(['compat', 'kafka-dump-log', ...c])])));
     for (const [i, [r, o]] of results.entries()) {
@@ -102,7 +110,8 @@ describe('kafka-dump-log (kfk dump-log)', () => {
       const stderr = r.code === 0 ? reports(r.stderr) : `${r.stderr.split('\n')[0]}\n`;
       expect({ case: cases[i].join(' '), code: o.code, stdout: o.stdout, stderr: r.code === 0 ? reports(o.stderr) : o.stderr }).toEqual({ case: cases[i].join(' '), code: r.code, stdout: r.stdout, stderr });
     }
-    expect(results.map(([r]) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(results.map(([r]) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, ...(shareState.length ? [0] : [])]);
+    expect(results[16][0].stderr.split('\n')[0]).toBe('Exception in thread "main" java.lang.RuntimeException: Failed to decode message at offset 0 using the specified decoder (message had a missing key)');
     // The metadata log names the topics this test made, and the control records of the quorum.
     expect(results[14][0].stdout).toContain(`payload: {"type":"TOPIC_RECORD","version":0,"data":{"name":"${topics.plain}","topicId":"`);
     expect(results[14][0].stdout).toMatch(/ KRaftVersion \{"version":0,"kRaftVersion":\d\}\n/);

@@ -16,6 +16,7 @@ export function define(program: AnyCommand) {
     .option('--verify-index-only', "only check an index's entries against its segment, without printing them")
     .option('--offsets-decoder', 'decode __consumer_offsets records (group metadata and committed offsets) as JSON')
     .option('--transaction-log-decoder', 'decode __transaction_state records (transaction metadata) as JSON')
+    .option('--share-group-state-decoder', 'decode __share_group_state records (share groups: delivery state per partition) as JSON')
     .option('--cluster-metadata-decoder', 'decode __cluster_metadata records (KRaft metadata: topics, partitions, brokers, configs, ...) as JSON')
     .addHelpText(
       'after',

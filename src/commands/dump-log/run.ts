@@ -59,7 +59,15 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
   if (files.length === 0) throw new UsageError('name the files to dump: kfk dump-log FILE... (or --files a,b)');
   if (!/^-?\d+$/.test(opts.maxBytes)) throw new UsageError(`invalid --max-bytes '${opts.maxBytes}': expected a whole number of bytes`);
   const maxBytes = Number(opts.maxBytes);
-  const decoder = opts.offsetsDecoder ? 'offsets' : opts.transactionLogDecoder ? 'transaction-log' : opts.clusterMetadataDecoder ? 'cluster-metadata' : undefined;
+  const decoder = opts.offsetsDecoder
+    ? 'offsets'
+    : opts.transactionLogDecoder
+      ? 'transaction-log'
+      : opts.shareGroupStateDecoder
+        ? 'share-group-state'
+        : opts.clusterMetadataDecoder
+          ? 'cluster-metadata'
+          : undefined;
   const print = Boolean(opts.printDataLog) || decoder !== undefined;
   const deep = Boolean(opts.deepIteration) || print;
   const reports: Reports = { indexMismatches: new Map(), timeMismatches: new Map(), outOfOrder: new Map(), notFound: new Map(), nonConsecutive: new Map() };
@@ -186,6 +194,8 @@ export async function run(ctx: CommandContext, opts: Flags): Promise<number> {
               try {
                 d = dumpLogCoordinatorRecord(decoder, r.key, r.value, r.offset);
               } catch (err) {
+                // The record's line so far stays on stdout, unended, as the tool leaves it.
+                out += text;
                 await flush();
                 throw err;
               }
