@@ -3,8 +3,10 @@
 // `{"key":{"type":T,"data":{...}},"value":{"version":V,"data":{...}}}`, with nothing between
 // records, as Kafka 4.4's console consumer prints them (Jackson's compact JSON).
 import { KfkError } from '../errors.js';
+import { javaDouble } from '../registry/formats/avro-numbers.js';
 import {
   CoordinatorStruct,
+  JavaDouble,
   Uuid,
   readMessage,
   supportsVersion,
@@ -38,6 +40,7 @@ function json(v: CoordinatorValue): string {
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
   if (Buffer.isBuffer(v)) return `"${v.toString('base64')}"`;
   if (v instanceof Uuid) return `"${v.toString()}"`;
+  if (v instanceof JavaDouble) return javaDouble(v.value);
   if (v instanceof CoordinatorStruct) return `{${v.fields.map(([k, x]) => `${jsonString(k)}:${json(x)}`).join(',')}}`;
   return `[${v.map(json).join(',')}]`;
 }

@@ -2,7 +2,7 @@
 // broker wrote, byte for byte, and the lines Kafka's DumpLogSegments printed for them (its own
 // output on the same segment files, kept here as the expected text).
 import { describe, expect, it } from 'vitest';
-import { dumpLogCoordinatorRecord } from '../../src/format/coordinator-json.js';
+import { dumpLogCoordinatorRecord, dumpLogMetadataRecord } from '../../src/format/coordinator-json.js';
 
 /** A coordinator record key: its type, then strings with an int16 length (keys are not flexible). */
 function key(type: number, ...strings: string[]): Buffer {
@@ -44,5 +44,24 @@ describe('kafka-dump-log --offsets-decoder records', () => {
     expect(dumpLogCoordinatorRecord('offsets', key(8, 'g', 'm'), null, 9)).toEqual({ key: '{"type":"8","data":{"groupId":"g","memberId":"m"}}', payload: '<DELETE>' });
     expect(dumpLogCoordinatorRecord('offsets', key(99, 'g'), Buffer.from([0, 0]), 3)).toEqual({ key: 'Unknown record type 99 at offset 3, skipping.' });
     expect(dumpLogCoordinatorRecord('offsets', Buffer.from([0]), null, 0)).toEqual({ key: "Error at offset 0, skipping. Could not read version from key's buffer." });
+  });
+});
+
+describe('kafka-dump-log --cluster-metadata-decoder records', () => {
+  it('a client quota (float64 value) prints as Java prints a double', () => {
+    // A CLIENT_QUOTA_RECORD as a 4.4 controller wrote it (58 bytes): frame 1, type 14, version 0.
+    const value = Buffer.from('010e000205757365721371622d6d783776796e69732d6530396432330013636f6e73756d65725f627974655f72617465417312d0000000000000', 'hex');
+    expect(value.length).toBe(58);
+    expect(dumpLogMetadataRecord(value, 552)).toBe(
+      '{"type":"CLIENT_QUOTA_RECORD","version":0,"data":{"entity":[{"entityType":"user","entityName":"qb-mx7vynis-e09d23"}],"key":"consumer_byte_rate","value":2.0E7,"remove":false}}',
+    );
+    const kb = Buffer.from(value);
+    kb.writeDoubleBE(1024, 48);
+    expect(dumpLogMetadataRecord(kb, 553)).toContain('"value":1024.0,');
+  });
+
+  it('a value that is not a metadata record frame', () => {
+    expect(dumpLogMetadataRecord(null, 3)).toBe('Error at 3, skipping. Error while reading frame version');
+    expect(dumpLogMetadataRecord(Buffer.from([99]), 5)).toBe('Error at 5, skipping. Could not deserialize metadata record due to unknown frame version 99(only frame version 1 is supported)');
   });
 });

@@ -5,7 +5,15 @@
 // definitions, generated into ./coordinator-schemas.ts by scripts/gen-coordinator-schemas.mjs.
 
 /** A decoded message: fields in schema order, with Kafka's camelCase JSON names. */
-export type CoordinatorValue = null | number | bigint | string | boolean | Buffer | Uuid | CoordinatorValue[] | CoordinatorStruct;
+export type CoordinatorValue = null | number | bigint | string | boolean | Buffer | Uuid | JavaDouble | CoordinatorValue[] | CoordinatorStruct;
+
+/** A float64 field: printed as Java prints a double (1024.0, 2.0E7), where an integer field is not. */
+export class JavaDouble {
+  constructor(readonly value: number) {}
+  toString(): string {
+    return String(this.value);
+  }
+}
 export class CoordinatorStruct {
   constructor(readonly fields: Array<[string, CoordinatorValue]>) {}
   get(name: string): CoordinatorValue | undefined {
@@ -94,7 +102,7 @@ function readField(r: Reader, fd: Field, version: number, flexible: boolean): Co
     case 'int8': return r.int8();
     case 'int16': return r.int16();
     case 'uint16': { r.need(2); const v = r.b.readUInt16BE(r.off); r.off += 2; return v; }
-    case 'float64': { r.need(8); const v = r.b.readDoubleBE(r.off); r.off += 8; return v; }
+    case 'float64': { r.need(8); const v = r.b.readDoubleBE(r.off); r.off += 8; return new JavaDouble(v); }
     case 'int32': return r.int32();
     case 'int64': return r.int64();
     case 'bool': return r.int8() !== 0;
