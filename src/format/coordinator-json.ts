@@ -9,6 +9,7 @@ import {
   JavaDouble,
   Uuid,
   readMessage,
+  readUnsignedVarint,
   supportsVersion,
   type CoordinatorRecordType,
   type CoordinatorValue,
@@ -160,16 +161,13 @@ export function dumpLogCoordinatorRecord(kind: 'offsets' | 'transaction-log' | '
   return { key: keyJson, payload: `{"version":"${version}","data":${json(data)}}` };
 }
 
-/** An unsigned varint at `pos.off` (Kafka's ByteUtils.readUnsignedVarint), or -1 past the end. */
+/** An unsigned varint at `pos.off`, or -1 where the value ends before one. */
 function uvarint(b: Buffer, pos: { off: number }): number {
-  let v = 0;
-  for (let shift = 0; shift <= 28; shift += 7) {
-    if (pos.off >= b.length) return -1;
-    const byte = b[pos.off++];
-    v += (byte & 0x7f) * 2 ** shift;
-    if (!(byte & 0x80)) return v;
+  try {
+    return readUnsignedVarint(b, pos);
+  } catch {
+    return -1;
   }
-  return -1;
 }
 
 /**

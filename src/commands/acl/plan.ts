@@ -4,6 +4,7 @@ import { KfkError, UsageError } from '../../errors.js';
 import type { AclEntry, AclOperation, PatternType, ResourcePattern, ResourceType } from '../../kafka/admin/acls.js';
 import { CLUSTER_NAME } from '../../kafka/admin/acls.js';
 import { entryKey, patternKey } from '../../format/acl-text.js';
+import { principalFormatError, splitPrincipal } from '../../format/principal.js';
 
 export type AclAction = 'list' | 'add' | 'remove';
 
@@ -83,7 +84,7 @@ export function parsePatternType(value: string | undefined): PatternType {
 
 export function parsePrincipal(text: string): string {
   const s = text.trim();
-  if (!s.includes(':')) throw argumentError(`expected a string in format principalType:principalName but got ${s}`);
+  if (!splitPrincipal(s)) throw argumentError(principalFormatError(s));
   return s;
 }
 

@@ -7,6 +7,7 @@ import { render } from '../../cli/output.js';
 import { grid } from '../../format/group-text.js';
 import { tokenDate } from '../../format/token-text.js';
 import { readSecret } from '../../cli/secret-input.js';
+import { principalFormatError, splitPrincipal } from '../../format/principal.js';
 import { KfkError, UsageError } from '../../errors.js';
 import type { Principal } from '../../kafka/admin/tokens.js';
 import { javaExceptionText, kafkaErrorMessage } from '../../kafka/wire/error-codes.js';
@@ -15,12 +16,10 @@ import { javaExceptionText, kafkaErrorMessage } from '../../kafka/wire/error-cod
 export function principals(values: readonly string[] | undefined, kafkaText: boolean): Principal[] {
   return (values ?? []).map((v) => {
     const text = v.trim();
-    const at = text.indexOf(':');
-    if (at < 0) {
-      if (kafkaText) throw new KfkError(`expected a string in format principalType:principalName but got ${text}`, { verbatim: true });
-      throw new UsageError(`invalid principal '${text}': expected principalType:name, as User:alice`);
-    }
-    return { type: text.slice(0, at), name: text.slice(at + 1) };
+    const p = splitPrincipal(text);
+    if (p) return p;
+    if (kafkaText) throw new KfkError(principalFormatError(text), { verbatim: true });
+    throw new UsageError(`invalid principal '${text}': expected principalType:name, as User:alice`);
   });
 }
 

@@ -73,6 +73,18 @@ export interface CoordinatorRecordType {
 
 export class CoordinatorRecordError extends Error {}
 
+/** An unsigned varint at `pos.off` (Kafka's ByteUtils.readUnsignedVarint), advancing it. */
+export function readUnsignedVarint(b: Buffer, pos: { off: number }): number {
+  let v = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (pos.off >= b.length) throw new CoordinatorRecordError('the record ends early');
+    const byte = b[pos.off++];
+    v += (byte & 0x7f) * 2 ** shift;
+    if (!(byte & 0x80)) return v;
+    if (shift > 28) throw new CoordinatorRecordError('a varint is too long');
+  }
+}
+
 class Reader {
   off = 0;
   constructor(readonly b: Buffer) {}
@@ -84,14 +96,7 @@ class Reader {
   int32() { this.need(4); const v = this.b.readInt32BE(this.off); this.off += 4; return v; }
   int64() { this.need(8); const v = this.b.readBigInt64BE(this.off); this.off += 8; return v; }
   uvarint() {
-    let v = 0;
-    for (let shift = 0; ; shift += 7) {
-      this.need(1);
-      const byte = this.b[this.off++];
-      v += (byte & 0x7f) * 2 ** shift;
-      if (!(byte & 0x80)) return v;
-      if (shift > 28) throw new CoordinatorRecordError('a varint is too long');
-    }
+    return readUnsignedVarint(this.b, this);
   }
   bytes(n: number) { this.need(n); const v = this.b.subarray(this.off, this.off + n); this.off += n; return v; }
 }

@@ -58,18 +58,11 @@ export class CorruptSegmentError extends Error {}
 /** A batch of an older message format (v0, v1), which kfk does not read. */
 export class LegacyFormatError extends Error {}
 
-/** Why reading stopped before the file's end: bytes that are not a whole batch. */
-export interface SegmentTail {
-  position: number;
-  bytes: number;
-}
-
 /**
  * Each batch of the segment file in turn, from `start` (0) to the end of the file or the first
- * `maxBytes` of it (the batches that end within them); `onTail` gets the position and size of
- * what is left that is not a whole batch.
+ * `maxBytes` of it (the batches that end within them).
  */
-export function* segmentBatches(file: string, opts: { start?: number; maxBytes?: number; onTail?: (t: SegmentTail) => void } = {}): Generator<SegmentBatch> {
+export function* segmentBatches(file: string, opts: { start?: number; maxBytes?: number } = {}): Generator<SegmentBatch> {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -84,40 +77,40 @@ export function* segmentBatches(file: string, opts: { start?: number; maxBytes?:
       if (batchLength < 14) throw new CorruptSegmentError(`Found record size ${batchLength} smaller than minimum record overhead (14) in file ${file}.`);
       const total = LOG_OVERHEAD + batchLength;
       // Only whole batches within the bytes asked for (FileRecords.slice).
-      if (batchLength < 0 || pos + total > limit) break;
+      if (pos + total > limit) break;
       // Magic 2 and above are record batches (as Kafka reads them); 0 and 1 the old message sets.
       const magic = head[16];
       if (magic < 2) throw new LegacyFormatError(`message format v${magic} at position ${pos}: kfk reads record batches (v2, Kafka 0.11 and later) only`);
       if (got < HEADER || batchLength < HEADER - LOG_OVERHEAD) break;
-      const body = Buffer.allocUnsafe(total - HEADER);
-      readSync(fd, body, 0, body.length, pos + HEADER);
-      yield parseBatch(head, body, pos, total);
+      // The whole batch in one buffer: its CRC covers it from the attributes on.
+      const batch = Buffer.allocUnsafe(total);
+      readSync(fd, batch, 0, total, pos);
+      yield parseBatch(batch, pos);
       pos += total;
     }
-    if (pos < size && opts.onTail && pos < limit) opts.onTail({ position: pos, bytes: size - pos });
   } finally {
     closeSync(fd);
   }
 }
 
-function parseBatch(head: Buffer, records: Buffer, position: number, total: number): SegmentBatch {
-  const baseOffset = readInt64(head, 0);
-  const attributes = head.readInt16BE(21);
-  const lastOffsetDelta = head.readInt32BE(23);
-  const baseTimestamp = readInt64(head, 27);
-  const producerId = readInt64(head, 43);
-  const baseSequence = head.readInt32BE(53);
-  const crc = head.readUInt32BE(17);
+function parseBatch(batch: Buffer, position: number): SegmentBatch {
+  const baseOffset = readInt64(batch, 0);
+  const attributes = batch.readInt16BE(21);
+  const lastOffsetDelta = batch.readInt32BE(23);
+  const baseTimestamp = readInt64(batch, 27);
+  const producerId = readInt64(batch, 43);
+  const baseSequence = batch.readInt32BE(53);
+  const crc = batch.readUInt32BE(17);
   // The CRC covers everything from the attributes to the end of the batch.
-  const crcValid = crc32c(Buffer.concat([head.subarray(21), records])) === crc;
+  const crcValid = crc32c(batch.subarray(21)) === crc;
   const hasDeleteHorizon = (attributes & 0x40) !== 0;
   return {
     position,
     baseOffset,
     lastOffset: baseOffset + lastOffsetDelta,
-    sizeInBytes: total,
-    partitionLeaderEpoch: head.readInt32BE(12),
-    magic: head[16],
+    sizeInBytes: batch.length,
+    partitionLeaderEpoch: batch.readInt32BE(12),
+    magic: batch[16],
     crc,
     crcValid,
     compression: attributes & 0x07,
@@ -126,14 +119,14 @@ function parseBatch(head: Buffer, records: Buffer, position: number, total: numb
     control: (attributes & 0x20) !== 0,
     deleteHorizonMs: hasDeleteHorizon ? baseTimestamp : null,
     baseTimestamp,
-    maxTimestamp: readInt64(head, 35),
+    maxTimestamp: readInt64(batch, 35),
     producerId,
-    producerEpoch: head.readInt16BE(51),
+    producerEpoch: batch.readInt16BE(51),
     baseSequence,
     // DefaultRecordBatch.lastSequence: the base sequence plus the offset delta, wrapping at 2^31.
     lastSequence: baseSequence === -1 ? -1 : (baseSequence + lastOffsetDelta) % 0x80000000,
-    count: head.readInt32BE(57),
-    records,
+    count: batch.readInt32BE(57),
+    records: batch.subarray(HEADER),
   };
 }
 
